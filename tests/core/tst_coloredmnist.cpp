@@ -1,0 +1,113 @@
+#include "data/coloredmnist.h"
+#include "data/datasetreader.h"
+#include "fixtures.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+using namespace equiscope;
+
+class TestColoredMnist : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_idx;
+
+    Dataset colored(double rho, quint64 seed, double sigma = 40)
+    {
+        DatasetSpec spec{QStringLiteral("colored"), QString(), {}};
+        spec.options = {{QStringLiteral("source"), m_idx}, {QStringLiteral("sourceFormat"), QStringLiteral("idx")},
+                        {QStringLiteral("rho"), rho}, {QStringLiteral("seed"), seed}, {QStringLiteral("sigma"), sigma}};
+        auto ds = openDataset(spec);
+        if (!ds)
+            qFatal("%s", qPrintable(ds.error().toString()));
+        return ds.value();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        const int n = 400;
+        QByteArray img(n * 784, 0), lab(n, 0);
+        for (int i = 0; i < n; ++i) {
+            lab[i] = char(i % 10);
+            for (int p = 0; p < 784; ++p)
+                img[i * 784 + p] = char(p < 392 ? 255 : (p % 2 ? 0 : 128)); // top half "ink"
+        }
+        m_idx = m_dir.filePath(QStringLiteral("idx"));
+        fixtures::writeFile(m_idx + "/train-images-idx3-ubyte", fixtures::idxBytes({n, 28, 28}, img));
+        fixtures::writeFile(m_idx + "/train-labels-idx1-ubyte", fixtures::idxBytes({n}, lab));
+    }
+
+    void pixelFormulaAndStoredColour()
+    {
+        const Dataset ds = colored(0.0, 3);
+        QCOMPARE(ds.images->shape().channels, 3);
+        const Attribute &rgb = ds.attributes.column(QStringLiteral("rgb"));
+        QCOMPARE(rgb.dim(), 3);
+        for (qint64 i : {0, 17, 399}) {
+            const uchar *px = ds.images->image(i);
+            // Ink (intensity 255) is black; background (0) is the colour; 128 is half.
+            QCOMPARE(int(px[0]), 0);
+            for (int k = 0; k < 3; ++k) {
+                const float c = rgb.value(i, k);
+                QVERIFY(c >= 0 && c <= 255);
+                QCOMPARE(int(px[(392 + 1) * 3 + k]), int(std::lround(c)));
+                QCOMPARE(int(px[(392) * 3 + k]), int(std::lround((127.0f / 255.0f) * c)));
+            }
+        }
+    }
+
+    void deterministicPerSeed()
+    {
+        const Dataset a = colored(0.0, 5), b = colored(0.0, 5), c = colored(0.0, 6);
+        QCOMPARE(a.attributes.column(QStringLiteral("rgb")).values(), b.attributes.column(QStringLiteral("rgb")).values());
+        QVERIFY(a.attributes.column(QStringLiteral("rgb")).values() != c.attributes.column(QStringLiteral("rgb")).values());
+        QCOMPARE(a.images->path(), b.images->path());
+    }
+
+    void rhoControlsCorrelation()
+    {
+        auto agreement = [](const Dataset &ds) {
+            const Attribute &label = ds.attributes.column(QStringLiteral("label"));
+            const Attribute &colour = ds.attributes.column(QStringLiteral("color"));
+            int same = 0;
+            for (qint64 i = 0; i < ds.size; ++i)
+                same += label.code(i) == colour.code(i);
+            return double(same) / double(ds.size);
+        };
+        QCOMPARE(agreement(colored(1.0, 1)), 1.0);
+        const double independent = agreement(colored(0.0, 1));
+        QVERIFY2(independent < 0.2, qPrintable(QString::number(independent))); // chance is 0.1
+        const double half = agreement(colored(0.5, 1));
+        QVERIFY2(half > 0.45 && half < 0.65, qPrintable(QString::number(half))); // 0.5 + 0.5·0.1
+    }
+
+    void noNoiseGivesPaletteColours()
+    {
+        const Dataset ds = colored(0.0, 2, 0.0);
+        const Attribute &rgb = ds.attributes.column(QStringLiteral("rgb"));
+        const Attribute &colour = ds.attributes.column(QStringLiteral("color"));
+        const QColor expected = tab10Palette()[colour.code(10)];
+        QCOMPARE(int(rgb.value(10, 0)), expected.red());
+        QCOMPARE(int(rgb.value(10, 2)), expected.blue());
+        QCOMPARE(colour.levels(), tab10Names());
+    }
+
+    void invalidRho()
+    {
+        DatasetSpec spec{QStringLiteral("colored"), QString(), {}};
+        spec.options = {{QStringLiteral("source"), m_idx}, {QStringLiteral("rho"), 1.5}};
+        auto ds = openDataset(spec);
+        QVERIFY(!ds.ok());
+        QVERIFY(ds.error().toString().contains(QStringLiteral("rho in [0, 1]")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestColoredMnist)
+#include "tst_coloredmnist.moc"
