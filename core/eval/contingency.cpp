@@ -1,32 +1,29 @@
 #include "contingency.h"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace equiscope {
 
 namespace {
 
 /// Dense index of every selected sample's label (ascending label order) and the labels.
+/// Sorting (label, position) pairs avoids hashing and is deterministic.
 std::vector<int32_t> renumber(const std::vector<int64_t> &labels, const std::vector<uint32_t> &rows,
                               std::vector<int64_t> &distinct)
 {
     const bool all = rows.empty();
     const size_t n = all ? labels.size() : rows.size();
-    std::unordered_map<int64_t, int32_t> index;
-    index.reserve(1024);
+    std::vector<std::pair<int64_t, uint32_t>> order(n);
     for (size_t i = 0; i < n; ++i)
-        index.emplace(labels[all ? i : rows[i]], 0);
+        order[i] = {labels[all ? i : rows[i]], uint32_t(i)};
+    std::sort(order.begin(), order.end());
     distinct.clear();
-    distinct.reserve(index.size());
-    for (const auto &kv : index)
-        distinct.push_back(kv.first);
-    std::sort(distinct.begin(), distinct.end());
-    for (size_t k = 0; k < distinct.size(); ++k)
-        index[distinct[k]] = int32_t(k);
     std::vector<int32_t> dense(n);
-    for (size_t i = 0; i < n; ++i)
-        dense[i] = index[labels[all ? i : rows[i]]];
+    for (size_t i = 0; i < n; ++i) {
+        if (i == 0 || order[i].first != order[i - 1].first)
+            distinct.push_back(order[i].first);
+        dense[order[i].second] = int32_t(distinct.size() - 1);
+    }
     return dense;
 }
 
