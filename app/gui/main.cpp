@@ -10,6 +10,8 @@
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
+    // The icons live in the static widgets library: register its resources explicitly.
+    Q_INIT_RESOURCE(equiscope);
     QApplication::setApplicationName(QStringLiteral("equiscope"));
     QApplication::setOrganizationName(QStringLiteral("equiscope"));
     QApplication::setApplicationVersion(QStringLiteral(EQUISCOPE_VERSION));
