@@ -144,9 +144,9 @@ int list(const QStringList &args)
         printOut(QStringLiteral("no runs in %1\n").arg(path));
         return 0;
     }
-    QVector<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"), QStringLiteral("METHOD"),
-                               QStringLiteral("STATUS"), QStringLiteral("EPOCH"),
-                               QStringLiteral("CREATED")}};
+    QVector<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"),
+                               QStringLiteral("METHOD"), QStringLiteral("STATUS"),
+                               QStringLiteral("EPOCH"), QStringLiteral("CREATED")}};
     for (const RunRecord &r : runs)
         rows.append({r.id.left(8), r.name.isEmpty() ? QStringLiteral("-") : r.name, r.method,
                      runStatusName(r.status),
@@ -159,10 +159,12 @@ int list(const QStringList &args)
 int show(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Show a run: config, status, epochs, final metrics."));
+    p.setApplicationDescription(
+        QStringLiteral("Show a run: config, status, epochs, final metrics."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("show"), QStringLiteral("Command."));
-    p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, unique id prefix or unique name."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
     addStoreOption(p);
     p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     p.process(args);
@@ -181,8 +183,8 @@ int show(const QStringList &args)
     auto metrics = s.metrics(id.value());
     auto artifacts = s.artifacts(id.value());
     if (!run || !epochs || !metrics || !artifacts)
-        return fail(!run ? run.error().toString()
-                    : !epochs ? epochs.error().toString()
+        return fail(!run       ? run.error().toString()
+                    : !epochs  ? epochs.error().toString()
                     : !metrics ? metrics.error().toString()
                                : artifacts.error().toString());
     const RunRecord &r = run.value();
@@ -195,21 +197,23 @@ int show(const QStringList &args)
                                   {QStringLiteral("seconds"), e.wallSeconds},
                                   {QStringLiteral("recorded"), storeTimestamp(e.recordedAt)}});
         for (const MetricRow &m : metrics.value())
-            mj.append(QJsonObject{{QStringLiteral("name"), m.name},
-                                  {QStringLiteral("value"), m.value},
-                                  {QStringLiteral("ciLow"), optionalValue(m.ciLow)},
-                                  {QStringLiteral("ciHigh"), optionalValue(m.ciHigh)},
-                                  {QStringLiteral("group"), m.group.isEmpty() ? QJsonValue() : QJsonValue(m.group)},
-                                  {QStringLiteral("groupSize"),
-                                   m.groupSize ? QJsonValue(*m.groupSize) : QJsonValue()}});
+            mj.append(QJsonObject{
+                {QStringLiteral("name"), m.name},
+                {QStringLiteral("value"), m.value},
+                {QStringLiteral("ciLow"), optionalValue(m.ciLow)},
+                {QStringLiteral("ciHigh"), optionalValue(m.ciHigh)},
+                {QStringLiteral("group"), m.group.isEmpty() ? QJsonValue() : QJsonValue(m.group)},
+                {QStringLiteral("groupSize"),
+                 m.groupSize ? QJsonValue(*m.groupSize) : QJsonValue()}});
         for (const ArtifactRecord &a : artifacts.value())
-            aj.append(QJsonObject{{QStringLiteral("kind"), a.kind},
-                                  {QStringLiteral("epoch"), a.epoch ? QJsonValue(*a.epoch) : QJsonValue()},
-                                  {QStringLiteral("name"), a.name},
-                                  {QStringLiteral("mime"), a.mime},
-                                  {QStringLiteral("size"), a.size},
-                                  {QStringLiteral("sha256"), a.sha256},
-                                  {QStringLiteral("external"), !a.externalPath.isEmpty()}});
+            aj.append(QJsonObject{
+                {QStringLiteral("kind"), a.kind},
+                {QStringLiteral("epoch"), a.epoch ? QJsonValue(*a.epoch) : QJsonValue()},
+                {QStringLiteral("name"), a.name},
+                {QStringLiteral("mime"), a.mime},
+                {QStringLiteral("size"), a.size},
+                {QStringLiteral("sha256"), a.sha256},
+                {QStringLiteral("external"), !a.externalPath.isEmpty()}});
         printJson({{QStringLiteral("run"), runJson(r)},
                    {QStringLiteral("epochs"), ej},
                    {QStringLiteral("finalMetrics"), mj},
@@ -219,9 +223,10 @@ int show(const QStringList &args)
 
     QString out = QStringLiteral("run %1  %2\n").arg(r.id, r.name);
     out += QStringLiteral("  method: %1 (%2)\n").arg(r.method, runFamilyName(r.family));
-    out += QStringLiteral("  status: %1%2\n")
-               .arg(runStatusName(r.status),
-                    r.statusMessage.isEmpty() ? QString() : QStringLiteral(" — ") + r.statusMessage);
+    out +=
+        QStringLiteral("  status: %1%2\n")
+            .arg(runStatusName(r.status),
+                 r.statusMessage.isEmpty() ? QString() : QStringLiteral(" — ") + r.statusMessage);
     out += QStringLiteral("  created %1, started %2, finished %3\n")
                .arg(when(r.createdAt), when(r.startedAt), when(r.finishedAt));
     out += QStringLiteral("  seed: %1  dataset: %2\n")
@@ -233,7 +238,8 @@ int show(const QStringList &args)
     if (!r.notes.isEmpty())
         out += QStringLiteral("  notes: %1\n").arg(r.notes);
     out += QStringLiteral("config:\n");
-    for (const QString &line : QString::fromUtf8(QJsonDocument(r.config).toJson()).trimmed().split(QLatin1Char('\n')))
+    for (const QString &line :
+         QString::fromUtf8(QJsonDocument(r.config).toJson()).trimmed().split(QLatin1Char('\n')))
         out += QStringLiteral("  ") + line + QLatin1Char('\n');
 
     out += QStringLiteral("epochs: %1\n").arg(epochs->size());
@@ -251,8 +257,12 @@ int show(const QStringList &args)
             for (const QString &k : keys) {
                 const QJsonValue v = e.metrics.value(k);
                 row.append(v.isDouble() ? number(v.toDouble())
-                           : v.isUndefined() ? QStringLiteral("-")
-                                             : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact)).mid(1).chopped(1));
+                           : v.isUndefined()
+                               ? QStringLiteral("-")
+                               : QString::fromUtf8(
+                                     QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+                                     .mid(1)
+                                     .chopped(1));
             }
             rows.append(row);
         }
@@ -261,25 +271,29 @@ int show(const QStringList &args)
 
     out += QStringLiteral("final metrics: %1\n").arg(metrics->size());
     if (!metrics->isEmpty()) {
-        QVector<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("GROUP"), QStringLiteral("N"),
-                                   QStringLiteral("VALUE"), QStringLiteral("95% CI")}};
+        QVector<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("GROUP"),
+                                   QStringLiteral("N"), QStringLiteral("VALUE"),
+                                   QStringLiteral("95% CI")}};
         for (const MetricRow &m : metrics.value())
             rows.append({m.name, m.group.isEmpty() ? QStringLiteral("all") : m.group,
                          m.groupSize ? QString::number(*m.groupSize) : QStringLiteral("-"),
                          number(m.value),
-                         m.ciLow && m.ciHigh ? QStringLiteral("[%1, %2]").arg(number(*m.ciLow), number(*m.ciHigh))
-                                             : QStringLiteral("-")});
+                         m.ciLow && m.ciHigh
+                             ? QStringLiteral("[%1, %2]").arg(number(*m.ciLow), number(*m.ciHigh))
+                             : QStringLiteral("-")});
         out += table(rows);
     }
     if (!artifacts->isEmpty()) {
         out += QStringLiteral("artifacts: %1\n").arg(artifacts->size());
-        QVector<QStringList> rows{{QStringLiteral("KIND"), QStringLiteral("EPOCH"), QStringLiteral("NAME"),
-                                   QStringLiteral("SIZE"), QStringLiteral("STORED")}};
+        QVector<QStringList> rows{{QStringLiteral("KIND"), QStringLiteral("EPOCH"),
+                                   QStringLiteral("NAME"), QStringLiteral("SIZE"),
+                                   QStringLiteral("STORED")}};
         for (const ArtifactRecord &a : artifacts.value())
-            rows.append({a.kind, a.epoch ? QString::number(*a.epoch) : QStringLiteral("-"),
-                         a.name.isEmpty() ? QStringLiteral("-") : a.name,
-                         QLocale::c().formattedDataSize(a.size),
-                         a.externalPath.isEmpty() ? QStringLiteral("inline") : QStringLiteral("file")});
+            rows.append(
+                {a.kind, a.epoch ? QString::number(*a.epoch) : QStringLiteral("-"),
+                 a.name.isEmpty() ? QStringLiteral("-") : a.name,
+                 QLocale::c().formattedDataSize(a.size),
+                 a.externalPath.isEmpty() ? QStringLiteral("inline") : QStringLiteral("file")});
         out += table(rows);
     }
     printOut(out);
@@ -289,10 +303,12 @@ int show(const QStringList &args)
 int remove(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Delete a run with its epochs, metrics and artifacts."));
+    p.setApplicationDescription(
+        QStringLiteral("Delete a run with its epochs, metrics and artifacts."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("delete"), QStringLiteral("Command."));
-    p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, unique id prefix or unique name."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
     addStoreOption(p);
     p.process(args);
     const QString key = p.positionalArguments().value(1);
@@ -327,12 +343,15 @@ int merge(const QStringList &args)
     const QStringList sources = p.positionalArguments().mid(1);
     const QString into = p.value(QStringLiteral("into"));
     if (sources.isEmpty() || into.isEmpty())
-        return fail(QStringLiteral("usage: equiscope-cli runs merge A.sqlite B.sqlite... --into C.sqlite"), 2);
+        return fail(
+            QStringLiteral("usage: equiscope-cli runs merge A.sqlite B.sqlite... --into C.sqlite"),
+            2);
     auto report = RunStore::mergeStores(sources, into);
     if (!report)
         return fail(report.error().toString());
     const MergeReport &r = report.value();
-    QString out = QStringLiteral("merged %1 store(s) into %2: %3 copied, %4 already present, %5 conflicting\n")
+    QString out = QStringLiteral(
+                      "merged %1 store(s) into %2: %3 copied, %4 already present, %5 conflicting\n")
                       .arg(sources.size())
                       .arg(into)
                       .arg(r.copied.size())
@@ -342,25 +361,28 @@ int merge(const QStringList &args)
         out += QStringLiteral("  conflict: run %1 from %2: %3\n").arg(c.runId, c.source, c.reason);
     printOut(out);
     if (!r.conflicts.isEmpty())
-        return fail(QStringLiteral("%1 conflicting run(s) were not merged").arg(r.conflicts.size()), 3);
+        return fail(QStringLiteral("%1 conflicting run(s) were not merged").arg(r.conflicts.size()),
+                    3);
     return 0;
 }
 
 int exportRuns(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral(
-        "Export metrics: one row per run, scope, metric and group."));
+    p.setApplicationDescription(
+        QStringLiteral("Export metrics: one row per run, scope, metric and group."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("export"), QStringLiteral("Command."));
     addStoreOption(p);
-    p.addOption({QStringLiteral("format"), QStringLiteral("Output format: csv."), QStringLiteral("FORMAT"),
-                 QStringLiteral("csv")});
+    p.addOption({QStringLiteral("format"), QStringLiteral("Output format: csv."),
+                 QStringLiteral("FORMAT"), QStringLiteral("csv")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output file (default: standard output)."),
                  QStringLiteral("FILE")});
     p.process(args);
     if (p.value(QStringLiteral("format")) != QLatin1String("csv"))
-        return fail(QStringLiteral("--format must be csv, got '%1'").arg(p.value(QStringLiteral("format"))), 2);
+        return fail(
+            QStringLiteral("--format must be csv, got '%1'").arg(p.value(QStringLiteral("format"))),
+            2);
     auto store = openExisting(storePath(p));
     if (!store)
         return fail(store.error().toString());
@@ -402,7 +424,10 @@ int runRunsCommand(const QStringList &arguments)
         return merge(args);
     if (sub == QLatin1String("export"))
         return exportRuns(args);
-    return fail(QStringLiteral("usage: equiscope-cli runs list|show|delete|merge|export ... (got '%1')").arg(sub), 2);
+    return fail(
+        QStringLiteral("usage: equiscope-cli runs list|show|delete|merge|export ... (got '%1')")
+            .arg(sub),
+        2);
 }
 
 } // namespace equiscope::cli

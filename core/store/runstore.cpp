@@ -95,10 +95,8 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const QString &path,
         store->m_db = std::make_unique<SqliteConnection>(absolute);
         SqliteConnection &db = *store->m_db;
         db.open(options.create, options.busyTimeoutMs);
-        // Version check first so a newer or foreign file is not converted to WAL.
-        const int version = int(db.queryInt("PRAGMA user_version"));
-        if (version > StoreSchema::latestVersion())
-            StoreSchema::migrate(db); // throws the "newer Equiscope" error
+        // Checked before anything is written, so a newer or foreign file is not converted to WAL.
+        StoreSchema::check(db);
         db.queryText("PRAGMA journal_mode = WAL");
         db.exec("PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON");
         store->m_openedVersion = StoreSchema::migrate(db);
@@ -110,7 +108,7 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const QString &path,
         if (!recovered)
             return recovered.error();
     }
-    return store;
+    return std::move(store);
 }
 
 QString RunStore::artifactDirectory() const
@@ -193,11 +191,12 @@ Expected<Done> RunStore::heartbeat(const QString &id)
 
 void RunStore::upsertEpochRow(const QString &id, const EpochRecord &e)
 {
-    SqliteStatement s(*m_db, "INSERT INTO epochs (run_id, epoch, metrics, wall_seconds, "
-                             "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5) "
-                             "ON CONFLICT (run_id, epoch) DO UPDATE SET metrics = excluded.metrics, "
-                             "wall_seconds = excluded.wall_seconds, "
-                             "recorded_at = excluded.recorded_at");
+    SqliteStatement s(*m_db,
+                      "INSERT INTO epochs (run_id, epoch, metrics, wall_seconds, "
+                      "recorded_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+                      "ON CONFLICT (run_id, epoch) DO UPDATE SET metrics = excluded.metrics, "
+                      "wall_seconds = excluded.wall_seconds, "
+                      "recorded_at = excluded.recorded_at");
     s.bind(1, id).bind(2, e.epoch).bind(3, jsonText(e.metrics)).bind(4, e.wallSeconds);
     s.bind(5, storeTimestamp(e.recordedAt.isValid() ? e.recordedAt : storeNow())).run();
 }
@@ -268,7 +267,9 @@ Expected<Done> RunStore::finishRun(const QString &id, RunStatus status, const QS
         SqliteTransaction tx(*m_db);
         SqliteStatement s(*m_db, "UPDATE runs SET status = ?2, status_message = ?3, "
                                  "finished_at = ?4 WHERE id = ?1");
-        s.bind(1, id).bind(2, runStatusName(status)).bind(3, message.isNull() ? QString("") : message);
+        s.bind(1, id)
+            .bind(2, runStatusName(status))
+            .bind(3, message.isNull() ? QString("") : message);
         s.bind(4, storeTimestamp(storeNow())).run();
         requireChanged(id);
         tx.commit();
@@ -348,10 +349,11 @@ Expected<QString> RunStore::resolveRun(const QString &key) const
         if (matches.isEmpty())
             failNoRun(key);
         if (matches.size() > 1)
-            throwDataProblem(m_path, QStringLiteral("'%1' matches %2 runs (%3): give more of the id")
-                                         .arg(key)
-                                         .arg(matches.size())
-                                         .arg(matches.join(QStringLiteral(", "))));
+            throwDataProblem(m_path,
+                             QStringLiteral("'%1' matches %2 runs (%3): give more of the id")
+                                 .arg(key)
+                                 .arg(matches.size())
+                                 .arg(matches.join(QStringLiteral(", "))));
         return matches.first();
     });
 }
@@ -429,11 +431,11 @@ Expected<QStringList> RunStore::recoverInterruptedRuns()
                 }
             } else if (!beat.isValid() || beat.secsTo(now) > m_options.staleAfterSeconds) {
                 gone.append(s.text(0));
-                messages.append(QStringLiteral("no heartbeat from %1 (process %2) since %3")
-                                    .arg(owner)
-                                    .arg(pid)
-                                    .arg(beat.isValid() ? storeTimestamp(beat)
-                                                        : QStringLiteral("ever")));
+                messages.append(
+                    QStringLiteral("no heartbeat from %1 (process %2) since %3")
+                        .arg(owner)
+                        .arg(pid)
+                        .arg(beat.isValid() ? storeTimestamp(beat) : QStringLiteral("ever")));
             }
         }
         SqliteStatement u(*m_db, "UPDATE runs SET status = 'interrupted', status_message = ?2 "

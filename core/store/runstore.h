@@ -134,8 +134,7 @@ public:
 private:
     RunStore(QString path, RunStoreOptions options);
 
-    template <typename F>
-    auto locked(F &&body) const -> Expected<std::invoke_result_t<F>>
+    template <typename F> auto locked(F &&body) const -> Expected<std::invoke_result_t<F>>
     {
         QMutexLocker lock(&m_mutex);
         try {

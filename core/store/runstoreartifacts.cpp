@@ -83,14 +83,14 @@ ArtifactRecord RunStore::writeArtifact(const QString &id, ArtifactRecord a, cons
         // A fresh name per write: the row that names the old file stays valid until commit.
         a.externalPath = safeFileName(id) + QLatin1Char('/') + safeFileName(a.kind) +
                          (a.epoch ? QStringLiteral("-e%1").arg(*a.epoch) : QString()) +
-                         QLatin1Char('-') +
-                         QUuid::createUuid().toString(QUuid::Id128).left(12) +
+                         QLatin1Char('-') + QUuid::createUuid().toString(QUuid::Id128).left(12) +
                          QStringLiteral(".bin");
         const QString file = artifactDirectory() + QLatin1Char('/') + a.externalPath;
         QDir().mkpath(QFileInfo(file).absolutePath());
         QSaveFile out(file);
         if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            throwDataProblem(file, QStringLiteral("cannot write artifact: %1").arg(out.errorString()));
+            throwDataProblem(file,
+                             QStringLiteral("cannot write artifact: %1").arg(out.errorString()));
         m_db->noteFileWritten(file);
     }
     SqliteStatement ins(*m_db, "INSERT INTO artifacts (run_id, kind, epoch, name, mime, bytes, "
@@ -181,13 +181,11 @@ Expected<StoredArtifact> RunStore::artifact(const QString &id, const QString &ki
                                      "ORDER BY coalesce(epoch, -1) DESC, id DESC LIMIT 1");
         s.bind(1, id).bind(2, kind).bind(3, epoch).bind(4, name.isEmpty() ? QString() : name);
         if (!s.next())
-            throwDataProblem(m_path,
-                             QStringLiteral("run '%1' has no %2 artifact%3%4")
-                                 .arg(id, kind,
-                                      epoch ? QStringLiteral(" for epoch %1").arg(*epoch)
-                                            : QString(),
-                                      name.isEmpty() ? QString()
-                                                     : QStringLiteral(" named '%1'").arg(name)));
+            throwDataProblem(
+                m_path,
+                QStringLiteral("run '%1' has no %2 artifact%3%4")
+                    .arg(id, kind, epoch ? QStringLiteral(" for epoch %1").arg(*epoch) : QString(),
+                         name.isEmpty() ? QString() : QStringLiteral(" named '%1'").arg(name)));
         StoredArtifact out;
         out.record = artifactFromRow(s);
         out.bytes = readArtifactBytes(out.record);

@@ -66,10 +66,9 @@ QByteArray RunStore::contentDigest(const QString &id) const
         epochs.append(QJsonArray{e.epoch, e.metrics, e.wallSeconds, storeTimestamp(e.recordedAt)});
     QJsonArray metrics;
     for (const MetricRow &m : readMetrics(id, {}))
-        metrics.append(QJsonArray{m.scope, m.name, m.value, optionalJson(m.ciLow),
-                                  optionalJson(m.ciHigh), m.group,
-                                  m.groupSize ? QJsonValue(QString::number(*m.groupSize))
-                                              : QJsonValue()});
+        metrics.append(QJsonArray{
+            m.scope, m.name, m.value, optionalJson(m.ciLow), optionalJson(m.ciHigh), m.group,
+            m.groupSize ? QJsonValue(QString::number(*m.groupSize)) : QJsonValue()});
     QJsonArray artifacts;
     for (const ArtifactRecord &a : readArtifacts(id, {}))
         artifacts.append(QJsonArray{a.kind, a.epoch ? QJsonValue(*a.epoch) : QJsonValue(), a.name,
@@ -111,8 +110,8 @@ Expected<MergeReport> RunStore::mergeStores(const QStringList &sources, const QS
     std::vector<std::unique_ptr<RunStore>> stores;
     for (const QString &path : sources) {
         if (QFileInfo(path).absoluteFilePath() == dst.path())
-            return DataError{path, -1, -1, {}, {}, {},
-                             QStringLiteral("a store cannot be merged into itself")};
+            return DataError{
+                path, -1, -1, {}, {}, {}, QStringLiteral("a store cannot be merged into itself")};
         auto source = open(path, readOptions);
         if (!source)
             return source.error();
@@ -139,18 +138,19 @@ Expected<MergeReport> RunStore::mergeStores(const QStringList &sources, const QS
                 return mine == theirs.value() ? 1 : 2;
             });
             if (!result) {
-                report.conflicts.append({id, src->path(),
-                                         QStringLiteral("not copied: %1")
-                                             .arg(result.error().toString())});
+                report.conflicts.append(
+                    MergeConflict{id, src->path(),
+                                  QStringLiteral("not copied: %1").arg(result.error().toString())});
             } else if (result.value() == 0) {
                 report.copied.append(id);
             } else if (result.value() == 1) {
                 report.skipped.append(id);
             } else {
-                report.conflicts.append({id, src->path(),
-                                         QStringLiteral("already in %1 with different content; "
-                                                        "left unchanged")
-                                             .arg(dst.path())});
+                report.conflicts.append(
+                    MergeConflict{id, src->path(),
+                                  QStringLiteral("already in %1 with different content; "
+                                                 "left unchanged")
+                                      .arg(dst.path())});
             }
         }
     }
@@ -160,14 +160,19 @@ Expected<MergeReport> RunStore::mergeStores(const QStringList &sources, const QS
 Expected<Done> RunStore::exportMetricsCsv(QIODevice *out) const
 {
     if (!out || !out->isWritable())
-        return DataError{m_path, -1, -1, {}, {}, {},
+        return DataError{m_path,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
                          QStringLiteral("CSV export needs a device open for writing")};
     return locked([&] {
         const auto write = [&](const QStringList &fields) {
             const QByteArray line = (fields.join(QLatin1Char(',')) + QLatin1Char('\n')).toUtf8();
             if (out->write(line) != line.size())
-                throwDataProblem(m_path, QStringLiteral("writing CSV failed: %1")
-                                             .arg(out->errorString()));
+                throwDataProblem(m_path,
+                                 QStringLiteral("writing CSV failed: %1").arg(out->errorString()));
         };
         write({QStringLiteral("run_id"), QStringLiteral("run_name"), QStringLiteral("method"),
                QStringLiteral("status"), QStringLiteral("scope"), QStringLiteral("metric"),

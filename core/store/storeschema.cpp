@@ -94,31 +94,32 @@ const char *StoreSchema::migrationSql(int version)
     return version >= 1 && version <= latestVersion() ? kMigrations[version - 1] : nullptr;
 }
 
-int StoreSchema::migrate(SqliteConnection &db)
+int StoreSchema::check(SqliteConnection &db)
 {
     // Reading the header first: a non-SQLite file fails here with SQLITE_NOTADB.
-    const auto check = [&db]() {
-        const int appId = int(db.queryInt("PRAGMA application_id"));
-        const int version = int(db.queryInt("PRAGMA user_version"));
-        if (appId != 0 && appId != kApplicationId)
-            notOurs(db.path(), QStringLiteral("SQLite application id 0x%1")
-                                   .arg(quint32(appId), 8, 16, QLatin1Char('0')));
-        if (version == 0 && db.queryInt("SELECT count(*) FROM sqlite_schema") > 0)
-            notOurs(db.path(), QStringLiteral("a SQLite database with other tables"));
-        if (version > latestVersion())
-            throwDataProblem(db.path(),
-                             QStringLiteral("run store schema v%1 was written by a newer Equiscope; "
-                                            "this build reads up to v%2")
-                                 .arg(version)
-                                 .arg(latestVersion()));
-        return version;
-    };
-    const int before = check();
+    const int appId = int(db.queryInt("PRAGMA application_id"));
+    const int version = int(db.queryInt("PRAGMA user_version"));
+    if (appId != 0 && appId != kApplicationId)
+        notOurs(db.path(), QStringLiteral("SQLite application id 0x%1")
+                               .arg(quint32(appId), 8, 16, QLatin1Char('0')));
+    if (version == 0 && db.queryInt("SELECT count(*) FROM sqlite_schema") > 0)
+        notOurs(db.path(), QStringLiteral("a SQLite database with other tables"));
+    if (version > latestVersion())
+        throwDataProblem(db.path(), QStringLiteral("run store schema v%1 was written by a newer "
+                                                   "Equiscope; this build reads up to v%2")
+                                        .arg(version)
+                                        .arg(latestVersion()));
+    return version;
+}
+
+int StoreSchema::migrate(SqliteConnection &db)
+{
+    const int before = check(db);
     if (before == latestVersion())
         return before;
     SqliteTransaction tx(db);
     // Another process may have migrated between the check and taking the write lock.
-    const int current = check();
+    const int current = check(db);
     for (int v = current + 1; v <= latestVersion(); ++v)
         db.exec(kMigrations[v - 1]);
     db.exec(QStringLiteral("PRAGMA application_id = %1; PRAGMA user_version = %2")

@@ -19,9 +19,11 @@ public:
     /// The SQL of one migration (1-based); tests use it to build old files by hand.
     static const char *migrationSql(int version);
 
-    /// Checks the file is a run store this build can read (throws a DataException naming the
-    /// file when it is newer or someone else's database), then applies the missing migrations
-    /// in one transaction. Returns the version the file had before.
+    /// Throws a DataException naming the file unless it is empty or a run store this build can
+    /// read (not newer, not someone else's database). Returns its schema version.
+    static int check(SqliteConnection &connection);
+    /// check(), then applies the missing migrations in one transaction. Returns the version the
+    /// file had before.
     static int migrate(SqliteConnection &connection);
 };
 

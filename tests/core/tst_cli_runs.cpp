@@ -29,7 +29,8 @@ private:
 
     /// A store with two runs: a finished FARE run (2 epochs, grouped final metrics, a large
     /// external checkpoint) and a queued SSL run.
-    static QString makeStore(const QString &path, const QString &prefix, QString *fare, QString *ssl)
+    static QString makeStore(const QString &path, const QString &prefix, QString *fare,
+                             QString *ssl)
     {
         RunStoreOptions o;
         o.externalThreshold = 100;
@@ -45,7 +46,8 @@ private:
         *fare = s.createRun(r).value();
         s.markRunning(*fare);
         s.recordEpoch(*fare, 0, {{"loss", 1.5}, {"acc", 0.6}}, 2.0);
-        s.recordEpochWithCheckpoint(*fare, 1, {{"loss", 0.75}, {"acc", 0.8}}, 2.5, QByteArray(500, 'c'));
+        s.recordEpochWithCheckpoint(*fare, 1, {{"loss", 0.75}, {"acc", 0.8}}, 2.5,
+                                    QByteArray(500, 'c'));
         s.putMetrics(*fare, QStringLiteral("final"),
                      {MetricRow{"accuracy", 0.85, 0.8, 0.9, {}, {}, {}},
                       MetricRow{"accuracy", 0.9, std::nullopt, std::nullopt, "Male=1", 40, {}},
@@ -80,7 +82,8 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         const QJsonArray runs = o.value("runs").toArray();
         QCOMPARE(runs.size(), 2);
-        QStringList ids{runs[0].toObject().value("id").toString(), runs[1].toObject().value("id").toString()};
+        QStringList ids{runs[0].toObject().value("id").toString(),
+                        runs[1].toObject().value("id").toString()};
         QVERIFY(ids.contains(m_fare) && ids.contains(m_ssl));
         for (const QJsonValue &v : runs)
             if (v.toObject().value("id").toString() == m_fare) {
@@ -91,7 +94,8 @@ private Q_SLOTS:
         r = fixtures::runCli(withStore({"runs", "list", "--status", "queued", "--json"}, m_store));
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value("runs").toArray().size(), 1);
 
-        r = fixtures::runCli(withStore({"runs", "list", "--json"}, m_dir.filePath("absent.sqlite")));
+        r = fixtures::runCli(
+            withStore({"runs", "list", "--json"}, m_dir.filePath("absent.sqlite")));
         QCOMPARE(r.exitCode, 0);
         QCOMPARE(QJsonDocument::fromJson(r.out).object().value("runs").toArray().size(), 0);
         QVERIFY(!QFile::exists(m_dir.filePath("absent.sqlite")));
@@ -123,9 +127,17 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value("run").toObject().value("id").toString(), m_fare);
-        QCOMPARE(o.value("run").toObject().value("config").toObject().value("lr").toDouble(), 0.001);
+        QCOMPARE(o.value("run").toObject().value("config").toObject().value("lr").toDouble(),
+                 0.001);
         QCOMPARE(o.value("epochs").toArray().size(), 2);
-        QCOMPARE(o.value("epochs").toArray()[1].toObject().value("metrics").toObject().value("acc").toDouble(), 0.8);
+        QCOMPARE(o.value("epochs")
+                     .toArray()[1]
+                     .toObject()
+                     .value("metrics")
+                     .toObject()
+                     .value("acc")
+                     .toDouble(),
+                 0.8);
         const QJsonArray metrics = o.value("finalMetrics").toArray();
         QCOMPARE(metrics.size(), 3);
         QCOMPARE(metrics[0].toObject().value("ciLow").toDouble(), 0.8);
@@ -171,12 +183,15 @@ private Q_SLOTS:
         const QList<QByteArray> lines = csv.trimmed().split('\n');
         QCOMPARE(lines.size(), 4);
         QVERIFY(lines[0].startsWith("run_id,run_name,method,status,scope,metric,group"));
-        QCOMPARE(lines[1], (m_fare + ",fare-smile,fare,finished,final,accuracy,,,0.85,0.8,0.9").toUtf8());
-        QCOMPARE(lines[2], (m_fare + ",fare-smile,fare,finished,final,accuracy,Male=1,40,0.9,,").toUtf8());
+        QCOMPARE(lines[1],
+                 (m_fare + ",fare-smile,fare,finished,final,accuracy,,,0.85,0.8,0.9").toUtf8());
+        QCOMPARE(lines[2],
+                 (m_fare + ",fare-smile,fare,finished,final,accuracy,Male=1,40,0.9,,").toUtf8());
 
         const QString file = m_dir.filePath("out/metrics.csv");
         QDir().mkpath(QFileInfo(file).absolutePath());
-        r = fixtures::runCli(withStore({"runs", "export", "--format", "csv", "--out", file}, m_store));
+        r = fixtures::runCli(
+            withStore({"runs", "export", "--format", "csv", "--out", file}, m_store));
         QCOMPARE(r.exitCode, 0);
         QFile f(file);
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -46,8 +46,8 @@ RunRecord fullRun()
     r.createdAt = utc(10, 0, 0, 5);
     r.startedAt = utc(10, 1, 0, 0);
     r.finishedAt = utc(11, 0, 0, 999);
-    r.versions = QJsonObject{{"equiscope", "0.1.0"}, {"qt", "6.4.2"}, {"libtorch", "2.1"},
-                             {"blas", "openblas"}};
+    r.versions = QJsonObject{
+        {"equiscope", "0.1.0"}, {"qt", "6.4.2"}, {"libtorch", "2.1"}, {"blas", "openblas"}};
     r.datasetFingerprint = QStringLiteral("sha256:abc");
     r.datasetSpec = QJsonObject{{"format", "celeba"}, {"path", "/data/celeba"}};
     r.seed = 1234567890123LL;
@@ -67,8 +67,7 @@ QByteArray pattern(int size, int seed)
     return b;
 }
 
-template <typename T>
-T take(Expected<T> e)
+template <typename T> T take(Expected<T> e)
 {
     if (!e)
         qFatal("unexpected error: %s", qPrintable(e.error().toString()));
@@ -80,7 +79,8 @@ bool execSql(const QString &file, const QStringList &statements)
 {
     bool ok = true;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         db.setDatabaseName(file);
         ok = db.open();
         QSqlQuery q(db);
@@ -102,7 +102,8 @@ int userVersion(const QString &file)
 {
     int v = -1;
     {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ver"));
+        QSqlDatabase db =
+            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ver"));
         db.setDatabaseName(file);
         db.open();
         QSqlQuery q(QStringLiteral("PRAGMA user_version"), db);
@@ -124,7 +125,10 @@ private:
     QTemporaryDir m_dir;
     int m_counter = 0;
 
-    QString freshPath() { return m_dir.filePath(QStringLiteral("s%1/runs.sqlite").arg(++m_counter)); }
+    QString freshPath()
+    {
+        return m_dir.filePath(QStringLiteral("s%1/runs.sqlite").arg(++m_counter));
+    }
 
     std::unique_ptr<RunStore> openStore(const QString &path, RunStoreOptions o = {})
     {
@@ -225,9 +229,15 @@ private Q_SLOTS:
         auto store = openStore(freshPath());
         const QString id = take(store->createRun({}));
         MetricRow overall{QStringLiteral("accuracy"), 0.91, 0.89, 0.93, {}, std::nullopt, {}};
-        MetricRow men{QStringLiteral("accuracy"), 0.95, 0.92, 0.97, QStringLiteral("Male=1"), 420, {}};
-        MetricRow women{QStringLiteral("accuracy"), 0.87, std::nullopt, std::nullopt,
-                        QStringLiteral("Male=0"), 580, {}};
+        MetricRow men{QStringLiteral("accuracy"), 0.95, 0.92, 0.97,
+                      QStringLiteral("Male=1"),   420,  {}};
+        MetricRow women{QStringLiteral("accuracy"),
+                        0.87,
+                        std::nullopt,
+                        std::nullopt,
+                        QStringLiteral("Male=0"),
+                        580,
+                        {}};
         QVERIFY(store->putMetrics(id, QStringLiteral("final"), {overall, men, women}));
         QVERIFY(store->putMetrics(id, QStringLiteral("epoch:3"), {overall}));
         auto rows = take(store->metrics(id));
@@ -263,8 +273,11 @@ private Q_SLOTS:
         const ArtifactRecord a1 = take(store->putArtifact(id, att, small));
         QVERIFY(a1.externalPath.isEmpty());
         QCOMPARE(a1.size, 100);
-        QCOMPARE(a1.sha256, QString::fromLatin1(QCryptographicHash::hash(small, QCryptographicHash::Sha256).toHex()));
-        const ArtifactRecord c1 = take(store->recordEpochWithCheckpoint(id, 2, {{"loss", 1}}, 1, large));
+        QCOMPARE(a1.sha256,
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(small, QCryptographicHash::Sha256).toHex()));
+        const ArtifactRecord c1 =
+            take(store->recordEpochWithCheckpoint(id, 2, {{"loss", 1}}, 1, large));
         QVERIFY(!c1.externalPath.isEmpty());
         const QString file = store->artifactDirectory() + "/" + c1.externalPath;
         QVERIFY(QFileInfo(file).absoluteFilePath().startsWith(path + ".artifacts/" + id + "/"));
@@ -280,7 +293,8 @@ private Q_SLOTS:
         QVERIFY(!store->artifact(id, "gradcam"));
 
         // Replacing the checkpoint of an epoch removes the old file once committed.
-        const ArtifactRecord c2 = take(store->recordEpochWithCheckpoint(id, 2, {{"loss", 0.5}}, 1, pattern(6000, 3)));
+        const ArtifactRecord c2 =
+            take(store->recordEpochWithCheckpoint(id, 2, {{"loss", 0.5}}, 1, pattern(6000, 3)));
         QVERIFY(c2.externalPath != c1.externalPath);
         QVERIFY(!QFile::exists(file));
         QCOMPARE(take(store->artifacts(id, "checkpoint")).size(), 1);
@@ -295,7 +309,8 @@ private Q_SLOTS:
         }
         const auto corrupt = store->artifact(id, "checkpoint", 2);
         QVERIFY(!corrupt);
-        QVERIFY2(corrupt.error().toString().contains(c2.externalPath), qPrintable(corrupt.error().toString()));
+        QVERIFY2(corrupt.error().toString().contains(c2.externalPath),
+                 qPrintable(corrupt.error().toString()));
         QVERIFY(corrupt.error().toString().contains("corrupt artifact"));
         QFile::remove(file2);
         const auto missing = store->artifactData(c2);
@@ -334,7 +349,8 @@ private Q_SLOTS:
             QVERIFY(store->recordEpochWithCheckpoint(run, 0, {{"loss", 1}}, 1, pattern(100, 5)));
             QVERIFY(store->putMetrics(run, "final", {MetricRow{"acc", 0.5, {}, {}, {}, {}, {}}}));
         }
-        const QString file = store->artifactDirectory() + "/" + take(store->artifacts(id))[0].externalPath;
+        const QString file =
+            store->artifactDirectory() + "/" + take(store->artifacts(id))[0].externalPath;
         QVERIFY(QFile::exists(file));
         QVERIFY(store->deleteRun(id));
         QVERIFY(!QFile::exists(file));
@@ -351,7 +367,9 @@ private Q_SLOTS:
             db.setDatabaseName(store->path());
             QVERIFY(db.open());
             for (const char *table : {"epochs", "metrics", "artifacts"}) {
-                QSqlQuery q(QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = '%2'").arg(table, id), db);
+                QSqlQuery q(QStringLiteral("SELECT count(*) FROM %1 WHERE run_id = '%2'")
+                                .arg(QString::fromLatin1(table), id),
+                            db);
                 QVERIFY(q.next());
                 QCOMPARE(q.value(0).toInt(), 0);
             }
@@ -398,7 +416,8 @@ private Q_SLOTS:
         const auto store = RunStore::open(path);
         QVERIFY(!store);
         const QString message = store.error().toString();
-        QVERIFY2(message.contains(path) && message.contains("newer Equiscope") && message.contains("v99"),
+        QVERIFY2(message.contains(path) && message.contains("newer Equiscope") &&
+                     message.contains("v99"),
                  qPrintable(message));
         QCOMPARE(userVersion(path), 99);
     }
@@ -406,11 +425,13 @@ private Q_SLOTS:
     void nonSqliteFileIsAClearError()
     {
         const QString path = m_dir.filePath("notes.txt");
-        QVERIFY(fixtures::writeFile(path, QByteArray("these are my notes, not a database\n").repeated(50)));
+        QVERIFY(fixtures::writeFile(
+            path, QByteArray("these are my notes, not a database\n").repeated(50)));
         const auto store = RunStore::open(path);
         QVERIFY(!store);
         const QString message = store.error().toString();
-        QVERIFY2(message.contains(path) && message.contains("not a SQLite database"), qPrintable(message));
+        QVERIFY2(message.contains(path) && message.contains("not a SQLite database"),
+                 qPrintable(message));
 
         const QString other = m_dir.filePath("other.sqlite");
         QVERIFY(execSql(other, {"CREATE TABLE photos (id INTEGER)"}));
@@ -444,11 +465,14 @@ private Q_SLOTS:
         QVERIFY(store->markRunning(dead, deadPid));
         const QString remote = take(store->createRun({}));
         const QString remoteFresh = take(store->createRun({}));
-        QVERIFY(execSql(path, {QStringLiteral("UPDATE runs SET status='running', owner_host='elsewhere', "
-                                              "owner_pid=1, heartbeat_at='2020-01-01T00:00:00.000Z' WHERE id='%1'").arg(remote),
-                               QStringLiteral("UPDATE runs SET status='running', owner_host='elsewhere', "
-                                              "owner_pid=1, heartbeat_at='%2' WHERE id='%1'")
-                                   .arg(remoteFresh, storeTimestamp(storeNow()))}));
+        QVERIFY(execSql(
+            path,
+            {QStringLiteral("UPDATE runs SET status='running', owner_host='elsewhere', "
+                            "owner_pid=1, heartbeat_at='2020-01-01T00:00:00.000Z' WHERE id='%1'")
+                 .arg(remote),
+             QStringLiteral("UPDATE runs SET status='running', owner_host='elsewhere', "
+                            "owner_pid=1, heartbeat_at='%2' WHERE id='%1'")
+                 .arg(remoteFresh, storeTimestamp(storeNow()))}));
         QStringList recovered = take(store->recoverInterruptedRuns());
         recovered.sort();
         QStringList expected{dead, remote};
@@ -476,9 +500,11 @@ private Q_SLOTS:
             r.id = shared;
             QVERIFY(sb->createRun(r));
             for (RunStore *s : {sa.get(), sb.get()}) {
-                QVERIFY(s->recordEpochWithCheckpoint(shared, 0, {{"loss", 1}}, 2, pattern(3000, 6)));
+                QVERIFY(
+                    s->recordEpochWithCheckpoint(shared, 0, {{"loss", 1}}, 2, pattern(3000, 6)));
                 // recordedAt differs between the two writes; make it equal as a copy would be.
-                QVERIFY(s->putMetrics(shared, "final", {MetricRow{"acc", 0.7, 0.6, 0.8, "g1", 10, {}}}));
+                QVERIFY(s->putMetrics(shared, "final",
+                                      {MetricRow{"acc", 0.7, 0.6, 0.8, "g1", 10, {}}}));
             }
             onlyA = take(sa->createRun(fullRun()));
             QVERIFY(sa->recordEpochWithCheckpoint(onlyA, 0, {{"loss", 3}}, 1, pattern(5000, 7)));
@@ -495,12 +521,14 @@ private Q_SLOTS:
         }
         // The shared run's epochs were recorded at different instants: align them so it is the
         // same content in both files, as when one store was copied from the other.
-        QVERIFY(execSql(b, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
-                            QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
-                            QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
-        QVERIFY(execSql(a, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
-                            QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
-                            QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
+        QVERIFY(execSql(
+            b, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
+                QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
+                QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
+        QVERIFY(execSql(
+            a, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
+                QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
+                QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
         MergeReport report = take(RunStore::mergeStores({a, b}, into));
         QStringList copied = report.copied;
         copied.sort();
@@ -538,17 +566,23 @@ private Q_SLOTS:
         r.method = QStringLiteral("fare");
         r.createdAt = utc(1, 0, 0, 0);
         const QString id = take(store->createRun(r));
-        QVERIFY(store->putMetrics(id, "final", {MetricRow{"acc", 0.25, 0.125, 0.5, {}, {}, {}},
-                                                MetricRow{"acc", 0.75, {}, {}, "Male=1", 12, {}}}));
+        QVERIFY(store->putMetrics(id, "final",
+                                  {MetricRow{"acc", 0.25, 0.125, 0.5, {}, {}, {}},
+                                   MetricRow{"acc", 0.75, {}, {}, "Male=1", 12, {}}}));
         QVERIFY(store->finishRun(id, RunStatus::Finished));
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(store->exportMetricsCsv(&buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
         QCOMPARE(lines.size(), 4);
-        QCOMPARE(lines[0], QByteArray("run_id,run_name,method,status,scope,metric,group,group_size,value,ci_lo,ci_hi"));
-        QCOMPARE(lines[1], (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,,,0.25,0.125,0.5").toUtf8());
-        QCOMPARE(lines[2], (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,Male=1,12,0.75,,").toUtf8());
+        QCOMPARE(
+            lines[0],
+            QByteArray(
+                "run_id,run_name,method,status,scope,metric,group,group_size,value,ci_lo,ci_hi"));
+        QCOMPARE(lines[1],
+                 (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,,,0.25,0.125,0.5").toUtf8());
+        QCOMPARE(lines[2],
+                 (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,Male=1,12,0.75,,").toUtf8());
         QCOMPARE(lines[3], QByteArray());
         QBuffer closed;
         QVERIFY(!store->exportMetricsCsv(&closed));
@@ -566,9 +600,11 @@ private Q_SLOTS:
         auto writer = [&](RunStore *store) {
             const QString id = take(store->createRun({}));
             for (int e = 0; e < perThread; ++e) {
-                auto r = e % 5 == 0 ? store->recordEpochWithCheckpoint(id, e, {{"e", e}}, 0.1, pattern(200, e))
-                                          .ok()
-                                    : store->recordEpoch(id, e, {{"e", e}}, 0.1).ok();
+                auto r =
+                    e % 5 == 0
+                        ? store->recordEpochWithCheckpoint(id, e, {{"e", e}}, 0.1, pattern(200, e))
+                              .ok()
+                        : store->recordEpoch(id, e, {{"e", e}}, 0.1).ok();
                 if (!r) {
                     ++failures;
                 }
@@ -585,7 +621,8 @@ private Q_SLOTS:
             }
             writer(s.value().get());
         };
-        std::thread t1(own), t2(own), t3([&] { writer(shared.get()); }), t4([&] { writer(shared.get()); });
+        std::thread t1(own), t2(own), t3([&] { writer(shared.get()); }),
+            t4([&] { writer(shared.get()); });
         // A reader alongside: WAL readers never block and never fail.
         auto reader = openStore(path);
         for (int i = 0; i < 50; ++i)
@@ -654,7 +691,8 @@ private Q_SLOTS:
         QCOMPARE(take(store->artifacts(id, "checkpoint")).size(), last + 1);
         const StoredArtifact ckpt = take(store->artifact(id, "checkpoint", last));
         QCOMPARE(ckpt.record.sha256,
-                 QString::fromLatin1(QCryptographicHash::hash(ckpt.bytes, QCryptographicHash::Sha256).toHex()));
+                 QString::fromLatin1(
+                     QCryptographicHash::hash(ckpt.bytes, QCryptographicHash::Sha256).toHex()));
         QCOMPARE(ckpt.bytes, pattern(last % 2 == 0 ? 40 * 1024 : 8 * 1024, last));
         QCOMPARE(ckpt.record.externalPath.isEmpty(), last % 2 != 0);
         qInfo("killed after epoch %d; whole test %lld ms", last, qint64(timer.elapsed()));
