@@ -135,14 +135,14 @@ void RunStore::insertRunRow(const RunRecord &r)
                              "heartbeat_at, current_epoch, notes) "
                              "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, "
                              "?14, ?15, ?16, ?17, ?18, ?19)");
-    s.bind(1, r.id).bind(2, r.name).bind(3, r.method).bind(4, runFamilyName(r.family));
-    s.bind(5, jsonText(r.config)).bind(6, runStatusName(r.status)).bind(7, r.statusMessage);
+    s.bind(1, r.id).bindText(2, r.name).bindText(3, r.method).bind(4, runFamilyName(r.family));
+    s.bind(5, jsonText(r.config)).bind(6, runStatusName(r.status)).bindText(7, r.statusMessage);
     s.bind(8, storeTimestamp(r.createdAt)).bind(9, storeTimestamp(r.startedAt));
     s.bind(10, storeTimestamp(r.finishedAt)).bind(11, jsonText(r.versions));
-    s.bind(12, r.datasetFingerprint).bind(13, jsonText(r.datasetSpec)).bind(14, r.seed);
+    s.bindText(12, r.datasetFingerprint).bind(13, jsonText(r.datasetSpec)).bind(14, r.seed);
     s.bind(15, r.ownerPid > 0 ? std::optional<qint64>(r.ownerPid) : std::nullopt);
     s.bind(16, r.ownerHost.isEmpty() ? QString() : r.ownerHost);
-    s.bind(17, storeTimestamp(r.heartbeatAt)).bind(18, r.currentEpoch).bind(19, r.notes);
+    s.bind(17, storeTimestamp(r.heartbeatAt)).bind(18, r.currentEpoch).bindText(19, r.notes);
     s.run();
 }
 
@@ -241,7 +241,7 @@ void RunStore::insertMetricRow(const QString &id, const QString &scope, const Me
 {
     SqliteStatement s(*m_db, "INSERT INTO metrics (run_id, scope, name, value, ci_lo, ci_hi, "
                              "group_label, group_size) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
-    s.bind(1, id).bind(2, scope).bind(3, m.name).bind(4, m.value).bind(5, m.ciLow);
+    s.bind(1, id).bindText(2, scope).bindText(3, m.name).bind(4, m.value).bind(5, m.ciLow);
     s.bind(6, m.ciHigh).bind(7, m.group.isEmpty() ? QString() : m.group).bind(8, m.groupSize);
     s.run();
 }
@@ -267,9 +267,7 @@ Expected<Done> RunStore::finishRun(const QString &id, RunStatus status, const QS
         SqliteTransaction tx(*m_db);
         SqliteStatement s(*m_db, "UPDATE runs SET status = ?2, status_message = ?3, "
                                  "finished_at = ?4 WHERE id = ?1");
-        s.bind(1, id)
-            .bind(2, runStatusName(status))
-            .bind(3, message.isNull() ? QString("") : message);
+        s.bind(1, id).bind(2, runStatusName(status)).bindText(3, message);
         s.bind(4, storeTimestamp(storeNow())).run();
         requireChanged(id);
         tx.commit();
@@ -282,7 +280,7 @@ Expected<Done> RunStore::renameRun(const QString &id, const QString &name)
     return locked([&] {
         SqliteTransaction tx(*m_db);
         SqliteStatement s(*m_db, "UPDATE runs SET name = ?2 WHERE id = ?1");
-        s.bind(1, id).bind(2, name.isNull() ? QString("") : name).run();
+        s.bind(1, id).bindText(2, name).run();
         requireChanged(id);
         tx.commit();
         return Done{};
@@ -294,7 +292,7 @@ Expected<Done> RunStore::setNotes(const QString &id, const QString &notes)
     return locked([&] {
         SqliteTransaction tx(*m_db);
         SqliteStatement s(*m_db, "UPDATE runs SET notes = ?2 WHERE id = ?1");
-        s.bind(1, id).bind(2, notes.isNull() ? QString("") : notes).run();
+        s.bind(1, id).bindText(2, notes).run();
         requireChanged(id);
         tx.commit();
         return Done{};
@@ -343,7 +341,7 @@ Expected<QString> RunStore::resolveRun(const QString &key) const
         QStringList matches;
         SqliteStatement s(*m_db, "SELECT id FROM runs WHERE (length(?1) > 0 AND substr(id, 1, "
                                  "length(?1)) = ?1) OR name = ?1 ORDER BY id");
-        s.bind(1, key.isNull() ? QString("") : key);
+        s.bindText(1, key);
         while (s.next())
             matches.append(s.text(0));
         if (matches.isEmpty())

@@ -65,7 +65,7 @@ ArtifactRecord RunStore::writeArtifact(const QString &id, ArtifactRecord a, cons
 
     SqliteStatement old(*m_db, "SELECT id, path FROM artifacts WHERE run_id = ?1 AND kind = ?2 "
                                "AND epoch IS ?3 AND name = ?4");
-    old.bind(1, id).bind(2, a.kind).bind(3, a.epoch).bind(4, a.name);
+    old.bind(1, id).bindText(2, a.kind).bind(3, a.epoch).bindText(4, a.name);
     QVector<qint64> replaced;
     while (old.next()) {
         replaced.append(old.int64(0));
@@ -96,7 +96,7 @@ ArtifactRecord RunStore::writeArtifact(const QString &id, ArtifactRecord a, cons
     SqliteStatement ins(*m_db, "INSERT INTO artifacts (run_id, kind, epoch, name, mime, bytes, "
                                "path, size, sha256, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, "
                                "?7, ?8, ?9, ?10)");
-    ins.bind(1, id).bind(2, a.kind).bind(3, a.epoch).bind(4, a.name).bind(5, a.mime);
+    ins.bind(1, id).bindText(2, a.kind).bind(3, a.epoch).bindText(4, a.name).bindText(5, a.mime);
     if (a.externalPath.isEmpty())
         ins.bindBlob(6, bytes.isNull() ? QByteArray("") : bytes).bindNull(7);
     else

@@ -29,6 +29,11 @@ SqliteStatement &SqliteStatement::bind(int index, const QString &text)
     return *this;
 }
 
+SqliteStatement &SqliteStatement::bindText(int index, const QString &text)
+{
+    return bind(index, text.isNull() ? QStringLiteral("") : text);
+}
+
 SqliteStatement &SqliteStatement::bind(int index, qint64 value)
 {
     sqlite3_bind_int64(m_stmt, index, value);

@@ -27,6 +27,8 @@ public:
     SqliteStatement &operator=(const SqliteStatement &) = delete;
 
     SqliteStatement &bind(int index, const QString &text); ///< a null QString binds NULL
+    /// Binds text for a NOT NULL column: a null QString binds ''.
+    SqliteStatement &bindText(int index, const QString &text);
     SqliteStatement &bind(int index, qint64 value);
     SqliteStatement &bind(int index, int value) { return bind(index, qint64(value)); }
     SqliteStatement &bind(int index, double value);
