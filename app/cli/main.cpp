@@ -2,6 +2,7 @@
 #include "clioutput.h"
 #include "datasetscommand.h"
 #include "democommand.h"
+#include "runscommand.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +19,11 @@ const char *kUsage =
     "  datasets colorize --source fashion-mnist|mnist --out DIR [--rho R] [--seed S]\n"
     "  datasets preview --format FORMAT PATH --out grid.png\n"
     "  demo                                             the headless main job on Colored Fashion-MNIST\n"
+    "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
+    "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
+    "  runs delete RUN                                  delete a run and its artifacts\n"
+    "  runs merge A.sqlite B.sqlite... --into C.sqlite  fold sweep stores into one\n"
+    "  runs export --format csv [--out FILE]            metrics of every run as CSV\n"
     "  version                                          versions of Equiscope and its libraries\n"
     "\n"
     "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n";
@@ -38,6 +44,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("datasets"))
         return runDatasetsCommand(args);
+    if (command == QLatin1String("runs"))
+        return runRunsCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {

@@ -1,0 +1,433 @@
+#include "runscommand.h"
+
+#include "clioutput.h"
+
+#include "store/runstore.h"
+
+#include <QCommandLineParser>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QSaveFile>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+
+namespace equiscope::cli {
+
+namespace {
+
+void addStoreOption(QCommandLineParser &p)
+{
+    p.addOption({QStringLiteral("store"),
+                 QStringLiteral("Run store file (default: $EQUISCOPE_STORE or %1).")
+                     .arg(defaultStorePath()),
+                 QStringLiteral("PATH")});
+}
+
+QString storePath(const QCommandLineParser &p)
+{
+    return p.isSet(QStringLiteral("store")) ? p.value(QStringLiteral("store")) : defaultStorePath();
+}
+
+Expected<std::unique_ptr<RunStore>> openExisting(const QString &path)
+{
+    RunStoreOptions o;
+    o.create = false;
+    return RunStore::open(path, o);
+}
+
+QString number(double v)
+{
+    return QString::number(v, 'g', 6);
+}
+
+QString when(const QDateTime &t)
+{
+    return t.isValid() ? storeTimestamp(t) : QStringLiteral("-");
+}
+
+QJsonValue optionalValue(std::optional<double> v)
+{
+    return v ? QJsonValue(*v) : QJsonValue();
+}
+
+QJsonObject runJson(const RunRecord &r)
+{
+    return {{QStringLiteral("id"), r.id},
+            {QStringLiteral("name"), r.name},
+            {QStringLiteral("method"), r.method},
+            {QStringLiteral("family"), runFamilyName(r.family)},
+            {QStringLiteral("status"), runStatusName(r.status)},
+            {QStringLiteral("statusMessage"), r.statusMessage},
+            {QStringLiteral("created"), storeTimestamp(r.createdAt)},
+            {QStringLiteral("started"), storeTimestamp(r.startedAt)},
+            {QStringLiteral("finished"), storeTimestamp(r.finishedAt)},
+            {QStringLiteral("currentEpoch"), r.currentEpoch},
+            {QStringLiteral("seed"), QString::number(r.seed)},
+            {QStringLiteral("config"), r.config},
+            {QStringLiteral("versions"), r.versions},
+            {QStringLiteral("datasetFingerprint"), r.datasetFingerprint},
+            {QStringLiteral("datasetSpec"), r.datasetSpec},
+            {QStringLiteral("ownerPid"), r.ownerPid},
+            {QStringLiteral("ownerHost"), r.ownerHost},
+            {QStringLiteral("heartbeat"), storeTimestamp(r.heartbeatAt)},
+            {QStringLiteral("notes"), r.notes}};
+}
+
+/// Left-aligned columns separated by two spaces.
+QString table(const QVector<QStringList> &rows)
+{
+    QVector<int> widths;
+    for (const QStringList &row : rows)
+        for (int c = 0; c < row.size(); ++c) {
+            if (widths.size() <= c)
+                widths.append(0);
+            widths[c] = std::max(widths[c], int(row[c].size()));
+        }
+    QString out;
+    for (const QStringList &row : rows) {
+        QString line;
+        for (int c = 0; c < row.size(); ++c)
+            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
+        out += QStringLiteral("  ") + line + QLatin1Char('\n');
+    }
+    return out;
+}
+
+int list(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral("List the runs of a run store, newest first."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("list"), QStringLiteral("Command."));
+    addStoreOption(p);
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    p.addOption({QStringLiteral("status"), QStringLiteral("Only runs with this status."),
+                 QStringLiteral("STATUS")});
+    p.process(args);
+    RunFilter filter;
+    if (p.isSet(QStringLiteral("status"))) {
+        filter.status = runStatusFromName(p.value(QStringLiteral("status")));
+        if (!filter.status)
+            return fail(QStringLiteral("--status must be one of queued, running, finished, "
+                                       "cancelled, failed, interrupted"),
+                        2);
+    }
+    const QString path = storePath(p);
+    QVector<RunRecord> runs;
+    if (QFileInfo::exists(path)) { // an absent store simply has no runs yet
+        auto store = openExisting(path);
+        if (!store)
+            return fail(store.error().toString());
+        auto found = store.value()->runs(filter);
+        if (!found)
+            return fail(found.error().toString());
+        runs = found.value();
+    }
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray array;
+        for (const RunRecord &r : runs) {
+            QJsonObject o = runJson(r);
+            o.remove(QStringLiteral("config"));
+            o.remove(QStringLiteral("datasetSpec"));
+            array.append(o);
+        }
+        printJson({{QStringLiteral("store"), QFileInfo(path).absoluteFilePath()},
+                   {QStringLiteral("runs"), array}});
+        return 0;
+    }
+    if (runs.isEmpty()) {
+        printOut(QStringLiteral("no runs in %1\n").arg(path));
+        return 0;
+    }
+    QVector<QStringList> rows{{QStringLiteral("ID"), QStringLiteral("NAME"),
+                               QStringLiteral("METHOD"), QStringLiteral("STATUS"),
+                               QStringLiteral("EPOCH"), QStringLiteral("CREATED")}};
+    for (const RunRecord &r : runs)
+        rows.append({r.id.left(8), r.name.isEmpty() ? QStringLiteral("-") : r.name, r.method,
+                     runStatusName(r.status),
+                     r.currentEpoch < 0 ? QStringLiteral("-") : QString::number(r.currentEpoch),
+                     when(r.createdAt)});
+    printOut(table(rows));
+    return 0;
+}
+
+int show(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Show a run: config, status, epochs, final metrics."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("show"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
+    addStoreOption(p);
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    p.process(args);
+    const QString key = p.positionalArguments().value(1);
+    if (key.isEmpty())
+        return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
+    auto store = openExisting(storePath(p));
+    if (!store)
+        return fail(store.error().toString());
+    RunStore &s = *store.value();
+    auto id = s.resolveRun(key);
+    if (!id)
+        return fail(id.error().toString());
+    auto run = s.run(id.value());
+    auto epochs = s.epochs(id.value());
+    auto metrics = s.metrics(id.value());
+    auto artifacts = s.artifacts(id.value());
+    if (!run || !epochs || !metrics || !artifacts)
+        return fail(!run       ? run.error().toString()
+                    : !epochs  ? epochs.error().toString()
+                    : !metrics ? metrics.error().toString()
+                               : artifacts.error().toString());
+    const RunRecord &r = run.value();
+
+    if (p.isSet(QStringLiteral("json"))) {
+        QJsonArray ej, mj, aj;
+        for (const EpochRecord &e : epochs.value())
+            ej.append(QJsonObject{{QStringLiteral("epoch"), e.epoch},
+                                  {QStringLiteral("metrics"), e.metrics},
+                                  {QStringLiteral("seconds"), e.wallSeconds},
+                                  {QStringLiteral("recorded"), storeTimestamp(e.recordedAt)}});
+        for (const MetricRow &m : metrics.value())
+            mj.append(QJsonObject{
+                {QStringLiteral("name"), m.name},
+                {QStringLiteral("value"), m.value},
+                {QStringLiteral("ciLow"), optionalValue(m.ciLow)},
+                {QStringLiteral("ciHigh"), optionalValue(m.ciHigh)},
+                {QStringLiteral("group"), m.group.isEmpty() ? QJsonValue() : QJsonValue(m.group)},
+                {QStringLiteral("groupSize"),
+                 m.groupSize ? QJsonValue(*m.groupSize) : QJsonValue()}});
+        for (const ArtifactRecord &a : artifacts.value())
+            aj.append(QJsonObject{
+                {QStringLiteral("kind"), a.kind},
+                {QStringLiteral("epoch"), a.epoch ? QJsonValue(*a.epoch) : QJsonValue()},
+                {QStringLiteral("name"), a.name},
+                {QStringLiteral("mime"), a.mime},
+                {QStringLiteral("size"), a.size},
+                {QStringLiteral("sha256"), a.sha256},
+                {QStringLiteral("external"), !a.externalPath.isEmpty()}});
+        printJson({{QStringLiteral("run"), runJson(r)},
+                   {QStringLiteral("epochs"), ej},
+                   {QStringLiteral("finalMetrics"), mj},
+                   {QStringLiteral("artifacts"), aj}});
+        return 0;
+    }
+
+    QString out = QStringLiteral("run %1  %2\n").arg(r.id, r.name);
+    out += QStringLiteral("  method: %1 (%2)\n").arg(r.method, runFamilyName(r.family));
+    out +=
+        QStringLiteral("  status: %1%2\n")
+            .arg(runStatusName(r.status),
+                 r.statusMessage.isEmpty() ? QString() : QStringLiteral(" — ") + r.statusMessage);
+    out += QStringLiteral("  created %1, started %2, finished %3\n")
+               .arg(when(r.createdAt), when(r.startedAt), when(r.finishedAt));
+    out += QStringLiteral("  seed: %1  dataset: %2\n")
+               .arg(QString::number(r.seed),
+                    r.datasetFingerprint.isEmpty() ? QStringLiteral("-") : r.datasetFingerprint);
+    if (r.ownerPid > 0)
+        out += QStringLiteral("  owner: process %1 on %2, last heartbeat %3\n")
+                   .arg(QString::number(r.ownerPid), r.ownerHost, when(r.heartbeatAt));
+    if (!r.notes.isEmpty())
+        out += QStringLiteral("  notes: %1\n").arg(r.notes);
+    out += QStringLiteral("config:\n");
+    for (const QString &line :
+         QString::fromUtf8(QJsonDocument(r.config).toJson()).trimmed().split(QLatin1Char('\n')))
+        out += QStringLiteral("  ") + line + QLatin1Char('\n');
+
+    out += QStringLiteral("epochs: %1\n").arg(epochs->size());
+    if (!epochs->isEmpty()) {
+        std::set<QString> keys;
+        for (const EpochRecord &e : epochs.value())
+            for (auto it = e.metrics.begin(); it != e.metrics.end(); ++it)
+                keys.insert(it.key());
+        QStringList header{QStringLiteral("EPOCH"), QStringLiteral("SECONDS")};
+        for (const QString &k : keys)
+            header.append(k);
+        QVector<QStringList> rows{header};
+        for (const EpochRecord &e : epochs.value()) {
+            QStringList row{QString::number(e.epoch), number(e.wallSeconds)};
+            for (const QString &k : keys) {
+                const QJsonValue v = e.metrics.value(k);
+                row.append(v.isDouble() ? number(v.toDouble())
+                           : v.isUndefined()
+                               ? QStringLiteral("-")
+                               : QString::fromUtf8(
+                                     QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact))
+                                     .mid(1)
+                                     .chopped(1));
+            }
+            rows.append(row);
+        }
+        out += table(rows);
+    }
+
+    out += QStringLiteral("final metrics: %1\n").arg(metrics->size());
+    if (!metrics->isEmpty()) {
+        QVector<QStringList> rows{{QStringLiteral("METRIC"), QStringLiteral("GROUP"),
+                                   QStringLiteral("N"), QStringLiteral("VALUE"),
+                                   QStringLiteral("95% CI")}};
+        for (const MetricRow &m : metrics.value())
+            rows.append({m.name, m.group.isEmpty() ? QStringLiteral("all") : m.group,
+                         m.groupSize ? QString::number(*m.groupSize) : QStringLiteral("-"),
+                         number(m.value),
+                         m.ciLow && m.ciHigh
+                             ? QStringLiteral("[%1, %2]").arg(number(*m.ciLow), number(*m.ciHigh))
+                             : QStringLiteral("-")});
+        out += table(rows);
+    }
+    if (!artifacts->isEmpty()) {
+        out += QStringLiteral("artifacts: %1\n").arg(artifacts->size());
+        QVector<QStringList> rows{{QStringLiteral("KIND"), QStringLiteral("EPOCH"),
+                                   QStringLiteral("NAME"), QStringLiteral("SIZE"),
+                                   QStringLiteral("STORED")}};
+        for (const ArtifactRecord &a : artifacts.value())
+            rows.append(
+                {a.kind, a.epoch ? QString::number(*a.epoch) : QStringLiteral("-"),
+                 a.name.isEmpty() ? QStringLiteral("-") : a.name,
+                 QLocale::c().formattedDataSize(a.size),
+                 a.externalPath.isEmpty() ? QStringLiteral("inline") : QStringLiteral("file")});
+        out += table(rows);
+    }
+    printOut(out);
+    return 0;
+}
+
+int remove(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Delete a run with its epochs, metrics and artifacts."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("delete"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
+    addStoreOption(p);
+    p.process(args);
+    const QString key = p.positionalArguments().value(1);
+    if (key.isEmpty())
+        return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
+    auto store = openExisting(storePath(p));
+    if (!store)
+        return fail(store.error().toString());
+    auto id = store.value()->resolveRun(key);
+    if (!id)
+        return fail(id.error().toString());
+    auto deleted = store.value()->deleteRun(id.value());
+    if (!deleted)
+        return fail(deleted.error().toString());
+    printOut(QStringLiteral("deleted run %1\n").arg(id.value()));
+    return 0;
+}
+
+int merge(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Copy the runs of several stores into one; runs already there are skipped, conflicting "
+        "ones are reported and left unchanged (exit code 3)."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("merge"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Store files to read."),
+                            QStringLiteral("SOURCE.sqlite..."));
+    p.addOption({QStringLiteral("into"), QStringLiteral("Target store (created when missing)."),
+                 QStringLiteral("PATH")});
+    p.process(args);
+    const QStringList sources = p.positionalArguments().mid(1);
+    const QString into = p.value(QStringLiteral("into"));
+    if (sources.isEmpty() || into.isEmpty())
+        return fail(
+            QStringLiteral("usage: equiscope-cli runs merge A.sqlite B.sqlite... --into C.sqlite"),
+            2);
+    auto report = RunStore::mergeStores(sources, into);
+    if (!report)
+        return fail(report.error().toString());
+    const MergeReport &r = report.value();
+    QString out = QStringLiteral(
+                      "merged %1 store(s) into %2: %3 copied, %4 already present, %5 conflicting\n")
+                      .arg(sources.size())
+                      .arg(into)
+                      .arg(r.copied.size())
+                      .arg(r.skipped.size())
+                      .arg(r.conflicts.size());
+    for (const MergeConflict &c : r.conflicts)
+        out += QStringLiteral("  conflict: run %1 from %2: %3\n").arg(c.runId, c.source, c.reason);
+    printOut(out);
+    if (!r.conflicts.isEmpty())
+        return fail(QStringLiteral("%1 conflicting run(s) were not merged").arg(r.conflicts.size()),
+                    3);
+    return 0;
+}
+
+int exportRuns(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Export metrics: one row per run, scope, metric and group."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("export"), QStringLiteral("Command."));
+    addStoreOption(p);
+    p.addOption({QStringLiteral("format"), QStringLiteral("Output format: csv."),
+                 QStringLiteral("FORMAT"), QStringLiteral("csv")});
+    p.addOption({QStringLiteral("out"), QStringLiteral("Output file (default: standard output)."),
+                 QStringLiteral("FILE")});
+    p.process(args);
+    if (p.value(QStringLiteral("format")) != QLatin1String("csv"))
+        return fail(
+            QStringLiteral("--format must be csv, got '%1'").arg(p.value(QStringLiteral("format"))),
+            2);
+    auto store = openExisting(storePath(p));
+    if (!store)
+        return fail(store.error().toString());
+    if (!p.isSet(QStringLiteral("out"))) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly))
+            return fail(QStringLiteral("cannot write to standard output"));
+        auto written = store.value()->exportMetricsCsv(&out);
+        return written ? 0 : fail(written.error().toString());
+    }
+    const QString path = p.value(QStringLiteral("out"));
+    QSaveFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        return fail(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
+    auto written = store.value()->exportMetricsCsv(&out);
+    if (!written)
+        return fail(written.error().toString());
+    if (!out.commit())
+        return fail(QStringLiteral("%1: cannot write: %2").arg(path, out.errorString()));
+    printOut(QStringLiteral("wrote %1\n").arg(path));
+    return 0;
+}
+
+} // namespace
+
+int runRunsCommand(const QStringList &arguments)
+{
+    // arguments: [program, "runs", sub, ...]; sub-parsers see [program, sub, ...].
+    QStringList args = arguments;
+    args.removeAt(1);
+    const QString sub = args.value(1);
+    if (sub == QLatin1String("list"))
+        return list(args);
+    if (sub == QLatin1String("show"))
+        return show(args);
+    if (sub == QLatin1String("delete"))
+        return remove(args);
+    if (sub == QLatin1String("merge"))
+        return merge(args);
+    if (sub == QLatin1String("export"))
+        return exportRuns(args);
+    return fail(
+        QStringLiteral("usage: equiscope-cli runs list|show|delete|merge|export ... (got '%1')")
+            .arg(sub),
+        2);
+}
+
+} // namespace equiscope::cli
