@@ -2,6 +2,7 @@
 #include "clioutput.h"
 #include "datasetscommand.h"
 #include "democommand.h"
+#include "losscommand.h"
 
 #include <QCoreApplication>
 
@@ -17,6 +18,7 @@ const char *kUsage =
     "  datasets inspect --format FORMAT PATH [--json]   sizes, splits, attribute types and counts\n"
     "  datasets colorize --source fashion-mnist|mnist --out DIR [--rho R] [--seed S]\n"
     "  datasets preview --format FORMAT PATH --out grid.png\n"
+    "  loss --method NAME --u1 A.npy --u2 B.npy --z Z.npy [--json] [--reference] [--repeat N]\n"
     "  demo                                             the headless main job on Colored Fashion-MNIST\n"
     "  version                                          versions of Equiscope and its libraries\n"
     "\n"
@@ -38,6 +40,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("datasets"))
         return runDatasetsCommand(args);
+    if (command == QLatin1String("loss"))
+        return runLossCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {
