@@ -96,7 +96,9 @@ public:
         round.tiles = denseTiles(b);
         p.rounds.push_back(std::move(round));
         LossOutput out;
-        out.loss = weightedNegativesLoss(p, in.u1, in.u2, Tensor(), Tensor());
+        // No attention operands: empty placeholders (autograd functions reject undefined inputs).
+        const Tensor none = torch::empty({0}, in.u1.options());
+        out.loss = weightedNegativesLoss(p, in.u1, in.u2, none, none);
         return out;
     }
 

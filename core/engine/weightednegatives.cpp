@@ -4,6 +4,8 @@
 
 #include <ATen/Parallel.h>
 
+#include <QtGlobal>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -490,7 +492,15 @@ int64_t denseBlockRows(int64_t b)
 {
     if (const int64_t forced = g_blockRowsOverride.load(); forced > 0)
         return forced;
-    return std::clamp<int64_t>((128 * 1024) / std::max<int64_t>(b, 1), 16, 256);
+    // BLAS packs the whole b x d right-hand operand on every call, which costs about as much as
+    // 2 * rows flops per packed element: fewer than ~64 rows per tile and packing dominates.
+    // More rows make the tile fall out of L2; around 1-4 MiB per tile buffer measured best.
+    static const int64_t envRows = qEnvironmentVariableIntValue("EQUISCOPE_LOSS_BLOCK_ROWS");
+    if (envRows > 0)
+        return envRows;
+    const int64_t rows = std::clamp<int64_t>((512 * 1024) / std::max<int64_t>(b, 1), 64, 512);
+    // Small batches: still a few tiles per thread.
+    return std::max<int64_t>(16, std::min(rows, (b + 3) / 4));
 }
 
 std::vector<Tile> denseTiles(int64_t b)
