@@ -498,7 +498,7 @@ int64_t denseBlockRows(int64_t b)
     static const int64_t envRows = qEnvironmentVariableIntValue("EQUISCOPE_LOSS_BLOCK_ROWS");
     if (envRows > 0)
         return envRows;
-    const int64_t rows = std::clamp<int64_t>((512 * 1024) / std::max<int64_t>(b, 1), 64, 512);
+    const int64_t rows = std::clamp<int64_t>((256 * 1024) / std::max<int64_t>(b, 1), 48, 256);
     // Small batches: still a few tiles per thread.
     return std::max<int64_t>(16, std::min(rows, (b + 3) / 4));
 }
