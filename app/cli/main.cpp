@@ -3,6 +3,7 @@
 #include "datasetscommand.h"
 #include "democommand.h"
 #include "runscommand.h"
+#include "losscommand.h"
 
 #include <QCoreApplication>
 
@@ -18,6 +19,7 @@ const char *kUsage =
     "  datasets inspect --format FORMAT PATH [--json]   sizes, splits, attribute types and counts\n"
     "  datasets colorize --source fashion-mnist|mnist --out DIR [--rho R] [--seed S]\n"
     "  datasets preview --format FORMAT PATH --out grid.png\n"
+    "  loss --method NAME --u1 A.npy --u2 B.npy --z Z.npy [--json] [--reference] [--repeat N]\n"
     "  demo                                             the headless main job on Colored Fashion-MNIST\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
@@ -46,6 +48,8 @@ int main(int argc, char *argv[])
         return runDatasetsCommand(args);
     if (command == QLatin1String("runs"))
         return runRunsCommand(args);
+    if (command == QLatin1String("loss"))
+        return runLossCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {

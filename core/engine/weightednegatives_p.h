@@ -1,0 +1,62 @@
+#pragma once
+// The fused, tiled engine behind the fast paths of FARE, SparseFARE and CCLK. All three have the
+// shape
+//     L_i = log( e^{S_ii} + c * sum_j w_ij e^{S_ij} ) - S_ii      (and the y->x mirror with S^T)
+// where w is either a softmax attention over a support (FARE: the whole batch, SparseFARE: LSH
+// tiles) or fixed non-negative weights (CCLK). The engine walks the support in tiles that fit in
+// cache, computes every row statistic in log space and, in the same pass, the gradient w.r.t.
+// u1, u2, q and k, so the b x b matrices of the formula never exist in memory.
+
+#include <torch/torch.h>
+
+#include <cstdint>
+#include <vector>
+
+namespace equiscope::lossdetail {
+
+/// A rectangle of the support in a round's sorted order: rows [r0, r0+nr), columns [c0, c0+nc).
+/// Within one round, the row ranges of the tiles partition 0..b-1.
+struct Tile
+{
+    int64_t r0 = 0, nr = 0, c0 = 0, nc = 0;
+};
+
+struct SupportRound
+{
+    torch::Tensor perm; ///< int64 b: sorted position -> sample; undefined = identity
+    torch::Tensor keys; ///< int64 b: sample -> chunk (adjacent) or bucket (intra) id
+    std::vector<Tile> tiles;
+};
+
+struct NegativesProblem
+{
+    bool softmax = true; ///< attention = softmax(q k^T / rho) over the support
+    double rho = 1.0;    ///< attention scale
+    torch::Tensor logW;  ///< !softmax: b x b log of fixed weights (kMasked for 0), no grad
+    bool maskDiagonal = true;
+    double tau = 0.1;
+    double logC = 0.0; ///< log of the negative scale c
+    bool symmetric = true;
+    bool adjacentKeys = true; ///< pair (i,j) in a round iff key_j in {key_i, key_i - 1}; else ==
+    std::vector<SupportRound> rounds;
+
+    // Outputs of the last evaluation.
+    mutable double entropy = 0.0;
+    mutable int64_t emptyRows = 0;
+};
+
+/// The loss (scalar, differentiable w.r.t. u1, u2 and, for softmax attention, q and k).
+torch::Tensor weightedNegativesLoss(const NegativesProblem &problem, const torch::Tensor &u1,
+                                    const torch::Tensor &u2, const torch::Tensor &q,
+                                    const torch::Tensor &k);
+
+/// Rows per tile for a dense walk over b columns: keeps a tile around a few hundred KiB.
+int64_t denseBlockRows(int64_t b);
+
+/// Tests only: force the rows per dense tile (0 = automatic) so small inputs span many tiles.
+void setDenseBlockRowsOverride(int64_t rows);
+
+/// Tiles of the dense problem: row blocks x all columns.
+std::vector<Tile> denseTiles(int64_t b);
+
+} // namespace equiscope::lossdetail
