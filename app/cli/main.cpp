@@ -4,6 +4,7 @@
 #include "democommand.h"
 #include "runscommand.h"
 #include "losscommand.h"
+#include "traincommand.h"
 
 #include <QCoreApplication>
 
@@ -21,6 +22,9 @@ const char *kUsage =
     "  datasets preview --format FORMAT PATH --out grid.png\n"
     "  loss --method NAME --u1 A.npy --u2 B.npy --z Z.npy [--json] [--reference] [--repeat N]\n"
     "  demo                                             the headless main job on Colored Fashion-MNIST\n"
+    "  train [--config run.json] [--method M] [--dataset P --format F] [--target T] [--sensitive S]\n"
+    "        [--epochs N] [--batch N] [--seed S] [--store PATH] ...   train a run, JSON summary on stdout\n"
+    "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
     "  runs delete RUN                                  delete a run and its artifacts\n"
@@ -46,6 +50,8 @@ int main(int argc, char *argv[])
     }
     if (command == QLatin1String("datasets"))
         return runDatasetsCommand(args);
+    if (command == QLatin1String("train"))
+        return runTrainCommand(args);
     if (command == QLatin1String("runs"))
         return runRunsCommand(args);
     if (command == QLatin1String("loss"))

@@ -1,5 +1,7 @@
 #include "runscommand.h"
 
+#include "traincommand.h"
+
 #include "clioutput.h"
 
 #include "store/runstore.h"
@@ -424,8 +426,10 @@ int runRunsCommand(const QStringList &arguments)
         return merge(args);
     if (sub == QLatin1String("export"))
         return exportRuns(args);
+    if (sub == QLatin1String("resume"))
+        return runResumeCommand(args);
     return fail(
-        QStringLiteral("usage: equiscope-cli runs list|show|delete|merge|export ... (got '%1')")
+        QStringLiteral("usage: equiscope-cli runs list|show|resume|delete|merge|export ... (got '%1')")
             .arg(sub),
         2);
 }

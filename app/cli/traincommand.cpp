@@ -1,0 +1,294 @@
+#include "traincommand.h"
+
+#include "clioutput.h"
+
+#include "data/coloredmnist.h"
+#include "jobs/trainingjob.h"
+#include "store/runstore.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTimer>
+
+#include <csignal>
+#include <cstdio>
+#include <unistd.h>
+
+namespace equiscope::cli {
+
+namespace {
+
+volatile std::sig_atomic_t g_interrupted = 0;
+void onSignal(int)
+{
+    g_interrupted = 1;
+}
+
+QString formatEta(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("--:--");
+    const int s = int(seconds + 0.5);
+    return QStringLiteral("%1:%2")
+        .arg(s / 60, 2, 10, QLatin1Char('0'))
+        .arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+/// Runs @p job to its end with a terminal progress bar; Ctrl-C cancels (the run stays resumable).
+int runJob(TrainingJob *job, const QString &storePath)
+{
+    std::signal(SIGINT, onSignal);
+    std::signal(SIGTERM, onSignal);
+    const bool tty = isatty(fileno(stderr));
+    QObject::connect(job, &TrainingJob::progressChanged, job, [tty](const JobProgress &p) {
+        const int width = 30;
+        const int filled = int(p.fraction() * width);
+        const QString bar =
+            QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
+        const QString line = QStringLiteral("[%1] epoch %2/%3 step %4/%5 loss %6 eta %7")
+                                 .arg(bar)
+                                 .arg(p.epoch)
+                                 .arg(p.epochs)
+                                 .arg(p.step)
+                                 .arg(p.stepsPerEpoch)
+                                 .arg(p.loss, 0, 'f', 4)
+                                 .arg(formatEta(p.etaSeconds));
+        const QByteArray b =
+            (tty ? QStringLiteral("\r") + line : line + QLatin1Char('\n')).toUtf8();
+        // Without a terminal, print only each epoch's last step to keep logs short.
+        if (tty || p.step == p.stepsPerEpoch)
+            std::fputs(b.constData(), stderr);
+    });
+    QObject::connect(job, &TrainingJob::logMessage, job, [tty](const QString &m) {
+        std::fputs(((tty ? QStringLiteral("\r\033[K") : QString()) + m + QLatin1Char('\n'))
+                       .toUtf8()
+                       .constData(),
+                   stderr);
+    });
+    QObject::connect(
+        job, &TrainingJob::finished, qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
+    QTimer poll;
+    QObject::connect(&poll, &QTimer::timeout, job, [job] {
+        if (g_interrupted) {
+            job->requestCancel();
+            g_interrupted = 0;
+        }
+    });
+    poll.start(100);
+    job->start();
+    QCoreApplication::exec();
+    job->wait();
+
+    QJsonObject summary{{QStringLiteral("run"), job->runId()},
+                        {QStringLiteral("status"), jobOutcomeName(job->outcome())},
+                        {QStringLiteral("message"), job->message()},
+                        {QStringLiteral("store"), storePath},
+                        {QStringLiteral("method"), lossMethodName(job->config().loss.method)}};
+    const QJsonObject result = job->result();
+    for (const QString &key : {QStringLiteral("accuracy"), QStringLiteral("bias_mse"),
+                               QStringLiteral("bias_r2"), QStringLiteral("bias_probe_accuracy")})
+        if (result.contains(key))
+            summary.insert(key, result.value(key));
+    printJson(summary);
+    return job->outcome() == JobOutcome::Finished    ? 0
+           : job->outcome() == JobOutcome::Cancelled ? 3
+                                                     : 1;
+}
+
+} // namespace
+
+QString storePathOption(const QString &value)
+{
+    return value.isEmpty() ? defaultStorePath() : value;
+}
+
+int runTrainCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Train a FARE-family run (fare, sparse-fare, infonce, fair-infonce, cclk). "
+                       "Defaults: FARE on Colored "
+                       "Fashion-MNIST, target label, sensitive rgb."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("train"), QStringLiteral("Command."));
+    const QList<QCommandLineOption> options{
+        {QStringLiteral("config"),
+         QStringLiteral("Run config JSON (the reproducible spec); flags override it."),
+         QStringLiteral("FILE")},
+        {QStringLiteral("method"),
+         QStringLiteral("fare | sparse-fare | infonce | fair-infonce | cclk"),
+         QStringLiteral("NAME")},
+        {QStringLiteral("dataset"),
+         QStringLiteral("Dataset path (default: Debian's Fashion-MNIST, coloured)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("format"), QStringLiteral("Dataset format (default colored)."),
+         QStringLiteral("FORMAT")},
+        {QStringLiteral("dataset-option"),
+         QStringLiteral("Dataset option KEY=VALUE (repeatable), e.g. rho=0.5."),
+         QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("target"), QStringLiteral("Target attribute."), QStringLiteral("NAME")},
+        {QStringLiteral("sensitive"), QStringLiteral("Sensitive attribute(s), comma separated."),
+         QStringLiteral("A,B")},
+        {QStringLiteral("encoder"), QStringLiteral("lenet | resnet18 | mlp"),
+         QStringLiteral("NAME")},
+        {QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("N")},
+        {QStringLiteral("batch"), QStringLiteral("Batch size."), QStringLiteral("N")},
+        {QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("LR")},
+        {QStringLiteral("optimizer"), QStringLiteral("sgd | adam | adamw | lars"),
+         QStringLiteral("NAME")},
+        {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S")},
+        {QStringLiteral("device"), QStringLiteral("auto | cpu | cuda[:N]"), QStringLiteral("DEV")},
+        {QStringLiteral("threads"), QStringLiteral("LibTorch threads (0 = all cores)."),
+         QStringLiteral("N")},
+        {QStringLiteral("train-limit"), QStringLiteral("Train images used for training (0 = all)."),
+         QStringLiteral("N")},
+        {QStringLiteral("test-limit"), QStringLiteral("Test images evaluated (0 = all)."),
+         QStringLiteral("N")},
+        {QStringLiteral("probe-train-limit"),
+         QStringLiteral("Train images used to fit the probes (0 = all)."), QStringLiteral("N")},
+        {QStringLiteral("loss-option"),
+         QStringLiteral("Loss option KEY=VALUE (repeatable), e.g. bucketSize=64, diagonal=keep."),
+         QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("name"), QStringLiteral("Run name."), QStringLiteral("NAME")},
+        {QStringLiteral("store"), QStringLiteral("Run store (default: the user's data folder)."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("print-config"),
+         QStringLiteral("Print the resolved run config JSON and exit.")},
+    };
+    p.addOptions(options);
+    p.process(arguments);
+
+    RunConfig config = RunConfig::coloredFashionMnistDefault();
+    if (p.isSet(QStringLiteral("config"))) {
+        QFile f(p.value(QStringLiteral("config")));
+        if (!f.open(QIODevice::ReadOnly))
+            return fail(QStringLiteral("%1: %2").arg(f.fileName(), f.errorString()));
+        QJsonParseError err{};
+        const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
+        if (!doc.isObject())
+            return fail(QStringLiteral("%1: expected a JSON object, found %2 (byte %3)")
+                            .arg(f.fileName(), err.errorString())
+                            .arg(err.offset));
+        QJsonObject merged = config.toJson();
+        const QJsonObject given = doc.object();
+        for (auto it = given.begin(); it != given.end(); ++it)
+            merged.insert(it.key(), it.value());
+        if (given.contains(QStringLiteral("method")) && !given.contains(QStringLiteral("loss")))
+            merged.remove(QStringLiteral("loss"));
+        auto parsed = RunConfig::fromJson(merged);
+        if (!parsed)
+            return fail(QStringLiteral("%1: %2").arg(f.fileName(), parsed.error().toString()));
+        config = parsed.value();
+    }
+    auto intOption = [&](const QString &name, auto &field) -> bool {
+        if (!p.isSet(name))
+            return true;
+        bool ok = false;
+        const qlonglong v = p.value(name).toLongLong(&ok);
+        if (!ok)
+            return false;
+        field = std::decay_t<decltype(field)>(v);
+        return true;
+    };
+    if (p.isSet(QStringLiteral("method"))) {
+        auto m = lossMethodFromName(p.value(QStringLiteral("method")));
+        if (!m)
+            return fail(m.error().toString(), 2);
+        LossConfig loss;
+        loss.method = m.value();
+        config.loss = loss;
+        if (!p.isSet(QStringLiteral("name")) && !p.isSet(QStringLiteral("config")))
+            config.name.clear();
+    }
+    for (const QString &kv : p.values(QStringLiteral("loss-option"))) {
+        const int eq = kv.indexOf(QLatin1Char('='));
+        auto changed = config.loss.withOption(kv.left(eq), kv.mid(eq + 1));
+        if (eq <= 0 || !changed)
+            return fail(eq <= 0
+                            ? QStringLiteral("--loss-option expects KEY=VALUE, got '%1'").arg(kv)
+                            : changed.error().toString(),
+                        2);
+        config.loss = changed.value();
+    }
+    if (p.isSet(QStringLiteral("dataset")))
+        config.dataset.path = p.value(QStringLiteral("dataset"));
+    if (p.isSet(QStringLiteral("format")))
+        config.dataset.format = p.value(QStringLiteral("format"));
+    for (const QString &kv : p.values(QStringLiteral("dataset-option"))) {
+        const int eq = kv.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return fail(QStringLiteral("--dataset-option expects KEY=VALUE, got '%1'").arg(kv), 2);
+        config.dataset.options.insert(kv.left(eq), kv.mid(eq + 1));
+    }
+    if (p.isSet(QStringLiteral("target")))
+        config.target = p.value(QStringLiteral("target"));
+    if (p.isSet(QStringLiteral("sensitive")))
+        config.sensitive =
+            p.value(QStringLiteral("sensitive")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (p.isSet(QStringLiteral("encoder")))
+        config.encoder = p.value(QStringLiteral("encoder"));
+    if (p.isSet(QStringLiteral("optimizer")))
+        config.optimizer = p.value(QStringLiteral("optimizer"));
+    if (p.isSet(QStringLiteral("device")))
+        config.device = p.value(QStringLiteral("device"));
+    if (p.isSet(QStringLiteral("name")))
+        config.name = p.value(QStringLiteral("name"));
+    if (p.isSet(QStringLiteral("lr")))
+        config.learningRate = p.value(QStringLiteral("lr")).toDouble();
+    if (!intOption(QStringLiteral("epochs"), config.epochs) ||
+        !intOption(QStringLiteral("batch"), config.batchSize) ||
+        !intOption(QStringLiteral("seed"), config.seed) ||
+        !intOption(QStringLiteral("threads"), config.threads) ||
+        !intOption(QStringLiteral("train-limit"), config.trainLimit) ||
+        !intOption(QStringLiteral("test-limit"), config.testLimit) ||
+        !intOption(QStringLiteral("probe-train-limit"), config.probeTrainLimit))
+        return fail(
+            QStringLiteral(
+                "numeric options (--epochs, --batch, --seed, --threads, --*-limit) need integers"),
+            2);
+    if (config.warmupEpochs >= config.epochs)
+        config.warmupEpochs = config.epochs > 1 ? 1 : 0;
+    auto valid = config.validate();
+    if (!valid)
+        return fail(valid.error().toString(), 2);
+    if (p.isSet(QStringLiteral("print-config"))) {
+        printJson(config.toJson());
+        return 0;
+    }
+    const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    TrainingJob job(config, storePath);
+    return runJob(&job, storePath);
+}
+
+int runResumeCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(
+        QStringLiteral("Continue an interrupted or cancelled run from its last checkpoint."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("resume"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, id prefix or name."));
+    p.addOption({QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")});
+    p.process(arguments);
+    const QString key = p.positionalArguments().value(1);
+    if (key.isEmpty())
+        return fail(QStringLiteral("usage: equiscope-cli runs resume RUN [--store PATH]"), 2);
+    const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    QString id;
+    {
+        auto store = RunStore::open(storePath);
+        if (!store)
+            return fail(store.error().toString());
+        auto resolved = store.value()->resolveRun(key);
+        if (!resolved)
+            return fail(resolved.error().toString());
+        id = resolved.value();
+    }
+    std::unique_ptr<TrainingJob> job(TrainingJob::resume(id, storePath));
+    return runJob(job.get(), storePath);
+}
+
+} // namespace equiscope::cli

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "augmentconfig.h"
+#include "lossconfig.h"
+
+#include "data/dataerror.h"
+#include "data/dataset.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace equiscope {
+
+/// Everything a FARE-family run needs; its JSON is the reproducible run spec (every default is
+/// written out, so a run's record says exactly what ran).
+struct RunConfig
+{
+    QString name;
+    LossConfig loss; ///< method and loss options (fare.md)
+    DatasetSpec dataset;
+    QString target;        ///< evaluated by the linear probe
+    QStringList sensitive; ///< protected attribute(s): z for the loss and groups for metrics
+    QString zEncoding = QStringLiteral("auto"); ///< auto | raw | onehot
+    int groupBins = 4; ///< bins for continuous sensitive attributes in group metrics
+    int minGroupSize = 30;
+
+    QString encoder = QStringLiteral("lenet"); ///< lenet | resnet18 | mlp
+    int width = 64;                            ///< ResNet base width / MLP hidden size
+    int projectionDim = 128;
+    AugmentConfig augment;
+
+    QString optimizer = QStringLiteral("adam"); ///< sgd | adam | adamw | lars
+    double learningRate = 1e-3;
+    double weightDecay = 1e-4;
+    double momentum = 0.9;
+    double larsTrustCoefficient = 1e-3;
+    int warmupEpochs = 1;
+    int epochs = 10;
+    int batchSize = 256;
+    quint64 seed = 0;
+    QString device = QStringLiteral("auto"); ///< auto | cpu | cuda[:N]
+    int threads = 0;                         ///< 0 = all cores
+
+    qint64 trainLimit = 20000;      ///< train images used for contrastive training (0 = all)
+    qint64 probeTrainLimit = 10000; ///< train images used to fit the linear probes (0 = all)
+    qint64 testLimit = 10000;       ///< test images evaluated (0 = all)
+    int probeBatch = 64;            ///< the fixed probe batch of the attention view
+    int bootstrapResamples = 1000;
+
+    QJsonObject toJson() const;
+    static Expected<RunConfig> fromJson(const QJsonObject &json);
+    /// Checks values and names (not the dataset's columns: see validateAgainst()).
+    Expected<bool> validate() const;
+    /// Checks target/sensitive against an opened dataset.
+    Expected<bool> validateAgainst(const Dataset &dataset) const;
+    /// The default demo run: FARE on Colored Fashion-MNIST, target label, z = RGB colour.
+    static RunConfig coloredFashionMnistDefault();
+};
+
+} // namespace equiscope

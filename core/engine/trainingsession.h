@@ -1,0 +1,102 @@
+#pragma once
+
+#include "runconfig.h"
+
+#include <QJsonObject>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace equiscope {
+
+/// Throttling is the job's business: the session reports every step.
+struct StepProgress
+{
+    int epoch = 0;
+    qint64 step = 0;
+    qint64 stepsPerEpoch = 0;
+    double loss = 0;
+};
+
+/// What one epoch did.
+struct EpochReport
+{
+    int epoch = 0;
+    double meanLoss = 0;
+    double attentionEntropy = -1; ///< mean over steps; −1 when the method has no attention
+    qint64 emptySupportRows = 0;
+    double learningRate = 0;
+    double seconds = 0;
+    double imagesPerSecond = 0;
+    bool cancelled = false;
+    QJsonObject toJson() const;
+};
+
+/// The FARE attention of the fixed probe batch (sorted by z), for the attention view.
+struct AttentionSnapshot
+{
+    int epoch = 0;
+    int size = 0;            ///< probe batch size b
+    QVector<float> matrix;   ///< b×b row-major attention probabilities
+    QVector<qint64> samples; ///< dataset index of each row
+    QVector<int> groups;     ///< group of each row
+    QStringList groupLabels;
+    QVector<float> groupMatrix; ///< G×G mean attention from group g to group h
+    QVector<float> z;           ///< b×dz raw protected attribute values
+    int zDim = 0;
+    QJsonObject toJson() const;
+    static AttentionSnapshot fromJson(const QJsonObject &json);
+};
+
+/// Final evaluation on the frozen backbone (fare.md "Evaluation").
+struct EvaluationReport
+{
+    double accuracy = 0; ///< linear probe top-1 on the test split
+    double biasMse = -1; ///< linear regressor representation → raw z, test MSE (continuous z)
+    double biasR2 = 0;
+    double biasProbeAccuracy = -1; ///< linear classifier representation → group (discrete z)
+    double biasProbeMajorityRate = -1;
+    QJsonObject groupMetrics; ///< per-group metrics with bootstrap CIs (eval/ FairnessReport JSON)
+    qint64 probeTrainSamples = 0;
+    qint64 testSamples = 0;
+    QJsonObject toJson() const;
+};
+
+/// One FARE-family training run on one dataset: model, loss, optimiser and data pipeline, with
+/// checkpoints that make a resumed run continue with exactly the losses it would have had.
+/// LibTorch stays inside the implementation. Not thread-safe: use from one (worker) thread.
+class TrainingSession
+{
+public:
+    static Expected<std::unique_ptr<TrainingSession>> create(const RunConfig &config,
+                                                             const Dataset &dataset);
+    ~TrainingSession();
+
+    /// Trains one epoch (1-based). Stops within one step when @p cancel becomes true.
+    /// Fails with a clear message when the loss becomes NaN/Inf.
+    Expected<EpochReport> runEpoch(int epoch, const std::atomic<bool> &cancel,
+                                   const std::function<void(const StepProgress &)> &progress = {});
+    /// Everything needed to continue after @p epoch.
+    QByteArray saveCheckpoint(int epoch) const;
+    /// Restores a checkpoint; returns the epoch it was taken after.
+    Expected<int> restoreCheckpoint(const QByteArray &checkpoint);
+
+    Expected<EvaluationReport> evaluate(const std::atomic<bool> &cancel);
+    /// Empty (size 0) for methods without attention.
+    AttentionSnapshot attentionSnapshot(int epoch);
+    /// Representations of @p samples (frozen backbone, test-time view), row-major N×d.
+    QVector<float> embeddings(const std::vector<qint64> &samples, int *dim);
+
+    const RunConfig &config() const;
+    qint64 stepsPerEpoch() const;
+    QString deviceName() const;
+
+private:
+    TrainingSession();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace equiscope

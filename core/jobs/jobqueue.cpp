@@ -1,0 +1,71 @@
+#include "jobqueue.h"
+
+namespace equiscope {
+
+JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
+
+JobQueue::~JobQueue()
+{
+    cancelAll();
+    for (TrainingJob *job : m_running)
+        job->wait();
+    qDeleteAll(m_pending);
+    qDeleteAll(m_running);
+    qDeleteAll(m_done);
+}
+
+void JobQueue::enqueue(TrainingJob *job)
+{
+    job->setParent(nullptr);
+    m_pending.append(job);
+    connect(
+        job, &TrainingJob::finished, this,
+        [this, job] {
+            job->wait();
+            m_running.removeOne(job);
+            m_done.append(job);
+            Q_EMIT jobFinished(job);
+            startNext();
+            Q_EMIT queueChanged();
+        },
+        Qt::QueuedConnection);
+    startNext();
+    Q_EMIT queueChanged();
+}
+
+void JobQueue::setMaxConcurrent(int count)
+{
+    m_maxConcurrent = std::max(1, count);
+    startNext();
+}
+
+void JobQueue::cancel(TrainingJob *job)
+{
+    if (m_pending.removeOne(job)) {
+        m_done.append(job);
+        Q_EMIT queueChanged();
+        return;
+    }
+    job->requestCancel();
+}
+
+void JobQueue::cancelAll()
+{
+    for (TrainingJob *job : std::as_const(m_pending))
+        m_done.append(job);
+    m_pending.clear();
+    for (TrainingJob *job : std::as_const(m_running))
+        job->requestCancel();
+}
+
+void JobQueue::startNext()
+{
+    while (m_running.size() < m_maxConcurrent && !m_pending.isEmpty()) {
+        TrainingJob *job = m_pending.takeFirst();
+        m_running.append(job);
+        job->start();
+        Q_EMIT jobStarted(job);
+    }
+}
+
+} // namespace equiscope

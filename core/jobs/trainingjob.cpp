@@ -1,0 +1,382 @@
+#include "trainingjob.h"
+
+#include "data/datasetreader.h"
+#include "engine/trainingsession.h"
+#include "eval/bootstrap.h"
+#include "store/runstore.h"
+#include "util/environment.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QMutex>
+#include <QThread>
+
+#include <cmath>
+
+namespace equiscope {
+
+double JobProgress::fraction() const
+{
+    const double total = double(epochs) * double(std::max<qint64>(1, stepsPerEpoch));
+    return total > 0
+               ? std::min(1.0, (double(epoch - 1) * double(stepsPerEpoch) + double(step)) / total)
+               : 0.0;
+}
+
+QString jobOutcomeName(JobOutcome outcome)
+{
+    switch (outcome) {
+    case JobOutcome::Finished:
+        return QStringLiteral("finished");
+    case JobOutcome::Cancelled:
+        return QStringLiteral("cancelled");
+    case JobOutcome::Failed:
+        return QStringLiteral("failed");
+    }
+    return {};
+}
+
+struct TrainingJob::Private
+{
+    RunConfig config;
+    QString storePath;
+    QString resumeRunId;
+    std::atomic<bool> cancel{false};
+    std::unique_ptr<QThread> thread;
+    mutable QMutex mutex;
+    QString runId;
+    JobOutcome outcome = JobOutcome::Failed;
+    QString message;
+    QJsonObject result;
+};
+
+namespace {
+void registerTypes()
+{
+    static const bool once = [] {
+        qRegisterMetaType<JobProgress>("equiscope::JobProgress");
+        qRegisterMetaType<JobOutcome>("equiscope::JobOutcome");
+        return true;
+    }();
+    Q_UNUSED(once);
+}
+
+/// The final metrics as store rows: probe accuracy and bias first, then every group metric
+/// with its CI and group size.
+QVector<MetricRow> metricRows(const EvaluationReport &r)
+{
+    QVector<MetricRow> rows;
+    auto add = [&](const QString &name, double v) {
+        if (std::isfinite(v))
+            rows.push_back(MetricRow{name, v, std::nullopt, std::nullopt, {}, std::nullopt, {}});
+    };
+    add(QStringLiteral("accuracy"), r.accuracy);
+    if (r.biasMse >= 0) {
+        add(QStringLiteral("bias_mse"), r.biasMse);
+        add(QStringLiteral("bias_r2"), r.biasR2);
+    }
+    if (r.biasProbeAccuracy >= 0) {
+        add(QStringLiteral("bias_probe_accuracy"), r.biasProbeAccuracy);
+        add(QStringLiteral("bias_probe_majority_rate"), r.biasProbeMajorityRate);
+    }
+    auto report = FairnessReport::fromJson(r.groupMetrics);
+    if (!report)
+        return rows;
+    auto estimate = [](const QString &name, const Estimate &e, const QString &group,
+                       std::optional<qint64> size) {
+        MetricRow m{name, e.value, std::nullopt, std::nullopt, group, size, {}};
+        if (std::isfinite(e.lo) && std::isfinite(e.hi)) {
+            m.ciLow = e.lo;
+            m.ciHigh = e.hi;
+        }
+        return m;
+    };
+    for (auto it = report->overall.begin(); it != report->overall.end(); ++it)
+        if (std::isfinite(it.value().value) && it.key() != QLatin1String("accuracy"))
+            rows.push_back(estimate(it.key(), it.value(), {}, std::nullopt));
+    for (const GroupReport &g : report->groups) {
+        if (g.tooSmall) {
+            rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"),
+                                     1.0,
+                                     std::nullopt,
+                                     std::nullopt,
+                                     g.label,
+                                     g.size,
+                                     {}});
+            continue;
+        }
+        for (auto it = g.metrics.begin(); it != g.metrics.end(); ++it)
+            if (std::isfinite(it.value().value))
+                rows.push_back(estimate(it.key(), it.value(), g.label, g.size));
+    }
+    return rows;
+}
+} // namespace
+
+TrainingJob::TrainingJob(const RunConfig &config, const QString &storePath, QObject *parent)
+    : QObject(parent), d(std::make_unique<Private>())
+{
+    registerTypes();
+    d->config = config;
+    d->storePath = storePath;
+}
+
+TrainingJob *TrainingJob::resume(const QString &runId, const QString &storePath, QObject *parent)
+{
+    auto *job = new TrainingJob(RunConfig(), storePath, parent);
+    job->d->resumeRunId = runId;
+    job->d->runId = runId;
+    return job;
+}
+
+TrainingJob::~TrainingJob()
+{
+    requestCancel();
+    wait();
+}
+
+void TrainingJob::start()
+{
+    if (d->thread)
+        return;
+    d->thread.reset(QThread::create([this] { work(); }));
+    d->thread->setObjectName(QStringLiteral("TrainingJob"));
+    d->thread->start();
+}
+
+void TrainingJob::requestCancel()
+{
+    d->cancel = true;
+}
+
+bool TrainingJob::isRunning() const
+{
+    return d->thread && d->thread->isRunning();
+}
+
+bool TrainingJob::wait(int ms)
+{
+    if (!d->thread)
+        return true;
+    return ms < 0 ? d->thread->wait() : d->thread->wait(QDeadlineTimer(ms));
+}
+
+QString TrainingJob::runId() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->runId;
+}
+
+const RunConfig &TrainingJob::config() const
+{
+    return d->config;
+}
+
+JobOutcome TrainingJob::outcome() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->outcome;
+}
+
+QString TrainingJob::message() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->message;
+}
+
+QJsonObject TrainingJob::result() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->result;
+}
+
+void TrainingJob::work()
+{
+    std::unique_ptr<RunStore> store;
+    QString runId;
+    auto end = [&](JobOutcome outcome, const QString &message) {
+        if (store && !runId.isEmpty()) {
+            const RunStatus status = outcome == JobOutcome::Finished    ? RunStatus::Finished
+                                     : outcome == JobOutcome::Cancelled ? RunStatus::Cancelled
+                                                                        : RunStatus::Failed;
+            store->finishRun(runId, status, message);
+        }
+        {
+            QMutexLocker lock(&d->mutex);
+            d->outcome = outcome;
+            d->message = message;
+        }
+        Q_EMIT logMessage(QStringLiteral("%1: %2").arg(jobOutcomeName(outcome), message));
+        Q_EMIT finished(outcome, message);
+    };
+
+    auto opened = RunStore::open(d->storePath);
+    if (!opened)
+        return end(JobOutcome::Failed, opened.error().toString());
+    store = std::move(opened.value());
+
+    RunConfig &config = d->config;
+    int startEpoch = 1;
+    if (!d->resumeRunId.isEmpty()) {
+        auto run = store->run(d->resumeRunId);
+        if (!run)
+            return end(JobOutcome::Failed, run.error().toString());
+        auto parsed = RunConfig::fromJson(run->config);
+        if (!parsed)
+            return end(JobOutcome::Failed, parsed.error().toString());
+        config = parsed.value();
+        runId = d->resumeRunId;
+        if (run->status == RunStatus::Finished)
+            return end(JobOutcome::Finished,
+                       QStringLiteral("run %1 has already finished").arg(runId));
+        if (run->status == RunStatus::Running &&
+            run->ownerPid != QCoreApplication::applicationPid()) {
+            runId.clear(); // not ours: do not touch its status
+            return end(JobOutcome::Failed, QStringLiteral("run %1 is still running in process %2")
+                                               .arg(d->resumeRunId)
+                                               .arg(run->ownerPid));
+        }
+    }
+
+    Q_EMIT logMessage(
+        QStringLiteral("opening %1 (%2)").arg(config.dataset.path, config.dataset.format));
+    ReadContext ctx;
+    ctx.cancelled = [this] { return d->cancel.load(); };
+    auto dataset = openDataset(config.dataset, ctx);
+    if (!dataset)
+        return end(d->cancel ? JobOutcome::Cancelled : JobOutcome::Failed,
+                   dataset.error().toString());
+    auto created = TrainingSession::create(config, dataset.value());
+    if (!created)
+        return end(JobOutcome::Failed, created.error().toString());
+    std::unique_ptr<TrainingSession> session = std::move(created.value());
+
+    if (runId.isEmpty()) {
+        RunRecord record;
+        record.name =
+            config.name.isEmpty()
+                ? QStringLiteral("%1 on %2").arg(lossMethodName(config.loss.method), dataset->name)
+                : config.name;
+        record.method = lossMethodName(config.loss.method);
+        record.family = RunFamily::Fare;
+        record.config = config.toJson();
+        record.versions = environmentInfo().toJson();
+        record.datasetFingerprint = dataset->fingerprint();
+        record.datasetSpec = config.dataset.toJson();
+        record.seed = qint64(config.seed);
+        auto id = store->createRun(record);
+        if (!id)
+            return end(JobOutcome::Failed, id.error().toString());
+        runId = id.value();
+    } else {
+        auto resumable = store->resumableEpoch(runId);
+        if (resumable && resumable.value() >= 1) {
+            auto checkpoint =
+                store->artifact(runId, QStringLiteral("checkpoint"), resumable.value());
+            if (!checkpoint)
+                return end(JobOutcome::Failed, checkpoint.error().toString());
+            auto restored = session->restoreCheckpoint(checkpoint->bytes);
+            if (!restored)
+                return end(JobOutcome::Failed, restored.error().toString());
+            startEpoch = restored.value() + 1;
+            Q_EMIT logMessage(
+                QStringLiteral("resuming run %1 after epoch %2").arg(runId).arg(restored.value()));
+        }
+    }
+    {
+        QMutexLocker lock(&d->mutex);
+        d->runId = runId;
+    }
+    Q_EMIT runCreated(runId);
+    store->markRunning(runId, QCoreApplication::applicationPid());
+    Q_EMIT logMessage(QStringLiteral("run %1: %2, %3 steps per epoch on %4")
+                          .arg(runId, lossMethodName(config.loss.method))
+                          .arg(session->stepsPerEpoch())
+                          .arg(session->deviceName()));
+
+    QElapsedTimer sinceStart, sinceEmit, sinceHeartbeat;
+    sinceStart.start();
+    sinceEmit.start();
+    sinceHeartbeat.start();
+    qint64 stepsDone = 0;
+    const qint64 stepsTotal = qint64(config.epochs - startEpoch + 1) * session->stepsPerEpoch();
+    for (int epoch = startEpoch; epoch <= config.epochs; ++epoch) {
+        auto report = session->runEpoch(epoch, d->cancel, [&](const StepProgress &s) {
+            ++stepsDone;
+            if (sinceHeartbeat.elapsed() > 10000) {
+                store->heartbeat(runId);
+                sinceHeartbeat.restart();
+            }
+            // Throttle: progress crosses threads at most ~10 times per second.
+            if (sinceEmit.elapsed() < 100 && s.step != s.stepsPerEpoch)
+                return;
+            sinceEmit.restart();
+            JobProgress p{s.epoch, config.epochs, s.step, s.stepsPerEpoch, s.loss, -1};
+            const double rate =
+                double(stepsDone) / std::max(1e-3, double(sinceStart.elapsed()) / 1000.0);
+            if (stepsDone >= 3)
+                p.etaSeconds = double(stepsTotal - stepsDone) / rate;
+            Q_EMIT progressChanged(p);
+        });
+        if (!report)
+            return end(JobOutcome::Failed, report.error().toString());
+        if (report->cancelled)
+            return end(JobOutcome::Cancelled,
+                       QStringLiteral("cancelled during epoch %1; resumable from epoch %2")
+                           .arg(epoch)
+                           .arg(epoch - 1));
+        QJsonObject metrics = report->toJson();
+        const AttentionSnapshot snapshot = session->attentionSnapshot(epoch);
+        const QByteArray checkpoint = session->saveCheckpoint(epoch);
+        auto written = store->atomically([&]() -> Expected<Done> {
+            auto e = store->recordEpochWithCheckpoint(runId, epoch, metrics, report->seconds,
+                                                      checkpoint);
+            if (!e)
+                return e.error();
+            if (snapshot.size > 0) {
+                ArtifactRecord a;
+                a.kind = QStringLiteral("attention");
+                a.epoch = epoch;
+                a.name = QStringLiteral("probe-batch");
+                a.mime = QStringLiteral("application/json");
+                auto put = store->putArtifact(
+                    runId, a, QJsonDocument(snapshot.toJson()).toJson(QJsonDocument::Compact));
+                if (!put)
+                    return put.error();
+            }
+            return Done{};
+        });
+        if (!written)
+            return end(JobOutcome::Failed, written.error().toString());
+        Q_EMIT epochFinished(epoch, metrics);
+        Q_EMIT logMessage(QStringLiteral("epoch %1/%2: loss %3, %4 images/s")
+                              .arg(epoch)
+                              .arg(config.epochs)
+                              .arg(report->meanLoss, 0, 'f', 4)
+                              .arg(report->imagesPerSecond, 0, 'f', 0));
+    }
+
+    Q_EMIT logMessage(QStringLiteral("evaluating: linear probes on the frozen representation"));
+    auto evaluation = session->evaluate(d->cancel);
+    if (!evaluation)
+        return end(d->cancel ? JobOutcome::Cancelled : JobOutcome::Failed,
+                   evaluation.error().toString());
+    const QJsonObject result = evaluation->toJson();
+    {
+        QMutexLocker lock(&d->mutex);
+        d->result = result;
+    }
+    store->putMetrics(runId, QStringLiteral("final"), metricRows(evaluation.value()));
+    ArtifactRecord a;
+    a.kind = QStringLiteral("evaluation");
+    a.name = QStringLiteral("evaluation.json");
+    a.mime = QStringLiteral("application/json");
+    store->putArtifact(runId, a, QJsonDocument(result).toJson());
+    QString summary = QStringLiteral("accuracy %1").arg(evaluation->accuracy, 0, 'f', 4);
+    if (evaluation->biasMse >= 0)
+        summary += QStringLiteral(", bias_mse %1").arg(evaluation->biasMse, 0, 'f', 1);
+    end(JobOutcome::Finished, summary);
+}
+
+} // namespace equiscope

@@ -1,0 +1,127 @@
+#include "enginefixtures.h"
+#include "jobs/jobqueue.h"
+#include "jobs/trainingjob.h"
+#include "store/runstore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace equiscope;
+
+class TestTrainingJob : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    RunConfig m_config;
+    QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        m_config = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")));
+        m_config.epochs = 2;
+    }
+
+    void finishesAndRecordsEverything()
+    {
+        TrainingJob job(m_config, store());
+        QSignalSpy progress(&job, &TrainingJob::progressChanged);
+        QSignalSpy epochs(&job, &TrainingJob::epochFinished);
+        QSignalSpy finished(&job, &TrainingJob::finished);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), 2);
+        QVERIFY(progress.count() >= 2); // throttled, but each epoch's last step is always sent
+        const auto last = progress.last().first().value<JobProgress>();
+        QCOMPARE(last.epoch, 2);
+        QCOMPARE(last.step, last.stepsPerEpoch);
+        QVERIFY(job.result().value(QStringLiteral("accuracy")).toDouble() > 0.5);
+
+        auto s = RunStore::open(store());
+        QVERIFY(s.ok());
+        auto run = s.value()->run(job.runId());
+        QVERIFY(run.ok());
+        QCOMPARE(run->status, RunStatus::Finished);
+        QCOMPARE(run->config, m_config.toJson());
+        QCOMPARE(s.value()->epochs(job.runId())->size(), 2);
+        QCOMPARE(s.value()->resumableEpoch(job.runId()).value(), 2);
+        QVERIFY(s.value()->artifact(job.runId(), QStringLiteral("attention"), 2).ok());
+        auto metrics = s.value()->metrics(job.runId());
+        QVERIFY(metrics.ok());
+        bool hasAccuracy = false, hasGroupRow = false;
+        for (const MetricRow &m : metrics.value()) {
+            hasAccuracy = hasAccuracy || (m.name == QLatin1String("accuracy") && m.group.isEmpty());
+            hasGroupRow = hasGroupRow || !m.group.isEmpty();
+        }
+        QVERIFY(hasAccuracy);
+        QVERIFY(hasGroupRow);
+    }
+
+    void cancelWithinOneStepThenResume()
+    {
+        RunConfig c = m_config;
+        c.epochs = 3;
+        auto *job = new TrainingJob(c, store());
+        QSignalSpy finished(job, &TrainingJob::finished);
+        connect(job, &TrainingJob::epochFinished, job, [job](int epoch) {
+            if (epoch == 1)
+                job->requestCancel();
+        });
+        job->start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Cancelled);
+        const QString id = job->runId();
+        delete job;
+        {
+            auto s = RunStore::open(store());
+            QCOMPARE(s.value()->run(id)->status, RunStatus::Cancelled);
+            QCOMPARE(s.value()->resumableEpoch(id).value(), 1);
+        }
+        std::unique_ptr<TrainingJob> resumed(TrainingJob::resume(id, store()));
+        QSignalSpy resumedEpochs(resumed.get(), &TrainingJob::epochFinished);
+        QSignalSpy done(resumed.get(), &TrainingJob::finished);
+        resumed->start();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
+        QCOMPARE(resumedEpochs.count(), 2); // epochs 2 and 3 only
+        QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+    }
+
+    void failureIsReported()
+    {
+        RunConfig c = m_config;
+        c.target = QStringLiteral("nope");
+        TrainingJob job(c, store());
+        QSignalSpy finished(&job, &TrainingJob::finished);
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Failed);
+        QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("nope")),
+                 qPrintable(finished.first().at(1).toString()));
+    }
+
+    void queueRunsJobsOneAfterAnother()
+    {
+        JobQueue queue;
+        RunConfig c = m_config;
+        c.epochs = 1;
+        QSignalSpy finished(&queue, &JobQueue::jobFinished);
+        auto *a = new TrainingJob(c, store());
+        auto *b = new TrainingJob(c, store());
+        queue.enqueue(a);
+        queue.enqueue(b);
+        QCOMPARE(queue.running().size(), 1);
+        QCOMPARE(queue.pending().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QCOMPARE(a->outcome(), JobOutcome::Finished);
+        QCOMPARE(b->outcome(), JobOutcome::Finished);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingJob)
+#include "tst_trainingjob.moc"
