@@ -1,6 +1,8 @@
 // equiscope-bench: times the fast paths of the contrastive losses (forward + backward) and a
 // BLAS product, printing one JSON object per line. bench/run puts these next to the Python
 // reference and prints the ratios.
+#include "engine/trainingsession.h"
+#include "data/datasetreader.h"
 #include "engine/contrastiveloss_p.h"
 #include "util/environment.h"
 
@@ -100,6 +102,34 @@ void benchBlas(int64_t n)
     printLine(o);
 }
 
+/// End-to-end training throughput (performance.md target 4): FARE on Colored Fashion-MNIST,
+/// LeNet, b = 256, batched augmentations, through the same TrainingSession the app uses.
+void benchTraining(int steps)
+{
+    RunConfig config = RunConfig::coloredFashionMnistDefault();
+    config.epochs = 2;
+    config.warmupEpochs = 0;
+    config.trainLimit = qint64(steps) * config.batchSize;
+    auto dataset = openDataset(config.dataset);
+    if (!dataset) {
+        std::fprintf(stderr, "%s\n", qPrintable(dataset.error().toString()));
+        return;
+    }
+    auto session = TrainingSession::create(config, dataset.value());
+    if (!session) {
+        std::fprintf(stderr, "%s\n", qPrintable(session.error().toString()));
+        return;
+    }
+    std::atomic<bool> cancel{false};
+    (void)session.value()->runEpoch(1, cancel); // warm-up: allocator, caches, thread pool
+    auto report = session.value()->runEpoch(2, cancel);
+    QJsonObject o;
+    o.insert(QStringLiteral("side"), QStringLiteral("equiscope"));
+    o.insert(QStringLiteral("train_images_per_s"), report ? report->imagesPerSecond : 0.0);
+    o.insert(QStringLiteral("train_steps"), steps);
+    printLine(o);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -120,6 +150,8 @@ int main(int argc, char *argv[])
     printLine(info);
     if (args.contains(QStringLiteral("--blas")))
         benchBlas(1024);
+    if (args.contains(QStringLiteral("--train")))
+        benchTraining(value(QStringLiteral("--train"), QStringLiteral("40")).toInt());
     const QStringList losses =
         value(QStringLiteral("--losses"), QString()).split(QLatin1Char(','), Qt::SkipEmptyParts);
     const QStringList sizes = value(QStringLiteral("--sizes"), QStringLiteral("256,1024,4096,8192"))

@@ -51,6 +51,8 @@ public:
     T *operator->() { return &*m_value; }
     const T *operator->() const { return &*m_value; }
     const DataError &error() const { return m_error; }
+    /// The value, or @p fallback on error.
+    T value_or(T fallback) const { return m_value ? *m_value : std::move(fallback); }
 
 private:
     std::optional<T> m_value;

@@ -1,0 +1,98 @@
+// `equiscope-cli train` and `runs resume` as a user runs them: a real child process, killed with
+// SIGKILL in the middle of a run, then resumed.
+#include "enginefixtures.h"
+#include "fixtures.h"
+#include "store/runstore.h"
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <csignal>
+
+using namespace equiscope;
+
+class TestCliTrain : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_config;
+    QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        RunConfig c = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")), 640, 160);
+        c.epochs = 4;
+        m_config = m_dir.filePath(QStringLiteral("run.json"));
+        QVERIFY(fixtures::writeFile(m_config, QJsonDocument(c.toJson()).toJson()));
+    }
+
+    void trainPrintsASummary()
+    {
+        const auto r = fixtures::runCli({"train", "--config", m_config, "--epochs", "1", "--store", store()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value("status").toString(), QStringLiteral("finished"));
+        QCOMPARE(o.value("method").toString(), QStringLiteral("fare"));
+        QVERIFY(o.value("accuracy").toDouble() > 0.5);
+        QVERIFY(o.contains("bias_mse"));
+        const auto list = fixtures::runCli({"runs", "list", "--store", store()});
+        QVERIFY(list.out.contains(o.value("run").toString().left(8).toUtf8()));
+    }
+
+    void badConfigIsAClearError()
+    {
+        const QString bad = m_dir.filePath(QStringLiteral("bad.json"));
+        fixtures::writeFile(bad, "{\"method\": \"simclr++\"}");
+        const auto r = fixtures::runCli({"train", "--config", bad, "--store", store()});
+        QVERIFY(r.exitCode != 0);
+        QVERIFY2(r.err.contains("bad.json") && r.err.contains("simclr++"), r.err.constData());
+    }
+
+    void killedRunResumes()
+    {
+        QProcess child;
+        child.start(QStringLiteral(EQUISCOPE_CLI_PATH),
+                    {"train", "--config", m_config, "--store", store(), "--name", "killed"});
+        QVERIFY(child.waitForStarted());
+        // Wait (polling the store, with a deadline) until the first epoch is recorded.
+        QString id;
+        QDeadlineTimer deadline(120000);
+        while (!deadline.hasExpired()) {
+            QTest::qWait(200);
+            auto s = RunStore::open(store());
+            if (!s)
+                continue;
+            auto id_ = s.value()->resolveRun(QStringLiteral("killed"));
+            if (id_ && s.value()->resumableEpoch(id_.value()).value_or(-1) >= 1) {
+                id = id_.value();
+                break;
+            }
+            QVERIFY(child.state() == QProcess::Running);
+        }
+        QVERIFY2(!id.isEmpty(), "the first epoch was never recorded");
+        ::kill(pid_t(child.processId()), SIGKILL);
+        QVERIFY(child.waitForFinished());
+        {
+            auto s = RunStore::open(store()); // recovers interrupted runs on open
+            QVERIFY(s.ok());
+            QCOMPARE(s.value()->integrityCheck().value(), QStringLiteral("ok"));
+            QCOMPARE(s.value()->run(id)->status, RunStatus::Interrupted);
+            QVERIFY(s.value()->resumableEpoch(id).value() >= 1);
+        }
+        const auto r = fixtures::runCli({"runs", "resume", "killed", "--store", store()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY2(r.err.contains("resuming run"), r.err.constData());
+        auto s = RunStore::open(store());
+        QCOMPARE(s.value()->run(id)->status, RunStatus::Finished);
+        QCOMPARE(s.value()->epochs(id)->size(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestCliTrain)
+#include "tst_cli_train.moc"
