@@ -66,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({170, 1110});
     setCentralWidget(splitter);
 
     m_monitorDock = new QDockWidget(tr("Run monitor"), this);
@@ -105,7 +106,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     updateJobStatus();
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 860);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
+        resizeDocks({m_monitorDock}, {300}, Qt::Vertical);
 }
 
 MainWindow::~MainWindow() = default;

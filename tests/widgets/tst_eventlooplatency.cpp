@@ -29,6 +29,7 @@ private Q_SLOTS:
 
 void TestEventLoopLatency::staysResponsiveWhileTraining()
 {
+    Q_INIT_RESOURCE(equiscope);
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());

@@ -49,6 +49,7 @@ private:
 
 void TestLauncher::initTestCase()
 {
+    Q_INIT_RESOURCE(equiscope);
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
