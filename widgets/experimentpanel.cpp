@@ -64,7 +64,6 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     m_sensitive->setAccessibleName(tr("Sensitive attributes"));
     m_sensitive->setToolTip(tr("The protected attribute(s) z. Several are combined into their "
                                "intersection groups."));
-    m_sensitive->setMaximumHeight(110);
     m_groups = new QLabel;
 
     m_encoder = new QComboBox;
@@ -207,6 +206,10 @@ void ExperimentPanel::fillAttributes()
         item->setCheckState(sensitive.contains(name) ? Qt::Checked : Qt::Unchecked);
     }
     m_sensitive->blockSignals(false);
+    // As tall as its items (up to six rows), so the form stays compact.
+    const int visibleRows = std::clamp(int(names.size()), 2, 6);
+    m_sensitive->setFixedHeight(visibleRows * std::max(16, m_sensitive->sizeHintForRow(0)) +
+                                2 * m_sensitive->frameWidth() + 4);
     updateGroupCount();
 }
 
@@ -364,31 +367,35 @@ QString ExperimentPanel::groupCountText() const
             columns.append(&m_dataset->attributes.column(m_sensitive->item(i)->text()));
     if (columns.isEmpty())
         return {};
-    // Intersections as they occur in the data: one key per row (discrete codes or raw values).
+    // Discrete intersections as they occur in the data; continuous and vector attributes are
+    // binned into groupBins groups each by the metrics.
     QHash<QByteArray, qint64> counts;
+    int binned = 0;
     const qint64 rows = m_dataset->attributes.rowCount();
+    for (const Attribute *a : columns)
+        binned += a->isDiscrete() ? 0 : 1;
     for (qint64 r = 0; r < rows; ++r) {
         QByteArray key;
         for (const Attribute *a : columns) {
             if (a->isDiscrete()) {
                 const int code = a->code(r);
                 key.append(reinterpret_cast<const char *>(&code), sizeof code);
-            } else {
-                for (int d = 0; d < a->dim(); ++d) {
-                    const float v = a->value(r, d);
-                    key.append(reinterpret_cast<const char *>(&v), sizeof v);
-                }
             }
         }
         ++counts[key];
-        if (counts.size() > 10000)
-            return tr("Many groups (continuous values are binned for the metrics).");
     }
+    const int bins = m_base.groupBins;
+    qint64 groups = counts.size();
+    for (int i = 0; i < binned; ++i)
+        groups *= bins;
+    if (binned > 0)
+        return tr("%1 intersection groups (continuous attributes binned into %2 each)")
+            .arg(groups)
+            .arg(bins);
     qint64 smallest = std::numeric_limits<qint64>::max();
     for (qint64 n : std::as_const(counts))
         smallest = std::min(smallest, n);
-    return tr("%n intersection group(s), smallest has %1 samples", nullptr, int(counts.size()))
-        .arg(smallest);
+    return tr("%1 intersection groups, the smallest has %2 samples").arg(groups).arg(smallest);
 }
 
 void ExperimentPanel::updateGroupCount()

@@ -22,6 +22,7 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <utility>
@@ -106,8 +107,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     updateJobStatus();
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 860);
-    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray()))
-        resizeDocks({m_monitorDock}, {300}, Qt::Vertical);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // Docks only take a size once the window is laid out.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_monitorDock}, {280}, Qt::Vertical); });
+    }
 }
 
 MainWindow::~MainWindow() = default;

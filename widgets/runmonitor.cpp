@@ -68,7 +68,7 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     m_table->setHeaderLabels({tr("Run"), tr("Status"), tr("Progress")});
     m_table->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
-    m_table->header()->resizeSection(ProgressColumn, 220);
+    m_table->header()->resizeSection(ProgressColumn, 150);
     m_table->header()->setStretchLastSection(false);
 
     m_cancel = new QPushButton(tr("&Cancel run"));
@@ -114,7 +114,9 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     entropy->setName(tr("attention entropy"));
     PlotStyle::styleSeries(entropy, 5);
 
-    auto *plots = new QSplitter(Qt::Vertical);
+    m_metricPlot->yAxis->setNumberFormat(QStringLiteral("g"));
+    m_metricPlot->yAxis->setNumberPrecision(2);
+    auto *plots = new QSplitter(Qt::Horizontal);
     plots->addWidget(m_lossPlot);
     plots->addWidget(m_metricPlot);
 
@@ -127,8 +129,9 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     auto *top = new QSplitter;
     top->addWidget(left);
     top->addWidget(plots);
-    top->setStretchFactor(0, 2);
+    top->setStretchFactor(0, 1);
     top->setStretchFactor(1, 3);
+    top->setSizes({470, 810});
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(top);
     vertical->addWidget(m_log);
@@ -280,9 +283,6 @@ void RunMonitor::setState(int row, State state, const QString &message)
         r.bar->setFormat(tr("done"));
     } else if (state == State::Cancelled || state == State::Failed)
         r.bar->setFormat(tr("%p% · %1").arg(stateText(state).toLower()));
-    if (!message.isEmpty() && state != State::Running)
-        m_log->appendPlainText(
-            QStringLiteral("[%1] %2: %3").arg(r.name, stateText(state), message));
     updateButtons();
 }
 
@@ -319,8 +319,11 @@ void RunMonitor::onQueueChanged()
     // Jobs removed from the queue before they started never emit finished().
     const QList<TrainingJob *> done = m_queue->done();
     for (int i = 0; i < m_rows.size(); ++i)
-        if (m_rows[i].state == State::Queued && done.contains(m_rows[i].job.data()))
+        if (m_rows[i].state == State::Queued && done.contains(m_rows[i].job.data())) {
             setState(i, State::Cancelled, tr("removed from the queue before it started"));
+            m_log->appendPlainText(
+                tr("[%1] removed from the queue before it started").arg(m_rows[i].name));
+        }
 }
 
 void RunMonitor::showSelected()

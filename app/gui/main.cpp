@@ -15,8 +15,6 @@
 #include <QJsonDocument>
 #include <QTimer>
 
-#include <optional>
-
 int main(int argc, char *argv[])
 {
     QApplication app(argc, argv);
@@ -51,11 +49,11 @@ int main(int argc, char *argv[])
                   qPrintable(parser.value(QStringLiteral("view"))));
         return 2;
     }
-    std::optional<equiscope::RunConfig> launch;
-    if (parser.isSet(QStringLiteral("launch"))) {
-        QFile file(parser.value(QStringLiteral("launch")));
+    QList<equiscope::RunConfig> launch; // --launch may be repeated
+    for (const QString &path : parser.values(QStringLiteral("launch"))) {
+        QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            qCritical("equiscope: cannot read %s", qPrintable(file.fileName()));
+            qCritical("equiscope: cannot read %s", qPrintable(path));
             return 2;
         }
         auto config =
@@ -64,13 +62,13 @@ int main(int argc, char *argv[])
             qCritical("equiscope: %s", qPrintable(config.error().toString()));
             return 2;
         }
-        launch = config.value();
+        launch.append(config.value());
     }
     window.show();
     if (!parser.isSet(QStringLiteral("no-default")))
         window.datasetPanel()->openDefaultDataset();
-    if (launch)
-        window.experimentPanel()->enqueue({*launch});
+    if (!launch.isEmpty())
+        window.experimentPanel()->enqueue(launch);
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString path = parser.value(QStringLiteral("screenshot"));
@@ -81,7 +79,7 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };
-        if (launch) {
+        if (!launch.isEmpty()) {
             QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
                              [&window, grab] {
                                  if (window.jobQueue()->running().isEmpty() &&
