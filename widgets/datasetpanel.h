@@ -31,13 +31,14 @@ public:
     /// Colored Fashion-MNIST from Debian's package: the embedded default.
     void openDefaultDataset();
     const Dataset *dataset() const { return m_dataset.get(); }
+    /// Asks for a dataset folder or file and opens it with the chosen format.
+    void browse();
 
 Q_SIGNALS:
     void datasetOpened(const QString &name);
     void openFailed(const QString &message);
 
 private:
-    void browse();
     void openFromForm();
     void showDataset(const Dataset &dataset);
 

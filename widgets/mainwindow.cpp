@@ -1,9 +1,20 @@
 #include "mainwindow.h"
 
 #include "datasetpanel.h"
+#include "experimentpanel.h"
+#include "runmonitor.h"
+
+#include "jobs/jobqueue.h"
+#include "store/runstore.h"
+#include "util/environment.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFutureWatcher>
+#include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -11,13 +22,24 @@
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace equiscope {
+
+namespace {
+const QString kRecentStores = QStringLiteral("store/recent");
+const QString kLastStore = QStringLiteral("store/last");
+constexpr int kMaxRecent = 8;
+} // namespace
 
 MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 {
     setWindowTitle(tr("Equiscope — fairness workbench"));
     setWindowIcon(QIcon(QStringLiteral(":/icons/equiscope.svg")));
+    m_queue = new JobQueue(this);
 
     m_navigation = new QListWidget;
     m_navigation->setAccessibleName(tr("Views"));
@@ -25,40 +47,209 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_pages = new QStackedWidget;
 
     m_datasetPanel = new DatasetPanel;
-    m_navigation->addItem(tr("Datasets"));
-    m_navigation->item(0)->setData(Qt::UserRole, QStringLiteral("datasets"));
-    m_pages->addWidget(m_datasetPanel);
-    connect(m_navigation, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
+    m_experimentPanel = new ExperimentPanel(m_queue);
+    m_runMonitor = new RunMonitor(m_queue);
+    addPage(QStringLiteral("datasets"), tr("Datasets"), m_datasetPanel);
+    addPage(QStringLiteral("experiments"), tr("Experiments"), m_experimentPanel);
+    // Slots for the analysis views (runs table, compare): empty until a panel is plugged in.
+    for (const auto &[name, title] : {std::pair{QStringLiteral("runs"), tr("Runs")},
+                                      std::pair{QStringLiteral("compare"), tr("Compare")}}) {
+        auto *slot = new QStackedWidget;
+        slot->setAccessibleName(title);
+        m_analysisSlots.insert(name, slot);
+        addPage(name, title, slot);
+    }
+    connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
+            &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);
 
     auto *splitter = new QSplitter;
     splitter->addWidget(m_navigation);
     splitter->addWidget(m_pages);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({170, 1110});
     setCentralWidget(splitter);
 
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("Open &Colored Fashion-MNIST"), QKeySequence(tr("Ctrl+D")), m_datasetPanel,
-                    &DatasetPanel::openDefaultDataset);
-    file->addSeparator();
-    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    help->addAction(tr("&About Equiscope"), this, &MainWindow::showAbout);
+    m_monitorDock = new QDockWidget(tr("Run monitor"), this);
+    m_monitorDock->setObjectName(QStringLiteral("runMonitorDock"));
+    m_monitorDock->setWidget(m_runMonitor);
+    addDockWidget(Qt::BottomDockWidgetArea, m_monitorDock);
 
-    connect(m_datasetPanel, &DatasetPanel::datasetOpened, this,
-            [this](const QString &name) { statusBar()->showMessage(tr("Opened %1").arg(name), 5000); });
+    connect(m_experimentPanel, &ExperimentPanel::jobCreated, m_runMonitor, &RunMonitor::track);
+    connect(m_experimentPanel, &ExperimentPanel::jobCreated, m_monitorDock, [this] {
+        m_monitorDock->show();
+        m_monitorDock->raise();
+    });
+    connect(m_datasetPanel, &DatasetPanel::datasetOpened, this, [this](const QString &name) {
+        m_experimentPanel->setDataset(m_datasetPanel->dataset());
+        statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
+    });
     connect(m_datasetPanel, &DatasetPanel::openFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_queue, &JobQueue::queueChanged, this, &MainWindow::updateJobStatus);
+    connect(m_queue, &JobQueue::jobStarted, this, &MainWindow::updateJobStatus);
+
+    m_jobStatus = new QLabel;
+    m_jobStatus->setAccessibleName(tr("Job status"));
+    m_storeStatus = new QLabel;
+    m_storeStatus->setAccessibleName(tr("Run store"));
+    statusBar()->addPermanentWidget(m_storeStatus);
+    statusBar()->addPermanentWidget(m_jobStatus);
     statusBar()->showMessage(tr("Ready"));
 
+    createMenus();
+
     QSettings settings;
+    // An explicit EQUISCOPE_STORE wins over the remembered store (scripts, tests).
+    const QString last = settings.value(kLastStore).toString();
+    setStorePath(qEnvironmentVariableIsSet("EQUISCOPE_STORE") || last.isEmpty() ? defaultStorePath()
+                                                                                : last);
+    updateJobStatus();
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
-        resize(1200, 800);
-    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+        resize(1280, 860);
+    if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
+        // Docks only take a size once the window is laid out.
+        QTimer::singleShot(0, this, [this] { resizeDocks({m_monitorDock}, {280}, Qt::Vertical); });
+    }
+}
+
+MainWindow::~MainWindow() = default;
+
+int MainWindow::addPage(const QString &name, const QString &title, QWidget *page)
+{
+    auto *item = new QListWidgetItem(title, m_navigation);
+    item->setData(Qt::UserRole, name);
+    return m_pages->addWidget(page);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(tr("&Open Dataset…"), QKeySequence::Open, this, [this] {
+        showView(QStringLiteral("datasets"));
+        m_datasetPanel->browse();
+    });
+    file->addAction(tr("Open &Colored Fashion-MNIST"), QKeySequence(tr("Ctrl+D")), this, [this] {
+        showView(QStringLiteral("datasets"));
+        m_datasetPanel->openDefaultDataset();
+    });
+    file->addSeparator();
+    file->addAction(tr("Choose Run &Store…"), QKeySequence(tr("Ctrl+Shift+O")), this,
+                    &MainWindow::chooseStore);
+    m_recentStores = file->addMenu(tr("&Recent Stores"));
+    updateRecentStores();
+    file->addSeparator();
+    file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+
+    QMenu *run = menuBar()->addMenu(tr("&Run"));
+    run->addAction(tr("&New Run…"), QKeySequence::New, this,
+                   [this] { showView(QStringLiteral("experiments")); });
+    run->addAction(tr("Queue &Sweep…"), QKeySequence(tr("Ctrl+Shift+N")), this, [this] {
+        showView(QStringLiteral("experiments"));
+        m_experimentPanel->openSweepBuilder();
+    });
+    run->addSeparator();
+    run->addAction(tr("&Cancel All Runs"), QKeySequence(tr("Ctrl+Shift+K")), m_queue,
+                   &JobQueue::cancelAll);
+
+    m_viewMenu = menuBar()->addMenu(tr("&View"));
+    for (int i = 0; i < m_navigation->count(); ++i) {
+        const QString name = m_navigation->item(i)->data(Qt::UserRole).toString();
+        m_viewMenu->addAction(m_navigation->item(i)->text(),
+                              QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
+                              [this, name] { showView(name); });
+    }
+    m_viewMenu->addSeparator();
+    QAction *monitor = m_monitorDock->toggleViewAction();
+    monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
+    m_viewMenu->addAction(monitor);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(tr("&About Equiscope"), this, &MainWindow::showAbout);
+    help->addAction(tr("About &Qt"), this, [] { QApplication::aboutQt(); });
+}
+
+void MainWindow::setStorePath(const QString &path)
+{
+    if (path.isEmpty())
+        return;
+    m_storePath = path;
+    m_experimentPanel->setStorePath(path);
+    m_runMonitor->setStorePath(path);
+    m_storeStatus->setText(tr("Store: %1").arg(QFileInfo(path).fileName()));
+    m_storeStatus->setToolTip(path);
+    QSettings settings;
+    settings.setValue(kLastStore, path);
+    QStringList recent = settings.value(kRecentStores).toStringList();
+    recent.removeAll(path);
+    recent.prepend(path);
+    settings.setValue(kRecentStores, recent.mid(0, kMaxRecent));
+    updateRecentStores();
+    Q_EMIT storePathChanged(path);
+}
+
+void MainWindow::chooseStore()
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Open or create a run store"),
+                                                      m_storePath, tr("Run stores (*.sqlite)"),
+                                                      nullptr, QFileDialog::DontConfirmOverwrite);
+    if (!path.isEmpty())
+        setStorePath(path);
+}
+
+void MainWindow::updateRecentStores()
+{
+    if (!m_recentStores)
+        return;
+    m_recentStores->clear();
+    const QStringList recent = QSettings().value(kRecentStores).toStringList();
+    for (const QString &path : recent)
+        m_recentStores->addAction(path, this, [this, path] { setStorePath(path); });
+    m_recentStores->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::updateJobStatus()
+{
+    m_jobStatus->setText(tr("Running: %1 · Queued: %2")
+                             .arg(m_queue->running().size())
+                             .arg(m_queue->pending().size()));
+}
+
+void MainWindow::setAnalysisPage(const QString &name, QWidget *page)
+{
+    QStackedWidget *slot = m_analysisSlots.value(name);
+    if (!slot) {
+        slot = new QStackedWidget;
+        m_analysisSlots.insert(name, slot);
+        QString title = name;
+        if (!title.isEmpty())
+            title[0] = title[0].toUpper();
+        addPage(name, title, slot);
+    }
+    while (slot->count() > 0) {
+        QWidget *old = slot->widget(0);
+        slot->removeWidget(old);
+        old->deleteLater();
+    }
+    slot->addWidget(page);
+}
+
+QWidget *MainWindow::analysisPage(const QString &name) const
+{
+    QStackedWidget *slot = m_analysisSlots.value(name);
+    return slot && slot->count() > 0 ? slot->widget(0) : nullptr;
 }
 
 bool MainWindow::showView(const QString &name)
 {
+    if (name == QLatin1String("monitor")) {
+        if (m_pages->currentWidget() == m_datasetPanel)
+            showView(QStringLiteral("experiments"));
+        m_monitorDock->show();
+        m_monitorDock->raise();
+        m_runMonitor->setFocus();
+        return true;
+    }
     for (int i = 0; i < m_navigation->count(); ++i) {
         if (m_navigation->item(i)->data(Qt::UserRole).toString() == name) {
             m_navigation->setCurrentRow(i);
@@ -70,6 +261,17 @@ bool MainWindow::showView(const QString &name)
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_queue->running().isEmpty() || !m_queue->pending().isEmpty()) {
+        const auto answer = QMessageBox::question(
+            this, tr("Runs in progress"),
+            tr("Runs are still training or queued. Cancel them and quit? Cancelled runs can be "
+               "resumed later from their last checkpoint."));
+        if (answer != QMessageBox::Yes) {
+            event->ignore();
+            return;
+        }
+        m_queue->cancelAll();
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
@@ -78,10 +280,32 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 void MainWindow::showAbout()
 {
-    QMessageBox::about(this, tr("About Equiscope"),
-                       tr("<h3>Equiscope %1</h3><p>A desktop workbench for fair representation learning.</p>"
-                          "<p>Qt %2</p>")
-                           .arg(QStringLiteral(EQUISCOPE_VERSION), QString::fromLatin1(qVersion())));
+    auto *box = new QMessageBox(
+        QMessageBox::Information, tr("About Equiscope"),
+        tr("<h3>Equiscope %1</h3><p>A desktop workbench for fair "
+           "representation learning.</p><p>Qt %2</p><p>Collecting the "
+           "engine's environment…</p>")
+            .arg(QStringLiteral(EQUISCOPE_VERSION), QString::fromLatin1(qVersion())),
+        QMessageBox::Close, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    box->setIconPixmap(windowIcon().pixmap(64));
+    box->open();
+    // environmentInfo() loads LibTorch and runs a matrix product: keep it off the GUI thread.
+    auto *watcher = new QFutureWatcher<EnvironmentInfo>(box);
+    connect(watcher, &QFutureWatcher<EnvironmentInfo>::finished, box, [box, watcher] {
+        const EnvironmentInfo info = watcher->result();
+        box->setText(
+            tr("<h3>Equiscope %1</h3><p>A desktop workbench for fair representation learning.</p>"
+               "<table><tr><td>Qt</td><td>%2</td></tr><tr><td>LibTorch</td><td>%3</td></tr>"
+               "<tr><td>OpenCV</td><td>%4</td></tr><tr><td>BLAS</td><td>%5%6</td></tr>"
+               "<tr><td>Threads</td><td>%7</td></tr><tr><td>Device</td><td>%8</td></tr></table>")
+                .arg(info.equiscopeVersion, info.qtVersion, info.torchVersion, info.openCvVersion,
+                     info.blasLibrary.toHtmlEscaped(),
+                     info.blasIsOptimised ? QString() : tr(" (reference BLAS: slow)"))
+                .arg(info.torchThreads)
+                .arg(info.cudaAvailable ? tr("CUDA available") : tr("CPU")));
+    });
+    watcher->setFuture(QtConcurrent::run(&environmentInfo));
 }
 
 } // namespace equiscope

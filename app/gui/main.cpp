@@ -1,10 +1,18 @@
 // equiscope: the GUI workbench. `--screenshot PATH [--view NAME]` writes a PNG of the window
 // once the default dataset is shown, then exits (used to check the look, and by tests).
+// `--launch CONFIG.json` queues that run once the window is up; with --screenshot the PNG is
+// taken when the queue has finished (a monitor with finished curves).
 #include "datasetpanel.h"
+#include "experimentpanel.h"
 #include "mainwindow.h"
+
+#include "engine/runconfig.h"
+#include "jobs/jobqueue.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QFile>
+#include <QJsonDocument>
 #include <QTimer>
 
 int main(int argc, char *argv[])
@@ -20,33 +28,72 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Equiscope — desktop fairness workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addOption({QStringLiteral("screenshot"), QStringLiteral("Write a PNG of the window and exit."), QStringLiteral("PATH")});
-    parser.addOption({QStringLiteral("view"), QStringLiteral("View to show first (datasets)."), QStringLiteral("NAME")});
-    parser.addOption({QStringLiteral("no-default"), QStringLiteral("Do not open the default dataset at start.")});
+    parser.addOption({QStringLiteral("screenshot"),
+                      QStringLiteral("Write a PNG of the window and exit."),
+                      QStringLiteral("PATH")});
+    parser.addOption(
+        {QStringLiteral("view"),
+         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor)."),
+         QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("no-default"),
+                      QStringLiteral("Do not open the default dataset at start.")});
+    parser.addOption({QStringLiteral("launch"),
+                      QStringLiteral("Queue the run of a RunConfig JSON file at start."),
+                      QStringLiteral("CONFIG")});
     parser.process(app);
 
     equiscope::MainWindow window;
-    if (parser.isSet(QStringLiteral("view")) && !window.showView(parser.value(QStringLiteral("view")))) {
-        qCritical("equiscope: no view named '%s'", qPrintable(parser.value(QStringLiteral("view"))));
+    if (parser.isSet(QStringLiteral("view")) &&
+        !window.showView(parser.value(QStringLiteral("view")))) {
+        qCritical("equiscope: no view named '%s'",
+                  qPrintable(parser.value(QStringLiteral("view"))));
         return 2;
+    }
+    QList<equiscope::RunConfig> launch; // --launch may be repeated
+    for (const QString &path : parser.values(QStringLiteral("launch"))) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            qCritical("equiscope: cannot read %s", qPrintable(path));
+            return 2;
+        }
+        auto config =
+            equiscope::RunConfig::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        if (!config) {
+            qCritical("equiscope: %s", qPrintable(config.error().toString()));
+            return 2;
+        }
+        launch.append(config.value());
     }
     window.show();
     if (!parser.isSet(QStringLiteral("no-default")))
         window.datasetPanel()->openDefaultDataset();
+    if (!launch.isEmpty())
+        window.experimentPanel()->enqueue(launch);
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString path = parser.value(QStringLiteral("screenshot"));
         auto grab = [&window, path] {
-            // Let the views lay out and paint their thumbnails before grabbing.
-            QTimer::singleShot(300, &window, [&window, path] {
+            // Let the views lay out and paint (thumbnails, throttled plots) before grabbing.
+            QTimer::singleShot(600, &window, [&window, path] {
                 const bool ok = window.grab().save(path);
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };
-        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened, &window, grab);
-        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::openFailed, &window, grab);
-        if (parser.isSet(QStringLiteral("no-default")))
-            grab();
+        if (!launch.isEmpty()) {
+            QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
+                             [&window, grab] {
+                                 if (window.jobQueue()->running().isEmpty() &&
+                                     window.jobQueue()->pending().isEmpty())
+                                     grab();
+                             });
+        } else {
+            QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened,
+                             &window, grab);
+            QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::openFailed, &window,
+                             grab);
+            if (parser.isSet(QStringLiteral("no-default")))
+                grab();
+        }
     }
     return app.exec();
 }

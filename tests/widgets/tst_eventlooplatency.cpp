@@ -1,0 +1,87 @@
+// The GUI never freezes while runs train: a 10 ms timer on the GUI thread measures how late it
+// fires while the real window shows a training run (monitor rows, curves and log updating).
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "runmonitor.h"
+
+#include "enginefixtures.h"
+#include "jobs/jobqueue.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <vector>
+
+using namespace equiscope;
+
+class TestEventLoopLatency : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void staysResponsiveWhileTraining();
+};
+
+void TestEventLoopLatency::staysResponsiveWhileTraining()
+{
+    Q_INIT_RESOURCE(equiscope);
+    QStandardPaths::setTestModeEnabled(true);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    qputenv("EQUISCOPE_CACHE_DIR", (dir.path() + QStringLiteral("/cache")).toUtf8());
+    qputenv("EQUISCOPE_STORE", (dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
+    RunConfig config = fixtures::tinyColoredRun(dir.path() + QStringLiteral("/data"), 1024, 160);
+    config.epochs = 40;
+    config.trainLimit = 0;
+
+    MainWindow window;
+    window.show();
+    window.showView(QStringLiteral("monitor"));
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    TrainingJob *job = window.experimentPanel()->enqueue({config}).value(0);
+    QVERIFY(job);
+    QSignalSpy progress(job, &TrainingJob::progressChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
+
+    constexpr int kIntervalMs = 10;
+    constexpr int kDurationMs = 3000;
+    std::vector<double> lateness;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = clock.nsecsElapsed();
+    QTimer timer;
+    timer.setTimerType(Qt::PreciseTimer);
+    timer.setInterval(kIntervalMs);
+    connect(&timer, &QTimer::timeout, this, [&] {
+        const qint64 now = clock.nsecsElapsed();
+        lateness.push_back(std::max(0.0, (now - last) / 1e6 - kIntervalMs));
+        last = now;
+    });
+    const int progressBefore = progress.count();
+    timer.start();
+    QTest::qWait(kDurationMs); // the measurement window itself, not a synchronisation sleep
+    timer.stop();
+    QVERIFY2(job->isRunning(), "the run must train during the whole measurement");
+    QVERIFY(progress.count() > progressBefore);
+    QVERIFY(lateness.size() > 50);
+
+    std::sort(lateness.begin(), lateness.end());
+    auto percentile = [&](double p) {
+        return lateness[std::min(lateness.size() - 1, size_t(p * double(lateness.size())))];
+    };
+    const double p50 = percentile(0.50), p99 = percentile(0.99), max = lateness.back();
+    qInfo("event-loop lateness over %d ticks while training: p50 %.2f ms, p99 %.2f ms, max %.2f ms",
+          int(lateness.size()), p50, p99, max);
+    QVERIFY2(p99 < 50.0, qPrintable(QStringLiteral("p99 lateness %1 ms").arg(p99)));
+
+    window.jobQueue()->cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(window.runMonitor()->state(0), RunMonitor::State::Cancelled, 120000);
+}
+
+QTEST_MAIN(TestEventLoopLatency)
+#include "tst_eventlooplatency.moc"

@@ -1,0 +1,246 @@
+// Drives the real workbench window offscreen: open a tiny dataset, pick attributes in the
+// launcher, launch a tiny run and watch its row, cancel and resume, queue a sweep.
+#include "datasetpanel.h"
+#include "experimentpanel.h"
+#include "mainwindow.h"
+#include "methodregistry.h"
+#include "runmonitor.h"
+#include "sweepdialog.h"
+
+#include "enginefixtures.h"
+#include "jobs/jobqueue.h"
+
+#include <QComboBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeWidget>
+
+#include <qcustomplot.h>
+
+using namespace equiscope;
+
+class TestLauncher : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void registryListsTheFareFamily();
+    void opensDatasetAndPicksAttributes();
+    void launchesTinyRunAndShowsProgress();
+    void cancelsAndResumesRun();
+    void queuesTwoRunSweep();
+    void analysisSlotsTakePages();
+    void cleanupTestCase();
+
+private:
+    void setRows(QListWidget *list, const QStringList &checked);
+
+    QTemporaryDir m_dir;
+    RunConfig m_tiny;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestLauncher::initTestCase()
+{
+    Q_INIT_RESOURCE(equiscope);
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(m_dir.isValid());
+    qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
+    qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
+    m_tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
+    m_window = std::make_unique<MainWindow>();
+    m_window->show();
+    QCOMPARE(m_window->storePath(), m_dir.path() + QStringLiteral("/runs.sqlite"));
+}
+
+void TestLauncher::cleanupTestCase()
+{
+    m_window->jobQueue()->cancelAll();
+    m_window.reset();
+}
+
+void TestLauncher::setRows(QListWidget *list, const QStringList &checked)
+{
+    for (int i = 0; i < list->count(); ++i)
+        list->item(i)->setCheckState(checked.contains(list->item(i)->text()) ? Qt::Checked
+                                                                             : Qt::Unchecked);
+}
+
+void TestLauncher::registryListsTheFareFamily()
+{
+    const MethodRegistry &registry = MethodRegistry::instance();
+    for (const QString &name : lossMethodNames()) {
+        const MethodInfo *info = registry.method(name);
+        QVERIFY2(info, qPrintable(name));
+        QCOMPARE(info->family, QStringLiteral("fare"));
+        QVERIFY(!info->description.isEmpty());
+        for (const MethodOption &o : info->options) {
+            QVERIFY2(!o.toolTip.isEmpty(), qPrintable(o.key));
+            // Every default must be accepted by the engine's own option parser.
+            const QString text =
+                o.kind == MethodOption::Kind::Flag
+                    ? (o.defaultValue.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                    : o.defaultValue.toString();
+            QVERIFY2(LossConfig().withOption(o.key, text).ok(), qPrintable(o.key + text));
+        }
+    }
+    QCOMPARE(registry.families(), QStringList{QStringLiteral("fare")});
+}
+
+void TestLauncher::opensDatasetAndPicksAttributes()
+{
+    QVERIFY(m_window->showView(QStringLiteral("datasets")));
+    QSignalSpy opened(m_window->datasetPanel(), &DatasetPanel::datasetOpened);
+    m_window->datasetPanel()->openDataset(m_tiny.dataset);
+    QVERIFY(opened.wait(60000));
+    QVERIFY(m_window->showView(QStringLiteral("experiments")));
+
+    ExperimentPanel *panel = m_window->experimentPanel();
+    QVERIFY(panel->targetBox()->findText(QStringLiteral("label")) >= 0);
+    QListWidget *sensitive = panel->sensitiveList();
+    QVERIFY(!sensitive->findItems(QStringLiteral("rgb"), Qt::MatchExactly).isEmpty());
+
+    panel->targetBox()->setCurrentText(QStringLiteral("label"));
+    setRows(sensitive, {});
+    QVERIFY(!panel->launchButton()->isEnabled());
+    QVERIFY(!panel->errorLabel()->text().isEmpty());
+    setRows(sensitive, {QStringLiteral("rgb")});
+    QTRY_VERIFY(panel->launchButton()->isEnabled());
+    QVERIFY(panel->errorLabel()->text().isEmpty());
+    // The target may not also be the sensitive attribute: validateAgainst/validate say why.
+    setRows(sensitive, {QStringLiteral("rgb"), QStringLiteral("label")});
+    const QString both = panel->validationError();
+    qInfo("target also sensitive: %s", both.isEmpty() ? "accepted" : qPrintable(both));
+    setRows(sensitive, {QStringLiteral("rgb")});
+
+    panel->setConfig(m_tiny);
+    const RunConfig c = panel->config();
+    QCOMPARE(c.target, QStringLiteral("label"));
+    QCOMPARE(c.sensitive, QStringList{QStringLiteral("rgb")});
+    QCOMPARE(c.dataset.format, m_tiny.dataset.format);
+    QCOMPARE(c.batchSize, m_tiny.batchSize);
+    QVERIFY(panel->launchButton()->isEnabled());
+
+    // Method switch regenerates the option editors from the registry.
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(QStringLiteral("cclk")));
+    QVERIFY(panel->findChild<QWidget *>(QStringLiteral("kernel")));
+    panel->methodBox()->setCurrentIndex(panel->methodBox()->findData(QStringLiteral("fare")));
+    QVERIFY(panel->findChild<QWidget *>(QStringLiteral("attentionScale")));
+}
+
+void TestLauncher::launchesTinyRunAndShowsProgress()
+{
+    ExperimentPanel *panel = m_window->experimentPanel();
+    RunConfig c = m_tiny;
+    c.name = QStringLiteral("tiny launch");
+    c.epochs = 2;
+    panel->setConfig(c);
+    RunMonitor *monitor = m_window->runMonitor();
+    const int before = monitor->rowCount();
+    QTest::mouseClick(panel->launchButton(), Qt::LeftButton);
+    QCOMPARE(monitor->rowCount(), before + 1);
+    TrainingJob *job = monitor->job(before);
+    QVERIFY(job);
+    QCOMPARE(job->config().epochs, 2);
+    QSignalSpy progress(job, &TrainingJob::progressChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
+    monitor->selectRow(before);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(before), RunMonitor::State::Finished, 300000);
+    auto *bar = qobject_cast<QProgressBar *>(
+        monitor->jobTable()->itemWidget(monitor->jobTable()->topLevelItem(before), 2));
+    QVERIFY(bar);
+    QCOMPARE(bar->value(), bar->maximum());
+    QVERIFY(monitor->lossPlot()->graph(0)->dataCount() > 0);
+    QVERIFY(!monitor->runId(before).isEmpty());
+    QVERIFY(!monitor->logView()->toPlainText().isEmpty());
+}
+
+void TestLauncher::cancelsAndResumesRun()
+{
+    ExperimentPanel *panel = m_window->experimentPanel();
+    RunConfig c = m_tiny;
+    c.name = QStringLiteral("tiny cancel");
+    c.epochs = 50;
+    panel->setConfig(c);
+    RunMonitor *monitor = m_window->runMonitor();
+    TrainingJob *job = panel->launch();
+    QVERIFY(job);
+    const int row = monitor->rowCount() - 1;
+    QCOMPARE(monitor->job(row), job);
+    QSignalSpy progress(job, &TrainingJob::progressChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
+    QCOMPARE(monitor->state(row), RunMonitor::State::Running);
+    monitor->selectRow(row);
+    monitor->cancelSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(row), RunMonitor::State::Cancelled, 120000);
+    QCOMPARE(job->outcome(), JobOutcome::Cancelled);
+
+    monitor->selectRow(row);
+    TrainingJob *resumed = monitor->resumeSelected();
+    QVERIFY(resumed);
+    QCOMPARE(monitor->rowCount(), row + 2);
+    QSignalSpy resumedProgress(resumed, &TrainingJob::progressChanged);
+    QSignalSpy resumedFinished(resumed, &TrainingJob::finished);
+    QTRY_VERIFY_WITH_TIMEOUT(resumedProgress.count() > 0 || resumedFinished.count() > 0, 120000);
+    monitor->selectRow(row + 1);
+    monitor->cancelSelected();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(row + 1), RunMonitor::State::Cancelled, 120000);
+}
+
+void TestLauncher::queuesTwoRunSweep()
+{
+    ExperimentPanel *panel = m_window->experimentPanel();
+    RunConfig base = m_tiny;
+    base.name = QStringLiteral("sweep");
+    base.epochs = 30;
+    SweepDialog dialog(base);
+    dialog.setGrid(QStringLiteral("learningRate"), QStringLiteral("0.001, 0.002"), QString(),
+                   QString(), QStringLiteral("7"));
+    const QList<RunConfig> runs = dialog.configs();
+    QCOMPARE(runs.size(), 2);
+    QCOMPARE(runs[1].learningRate, 0.002);
+    QCOMPARE(runs[0].seed, quint64(7));
+    dialog.setGrid(QStringLiteral("learningRate"), QStringLiteral("0.001,0.002"),
+                   QStringLiteral("temperature"), QStringLiteral("0.1,0.5"), QStringLiteral("1,2"));
+    QCOMPARE(dialog.configs().size(), 8);
+    dialog.setGrid(QStringLiteral("learningRate"), QStringLiteral("x"), QString(), QString(),
+                   QStringLiteral("1"));
+    QVERIFY(dialog.configs().isEmpty());
+
+    RunMonitor *monitor = m_window->runMonitor();
+    const int before = monitor->rowCount();
+    const QList<TrainingJob *> jobs = panel->enqueue(runs);
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(monitor->rowCount(), before + 2);
+    QCOMPARE(m_window->jobQueue()->running().size() + m_window->jobQueue()->pending().size(), 2);
+    QCOMPARE(monitor->state(before + 1), RunMonitor::State::Queued);
+    m_window->jobQueue()->cancelAll();
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(before + 1), RunMonitor::State::Cancelled, 60000);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(before), RunMonitor::State::Cancelled, 120000);
+}
+
+void TestLauncher::analysisSlotsTakePages()
+{
+    QVERIFY(m_window->showView(QStringLiteral("runs")));
+    QVERIFY(m_window->showView(QStringLiteral("compare")));
+    QVERIFY(!m_window->analysisPage(QStringLiteral("runs")));
+    auto *page = new QLabel(QStringLiteral("runs table"));
+    m_window->setAnalysisPage(QStringLiteral("runs"), page);
+    QCOMPARE(m_window->analysisPage(QStringLiteral("runs")), page);
+    QVERIFY(m_window->showView(QStringLiteral("runs")));
+    QVERIFY(page->isVisible());
+    m_window->setAnalysisPage(QStringLiteral("pareto"), new QLabel(QStringLiteral("pareto")));
+    QVERIFY(m_window->showView(QStringLiteral("pareto")));
+    QVERIFY(m_window->showView(QStringLiteral("monitor")));
+    QVERIFY(!m_window->showView(QStringLiteral("nope")));
+}
+
+QTEST_MAIN(TestLauncher)
+#include "tst_launcher.moc"

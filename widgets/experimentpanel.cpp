@@ -1,0 +1,435 @@
+#include "experimentpanel.h"
+
+#include "methodregistry.h"
+#include "sweepdialog.h"
+
+#include "jobs/jobqueue.h"
+#include "jobs/trainingjob.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <limits>
+
+namespace equiscope {
+
+namespace {
+
+QSpinBox *spinBox(int min, int max, int value, const QString &name, const QString &tip)
+{
+    auto *box = new QSpinBox;
+    box->setRange(min, max);
+    box->setValue(value);
+    box->setAccessibleName(name);
+    box->setToolTip(tip);
+    return box;
+}
+
+} // namespace
+
+ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
+    : QWidget(parent), m_queue(queue), m_base(RunConfig::coloredFashionMnistDefault())
+{
+    const RunConfig &defaults = m_base;
+
+    m_datasetLabel = new QLabel;
+    m_datasetLabel->setWordWrap(true);
+    m_name = new QLineEdit;
+    m_name->setAccessibleName(tr("Run name"));
+    m_name->setPlaceholderText(tr("Named after method and dataset when empty"));
+
+    m_method = new QComboBox;
+    m_method->setAccessibleName(tr("Method"));
+    for (const MethodInfo &m : MethodRegistry::instance().methods())
+        m_method->addItem(m.title, m.name);
+    m_methodDescription = new QLabel;
+    m_methodDescription->setWordWrap(true);
+
+    m_target = new QComboBox;
+    m_target->setAccessibleName(tr("Target attribute"));
+    m_target->setToolTip(tr("The attribute the linear probe predicts to measure utility."));
+    m_sensitive = new QListWidget;
+    m_sensitive->setAccessibleName(tr("Sensitive attributes"));
+    m_sensitive->setToolTip(tr("The protected attribute(s) z. Several are combined into their "
+                               "intersection groups."));
+    m_groups = new QLabel;
+
+    m_encoder = new QComboBox;
+    m_encoder->addItems({QStringLiteral("lenet"), QStringLiteral("resnet18")});
+    m_encoder->setAccessibleName(tr("Encoder"));
+    m_encoder->setToolTip(
+        tr("lenet: small and fast, for 28×28 images; resnet18: stronger, slower."));
+    m_epochs =
+        spinBox(1, 10000, defaults.epochs, tr("Epochs"), tr("Passes over the training images."));
+    m_batch = spinBox(2, 65536, defaults.batchSize, tr("Batch size"),
+                      tr("Images per step; contrastive losses see 2 × batch views."));
+    m_learningRate = new QDoubleSpinBox;
+    m_learningRate->setDecimals(6);
+    m_learningRate->setRange(1e-6, 10.0);
+    m_learningRate->setSingleStep(1e-4);
+    m_learningRate->setValue(defaults.learningRate);
+    m_learningRate->setAccessibleName(tr("Learning rate"));
+    m_learningRate->setToolTip(tr("Peak learning rate after the warm-up epochs."));
+    m_optimizer = new QComboBox;
+    m_optimizer->addItems({QStringLiteral("adam"), QStringLiteral("adamw"), QStringLiteral("sgd"),
+                           QStringLiteral("lars")});
+    m_optimizer->setAccessibleName(tr("Optimizer"));
+    m_seed = spinBox(0, std::numeric_limits<int>::max(), int(defaults.seed), tr("Seed"),
+                     tr("Seeds initialisation, augmentations and batches: same seed, same run."));
+    m_trainLimit =
+        spinBox(0, std::numeric_limits<int>::max(), int(defaults.trainLimit), tr("Train limit"),
+                tr("Training images used for contrastive training (0 = all)."));
+
+    auto *general = new QFormLayout;
+    general->addRow(tr("Dataset:"), m_datasetLabel);
+    general->addRow(tr("&Name:"), m_name);
+    general->addRow(tr("&Method:"), m_method);
+    general->addRow(QString(), m_methodDescription);
+    general->addRow(tr("&Target:"), m_target);
+    general->addRow(tr("&Sensitive:"), m_sensitive);
+    general->addRow(QString(), m_groups);
+    general->addRow(tr("&Encoder:"), m_encoder);
+    general->addRow(tr("E&pochs:"), m_epochs);
+    general->addRow(tr("&Batch size:"), m_batch);
+    general->addRow(tr("&Learning rate:"), m_learningRate);
+    general->addRow(tr("&Optimizer:"), m_optimizer);
+    general->addRow(tr("See&d:"), m_seed);
+    general->addRow(tr("Train &limit:"), m_trainLimit);
+    auto *generalBox = new QGroupBox(tr("Run"));
+    generalBox->setLayout(general);
+
+    auto *optionsBox = new QGroupBox(tr("Loss options"));
+    m_optionsForm = new QFormLayout(optionsBox);
+
+    m_error = new QLabel;
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Validation message"));
+    QFont bold = m_error->font();
+    bold.setBold(true);
+    m_error->setFont(bold);
+    m_launch = new QPushButton(tr("&Launch"));
+    m_launch->setAccessibleName(tr("Launch run"));
+    m_launch->setDefault(true);
+    m_sweep = new QPushButton(tr("S&weep…"));
+    m_sweep->setAccessibleName(tr("Build sweep"));
+    m_sweep->setToolTip(tr("Queue a grid over one or two hyper-parameters × seeds."));
+    connect(m_launch, &QPushButton::clicked, this, [this] { launch(); });
+    connect(m_sweep, &QPushButton::clicked, this, &ExperimentPanel::openSweepBuilder);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_error, 1);
+    buttons->addWidget(m_sweep);
+    buttons->addWidget(m_launch);
+
+    auto *columns = new QHBoxLayout;
+    columns->addWidget(generalBox, 3);
+    columns->addWidget(optionsBox, 2, Qt::AlignTop);
+    auto *content = new QWidget;
+    auto *contentLayout = new QVBoxLayout(content);
+    contentLayout->addLayout(columns);
+    contentLayout->addStretch(1);
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildOptions();
+        updateValidation();
+    });
+    connect(m_target, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateValidation);
+    connect(m_sensitive, &QListWidget::itemChanged, this, [this] {
+        updateGroupCount();
+        updateValidation();
+    });
+    for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit})
+        connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::updateValidation);
+    connect(m_learningRate, &QDoubleSpinBox::valueChanged, this,
+            &ExperimentPanel::updateValidation);
+
+    m_method->setCurrentIndex(m_method->findData(lossMethodName(defaults.loss.method)));
+    rebuildOptions();
+    setDataset(nullptr);
+}
+
+void ExperimentPanel::setDataset(const Dataset *dataset)
+{
+    if (dataset) {
+        m_dataset = *dataset;
+        m_spec = dataset->spec;
+        m_datasetLabel->setText(
+            tr("%1 (%n samples)", nullptr, int(dataset->size)).arg(dataset->name));
+    } else {
+        m_dataset.reset();
+        m_spec = RunConfig::coloredFashionMnistDefault().dataset;
+        m_datasetLabel->setText(tr("Colored Fashion-MNIST (default; open a dataset to change)"));
+    }
+    fillAttributes();
+    updateValidation();
+}
+
+void ExperimentPanel::fillAttributes()
+{
+    const RunConfig defaults = RunConfig::coloredFashionMnistDefault();
+    QStringList names{defaults.target, defaults.sensitive.value(0)};
+    QString target = defaults.target;
+    QStringList sensitive = defaults.sensitive;
+    if (m_dataset) {
+        names = m_dataset->attributes.names();
+        target = m_dataset->defaultTarget.isEmpty() ? names.value(0) : m_dataset->defaultTarget;
+        sensitive = m_dataset->defaultSensitive;
+    }
+    m_target->blockSignals(true);
+    m_target->clear();
+    m_target->addItems(names);
+    m_target->setCurrentText(target);
+    m_target->blockSignals(false);
+    m_sensitive->blockSignals(true);
+    m_sensitive->clear();
+    for (const QString &name : names) {
+        auto *item = new QListWidgetItem(name, m_sensitive);
+        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
+        item->setCheckState(sensitive.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
+    m_sensitive->blockSignals(false);
+    // As tall as its items (up to six rows), so the form stays compact.
+    const int visibleRows = std::clamp(int(names.size()), 2, 6);
+    m_sensitive->setFixedHeight(visibleRows * std::max(16, m_sensitive->sizeHintForRow(0)) +
+                                2 * m_sensitive->frameWidth() + 4);
+    updateGroupCount();
+}
+
+void ExperimentPanel::rebuildOptions()
+{
+    while (m_optionsForm->rowCount() > 0)
+        m_optionsForm->removeRow(0);
+    m_optionEditors.clear();
+    const MethodInfo *info = MethodRegistry::instance().method(m_method->currentData().toString());
+    if (!info)
+        return;
+    m_methodDescription->setText(info->description);
+    for (const MethodOption &option : info->options) {
+        QWidget *editor = nullptr;
+        switch (option.kind) {
+        case MethodOption::Kind::Real: {
+            auto *box = new QDoubleSpinBox;
+            box->setDecimals(option.decimals);
+            box->setRange(option.minimum, option.maximum);
+            box->setValue(option.defaultValue.toDouble());
+            connect(box, &QDoubleSpinBox::valueChanged, this, &ExperimentPanel::updateValidation);
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Integer: {
+            auto *box = new QSpinBox;
+            box->setRange(int(option.minimum), int(option.maximum));
+            box->setValue(option.defaultValue.toInt());
+            connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::updateValidation);
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Choice: {
+            auto *box = new QComboBox;
+            box->addItems(option.choices);
+            box->setCurrentText(option.defaultValue.toString());
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Flag: {
+            auto *box = new QCheckBox;
+            box->setChecked(option.defaultValue.toBool());
+            editor = box;
+            break;
+        }
+        }
+        editor->setToolTip(option.toolTip);
+        editor->setAccessibleName(option.label);
+        editor->setObjectName(option.key);
+        m_optionsForm->addRow(option.label + QLatin1Char(':'), editor);
+        m_optionEditors.insert(option.key, editor);
+    }
+}
+
+RunConfig ExperimentPanel::config() const
+{
+    RunConfig c = m_base;
+    c.dataset = m_spec;
+    c.target = m_target->currentText();
+    c.sensitive.clear();
+    for (int i = 0; i < m_sensitive->count(); ++i)
+        if (m_sensitive->item(i)->checkState() == Qt::Checked)
+            c.sensitive.append(m_sensitive->item(i)->text());
+    c.encoder = m_encoder->currentText();
+    c.epochs = m_epochs->value();
+    c.batchSize = m_batch->value();
+    c.learningRate = m_learningRate->value();
+    c.optimizer = m_optimizer->currentText();
+    c.seed = quint64(m_seed->value());
+    c.trainLimit = m_trainLimit->value();
+    const QString method = m_method->currentData().toString();
+    if (auto m = lossMethodFromName(method))
+        c.loss.method = m.value();
+    for (auto it = m_optionEditors.cbegin(); it != m_optionEditors.cend(); ++it) {
+        QString text;
+        if (auto *d = qobject_cast<QDoubleSpinBox *>(it.value()))
+            text = QString::number(d->value(), 'g', 10);
+        else if (auto *s = qobject_cast<QSpinBox *>(it.value()))
+            text = QString::number(s->value());
+        else if (auto *b = qobject_cast<QComboBox *>(it.value()))
+            text = b->currentText();
+        else if (auto *f = qobject_cast<QCheckBox *>(it.value()))
+            text = f->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+        if (auto loss = c.loss.withOption(it.key(), text))
+            c.loss = loss.value();
+    }
+    const QString title = m_method->currentText();
+    c.name = m_name->text().trimmed().isEmpty() ? tr("%1 · seed %2").arg(title).arg(c.seed)
+                                                : m_name->text().trimmed();
+    return c;
+}
+
+void ExperimentPanel::setConfig(const RunConfig &c)
+{
+    m_base = c;
+    m_name->setText(c.name);
+    m_method->setCurrentIndex(std::max(0, m_method->findData(lossMethodName(c.loss.method))));
+    m_target->setCurrentText(c.target);
+    for (int i = 0; i < m_sensitive->count(); ++i)
+        m_sensitive->item(i)->setCheckState(
+            c.sensitive.contains(m_sensitive->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+    m_encoder->setCurrentText(c.encoder);
+    m_epochs->setValue(c.epochs);
+    m_batch->setValue(c.batchSize);
+    m_learningRate->setValue(c.learningRate);
+    m_optimizer->setCurrentText(c.optimizer);
+    m_seed->setValue(int(c.seed));
+    m_trainLimit->setValue(int(c.trainLimit));
+    const QJsonObject loss = c.loss.toJson();
+    for (auto it = m_optionEditors.cbegin(); it != m_optionEditors.cend(); ++it) {
+        const QJsonValue v = loss.value(it.key());
+        if (auto *d = qobject_cast<QDoubleSpinBox *>(it.value()))
+            d->setValue(v.toDouble(d->value()));
+        else if (auto *s = qobject_cast<QSpinBox *>(it.value()))
+            s->setValue(v.toInt(s->value()));
+        else if (auto *b = qobject_cast<QComboBox *>(it.value()))
+            b->setCurrentText(v.toString(b->currentText()));
+        else if (auto *f = qobject_cast<QCheckBox *>(it.value()))
+            f->setChecked(v.toBool(f->isChecked()));
+    }
+    updateValidation();
+}
+
+QString ExperimentPanel::validationError() const
+{
+    const RunConfig c = config();
+    if (c.sensitive.isEmpty())
+        return tr("Choose at least one sensitive attribute.");
+    const auto valid = c.validate();
+    if (!valid)
+        return valid.error().toString();
+    if (m_dataset) {
+        const auto against = c.validateAgainst(*m_dataset);
+        if (!against)
+            return against.error().toString();
+    }
+    return {};
+}
+
+void ExperimentPanel::updateValidation()
+{
+    const QString error = validationError();
+    m_error->setText(error.isEmpty() ? QString() : tr("⚠ %1").arg(error));
+    m_launch->setEnabled(error.isEmpty());
+    m_sweep->setEnabled(error.isEmpty());
+}
+
+QString ExperimentPanel::groupCountText() const
+{
+    if (!m_dataset)
+        return {};
+    QList<const Attribute *> columns;
+    for (int i = 0; i < m_sensitive->count(); ++i)
+        if (m_sensitive->item(i)->checkState() == Qt::Checked)
+            columns.append(&m_dataset->attributes.column(m_sensitive->item(i)->text()));
+    if (columns.isEmpty())
+        return {};
+    // Discrete intersections as they occur in the data; continuous and vector attributes are
+    // binned into groupBins groups each by the metrics.
+    QHash<QByteArray, qint64> counts;
+    int binned = 0;
+    const qint64 rows = m_dataset->attributes.rowCount();
+    for (const Attribute *a : columns)
+        binned += a->isDiscrete() ? 0 : 1;
+    for (qint64 r = 0; r < rows; ++r) {
+        QByteArray key;
+        for (const Attribute *a : columns) {
+            if (a->isDiscrete()) {
+                const int code = a->code(r);
+                key.append(reinterpret_cast<const char *>(&code), sizeof code);
+            }
+        }
+        ++counts[key];
+    }
+    const int bins = m_base.groupBins;
+    qint64 groups = counts.size();
+    for (int i = 0; i < binned; ++i)
+        groups *= bins;
+    if (binned > 0)
+        return tr("%1 intersection groups (continuous attributes binned into %2 each)")
+            .arg(groups)
+            .arg(bins);
+    qint64 smallest = std::numeric_limits<qint64>::max();
+    for (qint64 n : std::as_const(counts))
+        smallest = std::min(smallest, n);
+    return tr("%1 intersection groups, the smallest has %2 samples").arg(groups).arg(smallest);
+}
+
+void ExperimentPanel::updateGroupCount()
+{
+    m_groups->setText(groupCountText());
+}
+
+TrainingJob *ExperimentPanel::launch()
+{
+    if (!validationError().isEmpty())
+        return nullptr;
+    const QList<TrainingJob *> jobs = enqueue({config()});
+    return jobs.value(0);
+}
+
+QList<TrainingJob *> ExperimentPanel::enqueue(const QList<RunConfig> &configs)
+{
+    QList<TrainingJob *> jobs;
+    for (const RunConfig &c : configs) {
+        auto *job = new TrainingJob(c, m_storePath);
+        Q_EMIT jobCreated(job);
+        m_queue->enqueue(job);
+        jobs.append(job);
+    }
+    return jobs;
+}
+
+void ExperimentPanel::openSweepBuilder()
+{
+    if (!validationError().isEmpty())
+        return;
+    SweepDialog dialog(config(), this);
+    if (dialog.exec() == QDialog::Accepted)
+        enqueue(dialog.configs());
+}
+
+} // namespace equiscope
