@@ -213,7 +213,7 @@ void AttentionView::showEpoch(int epoch)
             auto store = RunStore::open(path, options);
             if (!store)
                 return store.error();
-            auto artifact = (*store)->artifact(id, QStringLiteral("attention"), epoch);
+            auto artifact = store.value()->artifact(id, QStringLiteral("attention"), epoch);
             if (!artifact)
                 return artifact.error();
             AttentionSnapshot s =

@@ -32,13 +32,13 @@ Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath, const Q
         return store.error();
     QVector<RunRecord> records;
     if (ids.isEmpty()) {
-        auto all = (*store)->runs();
+        auto all = store.value()->runs();
         if (!all)
             return all.error();
         records = all.value();
     } else {
         for (const QString &id : ids) {
-            auto one = (*store)->run(id);
+            auto one = store.value()->run(id);
             if (!one)
                 return one.error();
             records.push_back(one.value());
@@ -49,11 +49,11 @@ Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath, const Q
     for (const RunRecord &record : records) {
         RunSummary s;
         s.record = record;
-        if (auto m = (*store)->metrics(record.id, QStringLiteral("final")))
+        if (auto m = store.value()->metrics(record.id, QStringLiteral("final")))
             s.finalMetrics = m.value();
-        if (auto e = (*store)->epochs(record.id))
+        if (auto e = store.value()->epochs(record.id))
             s.epochs = e.value();
-        if (auto a = (*store)->artifacts(record.id, QStringLiteral("attention"))) {
+        if (auto a = store.value()->artifacts(record.id, QStringLiteral("attention"))) {
             QSet<int> seen;
             for (const ArtifactRecord &art : a.value())
                 if (art.epoch && !seen.contains(*art.epoch)) {
