@@ -138,7 +138,8 @@ Fixture buildStore(const QString &dir)
 {
     Fixture f;
     f.path = QDir(dir).filePath(QStringLiteral("runs.sqlite"));
-    auto store = RunStore::open(f.path).value();
+    auto opened = RunStore::open(f.path);
+    auto store = std::move(opened.value());
     // (bias_mse ↑, accuracy ↑): fare, baseline and sparse are on the front; weak is dominated
     // by fare.
     f.fare =
