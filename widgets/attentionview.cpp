@@ -79,6 +79,7 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     m_plot->plotLayout()->addElement(0, 1, scale);
     scale->setLabel(tr("attention"));
     m_map->setColorScale(scale);
+    scale->setGradient(viridisGradient());
     m_plot->xAxis->setLabel(tr("key (sorted by z)"));
     m_plot->yAxis->setLabel(tr("query (sorted by z)"));
     m_plot->yAxis->setRangeReversed(true);
@@ -93,6 +94,7 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     auto *groupScale = new QCPColorScale(m_groupPlot);
     m_groupPlot->plotLayout()->addElement(0, 1, groupScale);
     m_groupMap->setColorScale(groupScale);
+    groupScale->setGradient(viridisGradient());
     m_groupPlot->xAxis->setLabel(tr("to group"));
     m_groupPlot->yAxis->setLabel(tr("from group"));
     m_groupPlot->yAxis->setRangeReversed(true);
@@ -101,6 +103,7 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     m_entropyPlot->setAccessibleName(tr("Attention entropy per epoch"));
     m_entropyPlot->setMinimumHeight(150);
     m_entropyPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_entropyPlot->xAxis);
     m_entropyPlot->yAxis->setLabel(tr("attention entropy"));
 
     m_slider = new QSlider(Qt::Horizontal, this);

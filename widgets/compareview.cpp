@@ -47,6 +47,7 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_lossPlot->setAccessibleName(tr("Loss curves"));
     m_lossPlot->setMinimumHeight(200);
     m_lossPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_lossPlot->xAxis);
     m_lossPlot->yAxis->setLabel(tr("loss"));
     m_lossPlot->legend->setVisible(true);
 

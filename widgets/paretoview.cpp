@@ -57,6 +57,8 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     m_xCombo->setAccessibleName(tr("X axis metric"));
     m_yCombo = new QComboBox(this);
     m_yCombo->setAccessibleName(tr("Y axis metric"));
+    for (QComboBox *combo : {m_xCombo, m_yCombo})
+        combo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_refX = makeSpin(this, tr("Reference point x"));
     m_refY = makeSpin(this, tr("Reference point y"));
     m_summary = new QLabel(this);
@@ -209,7 +211,7 @@ void ParetoView::recompute(bool resetReference)
 
 void ParetoView::draw()
 {
-    m_plot->clearGraphs();
+    m_plot->clearPlottables();
     m_plot->clearItems();
     const QString xName = m_xCombo->currentText(), yName = m_yCombo->currentText();
     m_plot->xAxis->setLabel(axisLabel(xName));

@@ -38,4 +38,13 @@ inline QCPColorGradient viridisGradient()
     return g;
 }
 
+/// Whole-number ticks (epochs) that never show fractions.
+inline void setEpochTicks(QCPAxis *axis)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
 } // namespace equiscope

@@ -72,11 +72,13 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_lossPlot = new QCustomPlot(curves);
     m_lossPlot->setAccessibleName(tr("Loss per epoch"));
     m_lossPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_lossPlot->xAxis);
     m_curveMetric = new QComboBox(curves);
     m_curveMetric->setAccessibleName(tr("Epoch metric to plot"));
     m_metricPlot = new QCustomPlot(curves);
     m_metricPlot->setAccessibleName(tr("Epoch metric per epoch"));
     m_metricPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_metricPlot->xAxis);
     auto *curvesLayout = new QVBoxLayout(curves);
     curvesLayout->addWidget(m_lossPlot, 1);
     auto *metricRow = new QFormLayout;

@@ -68,6 +68,7 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
     m_table->setAlternatingRowColors(true);
+    m_table->setMinimumHeight(170);
     m_refresh = new QPushButton(tr("Refresh"), this);
     m_refresh->setAccessibleName(tr("Refresh runs"));
     m_compare = new QPushButton(tr("Compare"), this);
