@@ -13,14 +13,10 @@ QVector<QColor> okabeIto()
 
 void styleSeries(QCPGraph *graph, int index)
 {
-    static const QCPScatterStyle::ScatterShape shapes[] = {
-        QCPScatterStyle::ssCircle,  QCPScatterStyle::ssSquare,          QCPScatterStyle::ssTriangle,
-        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross,           QCPScatterStyle::ssPlus,
-        QCPScatterStyle::ssStar,    QCPScatterStyle::ssTriangleInverted};
     const QVector<QColor> colours = okabeIto();
     const QColor colour = colours[index % colours.size()];
     graph->setPen(QPen(colour, 2));
-    graph->setScatterStyle(QCPScatterStyle(shapes[index % 8], colour, 6));
+    graph->setScatterStyle(QCPScatterStyle(markerShape(index), colour, 6));
 }
 
 void applyPalette(QCustomPlot *plot, const QPalette &palette)

@@ -1,17 +1,56 @@
 #pragma once
 
+#include <qcustomplot.h>
+
 #include <QColor>
 #include <QPalette>
 #include <QVector>
 
-class QCustomPlot;
-class QCPGraph;
-
 namespace equiscope {
 
-/// Plot styling shared by the views: the Okabe–Ito colour-blind-safe palette for series (each
-/// series also gets its own marker shape), everything else from the widget palette so light and
-/// dark themes both work.
+/// Okabe–Ito colour-blind-safe palette, cycled by index.
+inline QColor okabeIto(int index)
+{
+    static const QColor colours[] = {
+        QColor(0, 114, 178),  QColor(230, 159, 0), QColor(0, 158, 115),  QColor(204, 121, 167),
+        QColor(86, 180, 233), QColor(213, 94, 0),  QColor(240, 228, 66), QColor(0, 0, 0)};
+    return colours[((index % 8) + 8) % 8];
+}
+
+/// Distinct marker shapes so series differ without colour.
+inline QCPScatterStyle::ScatterShape markerShape(int index)
+{
+    static const QCPScatterStyle::ScatterShape shapes[] = {
+        QCPScatterStyle::ssCircle,  QCPScatterStyle::ssSquare,          QCPScatterStyle::ssTriangle,
+        QCPScatterStyle::ssDiamond, QCPScatterStyle::ssCross,           QCPScatterStyle::ssPlus,
+        QCPScatterStyle::ssStar,    QCPScatterStyle::ssTriangleInverted};
+    return shapes[((index % 8) + 8) % 8];
+}
+
+/// Perceptually uniform, colour-blind-safe gradient (viridis stops) for heatmaps.
+inline QCPColorGradient viridisGradient()
+{
+    QCPColorGradient g;
+    g.clearColorStops();
+    g.setColorStopAt(0.0, QColor(68, 1, 84));
+    g.setColorStopAt(0.25, QColor(59, 82, 139));
+    g.setColorStopAt(0.5, QColor(33, 145, 140));
+    g.setColorStopAt(0.75, QColor(94, 201, 98));
+    g.setColorStopAt(1.0, QColor(253, 231, 37));
+    return g;
+}
+
+/// Whole-number ticks (epochs) that never show fractions.
+inline void setEpochTicks(QCPAxis *axis)
+{
+    auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+    ticker->setTickStep(1.0);
+    ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    axis->setTicker(ticker);
+}
+
+/// Series styling for line plots: Okabe–Ito colours plus a marker shape per series; everything
+/// else from the widget palette so light and dark themes both work.
 namespace PlotStyle {
 
 /// The eight Okabe–Ito colours, black last (it vanishes on dark backgrounds, so it is used last).

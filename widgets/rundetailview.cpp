@@ -1,0 +1,250 @@
+#include "rundetailview.h"
+
+#include "attentionview.h"
+#include "plotstyle.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace equiscope {
+
+namespace {
+
+QTableWidgetItem *readOnly(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QString &name)
+{
+    plot->clearGraphs();
+    auto *graph = plot->addGraph();
+    graph->setName(name);
+    graph->setPen(QPen(okabeIto(0), 2));
+    graph->setScatterStyle(QCPScatterStyle(markerShape(0), 6));
+    for (const EpochRecord &e : epochs)
+        if (e.metrics.value(name).isDouble())
+            graph->addData(e.epoch, e.metrics.value(name).toDouble());
+    plot->yAxis->setLabel(name);
+    plot->rescaleAxes();
+    plot->xAxis->scaleRange(1.1);
+    plot->yAxis->scaleRange(1.2);
+    plot->replot();
+}
+
+} // namespace
+
+RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Run details"));
+    m_tabs = new QTabWidget(this);
+    m_tabs->setAccessibleName(tr("Run detail tabs"));
+
+    auto *summary = new QWidget(m_tabs);
+    m_header = new QLabel(summary);
+    m_header->setTextFormat(Qt::RichText);
+    m_header->setWordWrap(true);
+    m_header->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_config = new QPlainTextEdit(summary);
+    m_config->setReadOnly(true);
+    m_config->setAccessibleName(tr("Run configuration"));
+    m_config->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    auto *summaryLayout = new QVBoxLayout(summary);
+    summaryLayout->addWidget(m_header);
+    summaryLayout->addWidget(new QLabel(tr("Configuration:"), summary));
+    summaryLayout->addWidget(m_config, 1);
+    m_tabs->addTab(summary, tr("Summary"));
+
+    auto *curves = new QWidget(m_tabs);
+    m_lossPlot = new QCustomPlot(curves);
+    m_lossPlot->setAccessibleName(tr("Loss per epoch"));
+    m_lossPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_lossPlot->xAxis);
+    m_curveMetric = new QComboBox(curves);
+    m_curveMetric->setAccessibleName(tr("Epoch metric to plot"));
+    m_metricPlot = new QCustomPlot(curves);
+    m_metricPlot->setAccessibleName(tr("Epoch metric per epoch"));
+    m_metricPlot->xAxis->setLabel(tr("epoch"));
+    setEpochTicks(m_metricPlot->xAxis);
+    auto *curvesLayout = new QVBoxLayout(curves);
+    curvesLayout->addWidget(m_lossPlot, 1);
+    auto *metricRow = new QFormLayout;
+    metricRow->addRow(tr("Metric:"), m_curveMetric);
+    curvesLayout->addLayout(metricRow);
+    curvesLayout->addWidget(m_metricPlot, 1);
+    m_tabs->addTab(curves, tr("Curves"));
+    connect(m_curveMetric, &QComboBox::currentTextChanged, this, &RunDetailView::showMetricCurve);
+
+    auto *metrics = new QSplitter(Qt::Vertical, m_tabs);
+    m_metricsTable = new QTableWidget(metrics);
+    m_metricsTable->setAccessibleName(tr("Per-group metrics"));
+    m_metricsTable->setColumnCount(5);
+    m_metricsTable->setHorizontalHeaderLabels(
+        {tr("Group"), tr("Metric"), tr("Value"), tr("95 % CI"), tr("Group size")});
+    m_metricsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_metricsTable->horizontalHeader()->setStretchLastSection(true);
+    m_metricsTable->verticalHeader()->hide();
+    m_metricsTable->setAlternatingRowColors(true);
+    m_barPlot = new QCustomPlot(metrics);
+    m_barPlot->setAccessibleName(tr("Per-group accuracy with confidence intervals"));
+    m_barPlot->setMinimumHeight(200);
+    m_barPlot->yAxis->setLabel(tr("accuracy"));
+    m_barPlot->xAxis->setLabel(tr("group"));
+    metrics->addWidget(m_metricsTable);
+    metrics->addWidget(m_barPlot);
+    m_tabs->addTab(metrics, tr("Metrics"));
+
+    m_attention = new AttentionView(m_tabs);
+    m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
+    m_tabs->setTabVisible(m_attentionTab, false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+}
+
+bool RunDetailView::attentionTabVisible() const
+{
+    return m_tabs->isTabVisible(m_attentionTab);
+}
+
+void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
+{
+    m_run = run;
+    showSummary();
+    showCurves();
+    showMetrics();
+    const bool fare = run.record.family == RunFamily::Fare &&
+                      run.record.method.contains(QLatin1String("fare"), Qt::CaseInsensitive);
+    const bool attention = fare && run.hasAttention();
+    m_tabs->setTabVisible(m_attentionTab, attention);
+    if (attention)
+        m_attention->setRun(storePath, run);
+}
+
+void RunDetailView::showSummary()
+{
+    const RunRecord &r = m_run.record;
+    QStringList versions;
+    for (auto it = r.versions.begin(); it != r.versions.end(); ++it)
+        versions << QStringLiteral("%1 %2").arg(it.key(), it.value().toVariant().toString());
+    const QString fmt = QStringLiteral("<b>%1</b> %2<br>");
+    QString html = fmt.arg(tr("Name:"), r.name.toHtmlEscaped());
+    html += fmt.arg(tr("Id:"), r.id);
+    html += fmt.arg(tr("Method:"), r.method.toHtmlEscaped());
+    html +=
+        fmt.arg(tr("Status:"), runStatusName(r.status) +
+                                   (r.statusMessage.isEmpty()
+                                        ? QString()
+                                        : QStringLiteral(" — ") + r.statusMessage.toHtmlEscaped()));
+    html += fmt.arg(tr("Created:"),
+                    QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat));
+    html += fmt.arg(tr("Epochs recorded:"), QString::number(m_run.epochs.size()));
+    html += fmt.arg(tr("Versions:"), versions.isEmpty()
+                                         ? tr("unknown")
+                                         : versions.join(QStringLiteral(", ")).toHtmlEscaped());
+    m_header->setText(html);
+    m_config->setPlainText(
+        QString::fromUtf8(QJsonDocument(r.config).toJson(QJsonDocument::Indented)));
+}
+
+void RunDetailView::showCurves()
+{
+    plotSeries(m_lossPlot, m_run.epochs, QStringLiteral("loss"));
+    QSet<QString> names;
+    for (const EpochRecord &e : m_run.epochs)
+        for (auto it = e.metrics.begin(); it != e.metrics.end(); ++it)
+            if (it.value().isDouble() && it.key() != QLatin1String("loss"))
+                names.insert(it.key());
+    QStringList list(names.begin(), names.end());
+    list.sort();
+    const QSignalBlocker block(m_curveMetric);
+    m_curveMetric->clear();
+    m_curveMetric->addItems(list);
+    showMetricCurve(m_curveMetric->currentText());
+}
+
+void RunDetailView::showMetricCurve(const QString &name)
+{
+    plotSeries(m_metricPlot, m_run.epochs, name);
+}
+
+void RunDetailView::showMetrics()
+{
+    // Whole-population rows first, then groups in the order the store gave them.
+    QVector<MetricRow> rows;
+    for (const MetricRow &m : m_run.finalMetrics)
+        if (m.group.isEmpty())
+            rows << m;
+    for (const MetricRow &m : m_run.finalMetrics)
+        if (!m.group.isEmpty())
+            rows << m;
+    m_metricsTable->setRowCount(rows.size());
+    for (int i = 0; i < rows.size(); ++i) {
+        const MetricRow &m = rows.at(i);
+        const bool tooSmall = m.name == QLatin1String("too_small_to_judge");
+        m_metricsTable->setItem(i, 0, readOnly(m.group.isEmpty() ? tr("all") : m.group));
+        m_metricsTable->setItem(i, 1, readOnly(tooSmall ? tr("all metrics") : m.name));
+        m_metricsTable->setItem(
+            i, 2, readOnly(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4)));
+        QString ci;
+        if (!tooSmall && m.ciLow && m.ciHigh)
+            ci = QStringLiteral("[%1, %2]")
+                     .arg(QString::number(*m.ciLow, 'f', 4), QString::number(*m.ciHigh, 'f', 4));
+        m_metricsTable->setItem(i, 3, readOnly(ci));
+        m_metricsTable->setItem(i, 4,
+                                readOnly(m.groupSize ? QString::number(*m.groupSize) : QString()));
+    }
+
+    m_barPlot->clearPlottables();
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    auto *bars = new QCPBars(m_barPlot->xAxis, m_barPlot->yAxis);
+    bars->setName(tr("accuracy"));
+    bars->setBrush(okabeIto(0));
+    bars->setPen(QPen(okabeIto(0).darker(130)));
+    bars->setWidth(0.6);
+    auto *errors = new QCPErrorBars(m_barPlot->xAxis, m_barPlot->yAxis);
+    errors->setDataPlottable(bars);
+    errors->setPen(QPen(Qt::black, 1.5));
+    QVector<double> keys, values;
+    QVector<double> minus, plus;
+    int k = 0;
+    for (const MetricRow &m : rows) {
+        if (m.group.isEmpty())
+            continue;
+        if (m.name == QLatin1String("too_small_to_judge")) {
+            ticker->addTick(k++, tr("%1\n(too small)").arg(m.group));
+            keys << k - 1;
+            values << 0;
+            minus << 0;
+            plus << 0;
+        } else if (m.name == QLatin1String("accuracy")) {
+            ticker->addTick(k, m.group);
+            keys << k++;
+            values << m.value;
+            minus << (m.ciLow ? m.value - *m.ciLow : 0);
+            plus << (m.ciHigh ? *m.ciHigh - m.value : 0);
+        }
+    }
+    bars->setData(keys, values);
+    errors->setData(minus, plus);
+    m_barPlot->xAxis->setTicker(ticker);
+    m_barPlot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
+    m_barPlot->yAxis->setRange(0, 1.05);
+    m_barPlot->replot();
+}
+
+} // namespace equiscope

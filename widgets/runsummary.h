@@ -1,0 +1,44 @@
+#pragma once
+
+#include "data/dataerror.h"
+#include "store/runrecord.h"
+
+#include <QJsonObject>
+#include <QMap>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+#include <optional>
+
+namespace equiscope {
+
+/// What the analysis views need of one run, read in one go off the GUI thread.
+struct RunSummary
+{
+    RunRecord record;
+    QVector<MetricRow> finalMetrics;
+    QVector<EpochRecord> epochs;
+    QVector<int> attentionEpochs; ///< epochs that have an "attention" artifact
+
+    /// The whole-population final metric @p name, if present.
+    std::optional<double> finalValue(const QString &name) const;
+    const MetricRow *finalRow(const QString &name) const;
+    bool hasAttention() const { return !attentionEpochs.isEmpty(); }
+};
+
+/// Reads runs (all when @p ids is empty) with final metrics and epochs from the store at
+/// @p storePath. Blocking: call from a worker (QtConcurrent).
+Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath,
+                                               const QStringList &ids = {});
+
+/// JSON flattened to "a.b[2].c" → scalar text, for config diffs.
+QMap<QString, QString> flattenJson(const QJsonObject &object);
+
+/// Names of whole-population final metrics present in any of @p runs, sorted.
+QStringList finalMetricNames(const QVector<RunSummary> &runs);
+
+/// "0.123 [0.100, 0.150]" or "0.123" without a CI.
+QString formatMetric(const MetricRow &row);
+
+} // namespace equiscope
