@@ -1,5 +1,9 @@
 #include "mainwindow.h"
 
+#include "compareview.h"
+#include "paretoview.h"
+#include "runspanel.h"
+
 #include "datasetpanel.h"
 #include "experimentpanel.h"
 #include "runmonitor.h"
@@ -21,6 +25,7 @@
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
@@ -51,7 +56,8 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     m_runMonitor = new RunMonitor(m_queue);
     addPage(QStringLiteral("datasets"), tr("Datasets"), m_datasetPanel);
     addPage(QStringLiteral("experiments"), tr("Experiments"), m_experimentPanel);
-    // Slots for the analysis views (runs table, compare): empty until a panel is plugged in.
+    // The analysis views read runs from the store; other method families plug their own pages
+    // in through setAnalysisPage().
     for (const auto &[name, title] : {std::pair{QStringLiteral("runs"), tr("Runs")},
                                       std::pair{QStringLiteral("compare"), tr("Compare")}}) {
         auto *slot = new QStackedWidget;
@@ -59,6 +65,31 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_analysisSlots.insert(name, slot);
         addPage(name, title, slot);
     }
+    m_runsPanel = new RunsPanel;
+    m_paretoView = new ParetoView;
+    m_compareView = new CompareView;
+    auto *compareTabs = new QTabWidget;
+    compareTabs->setAccessibleName(tr("Compare runs"));
+    compareTabs->addTab(m_paretoView, tr("Pareto front"));
+    compareTabs->addTab(m_compareView, tr("Side by side"));
+    setAnalysisPage(QStringLiteral("runs"), m_runsPanel);
+    setAnalysisPage(QStringLiteral("compare"), compareTabs);
+    connect(this, &MainWindow::storePathChanged, this, [this](const QString &path) {
+        m_runsPanel->setStorePath(path);
+        m_paretoView->setStorePath(path);
+        m_compareView->setStorePath(path);
+    });
+    connect(m_runsPanel, &RunsPanel::compareRequested, this, [this, compareTabs](const QStringList &ids) {
+        m_compareView->setRuns(ids);
+        compareTabs->setCurrentWidget(m_compareView);
+        showView(QStringLiteral("compare"));
+    });
+    connect(m_paretoView, &ParetoView::runActivated, this, [this](const QString &id) {
+        showView(QStringLiteral("runs"));
+        m_runsPanel->selectRun(id);
+    });
+    // A finished run changes the front: reload it when a job ends.
+    connect(m_queue, &JobQueue::jobFinished, m_paretoView, &ParetoView::reload);
     connect(m_navigation, &QListWidget::currentRowChanged, m_pages,
             &QStackedWidget::setCurrentIndex);
     m_navigation->setCurrentRow(0);

@@ -16,6 +16,9 @@ class DatasetPanel;
 class ExperimentPanel;
 class JobQueue;
 class RunMonitor;
+class RunsPanel;
+class ParetoView;
+class CompareView;
 
 /// The workbench window: navigation (Datasets, Experiments, Runs, Compare) on the left, the
 /// current page on the right, the run monitor docked below. Owns the job queue; the run store
@@ -71,6 +74,9 @@ private:
     QDockWidget *m_monitorDock = nullptr;
     JobQueue *m_queue = nullptr;
     QString m_storePath;
+    RunsPanel *m_runsPanel = nullptr;
+    ParetoView *m_paretoView = nullptr;
+    CompareView *m_compareView = nullptr;
     QMenu *m_recentStores = nullptr;
     QMenu *m_viewMenu = nullptr;
     QLabel *m_jobStatus = nullptr;

@@ -3,6 +3,7 @@
 #include "datasetpanel.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
+#include "runspanel.h"
 #include "methodregistry.h"
 #include "runmonitor.h"
 #include "sweepdialog.h"
@@ -230,12 +231,18 @@ void TestLauncher::analysisSlotsTakePages()
 {
     QVERIFY(m_window->showView(QStringLiteral("runs")));
     QVERIFY(m_window->showView(QStringLiteral("compare")));
-    QVERIFY(!m_window->analysisPage(QStringLiteral("runs")));
-    auto *page = new QLabel(QStringLiteral("runs table"));
-    m_window->setAnalysisPage(QStringLiteral("runs"), page);
-    QCOMPARE(m_window->analysisPage(QStringLiteral("runs")), page);
-    QVERIFY(m_window->showView(QStringLiteral("runs")));
+    // The built-in analysis views fill the runs and compare slots.
+    QVERIFY(qobject_cast<RunsPanel *>(m_window->analysisPage(QStringLiteral("runs"))));
+    QVERIFY(m_window->analysisPage(QStringLiteral("compare")));
+    // Another method family plugs a page in, and may replace it later.
+    auto *page = new QLabel(QStringLiteral("stage view"));
+    m_window->setAnalysisPage(QStringLiteral("stages"), page);
+    QCOMPARE(m_window->analysisPage(QStringLiteral("stages")), page);
+    QVERIFY(m_window->showView(QStringLiteral("stages")));
     QVERIFY(page->isVisible());
+    auto *replacement = new QLabel(QStringLiteral("stage view 2"));
+    m_window->setAnalysisPage(QStringLiteral("stages"), replacement);
+    QCOMPARE(m_window->analysisPage(QStringLiteral("stages")), replacement);
     m_window->setAnalysisPage(QStringLiteral("pareto"), new QLabel(QStringLiteral("pareto")));
     QVERIFY(m_window->showView(QStringLiteral("pareto")));
     QVERIFY(m_window->showView(QStringLiteral("monitor")));
