@@ -5,6 +5,7 @@
 #include "runspanel.h"
 
 #include "datasetpanel.h"
+#include "exportactions.h"
 #include "experimentpanel.h"
 #include "runmonitor.h"
 
@@ -169,6 +170,10 @@ void MainWindow::createMenus()
                     &MainWindow::chooseStore);
     m_recentStores = file->addMenu(tr("&Recent Stores"));
     updateRecentStores();
+    file->addSeparator();
+    file->addAction(m_runsPanel->exportActions()->exportReportAction());
+    file->addAction(m_runsPanel->exportActions()->exportModelAction());
+    file->addAction(m_runsPanel->exportActions()->openAuditAction());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 

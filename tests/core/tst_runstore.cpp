@@ -569,12 +569,14 @@ private Q_SLOTS:
         QVERIFY(store->putMetrics(id, "final",
                                   {MetricRow{"acc", 0.25, 0.125, 0.5, {}, {}, {}},
                                    MetricRow{"acc", 0.75, {}, {}, "Male=1", 12, {}}}));
+        // Numbers of the per-epoch records are exported too (text values are not metrics).
+        QVERIFY(store->recordEpoch(id, 1, {{"loss", 0.5}, {"phase", "warm-up"}}, 1.0));
         QVERIFY(store->finishRun(id, RunStatus::Finished));
         QBuffer buffer;
         buffer.open(QIODevice::WriteOnly);
         QVERIFY(store->exportMetricsCsv(&buffer));
         const QList<QByteArray> lines = buffer.data().split('\n');
-        QCOMPARE(lines.size(), 4);
+        QCOMPARE(lines.size(), 5);
         QCOMPARE(
             lines[0],
             QByteArray(
@@ -583,7 +585,8 @@ private Q_SLOTS:
                  (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,,,0.25,0.125,0.5").toUtf8());
         QCOMPARE(lines[2],
                  (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,Male=1,12,0.75,,").toUtf8());
-        QCOMPARE(lines[3], QByteArray());
+        QCOMPARE(lines[3], (id + ",\"run, \"\"one\"\"\",fare,finished,epoch:1,loss,,,0.5,,").toUtf8());
+        QCOMPARE(lines[4], QByteArray());
         QBuffer closed;
         QVERIFY(!store->exportMetricsCsv(&closed));
     }
