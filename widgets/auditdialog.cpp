@@ -109,8 +109,13 @@ bool AuditDialog::openCsv(const QString &csvPath)
     }
     m_file->setText(csvPath);
     // The header row is enough to offer the columns; the whole file is parsed by the audit.
-    const CsvTable header = CsvTable::parse(f.readLine(), csvPath);
-    const QStringList columns = header.header;
+    QStringList columns;
+    try {
+        columns = CsvTable::parse(f.readLine(), csvPath).header;
+    } catch (const DataException &e) {
+        m_status->setText(e.error().toString());
+        return false;
+    }
     for (QComboBox *box : {m_label, m_prediction, m_score}) {
         box->clear();
         if (box != m_label)
@@ -147,8 +152,8 @@ void AuditDialog::setColumns(const QString &label, const QString &prediction, co
     m_prediction->setCurrentText(prediction.isEmpty() ? kNone : prediction);
     m_score->setCurrentText(score.isEmpty() ? kNone : score);
     for (int i = 0; i < m_groups->count(); ++i)
-        m_groups->item(i)->setCheckState(groups.contains(m_groups->item(i)->text()) ? Qt::Checked
-                                                                                    : Qt::Unchecked);
+        m_groups->item(i)->setCheckState(
+            groups.contains(m_groups->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
 }
 
 void AuditDialog::runAudit()
@@ -157,7 +162,8 @@ void AuditDialog::runAudit()
         return;
     AuditOptions o;
     o.labelColumn = m_label->currentText();
-    o.predictionColumn = m_prediction->currentText() == kNone ? QString() : m_prediction->currentText();
+    o.predictionColumn =
+        m_prediction->currentText() == kNone ? QString() : m_prediction->currentText();
     o.scoreColumn = m_score->currentText() == kNone ? QString() : m_score->currentText();
     for (int i = 0; i < m_groups->count(); ++i)
         if (m_groups->item(i)->checkState() == Qt::Checked)
@@ -186,17 +192,18 @@ void AuditDialog::saveReport()
 {
     if (!m_result)
         return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save audit report"),
-                                                      QStringLiteral("audit.html"),
-                                                      tr("HTML report (*.html);;PDF report (*.pdf)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Save audit report"), QStringLiteral("audit.html"),
+                                     tr("HTML report (*.html);;PDF report (*.pdf)"));
     if (path.isEmpty())
         return;
-    const ReportDocument doc = ReportBuilder({m_result->toReportRun()}).buildAudit(m_result->sourceFacts());
-    auto written = writeReport(doc,
-                               QFileInfo(path).suffix().toLower() == QLatin1String("pdf")
-                                   ? ReportFormat::Pdf
-                                   : ReportFormat::Html,
-                               path);
+    const ReportDocument doc =
+        ReportBuilder({m_result->toReportRun()}).buildAudit(m_result->sourceFacts());
+    auto written =
+        writeReport(doc,
+                    QFileInfo(path).suffix().toLower() == QLatin1String("pdf") ? ReportFormat::Pdf
+                                                                               : ReportFormat::Html,
+                    path);
     m_status->setText(written ? written.value() : written.error().toString());
 }
 

@@ -105,9 +105,10 @@ void ExportActions::exportModel(const QString &directory)
 void ExportActions::chooseReportFile()
 {
     QString selected;
-    const QString path = QFileDialog::getSaveFileName(
-        m_parent, tr("Export report"), QDir::home().filePath(QStringLiteral("equiscope-report.html")),
-        tr("HTML report (*.html);;PDF report (*.pdf)"), &selected);
+    const QString path =
+        QFileDialog::getSaveFileName(m_parent, tr("Export report"),
+                                     QDir::home().filePath(QStringLiteral("equiscope-report.html")),
+                                     tr("HTML report (*.html);;PDF report (*.pdf)"), &selected);
     if (path.isEmpty())
         return;
     QString file = path;

@@ -18,10 +18,13 @@ int runAuditCommand(const QStringList &arguments)
         "intersectional groups (several --group), 'too small to judge' for small groups."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("audit"), QStringLiteral("Command."));
-    p.addPositionalArgument(QStringLiteral("PREDICTIONS.csv"), QStringLiteral("CSV with a header row."));
+    p.addPositionalArgument(QStringLiteral("PREDICTIONS.csv"),
+                            QStringLiteral("CSV with a header row."));
     p.addOptions({
-        {QStringLiteral("label"), QStringLiteral("Column of the true class."), QStringLiteral("COL")},
-        {QStringLiteral("pred"), QStringLiteral("Column of the predicted class."), QStringLiteral("COL")},
+        {QStringLiteral("label"), QStringLiteral("Column of the true class."),
+         QStringLiteral("COL")},
+        {QStringLiteral("pred"), QStringLiteral("Column of the predicted class."),
+         QStringLiteral("COL")},
         {QStringLiteral("score"),
          QStringLiteral("Column of P(positive): thresholded without --pred, else per-group AUC."),
          QStringLiteral("COL")},

@@ -22,7 +22,8 @@ int runBundleCommand(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("bundle"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, id prefix or name."));
     p.addOptions({
-        {QStringLiteral("out"), QStringLiteral("Bundle file (e.g. run.eqbundle)."), QStringLiteral("FILE")},
+        {QStringLiteral("out"), QStringLiteral("Bundle file (e.g. run.eqbundle)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")},
         {QStringLiteral("all-checkpoints"), QStringLiteral("Keep every epoch's checkpoint.")},
     });
@@ -34,7 +35,7 @@ int runBundleCommand(const QStringList &arguments)
     BundleOptions o;
     o.allCheckpoints = p.isSet(QStringLiteral("all-checkpoints"));
     auto info = writeRunBundle(p.isSet(QStringLiteral("store")) ? p.value(QStringLiteral("store"))
-                                                               : defaultStorePath(),
+                                                                : defaultStorePath(),
                                run, out, o);
     if (!info)
         return fail(info.error().toString());
@@ -67,9 +68,11 @@ int runReplayCommand(const QStringList &arguments)
          QStringLiteral("Record the replayed run in this store (default: a temporary one)."),
          QStringLiteral("PATH")},
         {QStringLiteral("tolerance"),
-         QStringLiteral("Absolute tolerance for metrics in [0, 1] (default 0.03)."), QStringLiteral("T")},
+         QStringLiteral("Absolute tolerance for metrics in [0, 1] (default 0.03)."),
+         QStringLiteral("T")},
         {QStringLiteral("relative-tolerance"),
-         QStringLiteral("Relative tolerance for other numbers (default 0.10)."), QStringLiteral("R")},
+         QStringLiteral("Relative tolerance for other numbers (default 0.10)."),
+         QStringLiteral("R")},
         {QStringLiteral("json"), QStringLiteral("Print the comparison as JSON.")},
     });
     p.process(arguments);
@@ -98,12 +101,13 @@ int runReplayCommand(const QStringList &arguments)
         int shown = 0;
         for (const ReplayComparison &c : report->comparisons)
             if (!c.exact && shown++ < 20)
-                out += QStringLiteral("  %1: %2 -> %3 (|d| %4)%5\n")
-                           .arg(c.what)
-                           .arg(c.original, 0, 'g', 10)
-                           .arg(c.replayed, 0, 'g', 10)
-                           .arg(c.difference, 0, 'g', 3)
-                           .arg(c.withinTolerance ? QString() : QStringLiteral("  OUT OF TOLERANCE"));
+                out +=
+                    QStringLiteral("  %1: %2 -> %3 (|d| %4)%5\n")
+                        .arg(c.what)
+                        .arg(c.original, 0, 'g', 10)
+                        .arg(c.replayed, 0, 'g', 10)
+                        .arg(c.difference, 0, 'g', 3)
+                        .arg(c.withinTolerance ? QString() : QStringLiteral("  OUT OF TOLERANCE"));
         printOut(out);
     }
     return report->passed ? 0 : 4;

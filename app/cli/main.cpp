@@ -11,6 +11,8 @@
 #include "traincommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QGuiApplication>
 
 #include <cstdio>
@@ -56,6 +58,14 @@ int main(int argc, char *argv[])
     const bool needsFonts = first == QLatin1String("report") || first == QLatin1String("audit");
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (needsFonts && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // What Qt would pick, made beforehand so that it does not warn about it.
+        const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" + qgetenv("USER");
+        if (QDir().mkpath(QString::fromLocal8Bit(dir)) &&
+            QFile::setPermissions(QString::fromLocal8Bit(dir),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
     std::unique_ptr<QCoreApplication> application(needsFonts ? new QGuiApplication(argc, argv)
                                                              : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("equiscope"));

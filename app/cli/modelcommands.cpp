@@ -45,7 +45,8 @@ int runExportModelCommand(const QStringList &arguments)
     const QString run = p.positionalArguments().value(1);
     const QString out = p.value(QStringLiteral("out"));
     if (run.isEmpty() || out.isEmpty())
-        return fail(QStringLiteral("usage: equiscope-cli export-model RUN --out DIR [--store PATH]"), 2);
+        return fail(
+            QStringLiteral("usage: equiscope-cli export-model RUN --out DIR [--store PATH]"), 2);
     auto result = exportModel(store(p), run, out);
     if (!result)
         return fail(result.error().toString());
@@ -65,7 +66,8 @@ int runEvaluateModelCommand(const QStringList &arguments)
         "its test split. Prints JSON."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("evaluate-model"), QStringLiteral("Command."));
-    p.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("Folder written by export-model."));
+    p.addPositionalArgument(QStringLiteral("DIR"),
+                            QStringLiteral("Folder written by export-model."));
     p.addOptions({
         {QStringLiteral("dataset"), QStringLiteral("Dataset path."), QStringLiteral("PATH")},
         {QStringLiteral("format"), QStringLiteral("Dataset format."), QStringLiteral("FORMAT")},
@@ -78,18 +80,20 @@ int runEvaluateModelCommand(const QStringList &arguments)
          QStringLiteral("A,B")},
         {QStringLiteral("test-limit"), QStringLiteral("Test samples evaluated (0 = all)."),
          QStringLiteral("N")},
-        {QStringLiteral("probe-train-limit"), QStringLiteral("Train samples for the probes (0 = all)."),
-         QStringLiteral("N")},
+        {QStringLiteral("probe-train-limit"),
+         QStringLiteral("Train samples for the probes (0 = all)."), QStringLiteral("N")},
         {QStringLiteral("threads"), QStringLiteral("LibTorch threads (0 = all cores)."),
          QStringLiteral("N")},
-        {QStringLiteral("out"), QStringLiteral("Also write the JSON to this file."), QStringLiteral("FILE")},
+        {QStringLiteral("out"), QStringLiteral("Also write the JSON to this file."),
+         QStringLiteral("FILE")},
     });
     p.process(arguments);
     const QString dir = p.positionalArguments().value(1);
     if (dir.isEmpty() || !p.isSet(QStringLiteral("format")))
-        return fail(QStringLiteral("usage: equiscope-cli evaluate-model DIR --dataset PATH --format "
-                                   "FORMAT [--target T] [--sensitive A,B]"),
-                    2);
+        return fail(
+            QStringLiteral("usage: equiscope-cli evaluate-model DIR --dataset PATH --format "
+                           "FORMAT [--target T] [--sensitive A,B]"),
+            2);
     auto model = importModel(dir);
     if (!model)
         return fail(model.error().toString());
@@ -154,7 +158,8 @@ int runExportEmbeddingsCommand(const QStringList &arguments)
     else if (splitText == QLatin1String("val"))
         split = Split::Val;
     else if (splitText != QLatin1String("test"))
-        return fail(QStringLiteral("--split must be train, val or test, got '%1'").arg(splitText), 2);
+        return fail(QStringLiteral("--split must be train, val or test, got '%1'").arg(splitText),
+                    2);
     std::atomic<bool> cancel{false};
     auto result = exportEmbeddings(store(p), run, split, out,
                                    p.value(QStringLiteral("limit")).toLongLong(), cancel);

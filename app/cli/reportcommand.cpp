@@ -19,14 +19,15 @@ int runReportCommand(const QStringList &arguments)
         "per-group charts, attention maps, Pareto plot, environment and model card."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("report"), QStringLiteral("Command."));
-    p.addPositionalArgument(QStringLiteral("RUN"),
-                            QStringLiteral("Run ids, id prefixes or names."), QStringLiteral("RUN..."));
+    p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run ids, id prefixes or names."),
+                            QStringLiteral("RUN..."));
     p.addOptions({
         {QStringLiteral("format"), QStringLiteral("html or pdf (default: from --out's suffix)."),
          QStringLiteral("FORMAT")},
         {QStringLiteral("out"), QStringLiteral("Output file."), QStringLiteral("FILE")},
-        {QStringLiteral("store"), QStringLiteral("Run store (default: $EQUISCOPE_STORE or the "
-                                                 "user's data folder)."),
+        {QStringLiteral("store"),
+         QStringLiteral("Run store (default: $EQUISCOPE_STORE or the "
+                        "user's data folder)."),
          QStringLiteral("PATH")},
         {QStringLiteral("no-dataset"),
          QStringLiteral("Do not reopen the datasets for their summary.")},
@@ -42,13 +43,15 @@ int runReportCommand(const QStringList &arguments)
     const QStringList keys = p.positionalArguments().mid(1);
     const QString out = p.value(QStringLiteral("out"));
     if (keys.isEmpty() || out.isEmpty())
-        return fail(QStringLiteral("usage: equiscope-cli report RUN... --format html|pdf --out FILE "
-                                   "[--store PATH]"),
-                    2);
+        return fail(
+            QStringLiteral("usage: equiscope-cli report RUN... --format html|pdf --out FILE "
+                           "[--store PATH]"),
+            2);
     QString formatName = p.value(QStringLiteral("format"));
     if (formatName.isEmpty())
-        formatName = QFileInfo(out).suffix().toLower() == QLatin1String("pdf") ? QStringLiteral("pdf")
-                                                                                : QStringLiteral("html");
+        formatName = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
+                         ? QStringLiteral("pdf")
+                         : QStringLiteral("html");
     const auto format = reportFormatFromName(formatName);
     if (!format)
         return fail(QStringLiteral("--format must be html or pdf, got '%1'").arg(formatName), 2);

@@ -150,8 +150,9 @@ Expected<bool> loadModelStateInto(ContrastiveModel &model, const ModelState &sta
     auto copyInto = [&](const std::string &name, torch::Tensor &target) -> Expected<bool> {
         const NamedTensor *t = state.find(QString::fromStdString(name));
         if (!t)
-            return modelError(QStringLiteral("the weights have no tensor '%1' (a %2 model needs it)")
-                                  .arg(QString::fromStdString(name), state.spec.encoder));
+            return modelError(
+                QStringLiteral("the weights have no tensor '%1' (a %2 model needs it)")
+                    .arg(QString::fromStdString(name), state.spec.encoder));
         std::vector<int64_t> shape(t->shape.begin(), t->shape.end());
         if (target.sizes().vec() != shape)
             return modelError(QStringLiteral("tensor '%1' has shape [%2]; this model needs [%3] "

@@ -31,7 +31,7 @@ struct NamedTensor
 /// of the exported weights).
 struct ModelSpec
 {
-    QString encoder;  ///< lenet | resnet18 | mlp
+    QString encoder;    ///< lenet | resnet18 | mlp
     int inChannels = 0; ///< images
     int inputDim = 0;   ///< feature vectors (mlp)
     int width = 0;      ///< effective width (ResNet base width / MLP hidden size)
@@ -55,7 +55,8 @@ struct ModelState
 
 /// The model of a FARE-family checkpoint (TrainingSession::saveCheckpoint), without its
 /// optimiser and loss state; needs no dataset (input channels are read from the weights).
-Expected<ModelState> modelStateFromCheckpoint(const RunConfig &config, const QByteArray &checkpoint);
+Expected<ModelState> modelStateFromCheckpoint(const RunConfig &config,
+                                              const QByteArray &checkpoint);
 
 /// The model as a LibTorch archive: what `torch::save(model, path)` writes for
 /// ContrastiveModel, readable with torch::serialize::InputArchive in C++ and torch.jit.load in

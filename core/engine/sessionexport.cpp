@@ -64,8 +64,8 @@ Expected<ProbePredictions> TrainingSession::probePredictions(const std::vector<q
         for (size_t i = 0; i < p.probeTrain.size(); ++i)
             y[i] = std::max(0, target.code(p.probeTrain[i]));
         torch::Tensor probabilities;
-        const auto pred = fitPredictLogistic(trainX, torch::tensor(y, torch::kLong), out.classes,
-                                             x, 1e-4, 100, &probabilities);
+        const auto pred = fitPredictLogistic(trainX, torch::tensor(y, torch::kLong), out.classes, x,
+                                             1e-4, 100, &probabilities);
         const auto pa = pred.to(torch::kLong).contiguous();
         const auto pr = probabilities.to(torch::kFloat32).contiguous();
         out.samples = samples;
@@ -81,8 +81,14 @@ Expected<ProbePredictions> TrainingSession::probePredictions(const std::vector<q
         for (const Group &g : p.groups.groups)
             out.groupLabels << g.label;
     } catch (const std::exception &e) {
-        return DataError{{}, -1, -1, {}, {}, {},
-                         QStringLiteral("probe predictions failed: %1").arg(QString::fromUtf8(e.what()))};
+        return DataError{
+            {},
+            -1,
+            -1,
+            {},
+            {},
+            {},
+            QStringLiteral("probe predictions failed: %1").arg(QString::fromUtf8(e.what()))};
     }
     return out;
 }

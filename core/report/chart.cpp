@@ -83,10 +83,7 @@ struct Frame
 {
     QRectF plot;
     Ticks x, y;
-    double mapX(double v) const
-    {
-        return plot.left() + (v - x.lo) / (x.hi - x.lo) * plot.width();
-    }
+    double mapX(double v) const { return plot.left() + (v - x.lo) / (x.hi - x.lo) * plot.width(); }
     double mapY(double v) const
     {
         return plot.bottom() - (v - y.lo) / (y.hi - y.lo) * plot.height();
@@ -139,8 +136,8 @@ void drawAxes(const ChartSpec &spec, ChartCanvas &c, const Frame &f, bool xTicks
     c.line(f.plot.bottomLeft(), f.plot.bottomRight(), kAxis, 1);
     c.line(f.plot.bottomLeft(), f.plot.topLeft(), kAxis, 1);
     if (!spec.yLabel.isEmpty())
-        c.text({14, f.plot.center().y()}, spec.yLabel, 11, kInk, ChartCanvas::Anchor::Middle,
-               false, -90);
+        c.text({14, f.plot.center().y()}, spec.yLabel, 11, kInk, ChartCanvas::Anchor::Middle, false,
+               -90);
     if (!spec.xLabel.isEmpty())
         c.text({f.plot.center().x(), spec.height - 6}, spec.xLabel, 11, kInk,
                ChartCanvas::Anchor::Middle);
@@ -182,8 +179,8 @@ void errorBar(ChartCanvas &c, double x, double yLo, double yHi, const QColor &co
 
 void drawLine(const ChartSpec &spec, ChartCanvas &c)
 {
-    const bool legend = spec.series.size() > 1 ||
-                        (spec.series.size() == 1 && !spec.series[0].name.isEmpty());
+    const bool legend =
+        spec.series.size() > 1 || (spec.series.size() == 1 && !spec.series[0].name.isEmpty());
     const double top = drawHeader(spec, c, legend);
     double xlo = INFINITY, xhi = -INFINITY;
     for (const ChartSeries &s : spec.series)
@@ -197,8 +194,9 @@ void drawLine(const ChartSpec &spec, ChartCanvas &c)
     f.plot = QRectF(QPointF(64, top + 4), QPointF(spec.width - 16, spec.height - 40));
     f.x = niceTicks(xlo, xhi, 6, spec.integerX);
     if (spec.integerX && std::isfinite(xlo)) {
-        f.x.lo = std::floor(xlo);
-        f.x.hi = std::max(f.x.lo + 1, std::ceil(xhi));
+        // A single epoch sits in the middle rather than on the axis.
+        f.x.lo = xhi - xlo < 0.5 ? std::floor(xlo) - 1 : std::floor(xlo);
+        f.x.hi = xhi - xlo < 0.5 ? std::ceil(xhi) + 1 : std::ceil(xhi);
         f.x.values.clear();
         for (double v = f.x.lo; v <= f.x.hi + 1e-9; v += f.x.step)
             f.x.values.push_back(v);
@@ -215,8 +213,7 @@ void drawLine(const ChartSpec &spec, ChartCanvas &c)
         for (int k = 0; k < s.points.size(); ++k)
             if (k < s.low.size() && k < s.high.size() && std::isfinite(s.low[k]) &&
                 std::isfinite(s.high[k]))
-                errorBar(c, f.mapX(s.points[k].x()), f.mapY(s.low[k]), f.mapY(s.high[k]), color,
-                         3);
+                errorBar(c, f.mapX(s.points[k].x()), f.mapY(s.low[k]), f.mapY(s.high[k]), color, 3);
         if (s.line && pts.size() > 1)
             c.polyline(pts, color, 2);
         if (s.markers || pts.size() == 1)
@@ -262,8 +259,8 @@ void drawBars(const ChartSpec &spec, ChartCanvas &c)
                 const QRectF r(x + 1, f.plot.top() + f.plot.height() * 0.35, bw - 2,
                                f.plot.height() * 0.65);
                 c.rect(r, QColor(0xf3, 0xf4, 0xf6), kMuted, 1);
-                c.text({r.center().x() + 4, r.bottom() - 6}, QStringLiteral("too small"), 10,
-                       kAxis, ChartCanvas::Anchor::Start, false, -90);
+                c.text({r.center().x() + 4, r.bottom() - 6}, QStringLiteral("too small"), 10, kAxis,
+                       ChartCanvas::Anchor::Start, false, -90);
                 continue;
             }
             const double y0 = f.mapY(std::max(f.y.lo, 0.0));
@@ -355,8 +352,8 @@ void drawHeatmap(const ChartSpec &spec, ChartCanvas &c)
             labelWidth = std::max(labelWidth, approxTextWidth(l, 10));
     labelWidth = std::min(labelWidth, 180.0);
     const double left = 12 + labelWidth + 6;
-    const double side = std::min(spec.width - left - 90, spec.height - top - 12 -
-                                                             (labelled ? labelWidth * 0.6 : 0));
+    const double side = std::min(spec.width - left - 90,
+                                 spec.height - top - 12 - (labelled ? labelWidth * 0.6 : 0));
     const QRectF area(left, top + 2, side, side);
     float lo = INFINITY, hi = -INFINITY;
     for (float v : spec.cells)
@@ -373,8 +370,8 @@ void drawHeatmap(const ChartSpec &spec, ChartCanvas &c)
     for (int r = 0; r < spec.rows; ++r)
         for (int k = 0; k < spec.cols; ++k) {
             const float v = spec.cells[r * spec.cols + k];
-            img.setPixelColor(k, r,
-                              std::isfinite(v) ? viridis((v - lo) / span) : QColor(0xe5, 0xe7, 0xeb));
+            img.setPixelColor(
+                k, r, std::isfinite(v) ? viridis((v - lo) / span) : QColor(0xe5, 0xe7, 0xeb));
         }
     c.image(area, img);
     c.rect(area, QColor(Qt::transparent), kAxis, 1);
@@ -467,27 +464,27 @@ public:
     }
     void circle(QPointF center, double radius, const QColor &fill, const QColor &stroke) override
     {
-        out += QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"%3\" fill=\"%4\"%5/>")
-                   .arg(num(center.x()), num(center.y()), QString::number(radius),
-                        svgColor(fill),
-                        stroke.isValid() ? QStringLiteral(" stroke=\"%1\" stroke-width=\"1\"")
-                                               .arg(svgColor(stroke))
-                                         : QString());
+        out +=
+            QStringLiteral("<circle cx=\"%1\" cy=\"%2\" r=\"%3\" fill=\"%4\"%5/>")
+                .arg(num(center.x()), num(center.y()), QString::number(radius), svgColor(fill),
+                     stroke.isValid()
+                         ? QStringLiteral(" stroke=\"%1\" stroke-width=\"1\"").arg(svgColor(stroke))
+                         : QString());
     }
     void text(QPointF at, const QString &text, double size, const QColor &color, Anchor anchor,
               bool bold, double rotation) override
     {
         const char *anchors[] = {"start", "middle", "end"};
-        out += QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"%4\" "
-                              "text-anchor=\"%5\"%6%7>%8</text>")
-                   .arg(num(at.x()), num(at.y()), QString::number(size), svgColor(color),
-                        QLatin1String(anchors[int(anchor)]),
-                        bold ? QStringLiteral(" font-weight=\"bold\"") : QString(),
-                        rotation != 0 ? QStringLiteral(" transform=\"rotate(%1 %2 %3)\"")
-                                            .arg(QString::number(rotation), num(at.x()),
-                                                 num(at.y()))
-                                      : QString(),
-                        text.toHtmlEscaped());
+        out +=
+            QStringLiteral("<text x=\"%1\" y=\"%2\" font-size=\"%3\" fill=\"%4\" "
+                           "text-anchor=\"%5\"%6%7>%8</text>")
+                .arg(num(at.x()), num(at.y()), QString::number(size), svgColor(color),
+                     QLatin1String(anchors[int(anchor)]),
+                     bold ? QStringLiteral(" font-weight=\"bold\"") : QString(),
+                     rotation != 0 ? QStringLiteral(" transform=\"rotate(%1 %2 %3)\"")
+                                         .arg(QString::number(rotation), num(at.x()), num(at.y()))
+                                   : QString(),
+                     text.toHtmlEscaped());
     }
     void image(const QRectF &target, const QImage &img) override
     {
@@ -498,8 +495,8 @@ public:
         out += QStringLiteral("<image x=\"%1\" y=\"%2\" width=\"%3\" height=\"%4\" "
                               "preserveAspectRatio=\"none\" style=\"image-rendering:pixelated\" "
                               "href=\"data:image/png;base64,%5\"/>")
-                   .arg(num(target.x()), num(target.y()), num(target.width()),
-                        num(target.height()), QString::fromLatin1(png.toBase64()));
+                   .arg(num(target.x()), num(target.y()), num(target.width()), num(target.height()),
+                        QString::fromLatin1(png.toBase64()));
     }
 };
 
@@ -585,9 +582,8 @@ QColor paletteColor(int index)
 QColor viridis(double t)
 {
     // Eight samples of matplotlib's viridis, linearly interpolated.
-    static const double v[][3] = {{68, 1, 84},    {70, 50, 127},  {54, 92, 141},
-                                  {39, 127, 142}, {31, 161, 135}, {74, 194, 109},
-                                  {159, 218, 58}, {253, 231, 37}};
+    static const double v[][3] = {{68, 1, 84},    {70, 50, 127},  {54, 92, 141},  {39, 127, 142},
+                                  {31, 161, 135}, {74, 194, 109}, {159, 218, 58}, {253, 231, 37}};
     t = std::clamp(std::isfinite(t) ? t : 0.0, 0.0, 1.0) * 7.0;
     const int i = std::min(6, int(t));
     const double f = t - i;
@@ -622,8 +618,8 @@ QString chartToSvg(const ChartSpec &spec)
                           "width=\"%1\" height=\"%2\" role=\"img\" aria-label=\"%3\" "
                           "font-family=\"DejaVu Sans, Helvetica, Arial, sans-serif\">"
                           "<title>%3</title>%4</svg>")
-        .arg(QString::number(spec.width), QString::number(spec.height),
-             spec.title.toHtmlEscaped(), canvas.out);
+        .arg(QString::number(spec.width), QString::number(spec.height), spec.title.toHtmlEscaped(),
+             canvas.out);
 }
 
 void paintChart(const ChartSpec &spec, QPainter *painter, const QRectF &target)

@@ -43,18 +43,18 @@ struct ChartSpec
     QString xLabel;
     QString yLabel;
     QVector<ChartSeries> series;
-    QStringList categories;         ///< bars: one per category; heatmap: row/column labels
-    QVector<bool> categoryMuted;    ///< bars: categories drawn hatched ("too small to judge")
-    bool integerX = false;          ///< line: ticks only at integers (epochs)
-    std::optional<double> yMin;     ///< fixed y range (e.g. 0..1 for rates)
+    QStringList categories;      ///< bars: one per category; heatmap: row/column labels
+    QVector<bool> categoryMuted; ///< bars: categories drawn hatched ("too small to judge")
+    bool integerX = false;       ///< line: ticks only at integers (epochs)
+    std::optional<double> yMin;  ///< fixed y range (e.g. 0..1 for rates)
     std::optional<double> yMax;
-    QVector<QPointF> frontLine;     ///< scatter: the Pareto front, in order
+    QVector<QPointF> frontLine;       ///< scatter: the Pareto front, in order
     std::optional<QPointF> reference; ///< scatter: the hypervolume reference point
     // Heatmap
     int rows = 0;
     int cols = 0;
-    QVector<float> cells;  ///< rows × cols, row-major; NaN = no value
-    QString colorLabel;    ///< what the colours mean
+    QVector<float> cells;    ///< rows × cols, row-major; NaN = no value
+    QString colorLabel;      ///< what the colours mean
     bool cellLabels = false; ///< write the value into each cell (small matrices)
     double width = 720;
     double height = 300;

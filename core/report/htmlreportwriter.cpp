@@ -127,7 +127,8 @@ QString blockHtml(const ReportBlock &b)
     case ReportBlock::Kind::Chart: {
         QString out = QStringLiteral("<figure>") + chartToSvg(b.chart);
         if (!b.caption.isEmpty())
-            out += QStringLiteral("<figcaption class=\"caption\">%1</figcaption>").arg(esc(b.caption));
+            out +=
+                QStringLiteral("<figcaption class=\"caption\">%1</figcaption>").arg(esc(b.caption));
         return out + QStringLiteral("</figure>");
     }
     case ReportBlock::Kind::Bullets: {
@@ -148,11 +149,12 @@ QString reportToHtml(const ReportDocument &d)
 {
     QString out;
     out.reserve(64 * 1024);
-    out += QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">"
-                          "<head><meta charset=\"utf-8\"/>"
-                          "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
-                          "<meta name=\"generator\" content=\"%1\"/><title>%2</title><style>")
-               .arg(esc(d.generator), esc(d.title));
+    out +=
+        QStringLiteral("<!DOCTYPE html>\n<html lang=\"en\" xmlns=\"http://www.w3.org/1999/xhtml\">"
+                       "<head><meta charset=\"utf-8\"/>"
+                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>"
+                       "<meta name=\"generator\" content=\"%1\"/><title>%2</title><style>")
+            .arg(esc(d.generator), esc(d.title));
     out += QString::fromUtf8(kCss);
     out += QStringLiteral("</style></head>\n<body><header class=\"top\"><div class=\"wrap\">");
     out += QStringLiteral("<h1>%1</h1>").arg(esc(d.title));
@@ -183,8 +185,9 @@ QString reportToHtml(const ReportDocument &d)
             out += blockHtml(b);
         out += QStringLiteral("</section>\n");
     }
-    out += QStringLiteral("</main><footer class=\"wrap\">%1 · generated %2</footer></body></html>\n")
-               .arg(esc(d.generator), esc(d.generatedAt));
+    out +=
+        QStringLiteral("</main><footer class=\"wrap\">%1 · generated %2</footer></body></html>\n")
+            .arg(esc(d.generator), esc(d.generatedAt));
     return out;
 }
 

@@ -58,15 +58,12 @@ const QHash<QString, QString> &definitions()
                         "reaches when the representation carries no group information.")},
         {QStringLiteral("selection_rate"),
          QStringLiteral("Per group: P(Ŷ=1 | G=g), the share predicted positive.")},
-        {QStringLiteral("true_positive_rate"),
-         QStringLiteral("Per group: P(Ŷ=1 | Y=1, G=g).")},
-        {QStringLiteral("false_positive_rate"),
-         QStringLiteral("Per group: P(Ŷ=1 | Y=0, G=g).")},
+        {QStringLiteral("true_positive_rate"), QStringLiteral("Per group: P(Ŷ=1 | Y=1, G=g).")},
+        {QStringLiteral("false_positive_rate"), QStringLiteral("Per group: P(Ŷ=1 | Y=0, G=g).")},
         {QStringLiteral("auc"),
          QStringLiteral("Per group: area under the ROC curve of the score (Mann–Whitney "
                         "statistic, ties count ½); a point estimate without CI.")},
-        {QStringLiteral("mean_score"),
-         QStringLiteral("Per group: mean of the score column.")},
+        {QStringLiteral("mean_score"), QStringLiteral("Per group: mean of the score column.")},
         {QStringLiteral("loss"), QStringLiteral("Mean training loss of the epoch.")},
         {QStringLiteral("attentionEntropy"),
          QStringLiteral("Mean entropy of FARE's attention rows over the epoch: how spread the "

@@ -1,6 +1,7 @@
 #include "modelcard.h"
 
 #include "metricglossary.h"
+#include "reportsections_p.h"
 
 #include <QJsonArray>
 
@@ -61,7 +62,7 @@ QString md(const QString &text)
 {
     QString out;
     for (QChar c : text) {
-        if (QStringLiteral("\\`*_{}[]<>()#+-!|").contains(c))
+        if (QStringLiteral("\\`*_[]<>|").contains(c))
             out += QLatin1Char('\\');
         out += c;
     }
@@ -162,10 +163,11 @@ ModelCard modelCardFor(const ReportRun &run)
             .arg(minSize);
 
     const QJsonObject ds = r.datasetSpec;
-    card.trainingData = {{QStringLiteral("Dataset"),
-                          QStringLiteral("%1 (%2)").arg(ds.value(QStringLiteral("path")).toString(),
-                                                        ds.value(QStringLiteral("format")).toString())},
-                         {QStringLiteral("Fingerprint"), r.datasetFingerprint}};
+    card.trainingData = {
+        {QStringLiteral("Dataset"),
+         QStringLiteral("%1 (%2)").arg(ds.value(QStringLiteral("path")).toString(),
+                                       ds.value(QStringLiteral("format")).toString())},
+        {QStringLiteral("Fingerprint"), r.datasetFingerprint}};
     if (c.contains(QStringLiteral("trainLimit")))
         card.trainingData.append(
             {QStringLiteral("Training samples"),
@@ -182,19 +184,19 @@ ModelCard modelCardFor(const ReportRun &run)
                  run.evaluation.value(QStringLiteral("probeTrainSamples")).toInteger())}};
     }
     if (run.fairness)
-        card.evaluationData.append(
-            {QStringLiteral("Confidence intervals"),
-             QStringLiteral("%1% stratified bootstrap, %2 resamples")
-                 .arg(run.fairness->confidence * 100, 0, 'f', 0)
-                 .arg(run.fairness->resamples)});
+        card.evaluationData.append({QStringLiteral("Confidence intervals"),
+                                    QStringLiteral("%1% stratified bootstrap, %2 resamples")
+                                        .arg(run.fairness->confidence * 100, 0, 'f', 0)
+                                        .arg(run.fairness->resamples)});
 
-    for (const MetricRow &m : run.finalMetrics)
-        if (m.group.isEmpty())
-            card.metrics.append({m.name, formatWithCi(m)});
+    for (const QString &name : reportsections::overallMetricNames({run}))
+        if (const MetricRow *m = run.finalRow(name))
+            card.metrics.append({m->name, formatWithCi(*m)});
     for (const QString &g : run.groupLabels())
         for (const MetricRow &m : run.groupRows(g))
             if (m.name == QLatin1String("too_small_to_judge"))
-                card.tooSmallGroups << QStringLiteral("%1 (n = %2)").arg(g).arg(m.groupSize.value_or(0));
+                card.tooSmallGroups
+                    << QStringLiteral("%1 (n = %2)").arg(g).arg(m.groupSize.value_or(0));
 
     // Limitations the numbers themselves point to.
     const int epochs = int(run.epochs.size());
@@ -276,20 +278,20 @@ QString ModelCard::toMarkdown() const
 
 QJsonObject ModelCard::toJson() const
 {
-    return QJsonObject{{QStringLiteral("modelName"), modelName},
-                       {QStringLiteral("runId"), runId},
-                       {QStringLiteral("details"), pairsJson(details)},
-                       {QStringLiteral("intendedUse"), intendedUse},
-                       {QStringLiteral("outOfScope"), outOfScope},
-                       {QStringLiteral("sensitiveAttributes"),
-                        QJsonArray::fromStringList(sensitiveAttributes)},
-                       {QStringLiteral("grouping"), groupingNote},
-                       {QStringLiteral("trainingData"), pairsJson(trainingData)},
-                       {QStringLiteral("evaluationData"), pairsJson(evaluationData)},
-                       {QStringLiteral("metrics"), pairsJson(metrics)},
-                       {QStringLiteral("tooSmallGroups"), QJsonArray::fromStringList(tooSmallGroups)},
-                       {QStringLiteral("limitations"), QJsonArray::fromStringList(limitations)},
-                       {QStringLiteral("ethicalConsiderations"), ethicalConsiderations}};
+    return QJsonObject{
+        {QStringLiteral("modelName"), modelName},
+        {QStringLiteral("runId"), runId},
+        {QStringLiteral("details"), pairsJson(details)},
+        {QStringLiteral("intendedUse"), intendedUse},
+        {QStringLiteral("outOfScope"), outOfScope},
+        {QStringLiteral("sensitiveAttributes"), QJsonArray::fromStringList(sensitiveAttributes)},
+        {QStringLiteral("grouping"), groupingNote},
+        {QStringLiteral("trainingData"), pairsJson(trainingData)},
+        {QStringLiteral("evaluationData"), pairsJson(evaluationData)},
+        {QStringLiteral("metrics"), pairsJson(metrics)},
+        {QStringLiteral("tooSmallGroups"), QJsonArray::fromStringList(tooSmallGroups)},
+        {QStringLiteral("limitations"), QJsonArray::fromStringList(limitations)},
+        {QStringLiteral("ethicalConsiderations"), ethicalConsiderations}};
 }
 
 QVector<ReportBlock> ModelCard::toBlocks() const

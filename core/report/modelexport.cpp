@@ -164,7 +164,8 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
 
     QMap<QString, QString> meta{
         {QStringLiteral("format"), QStringLiteral("pt")},
-        {QStringLiteral("producer"), QStringLiteral("Equiscope %1").arg(QStringLiteral(EQUISCOPE_VERSION))},
+        {QStringLiteral("producer"),
+         QStringLiteral("Equiscope %1").arg(QStringLiteral(EQUISCOPE_VERSION))},
         {QStringLiteral("run"), run->record.id},
         {QStringLiteral("method"), run->record.method},
         {QStringLiteral("model"),
@@ -198,14 +199,14 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
         {QStringLiteral("version"), 1},
         {QStringLiteral("model"), state->spec.toJson()},
         {QStringLiteral("preprocessing"),
-         QJsonObject{{QStringLiteral("layout"), QStringLiteral("NCHW float32")},
-                     {QStringLiteral("scale"), QStringLiteral("pixel / 255")},
-                     {QStringLiteral("resize"),
-                      QStringLiteral("bilinear to %1 x %1, align_corners=false")
-                          .arg(state->spec.inputSize)},
-                     {QStringLiteral("normalisation"), QStringLiteral("none")},
-                     {QStringLiteral("representation"),
-                      QStringLiteral("backbone output (before the projection head)")}}},
+         QJsonObject{
+             {QStringLiteral("layout"), QStringLiteral("NCHW float32")},
+             {QStringLiteral("scale"), QStringLiteral("pixel / 255")},
+             {QStringLiteral("resize"), QStringLiteral("bilinear to %1 x %1, align_corners=false")
+                                            .arg(state->spec.inputSize)},
+             {QStringLiteral("normalisation"), QStringLiteral("none")},
+             {QStringLiteral("representation"),
+              QStringLiteral("backbone output (before the projection head)")}}},
         {QStringLiteral("run"),
          QJsonObject{{QStringLiteral("id"), run->record.id},
                      {QStringLiteral("name"), run->record.name},
@@ -242,13 +243,17 @@ Expected<ImportedModel> importModel(const QString &directory)
     const QString configPath = dir.filePath(QStringLiteral("config.json"));
     QFile f(configPath);
     if (!f.open(QIODevice::ReadOnly))
-        return problem(configPath, QStringLiteral("no exported model here (config.json: %1)")
-                                       .arg(f.errorString()));
+        return problem(
+            configPath,
+            QStringLiteral("no exported model here (config.json: %1)").arg(f.errorString()));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(f.readAll(), &err);
     if (!doc.isObject() ||
         doc.object().value(QStringLiteral("format")).toString() != QLatin1String("equiscope-model"))
-        return DataError{configPath, -1, err.offset, QStringLiteral("format"),
+        return DataError{configPath,
+                         -1,
+                         err.offset,
+                         QStringLiteral("format"),
                          QStringLiteral("an Equiscope model config (format equiscope-model)"),
                          doc.isObject() ? doc.object().value(QStringLiteral("format")).toString()
                                         : err.errorString(),
@@ -309,8 +314,9 @@ Expected<QJsonObject> evaluateImportedModel(const ImportedModel &model,
         return report.error();
     QJsonObject out = report->toJson();
     out.insert(QStringLiteral("model"), model.directory);
-    out.insert(QStringLiteral("trainedRun"),
-               model.configJson.value(QStringLiteral("run")).toObject().value(QStringLiteral("id")));
+    out.insert(
+        QStringLiteral("trainedRun"),
+        model.configJson.value(QStringLiteral("run")).toObject().value(QStringLiteral("id")));
     out.insert(QStringLiteral("dataset"), config.dataset.toJson());
     out.insert(QStringLiteral("datasetFingerprint"), dataset->fingerprint());
     out.insert(QStringLiteral("target"), config.target);
@@ -330,10 +336,11 @@ Expected<EmbeddingsExportResult> exportEmbeddings(const QString &storePath, cons
         return dataset.error();
     if (!run->record.datasetFingerprint.isEmpty() &&
         dataset->fingerprint() != run->record.datasetFingerprint)
-        return problem(run->config.dataset.path,
-                       QStringLiteral("the dataset here differs from the one run %1 was trained on "
-                                      "(fingerprint %2, recorded %3)")
-                           .arg(run->record.id, dataset->fingerprint(), run->record.datasetFingerprint));
+        return problem(
+            run->config.dataset.path,
+            QStringLiteral("the dataset here differs from the one run %1 was trained on "
+                           "(fingerprint %2, recorded %3)")
+                .arg(run->record.id, dataset->fingerprint(), run->record.datasetFingerprint));
     auto session = TrainingSession::create(run->config, dataset.value());
     if (!session)
         return session.error();
@@ -386,8 +393,7 @@ Expected<EmbeddingsExportResult> exportEmbeddings(const QString &storePath, cons
             csv += QLatin1Char(',') + csvField(a.displayValue(s));
         csv += QLatin1Char(',') + csvField(groupText(i));
         for (int k = 0; k < dim; ++k)
-            csv += QLatin1Char(',') +
-                   QString::number(double(emb[qsizetype(i) * dim + k]), 'g', 9);
+            csv += QLatin1Char(',') + QString::number(double(emb[qsizetype(i) * dim + k]), 'g', 9);
         csv += QLatin1Char('\n');
     }
     auto ok = writeText(dir.filePath(QStringLiteral("embeddings.csv")), csv.toUtf8());

@@ -2,6 +2,7 @@
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>
+#include <QFontMetricsF>
 #include <QGuiApplication>
 #include <QPainter>
 #include <QPdfWriter>
@@ -12,21 +13,7 @@
 
 namespace equiscope {
 
-namespace {
-
-// A4 at 96 layout units per inch, with 16 mm side margins and room for header and footer.
-constexpr double kPageWidth = 793.7;
-constexpr double kPageHeight = 1122.5;
-constexpr double kMarginX = 60;
-constexpr double kMarginTop = 70;
-constexpr double kMarginBottom = 64;
-constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
-constexpr double kContentHeight = kPageHeight - kMarginTop - kMarginBottom;
-
-QString esc(const QString &text)
-{
-    return text.toHtmlEscaped();
-}
+namespace pdfdetail {
 
 /// Draws "chart:N" image objects of the text document as vector charts.
 class ChartObjectHandler : public QObject, public QTextObjectInterface
@@ -54,6 +41,26 @@ public:
     }
 };
 
+} // namespace pdfdetail
+
+namespace {
+
+using pdfdetail::ChartObjectHandler;
+
+// A4 at 96 layout units per inch, with 16 mm side margins and room for header and footer.
+constexpr double kPageWidth = 793.7;
+constexpr double kPageHeight = 1122.5;
+constexpr double kMarginX = 60;
+constexpr double kMarginTop = 70;
+constexpr double kMarginBottom = 64;
+constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
+constexpr double kContentHeight = kPageHeight - kMarginTop - kMarginBottom;
+
+QString esc(const QString &text)
+{
+    return text.toHtmlEscaped();
+}
+
 const char *toneColor(ReportCell::Tone tone)
 {
     switch (tone) {
@@ -80,23 +87,25 @@ QString tableHtml(const ReportTable &t, const QString &caption)
     for (int r = 0; r < t.rows.size(); ++r) {
         out += r % 2 ? QStringLiteral("<tr bgcolor=\"#fafafa\">") : QStringLiteral("<tr>");
         for (const ReportCell &c : t.rows[r]) {
-            out += QStringLiteral("<td%1><span style=\"color:%2;%3\">%4</span>")
-                       .arg(c.numeric ? QStringLiteral(" align=\"right\"") : QString(),
-                            QLatin1String(toneColor(c.tone)),
-                            c.tone == ReportCell::Tone::Heading
-                                ? QStringLiteral(" font-weight:600;")
-                                : QString(),
-                            esc(c.text));
+            out +=
+                QStringLiteral("<td%1><span style=\"color:%2;%3\">%4</span>")
+                    .arg(c.numeric ? QStringLiteral(" align=\"right\"") : QString(),
+                         QLatin1String(toneColor(c.tone)),
+                         c.tone == ReportCell::Tone::Heading ? QStringLiteral(" font-weight:600;")
+                                                             : QString(),
+                         esc(c.text));
             if (!c.note.isEmpty())
-                out += QStringLiteral("<br/><span style=\"color:#6b7280; font-size:9px;\">%1</span>")
-                           .arg(esc(c.note));
+                out +=
+                    QStringLiteral("<br/><span style=\"color:#6b7280; font-size:9px;\">%1</span>")
+                        .arg(esc(c.note));
             out += QStringLiteral("</td>");
         }
         out += QStringLiteral("</tr>");
     }
     out += QStringLiteral("</table>");
     if (!caption.isEmpty())
-        out += QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>").arg(esc(caption));
+        out +=
+            QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>").arg(esc(caption));
     return out;
 }
 
@@ -124,10 +133,11 @@ QString blockHtml(const ReportBlock &b, ChartObjectHandler &charts)
     case ReportBlock::Kind::Definitions: {
         QString out;
         for (const auto &kv : b.pairs)
-            out += QStringLiteral("<p style=\"margin-top:3px; margin-bottom:3px;\">"
-                                  "<span style=\"font-family:'DejaVu Sans Mono'; font-weight:600;\">"
-                                  "%1</span> — %2</p>")
-                       .arg(esc(kv.first), esc(kv.second));
+            out +=
+                QStringLiteral("<p style=\"margin-top:3px; margin-bottom:3px;\">"
+                               "<span style=\"font-family:'DejaVu Sans Mono'; font-weight:600;\">"
+                               "%1</span> — %2</p>")
+                    .arg(esc(kv.first), esc(kv.second));
         return out;
     }
     case ReportBlock::Kind::Chart: {
@@ -160,7 +170,8 @@ QString blockHtml(const ReportBlock &b, ChartObjectHandler &charts)
 QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
 {
     QString out = QStringLiteral("<html><body>");
-    out += QStringLiteral("<h1 style=\"font-size:22px; margin-bottom:2px;\">%1</h1>").arg(esc(d.title));
+    out += QStringLiteral("<h1 style=\"font-size:22px; margin-bottom:2px;\">%1</h1>")
+               .arg(esc(d.title));
     if (!d.subtitle.isEmpty())
         out += QStringLiteral("<p style=\"color:#475569;\">%1</p>").arg(esc(d.subtitle));
     if (!d.cards.isEmpty()) {
@@ -180,8 +191,14 @@ QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
     out += toc.join(QStringLiteral(" · ")) + QStringLiteral("</p>");
     for (int i = 0; i < d.sections.size(); ++i) {
         const ReportSection &s = d.sections[i];
-        out += QStringLiteral("<h2 style=\"font-size:16px; color:#0f172a; margin-top:16px;\">"
-                              "<span style=\"color:#94a3b8;\">%1.</span> %2</h2>")
+        // Chart sections and the model card start a page: the text engine cannot keep a
+        // heading with the block that follows it.
+        const bool newPage =
+            i > 0 && ((!s.blocks.isEmpty() && s.blocks.first().kind == ReportBlock::Kind::Chart) ||
+                      s.id == QLatin1String("model-card"));
+        out += QStringLiteral("<h2 style=\"font-size:16px; color:#0f172a; margin-top:16px;%1\">"
+                              "<span style=\"color:#94a3b8;\">%2.</span> %3</h2>")
+                   .arg(newPage ? QStringLiteral(" page-break-before:always;") : QString())
                    .arg(i + 1)
                    .arg(esc(s.title));
         for (const ReportBlock &b : s.blocks)
@@ -206,7 +223,9 @@ struct PaginatedReport::Private
         p->setFont(small);
         p->setPen(QColor(0x64, 0x74, 0x8b));
         const QRectF header(kMarginX, 30, kContentWidth, 16);
-        p->drawText(header, Qt::AlignLeft | Qt::AlignVCenter, document.title);
+        const QString title =
+            QFontMetricsF(small).elidedText(document.title, Qt::ElideRight, kContentWidth * 0.7);
+        p->drawText(header, Qt::AlignLeft | Qt::AlignVCenter, title);
         p->drawText(header, Qt::AlignRight | Qt::AlignVCenter, document.generator);
         p->setPen(QPen(QColor(0xcb, 0xd5, 0xe1), 0.8));
         p->drawLine(QPointF(kMarginX, 50), QPointF(kMarginX + kContentWidth, 50));
@@ -238,7 +257,8 @@ PaginatedReport::PaginatedReport(const ReportDocument &document) : d(std::make_u
     font.setPixelSize(11);
     d->text.setDefaultFont(font);
     d->text.setDocumentMargin(0);
-    d->text.setDefaultStyleSheet(QStringLiteral("h1, h2 { color: #0f172a; } th { font-weight: 600; }"));
+    d->text.setDefaultStyleSheet(
+        QStringLiteral("h1, h2 { color: #0f172a; } th { font-weight: 600; }"));
     d->text.setHtml(printHtml(document, d->charts));
     d->text.setPageSize(QSizeF(kContentWidth, kContentHeight));
 }
@@ -300,13 +320,18 @@ QByteArray PaginatedReport::toPdf() const
 Expected<int> writeReportPdf(const ReportDocument &document, const QString &path)
 {
     if (!qobject_cast<QGuiApplication *>(QCoreApplication::instance()))
-        return DataError{path, -1, -1, {}, {}, {},
-                         QStringLiteral("PDF output needs a QGuiApplication (fonts)")};
+        return DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("PDF output needs a QGuiApplication (fonts)")};
     PaginatedReport report(document);
     const QByteArray pdf = report.toPdf();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(pdf) != pdf.size() || !file.commit())
-        return DataError{path, -1, -1, {}, {}, {},
+        return DataError{path,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
                          QStringLiteral("cannot write the PDF: %1").arg(file.errorString())};
     return report.pageCount();
 }

@@ -49,8 +49,10 @@ QStringList orderClasses(std::set<QString> values)
         return out;
     }
     static const QList<QPair<QString, QString>> pairs{
-        {QStringLiteral("false"), QStringLiteral("true")}, {QStringLiteral("no"), QStringLiteral("yes")},
-        {QStringLiteral("n"), QStringLiteral("y")},         {QStringLiteral("negative"), QStringLiteral("positive")},
+        {QStringLiteral("false"), QStringLiteral("true")},
+        {QStringLiteral("no"), QStringLiteral("yes")},
+        {QStringLiteral("n"), QStringLiteral("y")},
+        {QStringLiteral("negative"), QStringLiteral("positive")},
         {QStringLiteral("neg"), QStringLiteral("pos")}};
     if (out.size() == 2)
         for (const auto &p : pairs) {
@@ -95,8 +97,8 @@ QString ciText(const Estimate &e)
     if (!std::isfinite(e.value))
         return QStringLiteral("—");
     if (std::isfinite(e.lo) && std::isfinite(e.hi))
-        return QStringLiteral("%1 [%2, %3]").arg(formatValue(e.value), formatValue(e.lo),
-                                                 formatValue(e.hi));
+        return QStringLiteral("%1 [%2, %3]")
+            .arg(formatValue(e.value), formatValue(e.lo), formatValue(e.hi));
     return formatValue(e.value);
 }
 
@@ -130,7 +132,12 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
     if (options.labelColumn.isEmpty() ||
         (options.predictionColumn.isEmpty() && options.scoreColumn.isEmpty()) ||
         options.groupColumns.isEmpty())
-        return DataError{table.file, -1, -1, {}, {}, {},
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
                          QStringLiteral("an audit needs a label column, a prediction or score "
                                         "column and at least one group column")};
     auto index = [&](const QString &name) { return int(table.header.indexOf(name)); };
@@ -162,8 +169,13 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         double score = kUndefined;
         if (scoreCol >= 0 && !row[scoreCol].trimmed().isEmpty() &&
             !isNumber(row[scoreCol].trimmed(), &score))
-            return DataError{table.file, table.lines[r], -1, options.scoreColumn,
-                             QStringLiteral("a number"), row[scoreCol], {}};
+            return DataError{table.file,
+                             table.lines[r],
+                             -1,
+                             options.scoreColumn,
+                             QStringLiteral("a number"),
+                             row[scoreCol],
+                             {}};
         if (label.isEmpty() || (predCol >= 0 ? pred.isEmpty() : !std::isfinite(score))) {
             ++result.skippedRows;
             continue;
@@ -175,13 +187,22 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         scores.push_back(float(score));
     }
     if (used.empty())
-        return DataError{table.file, -1, -1, {}, {}, {},
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
                          QStringLiteral("no row has both a label and a prediction")};
     result.classNames = orderClasses(values);
     if (predCol < 0 && result.classNames.size() > 2)
-        return DataError{table.file, -1, -1, options.labelColumn,
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         options.labelColumn,
                          QStringLiteral("a binary label when predictions come from a score"),
-                         QStringLiteral("%1 classes").arg(result.classNames.size()), {}};
+                         QStringLiteral("%1 classes").arg(result.classNames.size()),
+                         {}};
     if (result.classNames.size() == 1)
         result.classNames << (result.classNames[0] == QLatin1String("1") ? QStringLiteral("0")
                                                                          : QStringLiteral("1"));
@@ -189,9 +210,14 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         if (!options.positiveLabel.isEmpty()) {
             const int p = int(result.classNames.indexOf(options.positiveLabel));
             if (p < 0)
-                return DataError{table.file, -1, -1, QStringLiteral("positive"),
-                                 QStringLiteral("one of %1").arg(result.classNames.join(QStringLiteral(", "))),
-                                 options.positiveLabel, {}};
+                return DataError{
+                    table.file,
+                    -1,
+                    -1,
+                    QStringLiteral("positive"),
+                    QStringLiteral("one of %1").arg(result.classNames.join(QStringLiteral(", "))),
+                    options.positiveLabel,
+                    {}};
             if (p == 0)
                 std::swap(result.classNames[0], result.classNames[1]);
         } else {
@@ -327,7 +353,7 @@ QString AuditResult::toText() const
                       .arg(rows - skippedRows)
                       .arg(report.groups.size())
                       .arg(options.groupColumns.join(QStringLiteral(" × ")));
-    out += QStringLiteral("classes: %1; %2%% bootstrap CIs, %3 resamples, minimum group size %4\n")
+    out += QStringLiteral("classes: %1; %2% bootstrap CIs, %3 resamples, minimum group size %4\n")
                .arg(classNames.join(QStringLiteral(", ")))
                .arg(report.confidence * 100, 0, 'f', 0)
                .arg(report.resamples)
@@ -378,14 +404,14 @@ ReportRun AuditResult::toReportRun() const
     run.record.method = QStringLiteral("prediction audit");
     run.record.status = RunStatus::Finished;
     run.record.createdAt = storeNow();
-    run.record.config = QJsonObject{
-        {QStringLiteral("target"), options.labelColumn},
-        {QStringLiteral("prediction"), options.predictionColumn},
-        {QStringLiteral("score"), options.scoreColumn},
-        {QStringLiteral("sensitive"), QJsonArray::fromStringList(options.groupColumns)},
-        {QStringLiteral("minGroupSize"), options.minGroupSize},
-        {QStringLiteral("groupBins"), options.bins},
-        {QStringLiteral("bootstrapResamples"), options.resamples}};
+    run.record.config =
+        QJsonObject{{QStringLiteral("target"), options.labelColumn},
+                    {QStringLiteral("prediction"), options.predictionColumn},
+                    {QStringLiteral("score"), options.scoreColumn},
+                    {QStringLiteral("sensitive"), QJsonArray::fromStringList(options.groupColumns)},
+                    {QStringLiteral("minGroupSize"), options.minGroupSize},
+                    {QStringLiteral("groupBins"), options.bins},
+                    {QStringLiteral("bootstrapResamples"), options.resamples}};
     run.record.datasetSpec = QJsonObject{{QStringLiteral("format"), QStringLiteral("csv")},
                                          {QStringLiteral("path"), file}};
     run.fairness = report;
@@ -396,8 +422,8 @@ ReportRun AuditResult::toReportRun() const
             if (g.label == s.label)
                 size = g.size;
         if (std::isfinite(s.auc))
-            run.finalMetrics.push_back(
-                MetricRow{QStringLiteral("auc"), s.auc, std::nullopt, std::nullopt, s.label, size, {}});
+            run.finalMetrics.push_back(MetricRow{
+                QStringLiteral("auc"), s.auc, std::nullopt, std::nullopt, s.label, size, {}});
     }
     run.evaluation = QJsonObject{{QStringLiteral("testSamples"), report.sampleCount}};
     run.datasetNote = QString();

@@ -41,7 +41,7 @@ struct AuditResult
     QString file;
     AuditOptions options;
     qint64 rows = 0;
-    qint64 skippedRows = 0; ///< missing label / prediction / score
+    qint64 skippedRows = 0;   ///< missing label / prediction / score
     qint64 ungroupedRows = 0; ///< a group column was empty
     QStringList classNames;   ///< index = class; binary: [negative, positive]
     FairnessReport report;

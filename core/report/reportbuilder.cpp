@@ -46,8 +46,7 @@ QString datasetText(const RunRecord &r)
     const QString format = r.datasetSpec.value(QStringLiteral("format")).toString();
     if (path.isEmpty() && format.isEmpty())
         return QStringLiteral("—");
-    return QStringLiteral("%1 (%2)").arg(path.isEmpty() ? QStringLiteral("default") : path,
-                                         format);
+    return QStringLiteral("%1 (%2)").arg(path.isEmpty() ? QStringLiteral("default") : path, format);
 }
 
 QString scalarText(const QJsonValue &v)
@@ -65,8 +64,8 @@ QString scalarText(const QJsonValue &v)
         QStringList items;
         for (const QJsonValue &x : v.toArray())
             items << (x.isObject() || x.isArray()
-                          ? QString::fromUtf8(QJsonDocument(QJsonArray{x}).toJson(
-                                                  QJsonDocument::Compact))
+                          ? QString::fromUtf8(
+                                QJsonDocument(QJsonArray{x}).toJson(QJsonDocument::Compact))
                                 .mid(1)
                                 .chopped(1)
                           : scalarText(x));
@@ -108,28 +107,28 @@ ReportCell metricCell(const MetricRow *row)
         return ReportCell(QStringLiteral("—"), {}, ReportCell::Tone::Muted, true);
     QString note;
     if (row->ciLow && row->ciHigh)
-        note = QStringLiteral("95% CI %1–%2").arg(formatValue(*row->ciLow), formatValue(*row->ciHigh));
+        note =
+            QStringLiteral("95% CI %1–%2").arg(formatValue(*row->ciLow), formatValue(*row->ciHigh));
     return ReportCell(formatValue(row->value), note, ReportCell::Tone::Normal, true);
 }
 
 QStringList overallMetricNames(const QVector<ReportRun> &runs)
 {
-    static const QStringList order{
-        QStringLiteral("accuracy"),
-        QStringLiteral("bias_mse"),
-        QStringLiteral("bias_r2"),
-        QStringLiteral("bias_probe_accuracy"),
-        QStringLiteral("bias_probe_majority_rate"),
-        QStringLiteral("worst_group_accuracy"),
-        QStringLiteral("accuracy_std"),
-        QStringLiteral("accuracy_max_min_ratio"),
-        QStringLiteral("skewed_error_ratio"),
-        QStringLiteral("demographic_parity_difference"),
-        QStringLiteral("demographic_parity_ratio"),
-        QStringLiteral("equalized_odds_difference"),
-        QStringLiteral("equalized_odds_ratio"),
-        QStringLiteral("equal_opportunity_difference"),
-        QStringLiteral("equalized_odds_mean_gap")};
+    static const QStringList order{QStringLiteral("accuracy"),
+                                   QStringLiteral("bias_mse"),
+                                   QStringLiteral("bias_r2"),
+                                   QStringLiteral("bias_probe_accuracy"),
+                                   QStringLiteral("bias_probe_majority_rate"),
+                                   QStringLiteral("worst_group_accuracy"),
+                                   QStringLiteral("accuracy_std"),
+                                   QStringLiteral("accuracy_max_min_ratio"),
+                                   QStringLiteral("skewed_error_ratio"),
+                                   QStringLiteral("demographic_parity_difference"),
+                                   QStringLiteral("demographic_parity_ratio"),
+                                   QStringLiteral("equalized_odds_difference"),
+                                   QStringLiteral("equalized_odds_ratio"),
+                                   QStringLiteral("equal_opportunity_difference"),
+                                   QStringLiteral("equalized_odds_mean_gap")};
     QStringList present;
     for (const ReportRun &r : runs)
         for (const MetricRow &m : r.finalMetrics)
@@ -151,7 +150,8 @@ ReportSection overview(const QVector<ReportRun> &runs)
     if (runs.size() == 1) {
         const RunRecord &r = runs.first().record;
         s.blocks << ReportBlock::keyValues({
-            {QStringLiteral("Run"), QStringLiteral("%1 (%2)").arg(runs.first().displayName(), r.id)},
+            {QStringLiteral("Run"),
+             QStringLiteral("%1 (%2)").arg(runs.first().displayName(), r.id)},
             {QStringLiteral("Method"),
              QStringLiteral("%1 — %2 family").arg(r.method, runFamilyName(r.family))},
             {QStringLiteral("Status"),
@@ -159,9 +159,9 @@ ReportSection overview(const QVector<ReportRun> &runs)
                  (r.statusMessage.isEmpty() ? QString() : QStringLiteral(": ") + r.statusMessage)},
             {QStringLiteral("Dataset"), datasetText(r)},
             {QStringLiteral("Target / sensitive"),
-             QStringLiteral("%1 / %2")
-                 .arg(r.config.value(QStringLiteral("target")).toString(),
-                      scalarText(r.config.value(QStringLiteral("sensitive"))))},
+             QStringLiteral("%1 / %2").arg(
+                 r.config.value(QStringLiteral("target")).toString(),
+                 scalarText(r.config.value(QStringLiteral("sensitive"))))},
             {QStringLiteral("Epochs recorded"), QString::number(runs.first().epochs.size())},
             {QStringLiteral("Created / finished"),
              QStringLiteral("%1 / %2").arg(when(r.createdAt), when(r.finishedAt))},
@@ -171,19 +171,20 @@ ReportSection overview(const QVector<ReportRun> &runs)
             s.blocks << ReportBlock::note(QStringLiteral("Notes: ") + r.notes);
     } else {
         ReportTable t;
-        t.header = {QStringLiteral("Run"), QStringLiteral("Id"), QStringLiteral("Method"),
-                    QStringLiteral("Status"), QStringLiteral("Epochs"), QStringLiteral("Seed"),
+        t.header = {QStringLiteral("Run"),     QStringLiteral("Id"),     QStringLiteral("Method"),
+                    QStringLiteral("Status"),  QStringLiteral("Epochs"), QStringLiteral("Seed"),
                     QStringLiteral("Created"), QStringLiteral("Time")};
         const QStringList labels = runLabels(runs);
         for (int i = 0; i < runs.size(); ++i) {
             const RunRecord &r = runs[i].record;
-            t.rows.push_back({ReportCell(labels[i], {}, ReportCell::Tone::Heading, false),
-                              ReportCell(r.id.left(8)), ReportCell(r.method),
-                              ReportCell(runStatusName(r.status)),
-                              ReportCell(QString::number(runs[i].epochs.size()), {},
-                                         ReportCell::Tone::Normal, true),
-                              ReportCell(QString::number(r.seed), {}, ReportCell::Tone::Normal, true),
-                              ReportCell(when(r.createdAt)), ReportCell(duration(runs[i]))});
+            t.rows.push_back(
+                {ReportCell(labels[i], {}, ReportCell::Tone::Heading, false),
+                 ReportCell(r.id.left(8)), ReportCell(r.method),
+                 ReportCell(runStatusName(r.status)),
+                 ReportCell(QString::number(runs[i].epochs.size()), {}, ReportCell::Tone::Normal,
+                            true),
+                 ReportCell(QString::number(r.seed), {}, ReportCell::Tone::Normal, true),
+                 ReportCell(when(r.createdAt)), ReportCell(duration(runs[i]))});
         }
         s.blocks << ReportBlock::tableBlock(t);
     }
@@ -210,7 +211,8 @@ ReportSection dataset(const QVector<ReportRun> &runs)
         if (!seenFingerprints.insert(r.datasetFingerprint + datasetText(r)).second)
             continue;
         if (runs.size() > 1)
-            s.blocks << ReportBlock::paragraph(QStringLiteral("Data of %1:").arg(run.displayName()));
+            s.blocks << ReportBlock::paragraph(
+                QStringLiteral("Data of %1:").arg(run.displayName()));
         QVector<QPair<QString, QString>> facts{{QStringLiteral("Source"), datasetText(r)}};
         const QJsonObject options = r.datasetSpec.value(QStringLiteral("options")).toObject();
         if (!options.isEmpty()) {
@@ -239,11 +241,11 @@ ReportSection dataset(const QVector<ReportRun> &runs)
                               QString::number(sum.value(QStringLiteral("skipped")).toInteger())});
         }
         if (!run.evaluation.isEmpty())
-            facts.append({QStringLiteral("Evaluated"),
-                          QStringLiteral("%1 test samples; probes fitted on %2 train samples")
-                              .arg(run.evaluation.value(QStringLiteral("testSamples")).toInteger())
-                              .arg(run.evaluation.value(QStringLiteral("probeTrainSamples"))
-                                       .toInteger())});
+            facts.append(
+                {QStringLiteral("Evaluated"),
+                 QStringLiteral("%1 test samples; probes fitted on %2 train samples")
+                     .arg(run.evaluation.value(QStringLiteral("testSamples")).toInteger())
+                     .arg(run.evaluation.value(QStringLiteral("probeTrainSamples")).toInteger())});
         s.blocks << ReportBlock::keyValues(facts);
         if (!run.datasetNote.isEmpty())
             s.blocks << ReportBlock::note(run.datasetNote);
@@ -261,7 +263,7 @@ ReportSection dataset(const QVector<ReportRun> &runs)
             for (const QJsonValue &v : sum.value(QStringLiteral("attributes")).toArray()) {
                 const QJsonObject a = v.toObject();
                 const QString name = a.value(QStringLiteral("name")).toString();
-                const QString role = name == target           ? QStringLiteral("target")
+                const QString role = name == target             ? QStringLiteral("target")
                                      : sensitive.contains(name) ? QStringLiteral("sensitive")
                                                                 : QString();
                 if (role.isEmpty()) {
@@ -281,9 +283,12 @@ ReportSection dataset(const QVector<ReportRun> &runs)
                     QStringList parts;
                     for (const QJsonValue &c : a.value(QStringLiteral("stats")).toArray())
                         parts << QStringLiteral("%1 %2–%3")
-                                     .arg(c.toObject().value(QStringLiteral("component")).toString(),
-                                          formatValue(c.toObject().value(QStringLiteral("min")).toDouble()),
-                                          formatValue(c.toObject().value(QStringLiteral("max")).toDouble()));
+                                     .arg(
+                                         c.toObject().value(QStringLiteral("component")).toString(),
+                                         formatValue(
+                                             c.toObject().value(QStringLiteral("min")).toDouble()),
+                                         formatValue(
+                                             c.toObject().value(QStringLiteral("max")).toDouble()));
                     levels = parts.join(QStringLiteral(", "));
                 } else {
                     const QJsonObject st = a.value(QStringLiteral("stats")).toObject();
@@ -292,15 +297,16 @@ ReportSection dataset(const QVector<ReportRun> &runs)
                                       formatValue(st.value(QStringLiteral("max")).toDouble()),
                                       formatValue(st.value(QStringLiteral("mean")).toDouble()));
                 }
-                t.rows.push_back({ReportCell(name, {}, ReportCell::Tone::Heading, false),
-                                  ReportCell(role), ReportCell(a.value(QStringLiteral("type")).toString()),
-                                  ReportCell(levels)});
+                t.rows.push_back(
+                    {ReportCell(name, {}, ReportCell::Tone::Heading, false), ReportCell(role),
+                     ReportCell(a.value(QStringLiteral("type")).toString()), ReportCell(levels)});
             }
             if (!t.rows.isEmpty())
-                s.blocks << ReportBlock::tableBlock(t, QStringLiteral("Counts over the whole dataset."));
+                s.blocks << ReportBlock::tableBlock(
+                    t, QStringLiteral("Counts over the whole dataset."));
             if (!others.isEmpty())
-                s.blocks << ReportBlock::paragraph(QStringLiteral("Other attributes: %1.")
-                                                       .arg(others.join(QStringLiteral(", "))));
+                s.blocks << ReportBlock::paragraph(
+                    QStringLiteral("Other attributes: %1.").arg(others.join(QStringLiteral(", "))));
         } else {
             s.blocks << ReportBlock::keyValues(
                 {{QStringLiteral("Target"), target},
@@ -316,12 +322,14 @@ ReportSection dataset(const QVector<ReportRun> &runs)
         g.header << QStringLiteral("Status");
         if (run.fairness) {
             for (const GroupReport &gr : run.fairness->groups) {
-                QVector<ReportCell> row{ReportCell(gr.label, {}, ReportCell::Tone::Heading, false),
-                                        ReportCell(QString::number(gr.size), {},
-                                                   ReportCell::Tone::Normal, true)};
+                QVector<ReportCell> row{
+                    ReportCell(gr.label, {}, ReportCell::Tone::Heading, false),
+                    ReportCell(QString::number(gr.size), {}, ReportCell::Tone::Normal, true)};
                 if (binary)
-                    row << ReportCell(QString::number(gr.positives), {}, ReportCell::Tone::Normal, true)
-                        << ReportCell(QString::number(gr.negatives), {}, ReportCell::Tone::Normal, true);
+                    row << ReportCell(QString::number(gr.positives), {}, ReportCell::Tone::Normal,
+                                      true)
+                        << ReportCell(QString::number(gr.negatives), {}, ReportCell::Tone::Normal,
+                                      true);
                 row << (gr.tooSmall ? ReportCell(QStringLiteral("too small to judge"), {},
                                                  ReportCell::Tone::Bad, false)
                                     : ReportCell(QStringLiteral("judged")));
@@ -337,12 +345,13 @@ ReportSection dataset(const QVector<ReportRun> &runs)
                     if (m.groupSize)
                         size = *m.groupSize;
                 }
-                g.rows.push_back({ReportCell(label, {}, ReportCell::Tone::Heading, false),
-                                  ReportCell(size >= 0 ? QString::number(size) : QStringLiteral("—"),
-                                             {}, ReportCell::Tone::Normal, true),
-                                  small ? ReportCell(QStringLiteral("too small to judge"), {},
-                                                     ReportCell::Tone::Bad, false)
-                                        : ReportCell(QStringLiteral("judged"))});
+                g.rows.push_back(
+                    {ReportCell(label, {}, ReportCell::Tone::Heading, false),
+                     ReportCell(size >= 0 ? QString::number(size) : QStringLiteral("—"), {},
+                                ReportCell::Tone::Normal, true),
+                     small ? ReportCell(QStringLiteral("too small to judge"), {},
+                                        ReportCell::Tone::Bad, false)
+                           : ReportCell(QStringLiteral("judged"))});
             }
         }
         if (!g.rows.isEmpty())
@@ -374,11 +383,22 @@ ReportSection configuration(const QVector<ReportRun> &runs)
         return s;
     }
     if (runs.size() == 1) {
+        // Two settings per row: the spec has some 50 entries.
         ReportTable t;
-        t.header = {QStringLiteral("Setting"), QStringLiteral("Value")};
-        for (const QString &k : keys)
-            t.rows.push_back({ReportCell(k, {}, ReportCell::Tone::Heading, false),
-                              ReportCell(flat[0].value(k))});
+        t.header = {QStringLiteral("Setting"), QStringLiteral("Value"), QStringLiteral("Setting"),
+                    QStringLiteral("Value")};
+        const QStringList list(keys.begin(), keys.end());
+        const int half = int((list.size() + 1) / 2);
+        for (int i = 0; i < half; ++i) {
+            QVector<ReportCell> row{ReportCell(list[i], {}, ReportCell::Tone::Heading, false),
+                                    ReportCell(flat[0].value(list[i]))};
+            if (i + half < list.size())
+                row << ReportCell(list[i + half], {}, ReportCell::Tone::Heading, false)
+                    << ReportCell(flat[0].value(list[i + half]));
+            else
+                row << ReportCell() << ReportCell();
+            t.rows.push_back(row);
+        }
         s.blocks << ReportBlock::paragraph(
             QStringLiteral("The run config is the reproducible spec: every default is written "
                            "out, and `equiscope-cli train --config` reads it back."));
@@ -391,7 +411,8 @@ ReportSection configuration(const QVector<ReportRun> &runs)
     for (const QString &k : keys) {
         bool differs = false;
         for (const auto &f : flat)
-            differs = differs || f.value(k, QStringLiteral("—")) != flat[0].value(k, QStringLiteral("—"));
+            differs =
+                differs || f.value(k, QStringLiteral("—")) != flat[0].value(k, QStringLiteral("—"));
         if (differs) {
             QVector<ReportCell> row{ReportCell(k, {}, ReportCell::Tone::Heading, false)};
             for (const auto &f : flat)
@@ -403,7 +424,8 @@ ReportSection configuration(const QVector<ReportRun> &runs)
         }
     }
     if (!diff.rows.isEmpty())
-        s.blocks << ReportBlock::tableBlock(diff, QStringLiteral("Settings that differ between the runs."));
+        s.blocks << ReportBlock::tableBlock(
+            diff, QStringLiteral("Settings that differ between the runs."));
     else
         s.blocks << ReportBlock::paragraph(QStringLiteral("All runs share the same settings."));
     if (!same.rows.isEmpty())
@@ -440,12 +462,14 @@ ReportSection environment(const QVector<ReportRun> &runs, const ReportOptions &o
         const QString d = r.record.config.value(QStringLiteral("device")).toString();
         return d.isEmpty() ? QStringLiteral("—") : d;
     });
-    addRow(QStringLiteral("Seed"), [](const ReportRun &r) { return QString::number(r.record.seed); });
+    addRow(QStringLiteral("Seed"),
+           [](const ReportRun &r) { return QString::number(r.record.seed); });
     addRow(QStringLiteral("Host"), [](const ReportRun &r) {
         return r.record.ownerHost.isEmpty() ? QStringLiteral("—") : r.record.ownerHost;
     });
     addRow(QStringLiteral("Started"), [](const ReportRun &r) { return when(r.record.startedAt); });
-    addRow(QStringLiteral("Finished"), [](const ReportRun &r) { return when(r.record.finishedAt); });
+    addRow(QStringLiteral("Finished"),
+           [](const ReportRun &r) { return when(r.record.finishedAt); });
     addRow(QStringLiteral("Artifacts"), [](const ReportRun &r) {
         QMap<QString, int> kinds;
         qint64 bytes = 0;
@@ -517,11 +541,11 @@ ReportDocument skeleton(const QVector<ReportRun> &runs)
             const MetricRow *m = first.finalRow(name);
             if (!m)
                 continue;
-            d.cards.push_back(
-                {metricTitle(name), formatValue(m->value),
-                 m->ciLow && m->ciHigh
-                     ? QStringLiteral("95% CI %1–%2").arg(formatValue(*m->ciLow), formatValue(*m->ciHigh))
-                     : metricDirectionText(name)});
+            d.cards.push_back({metricTitle(name), formatValue(m->value),
+                               m->ciLow && m->ciHigh
+                                   ? QStringLiteral("95% CI %1–%2")
+                                         .arg(formatValue(*m->ciLow), formatValue(*m->ciHigh))
+                                   : metricDirectionText(name)});
         }
     } else {
         d.title = QStringLiteral("Fairness comparison of %1 runs").arg(runs.size());
@@ -577,7 +601,12 @@ Expected<QString> writeReport(const ReportDocument &document, ReportFormat forma
     const QByteArray html = reportToHtml(document).toUtf8();
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly) || file.write(html) != html.size() || !file.commit())
-        return DataError{path, -1, -1, {}, {}, {},
+        return DataError{path,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
                          QStringLiteral("cannot write the report: %1").arg(file.errorString())};
     return QStringLiteral("wrote %1 (HTML, %2 KB)").arg(path).arg((html.size() + 1023) / 1024);
 }

@@ -66,8 +66,13 @@ QVector<MetricRow> fairnessMetricRows(const FairnessReport &report)
             rows.push_back(estimate(it.key(), it.value(), {}, std::nullopt));
     for (const GroupReport &g : report.groups) {
         if (g.tooSmall) {
-            rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"), 1.0, std::nullopt,
-                                     std::nullopt, g.label, g.size, {}});
+            rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"),
+                                     1.0,
+                                     std::nullopt,
+                                     std::nullopt,
+                                     g.label,
+                                     g.size,
+                                     {}});
             continue;
         }
         for (auto it = g.metrics.begin(); it != g.metrics.end(); ++it)
@@ -140,8 +145,8 @@ Expected<QVector<ReportRun>> loadReportRuns(const QString &storePath, const QStr
                 ids << id;
         }
         if (ids.isEmpty())
-            return DataError{storePath, -1, -1, {}, {}, {},
-                             QStringLiteral("a report needs at least one run")};
+            return DataError{
+                storePath, -1, -1, {}, {}, {}, QStringLiteral("a report needs at least one run")};
         for (const QString &id : ids)
             runs.push_back(readRun(store, id, true));
         if (context && options.paretoContext) {
@@ -163,31 +168,33 @@ Expected<QVector<ReportRun>> loadReportRuns(const QString &storePath, const QStr
     }
     if (options.openDatasets) {
         // Runs on the same data share one opened dataset.
-        QHash<QString, QPair<QJsonObject, QString>> opened;
+        QHash<QString, QPair<QJsonObject, QString>> summaries;
         for (ReportRun &r : runs) {
             if (r.record.datasetSpec.isEmpty()) {
                 r.datasetNote = QStringLiteral("the run records no dataset");
                 continue;
             }
             const QString key = QString::fromUtf8(QJsonDocument(r.record.datasetSpec).toJson());
-            if (!opened.contains(key)) {
+            if (!summaries.contains(key)) {
                 auto ds = openDataset(DatasetSpec::fromJson(r.record.datasetSpec));
                 if (!ds)
-                    opened.insert(key, {QJsonObject(),
-                                        QStringLiteral("the dataset could not be opened here: %1")
+                    summaries.insert(
+                        key,
+                        {QJsonObject(), QStringLiteral("the dataset could not be opened here: %1")
                                             .arg(ds.error().toString())});
                 else if (!r.record.datasetFingerprint.isEmpty() &&
                          ds->fingerprint() != r.record.datasetFingerprint)
-                    opened.insert(key, {datasetSummaryJson(ds.value()),
-                                        QStringLiteral("the dataset found here differs from the "
-                                                       "one the run used (fingerprint %1, run "
-                                                       "recorded %2)")
-                                            .arg(ds->fingerprint(), r.record.datasetFingerprint)});
+                    summaries.insert(key,
+                                     {datasetSummaryJson(ds.value()),
+                                      QStringLiteral("the dataset found here differs from the "
+                                                     "one the run used (fingerprint %1, run "
+                                                     "recorded %2)")
+                                          .arg(ds->fingerprint(), r.record.datasetFingerprint)});
                 else
-                    opened.insert(key, {datasetSummaryJson(ds.value()), QString()});
+                    summaries.insert(key, {datasetSummaryJson(ds.value()), QString()});
             }
-            r.datasetSummary = opened.value(key).first;
-            r.datasetNote = opened.value(key).second;
+            r.datasetSummary = summaries.value(key).first;
+            r.datasetNote = summaries.value(key).second;
         }
     }
     return runs;

@@ -41,8 +41,8 @@ struct ReportRun
 /// What a report includes beyond the runs it is about.
 struct ReportOptions
 {
-    bool openDatasets = true;   ///< reopen each run's dataset for the dataset summary
-    bool paretoContext = true;  ///< put other finished runs on the same data into the Pareto plot
+    bool openDatasets = true;  ///< reopen each run's dataset for the dataset summary
+    bool paretoContext = true; ///< put other finished runs on the same data into the Pareto plot
     int maxContextRuns = 60;
     QString paretoX = QStringLiteral("accuracy");
     QString paretoY; ///< empty: the first of bias_mse, equalized_odds_difference, ... all runs have

@@ -55,20 +55,20 @@ struct ReportBlock
     enum class Kind
     {
         Paragraph,
-        Note,        ///< a highlighted remark (limitations, warnings)
+        Note, ///< a highlighted remark (limitations, warnings)
         Table,
         KeyValues,   ///< two-column facts
         Definitions, ///< term → definition
         Chart,
         Bullets,
-        Code         ///< preformatted text (JSON)
+        Code ///< preformatted text (JSON)
     };
     Kind kind = Kind::Paragraph;
     QString text;
     QString caption;
     ReportTable table;
     QVector<QPair<QString, QString>> pairs; ///< KeyValues and Definitions
-    QStringList items;                       ///< Bullets
+    QStringList items;                      ///< Bullets
     ChartSpec chart;
 
     static ReportBlock paragraph(const QString &text);

@@ -74,7 +74,8 @@ bool isRate(const QString &name)
 
 ReportSection metrics(const QVector<ReportRun> &runs)
 {
-    ReportSection s{QStringLiteral("metrics"), QStringLiteral("Metrics with confidence intervals"), {}};
+    ReportSection s{
+        QStringLiteral("metrics"), QStringLiteral("Metrics with confidence intervals"), {}};
     const QStringList names = overallMetricNames(runs);
     if (names.isEmpty()) {
         s.blocks << ReportBlock::note(QStringLiteral("No final metrics recorded (the run did not "
@@ -85,10 +86,11 @@ ReportSection metrics(const QVector<ReportRun> &runs)
     t.header = QStringList{QStringLiteral("Metric"), QStringLiteral("Better")};
     t.header += runs.size() == 1 ? QStringList{QStringLiteral("Value")} : runLabels(runs);
     for (const QString &name : names) {
-        QVector<ReportCell> row{ReportCell(metricTitle(name), name, ReportCell::Tone::Heading, false)};
+        QVector<ReportCell> row{
+            ReportCell(metricTitle(name), name, ReportCell::Tone::Heading, false)};
         const auto dir = metricDirection(name);
         row << ReportCell(dir ? (*dir == ObjectiveDirection::Maximise ? QStringLiteral("↑ higher")
-                                                                        : QStringLiteral("↓ lower"))
+                                                                      : QStringLiteral("↓ lower"))
                               : QStringLiteral(""),
                           {}, ReportCell::Tone::Muted, false);
         // In comparisons the best run of each metric is marked.
@@ -99,9 +101,9 @@ ReportSection metrics(const QVector<ReportRun> &runs)
                 const auto v = runs[i].finalValue(name);
                 if (!v)
                     continue;
-                const bool better = best < 0 || (*dir == ObjectiveDirection::Maximise
-                                                     ? *v > bestValue
-                                                     : *v < bestValue);
+                const bool better =
+                    best < 0 ||
+                    (*dir == ObjectiveDirection::Maximise ? *v > bestValue : *v < bestValue);
                 if (better) {
                     best = i;
                     bestValue = *v;
@@ -130,6 +132,16 @@ ReportSection metrics(const QVector<ReportRun> &runs)
         }
     if (runs.size() > 1)
         caption += QStringLiteral(" Green: the best run on that metric.");
+    bool outside = false;
+    for (const ReportRun &r : runs)
+        for (const MetricRow &m : r.finalMetrics)
+            outside =
+                outside || (m.ciLow && m.ciHigh && (m.value < *m.ciLow || m.value > *m.ciHigh));
+    if (outside)
+        caption += QStringLiteral(" A gap (max − min over groups) can lie below its percentile "
+                                  "interval: resampling adds noise to every group, which widens "
+                                  "the gap on average; such a gap is small compared to its "
+                                  "sampling noise.");
     s.blocks << ReportBlock::tableBlock(t, caption);
     const auto probe = runs.first().finalValue(QStringLiteral("bias_probe_accuracy"));
     const auto majority = runs.first().finalValue(QStringLiteral("bias_probe_majority_rate"));
@@ -144,7 +156,10 @@ ReportSection metrics(const QVector<ReportRun> &runs)
                          : QStringLiteral("little group information is linearly recoverable")));
 
     QVector<QPair<QString, QString>> defs;
-    QStringList shown = names + groupMetricNames(runs);
+    QStringList shown = names;
+    for (const QString &n : groupMetricNames(runs))
+        if (!shown.contains(n))
+            shown << n;
     bool anySmall = false;
     for (const ReportRun &r : runs)
         for (const MetricRow &m : r.finalMetrics)
@@ -272,9 +287,10 @@ ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &c
     }
     if (points.size() < 2) {
         s.blocks << ReportBlock::paragraph(
-            QStringLiteral("A Pareto front needs at least two finished runs on the same data with "
-                           "%1 and %2; this store has %3. Compare runs (equiscope-cli report A B …) "
-                           "or run a sweep to see the trade-off.")
+            QStringLiteral(
+                "A Pareto front needs at least two finished runs on the same data with "
+                "%1 and %2; this store has %3. Compare runs (equiscope-cli report A B …) "
+                "or run a sweep to see the trade-off.")
                 .arg(xName, yName)
                 .arg(points.size()));
         if (points.size() == 1)
@@ -284,7 +300,19 @@ ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &c
         return s;
     }
     const ParetoFront front({Objective{xName, *xDir}, Objective{yName, *yDir}}, points);
-    const std::vector<double> ref = front.defaultReference();
+    // The worst value on each axis, moved 10 % of the axis range further out, so that points on
+    // the worst value still add area.
+    std::vector<double> ref = front.defaultReference();
+    const ObjectiveDirection dirs[] = {*xDir, *yDir};
+    for (int k = 0; k < 2; ++k) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (const ParetoPoint &p : points) {
+            lo = std::min(lo, p.values[size_t(k)]);
+            hi = std::max(hi, p.values[size_t(k)]);
+        }
+        const double margin = hi > lo ? 0.1 * (hi - lo) : std::max(1e-3, 0.1 * std::abs(hi));
+        ref[size_t(k)] += dirs[k] == ObjectiveDirection::Maximise ? -margin : margin;
+    }
     const double hv = front.hypervolume(ref);
 
     ChartSpec c;
@@ -311,23 +339,37 @@ ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &c
             }
         if (!isReported) {
             others.points << p;
-            others.pointLabels << QString();
+            others.pointLabels << (used.size() <= 12 ? used[i]->displayName() : QString());
         }
     }
     if (!others.points.isEmpty())
         c.series << others;
     c.series << reported;
-    for (int i : front.front())
-        c.frontLine << QPointF(points[i].values[0], points[i].values[1]);
+    // The front as the boundary of the region it dominates: a staircase whose corners take
+    // the worse coordinate of two neighbouring front points on each axis.
+    auto worse = [](ObjectiveDirection d, double a, double b) {
+        return d == ObjectiveDirection::Maximise ? std::min(a, b) : std::max(a, b);
+    };
+    const std::vector<int> &onFront = front.front();
+    for (size_t k = 0; k < onFront.size(); ++k) {
+        const QPointF p(points[onFront[k]].values[0], points[onFront[k]].values[1]);
+        if (k > 0) {
+            const QPointF q = c.frontLine.last();
+            c.frontLine << QPointF(worse(*xDir, q.x(), p.x()), worse(*yDir, q.y(), p.y()));
+        }
+        c.frontLine << p;
+    }
     c.reference = QPointF(ref[0], ref[1]);
     s.blocks << ReportBlock::chartBlock(
         c, QStringLiteral("Dashed line: the Pareto front (no other run is at least as good on both "
-                          "axes and better on one). Shaded: the area it dominates up to the "
+                          "axes and better on one), drawn as the edge of the region it dominates. "
+                          "Shaded: the area it dominates up to the "
                           "reference point."));
     s.blocks << ReportBlock::keyValues(
         {{QStringLiteral("Hypervolume"), formatValue(hv)},
          {QStringLiteral("Reference point"),
-          QStringLiteral("%1 = %2, %3 = %4 (the worst value on each axis)")
+          QStringLiteral("%1 = %2, %3 = %4 (10% of the axis range beyond the worst value on each "
+                         "axis)")
               .arg(xName, formatValue(ref[0]), yName, formatValue(ref[1]))},
          {QStringLiteral("Runs on the front"),
           QStringLiteral("%1 of %2").arg(front.front().size()).arg(points.size())}});
@@ -338,15 +380,14 @@ ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &c
         bool isReported = false;
         for (const ReportRun &r : runs)
             isReported = isReported || r.record.id == used[i]->record.id;
-        t.rows.push_back({ReportCell(used[i]->displayName(), {},
-                                     isReported ? ReportCell::Tone::Heading : ReportCell::Tone::Normal,
-                                     false),
-                          ReportCell(formatValue(points[i].values[0]), {}, ReportCell::Tone::Normal, true),
-                          ReportCell(formatValue(points[i].values[1]), {}, ReportCell::Tone::Normal, true),
-                          front.isOnFront(i) ? ReportCell(QStringLiteral("yes"), {},
-                                                          ReportCell::Tone::Good, false)
-                                             : ReportCell(QStringLiteral("no"), {},
-                                                          ReportCell::Tone::Muted, false)});
+        t.rows.push_back(
+            {ReportCell(used[i]->displayName(), {},
+                        isReported ? ReportCell::Tone::Heading : ReportCell::Tone::Normal, false),
+             ReportCell(formatValue(points[i].values[0]), {}, ReportCell::Tone::Normal, true),
+             ReportCell(formatValue(points[i].values[1]), {}, ReportCell::Tone::Normal, true),
+             front.isOnFront(i)
+                 ? ReportCell(QStringLiteral("yes"), {}, ReportCell::Tone::Good, false)
+                 : ReportCell(QStringLiteral("no"), {}, ReportCell::Tone::Muted, false)});
     }
     s.blocks << ReportBlock::tableBlock(t);
     return s;

@@ -20,7 +20,8 @@ ReportSection training(const QVector<ReportRun> &runs)
     for (const ReportRun &r : runs)
         for (const EpochRecord &e : r.epochs)
             for (auto it = e.metrics.begin(); it != e.metrics.end(); ++it)
-                if (it.value().isDouble() && !skipped.contains(it.key()) && !keys.contains(it.key()))
+                if (it.value().isDouble() && !skipped.contains(it.key()) &&
+                    !keys.contains(it.key()))
                     keys << it.key();
     if (keys.isEmpty()) {
         s.blocks << ReportBlock::paragraph(QStringLiteral("No epochs were recorded."));
@@ -71,8 +72,9 @@ ReportSection training(const QVector<ReportRun> &runs)
         for (const QString &k : ordered)
             t.header << metricTitle(k);
         for (const EpochRecord &e : r.epochs) {
-            QVector<ReportCell> row{ReportCell(QString::number(e.epoch), {}, ReportCell::Tone::Heading, true),
-                                    ReportCell(formatValue(e.wallSeconds), {}, ReportCell::Tone::Normal, true)};
+            QVector<ReportCell> row{
+                ReportCell(QString::number(e.epoch), {}, ReportCell::Tone::Heading, true),
+                ReportCell(formatValue(e.wallSeconds), {}, ReportCell::Tone::Normal, true)};
             for (const QString &k : ordered) {
                 const QJsonValue v = e.metrics.value(k);
                 row << ReportCell(v.isDouble() ? QString::number(v.toDouble(), 'g', 5)
@@ -115,10 +117,11 @@ ReportSection attention(const QVector<ReportRun> &runs)
             g.height = 320;
             g.width = 560;
             s.blocks << ReportBlock::chartBlock(
-                g, QStringLiteral("Row g, column h: the mean attention an anchor of group g gives a "
-                                  "negative of group h (self-pairs excluded). FARE learns to "
-                                  "weight negatives by the protected attribute; a strong diagonal "
-                                  "means negatives of the anchor's own group dominate."));
+                g,
+                QStringLiteral("Row g, column h: the mean attention an anchor of group g gives a "
+                               "negative of group h (self-pairs excluded). FARE learns to "
+                               "weight negatives by the protected attribute; a strong diagonal "
+                               "means negatives of the anchor's own group dominate."));
         }
         if (a.matrix.size() == a.size * a.size) {
             ChartSpec m;

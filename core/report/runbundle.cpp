@@ -48,7 +48,8 @@ QJsonArray indexArray(const std::vector<qint64> &v)
 
 QString listDigest(const std::vector<qint64> &v)
 {
-    QByteArray bytes(reinterpret_cast<const char *>(v.data()), qsizetype(v.size() * sizeof(qint64)));
+    QByteArray bytes(reinterpret_cast<const char *>(v.data()),
+                     qsizetype(v.size() * sizeof(qint64)));
     return QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
 }
 
@@ -122,10 +123,11 @@ Expected<BundleInfo> writeRunBundle(const QString &storePath, const QString &run
         if (dataset && dataset->fingerprint() == record.datasetFingerprint) {
             auto session = TrainingSession::create(config.value(), dataset.value());
             if (session) {
-                split = QJsonObject{{QStringLiteral("train"), indexArray(session.value()->trainSamples())},
-                                    {QStringLiteral("probeTrain"),
-                                     indexArray(session.value()->probeTrainSamples())},
-                                    {QStringLiteral("test"), indexArray(session.value()->testSamples())}};
+                split = QJsonObject{
+                    {QStringLiteral("train"), indexArray(session.value()->trainSamples())},
+                    {QStringLiteral("probeTrain"),
+                     indexArray(session.value()->probeTrainSamples())},
+                    {QStringLiteral("test"), indexArray(session.value()->testSamples())}};
             } else {
                 splitNote = session.error().toString();
             }
@@ -167,9 +169,9 @@ Expected<BundleInfo> writeRunBundle(const QString &storePath, const QString &run
         }
         QJsonObject splitSizes;
         for (const QString &k : split.keys())
-            splitSizes.insert(k, QJsonObject{{QStringLiteral("count"), split.value(k).toArray().size()},
-                                             {QStringLiteral("sha256"),
-                                              listDigest(split.value(k).toArray())}});
+            splitSizes.insert(
+                k, QJsonObject{{QStringLiteral("count"), split.value(k).toArray().size()},
+                               {QStringLiteral("sha256"), listDigest(split.value(k).toArray())}});
         info.manifest = QJsonObject{
             {QStringLiteral("format"), QStringLiteral("equiscope-bundle")},
             {QStringLiteral("version"), 1},
@@ -296,8 +298,10 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
                                                       "has %1")
                                            .arg(runs.size()));
         record = runs.first();
-        manifest = QJsonDocument::fromJson(need(bundle.artifact(record.id, kManifestKind)).bytes).object();
-        if (manifest.value(QStringLiteral("format")).toString() != QLatin1String("equiscope-bundle"))
+        manifest =
+            QJsonDocument::fromJson(need(bundle.artifact(record.id, kManifestKind)).bytes).object();
+        if (manifest.value(QStringLiteral("format")).toString() !=
+            QLatin1String("equiscope-bundle"))
             return problem(bundlePath, QStringLiteral("not an Equiscope bundle (no manifest)"));
         auto s = bundle.artifact(record.id, kSplitKind);
         if (s)
@@ -335,22 +339,23 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
             report.splitMatches = true; // nothing recorded to compare against
             say(QStringLiteral("the bundle has no split record; relying on the seed"));
         } else {
-            report.splitMatches =
-                listDigest(split.value(QStringLiteral("train")).toArray()) ==
-                    listDigest(session.value()->trainSamples()) &&
-                listDigest(split.value(QStringLiteral("probeTrain")).toArray()) ==
-                    listDigest(session.value()->probeTrainSamples()) &&
-                listDigest(split.value(QStringLiteral("test")).toArray()) ==
-                    listDigest(session.value()->testSamples());
+            report.splitMatches = listDigest(split.value(QStringLiteral("train")).toArray()) ==
+                                      listDigest(session.value()->trainSamples()) &&
+                                  listDigest(split.value(QStringLiteral("probeTrain")).toArray()) ==
+                                      listDigest(session.value()->probeTrainSamples()) &&
+                                  listDigest(split.value(QStringLiteral("test")).toArray()) ==
+                                      listDigest(session.value()->testSamples());
         }
     }
 
     // Environment: bit-exact results are expected only on the same CPU with the same versions
     // and thread count.
     const QJsonObject versions = manifest.value(QStringLiteral("versions")).toObject();
-    const QString cpu = manifest.value(QStringLiteral("host")).toObject().value(QStringLiteral("cpu")).toString();
+    const QString cpu =
+        manifest.value(QStringLiteral("host")).toObject().value(QStringLiteral("cpu")).toString();
     if (cpu != cpuModelName())
-        report.environmentDifferences << QStringLiteral("CPU '%1' vs '%2'").arg(cpu, cpuModelName());
+        report.environmentDifferences
+            << QStringLiteral("CPU '%1' vs '%2'").arg(cpu, cpuModelName());
     QStringList checked{QStringLiteral("equiscope"), QStringLiteral("libtorch"),
                         QStringLiteral("blas"), QStringLiteral("qt")};
     std::unique_ptr<TrainingJob> job;
@@ -361,16 +366,19 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         replayStore = tmp->filePath(QStringLiteral("replay.sqlite"));
     }
     report.replayStore = replayStore;
-    config.name = QStringLiteral("replay of %1").arg(record.name.isEmpty() ? record.id : record.name);
+    config.name =
+        QStringLiteral("replay of %1").arg(record.name.isEmpty() ? record.id : record.name);
     job = std::make_unique<TrainingJob>(config, replayStore);
-    QObject::connect(job.get(), &TrainingJob::logMessage, job.get(), [&](const QString &m) { say(m); },
-                     Qt::DirectConnection);
+    QObject::connect(
+        job.get(), &TrainingJob::logMessage, job.get(), [&](const QString &m) { say(m); },
+        Qt::DirectConnection);
     job->start();
     while (!job->wait(200))
         if (cancel.load())
             job->requestCancel();
     if (job->outcome() != JobOutcome::Finished)
-        return problem(replayStore, QStringLiteral("the replay did not finish: %1").arg(job->message()));
+        return problem(replayStore,
+                       QStringLiteral("the replay did not finish: %1").arg(job->message()));
     report.replayRunId = job->runId();
 
     auto replayed = RunStore::open(replayStore);
@@ -384,15 +392,18 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         newRecord = need(replayed.value()->run(report.replayRunId));
         newEpochs = need(replayed.value()->epochs(report.replayRunId));
         newMetrics = need(replayed.value()->metrics(report.replayRunId));
-        newCheckpoint = need(replayed.value()->artifact(report.replayRunId, QStringLiteral("checkpoint"))).bytes;
+        newCheckpoint =
+            need(replayed.value()->artifact(report.replayRunId, QStringLiteral("checkpoint")))
+                .bytes;
     } catch (const DataException &e) {
         return e.error();
     }
     for (const QString &k : checked)
         if (versions.value(k) != newRecord.versions.value(k))
-            report.environmentDifferences << QStringLiteral("%1 %2 vs %3")
-                                                 .arg(k, versions.value(k).toVariant().toString(),
-                                                      newRecord.versions.value(k).toVariant().toString());
+            report.environmentDifferences
+                << QStringLiteral("%1 %2 vs %3")
+                       .arg(k, versions.value(k).toVariant().toString(),
+                            newRecord.versions.value(k).toVariant().toString());
     const int newThreads = newRecord.versions.value(QStringLiteral("threads")).toInt();
     if (recordedThreads != newThreads)
         report.environmentDifferences
@@ -406,8 +417,8 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         c.replayed = b;
         c.difference = std::abs(b - a);
         c.exact = a == b || (std::isnan(a) && std::isnan(b));
-        const double allowed = isUnitRange(a) ? options.tolerance.absolute
-                                              : options.tolerance.relative * std::abs(a);
+        const double allowed =
+            isUnitRange(a) ? options.tolerance.absolute : options.tolerance.relative * std::abs(a);
         c.withinTolerance = c.exact || c.difference <= allowed;
         report.comparisons.push_back(c);
     };
@@ -426,7 +437,8 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
             if (!match || !match->metrics.value(key).isDouble())
                 missing(what, e.metrics.value(key).toDouble());
             else
-                compare(what, e.metrics.value(key).toDouble(), match->metrics.value(key).toDouble());
+                compare(what, e.metrics.value(key).toDouble(),
+                        match->metrics.value(key).toDouble());
         }
     }
     for (const MetricRow &m : metrics) {
@@ -466,8 +478,12 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
                     maxDiff = std::max(maxDiff, double(std::abs(px[k] - py[k])));
             }
         }
-        ReplayComparison w{QStringLiteral("final weights (max |Δ|)"), 0, maxDiff, maxDiff,
-                           identical && maxDiff == 0, true};
+        ReplayComparison w{QStringLiteral("final weights (max |Δ|)"),
+                           0,
+                           maxDiff,
+                           maxDiff,
+                           identical && maxDiff == 0,
+                           true};
         report.comparisons.push_back(w);
     }
     report.bitExact = report.splitMatches;

@@ -65,8 +65,8 @@ struct ReplayComparison
 /// What replayBundle() found.
 struct ReplayReport
 {
-    QString runId;        ///< the bundled run
-    QString replayRunId;  ///< the new run
+    QString runId;       ///< the bundled run
+    QString replayRunId; ///< the new run
     QString replayStore;
     bool sameEnvironment = false; ///< same CPU, versions and thread count: bit-exact expected
     QStringList environmentDifferences;

@@ -16,8 +16,8 @@ namespace {
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "safetensors data is little-endian");
 
 // The reference implementation's dtype order; tensors are sorted by it, descending.
-const QStringList kDtypeOrder{"BOOL", "U8",   "I8",  "F8_E5M2", "F8_E4M3", "I16", "U16", "F16",
-                              "BF16", "I32",  "U32", "F32",     "F64",     "I64", "U64"};
+const QStringList kDtypeOrder{"BOOL", "U8",  "I8",  "F8_E5M2", "F8_E4M3", "I16", "U16", "F16",
+                              "BF16", "I32", "U32", "F32",     "F64",     "I64", "U64"};
 
 QByteArray jsonString(const QString &text)
 {
@@ -60,11 +60,10 @@ Expected<QByteArray> encodeSafetensors(const QVector<NamedTensor> &tensors,
             return formatError({}, -1, QStringLiteral("a safetensors dtype"),
                                QStringLiteral("'%1' for tensor '%2'").arg(t.dtype, t.name));
         if (t.data.size() != t.elementCount() * size)
-            return formatError({}, -1,
-                               QStringLiteral("%1 bytes for tensor '%2'")
-                                   .arg(t.elementCount() * size)
-                                   .arg(t.name),
-                               QString::number(t.data.size()));
+            return formatError(
+                {}, -1,
+                QStringLiteral("%1 bytes for tensor '%2'").arg(t.elementCount() * size).arg(t.name),
+                QString::number(t.data.size()));
         if (t.name == QLatin1String("__metadata__") || !names.insert(t.name).second)
             return formatError({}, -1, QStringLiteral("unique tensor names"),
                                QStringLiteral("'%1' twice or reserved").arg(t.name));
@@ -133,12 +132,14 @@ Expected<SafetensorsContent> decodeSafetensors(const QByteArray &bytes, const QS
                            QString::number(n));
     const QByteArray header = bytes.mid(8, qsizetype(n));
     if (header[0] != '{')
-        return formatError(file, 8, QStringLiteral("a JSON object starting with '{'"),
-                           QStringLiteral("byte 0x%1").arg(quint8(header[0]), 2, 16, QLatin1Char('0')));
+        return formatError(
+            file, 8, QStringLiteral("a JSON object starting with '{'"),
+            QStringLiteral("byte 0x%1").arg(quint8(header[0]), 2, 16, QLatin1Char('0')));
     QJsonParseError err{};
     const QJsonDocument doc = QJsonDocument::fromJson(header, &err);
     if (!doc.isObject())
-        return formatError(file, 8 + err.offset, QStringLiteral("a JSON header"), err.errorString());
+        return formatError(file, 8 + err.offset, QStringLiteral("a JSON header"),
+                           err.errorString());
     const QJsonObject o = doc.object();
     const qint64 dataStart = 8 + qint64(n);
     const qint64 dataSize = bytes.size() - dataStart;
@@ -170,13 +171,15 @@ Expected<SafetensorsContent> decodeSafetensors(const QByteArray &bytes, const QS
                                t.dtype);
         for (const QJsonValue &v : info.value(QStringLiteral("shape")).toArray()) {
             if (!v.isDouble() || v.toDouble() < 0)
-                return formatError(file, 8, QStringLiteral("non-negative dimensions for '%1'").arg(t.name),
-                                   QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact)));
+                return formatError(
+                    file, 8, QStringLiteral("non-negative dimensions for '%1'").arg(t.name),
+                    QString::fromUtf8(QJsonDocument(info).toJson(QJsonDocument::Compact)));
             t.shape.push_back(qint64(v.toDouble()));
         }
         const QJsonArray off = info.value(QStringLiteral("data_offsets")).toArray();
         if (off.size() != 2)
-            return formatError(file, 8, QStringLiteral("data_offsets [begin, end] for '%1'").arg(t.name),
+            return formatError(file, 8,
+                               QStringLiteral("data_offsets [begin, end] for '%1'").arg(t.name),
                                QString::number(off.size()) + QStringLiteral(" values"));
         const qint64 begin = qint64(off[0].toDouble()), end = qint64(off[1].toDouble());
         if (begin < 0 || end < begin || end > dataSize || end - begin != t.elementCount() * size)
@@ -194,10 +197,10 @@ Expected<SafetensorsContent> decodeSafetensors(const QByteArray &bytes, const QS
     qint64 expected = 0;
     for (const Entry &e : entries) {
         if (e.begin != expected)
-            return formatError(file, dataStart + e.begin,
-                               QStringLiteral("tensor data without gaps or overlaps (next at %1)")
-                                   .arg(expected),
-                               QStringLiteral("'%1' at %2").arg(e.t.name).arg(e.begin));
+            return formatError(
+                file, dataStart + e.begin,
+                QStringLiteral("tensor data without gaps or overlaps (next at %1)").arg(expected),
+                QStringLiteral("'%1' at %2").arg(e.t.name).arg(e.begin));
         expected = e.end;
         content.tensors.push_back(e.t);
     }
@@ -219,8 +222,8 @@ Expected<bool> writeSafetensorsFile(const QString &path, const QVector<NamedTens
     }
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes.value()) != bytes->size() || !f.commit())
-        return DataError{path, -1, -1, {}, {}, {},
-                         QStringLiteral("cannot write: %1").arg(f.errorString())};
+        return DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("cannot write: %1").arg(f.errorString())};
     return true;
 }
 
@@ -228,8 +231,8 @@ Expected<SafetensorsContent> readSafetensorsFile(const QString &path)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
-        return DataError{path, -1, -1, {}, {}, {},
-                         QStringLiteral("cannot read: %1").arg(f.errorString())};
+        return DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("cannot read: %1").arg(f.errorString())};
     return decodeSafetensors(f.readAll(), path);
 }
 

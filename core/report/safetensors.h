@@ -13,8 +13,8 @@ namespace equiscope {
 /// The content of a .safetensors file: named tensors and the optional string metadata.
 struct SafetensorsContent
 {
-    QVector<NamedTensor> tensors;      ///< in data order
-    QMap<QString, QString> metadata;   ///< "__metadata__"
+    QVector<NamedTensor> tensors;    ///< in data order
+    QMap<QString, QString> metadata; ///< "__metadata__"
 };
 
 /// Encodes tensors in the safetensors format: an 8-byte little-endian header length N, an

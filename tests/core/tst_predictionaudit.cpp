@@ -75,12 +75,13 @@ private Q_SLOTS:
         QTest::newRow("accuracy std") << "accuracy_std" << (5.0 / 6.0 - 0.5) / 2.0;
         QTest::newRow("demographic parity difference")
             << "demographic_parity_difference" << 0.5 - 1.0 / 3.0;
-        QTest::newRow("demographic parity ratio") << "demographic_parity_ratio" << (1.0 / 3.0) / 0.5;
+        QTest::newRow("demographic parity ratio")
+            << "demographic_parity_ratio" << (1.0 / 3.0) / 0.5;
         QTest::newRow("equalized odds difference") << "equalized_odds_difference" << 0.5;
         QTest::newRow("equal opportunity difference")
             << "equal_opportunity_difference" << 2.0 / 3.0 - 0.5;
-        QTest::newRow("EO mean gap") << "equalized_odds_mean_gap"
-                                     << 50.0 * ((2.0 / 3.0 - 0.5) + 0.5);
+        QTest::newRow("EO mean gap")
+            << "equalized_odds_mean_gap" << 50.0 * ((2.0 / 3.0 - 0.5) + 0.5);
         QTest::newRow("skewed error ratio") << "skewed_error_ratio" << 0.5 / (1.0 / 6.0);
     }
     void overallMetricsMatchHandComputedTable()
@@ -91,8 +92,9 @@ private Q_SLOTS:
         QVERIFY2(r.ok(), qPrintable(r.error().toString()));
         const Estimate e = r->report.metric(metric);
         QVERIFY(std::abs(e.value - expected) < 1e-12);
-        // The interval brackets the point estimate.
-        QVERIFY(e.lo <= e.value + 1e-12 && e.value <= e.hi + 1e-12);
+        // A percentile interval (which need not contain a gap's point estimate; a ratio's upper
+        // end is +inf when some resample has a group without errors).
+        QVERIFY(!std::isnan(e.lo) && !std::isnan(e.hi) && e.lo <= e.hi);
     }
 
     void groupRowsAndSizes()
@@ -131,8 +133,8 @@ private Q_SLOTS:
         const ReportRun run = r->toReportRun();
         bool flagged = false;
         for (const MetricRow &m : run.finalMetrics)
-            flagged = flagged || (m.name == "too_small_to_judge" && m.group == "sex=F" &&
-                                  m.groupSize == 4);
+            flagged = flagged ||
+                      (m.name == "too_small_to_judge" && m.group == "sex=F" && m.groupSize == 4);
         QVERIFY(flagged);
     }
 
@@ -195,8 +197,8 @@ private Q_SLOTS:
         auto b = auditPredictions(table(), fromScore);
         QVERIFY(a.ok() && b.ok());
         // The scores are ≥ 0.5 exactly where yhat = 1 (row 11 is unlabelled either way).
-        for (const QString &m : {"accuracy", "demographic_parity_difference",
-                                 "equalized_odds_difference"})
+        for (const QString &m :
+             {"accuracy", "demographic_parity_difference", "equalized_odds_difference"})
             QCOMPARE(b->report.metric(m).value, a->report.metric(m).value);
 
         withPred.scoreColumn = "score";
@@ -244,8 +246,9 @@ private Q_SLOTS:
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value("rows").toInt(), 11);
         QCOMPARE(o.value("groups").toArray().size(), 2);
-        QCOMPARE(o.value("overall").toObject().value("accuracy").toObject().value("value").toDouble(),
-                 0.7);
+        QCOMPARE(
+            o.value("overall").toObject().value("accuracy").toObject().value("value").toDouble(),
+            0.7);
         QFile f(html);
         QVERIFY(f.open(QIODevice::ReadOnly));
         const QByteArray page = f.readAll();

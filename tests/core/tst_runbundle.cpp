@@ -78,7 +78,12 @@ private Q_SLOTS:
                  QStringList{"run.eqbundle"});
         QVERIFY(!QDir(bundle + ".artifacts").exists());
         QVERIFY(info->manifest.value("threads").toInt() > 0);
-        QCOMPARE(info->manifest.value("split").toObject().value("test").toObject().value("count").toInt(),
+        QCOMPARE(info->manifest.value("split")
+                     .toObject()
+                     .value("test")
+                     .toObject()
+                     .value("count")
+                     .toInt(),
                  160);
 
         RunStoreOptions o;
@@ -99,7 +104,8 @@ private Q_SLOTS:
         QVERIFY(kinds.contains("bundle-split"));
         QVERIFY(kinds.contains("evaluation"));
         QCOMPARE(store.value()->epochs(m_run)->size(), 2);
-        QCOMPARE(store.value()->run(m_run)->config, RunStore::open(m_store).value()->run(m_run)->config);
+        QCOMPARE(store.value()->run(m_run)->config,
+                 RunStore::open(m_store).value()->run(m_run)->config);
         QVERIFY(!store.value()->metrics(m_run)->isEmpty());
 
         // A queued run is not bundled.
@@ -113,8 +119,8 @@ private Q_SLOTS:
     {
         std::atomic<bool> cancel{false};
         QStringList log;
-        auto report = replayBundle(path("out/run.eqbundle"), {}, [&](const QString &m) { log << m; },
-                                   cancel);
+        auto report = replayBundle(
+            path("out/run.eqbundle"), {}, [&](const QString &m) { log << m; }, cancel);
         QVERIFY2(report.ok(), qPrintable(report.error().toString()));
         QVERIFY2(report->sameEnvironment, qPrintable(report->environmentDifferences.join("; ")));
         QVERIFY(report->splitMatches);
