@@ -18,7 +18,7 @@ header.top p { margin:0; color:#cbd5e1; }
 .card { background:#1e293b; border-radius:8px; padding:10px 14px; min-width:150px; }
 .card .label { font-size:12px; text-transform:uppercase; letter-spacing:0.05em; color:#94a3b8; }
 .card .value { font-size:22px; font-weight:700; font-variant-numeric:tabular-nums; }
-.card .note { font-size:12px; color:#cbd5e1; }
+.card .sub { font-size:12px; color:#cbd5e1; }
 nav.toc { background:#fff; border-bottom:1px solid var(--line); padding:10px 0; font-size:14px; }
 nav.toc a { color:var(--accent); text-decoration:none; margin-right:16px; white-space:nowrap; }
 main { padding:8px 0 40px; }
@@ -164,7 +164,7 @@ QString reportToHtml(const ReportDocument &d)
         out += QStringLiteral("<div class=\"cards\">");
         for (const ReportCard &c : d.cards)
             out += QStringLiteral("<div class=\"card\"><div class=\"label\">%1</div>"
-                                  "<div class=\"value\">%2</div><div class=\"note\">%3</div></div>")
+                                  "<div class=\"value\">%2</div><div class=\"sub\">%3</div></div>")
                        .arg(esc(c.label), esc(c.value), esc(c.note));
         out += QStringLiteral("</div>");
     }

@@ -233,6 +233,16 @@ private Q_SLOTS:
         // And the PDF of the same run is written too.
         auto pdf = exportRunReport(m_store, {m_script}, ReportFormat::Pdf, path("script.pdf"));
         QVERIFY2(pdf.ok(), qPrintable(pdf.error().toString()));
+        const QString pdftotext = QStandardPaths::findExecutable(QStringLiteral("pdftotext"));
+        if (!pdftotext.isEmpty()) {
+            // Qt's rich text would have turned markup into formatting: it shows as text.
+            QProcess proc;
+            proc.start(pdftotext, {path("script.pdf"), QStringLiteral("-")});
+            QVERIFY(proc.waitForFinished(60000));
+            const QString text = QString::fromUtf8(proc.readAllStandardOutput());
+            QVERIFY(text.contains(kScript));
+            QVERIFY(text.contains("<b>bold</b>"));
+        }
     }
 
     void comparisonShowsDifferencesAndTheFront()
