@@ -20,6 +20,7 @@ class QSpinBox;
 namespace equiscope {
 
 class JobQueue;
+class RunJob;
 class TrainingJob;
 
 /// The experiment launcher: method (from MethodRegistry), dataset attributes, encoder and
@@ -59,7 +60,7 @@ public:
 
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
-    void jobCreated(equiscope::TrainingJob *job);
+    void jobCreated(equiscope::RunJob *job);
 
 private:
     void fillAttributes();
