@@ -54,7 +54,8 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir, const
         if (!cv::imwrite(out.filePath(nameOf(i)).toStdString(), bgr))
             failed = true;
         const qint64 n = ++done;
-        if (context.progress && n % 1000 == 0)
+        // About a hundred reports whatever the size, so a progress bar moves for small sets too.
+        if (context.progress && (n % std::max<qint64>(1, ds.size / 100) == 0 || n == ds.size))
             context.progress(n, ds.size);
     });
     if (failed)
