@@ -7,9 +7,12 @@ namespace equiscope {
 AttributeHistogramPlot::AttributeHistogramPlot(QWidget *parent) : QCustomPlot(parent)
 {
     setAccessibleName(tr("Attribute histogram"));
-    setMinimumHeight(180);
+    setMinimumHeight(200);
     yAxis->setLabel(tr("Samples"));
     legend->setFont(font());
+    // A row above the bars, not a box over them.
+    legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+    legend->setColumnSpacing(8);
     PlotStyle::applyPalette(this, palette());
     clearAttribute();
 }
@@ -104,6 +107,14 @@ void AttributeHistogramPlot::rebuild()
             g->setName(h.series[k]);
             g->setLineStyle(QCPGraph::lsStepCenter);
             PlotStyle::styleSeries(g, k);
+            // An RGB colour: the Okabe–Ito vermillion, bluish green and blue for r, g, b, so
+            // the channels read as what they are (the markers still tell them apart).
+            if (h.series ==
+                QStringList{QStringLiteral("r"), QStringLiteral("g"), QStringLiteral("b")}) {
+                const QColor rgb[] = {okabeIto(5), okabeIto(2), okabeIto(0)};
+                g->setPen(QPen(rgb[k], 2));
+                g->setScatterStyle(QCPScatterStyle(markerShape(k), rgb[k], 6));
+            }
             for (int b = 0; b < h.binCount(); ++b) {
                 g->addData(h.binCentre(b), double(h.counts[size_t(k)][size_t(b)]));
                 top = std::max(top, double(h.counts[size_t(k)][size_t(b)]));
@@ -112,8 +123,9 @@ void AttributeHistogramPlot::rebuild()
         legend->setVisible(true);
         xAxis->setRange(h.edges.front(), h.edges.back());
     }
-    yAxis->setRange(0, std::max(1.0, top * 1.1));
-    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Headroom for the legend row.
+    yAxis->setRange(0, std::max(1.0, top * (legend->visible() ? 1.4 : 1.08)));
+    axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignHCenter);
     replot();
 }
 

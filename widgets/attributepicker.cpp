@@ -72,7 +72,7 @@ AttributePicker::AttributePicker(QWidget *parent) : QWidget(parent)
     m_groupTable->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     for (int c = 1; c < 4; ++c)
         m_groupTable->header()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
-    m_groupTable->setMinimumHeight(120);
+    m_groupTable->setMinimumHeight(200);
 
     auto *binningRow = new QHBoxLayout;
     binningRow->setContentsMargins(0, 0, 0, 0);
@@ -82,7 +82,9 @@ AttributePicker::AttributePicker(QWidget *parent) : QWidget(parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Target:"), m_target);
     form->addRow(tr("&Sensitive:"), m_sensitive);
-    form->addRow(tr("&Binning:"), binningRow);
+    auto *binningLabel = new QLabel(tr("&Binning:"));
+    binningLabel->setBuddy(m_binning);
+    form->addRow(binningLabel, binningRow);
     form->addRow(QString(), m_binningNote);
     form->addRow(tr("Min. group si&ze:"), m_minSize);
     auto *layout = new QVBoxLayout(this);
@@ -137,10 +139,11 @@ void AttributePicker::setAttributes(std::shared_ptr<const AttributeTable> table,
         QString type;
         if (m_table) {
             const Attribute &a = m_table->column(name);
-            type = a.type() == AttributeType::Vector ? tr("vector of %1").arg(a.dim())
-                   : a.isDiscrete() ? tr("%1, %n level(s)", nullptr, int(a.levels().size()))
-                                          .arg(attributeTypeName(a.type()))
-                                    : attributeTypeName(a.type());
+            type =
+                a.type() == AttributeType::Vector ? tr("vector of %1").arg(a.dim())
+                : a.isDiscrete()
+                    ? tr("%1, levels: %2").arg(attributeTypeName(a.type())).arg(a.levels().size())
+                    : attributeTypeName(a.type());
         }
         m_target->addItem(name);
         if (!type.isEmpty())
@@ -385,13 +388,13 @@ void AttributePicker::showPreview(const Preview &preview)
     }
     m_groupTable->addTopLevelItems(items);
     const qint64 tooSmall = g.tooSmallCount();
-    QString text = tr("<b>%n intersection group(s)</b>", nullptr, g.groupCount());
+    QString text = tr("<b>Intersection groups: %1</b>").arg(g.groupCount());
     if (smallest >= 0)
         text += tr(" · smallest %1").arg(QLocale().toString(smallest));
     if (tooSmall > 0)
-        text +=
-            tr(" · <b>⚠ %n too small to judge</b> (fewer than %1 samples)", nullptr, int(tooSmall))
-                .arg(minGroupSize());
+        text += tr(" · <b>⚠ too small to judge: %1</b> (fewer than %2 samples)")
+                    .arg(tooSmall)
+                    .arg(minGroupSize());
     if (m_table && total < m_table->rowCount())
         text += tr(" · %1 samples with a missing value belong to no group")
                     .arg(QLocale().toString(m_table->rowCount() - total));

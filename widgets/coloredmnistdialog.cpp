@@ -82,12 +82,17 @@ ColoredMnistDialog::ColoredMnistDialog(QWidget *parent) : QDialog(parent)
     outputRow->addWidget(m_outputBrowse);
     auto *form = new QFormLayout;
     form->addRow(tr("&Source:"), m_source);
-    form->addRow(tr("Source &folder:"), sourceRow);
+    // Rows holding a layout get a label with an explicit buddy, so the mnemonic works.
+    auto *sourceLabel = new QLabel(tr("Source &folder:"));
+    sourceLabel->setBuddy(m_sourcePath);
+    form->addRow(sourceLabel, sourceRow);
     form->addRow(tr("Correlation &ρ:"), m_rho);
     form->addRow(tr("Colour noise &σ:"), m_sigma);
     form->addRow(tr("S&eed:"), m_seed);
     form->addRow(tr("&Limit:"), m_limit);
-    form->addRow(tr("&Output folder:"), outputRow);
+    auto *outputLabel = new QLabel(tr("&Output folder:"));
+    outputLabel->setBuddy(m_output);
+    form->addRow(outputLabel, outputRow);
 
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Cancel);
     m_create = m_buttons->addButton(tr("&Create and Open"), QDialogButtonBox::AcceptRole);
@@ -109,8 +114,14 @@ ColoredMnistDialog::ColoredMnistDialog(QWidget *parent) : QDialog(parent)
     layout->addWidget(m_buttons);
     resize(620, sizeHint().height());
 
+    connect(m_output, &QLineEdit::textEdited, this, [this] { m_outputEdited = true; });
     connect(m_source, &QComboBox::currentIndexChanged, this, [this] {
         const bool custom = m_source->currentData().toString().isEmpty();
+        // The suggested folder follows the source until the user types their own.
+        if (!m_outputEdited && !custom)
+            m_output->setText(
+                QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                QStringLiteral("/equiscope/colored-") + m_source->currentData().toString());
         m_sourcePath->setEnabled(custom);
         m_sourceBrowse->setEnabled(custom);
         updateValidation();
@@ -152,6 +163,7 @@ ColoredMnistDialog::ColoredMnistDialog(QWidget *parent) : QDialog(parent)
             return;
         }
         m_csv = result->csv;
+        m_imageSize = result->imageSize;
         m_message->setText(
             tr("Wrote %1 images of %2 to %3.")
                 .arg(QLocale().toString(result->images), result->sourceName, result->csv));
@@ -261,6 +273,14 @@ bool ColoredMnistDialog::start()
     setRunning(true);
     m_watcher.setFuture(QtConcurrent::run([r, context] { return writeColoredMnist(r, context); }));
     return true;
+}
+
+DatasetSpec ColoredMnistDialog::createdSpec() const
+{
+    DatasetSpec spec{QStringLiteral("folder-csv"), m_csv, {}};
+    if (m_imageSize > 0)
+        spec.options.insert(QStringLiteral("imageSize"), m_imageSize);
+    return spec;
 }
 
 void ColoredMnistDialog::reject()

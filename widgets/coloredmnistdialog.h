@@ -37,6 +37,8 @@ public:
     bool start();
     bool isRunning() const { return m_watcher.isRunning(); }
     QString csvPath() const { return m_csv; }
+    /// The spec that opens what was written (folder-csv at the source's image size).
+    DatasetSpec createdSpec() const;
     QString error() const { return m_error; }
     /// Why the form cannot be run, or empty.
     QString validationError() const;
@@ -73,6 +75,8 @@ private:
     std::shared_ptr<std::atomic<bool>> m_cancel;
     std::shared_ptr<std::atomic<qint64>> m_done, m_total;
     QString m_csv;
+    int m_imageSize = 0;
+    bool m_outputEdited = false;
     QString m_error;
 };
 

@@ -146,7 +146,7 @@ void ColumnTypesPage::showColumns()
         return;
     }
     const FolderCsvColumns &c = *m_columns;
-    QString status = tr("%1: %n row(s)", nullptr, int(c.rows)).arg(QFileInfo(c.csv).fileName());
+    QString status = tr("%1: %2 rows").arg(QFileInfo(c.csv).fileName(), QLocale().toString(c.rows));
     status += c.splitColumn.isEmpty()
                   ? tr("; no split column, so the split is random (see the previous page).")
                   : tr("; the column '%1' gives the train/val/test split.").arg(c.splitColumn);
@@ -170,7 +170,7 @@ void ColumnTypesPage::showColumns()
         if (col.distinctValues > col.examples.size())
             examples += QStringLiteral(", …");
         if (col.missing > 0)
-            examples += tr(" (%n empty)", nullptr, int(col.missing));
+            examples += tr(" (empty: %1)").arg(col.missing);
         item->setText(ExamplesColumn, examples);
         updateRow(int(m_chosen.size()) - 1);
     }

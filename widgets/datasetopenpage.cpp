@@ -38,8 +38,8 @@ QString datasetSummaryHtml(const Dataset &ds)
             DatasetOpenPage::tr("Attributes: %1").arg(attributes.join(QStringLiteral(", ")));
     if (ds.skipped > 0) {
         html +=
-            QStringLiteral("<br>") + DatasetOpenPage::tr("⚠ %n malformed file(s) or row(s) skipped",
-                                                         nullptr, int(ds.skipped));
+            QStringLiteral("<br>") +
+            DatasetOpenPage::tr("⚠ skipped as malformed: %1").arg(QLocale().toString(ds.skipped));
         if (!ds.skippedExamples.isEmpty())
             html += QStringLiteral(": ") +
                     ds.skippedExamples.mid(0, 3).join(QStringLiteral("; ")).toHtmlEscaped();

@@ -101,14 +101,15 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     auto *left = new QSplitter(Qt::Vertical);
     left->addWidget(m_attributes);
     left->addWidget(m_histogram);
-    left->setStretchFactor(0, 3);
-    left->setStretchFactor(1, 2);
+    left->setStretchFactor(0, 1);
+    left->setStretchFactor(1, 1);
     left->setChildrenCollapsible(false);
     auto *splitter = new QSplitter;
     splitter->addWidget(left);
     splitter->addWidget(m_browser);
     splitter->setStretchFactor(0, 2);
     splitter->setStretchFactor(1, 3);
+    splitter->setSizes({470, 590});
     splitter->setChildrenCollapsible(false);
 
     auto *layout = new QVBoxLayout(this);
@@ -182,9 +183,8 @@ ColoredMnistDialog *DatasetPanel::openColoredMnistDialog()
 {
     auto *dialog = new ColoredMnistDialog(this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
-    connect(dialog, &ColoredMnistDialog::created, this, [this](const QString &csv) {
-        openDataset(DatasetSpec{QStringLiteral("folder-csv"), csv, {}});
-    });
+    connect(dialog, &ColoredMnistDialog::created, this,
+            [this, dialog] { openDataset(dialog->createdSpec()); });
     dialog->open();
     return dialog;
 }
@@ -233,7 +233,7 @@ void DatasetPanel::fillAttributeTree(const Dataset &ds)
             notes << tr("%1 missing").arg(QLocale().toString(missing));
         if (a.isDiscrete()) {
             const auto counts = a.levelCounts();
-            item->setText(CountColumn, tr("%n level(s)", nullptr, int(a.levels().size())));
+            item->setText(CountColumn, tr("levels: %1").arg(a.levels().size()));
             int small = 0;
             for (int i = 0; i < a.levels().size(); ++i) {
                 auto *level = new QTreeWidgetItem(item);
@@ -252,25 +252,37 @@ void DatasetPanel::fillAttributeTree(const Dataset &ds)
                 }
             }
             if (small > 0) {
-                notes << tr("%n level(s) too small", nullptr, small);
+                notes << tr("too small: %1").arg(small);
                 item->setIcon(NoteColumn, warning);
             }
         } else {
-            QStringList ranges;
-            for (int k = 0; k < a.dim(); ++k) {
-                const ContinuousStats s = a.stats(k);
-                const QString component = k < a.componentNames().size()
-                                              ? a.componentNames()[k] + QLatin1Char(' ')
-                                              : QString();
-                ranges << tr("%1%2 … %3, mean %4")
-                              .arg(component, QString::number(s.min, 'g', 4),
-                                   QString::number(s.max, 'g', 4), QString::number(s.mean, 'g', 4));
+            auto range = [](const ContinuousStats &st) {
+                return tr("%1 … %2, mean %3")
+                    .arg(QString::number(st.min, 'g', 4), QString::number(st.max, 'g', 4),
+                         QString::number(st.mean, 'g', 4));
+            };
+            if (a.dim() == 1) {
+                item->setText(CountColumn, range(a.stats(0)));
+            } else {
+                // One row per component, so each range stays readable.
+                item->setText(CountColumn, tr("components: %1").arg(a.dim()));
+                for (int k = 0; k < a.dim(); ++k) {
+                    auto *component = new QTreeWidgetItem(item);
+                    component->setText(NameColumn, k < a.componentNames().size()
+                                                       ? a.componentNames()[k]
+                                                       : QString::number(k));
+                    component->setData(NameColumn, kAttributeRole, a.name());
+                    component->setText(CountColumn, range(a.stats(k)));
+                }
             }
-            item->setText(CountColumn, ranges.join(QStringLiteral("; ")));
-            item->setToolTip(CountColumn, ranges.join(QLatin1Char('\n')));
         }
         item->setText(NoteColumn, notes.join(QStringLiteral(", ")));
     }
+    // A few small attributes: show their level counts at once.
+    if (ds.attributes.columnCount() <= 8)
+        for (int i = 0; i < m_attributes->topLevelItemCount(); ++i)
+            if (m_attributes->topLevelItem(i)->childCount() <= 12)
+                m_attributes->topLevelItem(i)->setExpanded(true);
 }
 
 void DatasetPanel::updateWarnings()
@@ -294,13 +306,13 @@ void DatasetPanel::updateWarnings()
     }
     if (count > small.size())
         small << tr("…");
-    m_warning->setText(
-        count == 0 ? QString()
-                   : tr("<b>⚠ %n level(s) with fewer than %1 samples</b> — too small to judge as "
-                        "a group: %2",
-                        nullptr, count)
-                         .arg(m_minGroupSize)
-                         .arg(small.join(QStringLiteral(", ")).toHtmlEscaped()));
+    m_warning->setText(count == 0
+                           ? QString()
+                           : tr("<b>⚠ Levels with fewer than %1 samples, too small to judge as a "
+                                "group: %2</b> — %3")
+                                 .arg(m_minGroupSize)
+                                 .arg(count)
+                                 .arg(small.join(QStringLiteral(", ")).toHtmlEscaped()));
     m_warning->setVisible(count > 0);
 }
 

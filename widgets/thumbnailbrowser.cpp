@@ -78,6 +78,10 @@ ThumbnailBrowser::ThumbnailBrowser(QWidget *parent) : QWidget(parent)
     m_count = new QLabel;
     m_count->setAccessibleName(tr("Visible images"));
 
+    m_filterHint = new QLabel(tr("Choose an attribute to show only some of its values."));
+    QPalette muted = m_filterHint->palette();
+    muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
+    m_filterHint->setPalette(muted);
     auto *filterLabel = new QLabel(tr("&Filter:"));
     filterLabel->setBuddy(m_attribute);
     auto *buttons = new QVBoxLayout;
@@ -88,6 +92,7 @@ ThumbnailBrowser::ThumbnailBrowser(QWidget *parent) : QWidget(parent)
     filterRow->addWidget(filterLabel, 0, Qt::AlignTop);
     filterRow->addWidget(m_attribute, 0, Qt::AlignTop);
     filterRow->addWidget(m_values, 1);
+    filterRow->addWidget(m_filterHint, 1, Qt::AlignVCenter);
     filterRow->addLayout(buttons);
     auto *countRow = new QHBoxLayout;
     countRow->addWidget(m_count, 1);
@@ -139,9 +144,10 @@ void ThumbnailBrowser::setDataset(const Dataset *dataset)
             m_attribute->addItem(a.name(), a.name());
     m_attribute->blockSignals(false);
     m_values->clear();
-    m_values->setEnabled(false);
-    m_all->setEnabled(false);
-    m_none->setEnabled(false);
+    m_values->setVisible(false);
+    m_all->setVisible(false);
+    m_none->setVisible(false);
+    m_filterHint->setVisible(true);
 
     QStringList overlay;
     if (dataset) {
@@ -223,9 +229,11 @@ void ThumbnailBrowser::attributeChosen()
     m_codes.clear();
     const QString name = filterAttribute();
     const bool active = m_dataset && !name.isEmpty();
-    m_values->setEnabled(active);
-    m_all->setEnabled(active);
-    m_none->setEnabled(active);
+    // Without a filter the value list is just empty space: hide it.
+    m_values->setVisible(active);
+    m_all->setVisible(active);
+    m_none->setVisible(active);
+    m_filterHint->setVisible(!active);
     if (!active) {
         m_model->clearFilter();
         updateCount();

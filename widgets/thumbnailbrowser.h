@@ -75,6 +75,7 @@ private:
     QToolButton *m_overlayButton = nullptr;
     QMenu *m_overlayMenu = nullptr;
     QLabel *m_count = nullptr;
+    QLabel *m_filterHint = nullptr;
     std::vector<int32_t> m_codes; ///< per sample: level or bin of the filter attribute
     QFutureWatcher<Attribute> m_binning;
     QStringList m_pendingLevels; ///< levels to tick once the binning arrives

@@ -141,13 +141,14 @@ int colorize(const QStringList &args)
         return fail(written.error().toString());
     printOut(
         QStringLiteral("wrote %1 images of %2 (rho %3, sigma %4) to %5 in %6 s\nread it back with: "
-                       "equiscope-cli datasets inspect --format folder-csv %5\n")
+                       "equiscope-cli datasets inspect --format folder-csv --image-size %7 %5\n")
             .arg(written->images)
             .arg(written->sourceName)
             .arg(request.rho)
             .arg(request.sigma)
             .arg(written->csv)
-            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+            .arg(written->imageSize));
     return 0;
 }
 

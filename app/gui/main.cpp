@@ -4,7 +4,9 @@
 // taken when the queue has finished (a monitor with finished curves).
 // `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
 // opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
-// or the Colored MNIST dialog, and --screenshot then grabs the dialog.
+// or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
+// the launcher's sensitive attributes once the dataset is open.
+#include "attributepicker.h"
 #include "coloredmnistdialog.h"
 #include "columntypespage.h"
 #include "datasetpanel.h"
@@ -50,6 +52,15 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("dataset"),
                       QStringLiteral("Open this dataset at start instead of the default."),
                       QStringLiteral("FORMAT:PATH")});
+    parser.addOption(
+        {QStringLiteral("dataset-option"),
+         QStringLiteral("Format option of --dataset (repeatable), e.g. imageSize=28 or "
+                        "types=zip:categorical;age:continuous."),
+         QStringLiteral("KEY=VALUE")});
+    parser.addOption({QStringLiteral("sensitive"),
+                      QStringLiteral("Sensitive attributes to pick in the launcher once the "
+                                     "dataset is open (comma-separated)."),
+                      QStringLiteral("A,B")});
     parser.addOption({QStringLiteral("dialog"),
                       QStringLiteral("Open a dialog at start: import (the dataset wizard) or "
                                      "colorize (Create Colored MNIST)."),
@@ -90,12 +101,39 @@ int main(int argc, char *argv[])
             return 2;
         }
         dataset = equiscope::DatasetSpec{value.left(colon), value.mid(colon + 1), {}};
+        for (const QString &kv : parser.values(QStringLiteral("dataset-option"))) {
+            const int eq = int(kv.indexOf(QLatin1Char('=')));
+            if (eq <= 0) {
+                qCritical("equiscope: --dataset-option expects KEY=VALUE, got '%s'",
+                          qPrintable(kv));
+                return 2;
+            }
+            const QString key = kv.left(eq), text = kv.mid(eq + 1);
+            if (key == QLatin1String("types")) { // col:type;col2:type, as on the CLI
+                QVariantMap types;
+                for (const QString &pair : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                    types.insert(pair.section(QLatin1Char(':'), 0, 0),
+                                 pair.section(QLatin1Char(':'), 1));
+                dataset->options.insert(key, types);
+            } else {
+                dataset->options.insert(key, text);
+            }
+        }
     }
     const QString dialogName = parser.value(QStringLiteral("dialog"));
     if (!dialogName.isEmpty() && dialogName != QLatin1String("import") &&
         dialogName != QLatin1String("colorize")) {
         qCritical("equiscope: no dialog named '%s' (import, colorize)", qPrintable(dialogName));
         return 2;
+    }
+    if (parser.isSet(QStringLiteral("sensitive"))) {
+        const QStringList sensitive =
+            parser.value(QStringLiteral("sensitive")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Connected before the screenshot's handler, so the picker has the choice first.
+        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened, &window,
+                         [&window, sensitive] {
+                             window.experimentPanel()->attributePicker()->setSensitive(sensitive);
+                         });
     }
     window.show();
     if (dataset)

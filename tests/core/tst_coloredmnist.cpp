@@ -138,6 +138,41 @@ private Q_SLOTS:
         QCOMPARE(back->attributes.column(QStringLiteral("color")).displayValue(3), tab10Names()[3]);
     }
 
+    void exportLimitKeepsTheSplitProportions()
+    {
+        // 30 train + 10 test images; 8 of them: 6 train, 2 test, the first of each split.
+        const QString idx = m_dir.filePath(QStringLiteral("idx-split"));
+        for (const auto &[prefix, n] :
+             {std::pair{QStringLiteral("train"), 30}, std::pair{QStringLiteral("t10k"), 10}}) {
+            QByteArray img(n * 784, char(200)), lab(n, 0);
+            for (int i = 0; i < n; ++i)
+                lab[i] = char(i % 10);
+            fixtures::writeFile(idx + "/" + prefix + "-images-idx3-ubyte",
+                                fixtures::idxBytes({n, 28, 28}, img));
+            fixtures::writeFile(idx + "/" + prefix + "-labels-idx1-ubyte",
+                                fixtures::idxBytes({n}, lab));
+        }
+        ColorizeRequest r;
+        r.source = idx;
+        r.outDir = m_dir.filePath(QStringLiteral("export-split"));
+        r.limit = 8;
+        auto written = writeColoredMnist(r);
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        QCOMPARE(written->images, qint64(8));
+        QCOMPARE(written->imageSize, 28);
+        auto back = openDataset(DatasetSpec{
+            QStringLiteral("folder-csv"), written->csv, {{QStringLiteral("imageSize"), 28}}});
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back->splitCounts().value(Split::Train), qint64(6));
+        QCOMPARE(back->splitCounts().value(Split::Test), qint64(2));
+        QCOMPARE(back->images->shape().width, 28);
+        // Written row 6 is the first test image (label 0), row 5 the sixth train image.
+        QCOMPARE(back->attributes.column(QStringLiteral("label")).displayValue(5),
+                 QStringLiteral("5"));
+        QCOMPARE(back->attributes.column(QStringLiteral("label")).displayValue(6),
+                 QStringLiteral("0"));
+    }
+
     void exportNamesAMissingSource()
     {
         QStandardPaths::setTestModeEnabled(true); // no fetched MNIST in the test data dir

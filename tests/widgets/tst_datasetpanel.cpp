@@ -299,6 +299,15 @@ void TestDatasetPanel::histogramHasLevelCounts()
     // The blue channel is constant (100): all its samples in one bin.
     const QVector<double> blue = plot->barHeights(2);
     QCOMPARE(*std::max_element(blue.begin(), blue.end()), double(kRows));
+
+    // A dark system palette reaches the plot: axes and labels follow, the data stays.
+    QPalette dark = plot->palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    plot->setPalette(dark);
+    QCOMPARE(plot->xAxis->tickLabelColor(), QColor(230, 230, 230));
+    QCOMPARE(plot->xAxis->basePen().color(), QColor(230, 230, 230));
+    QCOMPARE(plot->barHeights(2), blue);
 }
 
 void TestDatasetPanel::tinyLevelsAreFlagged()
@@ -306,7 +315,7 @@ void TestDatasetPanel::tinyLevelsAreFlagged()
     QLabel *warning = m_panel->warningLabel();
     QVERIFY(!warning->isHidden());
     // zip=20 (7) and zip=30 (3) and site has one level of 80: two levels below 30.
-    QVERIFY2(warning->text().contains(QStringLiteral("2 level")) &&
+    QVERIFY2(warning->text().contains(QStringLiteral("as a group: 2")) &&
                  warning->text().contains(QStringLiteral("zip=20 (7)")) &&
                  warning->text().contains(QStringLiteral("zip=30 (3)")),
              qPrintable(warning->text()));
@@ -319,7 +328,7 @@ void TestDatasetPanel::tinyLevelsAreFlagged()
     QCOMPARE(zip->child(2)->text(2), QStringLiteral("3"));
     // Lower the minimum: zip=20 can be judged, zip=30 still not.
     m_panel->setMinGroupSize(5);
-    QVERIFY(warning->text().contains(QStringLiteral("1 level")));
+    QVERIFY(warning->text().contains(QStringLiteral("as a group: 1")));
     QVERIFY(!warning->text().contains(QStringLiteral("zip=20")));
     m_panel->setMinGroupSize(30);
     // Activating a level filters the thumbnails to it.
@@ -364,8 +373,8 @@ void TestDatasetPanel::pickerGroupsMatchCore()
     for (const Group &g : core->groups)
         QCOMPARE(g.size, qint64(expected.value(g.label)));
     QCOMPARE(core->tooSmallCount(), 3); // 20, 7 and 3 samples
-    QVERIFY2(picker.summaryLabel()->text().contains(QStringLiteral("4 intersection group")) &&
-                 picker.summaryLabel()->text().contains(QStringLiteral("3 too small to judge")),
+    QVERIFY2(picker.summaryLabel()->text().contains(QStringLiteral("Intersection groups: 4")) &&
+                 picker.summaryLabel()->text().contains(QStringLiteral("too small to judge: 3")),
              qPrintable(picker.summaryLabel()->text()));
     // Binning does not apply to two discrete attributes.
     QVERIFY(!picker.binningBox()->isEnabled());
@@ -507,12 +516,19 @@ void TestDatasetPanel::colorizeDialogWritesDatasetThatOpens()
     QVERIFY(ds->attributes.contains(QStringLiteral("color")));
     QCOMPARE(ds->attributes.column(QStringLiteral("rgb")).type(), AttributeType::Vector);
     QCOMPARE(ds->images->shape().channels, 3);
-    // The same images and colours as the core generator (the CLI's colorize) makes.
+    // Opened at the source's size, not blown up to the photo default.
+    QCOMPARE(ds->images->shape().width, 28);
+    // 64 train + 32 test images limited to 40: the first 27 train and 13 test images.
+    QCOMPARE(ds->splitCounts().value(Split::Train), qint64(27));
+    QCOMPARE(ds->splitCounts().value(Split::Test), qint64(13));
+    // The same colours as the core generator (the CLI's colorize) gives those images.
     auto direct = openDataset(coloredSpec(r).value());
     QVERIFY(direct.ok());
-    for (qint64 i = 0; i < ds->size; i += 13)
+    for (qint64 i = 0; i < ds->size; ++i) {
+        const qint64 source = i < 27 ? i : 64 + (i - 27);
         QCOMPARE(ds->attributes.column(QStringLiteral("color")).displayValue(i),
-                 direct->attributes.column(QStringLiteral("color")).displayValue(i));
+                 direct->attributes.column(QStringLiteral("color")).displayValue(source));
+    }
     // The grid shows the colour chip of rgb under the images.
     QVERIFY(m_panel->thumbnails()->overlayAttributes().contains(QStringLiteral("rgb")));
 }
