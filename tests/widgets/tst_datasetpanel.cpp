@@ -1,5 +1,5 @@
-// Drives the dataset panel, the import wizard, the attribute picker and the Colored MNIST
-// dialog offscreen, on a folder-csv fixture written into a temporary directory.
+// Drives the dataset panel, the import wizard and the Colored MNIST dialog offscreen, on a
+// folder-csv fixture written into a temporary directory.
 #include "attributehistogramplot.h"
 #include "attributepicker.h"
 #include "coloredmnistdialog.h"
@@ -12,10 +12,10 @@
 #include "thumbnailbrowser.h"
 #include "thumbnailmodel.h"
 
+#include "attributecsvfixture.h"
 #include "enginefixtures.h"
 #include "fixtures.h"
 
-#include "data/groupassignment.h"
 #include "jobs/jobqueue.h"
 
 #include <QAbstractButton>
@@ -40,44 +40,9 @@
 using namespace equiscope;
 
 namespace {
-
-constexpr int kRows = 80;
-
-// The fixture's attributes as functions of the row, so the tests count independently.
-QString labelOf(int i)
-{
-    return i % 2 ? QStringLiteral("shoe") : QStringLiteral("shirt");
-}
-QString genderOf(int i)
-{
-    return i < 50 ? QStringLiteral("F") : QStringLiteral("M");
-}
-QString zipOf(int i)
-{
-    return i < 70 ? QStringLiteral("10") : i < 77 ? QStringLiteral("20") : QStringLiteral("30");
-}
-
-/// images/img_NN.png + attributes.csv with: label (binary), gender (binary), zip (numeric codes
-/// the reader infers as continuous; they are categories), age (continuous), skin (RGB vector)
-/// and site (a single level).
-QString writeFolderCsvFixture(const QString &root, bool missingImage = false)
-{
-    QStringList lines{QStringLiteral("file,label,gender,zip,age,skin,site")};
-    for (int i = 0; i < kRows; ++i) {
-        const QString file = QStringLiteral("images/img_%1.png").arg(i, 2, 10, QLatin1Char('0'));
-        if (!(missingImage && i == 5))
-            fixtures::writeSyntheticImage(root + QLatin1Char('/') + file, 16, 16, unsigned(i + 1));
-        lines << QStringLiteral("%1,%2,%3,%4,%5,%6;%7;100,A")
-                     .arg(file, labelOf(i), genderOf(i), zipOf(i))
-                     .arg(i)
-                     .arg(3 * i)
-                     .arg(255 - 3 * i);
-    }
-    const QString csv = root + QStringLiteral("/attributes.csv");
-    fixtures::writeFile(csv, (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-    return csv;
-}
-
+constexpr int kRows = fixtures::kAttributeCsvRows;
+using fixtures::attributeCsvLabel;
+using fixtures::attributeCsvZip;
 } // namespace
 
 class TestDatasetPanel : public QObject
@@ -91,9 +56,6 @@ private Q_SLOTS:
     void filtersThumbnailsByValue();
     void histogramHasLevelCounts();
     void tinyLevelsAreFlagged();
-    void pickerGroupsMatchCore();
-    void pickerPreviewFollowsBinning();
-    void launcherTakesPickerChoices();
     void colorizeDialogWritesDatasetThatOpens();
     void recentDatasetsReopen();
     void controlsAreNamedAndReachable();
@@ -117,7 +79,7 @@ void TestDatasetPanel::initTestCase()
                        m_dir.filePath(QStringLiteral("settings")));
     QCoreApplication::setOrganizationName(QStringLiteral("equiscope-tests"));
     DatasetSettings().clearRecentDatasets();
-    m_csv = writeFolderCsvFixture(m_dir.filePath(QStringLiteral("faces")));
+    m_csv = fixtures::writeAttributeCsvFixture(m_dir.filePath(QStringLiteral("faces")));
     m_panel = std::make_unique<DatasetPanel>();
     m_panel->resize(1100, 700);
     m_panel->show();
@@ -201,7 +163,8 @@ void TestDatasetPanel::wizardOpensFolderCsvWithTypeOverride()
 
 void TestDatasetPanel::wizardShowsReaderErrorInline()
 {
-    const QString csv = writeFolderCsvFixture(m_dir.filePath(QStringLiteral("broken")), true);
+    const QString csv =
+        fixtures::writeAttributeCsvFixture(m_dir.filePath(QStringLiteral("broken")), true);
     DatasetWizard wizard;
     wizard.show();
     wizard.formatPage()->setFormat(QStringLiteral("folder-csv"));
@@ -237,7 +200,7 @@ void TestDatasetPanel::filtersThumbnailsByValue()
     QVERIFY2(browser->countLabel()->text().contains(QStringLiteral("Showing 7 of 80")),
              qPrintable(browser->countLabel()->text()));
     for (int r = 0; r < browser->visibleCount(); ++r)
-        QCOMPARE(zipOf(int(browser->model()->sampleAt(r))), QStringLiteral("20"));
+        QCOMPARE(attributeCsvZip(int(browser->model()->sampleAt(r))), QStringLiteral("20"));
     browser->setFilter(QStringLiteral("zip"), {QStringLiteral("20"), QStringLiteral("30")});
     QCOMPARE(browser->visibleCount(), 10);
 
@@ -266,7 +229,7 @@ void TestDatasetPanel::filtersThumbnailsByValue()
     QCOMPARE(browser->visibleCount(), kRows);
     browser->setOverlayAttributes({QStringLiteral("label"), QStringLiteral("skin")});
     const QModelIndex third = browser->model()->index(3);
-    QCOMPARE(third.data(ThumbnailModel::OverlayRole).toStringList().value(0), labelOf(3));
+    QCOMPARE(third.data(ThumbnailModel::OverlayRole).toStringList().value(0), attributeCsvLabel(3));
     QCOMPARE(third.data(ThumbnailModel::ChipRole).toList().value(1).value<QColor>(),
              QColor(9, 246, 100));
     QVERIFY(!third.data(Qt::DecorationRole).value<QPixmap>().isNull());
@@ -336,151 +299,6 @@ void TestDatasetPanel::tinyLevelsAreFlagged()
     Q_EMIT tree->itemActivated(zip->child(2), 0);
     QCOMPARE(m_panel->thumbnails()->visibleCount(), 3);
     m_panel->thumbnails()->setFilter(QString(), {});
-}
-
-void TestDatasetPanel::pickerGroupsMatchCore()
-{
-    const Dataset &ds = *m_panel->dataset();
-    AttributePicker picker;
-    picker.show();
-    QSignalSpy updated(&picker, &AttributePicker::previewUpdated);
-    picker.setAttributes(std::make_shared<const AttributeTable>(ds.attributes),
-                         ds.attributes.names(), QStringLiteral("label"), {});
-    QCOMPARE(picker.target(), QStringLiteral("label"));
-    QCOMPARE(picker.groupTable()->topLevelItemCount(), 0);
-    picker.setSensitive({QStringLiteral("gender"), QStringLiteral("zip")});
-    QVERIFY(picker.isPreviewPending());
-    QVERIFY(updated.wait(10000));
-    QVERIFY(!picker.isPreviewPending());
-    QVERIFY2(picker.previewError().isEmpty(), qPrintable(picker.previewError()));
-
-    auto core = assignGroups(ds.attributes, picker.groupOptions());
-    QVERIFY(core.ok());
-    QCOMPARE(picker.groups()->groupCount(), core->groupCount());
-    QTreeWidget *table = picker.groupTable();
-    QCOMPARE(table->topLevelItemCount(), core->groupCount());
-    for (int g = 0; g < core->groupCount(); ++g) {
-        QCOMPARE(table->topLevelItem(g)->text(0), core->groups[g].label);
-        QCOMPARE(table->topLevelItem(g)->text(1), QString::number(core->groups[g].size));
-        QCOMPARE(table->topLevelItem(g)->text(3) == QLatin1String("too small to judge"),
-                 core->groups[g].tooSmall);
-    }
-    // And the core agrees with counting the fixture directly: F×10, M×10, M×20, M×30.
-    QHash<QString, int> expected;
-    for (int i = 0; i < kRows; ++i)
-        ++expected[QStringLiteral("gender=%1 × zip=%2").arg(genderOf(i), zipOf(i))];
-    QCOMPARE(core->groupCount(), int(expected.size()));
-    for (const Group &g : core->groups)
-        QCOMPARE(g.size, qint64(expected.value(g.label)));
-    QCOMPARE(core->tooSmallCount(), 3); // 20, 7 and 3 samples
-    QVERIFY2(picker.summaryLabel()->text().contains(QStringLiteral("Intersection groups: 4")) &&
-                 picker.summaryLabel()->text().contains(QStringLiteral("too small to judge: 3")),
-             qPrintable(picker.summaryLabel()->text()));
-    // Binning does not apply to two discrete attributes.
-    QVERIFY(!picker.binningBox()->isEnabled());
-
-    // A lower minimum size re-flags the groups.
-    picker.setMinGroupSize(5);
-    QVERIFY(updated.wait(10000));
-    QCOMPARE(picker.groups()->tooSmallCount(), 1);
-
-    // A single-level attribute makes no groups: the core's error, inline.
-    picker.setSensitive({QStringLiteral("site")});
-    QVERIFY(updated.wait(10000));
-    QVERIFY2(picker.previewError().contains(QStringLiteral("at least 2 levels")),
-             qPrintable(picker.previewError()));
-    QVERIFY(!picker.groups().has_value());
-}
-
-void TestDatasetPanel::pickerPreviewFollowsBinning()
-{
-    const Dataset &ds = *m_panel->dataset();
-    AttributePicker picker;
-    QSignalSpy updated(&picker, &AttributePicker::previewUpdated);
-    picker.setAttributes(std::make_shared<const AttributeTable>(ds.attributes),
-                         ds.attributes.names(), QStringLiteral("label"), {QStringLiteral("age")});
-    picker.setBinning(BinningMethod::Quantile);
-    picker.setBins(2);
-    QVERIFY(updated.wait(10000));
-    QVERIFY(picker.binningBox()->isEnabled());
-    auto sizes = [&picker] {
-        QList<qint64> out;
-        for (const Group &g : picker.groups()->groups)
-            out << g.size;
-        return out;
-    };
-    QCOMPARE(sizes(), (QList<qint64>{40, 40}));
-    QVERIFY(picker.groups()->groups[0].label.startsWith(QStringLiteral("age=[0, 40)")));
-
-    picker.binsBox()->setValue(4);
-    QVERIFY(updated.wait(10000));
-    QCOMPARE(sizes(), (QList<qint64>{20, 20, 20, 20}));
-    QCOMPARE(picker.groupTable()->topLevelItemCount(), 4);
-
-    picker.binningBox()->setCurrentIndex(picker.binningBox()->findData(int(BinningMethod::KMeans)));
-    picker.binsBox()->setValue(3);
-    QVERIFY(updated.wait(10000));
-    QCOMPARE(picker.groups()->groupCount(), 3);
-    QVERIFY(picker.groups()->groups[0].label.startsWith(QStringLiteral("age=cluster")));
-    auto core = assignGroups(ds.attributes, picker.groupOptions());
-    QVERIFY(core.ok());
-    for (int g = 0; g < 3; ++g)
-        QCOMPARE(picker.groups()->groups[g].size, core->groups[g].size);
-
-    // An intersection with a binned attribute: gender × age quartiles.
-    picker.setBinning(BinningMethod::Quantile);
-    picker.setBins(4);
-    picker.setSensitive({QStringLiteral("gender"), QStringLiteral("age")});
-    QVERIFY(updated.wait(10000));
-    auto both = assignGroups(ds.attributes, picker.groupOptions());
-    QCOMPARE(picker.groups()->groupCount(), both->groupCount());
-    QCOMPARE(picker.groups()->groupCount(), 5); // F: 3 quartiles (+10 of the third); M: 2
-}
-
-void TestDatasetPanel::launcherTakesPickerChoices()
-{
-    JobQueue queue;
-    ExperimentPanel launcher(&queue);
-    launcher.setDataset(m_panel->dataset());
-    AttributePicker *picker = launcher.attributePicker();
-    QCOMPARE(launcher.targetBox(), picker->targetBox());
-    QCOMPARE(launcher.sensitiveList(), picker->sensitiveList());
-    QSignalSpy updated(picker, &AttributePicker::previewUpdated);
-    picker->setTarget(QStringLiteral("label"));
-    picker->setSensitive({QStringLiteral("age")});
-    picker->setBinning(BinningMethod::Quantile);
-    picker->setBins(3);
-    picker->setMinGroupSize(10);
-    QVERIFY(updated.wait(10000));
-    RunConfig c = launcher.config();
-    QCOMPARE(c.sensitive, QStringList{QStringLiteral("age")});
-    QCOMPARE(c.groupBinning, QStringLiteral("quantile"));
-    QCOMPARE(c.groupBins, 3);
-    QCOMPARE(c.minGroupSize, 10);
-    // The evaluation's groups are the picker's groups.
-    auto evaluated = assignGroups(m_panel->dataset()->attributes, c.groupOptions());
-    QCOMPARE(evaluated->groupCount(), picker->groups()->groupCount());
-
-    // And back: a config fills the picker.
-    c.groupBinning = QStringLiteral("kmeans");
-    c.groupBins = 5;
-    c.minGroupSize = 12;
-    c.sensitive = {QStringLiteral("gender"), QStringLiteral("zip")};
-    launcher.setConfig(c);
-    QCOMPARE(picker->binning(), BinningMethod::KMeans);
-    QCOMPARE(picker->bins(), 5);
-    QCOMPARE(picker->minGroupSize(), 12);
-    QCOMPARE(picker->sensitive(), (QStringList{QStringLiteral("gender"), QStringLiteral("zip")}));
-    QCOMPARE(launcher.config().toJson(), c.toJson());
-
-    // A single-level sensitive attribute blocks the launch once the preview says so.
-    picker->setSensitive({QStringLiteral("site")});
-    QVERIFY(updated.wait(10000));
-    QVERIFY(!launcher.launchButton()->isEnabled());
-    QVERIFY(launcher.validationError().contains(QStringLiteral("at least 2 levels")));
-    picker->setSensitive({QStringLiteral("gender")});
-    QVERIFY(updated.wait(10000));
-    QVERIFY2(launcher.validationError().isEmpty(), qPrintable(launcher.validationError()));
 }
 
 void TestDatasetPanel::colorizeDialogWritesDatasetThatOpens()
