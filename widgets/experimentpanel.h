@@ -21,6 +21,7 @@ namespace equiscope {
 
 class AttributePicker;
 class JobQueue;
+class RunJob;
 class TrainingJob;
 
 /// The experiment launcher: method (from MethodRegistry), dataset attributes, encoder and
@@ -62,7 +63,7 @@ public:
 
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
-    void jobCreated(equiscope::TrainingJob *job);
+    void jobCreated(equiscope::RunJob *job);
 
 private:
     void fillAttributes();

@@ -149,7 +149,7 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     });
     m_replotTimer->start();
     connect(m_queue, &JobQueue::queueChanged, this, &RunMonitor::onQueueChanged);
-    connect(m_queue, &JobQueue::jobStarted, this, [this](TrainingJob *job) {
+    connect(m_queue, &JobQueue::jobStarted, this, [this](RunJob *job) {
         const int row = rowOf(job);
         if (row >= 0)
             setState(row, State::Running);
@@ -179,11 +179,11 @@ void RunMonitor::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
 }
 
-void RunMonitor::track(TrainingJob *job)
+void RunMonitor::track(RunJob *job)
 {
     Row row;
     row.job = job;
-    row.name = job->config().name;
+    row.name = job->displayName();
     row.storePath = m_storePath;
     row.item = new QTreeWidgetItem(m_table, {row.name, stateText(State::Queued)});
     row.bar = new QProgressBar;
@@ -194,44 +194,42 @@ void RunMonitor::track(TrainingJob *job)
     m_table->setItemWidget(row.item, ProgressColumn, row.bar);
     m_rows.append(row);
 
-    connect(job, &TrainingJob::runCreated, this, [this, job](const QString &id) {
+    connect(job, &RunJob::runCreated, this, [this, job](const QString &id) {
         const int r = rowOf(job);
         if (r >= 0)
             m_rows[r].runId = id;
     });
-    connect(job, &TrainingJob::progressChanged, this, [this, job](const JobProgress &p) {
+    connect(job, &RunJob::progressChanged, this, [this, job](const JobProgress &p) {
         const int r = rowOf(job);
         if (r >= 0)
             onProgress(r, p);
     });
-    connect(job, &TrainingJob::epochFinished, this,
-            [this, job](int epoch, const QJsonObject &metrics) {
-                const int r = rowOf(job);
-                if (r >= 0)
-                    onEpoch(r, epoch, metrics);
-            });
-    connect(job, &TrainingJob::logMessage, this, [this, job](const QString &message) {
+    connect(job, &RunJob::epochFinished, this, [this, job](int epoch, const QJsonObject &metrics) {
+        const int r = rowOf(job);
+        if (r >= 0)
+            onEpoch(r, epoch, metrics);
+    });
+    connect(job, &RunJob::logMessage, this, [this, job](const QString &message) {
         const int r = rowOf(job);
         m_log->appendPlainText(QStringLiteral("%1  [%2] %3")
                                    .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
                                         r >= 0 ? m_rows[r].name : QString(), message));
     });
-    connect(job, &TrainingJob::finished, this,
-            [this, job](JobOutcome outcome, const QString &message) {
-                const int r = rowOf(job);
-                if (r < 0)
-                    return;
-                const State s = outcome == JobOutcome::Finished    ? State::Finished
-                                : outcome == JobOutcome::Cancelled ? State::Cancelled
-                                                                   : State::Failed;
-                setState(r, s, message);
-            });
+    connect(job, &RunJob::finished, this, [this, job](JobOutcome outcome, const QString &message) {
+        const int r = rowOf(job);
+        if (r < 0)
+            return;
+        const State s = outcome == JobOutcome::Finished    ? State::Finished
+                        : outcome == JobOutcome::Cancelled ? State::Cancelled
+                                                           : State::Failed;
+        setState(r, s, message);
+    });
     if (m_table->currentItem() == nullptr)
         m_table->setCurrentItem(row.item);
     updateButtons();
 }
 
-int RunMonitor::rowOf(const TrainingJob *job) const
+int RunMonitor::rowOf(const RunJob *job) const
 {
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].job == job)
@@ -317,7 +315,7 @@ void RunMonitor::onEpoch(int row, int epoch, const QJsonObject &metrics)
 void RunMonitor::onQueueChanged()
 {
     // Jobs removed from the queue before they started never emit finished().
-    const QList<TrainingJob *> done = m_queue->done();
+    const QList<RunJob *> done = m_queue->done();
     for (int i = 0; i < m_rows.size(); ++i)
         if (m_rows[i].state == State::Queued && done.contains(m_rows[i].job.data())) {
             setState(i, State::Cancelled, tr("removed from the queue before it started"));
@@ -371,13 +369,18 @@ void RunMonitor::cancelSelected()
     m_queue->cancel(m_rows[row].job);
 }
 
-TrainingJob *RunMonitor::resumeSelected()
+RunJob *RunMonitor::resumeSelected()
 {
     const int row = selectedRow();
     if (row < 0 || m_rows[row].runId.isEmpty() ||
         (m_rows[row].state != State::Cancelled && m_rows[row].state != State::Failed))
         return nullptr;
-    TrainingJob *job = TrainingJob::resume(m_rows[row].runId, m_rows[row].storePath);
+    QString error;
+    RunJob *job = RunJob::resume(m_rows[row].runId, m_rows[row].storePath, &error);
+    if (!job) {
+        m_log->appendPlainText(tr("[%1] cannot resume: %2").arg(m_rows[row].name, error));
+        return nullptr;
+    }
     track(job);
     m_rows.last().name = tr("%1 (resumed)").arg(m_rows[row].name);
     m_rows.last().item->setText(NameColumn, m_rows.last().name);

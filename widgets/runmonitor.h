@@ -1,6 +1,6 @@
 #pragma once
 
-#include "jobs/trainingjob.h"
+#include "jobs/runjob.h"
 
 #include <QElapsedTimer>
 #include <QPointer>
@@ -40,18 +40,18 @@ public:
     explicit RunMonitor(JobQueue *queue, QWidget *parent = nullptr);
 
     /// Adds a row for @p job (call before the queue starts it); resumes go to the current store.
-    void track(TrainingJob *job);
+    void track(RunJob *job);
     void setStorePath(const QString &path) { m_storePath = path; }
 
     int rowCount() const { return int(m_rows.size()); }
-    TrainingJob *job(int row) const { return m_rows.value(row).job; }
+    RunJob *job(int row) const { return m_rows.value(row).job; }
     State state(int row) const { return m_rows.value(row).state; }
     QString runId(int row) const { return m_rows.value(row).runId; }
     void selectRow(int row);
     /// Cancels the selected job (queued: removed from the queue; running: stops in one step).
     void cancelSelected();
     /// Resumes the selected cancelled or failed run from its last checkpoint, as a new row.
-    TrainingJob *resumeSelected();
+    RunJob *resumeSelected();
 
     QTreeWidget *jobTable() const { return m_table; }
     QCustomPlot *lossPlot() const { return m_lossPlot; }
@@ -60,7 +60,7 @@ public:
 
 Q_SIGNALS:
     /// A resumed run was queued.
-    void jobResumed(equiscope::TrainingJob *job);
+    void jobResumed(equiscope::RunJob *job);
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -69,7 +69,7 @@ private:
     void applyPalette();
     struct Row
     {
-        QPointer<TrainingJob> job;
+        QPointer<RunJob> job;
         QTreeWidgetItem *item = nullptr;
         QProgressBar *bar = nullptr;
         State state = State::Queued;
@@ -80,7 +80,7 @@ private:
         QVector<double> epochX, epochLoss, learningRate, entropy;
     };
 
-    int rowOf(const TrainingJob *job) const;
+    int rowOf(const RunJob *job) const;
     int selectedRow() const;
     void setState(int row, State state, const QString &message = QString());
     void onProgress(int row, const JobProgress &progress);

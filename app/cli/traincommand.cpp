@@ -1,6 +1,7 @@
 #include "traincommand.h"
 
 #include "clioutput.h"
+#include "jobrunner.h"
 
 #include "data/coloredmnist.h"
 #include "jobs/trainingjob.h"
@@ -11,94 +12,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QTimer>
-
-#include <csignal>
-#include <cstdio>
-#include <unistd.h>
 
 namespace equiscope::cli {
-
-namespace {
-
-volatile std::sig_atomic_t g_interrupted = 0;
-void onSignal(int)
-{
-    g_interrupted = 1;
-}
-
-QString formatEta(double seconds)
-{
-    if (seconds < 0)
-        return QStringLiteral("--:--");
-    const int s = int(seconds + 0.5);
-    return QStringLiteral("%1:%2")
-        .arg(s / 60, 2, 10, QLatin1Char('0'))
-        .arg(s % 60, 2, 10, QLatin1Char('0'));
-}
-
-/// Runs @p job to its end with a terminal progress bar; Ctrl-C cancels (the run stays resumable).
-int runJob(TrainingJob *job, const QString &storePath)
-{
-    std::signal(SIGINT, onSignal);
-    std::signal(SIGTERM, onSignal);
-    const bool tty = isatty(fileno(stderr));
-    QObject::connect(job, &TrainingJob::progressChanged, job, [tty](const JobProgress &p) {
-        const int width = 30;
-        const int filled = int(p.fraction() * width);
-        const QString bar =
-            QString(filled, QLatin1Char('#')) + QString(width - filled, QLatin1Char('.'));
-        const QString line = QStringLiteral("[%1] epoch %2/%3 step %4/%5 loss %6 eta %7")
-                                 .arg(bar)
-                                 .arg(p.epoch)
-                                 .arg(p.epochs)
-                                 .arg(p.step)
-                                 .arg(p.stepsPerEpoch)
-                                 .arg(p.loss, 0, 'f', 4)
-                                 .arg(formatEta(p.etaSeconds));
-        const QByteArray b =
-            (tty ? QStringLiteral("\r") + line : line + QLatin1Char('\n')).toUtf8();
-        // Without a terminal, print only each epoch's last step to keep logs short.
-        if (tty || p.step == p.stepsPerEpoch)
-            std::fputs(b.constData(), stderr);
-    });
-    QObject::connect(job, &TrainingJob::logMessage, job, [tty](const QString &m) {
-        std::fputs(((tty ? QStringLiteral("\r\033[K") : QString()) + m + QLatin1Char('\n'))
-                       .toUtf8()
-                       .constData(),
-                   stderr);
-    });
-    QObject::connect(
-        job, &TrainingJob::finished, qApp, [] { QCoreApplication::quit(); }, Qt::QueuedConnection);
-    QTimer poll;
-    QObject::connect(&poll, &QTimer::timeout, job, [job] {
-        if (g_interrupted) {
-            job->requestCancel();
-            g_interrupted = 0;
-        }
-    });
-    poll.start(100);
-    job->start();
-    QCoreApplication::exec();
-    job->wait();
-
-    QJsonObject summary{{QStringLiteral("run"), job->runId()},
-                        {QStringLiteral("status"), jobOutcomeName(job->outcome())},
-                        {QStringLiteral("message"), job->message()},
-                        {QStringLiteral("store"), storePath},
-                        {QStringLiteral("method"), lossMethodName(job->config().loss.method)}};
-    const QJsonObject result = job->result();
-    for (const QString &key : {QStringLiteral("accuracy"), QStringLiteral("bias_mse"),
-                               QStringLiteral("bias_r2"), QStringLiteral("bias_probe_accuracy")})
-        if (result.contains(key))
-            summary.insert(key, result.value(key));
-    printJson(summary);
-    return job->outcome() == JobOutcome::Finished    ? 0
-           : job->outcome() == JobOutcome::Cancelled ? 3
-                                                     : 1;
-}
-
-} // namespace
 
 QString storePathOption(const QString &value)
 {
@@ -260,7 +175,7 @@ int runTrainCommand(const QStringList &arguments)
     }
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
     TrainingJob job(config, storePath);
-    return runJob(&job, storePath);
+    return runJobInTerminal(&job, storePath);
 }
 
 int runResumeCommand(const QStringList &arguments)
@@ -287,8 +202,11 @@ int runResumeCommand(const QStringList &arguments)
             return fail(resolved.error().toString());
         id = resolved.value();
     }
-    std::unique_ptr<TrainingJob> job(TrainingJob::resume(id, storePath));
-    return runJob(job.get(), storePath);
+    QString error;
+    std::unique_ptr<RunJob> job(RunJob::resume(id, storePath, &error));
+    if (!job)
+        return fail(error);
+    return runJobInTerminal(job.get(), storePath);
 }
 
 } // namespace equiscope::cli

@@ -7,19 +7,19 @@ JobQueue::JobQueue(QObject *parent) : QObject(parent) {}
 JobQueue::~JobQueue()
 {
     cancelAll();
-    for (TrainingJob *job : m_running)
+    for (RunJob *job : m_running)
         job->wait();
     qDeleteAll(m_pending);
     qDeleteAll(m_running);
     qDeleteAll(m_done);
 }
 
-void JobQueue::enqueue(TrainingJob *job)
+void JobQueue::enqueue(RunJob *job)
 {
     job->setParent(nullptr);
     m_pending.append(job);
     connect(
-        job, &TrainingJob::finished, this,
+        job, &RunJob::finished, this,
         [this, job] {
             job->wait();
             m_running.removeOne(job);
@@ -39,7 +39,7 @@ void JobQueue::setMaxConcurrent(int count)
     startNext();
 }
 
-void JobQueue::cancel(TrainingJob *job)
+void JobQueue::cancel(RunJob *job)
 {
     if (m_pending.removeOne(job)) {
         m_done.append(job);
@@ -51,17 +51,17 @@ void JobQueue::cancel(TrainingJob *job)
 
 void JobQueue::cancelAll()
 {
-    for (TrainingJob *job : std::as_const(m_pending))
+    for (RunJob *job : std::as_const(m_pending))
         m_done.append(job);
     m_pending.clear();
-    for (TrainingJob *job : std::as_const(m_running))
+    for (RunJob *job : std::as_const(m_running))
         job->requestCancel();
 }
 
 void JobQueue::startNext()
 {
     while (m_running.size() < m_maxConcurrent && !m_pending.isEmpty()) {
-        TrainingJob *job = m_pending.takeFirst();
+        RunJob *job = m_pending.takeFirst();
         m_running.append(job);
         job->start();
         Q_EMIT jobStarted(job);

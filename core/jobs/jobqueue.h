@@ -1,6 +1,6 @@
 #pragma once
 
-#include "trainingjob.h"
+#include "runjob.h"
 
 #include <QList>
 #include <QObject>
@@ -19,27 +19,27 @@ public:
     ~JobQueue() override;
 
     /// Takes ownership of @p job and starts it when a slot is free.
-    void enqueue(TrainingJob *job);
+    void enqueue(RunJob *job);
     void setMaxConcurrent(int count);
     int maxConcurrent() const { return m_maxConcurrent; }
     /// Removes a job that has not started yet, or cancels it if it runs.
-    void cancel(TrainingJob *job);
+    void cancel(RunJob *job);
     void cancelAll();
 
-    QList<TrainingJob *> pending() const { return m_pending; }
-    QList<TrainingJob *> running() const { return m_running; }
-    QList<TrainingJob *> done() const { return m_done; }
+    QList<RunJob *> pending() const { return m_pending; }
+    QList<RunJob *> running() const { return m_running; }
+    QList<RunJob *> done() const { return m_done; }
 
 Q_SIGNALS:
-    void jobStarted(equiscope::TrainingJob *job);
-    void jobFinished(equiscope::TrainingJob *job);
+    void jobStarted(equiscope::RunJob *job);
+    void jobFinished(equiscope::RunJob *job);
     void queueChanged();
 
 private:
     void startNext();
 
     int m_maxConcurrent = 1;
-    QList<TrainingJob *> m_pending, m_running, m_done;
+    QList<RunJob *> m_pending, m_running, m_done;
 };
 
 } // namespace equiscope

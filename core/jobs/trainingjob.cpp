@@ -9,59 +9,12 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QJsonDocument>
-#include <QMutex>
-#include <QThread>
 
 #include <cmath>
 
 namespace equiscope {
 
-double JobProgress::fraction() const
-{
-    const double total = double(epochs) * double(std::max<qint64>(1, stepsPerEpoch));
-    return total > 0
-               ? std::min(1.0, (double(epoch - 1) * double(stepsPerEpoch) + double(step)) / total)
-               : 0.0;
-}
-
-QString jobOutcomeName(JobOutcome outcome)
-{
-    switch (outcome) {
-    case JobOutcome::Finished:
-        return QStringLiteral("finished");
-    case JobOutcome::Cancelled:
-        return QStringLiteral("cancelled");
-    case JobOutcome::Failed:
-        return QStringLiteral("failed");
-    }
-    return {};
-}
-
-struct TrainingJob::Private
-{
-    RunConfig config;
-    QString storePath;
-    QString resumeRunId;
-    std::atomic<bool> cancel{false};
-    std::unique_ptr<QThread> thread;
-    mutable QMutex mutex;
-    QString runId;
-    JobOutcome outcome = JobOutcome::Failed;
-    QString message;
-    QJsonObject result;
-};
-
 namespace {
-void registerTypes()
-{
-    static const bool once = [] {
-        qRegisterMetaType<JobProgress>("equiscope::JobProgress");
-        qRegisterMetaType<JobOutcome>("equiscope::JobOutcome");
-        return true;
-    }();
-    Q_UNUSED(once);
-}
-
 /// The final metrics as store rows: probe accuracy and bias first, then every group metric
 /// with its CI and group size.
 QVector<MetricRow> metricRows(const EvaluationReport &r)
@@ -115,80 +68,38 @@ QVector<MetricRow> metricRows(const EvaluationReport &r)
 } // namespace
 
 TrainingJob::TrainingJob(const RunConfig &config, const QString &storePath, QObject *parent)
-    : QObject(parent), d(std::make_unique<Private>())
+    : RunJob(storePath, parent), m_config(config)
 {
-    registerTypes();
-    d->config = config;
-    d->storePath = storePath;
 }
 
 TrainingJob *TrainingJob::resume(const QString &runId, const QString &storePath, QObject *parent)
 {
     auto *job = new TrainingJob(RunConfig(), storePath, parent);
-    job->d->resumeRunId = runId;
-    job->d->runId = runId;
+    job->m_resumeRunId = runId;
+    job->setRunId(runId);
     return job;
 }
 
 TrainingJob::~TrainingJob()
 {
+    // work() uses this object's members: stop it before they go.
     requestCancel();
     wait();
 }
 
-void TrainingJob::start()
-{
-    if (d->thread)
-        return;
-    d->thread.reset(QThread::create([this] { work(); }));
-    d->thread->setObjectName(QStringLiteral("TrainingJob"));
-    d->thread->start();
-}
-
-void TrainingJob::requestCancel()
-{
-    d->cancel = true;
-}
-
-bool TrainingJob::isRunning() const
-{
-    return d->thread && d->thread->isRunning();
-}
-
-bool TrainingJob::wait(int ms)
-{
-    if (!d->thread)
-        return true;
-    return ms < 0 ? d->thread->wait() : d->thread->wait(QDeadlineTimer(ms));
-}
-
-QString TrainingJob::runId() const
-{
-    QMutexLocker lock(&d->mutex);
-    return d->runId;
-}
-
 const RunConfig &TrainingJob::config() const
 {
-    return d->config;
+    return m_config;
 }
 
-JobOutcome TrainingJob::outcome() const
+QString TrainingJob::methodName() const
 {
-    QMutexLocker lock(&d->mutex);
-    return d->outcome;
+    return lossMethodName(m_config.loss.method);
 }
 
-QString TrainingJob::message() const
+QString TrainingJob::displayName() const
 {
-    QMutexLocker lock(&d->mutex);
-    return d->message;
-}
-
-QJsonObject TrainingJob::result() const
-{
-    QMutexLocker lock(&d->mutex);
-    return d->result;
+    return m_config.name;
 }
 
 void TrainingJob::work()
@@ -196,56 +107,44 @@ void TrainingJob::work()
     std::unique_ptr<RunStore> store;
     QString runId;
     auto end = [&](JobOutcome outcome, const QString &message) {
-        if (store && !runId.isEmpty()) {
-            const RunStatus status = outcome == JobOutcome::Finished    ? RunStatus::Finished
-                                     : outcome == JobOutcome::Cancelled ? RunStatus::Cancelled
-                                                                        : RunStatus::Failed;
-            store->finishRun(runId, status, message);
-        }
-        {
-            QMutexLocker lock(&d->mutex);
-            d->outcome = outcome;
-            d->message = message;
-        }
-        Q_EMIT logMessage(QStringLiteral("%1: %2").arg(jobOutcomeName(outcome), message));
-        Q_EMIT finished(outcome, message);
+        // An empty id: no run of ours in the store (not created yet, or another process's).
+        if (!runId.isEmpty())
+            setRunId(runId);
+        finish(runId.isEmpty() ? nullptr : store.get(), outcome, message);
     };
 
-    auto opened = RunStore::open(d->storePath);
+    auto opened = RunStore::open(storePath());
     if (!opened)
         return end(JobOutcome::Failed, opened.error().toString());
     store = std::move(opened.value());
 
-    RunConfig &config = d->config;
+    RunConfig &config = m_config;
     int startEpoch = 1;
-    if (!d->resumeRunId.isEmpty()) {
-        auto run = store->run(d->resumeRunId);
+    if (!m_resumeRunId.isEmpty()) {
+        auto run = store->run(m_resumeRunId);
         if (!run)
             return end(JobOutcome::Failed, run.error().toString());
         auto parsed = RunConfig::fromJson(run->config);
         if (!parsed)
             return end(JobOutcome::Failed, parsed.error().toString());
         config = parsed.value();
-        runId = d->resumeRunId;
-        if (run->status == RunStatus::Finished)
-            return end(JobOutcome::Finished,
-                       QStringLiteral("run %1 has already finished").arg(runId));
-        if (run->status == RunStatus::Running &&
-            run->ownerPid != QCoreApplication::applicationPid()) {
-            runId.clear(); // not ours: do not touch its status
-            return end(JobOutcome::Failed, QStringLiteral("run %1 is still running in process %2")
-                                               .arg(d->resumeRunId)
-                                               .arg(run->ownerPid));
+        runId = m_resumeRunId;
+        JobOutcome outcome = JobOutcome::Failed;
+        const QString obstacle = resumeObstacle(run.value(), &outcome);
+        if (!obstacle.isEmpty()) {
+            if (outcome == JobOutcome::Failed)
+                runId.clear(); // not ours: do not touch its status
+            return end(outcome, obstacle);
         }
     }
 
     Q_EMIT logMessage(
         QStringLiteral("opening %1 (%2)").arg(config.dataset.path, config.dataset.format));
     ReadContext ctx;
-    ctx.cancelled = [this] { return d->cancel.load(); };
+    ctx.cancelled = [this] { return cancelRequested(); };
     auto dataset = openDataset(config.dataset, ctx);
     if (!dataset)
-        return end(d->cancel ? JobOutcome::Cancelled : JobOutcome::Failed,
+        return end(cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
                    dataset.error().toString());
     auto created = TrainingSession::create(config, dataset.value());
     if (!created)
@@ -284,10 +183,7 @@ void TrainingJob::work()
                 QStringLiteral("resuming run %1 after epoch %2").arg(runId).arg(restored.value()));
         }
     }
-    {
-        QMutexLocker lock(&d->mutex);
-        d->runId = runId;
-    }
+    setRunId(runId);
     Q_EMIT runCreated(runId);
     store->markRunning(runId, QCoreApplication::applicationPid());
     Q_EMIT logMessage(QStringLiteral("run %1: %2, %3 steps per epoch on %4")
@@ -302,7 +198,7 @@ void TrainingJob::work()
     qint64 stepsDone = 0;
     const qint64 stepsTotal = qint64(config.epochs - startEpoch + 1) * session->stepsPerEpoch();
     for (int epoch = startEpoch; epoch <= config.epochs; ++epoch) {
-        auto report = session->runEpoch(epoch, d->cancel, [&](const StepProgress &s) {
+        auto report = session->runEpoch(epoch, cancelFlag(), [&](const StepProgress &s) {
             ++stepsDone;
             if (sinceHeartbeat.elapsed() > 10000) {
                 store->heartbeat(runId);
@@ -358,15 +254,12 @@ void TrainingJob::work()
     }
 
     Q_EMIT logMessage(QStringLiteral("evaluating: linear probes on the frozen representation"));
-    auto evaluation = session->evaluate(d->cancel);
+    auto evaluation = session->evaluate(cancelFlag());
     if (!evaluation)
-        return end(d->cancel ? JobOutcome::Cancelled : JobOutcome::Failed,
+        return end(cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
                    evaluation.error().toString());
     const QJsonObject result = evaluation->toJson();
-    {
-        QMutexLocker lock(&d->mutex);
-        d->result = result;
-    }
+    setResult(result);
     store->putMetrics(runId, QStringLiteral("final"), metricRows(evaluation.value()));
     ArtifactRecord a;
     a.kind = QStringLiteral("evaluation");

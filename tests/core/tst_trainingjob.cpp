@@ -82,7 +82,12 @@ private Q_SLOTS:
             QCOMPARE(s.value()->run(id)->status, RunStatus::Cancelled);
             QCOMPARE(s.value()->resumableEpoch(id).value(), 1);
         }
-        std::unique_ptr<TrainingJob> resumed(TrainingJob::resume(id, store()));
+        // The generic entry point picks the job type from the run's family.
+        QString error;
+        std::unique_ptr<RunJob> resumed(RunJob::resume(id, store(), &error));
+        QVERIFY2(resumed, qPrintable(error));
+        QVERIFY(qobject_cast<TrainingJob *>(resumed.get()));
+        QCOMPARE(resumed->runId(), id);
         QSignalSpy resumedEpochs(resumed.get(), &TrainingJob::epochFinished);
         QSignalSpy done(resumed.get(), &TrainingJob::finished);
         resumed->start();
@@ -90,6 +95,14 @@ private Q_SLOTS:
         QCOMPARE(done.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
         QCOMPARE(resumedEpochs.count(), 2); // epochs 2 and 3 only
         QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+    }
+
+    void resumingAnUnknownRunSaysWhy()
+    {
+        QString error;
+        std::unique_ptr<RunJob> job(RunJob::resume(QStringLiteral("no-such-run"), store(), &error));
+        QVERIFY(!job);
+        QVERIFY2(error.contains(QStringLiteral("no-such-run")), qPrintable(error));
     }
 
     void failureIsReported()

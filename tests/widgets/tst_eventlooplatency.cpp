@@ -1,5 +1,6 @@
 // The GUI never freezes while runs train: a 10 ms timer on the GUI thread measures how late it
 // fires while the real window shows a training run (monitor rows, curves and log updating).
+#include "jobs/trainingjob.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
 #include "runmonitor.h"

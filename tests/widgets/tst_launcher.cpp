@@ -1,5 +1,6 @@
 // Drives the real workbench window offscreen: open a tiny dataset, pick attributes in the
 // launcher, launch a tiny run and watch its row, cancel and resume, queue a sweep.
+#include "jobs/trainingjob.h"
 #include "datasetpanel.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
@@ -147,7 +148,7 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
     const int before = monitor->rowCount();
     QTest::mouseClick(panel->launchButton(), Qt::LeftButton);
     QCOMPARE(monitor->rowCount(), before + 1);
-    TrainingJob *job = monitor->job(before);
+    auto *job = qobject_cast<TrainingJob *>(monitor->job(before));
     QVERIFY(job);
     QCOMPARE(job->config().epochs, 2);
     QSignalSpy progress(job, &TrainingJob::progressChanged);
@@ -184,7 +185,7 @@ void TestLauncher::cancelsAndResumesRun()
     QCOMPARE(job->outcome(), JobOutcome::Cancelled);
 
     monitor->selectRow(row);
-    TrainingJob *resumed = monitor->resumeSelected();
+    RunJob *resumed = monitor->resumeSelected();
     QVERIFY(resumed);
     QCOMPARE(monitor->rowCount(), row + 2);
     QSignalSpy resumedProgress(resumed, &TrainingJob::progressChanged);
