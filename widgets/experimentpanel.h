@@ -19,6 +19,7 @@ class QSpinBox;
 
 namespace equiscope {
 
+class AttributePicker;
 class JobQueue;
 class RunJob;
 class TrainingJob;
@@ -53,8 +54,10 @@ public:
     void openSweepBuilder();
 
     QComboBox *methodBox() const { return m_method; }
-    QComboBox *targetBox() const { return m_target; }
-    QListWidget *sensitiveList() const { return m_sensitive; }
+    QComboBox *targetBox() const;
+    QListWidget *sensitiveList() const;
+    /// Target, sensitive attributes, binning and the live group preview.
+    AttributePicker *attributePicker() const { return m_picker; }
     QPushButton *launchButton() const { return m_launch; }
     QLabel *errorLabel() const { return m_error; }
 
@@ -66,8 +69,6 @@ private:
     void fillAttributes();
     void rebuildOptions();
     void updateValidation();
-    void updateGroupCount();
-    QString groupCountText() const;
 
     JobQueue *m_queue = nullptr;
     QString m_storePath;
@@ -78,9 +79,7 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_method = nullptr;
     QLabel *m_methodDescription = nullptr;
-    QComboBox *m_target = nullptr;
-    QListWidget *m_sensitive = nullptr;
-    QLabel *m_groups = nullptr;
+    AttributePicker *m_picker = nullptr;
     QComboBox *m_encoder = nullptr;
     QSpinBox *m_epochs = nullptr;
     QSpinBox *m_batch = nullptr;

@@ -157,13 +157,18 @@ int MainWindow::addPage(const QString &name, const QString &title, QWidget *page
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open Dataset…"), QKeySequence::Open, this, [this] {
+    file->addAction(tr("&Open / Import Dataset…"), QKeySequence::Open, this, [this] {
         showView(QStringLiteral("datasets"));
-        m_datasetPanel->browse();
+        m_datasetPanel->openWizard();
     });
+    file->addMenu(m_datasetPanel->recentDatasetsMenu());
     file->addAction(tr("Open &Colored Fashion-MNIST"), QKeySequence(tr("Ctrl+D")), this, [this] {
         showView(QStringLiteral("datasets"));
         m_datasetPanel->openDefaultDataset();
+    });
+    file->addAction(tr("Create Colored &MNIST / Fashion-MNIST…"), this, [this] {
+        showView(QStringLiteral("datasets"));
+        m_datasetPanel->openColoredMnistDialog();
     });
     file->addSeparator();
     file->addAction(tr("Choose Run &Store…"), QKeySequence(tr("Ctrl+Shift+O")), this,
