@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTime>
 #include <QTimer>
@@ -83,7 +84,19 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         updateButtons();
     });
 
+    // Several runs at once: each takes its share of the cores (one run already uses them all).
+    auto *parallel = new QSpinBox;
+    parallel->setRange(1, 8);
+    parallel->setValue(m_queue->maxConcurrent());
+    parallel->setAccessibleName(tr("Runs trained at the same time"));
+    parallel->setToolTip(tr("How many queued runs train at the same time. One run already uses "
+                            "every core; more finish together but each one slower."));
+    connect(parallel, &QSpinBox::valueChanged, m_queue, &JobQueue::setMaxConcurrent);
+    auto *parallelLabel = new QLabel(tr("Runs at &once:"));
+    parallelLabel->setBuddy(parallel);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(parallelLabel);
+    buttons->addWidget(parallel);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_resume);

@@ -1,10 +1,14 @@
 // equiscope: the GUI workbench. `--screenshot PATH [--view NAME]` writes a PNG of the window
 // once the default dataset is shown, then exits (used to check the look, and by tests).
 // `--launch CONFIG.json` queues that run once the window is up; with --screenshot the PNG is
-// taken when the queue has finished (a monitor with finished curves).
+// taken when the queue has finished (a monitor with finished curves). `--view` also takes the
+// analysis views of a finished run (runviews.h: attention, saliency, embedding, pareto, …);
+// `--theme light|dark|system` overrides the remembered appearance.
+#include "apptheme.h"
 #include "datasetpanel.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
+#include "runviews.h"
 
 #include "engine/runconfig.h"
 #include "jobs/jobqueue.h"
@@ -33,18 +37,30 @@ int main(int argc, char *argv[])
                       QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("view"),
-         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor)."),
+         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor; or "
+                        "of the newest finished run: attention, saliency, embedding, "
+                        "embedding-tsne, metrics, curves, pareto, compare-runs)."),
          QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-default"),
                       QStringLiteral("Do not open the default dataset at start.")});
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
+    parser.addOption({QStringLiteral("theme"),
+                      QStringLiteral("Appearance: system (default), light or dark."),
+                      QStringLiteral("NAME")});
     parser.process(app);
+    const equiscope::AppTheme theme =
+        parser.isSet(QStringLiteral("theme"))
+            ? equiscope::appThemeFromName(parser.value(QStringLiteral("theme")))
+            : equiscope::savedAppTheme();
+    if (theme != equiscope::AppTheme::System) // System: leave the platform palette untouched
+        equiscope::applyAppTheme(theme);
 
     equiscope::MainWindow window;
-    if (parser.isSet(QStringLiteral("view")) &&
-        !window.showView(parser.value(QStringLiteral("view")))) {
+    const QString view = parser.value(QStringLiteral("view"));
+    const bool runView = equiscope::isRunView(view);
+    if (!view.isEmpty() && !runView && !window.showView(view)) {
         qCritical("equiscope: no view named '%s'",
                   qPrintable(parser.value(QStringLiteral("view"))));
         return 2;
@@ -70,6 +86,8 @@ int main(int argc, char *argv[])
     if (!launch.isEmpty())
         window.experimentPanel()->enqueue(launch);
 
+    if (runView && !parser.isSet(QStringLiteral("screenshot")) && launch.isEmpty())
+        equiscope::showRunView(window, view, [] {});
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString path = parser.value(QStringLiteral("screenshot"));
         auto grab = [&window, path] {
@@ -79,13 +97,22 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };
+        // A run's analysis view is drawn once its run is read from the store: then grab.
+        auto grabView = [&window, view, runView, grab] {
+            if (runView)
+                equiscope::showRunView(window, view, grab);
+            else
+                grab();
+        };
         if (!launch.isEmpty()) {
             QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
-                             [&window, grab] {
+                             [&window, grabView] {
                                  if (window.jobQueue()->running().isEmpty() &&
                                      window.jobQueue()->pending().isEmpty())
-                                     grab();
+                                     grabView();
                              });
+        } else if (runView) {
+            grabView();
         } else {
             QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened,
                              &window, grab);
