@@ -27,7 +27,7 @@ namespace equiscope {
 namespace {
 
 constexpr int kStripPixels = 11; // thickness of one colour strip
-constexpr int kThumbnail = 80;
+constexpr int kThumbnail = 64;
 
 bool isRgb(const AttentionSnapshot &s)
 {
@@ -67,6 +67,25 @@ QVector<Block> groupBlocks(const AttentionSnapshot &s)
 QString groupName(const AttentionSnapshot &s, int g)
 {
     return g >= 0 && g < s.groupLabels.size() ? s.groupLabels.at(g) : AttentionView::tr("no group");
+}
+
+// Axis labels without what every label shares: "rgb=cluster 0" → "cluster 0" when all groups
+// start with "rgb=" (the legend and the cell panel keep the full names).
+QStringList shortGroupLabels(const QStringList &labels)
+{
+    if (labels.size() < 2)
+        return labels;
+    const qsizetype eq = labels.first().indexOf(QLatin1Char('='));
+    if (eq <= 0)
+        return labels;
+    const QString prefix = labels.first().left(eq + 1);
+    for (const QString &l : labels)
+        if (!l.startsWith(prefix) || l.size() == prefix.size() || l.contains(QLatin1Char('&')))
+            return labels; // intersections ("a=x & b=y") keep their names
+    QStringList out;
+    for (const QString &l : labels)
+        out << l.mid(prefix.size());
+    return out;
 }
 
 void placeRect(QCPItemRect *rect, QCPAxisRect *axes, double x0, double y0, double x1, double y1)
@@ -125,7 +144,7 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     m_plot->setAccessibleDescription(
         tr("Rows are queries, columns keys, both sorted by group and z. Use the arrow keys to "
            "move the cell cursor."));
-    m_plot->setMinimumSize(360, 340);
+    m_plot->setMinimumSize(340, 280);
     m_plot->setFocusPolicy(Qt::StrongFocus);
     m_plot->setMouseTracking(true);
     m_plot->installEventFilter(this);
@@ -207,12 +226,21 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     m_cursor->setBrush(Qt::NoBrush);
     m_cursor->setVisible(false);
     placeRect(m_cursor, main, 0, 0, 0, 0);
+    // Guides along the cursor's row (its query) and column (its key).
+    for (QCPItemRect **guide : {&m_rowGuide, &m_columnGuide}) {
+        *guide = new QCPItemRect(m_plot);
+        (*guide)->setClipAxisRect(main);
+        (*guide)->setPen(Qt::NoPen);
+        (*guide)->setBrush(QColor(255, 255, 255, 45));
+        (*guide)->setVisible(false);
+        placeRect(*guide, main, 0, 0, 0, 0);
+    }
 
     m_groupPlot = new QCustomPlot(this);
     m_groupPlot->setAccessibleName(tr("Group attention heatmap"));
     m_groupPlot->setAccessibleDescription(
         tr("Mean attention from each query group (rows) to each key group (columns)."));
-    m_groupPlot->setMinimumSize(240, 220);
+    m_groupPlot->setMinimumSize(240, 160);
     m_groupMap = new QCPColorMap(m_groupPlot->xAxis, m_groupPlot->yAxis);
     m_groupMap->setGradient(viridisGradient());
     m_groupMap->setInterpolate(false);
@@ -232,12 +260,12 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
 
     m_entropyPlot = new QCustomPlot(this);
     m_entropyPlot->setAccessibleName(tr("Attention entropy per epoch"));
-    m_entropyPlot->setMinimumHeight(150);
+    m_entropyPlot->setMinimumHeight(120);
     m_entropyPlot->xAxis->setLabel(tr("epoch"));
     setEpochTicks(m_entropyPlot->xAxis);
-    m_entropyPlot->yAxis->setLabel(tr("mean attention entropy (nats)"));
-    m_entropyPlot->legend->setVisible(true);
-    m_entropyPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignTop);
+    m_entropyPlot->yAxis->setLabel(tr("entropy (nats)"));
+    m_entropyPlot->yAxis->ticker()->setTickCount(3);
+    PlotStyle::placeLegendBelow(m_entropyPlot);
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setAccessibleName(tr("Attention epoch"));
@@ -438,8 +466,7 @@ void AttentionView::drawSnapshot()
 
     // Thin lines between group blocks make the block structure readable at any b.
     const QVector<Block> blocks = groupBlocks(s);
-    QColor line = palette().color(QPalette::Base);
-    line.setAlpha(200);
+    const QColor line(255, 255, 255, 170); // on viridis, whatever the theme
     for (int k = 1; k < blocks.size(); ++k) {
         const double at = blocks[k].first - 0.5;
         for (bool vertical : {true, false}) {
@@ -520,9 +547,11 @@ void AttentionView::drawStrips()
     m_leftStrip->axis(QCPAxis::atBottom)->setRange(2 - lanes, 2);
 
     // Group names at the centre of their blocks, on the strips' outer axes.
+    const QStringList names = shortGroupLabels(s.groupLabels);
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     for (const Block &block : groupBlocks(s))
-        ticker->addTick(block.first + (block.count - 1) / 2.0, groupName(s, block.group));
+        ticker->addTick(block.first + (block.count - 1) / 2.0,
+                        block.group >= 0 ? names.value(block.group) : tr("no group"));
     for (QCPAxis *axis : {m_topStrip->axis(QCPAxis::atTop), m_topStrip->axis(QCPAxis::atBottom),
                           m_leftStrip->axis(QCPAxis::atLeft)}) {
         axis->setTicker(ticker);
@@ -560,9 +589,10 @@ void AttentionView::drawGroupMap()
                     const double t = hi > lo ? (v - lo) / (hi - lo) : 0.0;
                     text->setColor(t > 0.6 ? Qt::black : Qt::white);
                 }
+        const QStringList names = shortGroupLabels(s.groupLabels);
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         for (int g = 0; g < groups; ++g)
-            ticker->addTick(g, s.groupLabels.at(g));
+            ticker->addTick(g, names.at(g));
         m_groupPlot->xAxis->setTicker(ticker);
         m_groupPlot->yAxis->setTicker(ticker);
         m_groupPlot->xAxis->setRange(-0.5, groups - 0.5);
@@ -601,7 +631,7 @@ void AttentionView::drawEntropy()
     m_entropyPlot->rescaleAxes();
     m_entropyPlot->xAxis->setRange(x.isEmpty() ? 0 : x.first() - 0.5,
                                    x.isEmpty() ? 1 : x.last() + 0.5);
-    m_entropyPlot->yAxis->scaleRange(1.2);
+    m_entropyPlot->yAxis->scaleRange(1.15);
     if (m_entropyPlot->yAxis->range().lower > 0 && !y.isEmpty())
         m_entropyPlot->yAxis->setRangeLower(0);
     m_entropyPlot->replot();
@@ -611,8 +641,8 @@ void AttentionView::applyPalette()
 {
     for (QCustomPlot *plot : {m_plot, m_groupPlot, m_entropyPlot})
         PlotStyle::applyPalette(plot, palette());
-    const QColor highlight = palette().color(QPalette::Text);
-    m_cursor->setPen(QPen(highlight.lightness() > 128 ? Qt::white : Qt::black, 2));
+    // White reads on every viridis colour but the brightest; the guides mark row and column.
+    m_cursor->setPen(QPen(Qt::white, 2));
     if (m_snapshot.size > 0)
         drawSnapshot();
     drawEntropy();
@@ -713,6 +743,13 @@ void AttentionView::selectCell(int row, int column)
     m_cursor->topLeft->setCoords(column - 0.5, row - 0.5);
     m_cursor->bottomRight->setCoords(column + 0.5, row + 0.5);
     m_cursor->setVisible(true);
+    const double last = m_snapshot.size - 0.5;
+    m_rowGuide->topLeft->setCoords(-0.5, row - 0.5);
+    m_rowGuide->bottomRight->setCoords(last, row + 0.5);
+    m_columnGuide->topLeft->setCoords(column - 0.5, -0.5);
+    m_columnGuide->bottomRight->setCoords(column + 0.5, last);
+    m_rowGuide->setVisible(true);
+    m_columnGuide->setVisible(true);
     m_plot->replot(QCustomPlot::rpQueuedReplot);
     Q_EMIT cellChanged(row, column);
 }

@@ -92,6 +92,8 @@ private:
     QCPItemPixmap *m_topPixmap = nullptr;
     QCPItemPixmap *m_leftPixmap = nullptr;
     QCPItemRect *m_cursor = nullptr;
+    QCPItemRect *m_rowGuide = nullptr;
+    QCPItemRect *m_columnGuide = nullptr;
     QCustomPlot *m_groupPlot = nullptr;
     QCustomPlot *m_entropyPlot = nullptr;
     QCPColorMap *m_map = nullptr;

@@ -62,31 +62,29 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     m_lossPlot->setMinimumHeight(200);
     m_lossPlot->xAxis->setLabel(tr("epoch"));
     setEpochTicks(m_lossPlot->xAxis);
-    m_lossPlot->legend->setVisible(true);
-    m_lossPlot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(m_lossPlot);
     PlotStyle::applyPalette(m_lossPlot, palette());
 
-    auto *top = new QSplitter(Qt::Horizontal, this);
-    auto *configBox = new QWidget(top);
+    // Stacked, each full width: the metrics table has a column per run and needs it.
+    auto *configBox = new QWidget(this);
     auto *configLayout = new QVBoxLayout(configBox);
     configLayout->setContentsMargins(0, 0, 0, 0);
     auto *configHeader = new QHBoxLayout;
-    auto *configTitle = new QLabel(tr("<b>Configuration</b>"), configBox);
+    auto *configTitle =
+        new QLabel(tr("<b>Configuration</b> (keys that differ in bold)"), configBox);
     configTitle->setBuddy(m_configTable);
     configHeader->addWidget(configTitle);
     configHeader->addStretch(1);
     configHeader->addWidget(m_allKeys);
     configLayout->addLayout(configHeader);
     configLayout->addWidget(m_configTable);
-    auto *metricsBox = new QWidget(top);
+    auto *metricsBox = new QWidget(this);
     auto *metricsLayout = new QVBoxLayout(metricsBox);
     metricsLayout->setContentsMargins(0, 0, 0, 0);
     auto *metricsTitle = new QLabel(tr("<b>Final metrics</b> (best run in bold)"), metricsBox);
     metricsTitle->setBuddy(m_metricsTable);
     metricsLayout->addWidget(metricsTitle);
     metricsLayout->addWidget(m_metricsTable);
-    top->addWidget(configBox);
-    top->addWidget(metricsBox);
     auto *curves = new QWidget(this);
     auto *curvesLayout = new QVBoxLayout(curves);
     curvesLayout->setContentsMargins(0, 0, 0, 0);
@@ -95,10 +93,13 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     curvesLayout->addLayout(curveForm);
     curvesLayout->addWidget(m_lossPlot, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);
-    splitter->addWidget(top);
+    splitter->addWidget(configBox);
+    splitter->addWidget(metricsBox);
     splitter->addWidget(curves);
-    splitter->setStretchFactor(0, 3);
-    splitter->setStretchFactor(1, 2);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(2, 2);
+    splitter->setSizes({150, 420, 280});
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_status);
     layout->addWidget(splitter, 1);

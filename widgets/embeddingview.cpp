@@ -66,8 +66,7 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
     m_plot->setAccessibleName(tr("Embedding scatter plot"));
     m_plot->setMinimumSize(380, 300);
     m_plot->setMouseTracking(true);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(m_plot, 5);
     m_image = new QLabel(this);
     m_image->setFixedSize(kThumbnail + 4, kThumbnail + 4);
     m_image->setAlignment(Qt::AlignCenter);
@@ -150,6 +149,7 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
         m_dataset = m_datasetWatcher.result();
         if (m_hovered >= 0)
             showDetails(m_hovered);
+        Q_EMIT datasetLoaded();
     });
 }
 
@@ -314,9 +314,22 @@ void EmbeddingView::draw()
     m_plot->rescaleAxes();
     m_plot->xAxis->scaleRange(1.08);
     m_plot->yAxis->scaleRange(1.08);
-    if (m_shown == Method::Pca) // distances mean something: same scale on both axes
-        m_plot->yAxis->setScaleRatio(m_plot->xAxis, 1.0);
-    m_plot->replot();
+    m_plot->replot(); // lays out the axis rect, whose size the aspect ratio needs
+    if (m_shown == Method::Pca) {
+        // Distances mean something: the same scale on both axes, widening (never cutting) one.
+        const QRect r = m_plot->axisRect()->rect();
+        if (r.width() > 0 && r.height() > 0) {
+            const double perPixelX = m_plot->xAxis->range().size() / r.width();
+            const double perPixelY = m_plot->yAxis->range().size() / r.height();
+            if (perPixelX > perPixelY)
+                m_plot->yAxis->setRange(m_plot->yAxis->range().center(), perPixelX * r.height(),
+                                        Qt::AlignCenter);
+            else
+                m_plot->xAxis->setRange(m_plot->xAxis->range().center(), perPixelY * r.width(),
+                                        Qt::AlignCenter);
+        }
+        m_plot->replot();
+    }
 }
 
 QPointF EmbeddingView::pointPixel(int row) const

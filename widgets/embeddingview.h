@@ -63,11 +63,15 @@ public:
     int hoveredRow() const { return m_hovered; }
     /// Describes row @p row in the detail panel, as hovering it does.
     void showDetails(int row);
+    /// Whether the run's dataset (for the hovered point's image) is open.
+    bool hasDataset() const { return m_dataset != nullptr; }
 
 Q_SIGNALS:
     /// A projection finished and was drawn.
     void projected();
     void loadFailed(const QString &message);
+    /// The run's dataset finished opening (successfully or not).
+    void datasetLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;

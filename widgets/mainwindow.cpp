@@ -290,6 +290,9 @@ bool MainWindow::showView(const QString &name)
             showView(QStringLiteral("experiments"));
         m_monitorDock->show();
         m_monitorDock->raise();
+        // Asked for by name: give it room for its curves (the user can shrink it again).
+        if (m_monitorDock->height() < height() * 2 / 5)
+            resizeDocks({m_monitorDock}, {height() * 2 / 5}, Qt::Vertical);
         m_runMonitor->setFocus();
         return true;
     }

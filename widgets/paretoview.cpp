@@ -64,8 +64,8 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setAccessibleName(tr("Pareto scatter plot"));
     m_plot->setMinimumSize(400, 300);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(m_plot, 4);
+    m_plot->legend->setIconSize(32, 20); // room for the 18-pixel "on the front" ring
     m_xCombo = new QComboBox(this);
     m_xCombo->setAccessibleName(tr("X axis metric"));
     m_yCombo = new QComboBox(this);
@@ -106,6 +106,7 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     splitter->addWidget(m_table);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({700, 400}); // the table's size hint would otherwise take most of it
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(splitter, 1);
@@ -231,7 +232,18 @@ void ParetoView::recompute(bool resetReference)
         m_onFront[size_t(i)] = front.isOnFront(i);
     m_front = front.front();
     if (resetReference && !points.isEmpty()) {
-        const std::vector<double> ref = front.defaultReference();
+        // The worst value on each axis, moved 5 % of the axis's spread further out, so the
+        // extreme points of the front add area too (at the worst value itself they add none).
+        std::vector<double> ref = front.defaultReference();
+        for (size_t k = 0; k < 2; ++k) {
+            const std::vector<double> &v = k == 0 ? m_x : m_y;
+            const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+            double spread = *hi - *lo;
+            if (spread <= 0)
+                spread = std::max(std::abs(ref[k]), 1.0);
+            const bool max = maximise(k == 0 ? xName : yName);
+            ref[k] += (max ? -0.05 : 0.05) * spread;
+        }
         const QSignalBlocker bx(m_refX), by(m_refY);
         m_refX->setValue(ref.at(0));
         m_refY->setValue(ref.at(1));
@@ -366,8 +378,11 @@ void ParetoView::draw()
         label->setText(runName(m_ids.at(i)));
     }
     m_plot->rescaleAxes();
-    m_plot->xAxis->scaleRange(1.25);
-    m_plot->yAxis->scaleRange(1.25);
+    // Room around the points, more on the right where the run names are written.
+    const QCPRange xr = m_plot->xAxis->range(), yr = m_plot->yAxis->range();
+    const double dx = xr.size() > 0 ? xr.size() : 1.0, dy = yr.size() > 0 ? yr.size() : 1.0;
+    m_plot->xAxis->setRange(xr.lower - 0.08 * dx, xr.upper + 0.3 * dx);
+    m_plot->yAxis->setRange(yr.lower - 0.1 * dy, yr.upper + 0.12 * dy);
     m_plot->replot();
 }
 

@@ -45,8 +45,29 @@ void applyPalette(QCustomPlot *plot, const QPalette &palette)
     if (plot->legend) {
         plot->legend->setBrush(base);
         plot->legend->setTextColor(text);
-        plot->legend->setBorderPen(QPen(grid));
+        // A legend in its own layout row needs no frame; one inside the data area does.
+        plot->legend->setBorderPen(plot->legend->layout() == plot->plotLayout() ? QPen(Qt::NoPen)
+                                                                                : QPen(grid));
     }
+}
+
+void placeLegendBelow(QCustomPlot *plot, int columns)
+{
+    QCPLegend *legend = plot->legend;
+    if (!legend)
+        return;
+    if (legend->layout() != plot->plotLayout()) {
+        if (auto *inset = qobject_cast<QCPLayoutInset *>(legend->layout()))
+            inset->take(legend);
+        plot->plotLayout()->addElement(plot->plotLayout()->rowCount(), 0, legend);
+    }
+    legend->setVisible(true);
+    legend->setFillOrder(QCPLegend::foColumnsFirst);
+    legend->setWrap(columns);
+    legend->setMargins(QMargins(6, 2, 6, 2));
+    legend->setRowSpacing(0);
+    legend->setBorderPen(Qt::NoPen);
+    plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
 }
 
 QColor categoryColour(int index, const QPalette &palette)

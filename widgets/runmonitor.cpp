@@ -52,8 +52,7 @@ QCustomPlot *makePlot(const QString &accessibleName, const QString &xLabel, cons
     plot->setMinimumHeight(160);
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(plot, 2); // the small plots need every pixel for the curves
     plot->setNoAntialiasingOnDrag(true);
     PlotStyle::applyPalette(plot, plot->palette());
     return plot;
@@ -166,6 +165,11 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         const int row = rowOf(job);
         if (row >= 0)
             setState(row, State::Running);
+        // Follow the queue: when the shown job is over, show the one that starts now.
+        const int shown = selectedRow();
+        if (row >= 0 && (shown < 0 || (m_rows[shown].state != State::Running &&
+                                       m_rows[shown].state != State::Queued)))
+            selectRow(row);
     });
     updateButtons();
 }

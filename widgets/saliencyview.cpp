@@ -12,6 +12,8 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
+
 namespace equiscope {
 
 namespace {
@@ -65,7 +67,7 @@ SaliencyView::SaliencyView(QWidget *parent) : QWidget(parent)
     m_opacity = new QSlider(Qt::Horizontal, this);
     m_opacity->setAccessibleName(tr("Overlay opacity"));
     m_opacity->setRange(0, 100);
-    m_opacity->setValue(55);
+    m_opacity->setValue(75);
     m_opacity->setPageStep(10);
     m_opacity->setMaximumWidth(160);
     m_opacity->setToolTip(tr("0: the image only; 100: the heat map only"));
@@ -79,6 +81,8 @@ SaliencyView::SaliencyView(QWidget *parent) : QWidget(parent)
     m_images = makeTileList(this, tr("Saliency per probe image"));
     m_groups->setFlow(QListView::LeftToRight);
     m_groups->setWrapping(true);
+    // One row of group tiles with their two caption lines, never clipped.
+    m_groups->setFixedHeight(m_groups->gridSize().height() + 2 * m_groups->frameWidth() + 8);
 
     auto *controls = new QHBoxLayout;
     auto *epochLabel = new QLabel(tr("&Epoch:"), this);
@@ -97,7 +101,7 @@ SaliencyView::SaliencyView(QWidget *parent) : QWidget(parent)
     auto *groupLayout = new QVBoxLayout(groupBox);
     groupLayout->setContentsMargins(0, 0, 0, 0);
     auto *groupTitle = new QLabel(tr("<b>Averaged per group</b> (the group's mean image under its "
-                                     "mean heat map)"),
+                                     "mean heat map, scaled to its peak)"),
                                   groupBox);
     groupTitle->setBuddy(m_groups);
     groupLayout->addWidget(groupTitle);
@@ -113,8 +117,9 @@ SaliencyView::SaliencyView(QWidget *parent) : QWidget(parent)
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->addWidget(groupBox);
     splitter->addWidget(imageBox);
-    splitter->setStretchFactor(0, 1);
-    splitter->setStretchFactor(1, 3);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
     layout->addWidget(m_explanation);
@@ -224,11 +229,21 @@ void SaliencyView::render(bool reload)
         for (int i = 0; i < s.size(); ++i)
             r.overlays << saliencyOverlay(s.images.value(i), s.heatOf(i), s.mapWidth, s.mapHeight,
                                           kTile, opacity);
-        for (int g = 0; g < s.groupLabels.size(); ++g)
-            r.groupOverlays << (s.groupCount(g) > 0
-                                    ? saliencyOverlay(s.groupImage(g), s.groupHeat(g), s.mapWidth,
-                                                      s.mapHeight, kTile, opacity)
-                                    : QImage());
+        for (int g = 0; g < s.groupLabels.size(); ++g) {
+            if (s.groupCount(g) == 0) {
+                r.groupOverlays << QImage();
+                continue;
+            }
+            // A mean of maps peaks below 1; scaled to its own peak, its shape stays readable
+            // (the per-image maps are scaled the same way).
+            QVector<float> heat = s.groupHeat(g);
+            const float peak = *std::max_element(heat.begin(), heat.end());
+            if (peak > 0)
+                for (float &v : heat)
+                    v /= peak;
+            r.groupOverlays << saliencyOverlay(s.groupImage(g), heat, s.mapWidth, s.mapHeight,
+                                               kTile, opacity);
+        }
         return r;
     }));
 }

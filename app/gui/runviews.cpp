@@ -9,6 +9,7 @@
 #include "runspanel.h"
 #include "saliencyview.h"
 
+#include <QDockWidget>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTimer>
@@ -53,6 +54,9 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
         }
     };
     QTimer::singleShot(60000, &window, finish);
+    // The docked run monitor has nothing to show for finished runs: give the view its room.
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("runMonitorDock")))
+        dock->hide();
     auto *runs = qobject_cast<RunsPanel *>(window.analysisPage(QStringLiteral("runs")));
     auto *compare = qobject_cast<QTabWidget *>(window.analysisPage(QStringLiteral("compare")));
     if (!runs || !compare)

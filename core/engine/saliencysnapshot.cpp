@@ -192,8 +192,19 @@ QImage saliencyOverlay(const QImage &image, const QVector<float> &heat, int mapW
         up.convertTo(u8, CV_8U, 255.0);
         cv::applyColorMap(u8, coloured, cv::COLORMAP_VIRIDIS); // BGR
         cv::cvtColor(coloured, rgb, cv::COLOR_BGR2RGB);
+        // The colour covers the image in proportion to the heat: where the model does not look,
+        // the image stays visible; where it looks, the colour map says how much.
         const double a = std::clamp(opacity, 0.0, 1.0);
-        cv::addWeighted(rgb, a, base, 1.0 - a, 0.0, base);
+        for (int y = 0; y < base.rows; ++y) {
+            cv::Vec3b *dst = base.ptr<cv::Vec3b>(y);
+            const cv::Vec3b *src = rgb.ptr<cv::Vec3b>(y);
+            const float *h = up.ptr<float>(y);
+            for (int x = 0; x < base.cols; ++x) {
+                const double w = a * std::clamp(double(h[x]), 0.0, 1.0);
+                for (int c = 0; c < 3; ++c)
+                    dst[x][c] = uchar(std::lround((1.0 - w) * dst[x][c] + w * src[x][c]));
+            }
+        }
     }
     return QImage(base.data, base.cols, base.rows, int(base.step), QImage::Format_RGB888).copy();
 }

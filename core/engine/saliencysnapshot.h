@@ -58,9 +58,9 @@ struct SaliencySnapshot
 };
 
 /// @p image with @p heat (mapHeight × mapWidth in [0, 1]) upsampled bilinearly, coloured with
-/// OpenCV's viridis colour map (colour-blind safe) and blended with weight @p opacity, at
-/// @p size × @p size pixels (the image itself is scaled with nearest neighbour so pixels stay
-/// crisp). Returns an RGB888 image.
+/// OpenCV's viridis colour map (colour-blind safe) and blended in with weight @p opacity × heat,
+/// so cold regions show the image and hot ones the colour, at @p size × @p size pixels (the image
+/// itself is scaled with nearest neighbour so pixels stay crisp). Returns an RGB888 image.
 QImage saliencyOverlay(const QImage &image, const QVector<float> &heat, int mapWidth, int mapHeight,
                        int size, double opacity = 0.5);
 

@@ -173,10 +173,16 @@ private Q_SLOTS:
         QCOMPARE(full.size(), QSize(16, 16));
         const QColor top = full.pixelColor(8, 8); // viridis(1) ≈ (253, 231, 37)
         QVERIFY2(top.red() > 230 && top.green() > 210 && top.blue() < 70, qPrintable(top.name()));
-        const QColor bottom = saliencyOverlay(grey, cold, 2, 2, 16, 1.0).pixelColor(3, 3);
-        QVERIFY2(bottom.red() < 80 && bottom.green() < 20 && bottom.blue() > 70,
-                 qPrintable(bottom.name())); // viridis(0) ≈ (68, 1, 84)
+        // No heat: the image shows through whatever the opacity; no opacity: the image only.
+        QCOMPARE(saliencyOverlay(grey, cold, 2, 2, 16, 1.0).pixelColor(3, 3),
+                 QColor(128, 128, 128));
         QCOMPARE(saliencyOverlay(grey, hot, 2, 2, 16, 0.0).pixelColor(5, 5), QColor(128, 128, 128));
+        // Half heat, full opacity: halfway between the image and viridis(0.5) ≈ (33, 145, 140).
+        const QColor half =
+            saliencyOverlay(grey, QVector<float>(4, 0.5f), 2, 2, 16, 1.0).pixelColor(8, 8);
+        QVERIFY2(std::abs(half.red() - 80) < 12 && std::abs(half.green() - 136) < 12 &&
+                     std::abs(half.blue() - 134) < 12,
+                 qPrintable(half.name()));
     }
 
     void embeddingSubsetRoundTrip()
