@@ -11,8 +11,10 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QProgressBar>
 #include <QPromise>
@@ -66,6 +68,10 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
     m_plot->setAccessibleName(tr("Embedding scatter plot"));
     m_plot->setMinimumSize(380, 300);
     m_plot->setMouseTracking(true);
+    m_plot->setFocusPolicy(Qt::StrongFocus);
+    m_plot->setAccessibleDescription(
+        tr("Hover a point, or focus the plot and use the arrow keys to step through the points."));
+    m_plot->installEventFilter(this);
     PlotStyle::placeLegendBelow(m_plot, 5);
     m_image = new QLabel(this);
     m_image->setFixedSize(kThumbnail + 4, kThumbnail + 4);
@@ -256,6 +262,8 @@ void EmbeddingView::project()
                     p.points = pca.error();
                 }
             } else {
+                QElapsedTimer clock;
+                clock.start();
                 auto y = tsne(set.values, set.count(), set.dim, options,
                               [&promise](int done, int total) {
                                   promise.setProgressValue(total > 0 ? 100 * done / total : 0);
@@ -267,11 +275,12 @@ void EmbeddingView::project()
                 p.xLabel = EmbeddingView::tr("t-SNE 1");
                 p.yLabel = EmbeddingView::tr("t-SNE 2");
                 p.note = EmbeddingView::tr("t-SNE of %n test sample(s) in %1 dimensions "
-                                           "(perplexity %2, seed %3).",
+                                           "(perplexity %2, seed %3; %4 s).",
                                            nullptr, set.count())
                              .arg(set.dim)
                              .arg(options.perplexity)
-                             .arg(options.seed);
+                             .arg(options.seed)
+                             .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 1);
             }
             promise.addResult(p);
         }));
@@ -391,6 +400,26 @@ void EmbeddingView::showDetails(int row)
     ring->bottomRight->setCoords(c.x() + 8, c.y() + 8);
     ring->setPen(QPen(PlotStyle::foreground(palette()), 2));
     m_plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool EmbeddingView::eventFilter(QObject *watched, QEvent *event)
+{
+    // Keyboard: Left/Right (Up/Down) step through the points in stored order.
+    if (watched == m_plot && event->type() == QEvent::KeyPress && m_set.count() > 0 &&
+        m_points.size() == qsizetype(2) * m_set.count()) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        int step = 0;
+        if (key == Qt::Key_Right || key == Qt::Key_Down)
+            step = 1;
+        else if (key == Qt::Key_Left || key == Qt::Key_Up)
+            step = -1;
+        if (step != 0) {
+            const int n = m_set.count();
+            showDetails(m_hovered < 0 ? 0 : (m_hovered + step + n) % n);
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void EmbeddingView::changeEvent(QEvent *event)

@@ -290,9 +290,12 @@ bool MainWindow::showView(const QString &name)
             showView(QStringLiteral("experiments"));
         m_monitorDock->show();
         m_monitorDock->raise();
-        // Asked for by name: give it room for its curves (the user can shrink it again).
-        if (m_monitorDock->height() < height() * 2 / 5)
-            resizeDocks({m_monitorDock}, {height() * 2 / 5}, Qt::Vertical);
+        // Asked for by name: give it room for its curves (the user can shrink it again). Queued,
+        // so it also works before the window is first laid out.
+        QTimer::singleShot(0, this, [this] {
+            if (m_monitorDock->height() < height() * 2 / 5)
+                resizeDocks({m_monitorDock}, {height() * 2 / 5}, Qt::Vertical);
+        });
         m_runMonitor->setFocus();
         return true;
     }

@@ -53,6 +53,26 @@ QPixmap scaleBar(const QPalette &palette, qreal dpr)
     return pixmap;
 }
 
+QString explainedText(const QString &key)
+{
+    if (key == QLatin1String("prototype-similarity"))
+        return SaliencyView::tr("the cosine similarity of each image's representation to its class "
+                                "prototype (the mean representation of the other probe images of "
+                                "its class): where the model looks to make the image resemble its "
+                                "class");
+    return key;
+}
+
+QString layerText(const QString &key, int width, int height)
+{
+    QString layer = key;
+    if (key == QLatin1String("lenet.conv2"))
+        layer = SaliencyView::tr("LeNet's last convolution with a spatial map (conv2)");
+    else if (key == QLatin1String("resnet18.layer4"))
+        layer = SaliencyView::tr("ResNet-18's last convolution (layer 4)");
+    return SaliencyView::tr("%1, %2×%3").arg(layer).arg(width).arg(height);
+}
+
 } // namespace
 
 SaliencyView::SaliencyView(QWidget *parent) : QWidget(parent)
@@ -293,12 +313,12 @@ void SaliencyView::showRendered(const Rendered &r)
     if (selectedGroup >= 0 && selectedGroup < m_groups->count())
         m_groups->setCurrentRow(selectedGroup);
     m_explanation->setText(
-        tr("Grad-CAM on the %1 at epoch %2. Explained score: %3. Bright (yellow) regions raise "
-           "the score the most; compare the groups to see whether the model looks at the same "
-           "places for each of them.")
-            .arg(s.layer.toHtmlEscaped())
+        tr("Grad-CAM on %1 at epoch %2. Explained score: %3. Coloured regions raise the score, "
+           "yellow the most; compare the groups to see whether the model looks at the same places "
+           "for each of them.")
+            .arg(layerText(s.layer, s.mapWidth, s.mapHeight).toHtmlEscaped())
             .arg(s.epoch)
-            .arg(s.explained.toHtmlEscaped()));
+            .arg(explainedText(s.explained).toHtmlEscaped()));
     m_scale->setPixmap(scaleBar(palette(), devicePixelRatioF()));
     Q_EMIT snapshotShown(s.epoch);
 }
