@@ -78,16 +78,12 @@ SaliencySnapshot TrainingSession::saliencySnapshot(int epoch)
         return s;
     }
     s.epoch = epoch;
-    s.explained = QStringLiteral("cosine similarity of the representation to its class prototype "
-                                 "(mean of the other probe samples of its class)");
+    // Keys, not prose: the view words them in the user's language.
+    s.explained = QStringLiteral("prototype-similarity");
     s.mapHeight = int(maps.size(1));
     s.mapWidth = int(maps.size(2));
-    s.layer = QStringLiteral("%1, last conv layer (%2×%3)")
-                  .arg(p.model->encoderName() == QLatin1String("lenet")
-                           ? QStringLiteral("LeNet conv2")
-                           : QStringLiteral("ResNet-18 layer4"))
-                  .arg(s.mapWidth)
-                  .arg(s.mapHeight);
+    s.layer = p.model->encoderName() == QLatin1String("lenet") ? QStringLiteral("lenet.conv2")
+                                                               : QStringLiteral("resnet18.layer4");
     s.heat = QVector<float>(maps.data_ptr<float>(), maps.data_ptr<float>() + maps.numel());
     s.score = QVector<float>(score.data_ptr<float>(), score.data_ptr<float>() + score.numel());
     for (const Group &g : p.groups.groups)

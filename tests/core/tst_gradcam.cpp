@@ -108,7 +108,9 @@ private Q_SLOTS:
         QCOMPARE(snap.mapHeight, mapSize);
         QCOMPARE(snap.heat.size(), c.probeBatch * mapSize * mapSize);
         QCOMPARE(snap.score.size(), c.probeBatch);
-        QVERIFY(!snap.explained.isEmpty());
+        QCOMPARE(snap.explained, QStringLiteral("prototype-similarity"));
+        QCOMPARE(snap.layer, encoder == QLatin1String("lenet") ? QStringLiteral("lenet.conv2")
+                                                               : QStringLiteral("resnet18.layer4"));
         int lit = 0;
         for (int i = 0; i < snap.size(); ++i) {
             const QVector<float> h = snap.heatOf(i);

@@ -288,7 +288,8 @@ private Q_SLOTS:
 
 private:
     // Grabs @p widget to "<name>.png" in the test's temp dir and, when EQUISCOPE_SCREENSHOT_DIR
-    // is set, there too (docs/screenshots).
+    // is set, to "fixture-<name>.png" there (the hand-made store; docs/screenshots holds real
+    // runs, taken with `equiscope --view NAME --screenshot`).
     void grab(QWidget *widget, const QString &name);
 
     QTemporaryDir m_dir;
@@ -311,7 +312,7 @@ void TestAnalysisViews::grab(QWidget *widget, const QString &name)
     QVERIFY(pixmap.save(QDir(m_dir.path()).filePath(name + QStringLiteral(".png"))));
     const QString docs = qEnvironmentVariable("EQUISCOPE_SCREENSHOT_DIR");
     if (!docs.isEmpty())
-        QVERIFY(pixmap.save(QDir(docs).filePath(name + QStringLiteral(".png"))));
+        QVERIFY(pixmap.save(QDir(docs).filePath(QStringLiteral("fixture-%1.png").arg(name))));
 }
 
 void TestAnalysisViews::runsPanelListsRunsAndShowsMetrics()
@@ -694,6 +695,11 @@ void TestAnalysisViews::embeddingProjectsStoredArtifact()
     view->plot()->replot(QCustomPlot::rpImmediateRefresh);
     moveMouse(view->plot(), view->pointPixel(7));
     QCOMPARE(view->hoveredRow(), 7);
+    QTest::keyClick(view->plot(), Qt::Key_Right); // and by keyboard
+    QCOMPARE(view->hoveredRow(), 8);
+    QTest::keyClick(view->plot(), Qt::Key_Left);
+    QTest::keyClick(view->plot(), Qt::Key_Left);
+    QCOMPARE(view->hoveredRow(), 6);
 
     // t-SNE: seeded, off the GUI thread; the clusters stay apart.
     view->setMethod(EmbeddingView::Method::Tsne);
