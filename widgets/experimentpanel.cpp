@@ -94,10 +94,10 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     general->addRow(tr("&Encoder:"), m_encoder);
     general->addRow(tr("E&pochs:"), m_epochs);
     general->addRow(tr("&Batch size:"), m_batch);
-    general->addRow(tr("&Learning rate:"), m_learningRate);
+    general->addRow(tr("Le&arning rate:"), m_learningRate);
     general->addRow(tr("&Optimizer:"), m_optimizer);
     general->addRow(tr("See&d:"), m_seed);
-    general->addRow(tr("Train &limit:"), m_trainLimit);
+    general->addRow(tr("Train l&imit:"), m_trainLimit);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 

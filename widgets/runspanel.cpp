@@ -3,6 +3,7 @@
 #include "exportactions.h"
 #include "rundetailview.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +31,26 @@ enum Column
     BiasMseColumn,
     ColumnCount
 };
+
+/// The status as the table shows it; the store and the CLI keep the English identifiers.
+QString statusText(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued:
+        return QCoreApplication::translate("equiscope::RunsPanel", "queued");
+    case RunStatus::Running:
+        return QCoreApplication::translate("equiscope::RunsPanel", "running");
+    case RunStatus::Finished:
+        return QCoreApplication::translate("equiscope::RunsPanel", "finished");
+    case RunStatus::Cancelled:
+        return QCoreApplication::translate("equiscope::RunsPanel", "cancelled");
+    case RunStatus::Failed:
+        return QCoreApplication::translate("equiscope::RunsPanel", "failed");
+    case RunStatus::Interrupted:
+        return QCoreApplication::translate("equiscope::RunsPanel", "interrupted");
+    }
+    return runStatusName(status);
+}
 
 QTableWidgetItem *readOnly(const QString &text)
 {
@@ -198,7 +219,7 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
         const RunRecord &r = runs.at(row).record;
         m_table->setItem(row, NameColumn, readOnly(r.name.isEmpty() ? r.id.left(8) : r.name));
         m_table->setItem(row, MethodColumn, readOnly(r.method));
-        m_table->setItem(row, StatusColumn, readOnly(runStatusName(r.status)));
+        m_table->setItem(row, StatusColumn, readOnly(statusText(r.status)));
         m_table->setItem(
             row, CreatedColumn,
             readOnly(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));

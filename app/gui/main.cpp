@@ -5,14 +5,18 @@
 // `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
 // opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
 // or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
-// the launcher's sensitive attributes once the dataset is open.
+// the launcher's sensitive attributes once the dataset is open. `--language CODE` (en, de, fr)
+// shows that language for this start without changing the one chosen in File → Settings.
+// Command-line help and errors stay English, like equiscope-cli's.
 #include "attributepicker.h"
 #include "coloredmnistdialog.h"
 #include "columntypespage.h"
 #include "datasetpanel.h"
 #include "datasetwizard.h"
 #include "experimentpanel.h"
+#include "languagesettings.h"
 #include "mainwindow.h"
+#include "translations.h"
 
 #include "engine/runconfig.h"
 #include "jobs/jobqueue.h"
@@ -68,7 +72,22 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
+    parser.addOption({QStringLiteral("language"),
+                      QStringLiteral("Interface language for this start (en, de, fr); the "
+                                     "default is the one chosen in File → Settings."),
+                      QStringLiteral("CODE")});
     parser.process(app);
+
+    QString language = equiscope::LanguageSettings().language();
+    if (parser.isSet(QStringLiteral("language"))) {
+        language = parser.value(QStringLiteral("language"));
+        if (!equiscope::Translations::isAvailable(language)) {
+            qCritical("equiscope: no language '%s' (en, de, fr)", qPrintable(language));
+            return 2;
+        }
+    }
+    // Before any window exists: widgets take their texts when they are built.
+    equiscope::Translations::install(language);
 
     equiscope::MainWindow window;
     if (parser.isSet(QStringLiteral("view")) &&
