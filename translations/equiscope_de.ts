@@ -584,7 +584,7 @@ Attention: %3</translation>
     </message>
     <message>
         <source>B&amp;rowse…</source>
-        <translation>D&amp;urchsuchen…</translation>
+        <translation>&amp;Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for the source folder</source>
@@ -1381,10 +1381,6 @@ Attention: %3</translation>
         <translation>Datensatzpfad</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Durchsuchen…</translation>
-    </message>
-    <message>
         <source>Browse for the dataset</source>
         <translation>Datensatz suchen</translation>
     </message>
@@ -1502,11 +1498,11 @@ Attention: %3</translation>
     </message>
     <message>
         <source>Colour s&amp;eed:</source>
-        <translation>Farb-Start&amp;wert:</translation>
+        <translation>Farb-Startw&amp;ert:</translation>
     </message>
     <message>
         <source>&amp;Dimension:</source>
-        <translation>&amp;Dimension:</translation>
+        <translation>Di&amp;mension:</translation>
     </message>
     <message>
         <source>&amp;Labels file:</source>
@@ -1519,10 +1515,6 @@ Attention: %3</translation>
     <message>
         <source>&amp;Test fraction:</source>
         <translation>&amp;Testanteil:</translation>
-    </message>
-    <message>
-        <source>Split see&amp;d:</source>
-        <translation>&amp;Split-Startwert:</translation>
     </message>
     <message>
         <source>Choose the dataset&apos;s location.</source>
@@ -1563,6 +1555,14 @@ Attention: %3</translation>
     <message>
         <source>Choose the dataset folder</source>
         <translation>Datensatzordner wählen</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Spl&amp;it seed:</source>
+        <translation>&amp;Split-Startwert:</translation>
     </message>
 </context>
 <context>
@@ -2335,16 +2335,12 @@ Attention: %3</translation>
         <translation>P&amp;arameter 2:</translation>
     </message>
     <message>
-        <source>V&amp;alues 2:</source>
-        <translation>W&amp;erte 2:</translation>
-    </message>
-    <message>
         <source>&amp;Seeds:</source>
         <translation>&amp;Startwerte:</translation>
     </message>
     <message>
         <source>&amp;Queue runs</source>
-        <translation>Läufe &amp;einreihen</translation>
+        <translation>Läufe ei&amp;nreihen</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number.</source>
@@ -2364,6 +2360,10 @@ Attention: %3</translation>
             <numerusform>%n Lauf wird eingereiht.</numerusform>
             <numerusform>%n Läufe werden eingereiht.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Va&amp;lues 2:</source>
+        <translation>W&amp;erte 2:</translation>
     </message>
 </context>
 <context>

@@ -376,11 +376,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Binnin&amp;g:</source>
-        <translation>Discré&amp;tisation :</translation>
+        <translation>Discr&amp;étisation :</translation>
     </message>
     <message>
         <source>Min. group si&amp;ze:</source>
-        <translation>Ta&amp;ille min. de groupe :</translation>
+        <translation>&amp;Taille min. de groupe :</translation>
     </message>
     <message>
         <source>vector of %1</source>
@@ -672,7 +672,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Output folder:</source>
-        <translation>Dossier de so&amp;rtie :</translation>
+        <translation>Dossier de sor&amp;tie :</translation>
     </message>
     <message>
         <source>&amp;Create and Open</source>
@@ -1381,10 +1381,6 @@ attention : %3</translation>
         <translation>Chemin du jeu de données</translation>
     </message>
     <message>
-        <source>&amp;Browse…</source>
-        <translation>&amp;Parcourir…</translation>
-    </message>
-    <message>
         <source>Browse for the dataset</source>
         <translation>Rechercher le jeu de données</translation>
     </message>
@@ -1514,15 +1510,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Groups file:</source>
-        <translation>Fichier de gr&amp;oupes :</translation>
+        <translation>&amp;Fichier de groupes :</translation>
     </message>
     <message>
         <source>&amp;Test fraction:</source>
-        <translation>&amp;Fraction de test :</translation>
-    </message>
-    <message>
-        <source>Split see&amp;d:</source>
-        <translation>Graine de &amp;partition :</translation>
+        <translation>Fr&amp;action de test :</translation>
     </message>
     <message>
         <source>Choose the dataset&apos;s location.</source>
@@ -1563,6 +1555,14 @@ attention : %3</translation>
     <message>
         <source>Choose the dataset folder</source>
         <translation>Choisir le dossier du jeu de données</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>Spl&amp;it seed:</source>
+        <translation>Graine de partit&amp;ion :</translation>
     </message>
 </context>
 <context>
@@ -2335,10 +2335,6 @@ attention : %3</translation>
         <translation>P&amp;aramètre 2 :</translation>
     </message>
     <message>
-        <source>V&amp;alues 2:</source>
-        <translation>Va&amp;leurs 2 :</translation>
-    </message>
-    <message>
         <source>&amp;Seeds:</source>
         <translation>&amp;Graines :</translation>
     </message>
@@ -2364,6 +2360,10 @@ attention : %3</translation>
             <numerusform>%n exécution sera mise en file.</numerusform>
             <numerusform>%n exécutions seront mises en file.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Va&amp;lues 2:</source>
+        <translation>Va&amp;leurs 2 :</translation>
     </message>
 </context>
 <context>

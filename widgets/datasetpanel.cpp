@@ -357,8 +357,12 @@ void DatasetPanel::rebuildRecentMenu()
 {
     m_recentMenu->clear();
     const QList<DatasetSpec> recent = DatasetSettings().recentDatasets();
-    for (const DatasetSpec &spec : recent) {
-        QAction *action = m_recentMenu->addAction(DatasetSettings::displayName(spec));
+    for (int i = 0; i < recent.size(); ++i) {
+        const DatasetSpec spec = recent.at(i);
+        // Numbered as recent lists usually are, so each entry has an accelerator (&1…).
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(
+                DatasetSettings::displayName(spec).replace(QLatin1Char('&'), QLatin1String("&&"))));
         action->setToolTip(spec.path);
         connect(action, &QAction::triggered, this, [this, spec] { openDataset(spec); });
     }

@@ -137,6 +137,7 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     contentLayout->addLayout(columns);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea;
+    scroll->setFocusPolicy(Qt::NoFocus); // a Tab stop without a name; it follows the focus
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
@@ -241,6 +242,11 @@ void ExperimentPanel::rebuildOptions()
         editor->setObjectName(option.key);
         m_optionsForm->addRow(option.label + QLatin1Char(':'), editor);
         m_optionEditors.insert(option.key, editor);
+        // New editors join the end of the focus chain: keep the buttons under the form last.
+        if (m_sweep && m_launch) {
+            QWidget::setTabOrder(editor, m_sweep);
+            QWidget::setTabOrder(m_sweep, m_launch);
+        }
     }
 }
 

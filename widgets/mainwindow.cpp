@@ -271,8 +271,14 @@ void MainWindow::updateRecentStores()
         return;
     m_recentStores->clear();
     const QStringList recent = QSettings().value(kRecentStores).toStringList();
-    for (const QString &path : recent)
-        m_recentStores->addAction(path, this, [this, path] { setStorePath(path); });
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        // Numbered (&1…) so each entry has an accelerator; an '&' in a path stays literal.
+        m_recentStores->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QString(path).replace(QLatin1Char('&'),
+                                                                          QLatin1String("&&"))),
+            this, [this, path] { setStorePath(path); });
+    }
     m_recentStores->setEnabled(!recent.isEmpty());
 }
 

@@ -1,5 +1,6 @@
 #include "translations.h"
 
+#include <QCoreApplication>
 #include <QLibraryInfo>
 #include <QPointer>
 #include <QTranslator>
@@ -84,9 +85,8 @@ QString Translations::install(const QString &setting)
         return state.language;
     }
     // Qt's own texts first, then ours: the translator installed last is asked first.
-    if (QTranslator *qt =
-            loadTranslator(QStringLiteral("qtbase_%1").arg(language),
-                           QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
+    if (QTranslator *qt = loadTranslator(QStringLiteral("qtbase_%1").arg(language),
+                                         QLibraryInfo::path(QLibraryInfo::TranslationsPath))) {
         QCoreApplication::installTranslator(qt);
         state.translators.append(qt);
     }

@@ -3,7 +3,9 @@
 // focus has a name for screen readers, the Experiments form is walked in reading order, menus
 // have unique accelerators, no two visible mnemonics clash, and plots tell series apart by
 // marker shape as well as by (colour-blind-safe) colour.
+#include "coloredmnistdialog.h"
 #include "datasetpanel.h"
+#include "datasetwizard.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
 #include "plotstyle.h"
@@ -85,6 +87,8 @@ void TestAccessibility::cleanupTestCase()
 
 void TestAccessibility::show(const QString &view)
 {
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(m_window->showView(view));
     auto *navigation = m_window->findChild<QListWidget *>();
     QVERIFY(navigation);
@@ -135,9 +139,8 @@ void TestAccessibility::pagesAreReachableByTabWithNames()
     for (QWidget *w : stops)
         if (!visited.contains(w))
             unreachable << widgetchecks::describe(w);
-    QVERIFY2(unreachable.isEmpty(),
-             qPrintable(QStringLiteral("not reachable with Tab: ") +
-                        unreachable.join(QStringLiteral("; "))));
+    QVERIFY2(unreachable.isEmpty(), qPrintable(QStringLiteral("not reachable with Tab: ") +
+                                               unreachable.join(QStringLiteral("; "))));
 
     QStringList unnamed;
     for (QWidget *w : visited)
@@ -205,16 +208,15 @@ void TestAccessibility::visibleMnemonicsDoNotClash()
     QFETCH(int, tab);
     Q_UNUSED(tab);
     show(view);
-    const QStringList clashes =
-        widgetchecks::mnemonicClashes(m_window.get(), m_window->menuBar());
+    const QStringList clashes = widgetchecks::mnemonicClashes(m_window.get(), m_window->menuBar());
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void TestAccessibility::dialogsHaveNamesAndUniqueMnemonics()
 {
-    const QList<QDialog *> dialogs{new SettingsDialog(m_window.get()),
-                                   new SweepDialog(m_window->experimentPanel()->config(),
-                                                   m_window.get())};
+    const QList<QDialog *> dialogs{
+        new SettingsDialog(m_window.get()),
+        new SweepDialog(m_window->experimentPanel()->config(), m_window.get())};
     for (QDialog *dialog : dialogs) {
         dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));
@@ -228,6 +230,38 @@ void TestAccessibility::dialogsHaveNamesAndUniqueMnemonics()
         QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
         delete dialog;
     }
+
+    // The import wizard's location page for the formats with the most rows, and the Create
+    // Colored MNIST dialog: the wizard's own Back/Next buttons count as mnemonics too.
+    for (const QString &format :
+         {QStringLiteral("colored"), QStringLiteral("features"), QStringLiteral("folder-csv")}) {
+        DatasetWizard *wizard = m_window->datasetPanel()->openWizard();
+        QVERIFY(wizard);
+        wizard->setSpec(DatasetSpec{format, QString(), {}});
+        wizard->next();
+        QTRY_VERIFY(wizard->isVisible());
+        QStringList unnamed;
+        for (QWidget *w : widgetchecks::tabStops(wizard))
+            if (widgetchecks::accessibleName(w).trimmed().isEmpty())
+                unnamed << widgetchecks::describe(w);
+        QVERIFY2(unnamed.isEmpty(),
+                 qPrintable(format + QStringLiteral(": ") + unnamed.join(QStringLiteral("; "))));
+        const QStringList clashes = widgetchecks::mnemonicClashes(wizard, nullptr);
+        QVERIFY2(clashes.isEmpty(),
+                 qPrintable(format + QStringLiteral(": ") + clashes.join(QLatin1Char('\n'))));
+        wizard->reject();
+    }
+    ColoredMnistDialog *colorize = m_window->datasetPanel()->openColoredMnistDialog();
+    QVERIFY(colorize);
+    QTRY_VERIFY(colorize->isVisible());
+    const QStringList clashes = widgetchecks::mnemonicClashes(colorize, nullptr);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    QStringList unnamed;
+    for (QWidget *w : widgetchecks::tabStops(colorize))
+        if (widgetchecks::accessibleName(w).trimmed().isEmpty())
+            unnamed << widgetchecks::describe(w);
+    QVERIFY2(unnamed.isEmpty(), qPrintable(unnamed.join(QStringLiteral("; "))));
+    colorize->reject();
 }
 
 void TestAccessibility::seriesDifferByColourAndShape()
@@ -280,7 +314,14 @@ void TestAccessibility::plotsInTheWindowUseThePalette()
             } else if (auto *graph = qobject_cast<QCPGraph *>(p)) {
                 if (graph->pen().style() == Qt::NoPen || graph->pen().style() == Qt::DashLine)
                     continue; // guides (thresholds), not data series
-                QVERIFY2(inPalette(graph->pen().color()), qPrintable(graph->pen().color().name()));
+                // A scatter-only series (no line) is drawn with its marker's pen.
+                const QColor colour = graph->lineStyle() == QCPGraph::lsNone
+                                          ? graph->scatterStyle().pen().color()
+                                          : graph->pen().color();
+                QVERIFY2(
+                    inPalette(colour),
+                    qPrintable(QStringLiteral("%1 in %2: %3")
+                                   .arg(graph->name(), plot->accessibleName(), colour.name())));
                 if (graph->scatterStyle().shape() != QCPScatterStyle::ssNone) {
                     shapes.insert(int(graph->scatterStyle().shape()));
                     ++lineSeries;

@@ -70,8 +70,8 @@ void TestLanguage::systemDefaultResolves_data()
     QTest::addColumn<QString>("setting");
     QTest::addColumn<QStringList>("system");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("explicit wins") << QStringLiteral("fr") << QStringList{QStringLiteral("de-DE")}
-                                   << QStringLiteral("fr");
+    QTest::newRow("explicit wins")
+        << QStringLiteral("fr") << QStringList{QStringLiteral("de-DE")} << QStringLiteral("fr");
     QTest::newRow("system de-CH") << QString() << QStringList{QStringLiteral("de-CH")}
                                   << QStringLiteral("de");
     QTest::newRow("system fr_FR") << QString() << QStringList{QStringLiteral("fr_FR")}
@@ -79,10 +79,10 @@ void TestLanguage::systemDefaultResolves_data()
     QTest::newRow("first available")
         << QString() << QStringList{QStringLiteral("ja-JP"), QStringLiteral("fr-CA")}
         << QStringLiteral("fr");
-    QTest::newRow("none available") << QString() << QStringList{QStringLiteral("ja-JP")}
-                                    << QStringLiteral("en");
-    QTest::newRow("unknown setting") << QStringLiteral("xx") << QStringList{QStringLiteral("en-US")}
-                                     << QStringLiteral("en");
+    QTest::newRow("none available")
+        << QString() << QStringList{QStringLiteral("ja-JP")} << QStringLiteral("en");
+    QTest::newRow("unknown setting")
+        << QStringLiteral("xx") << QStringList{QStringLiteral("en-US")} << QStringLiteral("en");
 }
 
 void TestLanguage::systemDefaultResolves()
@@ -122,10 +122,10 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
     QTest::addColumn<QString>("temperature"); // a label from the method registry
     QTest::newRow("German") << QStringLiteral("de")
                             << QStringList{QStringLiteral("Datensätze"),
-                                           QStringLiteral("Experimente"),
-                                           QStringLiteral("Läufe"), QStringLiteral("Vergleich")}
+                                           QStringLiteral("Experimente"), QStringLiteral("Läufe"),
+                                           QStringLiteral("Vergleich")}
                             << QStringLiteral("&Datei") << QStringLiteral("&Methode:")
-                            << QStringLiteral("&Starten") << QStringLiteral("Temperatur τ");
+                            << QStringLiteral("S&tarten") << QStringLiteral("Temperatur τ");
     QTest::newRow("French") << QStringLiteral("fr")
                             << QStringList{QStringLiteral("Jeux de données"),
                                            QStringLiteral("Expériences"),

@@ -16,8 +16,8 @@ struct Message
     QString source;
     QString comment; ///< disambiguation
     bool numerus = false;
-    QString type;              ///< "", "unfinished", "vanished", "obsolete"
-    QStringList translations;  ///< one per plural form (one when not numerus)
+    QString type;             ///< "", "unfinished", "vanished", "obsolete"
+    QStringList translations; ///< one per plural form (one when not numerus)
     qint64 line = 0;
 };
 
@@ -45,8 +45,8 @@ QList<Message> readTs(const QString &path, QString *language, QString *error)
             messages.append(Message{});
             current = &messages.last();
             current->context = context;
-            current->numerus = xml.attributes().value(QLatin1String("numerus")) ==
-                               QLatin1String("yes");
+            current->numerus =
+                xml.attributes().value(QLatin1String("numerus")) == QLatin1String("yes");
             current->line = xml.lineNumber();
         } else if (current && name == QLatin1String("source")) {
             current->source = xml.readElementText();
@@ -183,8 +183,9 @@ void TestTranslationFiles::isCompleteAndConsistent()
                 problems << QStringLiteral("%1: trailing ellipsis in \"%2\"").arg(at, t);
         }
     }
-    QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1 problem(s):\n").arg(problems.size()) +
-                                            problems.join(QLatin1Char('\n'))));
+    QVERIFY2(problems.isEmpty(),
+             qPrintable(QStringLiteral("%1 problem(s):\n").arg(problems.size()) +
+                        problems.join(QLatin1Char('\n'))));
     qInfo("%s: %d messages, all finished", qPrintable(file), int(messages.size()));
 }
 
@@ -210,8 +211,10 @@ void TestTranslationFiles::compiledTranslationsMatch()
                          comment = m.comment.toUtf8();
         if (m.numerus) {
             // n = 1 takes the first form and n = 5 the second in both languages.
-            const QString one = translator.translate(context, source, comment.isEmpty() ? nullptr : comment.constData(), 1);
-            const QString many = translator.translate(context, source, comment.isEmpty() ? nullptr : comment.constData(), 5);
+            const QString one = translator.translate(
+                context, source, comment.isEmpty() ? nullptr : comment.constData(), 1);
+            const QString many = translator.translate(
+                context, source, comment.isEmpty() ? nullptr : comment.constData(), 5);
             if (one != m.translations.value(0) || many != m.translations.value(1))
                 stale << where(file, m);
         } else if (translator.translate(context, source,

@@ -40,7 +40,8 @@ inline QString describe(const QWidget *w)
     if (!w->accessibleName().isEmpty())
         text += QStringLiteral(" \"%1\"").arg(w->accessibleName());
     for (const QWidget *p = w->parentWidget(); p; p = p->parentWidget()) {
-        if (QString::fromLatin1(p->metaObject()->className()).startsWith(QLatin1String("equiscope::"))) {
+        if (QString::fromLatin1(p->metaObject()->className())
+                .startsWith(QLatin1String("equiscope::"))) {
             text += QStringLiteral(" in %1").arg(QString::fromLatin1(p->metaObject()->className()));
             break;
         }
@@ -187,8 +188,8 @@ inline QStringList mnemonicClashes(QWidget *root, const QMenuBar *bar)
         if (key.isNull())
             return;
         if (used.contains(key))
-            problems << QStringLiteral("Alt+%1: \"%2\" and \"%3\"")
-                            .arg(key, used.value(key), owner);
+            problems
+                << QStringLiteral("Alt+%1: \"%2\" and \"%3\"").arg(key, used.value(key), owner);
         else
             used.insert(key, owner);
     };
