@@ -1271,6 +1271,11 @@ Attention: %3</translation>
         <source>⚠ %1</source>
         <translation>⚠ %1</translation>
     </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
+        <translation>%1:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ExportActions</name>

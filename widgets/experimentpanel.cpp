@@ -240,7 +240,8 @@ void ExperimentPanel::rebuildOptions()
         editor->setToolTip(option.toolTip);
         editor->setAccessibleName(option.label);
         editor->setObjectName(option.key);
-        m_optionsForm->addRow(option.label + QLatin1Char(':'), editor);
+        //: A form label made from an option's name (French puts a space before the colon).
+        m_optionsForm->addRow(tr("%1:").arg(option.label), editor);
         m_optionEditors.insert(option.key, editor);
         // New editors join the end of the focus chain: keep the buttons under the form last.
         if (m_sweep && m_launch) {

@@ -151,6 +151,11 @@ void TestTranslationFiles::isCompleteAndConsistent()
     QStringList problems;
     for (const Message &m : messages) {
         const QString at = where(file, m);
+        if (m.source.isEmpty()) {
+            // A "TRANSLATOR" comment that was meant as "//:" makes such an entry.
+            problems << QStringLiteral("%1: message without source text").arg(at);
+            continue;
+        }
         if (!m.type.isEmpty()) {
             problems << QStringLiteral("%1: translation is %2").arg(at, m.type);
             continue;
