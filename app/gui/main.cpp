@@ -5,9 +5,7 @@
 // `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
 // opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
 // or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
-// the launcher's sensitive attributes once the dataset is open. `--language CODE` (en, de, fr)
-// shows that language for this start without changing the one chosen in File → Settings.
-// Command-line help and errors stay English, like equiscope-cli's.
+// the launcher's sensitive attributes once the dataset is open.
 #include "attributepicker.h"
 #include "coloredmnistdialog.h"
 #include "columntypespage.h"
@@ -44,6 +42,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Equiscope — desktop fairness workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
+    // `--language CODE` shows that language for this start without changing the one chosen in
+    // File → Settings. Command-line help and errors stay English, like equiscope-cli's.
+    parser.addOption({QStringLiteral("language"),
+                      QStringLiteral("Interface language for this start (en, de, fr); the "
+                                     "default is the one chosen in File → Settings."),
+                      QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Write a PNG of the window and exit."),
                       QStringLiteral("PATH")});
@@ -72,10 +76,6 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
-    parser.addOption({QStringLiteral("language"),
-                      QStringLiteral("Interface language for this start (en, de, fr); the "
-                                     "default is the one chosen in File → Settings."),
-                      QStringLiteral("CODE")});
     parser.process(app);
 
     QString language = equiscope::LanguageSettings().language();

@@ -2,11 +2,15 @@
 // translator is installed as at start (app/gui/main.cpp), and a window built afterwards shows
 // the navigation, the menus and the launcher in German or French; then back to English. Each
 // language also passes the menu-accelerator and mnemonic checks.
+#include "coloredmnistdialog.h"
+#include "datasetpanel.h"
+#include "datasetwizard.h"
 #include "experimentpanel.h"
 #include "languagesettings.h"
 #include "mainwindow.h"
 #include "methodregistry.h"
 #include "settingsdialog.h"
+#include "sweepdialog.h"
 #include "translations.h"
 
 #include "widgetchecks.h"
@@ -205,6 +209,32 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     const QStringList dialogClashes = widgetchecks::mnemonicClashes(dialog, nullptr);
     QVERIFY2(dialogClashes.isEmpty(), qPrintable(dialogClashes.join(QLatin1Char('\n'))));
     delete dialog;
+
+    // The dialogs with the most labels: the import wizard's options page (with Qt's own
+    // translated Back/Next buttons), Create Colored MNIST and the sweep builder.
+    for (const QString &format : {QStringLiteral("colored"), QStringLiteral("features"),
+                                  QStringLiteral("folder-csv")}) {
+        DatasetWizard *wizard = m_window->datasetPanel()->openWizard();
+        QVERIFY(wizard);
+        wizard->setSpec(DatasetSpec{format, QString(), {}});
+        wizard->next();
+        QTRY_VERIFY(wizard->isVisible());
+        const QStringList clashes = widgetchecks::mnemonicClashes(wizard, nullptr);
+        QVERIFY2(clashes.isEmpty(),
+                 qPrintable(format + QStringLiteral(": ") + clashes.join(QLatin1Char('\n'))));
+        wizard->reject();
+    }
+    ColoredMnistDialog *colorize = m_window->datasetPanel()->openColoredMnistDialog();
+    QVERIFY(colorize);
+    QTRY_VERIFY(colorize->isVisible());
+    const QStringList colorizeClashes = widgetchecks::mnemonicClashes(colorize, nullptr);
+    QVERIFY2(colorizeClashes.isEmpty(), qPrintable(colorizeClashes.join(QLatin1Char('\n'))));
+    colorize->reject();
+    SweepDialog sweep(panel->config(), m_window.get());
+    sweep.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&sweep));
+    const QStringList sweepClashes = widgetchecks::mnemonicClashes(&sweep, nullptr);
+    QVERIFY2(sweepClashes.isEmpty(), qPrintable(sweepClashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(TestLanguage)
