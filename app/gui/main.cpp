@@ -5,7 +5,10 @@
 // `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
 // opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
 // or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
-// the launcher's sensitive attributes once the dataset is open.
+// the launcher's sensitive attributes once the dataset is open. `--view` also takes the
+// analysis views of a finished run (runviews.h: attention, saliency, embedding, pareto, …);
+// `--theme light|dark|system` overrides the remembered appearance.
+#include "apptheme.h"
 #include "attributepicker.h"
 #include "coloredmnistdialog.h"
 #include "columntypespage.h"
@@ -14,6 +17,7 @@
 #include "experimentpanel.h"
 #include "languagesettings.h"
 #include "mainwindow.h"
+#include "runviews.h"
 #include "translations.h"
 
 #include "engine/runconfig.h"
@@ -53,7 +57,9 @@ int main(int argc, char *argv[])
                       QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("view"),
-         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor)."),
+         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor; or "
+                        "of the newest finished run: attention, saliency, embedding, "
+                        "embedding-tsne, metrics, curves, pareto, compare-runs)."),
          QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-default"),
                       QStringLiteral("Do not open the default dataset at start.")});
@@ -76,7 +82,16 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
+    parser.addOption({QStringLiteral("theme"),
+                      QStringLiteral("Appearance: system (default), light or dark."),
+                      QStringLiteral("NAME")});
     parser.process(app);
+    const equiscope::AppTheme theme =
+        parser.isSet(QStringLiteral("theme"))
+            ? equiscope::appThemeFromName(parser.value(QStringLiteral("theme")))
+            : equiscope::savedAppTheme();
+    if (theme != equiscope::AppTheme::System) // System: leave the platform palette untouched
+        equiscope::applyAppTheme(theme);
 
     QString language = equiscope::LanguageSettings().language();
     if (parser.isSet(QStringLiteral("language"))) {
@@ -90,8 +105,9 @@ int main(int argc, char *argv[])
     equiscope::Translations::install(language);
 
     equiscope::MainWindow window;
-    if (parser.isSet(QStringLiteral("view")) &&
-        !window.showView(parser.value(QStringLiteral("view")))) {
+    const QString view = parser.value(QStringLiteral("view"));
+    const bool runView = equiscope::isRunView(view);
+    if (!view.isEmpty() && !runView && !window.showView(view)) {
         qCritical("equiscope: no view named '%s'",
                   qPrintable(parser.value(QStringLiteral("view"))));
         return 2;
@@ -161,6 +177,8 @@ int main(int argc, char *argv[])
         window.datasetPanel()->openDefaultDataset();
     if (!launch.isEmpty())
         window.experimentPanel()->enqueue(launch);
+    if (runView && !parser.isSet(QStringLiteral("screenshot")) && launch.isEmpty())
+        equiscope::showRunView(window, view, [] {});
 
     // The dialog opens once the window shows its dataset; a screenshot then shows the dialog.
     QPointer<QWidget> dialog;
@@ -220,13 +238,22 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };
+        // A run's analysis view is drawn once its run is read from the store: then grab.
+        auto grabView = [&window, view, runView, grab] {
+            if (runView)
+                equiscope::showRunView(window, view, grab);
+            else
+                grab();
+        };
         if (!launch.isEmpty()) {
             QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
-                             [&window, grab] {
+                             [&window, grabView] {
                                  if (window.jobQueue()->running().isEmpty() &&
                                      window.jobQueue()->pending().isEmpty())
-                                     grab();
+                                     grabView();
                              });
+        } else if (runView) {
+            grabView();
         } else {
             QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened,
                              &window, grab);

@@ -12,6 +12,10 @@
 
 namespace equiscope {
 
+struct EmbeddingSet;
+struct ProbeImages;
+struct SaliencySnapshot;
+
 /// Throttling is the job's business: the session reports every step.
 struct StepProgress
 {
@@ -114,6 +118,14 @@ public:
     AttentionSnapshot attentionSnapshot(int epoch);
     /// Representations of @p samples (frozen backbone, test-time view), row-major N×d.
     QVector<float> embeddings(const std::vector<qint64> &samples, int *dim);
+    /// Grad-CAM of the probe batch on the encoder's last conv layer (gradcam.cpp); empty for
+    /// encoders without one (MLP).
+    SaliencySnapshot saliencySnapshot(int epoch);
+    /// The probe batch's input images (empty for feature datasets).
+    ProbeImages probeImages() const;
+    /// Representations of up to @p maxSamples test samples (a seeded subset) with their target
+    /// and group labels, for the embedding view (sessionembeddings.cpp).
+    EmbeddingSet embeddingSet(int maxSamples);
 
     const RunConfig &config() const;
     qint64 stepsPerEpoch() const;
