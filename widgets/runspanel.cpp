@@ -220,6 +220,8 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
         m_table->setItem(row, NameColumn, readOnly(r.name.isEmpty() ? r.id.left(8) : r.name));
         m_table->setItem(row, MethodColumn, readOnly(r.method));
         m_table->setItem(row, StatusColumn, readOnly(statusText(r.status)));
+        // The shown text is translated; code that looks for a status reads the identifier.
+        m_table->item(row, StatusColumn)->setData(Qt::UserRole, runStatusName(r.status));
         m_table->setItem(
             row, CreatedColumn,
             readOnly(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));

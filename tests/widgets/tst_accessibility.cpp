@@ -2,18 +2,28 @@
 // page's widgets are reached by pressing Tab (no focus traps), every widget that takes the
 // focus has a name for screen readers, the Experiments form is walked in reading order, menus
 // have unique accelerators, no two visible mnemonics clash, and plots tell series apart by
-// marker shape as well as by (colour-blind-safe) colour.
+// marker shape as well as by (colour-blind-safe) colour. The analysis views (a run's Curves,
+// Metrics, Attention, Saliency and Embedding tabs, the Pareto front and the side-by-side
+// comparison) are checked on two tiny runs trained into the window's store.
+#include "attentionview.h"
 #include "coloredmnistdialog.h"
+#include "compareview.h"
 #include "datasetpanel.h"
 #include "datasetwizard.h"
+#include "embeddingview.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
+#include "paretoview.h"
 #include "plotstyle.h"
+#include "rundetailview.h"
+#include "runspanel.h"
+#include "saliencyview.h"
 #include "settingsdialog.h"
 #include "sweepdialog.h"
 
 #include "attributepicker.h"
 #include "enginefixtures.h"
+#include "jobs/trainingjob.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -43,10 +53,14 @@ private Q_SLOTS:
     void initTestCase();
     void pagesAreReachableByTabWithNames_data();
     void pagesAreReachableByTabWithNames();
+    void runViewsAreReachableByTabWithNames_data();
+    void runViewsAreReachableByTabWithNames();
     void experimentFormTabOrderFollowsTheForm();
     void menusHaveUniqueAccelerators();
     void visibleMnemonicsDoNotClash_data();
     void visibleMnemonicsDoNotClash();
+    void runViewMnemonicsDoNotClash_data();
+    void runViewMnemonicsDoNotClash();
     void dialogsHaveNamesAndUniqueMnemonics();
     void seriesDifferByColourAndShape();
     void plotsInTheWindowUseThePalette();
@@ -56,10 +70,31 @@ private:
     /// Shows @p view and puts the focus on the navigation list, the start of the Tab chain.
     void show(const QString &view);
     QWidget *currentPage() const;
+    /// Walks the Tab chain from the navigation list: no trap, every tab stop reached, named.
+    void checkTabChain(const QString &label);
+    /// Shows the analysis view @p view (a detail tab of the FARE run, "pareto" or
+    /// "compare-runs") with its data loaded, then focuses the navigation list.
+    void showRunView(const QString &view);
+    QString train(RunConfig config, LossMethod method, const QString &name);
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
+    QString m_fare, m_baseline;
 };
+
+QString TestAccessibility::train(RunConfig config, LossMethod method, const QString &name)
+{
+    config.loss.method = method;
+    config.name = name;
+    config.epochs = 2;
+    config.trainLimit = 64;
+    TrainingJob job(config, m_dir.path() + QStringLiteral("/runs.sqlite"));
+    QSignalSpy finished(&job, &TrainingJob::finished);
+    job.start();
+    if (!finished.wait(300000) || job.outcome() != JobOutcome::Finished)
+        qFatal("training %s did not finish: %s", qPrintable(name), qPrintable(job.message()));
+    return job.runId();
+}
 
 void TestAccessibility::initTestCase()
 {
@@ -69,6 +104,9 @@ void TestAccessibility::initTestCase()
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     const RunConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
+    // Two finished runs in the window's store, so the analysis views have something to show.
+    m_fare = train(tiny, LossMethod::Fare, QStringLiteral("fare"));
+    m_baseline = train(tiny, LossMethod::InfoNce, QStringLiteral("infonce"));
     m_window = std::make_unique<MainWindow>();
     m_window->resize(1280, 860);
     m_window->show();
@@ -129,7 +167,11 @@ void TestAccessibility::pagesAreReachableByTabWithNames()
         tabs->setCurrentIndex(tab);
         show(view);
     }
+    checkTabChain(view);
+}
 
+void TestAccessibility::checkTabChain(const QString &label)
+{
     QString trapped;
     const QList<QWidget *> visited = widgetchecks::walkTabChain(600, &trapped);
     QVERIFY2(trapped.isEmpty(), qPrintable(QStringLiteral("focus trap: ") + trapped));
@@ -148,7 +190,76 @@ void TestAccessibility::pagesAreReachableByTabWithNames()
             unnamed << widgetchecks::describe(w);
     QVERIFY2(unnamed.isEmpty(), qPrintable(QStringLiteral("no accessible name: ") +
                                            unnamed.join(QStringLiteral("; "))));
-    qInfo("%s: %d widgets in the Tab chain", qPrintable(view), int(visited.size()));
+    qInfo("%s: %d widgets in the Tab chain", qPrintable(label), int(visited.size()));
+}
+
+void TestAccessibility::showRunView(const QString &view)
+{
+    auto *runs = qobject_cast<RunsPanel *>(m_window->analysisPage(QStringLiteral("runs")));
+    auto *compare = qobject_cast<QTabWidget *>(m_window->analysisPage(QStringLiteral("compare")));
+    QVERIFY(runs && compare);
+    if (view == QLatin1String("pareto") || view == QLatin1String("compare-runs")) {
+        QVERIFY(m_window->showView(QStringLiteral("compare")));
+        if (view == QLatin1String("pareto")) {
+            auto *pareto = qobject_cast<ParetoView *>(compare->widget(0));
+            QVERIFY(pareto);
+            compare->setCurrentWidget(pareto);
+            pareto->reload();
+            QTRY_COMPARE_WITH_TIMEOUT(pareto->pointIds().size(), 2, 20000);
+        } else {
+            auto *side = qobject_cast<CompareView *>(compare->widget(1));
+            QVERIFY(side);
+            compare->setCurrentWidget(side);
+            QSignalSpy loaded(side, &CompareView::loaded);
+            side->setRuns({m_fare, m_baseline});
+            QVERIFY(loaded.wait(20000));
+        }
+        show(QStringLiteral("compare"));
+        return;
+    }
+    QVERIFY(m_window->showView(QStringLiteral("runs")));
+    runs->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(runs->runIds().contains(m_fare), 20000);
+    runs->selectRun(m_fare);
+    RunDetailView *detail = runs->detailView();
+    QTRY_COMPARE(detail->runId(), m_fare);
+    QTabWidget *tabs = detail->tabs();
+    if (view == QLatin1String("attention")) {
+        QVERIFY(detail->attentionTabVisible());
+        tabs->setCurrentWidget(detail->attentionView());
+        QTRY_VERIFY_WITH_TIMEOUT(detail->attentionView()->shownSnapshot().size > 0, 20000);
+    } else if (view == QLatin1String("saliency")) {
+        QVERIFY(detail->saliencyTabVisible());
+        tabs->setCurrentWidget(detail->saliencyView());
+        QTRY_VERIFY_WITH_TIMEOUT(detail->saliencyView()->snapshot().size() > 0, 20000);
+    } else if (view == QLatin1String("embedding")) {
+        QVERIFY(detail->embeddingTabVisible());
+        tabs->setCurrentWidget(detail->embeddingView());
+        QTRY_VERIFY_WITH_TIMEOUT(!detail->embeddingView()->points().isEmpty(), 20000);
+    } else {
+        const QStringList plain{QStringLiteral("summary"), QStringLiteral("curves"),
+                                QStringLiteral("metrics")};
+        QVERIFY2(plain.contains(view), qPrintable(view));
+        tabs->setCurrentIndex(int(plain.indexOf(view)));
+    }
+    show(QStringLiteral("runs"));
+}
+
+void TestAccessibility::runViewsAreReachableByTabWithNames_data()
+{
+    QTest::addColumn<QString>("view");
+    for (const char *view : {"summary", "curves", "metrics", "attention", "saliency", "embedding",
+                             "pareto", "compare-runs"})
+        QTest::newRow(view) << QString::fromLatin1(view);
+}
+
+void TestAccessibility::runViewsAreReachableByTabWithNames()
+{
+    QFETCH(QString, view);
+    showRunView(view);
+    if (QTest::currentTestFailed())
+        return;
+    checkTabChain(view);
 }
 
 void TestAccessibility::experimentFormTabOrderFollowsTheForm()
@@ -208,6 +319,21 @@ void TestAccessibility::visibleMnemonicsDoNotClash()
     QFETCH(int, tab);
     Q_UNUSED(tab);
     show(view);
+    const QStringList clashes = widgetchecks::mnemonicClashes(m_window.get(), m_window->menuBar());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+}
+
+void TestAccessibility::runViewMnemonicsDoNotClash_data()
+{
+    runViewsAreReachableByTabWithNames_data();
+}
+
+void TestAccessibility::runViewMnemonicsDoNotClash()
+{
+    QFETCH(QString, view);
+    showRunView(view);
+    if (QTest::currentTestFailed())
+        return;
     const QStringList clashes = widgetchecks::mnemonicClashes(m_window.get(), m_window->menuBar());
     QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
@@ -298,38 +424,51 @@ void TestAccessibility::plotsInTheWindowUseThePalette()
                 return true;
         return false;
     };
-    show(QStringLiteral("datasets"));
     int checked = 0;
-    for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>()) {
-        std::set<int> shapes;
-        int lineSeries = 0;
-        for (int i = 0; i < plot->plottableCount(); ++i) {
-            QCPAbstractPlottable *p = plot->plottable(i);
-            if (p->interface1D() && p->interface1D()->dataCount() == 0)
+    for (const QString &view :
+         {QStringLiteral("datasets"), QStringLiteral("curves"), QStringLiteral("metrics"),
+          QStringLiteral("embedding"), QStringLiteral("pareto"), QStringLiteral("compare-runs")}) {
+        if (view == QLatin1String("datasets"))
+            show(view);
+        else
+            showRunView(view);
+        for (QCustomPlot *plot : m_window->findChildren<QCustomPlot *>()) {
+            if (!plot->isVisible())
                 continue;
-            if (auto *bars = qobject_cast<QCPBars *>(p)) {
-                QVERIFY2(inPalette(bars->brush().color()),
-                         qPrintable(bars->brush().color().name()));
-                ++checked;
-            } else if (auto *graph = qobject_cast<QCPGraph *>(p)) {
-                if (graph->pen().style() == Qt::NoPen || graph->pen().style() == Qt::DashLine)
-                    continue; // guides (thresholds), not data series
-                // A scatter-only series (no line) is drawn with its marker's pen.
-                const QColor colour = graph->lineStyle() == QCPGraph::lsNone
-                                          ? graph->scatterStyle().pen().color()
-                                          : graph->pen().color();
-                QVERIFY2(
-                    inPalette(colour),
-                    qPrintable(QStringLiteral("%1 in %2: %3")
-                                   .arg(graph->name(), plot->accessibleName(), colour.name())));
-                if (graph->scatterStyle().shape() != QCPScatterStyle::ssNone) {
-                    shapes.insert(int(graph->scatterStyle().shape()));
-                    ++lineSeries;
+            std::set<int> shapes;
+            int lineSeries = 0;
+            for (int i = 0; i < plot->plottableCount(); ++i) {
+                QCPAbstractPlottable *p = plot->plottable(i);
+                if (p->interface1D() && p->interface1D()->dataCount() == 0)
+                    continue;
+                if (auto *bars = qobject_cast<QCPBars *>(p)) {
+                    QVERIFY2(inPalette(bars->brush().color()),
+                             qPrintable(bars->brush().color().name()));
+                    ++checked;
+                } else if (auto *graph = qobject_cast<QCPGraph *>(p)) {
+                    if (graph->pen().style() == Qt::NoPen || graph->pen().style() == Qt::DashLine)
+                        continue; // guides (thresholds), not data series
+                    // A scatter-only series (no line) is drawn with its marker's pen.
+                    const QColor colour = graph->lineStyle() == QCPGraph::lsNone
+                                              ? graph->scatterStyle().pen().color()
+                                              : graph->pen().color();
+                    QVERIFY2(
+                        inPalette(colour),
+                        qPrintable(QStringLiteral("%1 in %2: %3")
+                                       .arg(graph->name(), plot->accessibleName(), colour.name())));
+                    if (graph->scatterStyle().shape() != QCPScatterStyle::ssNone) {
+                        shapes.insert(int(graph->scatterStyle().shape()));
+                        ++lineSeries;
+                    }
+                    ++checked;
                 }
-                ++checked;
             }
+            QVERIFY2(int(shapes.size()) == lineSeries,
+                     qPrintable(QStringLiteral("%1, %2: %3 line series share %4 marker shapes")
+                                    .arg(view, plot->accessibleName())
+                                    .arg(lineSeries)
+                                    .arg(shapes.size())));
         }
-        QCOMPARE(int(shapes.size()), lineSeries);
     }
     QVERIFY2(checked > 0, "no plotted series found with the tiny dataset open");
 }

@@ -1,18 +1,28 @@
 // Switching the interface language through File → Settings: the dialog stores the choice, the
 // translator is installed as at start (app/gui/main.cpp), and a window built afterwards shows
 // the navigation, the menus and the launcher in German or French; then back to English. Each
-// language also passes the menu-accelerator and mnemonic checks.
+// language also passes the menu-accelerator and mnemonic checks, including the analysis views
+// of a tiny finished run (detail tabs, Pareto front, side-by-side comparison) and the status
+// bar's job indicator.
+#include "attentionview.h"
 #include "coloredmnistdialog.h"
+#include "compareview.h"
 #include "datasetpanel.h"
 #include "datasetwizard.h"
 #include "experimentpanel.h"
+#include "jobstatuslabel.h"
 #include "languagesettings.h"
 #include "mainwindow.h"
 #include "methodregistry.h"
+#include "paretoview.h"
+#include "rundetailview.h"
+#include "runspanel.h"
 #include "settingsdialog.h"
 #include "sweepdialog.h"
 #include "translations.h"
 
+#include "enginefixtures.h"
+#include "jobs/trainingjob.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -23,7 +33,10 @@
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -47,6 +60,7 @@ private:
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
+    QString m_run; ///< a finished FARE run in the store
 };
 
 void TestLanguage::initTestCase()
@@ -57,6 +71,15 @@ void TestLanguage::initTestCase()
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     QSettings().clear();
+    RunConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
+    tiny.epochs = 1;
+    tiny.trainLimit = 64;
+    TrainingJob job(tiny, m_dir.path() + QStringLiteral("/runs.sqlite"));
+    QSignalSpy finished(&job, &TrainingJob::finished);
+    job.start();
+    QVERIFY(finished.wait(300000));
+    QCOMPARE(job.outcome(), JobOutcome::Finished);
+    m_run = job.runId();
     QCOMPARE(Translations::install(QStringLiteral("en")), QStringLiteral("en"));
     m_window = std::make_unique<MainWindow>();
     m_window->show();
@@ -124,25 +147,40 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
     QTest::addColumn<QString>("methodLabel");
     QTest::addColumn<QString>("launch");
     QTest::addColumn<QString>("temperature"); // a label from the method registry
-    QTest::newRow("German") << QStringLiteral("de")
-                            << QStringList{QStringLiteral("Datensätze"),
-                                           QStringLiteral("Experimente"), QStringLiteral("Läufe"),
-                                           QStringLiteral("Vergleich")}
-                            << QStringLiteral("&Datei") << QStringLiteral("&Methode:")
-                            << QStringLiteral("S&tarten") << QStringLiteral("Temperatur τ");
-    QTest::newRow("French") << QStringLiteral("fr")
-                            << QStringList{QStringLiteral("Jeux de données"),
-                                           QStringLiteral("Expériences"),
-                                           QStringLiteral("Exécutions"),
-                                           QStringLiteral("Comparaison")}
-                            << QStringLiteral("&Fichier") << QStringLiteral("&Méthode :")
-                            << QStringLiteral("&Lancer") << QStringLiteral("Température τ");
+    QTest::addColumn<QStringList>("detailTabs");
+    QTest::addColumn<QString>("appearance");
+    QTest::addColumn<QString>("idle"); // the status bar's job indicator
+    QTest::newRow("German")
+        << QStringLiteral("de")
+        << QStringList{QStringLiteral("Datensätze"), QStringLiteral("Experimente"),
+                       QStringLiteral("Läufe"), QStringLiteral("Vergleich")}
+        << QStringLiteral("&Datei") << QStringLiteral("&Methode:") << QStringLiteral("S&tarten")
+        << QStringLiteral("Temperatur τ")
+        << QStringList{QStringLiteral("Übersicht"), QStringLiteral("Kurven"),
+                       QStringLiteral("Metriken"),  QStringLiteral("Attention"),
+                       QStringLiteral("Salienz"),   QStringLiteral("Einbettung")}
+        << QStringLiteral("Er&scheinungsbild") << QStringLiteral("Kein Lauf trainiert");
+    QTest::newRow("French")
+        << QStringLiteral("fr")
+        << QStringList{QStringLiteral("Jeux de données"), QStringLiteral("Expériences"),
+                       QStringLiteral("Exécutions"), QStringLiteral("Comparaison")}
+        << QStringLiteral("&Fichier") << QStringLiteral("&Méthode\u00a0:")
+        << QStringLiteral("&Lancer") << QStringLiteral("Température τ")
+        << QStringList{QStringLiteral("Résumé"),    QStringLiteral("Courbes"),
+                       QStringLiteral("Métriques"), QStringLiteral("Attention"),
+                       QStringLiteral("Saillance"), QStringLiteral("Plongement")}
+        << QStringLiteral("A&pparence")
+        << QStringLiteral("Aucune exécution en cours d'entraînement");
     QTest::newRow("English") << QStringLiteral("en")
                              << QStringList{QStringLiteral("Datasets"),
                                             QStringLiteral("Experiments"), QStringLiteral("Runs"),
                                             QStringLiteral("Compare")}
                              << QStringLiteral("&File") << QStringLiteral("&Method:")
-                             << QStringLiteral("&Launch") << QStringLiteral("Temperature τ");
+                             << QStringLiteral("&Launch") << QStringLiteral("Temperature τ")
+                             << QStringList{QStringLiteral("Summary"),  QStringLiteral("Curves"),
+                                            QStringLiteral("Metrics"),  QStringLiteral("Attention"),
+                                            QStringLiteral("Saliency"), QStringLiteral("Embedding")}
+                             << QStringLiteral("&Appearance") << QStringLiteral("No runs training");
 }
 
 void TestLanguage::switchesThroughTheSettingsDialog()
@@ -153,6 +191,9 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     QFETCH(QString, methodLabel);
     QFETCH(QString, launch);
     QFETCH(QString, temperature);
+    QFETCH(QStringList, detailTabs);
+    QFETCH(QString, appearance);
+    QFETCH(QString, idle);
 
     // The window the choice is made in keeps its texts, its queue and its dataset.
     const QString before = m_window->menuBar()->actions().value(0)->text();
@@ -203,6 +244,48 @@ void TestLanguage::switchesThroughTheSettingsDialog()
         QVERIFY2(clashes.isEmpty(),
                  qPrintable(view + QStringLiteral(": ") + clashes.join(QLatin1Char('\n'))));
     }
+
+    // The analysis views: the run's detail tabs, the View menu's Appearance submenu, the status
+    // bar's job indicator, and no mnemonic clash in any detail tab or on the Compare page.
+    QStringList menus;
+    for (QAction *a : bar->actions().value(2)->menu()->actions())
+        menus << a->text();
+    QVERIFY2(menus.contains(appearance), qPrintable(menus.join(QStringLiteral(" | "))));
+    auto *job = m_window->statusBar()->findChild<JobStatusLabel *>();
+    QVERIFY(job);
+    QCOMPARE(job->text(), idle);
+    auto *runs = qobject_cast<RunsPanel *>(m_window->analysisPage(QStringLiteral("runs")));
+    QVERIFY(runs);
+    QVERIFY(m_window->showView(QStringLiteral("runs")));
+    runs->refresh();
+    QTRY_VERIFY_WITH_TIMEOUT(runs->runIds().contains(m_run), 20000);
+    runs->selectRun(m_run);
+    RunDetailView *detail = runs->detailView();
+    QTRY_COMPARE(detail->runId(), m_run);
+    QTabWidget *tabs = detail->tabs();
+    QStringList titles;
+    for (int i = 0; i < tabs->count(); ++i)
+        titles << tabs->tabText(i);
+    QCOMPARE(titles, detailTabs);
+    for (int i = 0; i < tabs->count(); ++i) {
+        if (!tabs->isTabVisible(i))
+            continue;
+        tabs->setCurrentIndex(i);
+        const QStringList clashes = widgetchecks::mnemonicClashes(m_window.get(), bar);
+        QVERIFY2(clashes.isEmpty(), qPrintable(tabs->tabText(i) + QStringLiteral(": ") +
+                                               clashes.join(QLatin1Char('\n'))));
+    }
+    QTRY_VERIFY_WITH_TIMEOUT(detail->attentionView()->shownSnapshot().size > 0, 20000);
+    auto *compare = qobject_cast<QTabWidget *>(m_window->analysisPage(QStringLiteral("compare")));
+    QVERIFY(compare);
+    QVERIFY(m_window->showView(QStringLiteral("compare")));
+    for (int i = 0; i < compare->count(); ++i) {
+        compare->setCurrentIndex(i);
+        const QStringList clashes = widgetchecks::mnemonicClashes(m_window.get(), bar);
+        QVERIFY2(clashes.isEmpty(), qPrintable(compare->tabText(i) + QStringLiteral(": ") +
+                                               clashes.join(QLatin1Char('\n'))));
+    }
+
     auto *dialog = new SettingsDialog(m_window.get());
     dialog->show();
     QVERIFY(!dialog->windowTitle().isEmpty());
@@ -212,8 +295,8 @@ void TestLanguage::switchesThroughTheSettingsDialog()
 
     // The dialogs with the most labels: the import wizard's options page (with Qt's own
     // translated Back/Next buttons), Create Colored MNIST and the sweep builder.
-    for (const QString &format : {QStringLiteral("colored"), QStringLiteral("features"),
-                                  QStringLiteral("folder-csv")}) {
+    for (const QString &format :
+         {QStringLiteral("colored"), QStringLiteral("features"), QStringLiteral("folder-csv")}) {
         DatasetWizard *wizard = m_window->datasetPanel()->openWizard();
         QVERIFY(wizard);
         wizard->setSpec(DatasetSpec{format, QString(), {}});

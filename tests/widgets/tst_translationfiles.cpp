@@ -186,6 +186,14 @@ void TestTranslationFiles::isCompleteAndConsistent()
                 problems << QStringLiteral("%1: trailing colon in \"%2\"").arg(at, t);
             if (m.source.endsWith(QChar(0x2026)) != t.endsWith(QChar(0x2026)))
                 problems << QStringLiteral("%1: trailing ellipsis in \"%2\"").arg(at, t);
+            // French typography: a no-break space before : ; ? ! and inside « », so a line
+            // never starts with the sign; German and French quotes, not straight ones.
+            static const QRegularExpression breakable(QStringLiteral("( [:;?!»]|« )"));
+            if (language == QLatin1String("fr") && t.contains(breakable))
+                problems
+                    << QStringLiteral("%1: breakable space at a French sign in \"%2\"").arg(at, t);
+            if (t.contains(QLatin1Char('"')))
+                problems << QStringLiteral("%1: straight quotes in \"%2\"").arg(at, t);
         }
     }
     QVERIFY2(problems.isEmpty(),
