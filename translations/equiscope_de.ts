@@ -985,10 +985,6 @@ Attention p = %3</translation>
         <translation>&lt;b&gt;Endmetriken&lt;/b&gt; (bester Lauf fett)</translation>
     </message>
     <message>
-        <source>C&amp;urves of:</source>
-        <translation>&amp;Kurven von:</translation>
-    </message>
-    <message>
         <source>Select two or more runs on the Runs page and press Compare.</source>
         <translation>Wählen Sie auf der Seite „Läufe“ zwei oder mehr Läufe und drücken Sie „Vergleich“.</translation>
     </message>
@@ -1018,6 +1014,10 @@ Attention p = %3</translation>
     <message>
         <source>lower is better</source>
         <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Curve&amp;s of:</source>
+        <translation>&amp;Kurven von:</translation>
     </message>
 </context>
 <context>
@@ -1308,10 +1308,6 @@ Attention p = %3</translation>
         <translation>&amp;Projektion:</translation>
     </message>
     <message>
-        <source>&amp;Colour by:</source>
-        <translation>&amp;Einfärben nach:</translation>
-    </message>
-    <message>
         <source>P&amp;erplexity:</source>
         <translation>Perple&amp;xität:</translation>
     </message>
@@ -1409,6 +1405,10 @@ bei (%5, %6)</translation>
     <message>
         <source>no image</source>
         <translation>kein Bild</translation>
+    </message>
+    <message>
+        <source>Colour b&amp;y:</source>
+        <translation>&amp;Einfärben nach:</translation>
     </message>
 </context>
 <context>
@@ -1712,7 +1712,7 @@ bei (%5, %6)</translation>
     </message>
     <message>
         <source>95 % CI</source>
-        <translation>95-&#xa0;%-KI</translation>
+        <translation>95-%-KI</translation>
     </message>
     <message>
         <source>Group size</source>
@@ -1724,7 +1724,7 @@ bei (%5, %6)</translation>
     </message>
     <message>
         <source>Per-group metric with 95 % confidence intervals</source>
-        <translation>Metrik pro Gruppe mit 95-&#xa0;%-Konfidenzintervallen</translation>
+        <translation>Metrik pro Gruppe mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
         <source>group</source>
@@ -1777,8 +1777,8 @@ zum Beurteilen
     <message numerus="yes">
         <source>Bars: %n group(s); whiskers: 95 % bootstrap confidence intervals.</source>
         <translation>
-            <numerusform>Balken: %n Gruppe; Whisker: 95-&#xa0;%-Bootstrap-Konfidenzintervalle.</numerusform>
-            <numerusform>Balken: %n Gruppen; Whisker: 95-&#xa0;%-Bootstrap-Konfidenzintervalle.</numerusform>
+            <numerusform>Balken: %n Gruppe; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
+            <numerusform>Balken: %n Gruppen; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
         </translation>
     </message>
 </context>
@@ -2615,8 +2615,8 @@ zum Beurteilen
         <translation>Wie viele eingereihte Läufe gleichzeitig trainieren. Ein Lauf nutzt bereits alle Kerne; mehrere werden zusammen fertig, aber jeder langsamer.</translation>
     </message>
     <message>
-        <source>Runs at &amp;once:</source>
-        <translation>&amp;Gleichzeitige Läufe:</translation>
+        <source>&amp;Jobs at once:</source>
+        <translation>Gleichzeitige L&amp;äufe:</translation>
     </message>
 </context>
 <context>

@@ -985,10 +985,6 @@ attention p = %3</translation>
         <translation>&lt;b&gt;Métriques finales&lt;/b&gt; (la meilleure exécution en gras)</translation>
     </message>
     <message>
-        <source>C&amp;urves of:</source>
-        <translation>Co&amp;urbes de&#xa0;:</translation>
-    </message>
-    <message>
         <source>Select two or more runs on the Runs page and press Compare.</source>
         <translation>Sélectionnez deux exécutions ou plus sur la page «&#xa0;Exécutions&#xa0;» et appuyez sur «&#xa0;Comparaison&#xa0;».</translation>
     </message>
@@ -1018,6 +1014,10 @@ attention p = %3</translation>
     <message>
         <source>lower is better</source>
         <translation>plus bas est mieux</translation>
+    </message>
+    <message>
+        <source>Curve&amp;s of:</source>
+        <translation>Co&amp;urbes de&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -1308,10 +1308,6 @@ attention p = %3</translation>
         <translation>&amp;Projection&#xa0;:</translation>
     </message>
     <message>
-        <source>&amp;Colour by:</source>
-        <translation>&amp;Colorer selon&#xa0;:</translation>
-    </message>
-    <message>
         <source>P&amp;erplexity:</source>
         <translation>P&amp;erplexité&#xa0;:</translation>
     </message>
@@ -1409,6 +1405,10 @@ en (%5, %6)</translation>
     <message>
         <source>no image</source>
         <translation>pas d&apos;image</translation>
+    </message>
+    <message>
+        <source>Colour b&amp;y:</source>
+        <translation>&amp;Colorer selon&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2326,7 +2326,7 @@ pour juger
     </message>
     <message>
         <source>&amp;X axis:</source>
-        <translation>Axe &amp;X&#xa0;:</translation>
+        <translation>Ax&amp;e X&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Y axis:</source>
@@ -2615,8 +2615,8 @@ pour juger
         <translation>Combien d&apos;exécutions en file s&apos;entraînent en même temps. Une exécution utilise déjà tous les cœurs&#xa0;; plusieurs finissent ensemble, mais chacune plus lentement.</translation>
     </message>
     <message>
-        <source>Runs at &amp;once:</source>
-        <translation>Exécutions &amp;simultanées&#xa0;:</translation>
+        <source>&amp;Jobs at once:</source>
+        <translation>Tra&amp;vaux simultanés&#xa0;:</translation>
     </message>
 </context>
 <context>

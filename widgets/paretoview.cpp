@@ -344,6 +344,7 @@ void ParetoView::draw()
     // Front points get a ring around their marker.
     auto *ring = m_plot->addGraph();
     ring->setName(tr("on the front"));
+    ring->setProperty("annotation", true); // marks points of the series, is not one
     ring->setLineStyle(QCPGraph::lsNone);
     ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(fg, 2), Qt::NoBrush, 18));
     for (size_t i = 0; i < m_onFront.size(); ++i)
@@ -351,6 +352,7 @@ void ParetoView::draw()
             ring->addData(m_x[i], m_y[i]);
     auto *refGraph = m_plot->addGraph();
     refGraph->setName(tr("reference point"));
+    refGraph->setProperty("annotation", true);
     refGraph->setLineStyle(QCPGraph::lsNone);
     refGraph->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 12));
@@ -363,6 +365,7 @@ void ParetoView::draw()
         if (i >= 0) {
             auto *mark = m_plot->addGraph();
             mark->setName(tr("selected in the table"));
+            mark->setProperty("annotation", true);
             mark->setLineStyle(QCPGraph::lsNone);
             mark->setScatterStyle(
                 QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 24));

@@ -91,7 +91,7 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     parallel->setToolTip(tr("How many queued runs train at the same time. One run already uses "
                             "every core; more finish together but each one slower."));
     connect(parallel, &QSpinBox::valueChanged, m_queue, &JobQueue::setMaxConcurrent);
-    auto *parallelLabel = new QLabel(tr("Runs at &once:"));
+    auto *parallelLabel = new QLabel(tr("&Jobs at once:"));
     parallelLabel->setBuddy(parallel);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(parallelLabel);

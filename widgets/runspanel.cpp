@@ -82,6 +82,7 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Runs"));
     m_table = new QTableWidget(this);
     m_table->setAccessibleName(tr("Runs table"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels(
         {tr("Name"), tr("Method"), tr("Status"), tr("Created"), tr("Accuracy"), tr("Bias MSE")});

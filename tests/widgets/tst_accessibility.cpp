@@ -448,6 +448,8 @@ void TestAccessibility::plotsInTheWindowUseThePalette()
                 } else if (auto *graph = qobject_cast<QCPGraph *>(p)) {
                     if (graph->pen().style() == Qt::NoPen || graph->pen().style() == Qt::DashLine)
                         continue; // guides (thresholds), not data series
+                    if (graph->property("annotation").toBool())
+                        continue; // marks on series points (Pareto front ring, reference)
                     // A scatter-only series (no line) is drawn with its marker's pen.
                     const QColor colour = graph->lineStyle() == QCPGraph::lsNone
                                               ? graph->scatterStyle().pen().color()
