@@ -16,9 +16,11 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 
 namespace equiscope {
 
+class FairSslLauncher;
 class JobQueue;
 class RunJob;
 class TrainingJob;
@@ -34,7 +36,7 @@ public:
 
     /// Uses @p dataset's spec and attributes; nullptr falls back to Colored Fashion-MNIST.
     void setDataset(const Dataset *dataset);
-    void setStorePath(const QString &path) { m_storePath = path; }
+    void setStorePath(const QString &path);
     QString storePath() const { return m_storePath; }
 
     /// The run the form describes.
@@ -57,6 +59,9 @@ public:
     QListWidget *sensitiveList() const { return m_sensitive; }
     QPushButton *launchButton() const { return m_launch; }
     QLabel *errorLabel() const { return m_error; }
+    /// The launcher form of the fair-SSL family, shown in place of this form when a method of
+    /// that family is chosen.
+    FairSslLauncher *fairSslLauncher() const { return m_fairSsl; }
 
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
@@ -93,6 +98,9 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
     QPushButton *m_sweep = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    FairSslLauncher *m_fairSsl = nullptr;
+    int m_lastFareMethod = 0;
 };
 
 } // namespace equiscope

@@ -1,6 +1,9 @@
 #include "rundetailview.h"
 
 #include "attentionview.h"
+#include "fairsslgroupview.h"
+#include "fairsslstageview.h"
+#include "fairsslweightview.h"
 #include "plotstyle.h"
 
 #include <qcustomplot.h>
@@ -111,6 +114,15 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
     m_tabs->setTabVisible(m_attentionTab, false);
 
+    m_stages = new FairSslStageView(m_tabs);
+    m_weights = new FairSslWeightView(m_tabs);
+    m_groupResults = new FairSslGroupView(m_tabs);
+    m_fairSslTabs = {m_tabs->addTab(m_stages, tr("Stages")),
+                     m_tabs->addTab(m_weights, tr("Meta-weights")),
+                     m_tabs->addTab(m_groupResults, tr("Groups"))};
+    for (int tab : m_fairSslTabs)
+        m_tabs->setTabVisible(tab, false);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -119,6 +131,11 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
 bool RunDetailView::attentionTabVisible() const
 {
     return m_tabs->isTabVisible(m_attentionTab);
+}
+
+bool RunDetailView::fairSslTabsVisible() const
+{
+    return m_tabs->isTabVisible(m_fairSslTabs.value(0));
 }
 
 void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
@@ -133,6 +150,14 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_attentionTab, attention);
     if (attention)
         m_attention->setRun(storePath, run);
+    const bool fairSsl = run.record.family == RunFamily::FairSsl;
+    for (int tab : m_fairSslTabs)
+        m_tabs->setTabVisible(tab, fairSsl);
+    if (fairSsl) {
+        m_stages->setRun(storePath, run);
+        m_weights->setRun(storePath, run);
+        m_groupResults->setRun(run);
+    }
 }
 
 void RunDetailView::showSummary()

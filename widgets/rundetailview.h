@@ -14,10 +14,15 @@ class QCustomPlot;
 namespace equiscope {
 
 class AttentionView;
+class FairSslGroupView;
+class FairSslStageView;
+class FairSslWeightView;
 
 /// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
-/// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars) and
-/// Attention (FARE-family runs that stored snapshots only).
+/// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars),
+/// Attention (FARE-family runs that stored snapshots only), and for fair-SSL runs Stages (what
+/// each stage kept, thumbnails of what it dropped), Meta-weights (per-group histograms over
+/// epochs) and Groups (per-group result charts with CIs).
 class RunDetailView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +40,11 @@ public:
     AttentionView *attentionView() const { return m_attention; }
     /// Whether the Attention tab is shown for the current run.
     bool attentionTabVisible() const;
+    FairSslStageView *stageView() const { return m_stages; }
+    FairSslWeightView *weightView() const { return m_weights; }
+    FairSslGroupView *groupView() const { return m_groupResults; }
+    /// Whether the fair-SSL tabs (Stages, Meta-weights, Groups) are shown for the current run.
+    bool fairSslTabsVisible() const;
 
 private:
     void showSummary();
@@ -53,6 +63,10 @@ private:
     QCustomPlot *m_barPlot = nullptr;
     AttentionView *m_attention = nullptr;
     int m_attentionTab = -1;
+    FairSslStageView *m_stages = nullptr;
+    FairSslWeightView *m_weights = nullptr;
+    FairSslGroupView *m_groupResults = nullptr;
+    QList<int> m_fairSslTabs;
 };
 
 } // namespace equiscope
