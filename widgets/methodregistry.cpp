@@ -166,10 +166,10 @@ void MethodRegistry::addFairSslFamily()
         integer(QStringLiteral("pool.seedSize"), tr("Seed set size"), 1000, 2, 1000000,
                 tr("Seed set S: labelled train images of the target levels. The curated set is S "
                    "plus the pool images retrieved for each seed."));
-    const MethodOption poolLimit =
-        integer(QStringLiteral("pool.limit"), tr("Pool size"), 12000, 0, 10000000,
-                tr("Unlabelled pool U drawn from the train split (0 = all of it). Test images never "
-                   "enter it."));
+    const MethodOption poolLimit = integer(
+        QStringLiteral("pool.limit"), tr("Pool size"), 12000, 0, 10000000,
+        tr("Unlabelled pool U drawn from the train split (0 = all of it). Test images never "
+           "enter it."));
     const MethodOption embedEpochs =
         integer(QStringLiteral("encoder.epochs"), tr("SimCLR epochs"), 5, 1, 10000,
                 tr("Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1)."));
@@ -205,11 +205,11 @@ void MethodRegistry::addFairSslFamily()
              tr("Size of the meta set (high-confidence pseudo-labelled images, balanced across "
                 "groups and classes) as a fraction of the curated set."),
              3);
-    const MethodOption scope = choice(
-        QStringLiteral("metaWeight.scope"), tr("Look-ahead scope"),
-        {QStringLiteral("head+last-block"), QStringLiteral("full")},
-        tr("Parameters the one-step look-ahead differentiates through (second order): the "
-           "projection head and the encoder's last block (cheap), or the full encoder."));
+    const MethodOption scope =
+        choice(QStringLiteral("metaWeight.scope"), tr("Look-ahead scope"),
+               {QStringLiteral("head+last-block"), QStringLiteral("full")},
+               tr("Parameters the one-step look-ahead differentiates through (second order): the "
+                  "projection head and the encoder's last block (cheap), or the full encoder."));
     const MethodOption step =
         real(QStringLiteral("metaWeight.step"), tr("Look-ahead step α"), 0.1, 0.0001, 10.0,
              tr("Step size of the virtual update θ̂ = θ − α ∇θ mean(V(ℓ) ℓ)."));
@@ -222,9 +222,9 @@ void MethodRegistry::addFairSslFamily()
         tr("Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by "
            "Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear "
            "classifier. Each stage is a visible, resumable step.");
-    full.options = {seedSize, poolLimit,  embedEpochs,  dedup,       retrieval,
-                    quality,  qualityThreshold, pseudoMode, labelled, supconTau,
-                    metaFraction, scope, step};
+    full.options = {
+        seedSize,   poolLimit, embedEpochs, dedup,        retrieval, quality, qualityThreshold,
+        pseudoMode, labelled,  supconTau,   metaFraction, scope,     step};
     m_methods.append(full);
 
     MethodInfo simclr;
@@ -242,8 +242,8 @@ void MethodRegistry::addFairSslFamily()
     supcon.title = tr("SupCon, unweighted pseudo-labels");
     supcon.description = tr("Baseline: the whole pipeline with plain SupCon on the pseudo-labels "
                             "(no meta-learned weights).");
-    supcon.options = {seedSize, poolLimit, embedEpochs, dedup,    retrieval, quality,
-                      qualityThreshold, pseudoMode, labelled, supconTau};
+    supcon.options = {seedSize, poolLimit,        embedEpochs, dedup,    retrieval,
+                      quality,  qualityThreshold, pseudoMode,  labelled, supconTau};
     m_methods.append(supcon);
 
     MethodInfo ce;
