@@ -6,6 +6,7 @@
 
 #include "fairssl/fairsslconfig.h"
 #include "jobs/fairssljob.h"
+#include "store/runstore.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -124,6 +125,10 @@ int runFairSslTrainCommand(const QStringList &arguments)
          QStringLiteral("Any config option KEY=VALUE by its JSON path (repeatable), e.g. "
                         "metaWeight.batch=32."),
          QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("reuse-stages"),
+         QStringLiteral("Start from the finished stages of run RUN (same store) that this run "
+                        "would compute identically, e.g. one SimCLR encoder for several methods."),
+         QStringLiteral("RUN")},
         {QStringLiteral("store"), QStringLiteral("Run store (default: the user's data folder)."),
          QStringLiteral("PATH")},
         {QStringLiteral("print-config"),
@@ -219,6 +224,15 @@ int runFairSslTrainCommand(const QStringList &arguments)
     }
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
     FairSslJob job(config, storePath);
+    if (p.isSet(QStringLiteral("reuse-stages"))) {
+        auto store = RunStore::open(storePath);
+        if (!store)
+            return fail(store.error().toString());
+        auto id = store.value()->resolveRun(p.value(QStringLiteral("reuse-stages")));
+        if (!id)
+            return fail(id.error().toString(), 2);
+        job.setReuseStagesFrom(id.value());
+    }
     return runJobInTerminal(&job, storePath);
 }
 

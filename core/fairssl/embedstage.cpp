@@ -165,9 +165,25 @@ Expected<StageResult> FairSslPipeline::Private::completeEmbed(const std::atomic<
     if (!raw.defined())
         return fairSslError(QStringLiteral("cancelled"));
     // Centre on the training images before normalising: encoders with one-signed outputs (tanh,
-    // ReLU) put every cosine near 1, which would make every image a "duplicate".
+    // ReLU) put every cosine near 1, which would make every image a "duplicate". The SimCLR
+    // representation is also strongly anisotropic (on the default, two directions hold 80 % of
+    // its variance and the median nearest-neighbour cosine is 0.999): whitening it on the
+    // training images makes the cosine thresholds mean near-duplicates again (median 0.89) and
+    // its nearest neighbours share the class more often (0.71 vs 0.52 on the default).
     const auto centre = raw.narrow(0, 0, trainCount).mean(0, true);
-    embeddings = F::normalize(raw - centre, F::NormalizeFuncOptions().dim(1)).contiguous();
+    auto x = raw - centre;
+    // (A covariance of fewer images than twice the width would whiten noise.)
+    const bool whiten = (config.embedWhitening == QLatin1String("on") ||
+                         (config.embedWhitening == QLatin1String("auto") && !script)) &&
+                        trainCount >= 2 * raw.size(1);
+    if (whiten) {
+        const auto train = x.narrow(0, 0, trainCount).to(torch::kFloat64);
+        const auto cov = train.t().mm(train) / double(std::max<qint64>(1, trainCount));
+        auto [values, vectors] = torch::linalg::eigh(cov, "L");
+        const auto scale = (values + 1e-6 * values.mean()).clamp_min(1e-12).rsqrt();
+        x = x.to(torch::kFloat64).mm(vectors * scale.unsqueeze(0)).to(torch::kFloat32);
+    }
+    embeddings = F::normalize(x, F::NormalizeFuncOptions().dim(1)).contiguous();
     rowOf.clear();
     for (size_t i = 0; i < universe.size(); ++i)
         rowOf[universe[i]] = int64_t(i);
@@ -179,6 +195,7 @@ Expected<StageResult> FairSslPipeline::Private::completeEmbed(const std::atomic<
     r.report.details =
         QJsonObject{{QStringLiteral("encoder"), script ? script->path() : QStringLiteral("simclr")},
                     {QStringLiteral("dim"), int(embeddings.size(1))},
+                    {QStringLiteral("whitened"), whiten},
                     {QStringLiteral("seeds"), qint64(seeds.size())},
                     {QStringLiteral("pool"), qint64(pool.size())},
                     {QStringLiteral("testEmbedded"), qint64(evalTest.size())}};

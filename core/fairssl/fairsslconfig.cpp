@@ -109,6 +109,7 @@ const QVector<Option> &options()
         integer(QStringLiteral("encoder.inputChannels"), &C::encoderInputChannels),
         realList(QStringLiteral("encoder.mean"), &C::encoderMean),
         realList(QStringLiteral("encoder.std"), &C::encoderStd),
+        text(QStringLiteral("encoder.whiten"), &C::embedWhitening),
         integer(QStringLiteral("encoder.epochs"), &C::embedEpochs),
         real(QStringLiteral("encoder.learningRate"), &C::embedLearningRate),
         real(QStringLiteral("encoder.temperature"), &C::embedTemperature),
@@ -352,6 +353,41 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
     return c;
 }
 
+QJsonObject FairSslConfig::stageInputs(const QString &stage) const
+{
+    QJsonObject o = toJson();
+    // Never part of a curation stage's inputs: what the run is called and what trains later.
+    for (const char *key : {"name", "method", "epochs", "learningRate", "supcon",
+                            "bootstrapResamples", "probeTrainLimit"})
+        o.remove(QLatin1String(key));
+    const QStringList order = fairSslStages(FairSslMethod::FairSsl);
+    const int upTo = int(order.indexOf(stage));
+    if (upTo < 0 || upTo >= order.indexOf(QStringLiteral("train")))
+        return QJsonObject{}; // the training and classifier stages are never shared
+    // Options of the stages after @p stage do not change its outputs.
+    const QHash<QString, QStringList> keysOf{
+        {QStringLiteral("dedup"), {QStringLiteral("dedup"), QStringLiteral("thumbnails")}},
+        {QStringLiteral("retrieve"), {QStringLiteral("retrieval")}},
+        {QStringLiteral("quality"), {QStringLiteral("quality")}},
+        {QStringLiteral("pseudo-label"),
+         {QStringLiteral("pseudoLabels"), QStringLiteral("metaWeight"), QStringLiteral("sensitive"),
+          QStringLiteral("groupBins"), QStringLiteral("minGroupSize")}}};
+    for (int i = upTo + 1; i < int(order.size()); ++i)
+        for (const QString &key : keysOf.value(order[i]))
+            o.remove(key);
+    if (upTo >= order.indexOf(QStringLiteral("pseudo-label"))) {
+        // The meta set is built with the pseudo-labels, only for the weighted method.
+        QJsonObject meta = o.value(QStringLiteral("metaWeight")).toObject();
+        o.insert(QStringLiteral("metaWeight"),
+                 metaWeighted() ? QJsonObject{{QStringLiteral("fraction"),
+                                               meta.value(QStringLiteral("fraction"))},
+                                              {QStringLiteral("minConfidence"),
+                                               meta.value(QStringLiteral("minConfidence"))}}
+                                : QJsonObject{});
+    }
+    return o;
+}
+
 QStringList FairSslConfig::optionKeys()
 {
     QStringList keys;
@@ -445,6 +481,10 @@ Expected<bool> FairSslConfig::validate() const
         return configError(QStringLiteral("encoder.path"),
                            QStringLiteral("a TorchScript file for encoder.source torchscript"),
                            QStringLiteral("nothing"));
+    if (!oneOf(embedWhitening,
+               {QStringLiteral("auto"), QStringLiteral("on"), QStringLiteral("off")}))
+        return configError(QStringLiteral("encoder.whiten"), QStringLiteral("auto, on or off"),
+                           embedWhitening);
     if (encoderInputSize < 8 || encoderInputSize > 1024)
         return configError(QStringLiteral("encoder.inputSize"), QStringLiteral("8 … 1024"),
                            QString::number(encoderInputSize));

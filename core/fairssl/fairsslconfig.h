@@ -55,6 +55,10 @@ struct FairSslConfig
     int encoderInputChannels = 3;                     ///< grey images are repeated to 3
     QVector<double> encoderMean{0.48145466, 0.4578275, 0.40821073}; ///< CLIP's
     QVector<double> encoderStd{0.26862954, 0.26130258, 0.27577711};
+    /// auto | on | off: whiten the embeddings (PCA on the training images) before normalising;
+    /// auto = on for the built-in SimCLR encoder, whose representation is so anisotropic that
+    /// every neighbour has cosine > 0.98, off for a TorchScript encoder (CLIP cosines as is).
+    QString embedWhitening = QStringLiteral("auto");
     int embedEpochs = 5;
     double embedLearningRate = 1e-3;
     double embedTemperature = 0.1; ///< NT-Xent τ of the SimCLR encoder
@@ -114,6 +118,11 @@ struct FairSslConfig
     Expected<FairSslConfig> withOption(const QString &key, const QString &value) const;
     /// The JSON paths withOption() accepts.
     static QStringList optionKeys();
+    /// The part of the config that determines the outputs of @p stage and of every stage before
+    /// it ("embed": data, splits, seed, pool, encoder, augmentations, batch…; "dedup" adds the
+    /// dedup options, and so on). Two configs with equal stageInputs(s) produce the same outputs
+    /// up to stage s, so a run may reuse the other's finished stages (FairSslJob).
+    QJsonObject stageInputs(const QString &stage) const;
     /// Checks values and names; files and dataset columns are checked when a run starts.
     Expected<bool> validate() const;
     /// Checks target, levels and sensitive attributes against an opened dataset.

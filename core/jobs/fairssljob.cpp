@@ -39,6 +39,75 @@ ArtifactRecord artifactOf(const QString &kind, const QString &name, const QStrin
     return a;
 }
 
+/// Copies the stages of run @p from that run @p to would compute identically: for each stage in
+/// order while @p from finished it with the same stage inputs, its report (marked), outputs and
+/// thumbnails, and for the embed stage its epochs with their checkpoints. Returns the stages.
+Expected<QStringList> copyFinishedStages(RunStore &store, const QString &from, const QString &to,
+                                         const FairSslConfig &config, const QStringList &stages,
+                                         int embedEpochs)
+{
+    auto source = store.run(from);
+    if (!source)
+        return source.error();
+    auto sourceConfig = FairSslConfig::fromJson(source->config);
+    if (!sourceConfig)
+        return sourceConfig.error();
+    QStringList copied;
+    for (const QString &stage : stages) {
+        const QJsonObject inputs = config.stageInputs(stage);
+        if (inputs.isEmpty() || inputs != sourceConfig->stageInputs(stage))
+            break;
+        auto report = store.artifact(from, kStageKind, std::nullopt, stage);
+        auto outputs = store.artifact(from, kOutputsKind, std::nullopt, stage);
+        if (!report || !outputs)
+            break;
+        auto done = store.atomically([&]() -> Expected<Done> {
+            QJsonObject json = QJsonDocument::fromJson(report->bytes).object();
+            QJsonObject details = json.value(QStringLiteral("details")).toObject();
+            details.insert(QStringLiteral("reusedFrom"), from);
+            json.insert(QStringLiteral("details"), details);
+            if (stage == QLatin1String("embed")) {
+                auto epochs = store.epochs(from);
+                if (!epochs)
+                    return epochs.error();
+                for (const EpochRecord &e : epochs.value()) {
+                    if (e.epoch > embedEpochs)
+                        continue;
+                    auto checkpoint = store.artifact(from, QStringLiteral("checkpoint"), e.epoch);
+                    if (!checkpoint)
+                        return checkpoint.error();
+                    auto r = store.recordEpochWithCheckpoint(to, e.epoch, e.metrics, e.wallSeconds,
+                                                             checkpoint->bytes);
+                    if (!r)
+                        return r.error();
+                }
+            }
+            if (auto thumbs = store.artifact(from, kThumbnailsKind, std::nullopt, stage)) {
+                auto t = store.putArtifact(
+                    to, artifactOf(kThumbnailsKind, stage, QStringLiteral("application/json")),
+                    thumbs->bytes);
+                if (!t)
+                    return t.error();
+            }
+            auto o = store.putArtifact(
+                to, artifactOf(kOutputsKind, stage, QStringLiteral("application/octet-stream")),
+                outputs->bytes);
+            if (!o)
+                return o.error();
+            auto r = store.putArtifact(
+                to, artifactOf(kStageKind, stage, QStringLiteral("application/json")),
+                compact(json));
+            if (!r)
+                return r.error();
+            return Done{};
+        });
+        if (!done)
+            return done.error();
+        copied << stage;
+    }
+    return copied;
+}
+
 QVector<MetricRow> metricRows(const FairSslEvaluation &e)
 {
     QVector<MetricRow> rows;
@@ -174,6 +243,17 @@ void FairSslJob::work()
         if (!id)
             return end(JobOutcome::Failed, id.error().toString());
         runId = id.value();
+        if (!m_reuseFrom.isEmpty()) {
+            auto copied = copyFinishedStages(*store, m_reuseFrom, runId, config, pipeline->stages(),
+                                             pipeline->epochsOf(QStringLiteral("embed")));
+            if (!copied)
+                return end(JobOutcome::Failed, copied.error().toString());
+            Q_EMIT logMessage(copied->isEmpty()
+                                  ? QStringLiteral("run %1 shares no finished stage with this run")
+                                        .arg(m_reuseFrom)
+                                  : QStringLiteral("stages %1 reused from run %2")
+                                        .arg(copied->join(QStringLiteral(", ")), m_reuseFrom));
+        }
     }
     setRunId(runId);
     Q_EMIT runCreated(runId);

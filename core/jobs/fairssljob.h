@@ -23,6 +23,11 @@ public:
                               QObject *parent = nullptr);
     ~FairSslJob() override;
 
+    /// Before running, copy the finished stages of run @p runId (same store) that this run would
+    /// compute identically (FairSslConfig::stageInputs), so e.g. the baselines of one seed share
+    /// one SimCLR encoder and one curation. Their reports say where they came from.
+    void setReuseStagesFrom(const QString &runId) { m_reuseFrom = runId; }
+
     /// The run's config (for a resumed job: read from the store once the job ran).
     const FairSslConfig &config() const;
 
@@ -41,6 +46,7 @@ protected:
 private:
     FairSslConfig m_config;
     QString m_resumeRunId;
+    QString m_reuseFrom;
 };
 
 } // namespace equiscope

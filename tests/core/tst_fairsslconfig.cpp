@@ -158,6 +158,32 @@ private Q_SLOTS:
         QVERIFY(!FairSslConfig::fromJson(json).ok());
     }
 
+    void stageInputsDecideWhatMayBeShared()
+    {
+        const FairSslConfig full = FairSslConfig::coloredFashionMnistDefault();
+        FairSslConfig supcon = full, simclr = full, otherDedup = full, otherSeed = full;
+        supcon.method = FairSslMethod::SupCon;
+        supcon.epochs = 3; // training options never matter to the curation stages
+        simclr.method = FairSslMethod::SimClr;
+        otherDedup.dedupThreshold = 0.9;
+        otherSeed.seed = 1;
+        for (const char *stage : {"embed", "dedup", "retrieve", "quality"})
+            QCOMPARE(supcon.stageInputs(QLatin1String(stage)),
+                     full.stageInputs(QLatin1String(stage)));
+        // The pseudo-label stage builds the meta set only for the weighted method.
+        QVERIFY(supcon.stageInputs(QStringLiteral("pseudo-label")) !=
+                full.stageInputs(QStringLiteral("pseudo-label")));
+        QCOMPARE(simclr.stageInputs(QStringLiteral("embed")),
+                 full.stageInputs(QStringLiteral("embed")));
+        QCOMPARE(otherDedup.stageInputs(QStringLiteral("embed")),
+                 full.stageInputs(QStringLiteral("embed")));
+        QVERIFY(otherDedup.stageInputs(QStringLiteral("dedup")) !=
+                full.stageInputs(QStringLiteral("dedup")));
+        QVERIFY(otherSeed.stageInputs(QStringLiteral("embed")) !=
+                full.stageInputs(QStringLiteral("embed")));
+        QVERIFY(full.stageInputs(QStringLiteral("train")).isEmpty()); // never shared
+    }
+
     void methodsAndTheirStages()
     {
         QCOMPARE(fairSslMethodNames().size(), 4);

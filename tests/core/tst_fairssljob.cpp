@@ -35,6 +35,7 @@ class TestFairSslJob : public QObject
 private:
     QTemporaryDir m_dir;
     fixtures::FairSslFixture m_fixture;
+    QString m_fullRun; ///< the finished fair-ssl run of the first test
     QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
 
 private Q_SLOTS:
@@ -73,6 +74,7 @@ private Q_SLOTS:
         QCOMPARE(last.epochs, 2 + 2 + 7); // embed and train epochs + one pass per stage
         QCOMPARE(epochs.count(), 4);      // 2 SimCLR + 2 SupCon epochs, numbered 1…4
 
+        m_fullRun = job.runId();
         auto s = RunStore::open(store());
         QVERIFY(s.ok());
         auto run = s.value()->run(job.runId());
@@ -171,6 +173,38 @@ private Q_SLOTS:
                      ->record.createdAt,
                  embedWritten);
         QCOMPARE(s.value()->run(id)->status, RunStatus::Finished);
+    }
+
+    void baselinesReuseTheFinishedStagesOfAnotherRun()
+    {
+        QVERIFY(!m_fullRun.isEmpty());
+        FairSslConfig c = m_fixture.config;
+        c.method = FairSslMethod::SupCon;
+        c.epochs = 1;
+        FairSslJob job(c, store());
+        job.setReuseStagesFrom(m_fullRun);
+        QSignalSpy progress(&job, &FairSslJob::progressChanged);
+        QSignalSpy stages(&job, &FairSslJob::stageFinished);
+        QSignalSpy finished(&job, &FairSslJob::finished);
+        job.start();
+        QVERIFY(finished.wait(300000));
+        QVERIFY2(finished.first().at(0).value<JobOutcome>() == JobOutcome::Finished,
+                 qPrintable(finished.first().at(1).toString()));
+        // embed … quality came from the other run; pseudo-labels (no meta set) were redone.
+        QStringList restored;
+        for (const auto &args : stages)
+            if (args.at(2).toBool())
+                restored << args.at(0).toString();
+        QCOMPARE(restored, (QStringList{QStringLiteral("embed"), QStringLiteral("dedup"),
+                                        QStringLiteral("retrieve"), QStringLiteral("quality")}));
+        QCOMPARE(stagesOf(progress),
+                 (QStringList{QStringLiteral("pseudo-label"), QStringLiteral("train"),
+                              QStringLiteral("classifier")}));
+        auto s = RunStore::open(store());
+        auto embed = s.value()->artifact(job.runId(), QStringLiteral("fairssl-stage"), std::nullopt,
+                                         QStringLiteral("embed"));
+        QVERIFY(embed->bytes.contains(m_fullRun.toUtf8()));
+        QCOMPARE(s.value()->epochs(job.runId())->size(), 2 + 1); // 2 copied SimCLR epochs + 1
     }
 
     void baselinesRunInTheSameForm_data()
