@@ -50,7 +50,7 @@ FairSslWeightView::FairSslWeightView(QWidget *parent) : QWidget(parent)
     m_means->setAccessibleName(tr("Mean weight per group and epoch"));
     m_means->setMinimumHeight(160);
     m_means->xAxis->setLabel(tr("epoch"));
-    m_means->yAxis->setLabel(tr("mean weight"));
+    m_means->yAxis->setLabel(tr("mean weight of the group"));
     setEpochTicks(m_means->xAxis);
     m_means->legend->setVisible(true);
 
@@ -125,6 +125,7 @@ void FairSslWeightView::showData(const FairSslRunData &data)
                                nullptr, int(data.weights.size())));
 
     m_means->clearGraphs();
+    m_means->clearItems();
     for (int gi = 0; gi < labels.size(); ++gi) {
         auto *graph = m_means->addGraph();
         graph->setName(labels[gi]);
@@ -138,6 +139,14 @@ void FairSslWeightView::showData(const FairSslRunData &data)
     m_means->rescaleAxes();
     m_means->xAxis->scaleRange(1.15);
     m_means->yAxis->scaleRange(1.3);
+    if (!data.weights.isEmpty() && data.weights.last().contains(QStringLiteral("quantity"))) {
+        // Relative weights: 1 is the batch average, above it a group is up-weighted.
+        auto *one = new QCPItemStraightLine(m_means);
+        one->point1->setCoords(0, 1);
+        one->point2->setCoords(1, 1);
+        one->setPen(QPen(palette().color(QPalette::WindowText), 1, Qt::DashLine));
+        m_means->yAxis->setLabel(tr("mean relative weight (1 = batch mean)"));
+    }
     m_means->replot();
     showGroup(m_group->currentText());
 }
@@ -145,14 +154,18 @@ void FairSslWeightView::showData(const FairSslRunData &data)
 void FairSslWeightView::showGroup(const QString &label)
 {
     const QList<int> epochs = m_data.weights.keys();
-    const int bins = m_data.weights.isEmpty()
-                         ? 20
-                         : m_data.weights.last().value(QStringLiteral("bins")).toInt(20);
+    const QJsonObject newest = m_data.weights.isEmpty() ? QJsonObject() : m_data.weights.last();
+    const int bins = newest.value(QStringLiteral("bins")).toInt(20);
+    // Weights in [0, max]: V's output (max 1) or relative weights w / batch mean (max 4).
+    const double top = newest.value(QStringLiteral("max")).toDouble(1.0);
     m_map->data()->setSize(std::max<qsizetype>(1, epochs.size()), bins);
     const double first = epochs.isEmpty() ? 1 : epochs.first();
     const double last = epochs.isEmpty() ? 1 : epochs.last();
-    m_map->data()->setRange(QCPRange(first, last), QCPRange(0.5 / bins, 1.0 - 0.5 / bins));
-    double top = 0.05;
+    m_map->data()->setRange(QCPRange(first, last),
+                            QCPRange(0.5 * top / bins, top - 0.5 * top / bins));
+    const QString quantity = newest.value(QStringLiteral("quantity")).toString();
+    m_heatmap->yAxis->setLabel(quantity.isEmpty() ? tr("meta-learned weight") : quantity);
+    double most = 0.05;
     for (int e = 0; e < epochs.size(); ++e) {
         const QJsonObject g = groupIn(m_data.weights.value(epochs[e]), label);
         const QJsonArray counts = g.value(QStringLiteral("counts")).toArray();
@@ -160,14 +173,14 @@ void FairSslWeightView::showGroup(const QString &label)
         for (int b = 0; b < bins; ++b) {
             const double share = counts.at(b).toDouble() / n;
             m_map->data()->setCell(e, b, share);
-            top = std::max(top, share);
+            most = std::max(most, share);
         }
     }
     if (epochs.isEmpty())
         m_map->data()->fill(0);
-    m_map->setDataRange(QCPRange(0, top));
+    m_map->setDataRange(QCPRange(0, most));
     m_heatmap->xAxis->setRange(first - 0.5, last + 0.5);
-    m_heatmap->yAxis->setRange(0, 1);
+    m_heatmap->yAxis->setRange(0, top);
     m_heatmap->replot();
 }
 

@@ -212,7 +212,7 @@ void MethodRegistry::addFairSslFamily()
                   "projection head and the encoder's last block (cheap), or the full encoder."));
     const MethodOption step =
         real(QStringLiteral("metaWeight.step"), tr("Look-ahead step α"), 0.1, 0.0001, 10.0,
-             tr("Step size of the virtual update θ̂ = θ − α ∇θ mean(V(ℓ) ℓ)."));
+             tr("Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ)."));
 
     MethodInfo full;
     full.name = QStringLiteral("fair-ssl");

@@ -76,14 +76,18 @@ QJsonObject FairSslEpochReport::toJson() const
         {QStringLiteral("seconds"), seconds}, {QStringLiteral("imagesPerSecond"), imagesPerSecond}};
     if (metaLoss >= 0)
         o.insert(QStringLiteral("metaLoss"), metaLoss);
+    if (metaLossAtTheta >= 0)
+        o.insert(QStringLiteral("metaLossAtTheta"), metaLossAtTheta);
     if (!weights.isEmpty()) {
-        o.insert(QStringLiteral("weightMean"), weights.value(QStringLiteral("mean")));
-        o.insert(QStringLiteral("weightStd"), weights.value(QStringLiteral("std")));
+        // weightMean: V's raw output; the rest: relative weights w / batch mean (what the
+        // normalised loss Σwℓ/Σw applies), per group > 1 = up-weighted.
+        o.insert(QStringLiteral("weightMean"), weights.value(QStringLiteral("rawMean")));
+        o.insert(QStringLiteral("relativeWeightStd"), weights.value(QStringLiteral("std")));
         QJsonObject byGroup;
         for (const QJsonValue &g : weights.value(QStringLiteral("groups")).toArray())
             byGroup.insert(g.toObject().value(QStringLiteral("label")).toString(),
                            g.toObject().value(QStringLiteral("mean")));
-        o.insert(QStringLiteral("weightMeanByGroup"), byGroup);
+        o.insert(QStringLiteral("relativeWeightByGroup"), byGroup);
     }
     return o;
 }
@@ -117,7 +121,7 @@ QJsonObject FairSslEvaluation::toJson() const
 }
 
 QJsonObject weightHistogramJson(const std::vector<float> &weights, const std::vector<int> &groupOf,
-                                const QStringList &groupLabels, int bins)
+                                const QStringList &groupLabels, int bins, double maxValue)
 {
     const int groups = int(groupLabels.size());
     std::vector<std::vector<int>> counts(size_t(groups), std::vector<int>(size_t(bins), 0));
@@ -125,13 +129,13 @@ QJsonObject weightHistogramJson(const std::vector<float> &weights, const std::ve
     std::vector<qint64> ns(size_t(groups), 0);
     double sum = 0, sumSq = 0;
     for (size_t i = 0; i < weights.size(); ++i) {
-        const double w = std::clamp(double(weights[i]), 0.0, 1.0);
+        const double w = std::max(0.0, double(weights[i]));
         sum += w;
         sumSq += w * w;
         const int g = groupOf[i];
         if (g < 0 || g >= groups)
             continue;
-        ++counts[size_t(g)][size_t(std::min(bins - 1, int(w * bins)))];
+        ++counts[size_t(g)][size_t(std::min(bins - 1, int(w / maxValue * bins)))];
         sums[size_t(g)] += w;
         ++ns[size_t(g)];
     }
@@ -150,6 +154,7 @@ QJsonObject weightHistogramJson(const std::vector<float> &weights, const std::ve
     const double n = double(std::max<size_t>(1, weights.size()));
     const double mean = sum / n;
     return QJsonObject{{QStringLiteral("bins"), bins},
+                       {QStringLiteral("max"), maxValue},
                        {QStringLiteral("groups"), list},
                        {QStringLiteral("mean"), mean},
                        {QStringLiteral("std"), std::sqrt(std::max(0.0, sumSq / n - mean * mean))}};

@@ -41,7 +41,10 @@ struct FairSslEpochReport
     QString stage;
     int epoch = 0; ///< within the stage, 1-based
     double loss = 0;
-    double metaLoss = -1; ///< meta-weighted training only
+    double metaLoss = -1; ///< meta-weighted training only: mean meta loss at θ̂
+    /// The meta loss at θ (before the virtual step) of the epoch's first meta batch: far below
+    /// metaLoss means the look-ahead step α overshoots.
+    double metaLossAtTheta = -1;
     double learningRate = 0;
     double seconds = 0;
     double imagesPerSecond = 0;

@@ -130,9 +130,10 @@ QByteArray fairSslPackLists(const std::vector<std::vector<qint64>> &lists,
 bool fairSslUnpackLists(const QByteArray &bytes, std::vector<std::vector<qint64>> *lists,
                         std::vector<float> *floats);
 
-/// The weight distribution per group: {"bins": B, "groups": [{"label", "counts": [B], "mean",
-/// "n"}], "mean", "std"} over weights in [0, 1].
+/// The weight distribution per group: {"bins": B, "max": M, "groups": [{"label", "counts": [B],
+/// "mean", "n"}], "mean", "std"} of weights in [0, M] (larger values count in the last bin).
 QJsonObject weightHistogramJson(const std::vector<float> &weights, const std::vector<int> &groupOf,
-                                const QStringList &groupLabels, int bins = 20);
+                                const QStringList &groupLabels, int bins = 20,
+                                double maxValue = 1.0);
 
 } // namespace equiscope

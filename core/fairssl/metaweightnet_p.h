@@ -52,12 +52,13 @@ private:
 /// What one look-ahead update measured.
 struct LookAheadResult
 {
-    double virtualLoss = 0; ///< mean(V(ℓ) ℓ) at θ
+    double virtualLoss = 0; ///< Σ V(ℓ) ℓ / Σ V(ℓ) at θ
     double metaLoss = 0;    ///< meta loss at θ̂
 };
 
 /// The Meta-Weight-Net update of one iteration, steps a and b:
-///   a. θ̂ = θ − α ∇θ mean(V(ℓ_i) ℓ_i) over the @p fast parameters, keeping the graph;
+///   a. θ̂ = θ − α ∇θ Σ w_i ℓ_i / Σ w_i, w_i = V(ℓ_i) (V's input without graph, as in the
+///      authors' code), over the @p fast parameters, keeping the graph;
 ///   b. the gradient of @p metaLoss (evaluated with θ̂ in place, see ParameterSwap) with respect
 ///      to V's parameters, written into their .grad() (the caller steps V's optimiser).
 /// @p trainLosses are the per-sample losses ℓ_i at θ with their graph; it is kept (retained) so

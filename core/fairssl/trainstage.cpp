@@ -132,7 +132,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
     };
 
     model->train();
-    double lossSum = 0, metaSum = 0;
+    double lossSum = 0, metaSum = 0, rawWeightSum = 0;
+    qint64 rawWeightCount = 0;
     qint64 images = 0, done = 0;
     for (qint64 step = 0; step < steps; ++step) {
         if (cancel.load()) {
@@ -172,6 +173,13 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                                              config.supconTemperature)
                         .mean();
                 };
+                if (step == 0) {
+                    // Diagnostic, once per epoch: the meta loss before the virtual step (running
+                    // statistics shielded by an empty swap).
+                    torch::NoGradGuard noGrad;
+                    ParameterSwap shield(*model, {});
+                    report.metaLossAtTheta = metaLoss().item<double>();
+                }
                 weightOptimizer->zero_grad();
                 const LookAheadResult la =
                     metaWeightLookAhead(*model, lookAheadParameters(), weightNet, perSample,
@@ -184,9 +192,13 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     w = weightNet->forward(perSample.detach());
                 }
                 loss = supcon::weighted(perSample, w);
+                // Logged: the relative weight w / batch mean, the factor Σwℓ/Σw applies to ℓ.
                 const auto wc = w.to(torch::kCPU).contiguous();
+                const double mean = std::max(1e-12, wc.mean().item<double>());
+                rawWeightSum += wc.sum().item<double>();
+                rawWeightCount += b;
                 for (int64_t i = 0; i < b; ++i)
-                    weightOf[size_t(batch[size_t(i)])] = wc.data_ptr<float>()[i];
+                    weightOf[size_t(batch[size_t(i)])] = float(wc.data_ptr<float>()[i] / mean);
             } else {
                 loss = perSample.mean();
             }
@@ -223,8 +235,12 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
         QStringList labels;
         for (const Group &g : groups.groups)
             labels << g.label;
-        report.weights = weightHistogramJson(seen, groupOf, labels);
+        report.weights = weightHistogramJson(seen, groupOf, labels, 20, 4.0);
         report.weights.insert(QStringLiteral("epoch"), epoch);
+        report.weights.insert(QStringLiteral("quantity"),
+                              QStringLiteral("relative weight w / batch mean"));
+        report.weights.insert(QStringLiteral("rawMean"),
+                              rawWeightSum / double(std::max<qint64>(1, rawWeightCount)));
     }
     report.seconds = double(timer.nsecsElapsed()) / 1e9;
     report.imagesPerSecond = double(images) / std::max(1e-9, report.seconds);

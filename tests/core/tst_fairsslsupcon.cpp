@@ -73,7 +73,8 @@ double metaLossAfterStep(ContrastiveModel &m, MetaWeightNet &v,
                          const Batches &b, double alpha)
 {
     const auto l = lossesOf(m, b.x1, b.x2, b.y);
-    const auto virtualLoss = (v->forward(l) * l).mean();
+    const auto w = v->forward(l.detach());
+    const auto virtualLoss = (w * l).sum() / w.sum();
     std::vector<torch::Tensor> params;
     for (const auto &p : fast)
         params.push_back(p.second);
