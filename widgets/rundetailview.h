@@ -14,15 +14,19 @@ class QCustomPlot;
 namespace equiscope {
 
 class AttentionView;
+class EmbeddingView;
 class FairSslGroupView;
 class FairSslStageView;
 class FairSslWeightView;
+class GroupMetricsView;
+class SaliencyView;
 
 /// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
-/// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars),
-/// Attention (FARE-family runs that stored snapshots only), and for fair-SSL runs Stages (what
-/// each stage kept, thumbnails of what it dropped), Meta-weights (per-group histograms over
-/// epochs) and Groups (per-group result charts with CIs).
+/// Metrics (per-group values with CIs and group sizes, bars with error bars), Attention (FARE and
+/// SparseFARE runs that stored snapshots), Saliency (image encoders: Grad-CAM) and Embedding
+/// (runs that stored their representations); each of the last three only when the run has it.
+/// Fair-SSL runs add Stages (what each stage kept, thumbnails of what it dropped), Meta-weights
+/// (per-group histograms over epochs) and Groups (per-group result charts with CIs).
 class RunDetailView : public QWidget
 {
     Q_OBJECT
@@ -35,11 +39,16 @@ public:
     QString runId() const { return m_run.record.id; }
 
     QTabWidget *tabs() const { return m_tabs; }
-    QTableWidget *metricsTable() const { return m_metricsTable; }
-    QCustomPlot *groupAccuracyPlot() const { return m_barPlot; }
+    QTableWidget *metricsTable() const;
+    QCustomPlot *groupAccuracyPlot() const;
+    GroupMetricsView *metricsView() const { return m_metrics; }
     AttentionView *attentionView() const { return m_attention; }
+    SaliencyView *saliencyView() const { return m_saliency; }
+    EmbeddingView *embeddingView() const { return m_embedding; }
     /// Whether the Attention tab is shown for the current run.
     bool attentionTabVisible() const;
+    bool saliencyTabVisible() const;
+    bool embeddingTabVisible() const;
     FairSslStageView *stageView() const { return m_stages; }
     FairSslWeightView *weightView() const { return m_weights; }
     FairSslGroupView *groupView() const { return m_groupResults; }
@@ -50,7 +59,6 @@ private:
     void showSummary();
     void showCurves();
     void showMetricCurve(const QString &name);
-    void showMetrics();
 
     RunSummary m_run;
     QTabWidget *m_tabs = nullptr;
@@ -59,14 +67,17 @@ private:
     QCustomPlot *m_lossPlot = nullptr;
     QComboBox *m_curveMetric = nullptr;
     QCustomPlot *m_metricPlot = nullptr;
-    QTableWidget *m_metricsTable = nullptr;
-    QCustomPlot *m_barPlot = nullptr;
+    GroupMetricsView *m_metrics = nullptr;
     AttentionView *m_attention = nullptr;
+    SaliencyView *m_saliency = nullptr;
+    EmbeddingView *m_embedding = nullptr;
     int m_attentionTab = -1;
     FairSslStageView *m_stages = nullptr;
     FairSslWeightView *m_weights = nullptr;
     FairSslGroupView *m_groupResults = nullptr;
     QList<int> m_fairSslTabs;
+    int m_saliencyTab = -1;
+    int m_embeddingTab = -1;
 };
 
 } // namespace equiscope
