@@ -337,6 +337,7 @@ void FairSslJob::work()
                                   .arg(restored.value()));
         }
         Q_EMIT logMessage(QStringLiteral("stage %1: started").arg(stage));
+        double epochSeconds = 0; // the stage's time is its epochs' plus its completion's
         for (int epoch = startEpoch; epoch <= epochs; ++epoch) {
             const int unit = unitBase.value(stage) + epoch;
             auto epochReport =
@@ -352,6 +353,7 @@ void FairSslJob::work()
                                .arg(stage)
                                .arg(epoch)
                                .arg(epoch - 1));
+            epochSeconds += epochReport->seconds;
             const int global = base + epoch;
             QJsonObject metrics = epochReport->toJson();
             metrics.insert(QStringLiteral("epoch"), global);
@@ -395,6 +397,11 @@ void FairSslJob::work()
         });
         if (!result)
             return failOrCancel(result.error(), QStringLiteral("stage %1").arg(stage));
+        if (epochs > 0) {
+            // Epochs trained by this process (a resumed stage's earlier epochs are not counted).
+            result->report.details.insert(QStringLiteral("epochSeconds"), epochSeconds);
+            result->report.seconds += epochSeconds;
+        }
         const QJsonObject stageJson = result->report.toJson();
         auto written = store->atomically([&]() -> Expected<Done> {
             auto o = store->putArtifact(
