@@ -141,7 +141,7 @@ void benchCuration(int64_t n, int64_t d)
     const auto centres = torch::randn({std::max<int64_t>(1, n / 4), d});
     auto pool = centres.index_select(0, torch::randint(centres.size(0), {n}, torch::kLong)) +
                 0.6 * torch::randn({n, d});
-    pool.narrow(0, 1, n / 100)
+    pool.narrow(0, n / 2, n / 100)
         .copy_(pool.narrow(0, 0, n / 100) + 0.01 * torch::randn({n / 100, d}));
     pool = torch::nn::functional::normalize(pool,
                                             torch::nn::functional::NormalizeFuncOptions().dim(1));
