@@ -1,9 +1,10 @@
 // equiscope-bench: times the fast paths of the contrastive losses (forward + backward) and a
 // BLAS product, printing one JSON object per line. bench/run puts these next to the Python
 // reference and prints the ratios.
-#include "engine/trainingsession.h"
 #include "data/datasetreader.h"
 #include "engine/contrastiveloss_p.h"
+#include "engine/trainingsession.h"
+#include "fairssl/curation_p.h"
 #include "util/environment.h"
 
 #include <QCoreApplication>
@@ -130,6 +131,46 @@ void benchTraining(int steps)
     printLine(o);
 }
 
+/// The fair-SSL curation kernels at pool scale (issue 6: tens of thousands of embeddings in
+/// seconds): dedup of an N×d pool, its leakage check against 2,000 evaluation rows and top-2
+/// retrieval for 1,000 seeds. Rows are L2-normalised points around N/4 random centres with a
+/// few planted near-copies, so some pairs pass τ 0.95 as in real data.
+void benchCuration(int64_t n, int64_t d)
+{
+    torch::manual_seed(0);
+    const auto centres = torch::randn({std::max<int64_t>(1, n / 4), d});
+    auto pool = centres.index_select(0, torch::randint(centres.size(0), {n}, torch::kLong)) +
+                0.6 * torch::randn({n, d});
+    pool.narrow(0, n / 2, n / 100)
+        .copy_(pool.narrow(0, 0, n / 100) + 0.01 * torch::randn({n / 100, d}));
+    pool = torch::nn::functional::normalize(pool,
+                                            torch::nn::functional::NormalizeFuncOptions().dim(1));
+    auto eval = torch::nn::functional::normalize(
+        torch::randn({2000, d}), torch::nn::functional::NormalizeFuncOptions().dim(1));
+    const auto seeds = pool.narrow(0, 0, std::min<int64_t>(1000, n));
+    double t0 = now();
+    const auto dedup = curation::deduplicate(pool, 0.95);
+    const double dedupSeconds = now() - t0;
+    t0 = now();
+    const auto leaks = curation::matchesAgainst(pool, eval, 0.95);
+    const double leakSeconds = now() - t0;
+    t0 = now();
+    const auto top = curation::blockedTopK(seeds, pool, 3); // the seed itself + M = 2
+    const double retrieveSeconds = now() - t0;
+    QJsonObject o;
+    o.insert(QStringLiteral("side"), QStringLiteral("equiscope"));
+    o.insert(QStringLiteral("curation_rows"), qint64(n));
+    o.insert(QStringLiteral("dim"), qint64(d));
+    o.insert(QStringLiteral("dedup_s"), dedupSeconds);
+    o.insert(QStringLiteral("dedup_pairs"), qint64(dedup.pairs));
+    o.insert(QStringLiteral("dedup_dropped"), qint64(dedup.dropped.size()));
+    o.insert(QStringLiteral("eval_leak_s"), leakSeconds);
+    o.insert(QStringLiteral("eval_leaks"), qint64(leaks.size()));
+    o.insert(QStringLiteral("retrieve_1000_s"), retrieveSeconds);
+    o.insert(QStringLiteral("retrieved"), qint64(top.second.numel()));
+    printLine(o);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -150,6 +191,8 @@ int main(int argc, char *argv[])
     printLine(info);
     if (args.contains(QStringLiteral("--blas")))
         benchBlas(1024);
+    if (args.contains(QStringLiteral("--curation")))
+        benchCuration(value(QStringLiteral("--curation"), QStringLiteral("30000")).toLongLong(), d);
     if (args.contains(QStringLiteral("--train")))
         benchTraining(value(QStringLiteral("--train"), QStringLiteral("40")).toInt());
     const QStringList losses =

@@ -1,6 +1,7 @@
 #include "experimentpanel.h"
 
 #include "attributepicker.h"
+#include "fairssllauncher.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
 
@@ -19,6 +20,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -141,11 +143,36 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    auto *farePage = new QWidget;
+    auto *fareLayout = new QVBoxLayout(farePage);
+    fareLayout->setContentsMargins(0, 0, 0, 0);
+    fareLayout->addWidget(scroll, 1);
+    fareLayout->addLayout(buttons);
+    // Methods of the fair-SSL family have their own form (another config, another job).
+    m_fairSsl = new FairSslLauncher(queue);
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(farePage);
+    m_pages->addWidget(m_fairSsl);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
-    layout->addLayout(buttons);
+    layout->addWidget(m_pages, 1);
+    connect(m_fairSsl, &FairSslLauncher::jobCreated, this, &ExperimentPanel::jobCreated);
+    connect(m_fairSsl, &FairSslLauncher::otherFamilyChosen, this, [this](const QString &name) {
+        m_pages->setCurrentIndex(0);
+        m_method->setCurrentIndex(std::max(0, m_method->findData(name)));
+    });
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        const MethodInfo *info =
+            MethodRegistry::instance().method(m_method->currentData().toString());
+        if (info && info->family == QLatin1String("fair-ssl")) {
+            m_fairSsl->setMethod(info->name);
+            m_pages->setCurrentWidget(m_fairSsl);
+            const QSignalBlocker block(m_method);
+            m_method->setCurrentIndex(m_lastFareMethod);
+            return;
+        }
+        m_lastFareMethod = m_method->currentIndex();
+        m_pages->setCurrentIndex(0);
         rebuildOptions();
         updateValidation();
     });
@@ -159,12 +186,20 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
             &ExperimentPanel::updateValidation);
 
     m_method->setCurrentIndex(m_method->findData(lossMethodName(defaults.loss.method)));
+    m_lastFareMethod = m_method->currentIndex();
     rebuildOptions();
     setDataset(nullptr);
 }
 
+void ExperimentPanel::setStorePath(const QString &path)
+{
+    m_storePath = path;
+    m_fairSsl->setStorePath(path);
+}
+
 void ExperimentPanel::setDataset(const Dataset *dataset)
 {
+    m_fairSsl->setDataset(dataset);
     if (dataset) {
         m_dataset = *dataset;
         m_spec = dataset->spec;

@@ -16,10 +16,12 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 
 namespace equiscope {
 
 class AttributePicker;
+class FairSslLauncher;
 class JobQueue;
 class RunJob;
 class TrainingJob;
@@ -35,7 +37,7 @@ public:
 
     /// Uses @p dataset's spec and attributes; nullptr falls back to Colored Fashion-MNIST.
     void setDataset(const Dataset *dataset);
-    void setStorePath(const QString &path) { m_storePath = path; }
+    void setStorePath(const QString &path);
     QString storePath() const { return m_storePath; }
 
     /// The run the form describes.
@@ -60,6 +62,9 @@ public:
     AttributePicker *attributePicker() const { return m_picker; }
     QPushButton *launchButton() const { return m_launch; }
     QLabel *errorLabel() const { return m_error; }
+    /// The launcher form of the fair-SSL family, shown in place of this form when a method of
+    /// that family is chosen.
+    FairSslLauncher *fairSslLauncher() const { return m_fairSsl; }
 
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
@@ -92,6 +97,9 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
     QPushButton *m_sweep = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    FairSslLauncher *m_fairSsl = nullptr;
+    int m_lastFareMethod = 0;
 };
 
 } // namespace equiscope

@@ -159,6 +159,104 @@ MethodRegistry::MethodRegistry()
         integer(QStringLiteral("polynomialDegree"), tr("Polynomial degree"), 3, 1, 10,
                 tr("Degree of the polynomial kernel."))};
     m_methods.append(cclk);
+
+    addFairSslFamily();
+}
+
+void MethodRegistry::addFairSslFamily()
+{
+    // Keys are FairSslConfig JSON paths (FairSslConfig::withOption()).
+    const MethodOption seedSize =
+        integer(QStringLiteral("pool.seedSize"), tr("Seed set size"), 1000, 2, 1000000,
+                tr("Seed set S: labelled train images of the target levels. The curated set is S "
+                   "plus the pool images retrieved for each seed."));
+    const MethodOption poolLimit = integer(
+        QStringLiteral("pool.limit"), tr("Pool size"), 12000, 0, 10000000,
+        tr("Unlabelled pool U drawn from the train split (0 = all of it). Test images never "
+           "enter it."));
+    const MethodOption embedEpochs =
+        integer(QStringLiteral("encoder.epochs"), tr("SimCLR epochs"), 5, 1, 10000,
+                tr("Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1)."));
+    const MethodOption dedup =
+        real(QStringLiteral("dedup.threshold"), tr("Dedup cosine τ"), 0.95, 0.5, 1.0,
+             tr("Images whose embeddings have cosine ≥ τ form near-duplicate groups; the first of "
+                "each group is kept. Pool images this close to a test image are dropped."),
+             3);
+    const MethodOption retrieval =
+        integer(QStringLiteral("retrieval.perSeed"), tr("Retrieved per seed M"), 2, 0, 1000,
+                tr("For every seed image, the M most similar pool images join the curated set."));
+    const MethodOption quality =
+        flag(QStringLiteral("quality.enabled"), tr("Quality filter"), true,
+             tr("Drop images whose sharpness (variance of the Laplacian, a proxy for the paper's "
+                "face-quality network) is below the threshold."));
+    const MethodOption qualityThreshold =
+        real(QStringLiteral("quality.threshold"), tr("Sharpness threshold"), 20.0, 0.0, 1e6,
+             tr("Minimum variance of the Laplacian of the grey image."), 1);
+    const MethodOption pseudoMode = choice(
+        QStringLiteral("pseudoLabels.mode"), tr("Pseudo-labels"),
+        {QStringLiteral("kmeans"), QStringLiteral("knn"), QStringLiteral("zero-shot")},
+        tr("kmeans: K = C clusters mapped to classes by the labelled examples' vote; knn: vote of "
+           "the nearest labelled examples; zero-shot: cosine to class text embeddings (needs a "
+           "TorchScript image tower and a text-embedding file)."));
+    const MethodOption labelled =
+        integer(QStringLiteral("pseudoLabels.labelledPerClass"), tr("Labelled per class"), 10, 1,
+                100000, tr("Labelled seed images per class used to map clusters to classes."));
+    const MethodOption supconTau =
+        real(QStringLiteral("supcon.temperature"), tr("SupCon τ"), 0.07, 0.001, 10.0,
+             tr("Temperature of the supervised-contrastive loss over the 2N views."), 3);
+    const MethodOption metaFraction =
+        real(QStringLiteral("metaWeight.fraction"), tr("Meta set fraction"), 0.02, 0.001, 1.0,
+             tr("Size of the meta set (high-confidence pseudo-labelled images, balanced across "
+                "groups and classes) as a fraction of the curated set."),
+             3);
+    const MethodOption scope =
+        choice(QStringLiteral("metaWeight.scope"), tr("Look-ahead scope"),
+               {QStringLiteral("head+last-block"), QStringLiteral("full")},
+               tr("Parameters the one-step look-ahead differentiates through (second order): the "
+                  "projection head and the encoder's last block (cheap), or the full encoder."));
+    const MethodOption step =
+        real(QStringLiteral("metaWeight.step"), tr("Look-ahead step α"), 0.1, 0.0001, 10.0,
+             tr("Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ)."));
+
+    MethodInfo full;
+    full.name = QStringLiteral("fair-ssl");
+    full.family = QStringLiteral("fair-ssl");
+    full.title = tr("Fair SSL pipeline");
+    full.description =
+        tr("Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by "
+           "Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear "
+           "classifier. Each stage is a visible, resumable step.");
+    full.options = {
+        seedSize,   poolLimit, embedEpochs, dedup,        retrieval, quality, qualityThreshold,
+        pseudoMode, labelled,  supconTau,   metaFraction, scope,     step};
+    m_methods.append(full);
+
+    MethodInfo simclr;
+    simclr.name = QStringLiteral("simclr");
+    simclr.family = QStringLiteral("fair-ssl");
+    simclr.title = tr("SimCLR + linear probe");
+    simclr.description = tr("Baseline: the pipeline's SimCLR encoder trained on U ∪ S, frozen, "
+                            "with the same linear classifier and group metrics.");
+    simclr.options = {seedSize, poolLimit, embedEpochs};
+    m_methods.append(simclr);
+
+    MethodInfo supcon;
+    supcon.name = QStringLiteral("supcon");
+    supcon.family = QStringLiteral("fair-ssl");
+    supcon.title = tr("SupCon, unweighted pseudo-labels");
+    supcon.description = tr("Baseline: the whole pipeline with plain SupCon on the pseudo-labels "
+                            "(no meta-learned weights).");
+    supcon.options = {seedSize, poolLimit,        embedEpochs, dedup,    retrieval,
+                      quality,  qualityThreshold, pseudoMode,  labelled, supconTau};
+    m_methods.append(supcon);
+
+    MethodInfo ce;
+    ce.name = QStringLiteral("supervised-ce");
+    ce.family = QStringLiteral("fair-ssl");
+    ce.title = tr("Supervised cross-entropy");
+    ce.description = tr("Upper reference: the encoder trained with cross-entropy on the true "
+                        "labels of the train split, then the same linear classifier.");
+    m_methods.append(ce);
 }
 
 const MethodRegistry &MethodRegistry::instance()

@@ -168,9 +168,20 @@ void ParetoView::showRuns(const QVector<RunSummary> &runs)
     m_yCombo->clear();
     m_xCombo->addItems(names);
     m_yCombo->addItems(names);
-    auto pick = [&names](const QString &old, const QStringList &preferred) {
+    // Prefer a metric every run has, so that runs of every family (FARE runs have bias_mse,
+    // fair-SSL runs only group metrics) appear on the default axes.
+    auto everyRunHas = [this](const QString &name) {
+        for (const RunSummary &r : m_runs)
+            if (!r.finalValue(name))
+                return false;
+        return true;
+    };
+    auto pick = [&](const QString &old, const QStringList &preferred) {
         if (names.contains(old))
             return old;
+        for (const QString &p : preferred)
+            if (everyRunHas(p))
+                return p;
         for (const QString &p : preferred)
             if (names.contains(p))
                 return p;

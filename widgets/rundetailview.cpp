@@ -2,6 +2,9 @@
 
 #include "attentionview.h"
 #include "embeddingview.h"
+#include "fairsslgroupview.h"
+#include "fairsslstageview.h"
+#include "fairsslweightview.h"
 #include "groupmetricsview.h"
 #include "plotstyle.h"
 #include "saliencyview.h"
@@ -96,6 +99,15 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_embeddingTab = m_tabs->addTab(m_embedding, tr("Embedding"));
     m_tabs->setTabVisible(m_embeddingTab, false);
 
+    m_stages = new FairSslStageView(m_tabs);
+    m_weights = new FairSslWeightView(m_tabs);
+    m_groupResults = new FairSslGroupView(m_tabs);
+    m_fairSslTabs = {m_tabs->addTab(m_stages, tr("Stages")),
+                     m_tabs->addTab(m_weights, tr("Meta-weights")),
+                     m_tabs->addTab(m_groupResults, tr("Groups"))};
+    for (int tab : m_fairSslTabs)
+        m_tabs->setTabVisible(tab, false);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_tabs);
@@ -104,6 +116,11 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
 bool RunDetailView::attentionTabVisible() const
 {
     return m_tabs->isTabVisible(m_attentionTab);
+}
+
+bool RunDetailView::fairSslTabsVisible() const
+{
+    return m_tabs->isTabVisible(m_fairSslTabs.value(0));
 }
 
 bool RunDetailView::saliencyTabVisible() const
@@ -138,6 +155,14 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_attentionTab, attention);
     if (attention)
         m_attention->setRun(storePath, run);
+    const bool fairSsl = run.record.family == RunFamily::FairSsl;
+    for (int tab : m_fairSslTabs)
+        m_tabs->setTabVisible(tab, fairSsl);
+    if (fairSsl) {
+        m_stages->setRun(storePath, run);
+        m_weights->setRun(storePath, run);
+        m_groupResults->setRun(run);
+    }
     m_tabs->setTabVisible(m_saliencyTab, run.hasSaliency());
     if (run.hasSaliency())
         m_saliency->setRun(storePath, run);

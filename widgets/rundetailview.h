@@ -15,6 +15,9 @@ namespace equiscope {
 
 class AttentionView;
 class EmbeddingView;
+class FairSslGroupView;
+class FairSslStageView;
+class FairSslWeightView;
 class GroupMetricsView;
 class SaliencyView;
 
@@ -22,6 +25,8 @@ class SaliencyView;
 /// Metrics (per-group values with CIs and group sizes, bars with error bars), Attention (FARE and
 /// SparseFARE runs that stored snapshots), Saliency (image encoders: Grad-CAM) and Embedding
 /// (runs that stored their representations); each of the last three only when the run has it.
+/// Fair-SSL runs add Stages (what each stage kept, thumbnails of what it dropped), Meta-weights
+/// (per-group histograms over epochs) and Groups (per-group result charts with CIs).
 class RunDetailView : public QWidget
 {
     Q_OBJECT
@@ -44,6 +49,11 @@ public:
     bool attentionTabVisible() const;
     bool saliencyTabVisible() const;
     bool embeddingTabVisible() const;
+    FairSslStageView *stageView() const { return m_stages; }
+    FairSslWeightView *weightView() const { return m_weights; }
+    FairSslGroupView *groupView() const { return m_groupResults; }
+    /// Whether the fair-SSL tabs (Stages, Meta-weights, Groups) are shown for the current run.
+    bool fairSslTabsVisible() const;
 
 private:
     void showSummary();
@@ -62,6 +72,10 @@ private:
     SaliencyView *m_saliency = nullptr;
     EmbeddingView *m_embedding = nullptr;
     int m_attentionTab = -1;
+    FairSslStageView *m_stages = nullptr;
+    FairSslWeightView *m_weights = nullptr;
+    FairSslGroupView *m_groupResults = nullptr;
+    QList<int> m_fairSslTabs;
     int m_saliencyTab = -1;
     int m_embeddingTab = -1;
 };

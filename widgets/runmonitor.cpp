@@ -308,8 +308,13 @@ void RunMonitor::onProgress(int row, const JobProgress &p)
         setState(row, State::Running);
     const double fraction = std::clamp(p.fraction(), 0.0, 1.0);
     r.bar->setValue(int(fraction * r.bar->maximum()));
-    r.bar->setFormat(
-        tr("%p% · epoch %1/%2 · ETA %3").arg(p.epoch).arg(p.epochs).arg(formatEta(p.etaSeconds)));
+    // Runs made of stages (the fair-SSL pipeline) name the stage; epochs then count its units.
+    r.bar->setFormat(p.stage.isEmpty()
+                         ? tr("%p% · epoch %1/%2 · ETA %3")
+                               .arg(p.epoch)
+                               .arg(p.epochs)
+                               .arg(formatEta(p.etaSeconds))
+                         : tr("%p% · %1 · ETA %2").arg(p.stage, formatEta(p.etaSeconds)));
     r.stepX.append(fraction * p.epochs);
     r.loss.append(p.loss);
     if (row == selectedRow()) {

@@ -32,6 +32,7 @@ const char *kUsage =
     "  demo                                             the headless main job on Colored Fashion-MNIST\n"
     "  train [--config run.json] [--method M] [--dataset P --format F] [--target T] [--sensitive S]\n"
     "        [--epochs N] [--batch N] [--seed S] [--store PATH] ...   train a run, JSON summary on stdout\n"
+    "  train --method fair-ssl|simclr|supcon|supervised-ce [stage options]   the fair SSL pipeline\n"
     "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"

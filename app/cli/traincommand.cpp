@@ -1,6 +1,7 @@
 #include "traincommand.h"
 
 #include "clioutput.h"
+#include "fairssltraincommand.h"
 #include "jobrunner.h"
 
 #include "data/coloredmnist.h"
@@ -22,11 +23,15 @@ QString storePathOption(const QString &value)
 
 int runTrainCommand(const QStringList &arguments)
 {
+    // The fair self-supervised family has its own stage options (fairssltraincommand.cpp).
+    if (isFairSslTrain(arguments))
+        return runFairSslTrainCommand(arguments);
     QCommandLineParser p;
     p.setApplicationDescription(
         QStringLiteral("Train a FARE-family run (fare, sparse-fare, infonce, fair-infonce, cclk). "
                        "Defaults: FARE on Colored "
-                       "Fashion-MNIST, target label, sensitive rgb."));
+                       "Fashion-MNIST, target label, sensitive rgb. For the fair self-supervised "
+                       "family see 'train --method fair-ssl --help'."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("train"), QStringLiteral("Command."));
     const QList<QCommandLineOption> options{

@@ -1,7 +1,9 @@
 // equiscope: the GUI workbench. `--screenshot PATH [--view NAME]` writes a PNG of the window
 // once the default dataset is shown, then exits (used to check the look, and by tests).
 // `--launch CONFIG.json` queues that run once the window is up; with --screenshot the PNG is
-// taken when the queue has finished (a monitor with finished curves).
+// taken when the queue has finished (a monitor with finished curves). `--run ID [--tab NAME]`
+// selects a run in the Runs view (and a detail tab), `--axes X,Y` the Pareto axes, `--method`
+// the launcher's method.
 // `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
 // opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
 // or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
@@ -15,13 +17,21 @@
 #include "datasetpanel.h"
 #include "datasetwizard.h"
 #include "experimentpanel.h"
+#include "fairssllauncher.h"
 #include "languagesettings.h"
 #include "mainwindow.h"
+#include "paretoview.h"
+#include "rundetailview.h"
+#include "runspanel.h"
 #include "runviews.h"
 #include "translations.h"
 
 #include "engine/runconfig.h"
+#include "fairssl/fairsslconfig.h"
 #include "jobs/jobqueue.h"
+
+#include <QComboBox>
+#include <QTabWidget>
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -82,6 +92,16 @@ int main(int argc, char *argv[])
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
+    parser.addOption({QStringLiteral("method"),
+                      QStringLiteral("Method shown in the launcher (e.g. fair-ssl)."),
+                      QStringLiteral("NAME")});
+    parser.addOption({QStringLiteral("run"), QStringLiteral("Run selected in the Runs view."),
+                      QStringLiteral("ID")});
+    parser.addOption({QStringLiteral("tab"),
+                      QStringLiteral("Run detail tab shown with --run (e.g. Stages)."),
+                      QStringLiteral("NAME")});
+    parser.addOption(
+        {QStringLiteral("axes"), QStringLiteral("Pareto axes X,Y."), QStringLiteral("X,Y")});
     parser.addOption({QStringLiteral("theme"),
                       QStringLiteral("Appearance: system (default), light or dark."),
                       QStringLiteral("NAME")});
@@ -113,14 +133,24 @@ int main(int argc, char *argv[])
         return 2;
     }
     QList<equiscope::RunConfig> launch; // --launch may be repeated
+    QList<equiscope::FairSslConfig> launchFairSsl;
     for (const QString &path : parser.values(QStringLiteral("launch"))) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             qCritical("equiscope: cannot read %s", qPrintable(path));
             return 2;
         }
-        auto config =
-            equiscope::RunConfig::fromJson(QJsonDocument::fromJson(file.readAll()).object());
+        const QJsonObject json = QJsonDocument::fromJson(file.readAll()).object();
+        if (json.value(QStringLiteral("family")).toString() == QLatin1String("fair-ssl")) {
+            auto fair = equiscope::FairSslConfig::fromJson(json);
+            if (!fair) {
+                qCritical("equiscope: %s", qPrintable(fair.error().toString()));
+                return 2;
+            }
+            launchFairSsl.append(fair.value());
+            continue;
+        }
+        auto config = equiscope::RunConfig::fromJson(json);
         if (!config) {
             qCritical("equiscope: %s", qPrintable(config.error().toString()));
             return 2;
@@ -177,7 +207,37 @@ int main(int argc, char *argv[])
         window.datasetPanel()->openDefaultDataset();
     if (!launch.isEmpty())
         window.experimentPanel()->enqueue(launch);
-    if (runView && !parser.isSet(QStringLiteral("screenshot")) && launch.isEmpty())
+    if (!launchFairSsl.isEmpty())
+        window.experimentPanel()->fairSslLauncher()->enqueue(launchFairSsl);
+    if (parser.isSet(QStringLiteral("method"))) {
+        QComboBox *methods = window.experimentPanel()->methodBox();
+        methods->setCurrentIndex(methods->findData(parser.value(QStringLiteral("method"))));
+    }
+    auto *runs = qobject_cast<equiscope::RunsPanel *>(window.analysisPage(QStringLiteral("runs")));
+    if (runs && parser.isSet(QStringLiteral("run"))) {
+        const QString id = parser.value(QStringLiteral("run")),
+                      tab = parser.value(QStringLiteral("tab"));
+        QObject::connect(runs, &equiscope::RunsPanel::loaded, runs, [runs, id, tab] {
+            for (const QString &candidate : runs->runIds())
+                if (candidate.startsWith(id))
+                    runs->selectRun(candidate);
+            QTabWidget *tabs = runs->detailView()->tabs();
+            for (int i = 0; i < tabs->count(); ++i)
+                if (tabs->tabText(i).remove(QLatin1Char('&')) == tab)
+                    tabs->setCurrentIndex(i);
+        });
+    }
+    if (parser.isSet(QStringLiteral("axes"))) {
+        const QStringList axes = parser.value(QStringLiteral("axes")).split(QLatin1Char(','));
+        auto *compare = qobject_cast<QTabWidget *>(window.analysisPage(QStringLiteral("compare")));
+        auto *pareto =
+            compare ? qobject_cast<equiscope::ParetoView *>(compare->widget(0)) : nullptr;
+        if (pareto && axes.size() == 2)
+            QObject::connect(pareto, &equiscope::ParetoView::loaded, pareto,
+                             [pareto, axes] { pareto->setAxes(axes[0], axes[1]); });
+    }
+    if (runView && !parser.isSet(QStringLiteral("screenshot")) && launch.isEmpty() &&
+        launchFairSsl.isEmpty())
         equiscope::showRunView(window, view, [] {});
 
     // The dialog opens once the window shows its dataset; a screenshot then shows the dialog.
@@ -245,7 +305,7 @@ int main(int argc, char *argv[])
             else
                 grab();
         };
-        if (!launch.isEmpty()) {
+        if (!launch.isEmpty() || !launchFairSsl.isEmpty()) {
             QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
                              [&window, grabView] {
                                  if (window.jobQueue()->running().isEmpty() &&

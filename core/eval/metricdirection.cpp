@@ -23,6 +23,8 @@ const QHash<QString, ObjectiveDirection> &knownDirections()
         {QStringLiteral("equalized_odds_ratio"), D::Maximise},
         {QStringLiteral("equal_opportunity_difference"), D::Minimise},
         {QStringLiteral("equalized_odds_mean_gap"), D::Minimise},
+        // fair-SSL pipeline: how often the pseudo-labels were right
+        {QStringLiteral("pseudo_label_accuracy"), D::Maximise},
         // representation bias (regressionmetrics.h)
         {QStringLiteral("bias_mse"), D::Maximise},
         {QStringLiteral("bias_r2"), D::Minimise},

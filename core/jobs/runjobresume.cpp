@@ -1,6 +1,7 @@
 // RunJob::resume: the one place that knows every run family's job type.
 #include "runjob.h"
 
+#include "fairssljob.h"
 #include "store/runstore.h"
 #include "trainingjob.h"
 
@@ -28,6 +29,7 @@ RunJob *RunJob::resume(const QString &runId, const QString &storePath, QString *
     case RunFamily::Fare:
         return TrainingJob::resume(runId, storePath, parent);
     case RunFamily::FairSsl:
+        return FairSslJob::resume(runId, storePath, parent);
     case RunFamily::Clustering:
         break;
     }

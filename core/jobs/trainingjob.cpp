@@ -1,9 +1,10 @@
 #include "trainingjob.h"
 
 #include "analysisartifacts.h"
+#include "metricrows.h"
+
 #include "data/datasetreader.h"
 #include "engine/trainingsession.h"
-#include "eval/bootstrap.h"
 #include "store/runstore.h"
 #include "util/environment.h"
 
@@ -21,49 +22,16 @@ namespace {
 QVector<MetricRow> metricRows(const EvaluationReport &r)
 {
     QVector<MetricRow> rows;
-    auto add = [&](const QString &name, double v) {
-        if (std::isfinite(v))
-            rows.push_back(MetricRow{name, v, std::nullopt, std::nullopt, {}, std::nullopt, {}});
-    };
-    add(QStringLiteral("accuracy"), r.accuracy);
+    appendMetric(rows, QStringLiteral("accuracy"), r.accuracy);
     if (r.biasMse >= 0) {
-        add(QStringLiteral("bias_mse"), r.biasMse);
-        add(QStringLiteral("bias_r2"), r.biasR2);
+        appendMetric(rows, QStringLiteral("bias_mse"), r.biasMse);
+        appendMetric(rows, QStringLiteral("bias_r2"), r.biasR2);
     }
     if (r.biasProbeAccuracy >= 0) {
-        add(QStringLiteral("bias_probe_accuracy"), r.biasProbeAccuracy);
-        add(QStringLiteral("bias_probe_majority_rate"), r.biasProbeMajorityRate);
+        appendMetric(rows, QStringLiteral("bias_probe_accuracy"), r.biasProbeAccuracy);
+        appendMetric(rows, QStringLiteral("bias_probe_majority_rate"), r.biasProbeMajorityRate);
     }
-    auto report = FairnessReport::fromJson(r.groupMetrics);
-    if (!report)
-        return rows;
-    auto estimate = [](const QString &name, const Estimate &e, const QString &group,
-                       std::optional<qint64> size) {
-        MetricRow m{name, e.value, std::nullopt, std::nullopt, group, size, {}};
-        if (std::isfinite(e.lo) && std::isfinite(e.hi)) {
-            m.ciLow = e.lo;
-            m.ciHigh = e.hi;
-        }
-        return m;
-    };
-    for (auto it = report->overall.begin(); it != report->overall.end(); ++it)
-        if (std::isfinite(it.value().value) && it.key() != QLatin1String("accuracy"))
-            rows.push_back(estimate(it.key(), it.value(), {}, std::nullopt));
-    for (const GroupReport &g : report->groups) {
-        if (g.tooSmall) {
-            rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"),
-                                     1.0,
-                                     std::nullopt,
-                                     std::nullopt,
-                                     g.label,
-                                     g.size,
-                                     {}});
-            continue;
-        }
-        for (auto it = g.metrics.begin(); it != g.metrics.end(); ++it)
-            if (std::isfinite(it.value().value))
-                rows.push_back(estimate(it.key(), it.value(), g.label, g.size));
-    }
+    rows += fairnessMetricRows(r.groupMetrics);
     return rows;
 }
 } // namespace

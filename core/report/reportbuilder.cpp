@@ -567,6 +567,9 @@ ReportDocument ReportBuilder::build() const
     const ReportSection att = rs::attention(m_runs);
     if (!att.blocks.isEmpty())
         d.sections << att;
+    const ReportSection pipeline = rs::pipelineStages(m_runs);
+    if (!pipeline.blocks.isEmpty())
+        d.sections << pipeline;
     d.sections << rs::pareto(m_runs, m_context, m_options) << rs::environment(m_runs, m_options)
                << rs::modelCards(m_runs);
     return d;

@@ -120,6 +120,18 @@ ReportRun readRun(const RunStore &store, const QString &id, bool full)
         if (a)
             r.attention = AttentionSnapshot::fromJson(QJsonDocument::fromJson(a->bytes).object());
     }
+    // Fair-SSL stage reports and meta-weight histograms (small JSON; the stage outputs and
+    // thumbnails are not read).
+    for (const ArtifactRecord &a : r.artifacts) {
+        const bool stage = a.kind == QLatin1String("fairssl-stage");
+        if (!stage && a.kind != QLatin1String("meta-weights"))
+            continue;
+        auto bytes = store.artifactData(a);
+        if (!bytes)
+            continue;
+        const QJsonObject json = QJsonDocument::fromJson(bytes.value()).object();
+        (stage ? r.pipelineStages : r.metaWeights).push_back(json);
+    }
     return r;
 }
 

@@ -24,6 +24,10 @@ struct ReportRun
     QJsonObject evaluation;                     ///< "evaluation" artifact, when present
     std::optional<FairnessReport> fairness;     ///< its group metrics with CIs
     std::optional<AttentionSnapshot> attention; ///< the latest epoch's snapshot, when present
+    /// Fair-SSL runs: the stage reports ("fairssl-stage" artifacts: stage, input, kept, dropped,
+    /// seconds, details) in pipeline order, and the per-group meta-weight histograms by epoch.
+    QVector<QJsonObject> pipelineStages;
+    QVector<QJsonObject> metaWeights;
     QJsonObject datasetSummary; ///< datasetSummaryJson() when the dataset could be opened
     QString datasetNote;        ///< why there is no summary
     bool hasModel = true;       ///< false for prediction audits (no trained model)

@@ -14,6 +14,9 @@ ReportSection metrics(const QVector<ReportRun> &runs);
 ReportSection groups(const QVector<ReportRun> &runs);
 /// Empty (no blocks) when no run has an attention snapshot.
 ReportSection attention(const QVector<ReportRun> &runs);
+/// Empty (no blocks) when no run is a fair-SSL pipeline run: what each stage took in, kept and
+/// dropped, and the meta-learned weight per group over epochs.
+ReportSection pipelineStages(const QVector<ReportRun> &runs);
 ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &context,
                      const ReportOptions &options);
 ReportSection environment(const QVector<ReportRun> &runs, const ReportOptions &options);

@@ -93,7 +93,8 @@ void TestLauncher::registryListsTheFareFamily()
             QVERIFY2(LossConfig().withOption(o.key, text).ok(), qPrintable(o.key + text));
         }
     }
-    QCOMPARE(registry.families(), QStringList{QStringLiteral("fare")});
+    QCOMPARE(registry.families(),
+             (QStringList{QStringLiteral("fare"), QStringLiteral("fair-ssl")}));
 }
 
 void TestLauncher::opensDatasetAndPicksAttributes()

@@ -1,0 +1,139 @@
+#pragma once
+// Private state of FairSslPipeline, shared by its implementation files (one per stage group).
+
+#include "fairsslpipeline.h"
+#include "metaweightnet_p.h"
+#include "torchscriptencoder_p.h"
+
+#include "data/groupassignment.h"
+#include "engine/batchaugmenter_p.h"
+#include "engine/encoders_p.h"
+
+#include <torch/torch.h>
+
+#include <memory>
+#include <unordered_map>
+
+namespace equiscope {
+
+/// Independent reproducible random streams: a resumed stage or epoch draws what an uninterrupted
+/// one would have drawn.
+quint64 fairSslStream(quint64 seed, quint64 purpose, quint64 index = 0);
+/// An error of the pipeline (not of an input file).
+DataError fairSslError(const QString &detail);
+torch::Tensor indexTensor(const std::vector<qint64> &samples);
+
+/// Purposes of the random streams (fairSslStream's second argument).
+enum StreamPurpose : quint64
+{
+    SeedDraw = 1,
+    PoolDraw,
+    ProbeDraw,
+    TestDraw,
+    LabelledDraw,
+    EmbedInit,
+    EmbedBatches,
+    EmbedViews,
+    TrainInit,
+    TrainBatches,
+    TrainViews,
+    MetaBatches,
+    KMeans,
+};
+
+struct FairSslPipeline::Private
+{
+    FairSslConfig config;
+    Dataset dataset;
+    torch::Device device{torch::kCPU};
+    int classes = 0;
+    QStringList classNames;
+    std::vector<int> classOf; ///< per dataset sample: class index, −1 outside the target levels
+    GroupAssignment groups;
+
+    std::vector<qint64> evalTrain; ///< labelled train images for the classifier
+    std::vector<qint64> evalTest;  ///< test images the results are measured on
+    std::vector<qint64> seeds;     ///< seed set S
+    std::vector<qint64> pool;      ///< unlabelled pool U (train split, never a seed or test)
+
+    // embed
+    std::unique_ptr<TorchScriptEncoder> script;
+    ContrastiveModel embedModel{nullptr}; ///< the SimCLR encoder (built-in source)
+    std::unique_ptr<torch::optim::Adam> embedOptimizer;
+    std::vector<qint64> universe; ///< embedded samples: seeds, pool, evalTest (in that order)
+    torch::Tensor embeddings;     ///< universe.size() × d, L2-normalised
+    std::unordered_map<qint64, int64_t> rowOf; ///< sample → row of embeddings
+    torch::Tensor classEmbeddings;             ///< zero-shot: C × d text embeddings
+
+    // curation
+    std::vector<qint64> keptSeeds, keptPool; ///< after dedup / leakage removal
+    std::vector<qint64> curated;             ///< D after retrieval (seeds first)
+    std::vector<qint64> trainSet;            ///< D after the quality filter
+
+    // pseudo-labels (parallel to trainSet)
+    std::vector<int> pseudoLabel;
+    std::vector<float> confidence;
+    std::vector<qint64> labelledExamples;
+    std::vector<qint64> metaSet; ///< indices into trainSet
+
+    // train
+    ContrastiveModel model{nullptr}; ///< SupCon / CE model; the classifier reads its backbone
+    torch::nn::Linear ceHead{nullptr};
+    std::unique_ptr<torch::optim::Adam> optimizer;
+    MetaWeightNet weightNet{nullptr};
+    std::unique_ptr<torch::optim::Adam> weightOptimizer;
+    bool trainReady = false;
+
+    std::unique_ptr<BatchAugmenter> evaluator; ///< deterministic test-time view
+
+    int imageChannels() const;
+    torch::Tensor gatherImages(const std::vector<qint64> &samples) const;
+    /// Embeddings of @p samples with the embed encoder: centred on @p centre when given, then
+    /// L2-normalised. Chunked, no gradient.
+    torch::Tensor embedSamples(const std::vector<qint64> &samples, const std::atomic<bool> &cancel,
+                               const StageProgressFn &progress, const QString &stage);
+    /// Backbone representation (frozen, test-time view) of @p samples with @p m.
+    torch::Tensor represent(ContrastiveModel &m, const std::vector<qint64> &samples);
+    torch::Tensor rowsOf(const std::vector<qint64> &samples) const;
+    ContrastiveModel newModel(quint64 initSeed) const;
+    /// Trains-stage setup: model (from the embedding encoder or from scratch), optimisers,
+    /// meta-weight net, meta set. Fails on an empty meta set.
+    Expected<bool> prepareTraining();
+    std::vector<std::pair<std::string, torch::Tensor>> lookAheadParameters() const;
+    /// Cosine-decayed learning rate at @p step of @p total.
+    static double cosineRate(double peak, qint64 step, qint64 total);
+
+    Expected<FairSslEpochReport> embedEpoch(int epoch, const std::atomic<bool> &cancel,
+                                            const StageProgressFn &progress);
+    Expected<FairSslEpochReport> trainEpoch(int epoch, const std::atomic<bool> &cancel,
+                                            const StageProgressFn &progress);
+    Expected<StageResult> completeEmbed(const std::atomic<bool> &cancel,
+                                        const StageProgressFn &progress);
+    Expected<StageResult> completeDedup(const std::atomic<bool> &cancel);
+    Expected<StageResult> completeRetrieve(const std::atomic<bool> &cancel);
+    Expected<StageResult> completeQuality(const std::atomic<bool> &cancel);
+    Expected<StageResult> completePseudoLabel();
+    Expected<StageResult> completeTrain();
+    Expected<bool> restoreEmbed(const QByteArray &outputs);
+    Expected<bool> restoreTrain(const QByteArray &outputs);
+    QJsonObject thumbnailItem(qint64 sample, qint64 partner, double score,
+                              const QString &reason) const;
+};
+
+/// Shuffled batches of @p batch samples (the last partial batch is dropped; a set smaller than
+/// one batch is one batch).
+std::vector<std::vector<qint64>> fairSslBatches(const std::vector<qint64> &samples, int batch,
+                                                quint64 seed);
+/// Stage outputs without tensors: lists of indices and one float list, versioned binary.
+QByteArray fairSslPackLists(const std::vector<std::vector<qint64>> &lists,
+                            const std::vector<float> &floats = {});
+bool fairSslUnpackLists(const QByteArray &bytes, std::vector<std::vector<qint64>> *lists,
+                        std::vector<float> *floats);
+
+/// The weight distribution per group: {"bins": B, "max": M, "groups": [{"label", "counts": [B],
+/// "mean", "n"}], "mean", "std"} of weights in [0, M] (larger values count in the last bin).
+QJsonObject weightHistogramJson(const std::vector<float> &weights, const std::vector<int> &groupOf,
+                                const QStringList &groupLabels, int bins = 20,
+                                double maxValue = 1.0);
+
+} // namespace equiscope

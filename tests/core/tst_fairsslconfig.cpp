@@ -1,0 +1,206 @@
+#include "fairssl/fairsslconfig.h"
+
+#include <QJsonArray>
+#include <QtTest>
+
+using namespace equiscope;
+
+class TestFairSslConfig : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void defaultRoundTripsWithEveryKeyWritten()
+    {
+        const FairSslConfig c = FairSslConfig::coloredFashionMnistDefault();
+        QVERIFY(c.validate().ok());
+        const QJsonObject json = c.toJson();
+        QCOMPARE(json.value(QStringLiteral("family")).toString(), QStringLiteral("fair-ssl"));
+        QCOMPARE(json.value(QStringLiteral("method")).toString(), QStringLiteral("fair-ssl"));
+        // Every option the table knows is written, nested under its section.
+        for (const QString &key : FairSslConfig::optionKeys()) {
+            if (key == QLatin1String("method") || key == QLatin1String("name") ||
+                key == QLatin1String("seed")) {
+                QVERIFY2(json.contains(key), qPrintable(key));
+                continue;
+            }
+            const QStringList parts = key.split(QLatin1Char('.'));
+            const QJsonObject section = parts.size() == 2 ? json.value(parts[0]).toObject() : json;
+            QVERIFY2(section.contains(parts.last()), qPrintable(key));
+        }
+        QCOMPARE(json.value(QStringLiteral("dedup"))
+                     .toObject()
+                     .value(QStringLiteral("threshold"))
+                     .toDouble(),
+                 0.95);
+        QCOMPARE(json.value(QStringLiteral("retrieval"))
+                     .toObject()
+                     .value(QStringLiteral("perSeed"))
+                     .toInt(),
+                 2);
+        QCOMPARE(json.value(QStringLiteral("supcon"))
+                     .toObject()
+                     .value(QStringLiteral("temperature"))
+                     .toDouble(),
+                 0.07);
+        auto back = FairSslConfig::fromJson(json);
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back->toJson(), json);
+    }
+
+    void optionsFromText_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::addColumn<QString>("jsonPath");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("dedup") << "dedup.threshold"
+                               << "0.9"
+                               << "dedup.threshold"
+                               << "0.9";
+        QTest::newRow("retrieval") << "retrieval.perSeed"
+                                   << "5"
+                                   << "retrieval.perSeed"
+                                   << "5";
+        QTest::newRow("quality off") << "quality.enabled"
+                                     << "false"
+                                     << "quality.enabled"
+                                     << "false";
+        QTest::newRow("mode") << "pseudoLabels.mode"
+                              << "knn"
+                              << "pseudoLabels.mode"
+                              << "knn";
+        QTest::newRow("scope") << "metaWeight.scope"
+                               << "full"
+                               << "metaWeight.scope"
+                               << "full";
+        QTest::newRow("levels") << "targetLevels"
+                                << "Coat,Pullover"
+                                << "targetLevels"
+                                << "Coat,Pullover";
+    }
+
+    void optionsFromText()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        QFETCH(QString, jsonPath);
+        QFETCH(QString, expected);
+        auto c = FairSslConfig::coloredFashionMnistDefault().withOption(key, value);
+        QVERIFY2(c.ok(), qPrintable(c.error().toString()));
+        const QJsonObject json = c->toJson();
+        const QStringList parts = jsonPath.split(QLatin1Char('.'));
+        const QJsonValue v = parts.size() == 2 ? json.value(parts[0]).toObject().value(parts[1])
+                                               : json.value(parts[0]);
+        QString text;
+        if (v.isArray()) {
+            QStringList items;
+            for (const QJsonValue &x : v.toArray())
+                items << x.toString();
+            text = items.join(QLatin1Char(','));
+        } else if (v.isBool()) {
+            text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+        } else if (v.isDouble()) {
+            text = QString::number(v.toDouble());
+        } else {
+            text = v.toString();
+        }
+        QCOMPARE(text, expected);
+    }
+
+    void badValuesNameTheKey_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QString>("value");
+        QTest::newRow("threshold out of range") << "dedup.threshold"
+                                                << "1.5";
+        QTest::newRow("unknown mode") << "pseudoLabels.mode"
+                                      << "magic";
+        QTest::newRow("zero meta fraction") << "metaWeight.fraction"
+                                            << "0";
+        QTest::newRow("unknown scope") << "metaWeight.scope"
+                                       << "everything";
+        QTest::newRow("one level") << "targetLevels"
+                                   << "Coat";
+        QTest::newRow("zero-shot without file") << "pseudoLabels.mode"
+                                                << "zero-shot";
+        QTest::newRow("torchscript without file") << "encoder.source"
+                                                  << "torchscript";
+    }
+
+    void badValuesNameTheKey()
+    {
+        QFETCH(QString, key);
+        QFETCH(QString, value);
+        auto c = FairSslConfig::coloredFashionMnistDefault().withOption(key, value);
+        QVERIFY(c.ok()); // text parses; validate() judges the value
+        auto valid = c->validate();
+        QVERIFY(!valid.ok());
+        const QString message = valid.error().toString();
+        QVERIFY2(message.contains(key.section(QLatin1Char('.'), 0, 0)), qPrintable(message));
+    }
+
+    void unknownOptionAndWrongTypeAreErrors()
+    {
+        auto c = FairSslConfig().withOption(QStringLiteral("dedup.tau"), QStringLiteral("1"));
+        QVERIFY(!c.ok());
+        QVERIFY(c.error().toString().contains(QStringLiteral("dedup.tau")));
+        QJsonObject json = FairSslConfig::coloredFashionMnistDefault().toJson();
+        QJsonObject dedup = json.value(QStringLiteral("dedup")).toObject();
+        dedup.insert(QStringLiteral("threshold"), QStringLiteral("high"));
+        json.insert(QStringLiteral("dedup"), dedup);
+        auto parsed = FairSslConfig::fromJson(json);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().toString().contains(QStringLiteral("dedup.threshold")),
+                 qPrintable(parsed.error().toString()));
+        json = FairSslConfig().toJson();
+        json.insert(QStringLiteral("family"), QStringLiteral("fare"));
+        QVERIFY(!FairSslConfig::fromJson(json).ok());
+    }
+
+    void stageInputsDecideWhatMayBeShared()
+    {
+        const FairSslConfig full = FairSslConfig::coloredFashionMnistDefault();
+        FairSslConfig supcon = full, simclr = full, otherDedup = full, otherSeed = full;
+        supcon.method = FairSslMethod::SupCon;
+        supcon.epochs = 3; // training options never matter to the curation stages
+        simclr.method = FairSslMethod::SimClr;
+        otherDedup.dedupThreshold = 0.9;
+        otherSeed.seed = 1;
+        for (const char *stage : {"embed", "dedup", "retrieve", "quality"})
+            QCOMPARE(supcon.stageInputs(QLatin1String(stage)),
+                     full.stageInputs(QLatin1String(stage)));
+        // The pseudo-label stage builds the meta set only for the weighted method.
+        QVERIFY(supcon.stageInputs(QStringLiteral("pseudo-label")) !=
+                full.stageInputs(QStringLiteral("pseudo-label")));
+        QCOMPARE(simclr.stageInputs(QStringLiteral("embed")),
+                 full.stageInputs(QStringLiteral("embed")));
+        QCOMPARE(otherDedup.stageInputs(QStringLiteral("embed")),
+                 full.stageInputs(QStringLiteral("embed")));
+        QVERIFY(otherDedup.stageInputs(QStringLiteral("dedup")) !=
+                full.stageInputs(QStringLiteral("dedup")));
+        QVERIFY(otherSeed.stageInputs(QStringLiteral("embed")) !=
+                full.stageInputs(QStringLiteral("embed")));
+        QVERIFY(full.stageInputs(QStringLiteral("train")).isEmpty()); // never shared
+    }
+
+    void methodsAndTheirStages()
+    {
+        QCOMPARE(fairSslMethodNames().size(), 4);
+        for (const QString &name : fairSslMethodNames())
+            QCOMPARE(fairSslMethodName(fairSslMethodFromName(name).value()), name);
+        QVERIFY(!fairSslMethodFromName(QStringLiteral("fare")).ok());
+        QCOMPARE(fairSslStages(FairSslMethod::FairSsl).size(), 7);
+        QCOMPARE(fairSslStages(FairSslMethod::SimClr),
+                 QStringList({QStringLiteral("embed"), QStringLiteral("classifier")}));
+        QCOMPARE(fairSslStages(FairSslMethod::SupervisedCe).first(), QStringLiteral("train"));
+        FairSslConfig c;
+        c.method = FairSslMethod::SupCon;
+        QVERIFY(!c.metaWeighted());
+        c.method = FairSslMethod::FairSsl;
+        QVERIFY(c.metaWeighted());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestFairSslConfig)
+#include "tst_fairsslconfig.moc"
