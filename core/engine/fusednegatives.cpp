@@ -69,7 +69,7 @@ public:
         m_R = int64_t(p.rounds.size());
         m_multi = m_R > 1;
         m_invTau = T(1.0 / p.tau);
-        m_nThreads = std::max(1, at::get_num_threads());
+        m_nThreads = engineThreads();
         if (p.softmax) {
             m_qs = (q / p.rho).contiguous();
             m_ks = k.contiguous();
@@ -162,12 +162,9 @@ private:
 
     template <typename F> void forGroups(const RoundView<T> &v, const F &fn) const
     {
-        at::parallel_for(0, int64_t(v.groups.size()), 1, [&](int64_t begin, int64_t end) {
-            const int tid = std::min(at::get_thread_num(), m_nThreads - 1);
-            for (int64_t g = begin; g < end; ++g) {
-                for (size_t t = v.groups[size_t(g)].first; t < v.groups[size_t(g)].second; ++t)
-                    fn(v.round->pairTiles[t], tid);
-            }
+        forTasks(int64_t(v.groups.size()), m_nThreads, [&](int64_t g, int tid) {
+            for (size_t t = v.groups[size_t(g)].first; t < v.groups[size_t(g)].second; ++t)
+                fn(v.round->pairTiles[t], tid);
         });
     }
 
@@ -569,6 +566,7 @@ NegativesGradients evaluateFusedNegatives(const NegativesProblem &p, const torch
     if (!p.softmax && !p.weightV.defined() && !p.weights.defined())
         return out;
     torch::NoGradGuard noGrad;
+    const TorchOpsOnCaller serial;
     if (u1.scalar_type() == torch::kFloat) {
         Fused<float> f(p, u1, u2, q, k, needGrad);
         f.run(out);

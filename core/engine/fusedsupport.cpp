@@ -1,19 +1,29 @@
 #include "fusedsupport_p.h"
 
+#include <QByteArray>
 #include <QtGlobal>
 
 #ifdef EQUISCOPE_HAVE_DNNL
 #include <oneapi/dnnl/dnnl.h>
 #endif
 
+#include <ATen/Parallel.h>
+#include <c10/core/GradMode.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <exception>
 #include <map>
 
 // The Fortran BLAS LibTorch itself links (libblas.so.3, OpenBLAS on a set-up machine): calling
 // it directly skips the tensor wrapping of at::mm, which costs more than a small tile product.
 extern "C" {
+void omp_set_num_threads(int n); // libgomp, LibTorch's OpenMP runtime
+int omp_get_max_threads();
+int omp_get_thread_num();
+int omp_get_num_threads();
+int omp_in_parallel();
 void sgemm_(const char *transa, const char *transb, const int *m, const int *n, const int *k,
             const float *alpha, const float *a, const int *lda, const float *b, const int *ldb,
             const float *beta, float *c, const int *ldc);
@@ -70,8 +80,9 @@ void gemm(bool transA, bool transB, int64_t m, int64_t n, int64_t k, float alpha
           int64_t lda, const float *B, int64_t ldb, float beta, float *C, int64_t ldc)
 {
 #ifdef EQUISCOPE_HAVE_DNNL
+    static const bool useDnnl = qgetenv("EQUISCOPE_LOSS_GEMM") != "blas";
     // Row-major like ours; inside a parallel region it runs on the calling thread.
-    if (m > 0 && n > 0 && k > 0 &&
+    if (useDnnl && m > 0 && n > 0 && k > 0 &&
         dnnl_sgemm(transA ? 'T' : 'N', transB ? 'T' : 'N', m, n, k, alpha, A, lda, B, ldb, beta, C,
                    ldc) == dnnl_success)
         return;
@@ -93,6 +104,67 @@ template <> const kernels::Table<float> &kernelTable<float>()
 template <> const kernels::Table<double> &kernelTable<double>()
 {
     return kernels::doubleTable();
+}
+
+void singleThreadedBlasInThisWorker()
+{
+    // Sets the nthreads ICV of this worker's implicit task only: gone when the region ends.
+    if (at::in_parallel_region())
+        omp_set_num_threads(1);
+}
+
+thread_local int t_engineThreads = 0; // 0: no TorchOpsOnCaller alive
+
+TorchOpsOnCaller::TorchOpsOnCaller()
+{
+    at::internal::lazy_init_num_threads(); // it would reset the ICV on first use otherwise
+    m_ompThreads = omp_get_max_threads();
+    m_outerEngineThreads = t_engineThreads;
+    if (t_engineThreads == 0)
+        t_engineThreads = std::max(1, at::get_num_threads());
+    omp_set_num_threads(1);
+}
+
+TorchOpsOnCaller::~TorchOpsOnCaller()
+{
+    omp_set_num_threads(m_ompThreads);
+    t_engineThreads = m_outerEngineThreads;
+}
+
+int engineThreads()
+{
+    return t_engineThreads > 0 ? t_engineThreads : std::max(1, at::get_num_threads());
+}
+
+void runOnThreads(int nThreads, const std::function<void(int)> &body)
+{
+    nThreads = std::max(nThreads, 1);
+    if (nThreads == 1 || omp_in_parallel()) {
+        const TorchOpsOnCaller serial;
+        for (int tid = 0; tid < nThreads; ++tid)
+            body(tid);
+        return;
+    }
+    std::exception_ptr error;
+    std::atomic<bool> failed{false};
+#pragma omp parallel num_threads(nThreads)
+    {
+        // The ICV of this implicit task only: BLAS called from the body stays on its thread.
+        omp_set_num_threads(1);
+        c10::AutoGradMode noGrad(false);
+        const int tid = omp_get_thread_num();
+        try {
+            body(tid);
+            // A team smaller than asked: the missing shares run on the master.
+            for (int t = omp_get_num_threads(); tid == 0 && t < nThreads && !failed; ++t)
+                body(t);
+        } catch (...) {
+            if (!failed.exchange(true))
+                error = std::current_exception(); // an exception must not leave the region
+        }
+    }
+    if (error)
+        std::rethrow_exception(error);
 }
 
 void setFusedEnabled(bool enabled)

@@ -7,10 +7,12 @@
 #include "losskernels_p.h"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <limits>
 #include <vector>
 
@@ -55,6 +57,52 @@ int64_t fusedTileCols(int64_t b);
 void setFusedTileOverride(int64_t rows, int64_t cols);
 /// The forced tile rows (0 = none); NT-Xent uses it as its square block size.
 int64_t fusedTileOverrideRows();
+
+/// Inside a worker of at::parallel_for: BLAS called from this thread runs on it alone. OpenBLAS
+/// and oneDNN size their teams by omp_get_max_threads(), not by whether they already run inside
+/// a parallel region, so without this each tile product would start a nested team and the
+/// threads would oversubscribe the cores (dozens of times slower on a busy machine).
+void singleThreadedBlasInThisWorker();
+
+/// While alive: the torch operators this thread calls run on it alone, and engineThreads() is
+/// the intra-op thread count from before. The engines' own torch calls are all O(b d); with
+/// OpenMP each would start a parallel region after which the OpenMP workers spin for
+/// milliseconds, taking the CPU from the caller on a loaded machine. The heavy work runs in a
+/// few regions of the engine's own (runOnThreads).
+class TorchOpsOnCaller
+{
+public:
+    TorchOpsOnCaller();
+    ~TorchOpsOnCaller();
+    TorchOpsOnCaller(const TorchOpsOnCaller &) = delete;
+    TorchOpsOnCaller &operator=(const TorchOpsOnCaller &) = delete;
+
+private:
+    int m_ompThreads;
+    int m_outerEngineThreads;
+};
+
+/// The threads the engine may use: at::get_num_threads(), or its value when the outermost
+/// TorchOpsOnCaller of this thread was made.
+int engineThreads();
+
+/// Runs body(tid) once for each tid in [0, nThreads) on LibTorch's OpenMP threads (tid 0 on
+/// the caller) in one parallel region, and returns when all are done; BLAS called from body runs
+/// on its thread alone. Inside a parallel region, all shares run on the caller in turn.
+void runOnThreads(int nThreads, const std::function<void(int)> &body);
+
+/// Runs fn(task, tid) for every task in [0, n) on up to nThreads threads (tid < nThreads). The
+/// threads take the tasks one by one from a shared counter: a thread the OS preempts on a busy
+/// machine delays the pass by one task, not by its whole static share.
+template <typename F> void forTasks(int64_t n, int nThreads, const F &fn)
+{
+    std::atomic<int64_t> next{0};
+    runOnThreads(int(std::min<int64_t>(nThreads, n)), [&](int tid) {
+        for (int64_t t = next.fetch_add(1, std::memory_order_relaxed); t < n;
+             t = next.fetch_add(1, std::memory_order_relaxed))
+            fn(t, tid);
+    });
+}
 
 inline constexpr double kNegInf = -std::numeric_limits<double>::infinity();
 

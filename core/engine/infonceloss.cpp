@@ -34,6 +34,8 @@ NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
         a = needGrad ? torch::zeros_like(U) : Tensor();
     Tensor lossRows = torch::empty({n}, U.options());
     at::parallel_for(0, nBlocks, 1, [&](int64_t begin, int64_t end) {
+        singleThreadedBlasInThisWorker();
+        c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
         Tensor &dU = acc[size_t(at::get_thread_num())];
         Tensor bufSim = torch::empty({rowsPerBlock * n}, U.options());
         Tensor bufT = torch::empty({rowsPerBlock * n}, U.options());

@@ -61,20 +61,17 @@ bool ntXent(const Tensor &Uin, double tau, bool needGrad, Tensor &loss, Tensor &
         for (int64_t J = I; J < nBlk; ++J)
             tasks.push_back({I, J});
     }
-    const int nThreads = std::max(1, at::get_num_threads());
+    const int nThreads = engineThreads();
     // Walks the tasks; fn(S, r0, nr, c0, nc, diagonal, tid) sees each block right after its
     // product.
     auto walk = [&](const auto &fn) {
-        at::parallel_for(0, int64_t(tasks.size()), 1, [&](int64_t begin, int64_t end) {
-            const int tid = std::min(at::get_thread_num(), nThreads - 1);
+        forTasks(int64_t(tasks.size()), nThreads, [&](int64_t t, int tid) {
             T *S = threadBuffer<T>(kTileSlot, size_t(nb * nb));
-            for (int64_t t = begin; t < end; ++t) {
-                const auto [I, J] = tasks[size_t(t)];
-                const int64_t r0 = I * nb, nr = std::min(nb, n - r0);
-                const int64_t c0 = J * nb, nc = std::min(nb, n - c0);
-                gemm(false, true, nr, nc, d, invTau, u + r0 * d, d, u + c0 * d, d, T(0), S, nc);
-                fn(S, r0, nr, c0, nc, I == J, tid);
-            }
+            const auto [I, J] = tasks[size_t(t)];
+            const int64_t r0 = I * nb, nr = std::min(nb, n - r0);
+            const int64_t c0 = J * nb, nc = std::min(nb, n - c0);
+            gemm(false, true, nr, nc, d, invTau, u + r0 * d, d, u + c0 * d, d, T(0), S, nc);
+            fn(S, r0, nr, c0, nc, I == J, tid);
         });
     };
 
@@ -154,6 +151,7 @@ bool ntXentFused(const torch::Tensor &U, double tau, bool needGrad, torch::Tenso
     if (!fusedEnabled())
         return false;
     torch::NoGradGuard noGrad;
+    const TorchOpsOnCaller serial;
     if (U.scalar_type() == torch::kFloat)
         return ntXent<float>(U, tau, needGrad, loss, dU);
     if (U.scalar_type() == torch::kDouble)

@@ -119,6 +119,8 @@ struct Engine
             maxCells = std::max(maxCells, t.nr * t.nc);
         const bool wantGrad = mode != Mode::Stats;
         at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t begin, int64_t end) {
+            singleThreadedBlasInThisWorker();
+            c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
             const int tid = at::get_thread_num();
             Tensor bufA = torch::empty({maxCells}, opts);
             Tensor bufS = torch::empty({maxCells}, opts);

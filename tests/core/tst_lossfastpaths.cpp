@@ -120,6 +120,51 @@ private Q_SLOTS:
         }
     }
 
+    // The fused engines split their tiles over the intra-op threads, with per-thread column
+    // accumulators: 1, 2 and 3 threads (more than the cores) give the same values and gradients.
+    void threadCountsAgree_data()
+    {
+        QTest::addColumn<QString>("loss");
+        QTest::addColumn<bool>("fused");
+        for (bool fused : {true, false}) {
+            for (const char *l : {"fare-mask-sym", "sparse-intra-r3", "cclk-cosine", "infonce"})
+                QTest::addRow("%s-%s", fused ? "fused" : "safe", l)
+                    << QString::fromLatin1(l) << fused;
+        }
+    }
+    void threadCountsAgree()
+    {
+        QFETCH(QString, loss);
+        QFETCH(bool, fused);
+        lossdetail::setFusedEnabled(fused);
+        lossdetail::setDenseBlockRowsOverride(5);
+        const int before = at::get_num_threads();
+        lossdetail::setFusedTileOverride(5, 8);
+        const Batch x = makeBatch(53, 16, 3, 99);
+        auto l = namedLoss(loss);
+        l->to(torch::kDouble);
+        const bool attention = !l->parameters().empty();
+        if (attention)
+            perturbAttention(*l, 21);
+        std::vector<Result> results;
+        for (int threads : {1, 2, 3}) {
+            at::set_num_threads(threads);
+            results.push_back(run(*l, LossPath::Fast, x));
+            // The engines run their own torch calls on one thread: the count comes back.
+            QCOMPARE(at::get_num_threads(), threads);
+        }
+        at::set_num_threads(before);
+        for (const Result &r : results) {
+            QCOMPARE(r.fused, fused);
+            QVERIFY(std::abs(r.loss - results[0].loss) <= 1e-12 * std::abs(results[0].loss));
+            QVERIFY(relErr(r.du1, results[0].du1) < 1e-12);
+            QVERIFY(relErr(r.du2, results[0].du2) < 1e-12);
+            if (attention)
+                QVERIFY(relErr(r.dwq, results[0].dwq) < 1e-12);
+        }
+        compareFastToReference(*l, x, attention);
+    }
+
     void kernelExponentialIsAccurate_data()
     {
         QTest::addColumn<int>("isa");
