@@ -49,30 +49,42 @@ Tensor referenceWeights(const LossConfig &c, const Tensor &z)
     return finishWeights(torch::linalg::solve(K + c.lambda * eye, K, true));
 }
 
-// Same W, cheaper: the cosine and linear kernels are Phi Phi^T with Phi of rank <= dz, where
-// (Phi Phi^T + lambda I)^-1 Phi Phi^T = Phi (Phi^T Phi + lambda I)^-1 Phi^T (Woodbury): O(b^2 dz)
-// instead of O(b^3). The others use a Cholesky factorisation: W = I - lambda (K + lambda I)^-1.
-Tensor fastWeights(const LossConfig &c, const Tensor &zIn)
+// Same W, cheaper. The cosine and linear kernels are Phi Phi^T with Phi of rank <= dz, where
+// (Phi Phi^T + lambda I)^-1 Phi Phi^T = Phi (Phi^T Phi + lambda I)^-1 Phi^T (Woodbury): W stays
+// in factored form V Phi^T with V = Phi (Phi^T Phi + lambda I)^-1 (the fused engine forms its
+// entries tile by tile, O(b dz) memory). The others use a Cholesky factorisation:
+// W = I - lambda (K + lambda I)^-1, dense. W is symmetric either way (K and (K + lambda I)^-1
+// commute), which the fused engine relies on.
+struct FastWeights
+{
+    Tensor V, Phi; ///< low rank, double
+    Tensor dense;  ///< finished dense W, double
+};
+
+FastWeights fastWeights(const LossConfig &c, const Tensor &zIn)
 {
     torch::NoGradGuard noGrad;
     const Tensor z = zIn.to(torch::kDouble) / c.bandwidth;
-    Tensor phi;
+    FastWeights w;
     if (c.kernel == LossConfig::Kernel::Cosine) {
-        phi = torch::nn::functional::normalize(
+        w.Phi = torch::nn::functional::normalize(
             z, torch::nn::functional::NormalizeFuncOptions().dim(1).eps(1e-12));
     } else if (c.kernel == LossConfig::Kernel::Linear) {
-        phi = z;
+        w.Phi = z;
     }
-    if (phi.defined()) {
-        const Tensor small = phi.t().mm(phi) + c.lambda * torch::eye(phi.size(1), phi.options());
-        return finishWeights(phi.mm(torch::linalg::solve(small, phi.t(), true)));
+    if (w.Phi.defined()) {
+        const Tensor small =
+            w.Phi.t().mm(w.Phi) + c.lambda * torch::eye(w.Phi.size(1), w.Phi.options());
+        w.V = torch::linalg::solve(small, w.Phi.t(), true).t().contiguous();
+        return w;
     }
     const Tensor K = kernelMatrix(c, zIn);
     const int64_t b = K.size(0);
     const Tensor L = torch::linalg::cholesky(K + c.lambda * torch::eye(b, K.options()));
     Tensor W = torch::cholesky_inverse(L).mul_(-c.lambda);
     W.diagonal().add_(1.0);
-    return finishWeights(W);
+    w.dense = finishWeights(W);
+    return w;
 }
 
 class CclkLoss : public ContrastiveLoss
@@ -83,17 +95,20 @@ public:
     LossOutput forwardFast(const LossInputs &in) override
     {
         const int64_t b = in.u1.size(0);
-        const Tensor W = fastWeights(m_config, in.z);
+        const FastWeights W = fastWeights(m_config, in.z);
         NegativesProblem p;
         p.softmax = false;
-        // e_i = sum_j exp(S_ij) W_ji: row i of the log-weights is column i of W.
-        p.logW = W.t().log().clamp_min(kMasked).to(in.u1.dtype()).contiguous();
+        p.weightV = W.V;
+        p.weightPhi = W.Phi;
+        p.weights = W.dense;
+        p.weightThreshold = 1e-6;
         p.maskDiagonal = true;
         p.tau = m_config.temperature;
         p.logC = b > 1 ? std::log(double(b - 1)) : -std::numeric_limits<double>::infinity();
         p.symmetric = true;
         SupportRound round;
         round.tiles = denseTiles(b);
+        round.pairTiles = densePairTiles(b);
         p.rounds.push_back(std::move(round));
         LossOutput out;
         // No attention operands: empty placeholders (autograd functions reject undefined inputs).

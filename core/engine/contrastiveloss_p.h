@@ -97,6 +97,12 @@ double meanRowEntropy(const torch::Tensor &P);
 torch::Tensor infoNceFast(const torch::Tensor &u1, const torch::Tensor &u2, double tau);
 torch::Tensor infoNceReference(const torch::Tensor &u1, const torch::Tensor &u2, double tau);
 
+/// Fused NT-Xent over U = [u1; u2] (ntxentfused.cpp): the loss and, if needGrad, dU for a unit
+/// incoming gradient. False (nothing set) when its bound shift could underflow for these inputs
+/// or the fused paths are switched off; the caller then takes the safe row-block path.
+bool ntXentFused(const torch::Tensor &U, double tau, bool needGrad, torch::Tensor &loss,
+                 torch::Tensor &dU);
+
 } // namespace lossdetail
 
 } // namespace equiscope

@@ -75,6 +75,7 @@ public:
         p.symmetric = m_config.symmetric;
         SupportRound round;
         round.tiles = denseTiles(b);
+        round.pairTiles = densePairTiles(b);
         p.rounds.push_back(std::move(round));
         LossOutput out;
         out.loss = weightedNegativesLoss(p, in.u1, in.u2, z.mm(m_wq.t()), z.mm(m_wk.t()));

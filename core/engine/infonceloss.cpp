@@ -1,4 +1,5 @@
 #include "contrastiveloss_p.h"
+#include "fusedsupport_p.h"
 #include "weightednegatives_p.h"
 
 #include <ATen/Parallel.h>
@@ -18,9 +19,10 @@ struct NtXentResult
 };
 
 // NT-Xent over U = [u1; u2] (n = 2b rows): loss_i = lse_{j != i} Sim_ij - Sim_{i, i+b mod n}.
-// Row blocks of Sim = U U^T / tau are computed, reduced and turned into their gradient while
-// they are in cache; dU = (dSim + dSim^T) U / tau is accumulated per thread.
-NtXentResult evaluateNtXent(const Tensor &U, double tau, bool needGrad)
+// The safe path (inputs outside the fused path's bound, see ntxentfused.cpp): row blocks of
+// Sim = U U^T / tau are computed, shifted by their row maxima, reduced and turned into their
+// gradient while they are in cache; dU = (dSim + dSim^T) U / tau is accumulated per thread.
+NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
 {
     const int64_t n = U.size(0), b = n / 2;
     const double invTau = 1.0 / tau;
@@ -32,6 +34,8 @@ NtXentResult evaluateNtXent(const Tensor &U, double tau, bool needGrad)
         a = needGrad ? torch::zeros_like(U) : Tensor();
     Tensor lossRows = torch::empty({n}, U.options());
     at::parallel_for(0, nBlocks, 1, [&](int64_t begin, int64_t end) {
+        singleThreadedBlasInThisWorker();
+        c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
         Tensor &dU = acc[size_t(at::get_thread_num())];
         Tensor bufSim = torch::empty({rowsPerBlock * n}, U.options());
         Tensor bufT = torch::empty({rowsPerBlock * n}, U.options());
@@ -69,6 +73,14 @@ NtXentResult evaluateNtXent(const Tensor &U, double tau, bool needGrad)
     return r;
 }
 
+NtXentResult evaluateNtXent(const Tensor &U, double tau, bool needGrad)
+{
+    NtXentResult r;
+    const bool fused = ntXentFused(U, tau, needGrad, r.loss, r.dU);
+    noteFusedPath(fused);
+    return fused ? r : evaluateNtXentSafe(U, tau, needGrad);
+}
+
 class NtXentFunction : public torch::autograd::Function<NtXentFunction>
 {
 public:
@@ -85,8 +97,7 @@ public:
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
                                                    torch::autograd::variable_list gradOut)
     {
-        return {ctx->saved_data["du1"].toTensor() * gradOut[0],
-                ctx->saved_data["du2"].toTensor() * gradOut[0], Tensor()};
+        return {takeScaled(ctx, "du1", gradOut[0]), takeScaled(ctx, "du2", gradOut[0]), Tensor()};
     }
 };
 

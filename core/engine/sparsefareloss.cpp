@@ -50,6 +50,11 @@ std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &z
                 const int64_t nr = std::min(bs, b - c0);
                 const int64_t start = std::max<int64_t>(0, c0 - bs);
                 round.tiles.push_back({c0, nr, start, c0 + nr - start});
+                // One product per chunk c: its pairs with chunk c-1 serve x only, with c both,
+                // with c+1 y only (row j of the y direction attends to the chunk before its own).
+                const int64_t end = std::min(b, c0 + nr + bs);
+                round.pairTiles.push_back(
+                    {c0, nr, start, end - start, c0 + nr - start, c0 - start});
             }
         } else {
             round.keys = h;
@@ -59,8 +64,10 @@ std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &z
             for (int64_t k = 0; k < counts.size(0); ++k) {
                 const int64_t n = cnt[k];
                 // Rows of a large bucket are split so a tile stays bs x n.
-                for (int64_t r0 = 0; r0 < n; r0 += bs)
+                for (int64_t r0 = 0; r0 < n; r0 += bs) {
                     round.tiles.push_back({start + r0, std::min(bs, n - r0), start, n});
+                    round.pairTiles.push_back({start + r0, std::min(bs, n - r0), start, n});
+                }
                 start += n;
             }
         }

@@ -1,6 +1,7 @@
 #include "weightednegatives_p.h"
 
 #include "contrastiveloss_p.h"
+#include "fusedsupport_p.h"
 
 #include <ATen/Parallel.h>
 
@@ -118,6 +119,8 @@ struct Engine
             maxCells = std::max(maxCells, t.nr * t.nc);
         const bool wantGrad = mode != Mode::Stats;
         at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t begin, int64_t end) {
+            singleThreadedBlasInThisWorker();
+            c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
             const int tid = at::get_thread_num();
             Tensor bufA = torch::empty({maxCells}, opts);
             Tensor bufS = torch::empty({maxCells}, opts);
@@ -270,13 +273,12 @@ Tensor scatterRows(const Tensor &sorted, const Tensor &perm)
     return out;
 }
 
-struct Gradients
-{
-    Tensor loss, du1, du2, dq, dk;
-};
+using Gradients = NegativesGradients;
 
-Gradients evaluate(const NegativesProblem &p, const Tensor &u1In, const Tensor &u2In,
-                   const Tensor &qIn, const Tensor &kIn, bool needGrad)
+// The safe engine: row statistics in log space with exact row maxima, for inputs outside the
+// bounds of the fused engine (or when the tests ask for it).
+Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tensor &u2In,
+                       const Tensor &qIn, const Tensor &kIn, bool needGrad)
 {
     Engine e{p};
     const Tensor u1 = u1In.contiguous(), u2 = u2In.contiguous();
@@ -433,6 +435,41 @@ Gradients evaluate(const NegativesProblem &p, const Tensor &u1In, const Tensor &
     return g;
 }
 
+// CCLK's safe path needs log-weights: derive them from the fused engine's W (in double, as the
+// weights were computed), transposed because row i of the x direction weighs j by W_ji.
+Tensor logWeightsOf(const NegativesProblem &p, torch::Dtype dtype)
+{
+    Tensor W;
+    if (p.weightV.defined()) {
+        W = p.weightPhi.to(torch::kDouble).mm(p.weightV.to(torch::kDouble).t());
+        W.fill_diagonal_(0.0);
+    } else {
+        W = p.weights.to(torch::kDouble);
+    }
+    W = W.masked_fill(W < p.weightThreshold, 0.0);
+    return W.t().log().clamp_min(kMasked).to(dtype).contiguous();
+}
+
+Gradients evaluate(const NegativesProblem &p, const Tensor &u1, const Tensor &u2, const Tensor &q,
+                   const Tensor &k, bool needGrad)
+{
+    if (fusedEnabled()) {
+        Gradients g = evaluateFusedNegatives(p, u1, u2, q, k, needGrad);
+        if (g.loss.defined()) {
+            p.usedFused = true;
+            noteFusedPath(true);
+            return g;
+        }
+    }
+    p.usedFused = false;
+    noteFusedPath(false);
+    if (p.softmax || p.logW.defined())
+        return evaluateSafe(p, u1, u2, q, k, needGrad);
+    NegativesProblem withLog = p;
+    withLog.logW = logWeightsOf(p, u1.scalar_type());
+    return evaluateSafe(withLog, u1, u2, q, k, needGrad);
+}
+
 // The loss with its gradient computed in the forward walk (the tiles are hot in cache then); the
 // backward only scales the stored gradients by the incoming scalar gradient.
 class WeightedNegativesFunction : public torch::autograd::Function<WeightedNegativesFunction>
@@ -452,12 +489,8 @@ public:
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
                                                    torch::autograd::variable_list gradOut)
     {
-        const Tensor go = gradOut[0];
-        auto scaled = [&](const char *key) {
-            const Tensor t = ctx->saved_data[key].toTensor();
-            return t.defined() ? t * go : Tensor();
-        };
-        return {scaled("du1"), scaled("du2"), scaled("dq"), scaled("dk"), Tensor()};
+        return {takeScaled(ctx, "du1", gradOut[0]), takeScaled(ctx, "du2", gradOut[0]),
+                takeScaled(ctx, "dq", gradOut[0]), takeScaled(ctx, "dk", gradOut[0]), Tensor()};
     }
 };
 
@@ -477,6 +510,21 @@ torch::Tensor weightedNegativesLoss(const NegativesProblem &problem, const torch
         return evaluate(problem, u1, u2, q, k, false).loss;
     }
     return WeightedNegativesFunction::apply(u1, u2, q, k, &problem);
+}
+
+torch::Tensor takeScaled(torch::autograd::AutogradContext *ctx, const char *key,
+                         const torch::Tensor &gradOut)
+{
+    const auto it = ctx->saved_data.find(key);
+    TORCH_CHECK(it != ctx->saved_data.end(),
+                "contrastive loss: backward through the same graph twice is not supported");
+    Tensor t = it->second.toTensor();
+    ctx->saved_data.erase(it);
+    if (!t.defined())
+        return t;
+    if (gradOut.numel() == 1 && gradOut.item<double>() == 1.0)
+        return t;
+    return t * gradOut;
 }
 
 namespace {
