@@ -1,5 +1,6 @@
 #include "experimentpanel.h"
 
+#include "clusteringlauncher.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
 
@@ -18,6 +19,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
+#include <QStackedWidget>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -53,7 +55,8 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     m_method = new QComboBox;
     m_method->setAccessibleName(tr("Method"));
     for (const MethodInfo &m : MethodRegistry::instance().methods())
-        m_method->addItem(m.title, m.name);
+        if (m.family == QLatin1String("fare"))
+            m_method->addItem(m.title, m.name);
     m_methodDescription = new QLabel;
     m_methodDescription->setWordWrap(true);
 
@@ -143,9 +146,32 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    // Each method family has its own form; the clustering family's lives in ClusteringLauncher.
+    auto *farePage = new QWidget;
+    auto *fareLayout = new QVBoxLayout(farePage);
+    fareLayout->setContentsMargins(0, 0, 0, 0);
+    fareLayout->addWidget(scroll, 1);
+    fareLayout->addLayout(buttons);
+    m_clustering = new ClusteringLauncher(queue);
+    m_clustering->setStorePathProvider([this] { return m_storePath; });
+    connect(m_clustering, &ClusteringLauncher::jobCreated, this, &ExperimentPanel::jobCreated);
+    m_pages = new QStackedWidget;
+    m_pages->addWidget(farePage);
+    m_pages->addWidget(m_clustering);
+    m_family = new QComboBox;
+    m_family->setAccessibleName(tr("Method family"));
+    m_family->addItem(tr("Fair representation learning (FARE family)"), QStringLiteral("fare"));
+    m_family->addItem(tr("Fair clustering"), QStringLiteral("clustering"));
+    connect(m_family, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_pages->setCurrentIndex(index);
+        if (index == 1)
+            m_clustering->refreshRuns();
+    });
+    auto *familyRow = new QFormLayout;
+    familyRow->addRow(tr("&Family:"), m_family);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(scroll, 1);
-    layout->addLayout(buttons);
+    layout->addLayout(familyRow);
+    layout->addWidget(m_pages, 1);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         rebuildOptions();

@@ -16,9 +16,11 @@ class QLineEdit;
 class QListWidget;
 class QPushButton;
 class QSpinBox;
+class QStackedWidget;
 
 namespace equiscope {
 
+class ClusteringLauncher;
 class JobQueue;
 class RunJob;
 class TrainingJob;
@@ -53,6 +55,9 @@ public:
     void openSweepBuilder();
 
     QComboBox *methodBox() const { return m_method; }
+    /// The method family shown: "fare" (this form) or "clustering" (the clustering launcher).
+    QComboBox *familyBox() const { return m_family; }
+    ClusteringLauncher *clusteringLauncher() const { return m_clustering; }
     QComboBox *targetBox() const { return m_target; }
     QListWidget *sensitiveList() const { return m_sensitive; }
     QPushButton *launchButton() const { return m_launch; }
@@ -93,6 +98,9 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
     QPushButton *m_sweep = nullptr;
+    QComboBox *m_family = nullptr;
+    QStackedWidget *m_pages = nullptr;
+    ClusteringLauncher *m_clustering = nullptr;
 };
 
 } // namespace equiscope

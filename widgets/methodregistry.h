@@ -8,7 +8,8 @@
 
 namespace equiscope {
 
-/// One option of a method, as the launcher shows it: the key is the LossConfig JSON key.
+/// One option of a method, as the launcher shows it: the key is the LossConfig (FARE family) or
+/// ClusteringConfig (clustering family) JSON key.
 struct MethodOption
 {
     enum class Kind
@@ -34,7 +35,7 @@ struct MethodOption
 struct MethodInfo
 {
     QString name;
-    QString family; ///< "fare" today; "fair-ssl" and "clustering" plug in as further entries
+    QString family; ///< "fare" or "clustering" (options are ClusteringConfig keys); "fair-ssl" next
     QString title;
     QString description;
     QList<MethodOption> options;
@@ -57,6 +58,7 @@ public:
 
 private:
     MethodRegistry();
+    void addClusteringMethods();
     QList<MethodInfo> m_methods;
 };
 

@@ -1,6 +1,8 @@
 #include "rundetailview.h"
 
 #include "attentionview.h"
+#include "clusteringview.h"
+#include "crossattentionview.h"
 #include "plotstyle.h"
 
 #include <qcustomplot.h>
@@ -110,6 +112,12 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_attention = new AttentionView(m_tabs);
     m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
     m_tabs->setTabVisible(m_attentionTab, false);
+    m_clustering = new ClusteringView(m_tabs);
+    m_clusteringTab = m_tabs->addTab(m_clustering, tr("Clustering"));
+    m_tabs->setTabVisible(m_clusteringTab, false);
+    m_crossAttention = new CrossAttentionView(m_tabs);
+    m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
+    m_tabs->setTabVisible(m_crossAttentionTab, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -133,6 +141,26 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_attentionTab, attention);
     if (attention)
         m_attention->setRun(storePath, run);
+    const bool clustering = run.record.family == RunFamily::Clustering;
+    const bool cross = clustering &&
+                       run.record.method.startsWith(QLatin1String("transformer")) &&
+                       run.record.config.value(QStringLiteral("crossAttention")).toBool();
+    m_tabs->setTabVisible(m_clusteringTab, clustering);
+    m_tabs->setTabVisible(m_crossAttentionTab, cross);
+    if (clustering)
+        m_clustering->setRun(storePath, run);
+    if (cross)
+        m_crossAttention->setRun(storePath, run);
+}
+
+bool RunDetailView::clusteringTabVisible() const
+{
+    return m_tabs->isTabVisible(m_clusteringTab);
+}
+
+bool RunDetailView::crossAttentionTabVisible() const
+{
+    return m_tabs->isTabVisible(m_crossAttentionTab);
 }
 
 void RunDetailView::showSummary()

@@ -14,10 +14,13 @@ class QCustomPlot;
 namespace equiscope {
 
 class AttentionView;
+class ClusteringView;
+class CrossAttentionView;
 
 /// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
 /// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars) and
-/// Attention (FARE-family runs that stored snapshots only).
+/// Attention (FARE-family runs that stored snapshots only); clustering runs add Clustering
+/// (per-group scores, purity, sizes) and Cross-attention.
 class RunDetailView : public QWidget
 {
     Q_OBJECT
@@ -35,6 +38,11 @@ public:
     AttentionView *attentionView() const { return m_attention; }
     /// Whether the Attention tab is shown for the current run.
     bool attentionTabVisible() const;
+    /// Clustering runs: per-group scores, purity and sizes; and the Cross-attention map.
+    ClusteringView *clusteringView() const { return m_clustering; }
+    CrossAttentionView *crossAttentionView() const { return m_crossAttention; }
+    bool clusteringTabVisible() const;
+    bool crossAttentionTabVisible() const;
 
 private:
     void showSummary();
@@ -53,6 +61,10 @@ private:
     QCustomPlot *m_barPlot = nullptr;
     AttentionView *m_attention = nullptr;
     int m_attentionTab = -1;
+    ClusteringView *m_clustering = nullptr;
+    CrossAttentionView *m_crossAttention = nullptr;
+    int m_clusteringTab = -1;
+    int m_crossAttentionTab = -1;
 };
 
 } // namespace equiscope

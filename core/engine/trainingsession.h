@@ -88,6 +88,10 @@ public:
     AttentionSnapshot attentionSnapshot(int epoch);
     /// Representations of @p samples (frozen backbone, test-time view), row-major N×d.
     QVector<float> embeddings(const std::vector<qint64> &samples, int *dim);
+    /// Representations of @p views training-time augmented views of each sample (sample-major:
+    /// row i·views + v), drawn from @p seed (sessionviews.cpp).
+    QVector<float> augmentedEmbeddings(const std::vector<qint64> &samples, int views, quint64 seed,
+                                       int *dim);
 
     const RunConfig &config() const;
     qint64 stepsPerEpoch() const;

@@ -1,6 +1,7 @@
 // RunJob::resume: the one place that knows every run family's job type.
 #include "runjob.h"
 
+#include "clusteringjob.h"
 #include "store/runstore.h"
 #include "trainingjob.h"
 
@@ -27,8 +28,9 @@ RunJob *RunJob::resume(const QString &runId, const QString &storePath, QString *
     switch (family) {
     case RunFamily::Fare:
         return TrainingJob::resume(runId, storePath, parent);
-    case RunFamily::FairSsl:
     case RunFamily::Clustering:
+        return ClusteringJob::resume(runId, storePath, parent);
+    case RunFamily::FairSsl:
         break;
     }
     return fail(QStringLiteral("run %1 belongs to the %2 family, which this build cannot resume")

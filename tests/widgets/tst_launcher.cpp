@@ -93,7 +93,8 @@ void TestLauncher::registryListsTheFareFamily()
             QVERIFY2(LossConfig().withOption(o.key, text).ok(), qPrintable(o.key + text));
         }
     }
-    QCOMPARE(registry.families(), QStringList{QStringLiteral("fare")});
+    QVERIFY(registry.families().startsWith(QStringLiteral("fare")));
+    QVERIFY(registry.families().contains(QStringLiteral("clustering")));
 }
 
 void TestLauncher::opensDatasetAndPicksAttributes()
