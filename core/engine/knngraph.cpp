@@ -3,6 +3,7 @@
 #include <torch/torch.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -10,7 +11,7 @@ namespace equiscope {
 
 namespace {
 
-constexpr qint64 kRowBlock = 256;
+constexpr qint64 kRowBlock = 512; ///< rows of the tile used to size the column tiles
 
 DataError knnError(const QString &detail)
 {
@@ -130,65 +131,63 @@ Expected<KnnGraph> buildKnnGraph(const float *rows, qint64 n, int dim, int k,
         g.neighbours.resize(size_t(n * k));
         g.similarities.resize(size_t(n * k));
 
-        const int threads = std::max(1, options.threads > 0 ? options.threads
-                                                             : at::get_num_threads());
-        // Column tiles sized so every thread's tile fits the budget (and stays cache-sized).
-        const qint64 budgetCols =
-            options.memoryBytes / (qint64(threads) * kRowBlock * qint64(sizeof(float)));
-        const qint64 colTile = std::clamp<qint64>(budgetCols, 64, 2048);
-        const qint64 blocks = (n + kRowBlock - 1) / kRowBlock;
-        const qint64 perRound = qint64(threads) * 4;
+        // Row blocks one after the other; each tile product is one multi-threaded BLAS call and
+        // the scan of its rows is split over the threads. BLAS is never called from inside our
+        // own parallel region: on a shared machine the two thread pools fight (measured 5×
+        // slower than one thread).
         const int kept = k - 1; // neighbours besides the row itself
-
-        for (qint64 round = 0; round < blocks; round += perRound) {
+        const qint64 colTile = std::clamp<qint64>(
+            options.memoryBytes / (kRowBlock * qint64(sizeof(float))), 64, 4096);
+        const qint64 rowBlock = std::clamp<qint64>(
+            options.memoryBytes / (colTile * qint64(sizeof(float))), 16, 1024);
+        std::vector<float> tile(size_t(rowBlock * colTile));
+        std::vector<float> heapValues(size_t(rowBlock * kept));
+        std::vector<int32_t> heapColumns(size_t(rowBlock * kept));
+        std::vector<RowHeap> heaps(static_cast<size_t>(rowBlock));
+        const float *self = xn.data_ptr<float>();
+        for (qint64 r0 = 0; r0 < n; r0 += rowBlock) {
             if (options.cancel && options.cancel->load())
                 return knnError(QStringLiteral("cancelled"));
-            const qint64 roundEnd = std::min(blocks, round + perRound);
-            at::parallel_for(round, roundEnd, 1, [&](int64_t bBegin, int64_t bEnd) {
-                std::vector<float> tile(size_t(kRowBlock * colTile));
-                std::vector<float> heapValues(size_t(kRowBlock * kept));
-                std::vector<int32_t> heapColumns(size_t(kRowBlock * kept));
-                for (int64_t b = bBegin; b < bEnd; ++b) {
-                    const qint64 r0 = b * kRowBlock;
-                    const qint64 rb = std::min(kRowBlock, n - r0);
-                    std::vector<RowHeap> heaps(static_cast<size_t>(rb));
-                    for (qint64 i = 0; i < rb; ++i)
-                        heaps[size_t(i)] = RowHeap{heapValues.data() + i * kept,
-                                                   heapColumns.data() + i * kept, 0, kept};
-                    const auto a = xn.narrow(0, r0, rb);
-                    for (qint64 c0 = 0; c0 < n; c0 += colTile) {
-                        const qint64 cb = std::min(colTile, n - c0);
-                        auto out = torch::from_blob(tile.data(), {rb, cb}, torch::kFloat32);
-                        at::mm_out(out, a, xn.narrow(0, c0, cb).t());
-                        for (qint64 i = 0; i < rb; ++i)
-                            scanRow(tile.data() + i * cb, cb, c0, r0 + i, heaps[size_t(i)]);
-                    }
-                    const float *self = xn.data_ptr<float>();
-                    for (qint64 i = 0; i < rb; ++i) {
-                        RowHeap &h = heaps[size_t(i)];
-                        std::vector<std::pair<float, int32_t>> sorted(size_t(h.size));
-                        for (int j = 0; j < h.size; ++j)
-                            sorted[size_t(j)] = {h.value[j], h.column[j]};
-                        std::sort(sorted.begin(), sorted.end(), [](const auto &p, const auto &q) {
-                            return RowHeap::worse(q.first, q.second, p.first, p.second);
-                        });
-                        const qint64 row = r0 + i;
-                        int32_t *nb = g.neighbours.data() + row * k;
-                        float *sim = g.similarities.data() + row * k;
-                        double selfSim = 0;
-                        for (int d = 0; d < dim; ++d)
-                            selfSim += double(self[row * dim + d]) * self[row * dim + d];
-                        nb[0] = int32_t(row);
-                        sim[0] = float(selfSim);
-                        for (int j = 0; j < kept; ++j) {
-                            nb[j + 1] = sorted[size_t(j)].second;
-                            sim[j + 1] = sorted[size_t(j)].first;
-                        }
+            const qint64 rb = std::min(rowBlock, n - r0);
+            for (qint64 i = 0; i < rb; ++i)
+                heaps[size_t(i)] = RowHeap{heapValues.data() + i * kept,
+                                           heapColumns.data() + i * kept, 0, kept};
+            const auto a = xn.narrow(0, r0, rb);
+            for (qint64 c0 = 0; c0 < n; c0 += colTile) {
+                const qint64 cb = std::min(colTile, n - c0);
+                auto out = torch::from_blob(tile.data(), {rb, cb}, torch::kFloat32);
+                at::mm_out(out, a, xn.narrow(0, c0, cb).t());
+                at::parallel_for(0, rb, 16, [&](int64_t i0, int64_t i1) {
+                    for (int64_t i = i0; i < i1; ++i)
+                        scanRow(tile.data() + i * cb, cb, c0, r0 + i, heaps[size_t(i)]);
+                });
+            }
+            at::parallel_for(0, rb, 16, [&](int64_t i0, int64_t i1) {
+                std::vector<std::pair<float, int32_t>> sorted;
+                for (int64_t i = i0; i < i1; ++i) {
+                    const RowHeap &h = heaps[size_t(i)];
+                    sorted.resize(size_t(h.size));
+                    for (int j = 0; j < h.size; ++j)
+                        sorted[size_t(j)] = {h.value[j], h.column[j]};
+                    std::sort(sorted.begin(), sorted.end(), [](const auto &p, const auto &q) {
+                        return RowHeap::worse(q.first, q.second, p.first, p.second);
+                    });
+                    const qint64 row = r0 + i;
+                    int32_t *nb = g.neighbours.data() + row * k;
+                    float *sim = g.similarities.data() + row * k;
+                    double selfSim = 0;
+                    for (int d = 0; d < dim; ++d)
+                        selfSim += double(self[row * dim + d]) * self[row * dim + d];
+                    nb[0] = int32_t(row);
+                    sim[0] = float(selfSim);
+                    for (int j = 0; j < kept; ++j) {
+                        nb[j + 1] = sorted[size_t(j)].second;
+                        sim[j + 1] = sorted[size_t(j)].first;
                     }
                 }
             });
             if (options.progress)
-                options.progress(std::min(n, roundEnd * kRowBlock), n);
+                options.progress(r0 + rb, n);
         }
         return g;
     } catch (const std::exception &e) {

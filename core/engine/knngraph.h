@@ -32,7 +32,7 @@ struct KnnOptions
     qint64 memoryBytes = qint64(256) << 20;
     int threads = 0; ///< 0 = LibTorch's intra-op thread count
     const std::atomic<bool> *cancel = nullptr;
-    /// Rows done so far; called on the calling thread between rounds of blocks.
+    /// Rows done so far; called on the calling thread (also once at the end).
     std::function<void(qint64 done, qint64 total)> progress;
 };
 
