@@ -56,7 +56,8 @@ int main(int argc, char *argv[])
             o.memoryBytes = budgetMiB << 20;
             const auto t0 = std::chrono::steady_clock::now();
             auto graph = buildKnnGraph(x.data(), n, dim, k, o);
-            const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+            const double t =
+                std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
             if (!graph) {
                 std::fprintf(stderr, "%s\n", qPrintable(graph.error().toString()));
                 return 1;

@@ -251,11 +251,11 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
         rebuildOptions();
         updateValidation();
     });
-    for (QLineEdit *e : {m_features, m_labels, m_groups, m_identity, m_sensitive, m_subsampleGroup,
-                         m_name})
+    for (QLineEdit *e :
+         {m_features, m_labels, m_groups, m_identity, m_sensitive, m_subsampleGroup, m_name})
         connect(e, &QLineEdit::textChanged, this, &ClusteringLauncher::updateValidation);
-    for (QSpinBox *b : {m_dim, m_views, m_sampleLimit, m_minGroupSize, m_epochs, m_batch, m_anchors,
-                        m_seed})
+    for (QSpinBox *b :
+         {m_dim, m_views, m_sampleLimit, m_minGroupSize, m_epochs, m_batch, m_anchors, m_seed})
         connect(b, &QSpinBox::valueChanged, this, &ClusteringLauncher::updateValidation);
     for (QDoubleSpinBox *b : {m_subsampleFraction, m_learningRate, m_valFraction, m_testFraction})
         connect(b, &QDoubleSpinBox::valueChanged, this, &ClusteringLauncher::updateValidation);
@@ -378,8 +378,8 @@ Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
     QJsonObject j = ClusteringConfig::forMethod(m).toJson();
     const QJsonObject base = m_base.toJson();
     // Fields the form has no editor for come from the last setConfig().
-    for (const char *key : {"knnMemoryMiB", "dropout", "weightDecay", "threads",
-                            "attentionAnchors", "groupBins", "kmeansIterations", "fromRunStore"})
+    for (const char *key : {"knnMemoryMiB", "dropout", "weightDecay", "threads", "attentionAnchors",
+                            "groupBins", "kmeansIterations", "fromRunStore"})
         j.insert(QLatin1String(key), base.value(QLatin1String(key)));
     DatasetSpec spec;
     if (m_source->currentData().toString() == QLatin1String("files")) {
@@ -433,9 +433,8 @@ ClusteringConfig ClusteringLauncher::config() const
     auto parsed = parsedConfig();
     if (parsed)
         return parsed.value();
-    return ClusteringConfig::forMethod(
-        clusteringMethodFromName(m_method->currentData().toString())
-            .value_or(ClusteringMethod::TransformerFair));
+    return ClusteringConfig::forMethod(clusteringMethodFromName(m_method->currentData().toString())
+                                           .value_or(ClusteringMethod::TransformerFair));
 }
 
 void ClusteringLauncher::setConfig(const ClusteringConfig &c)

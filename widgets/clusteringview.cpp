@@ -39,7 +39,8 @@ QCustomPlot *makePlot(QWidget *parent, const QString &name, const QString &x, co
     plot->xAxis->setLabel(x);
     plot->yAxis->setLabel(y);
     plot->plotLayout()->insertRow(0);
-    plot->plotLayout()->addElement(0, 0, new QCPTextElement(plot, name, QFont(QString(), -1, QFont::Bold)));
+    plot->plotLayout()->addElement(
+        0, 0, new QCPTextElement(plot, name, QFont(QString(), -1, QFont::Bold)));
     return plot;
 }
 
@@ -63,12 +64,15 @@ QString sizeBinLabel(int b)
 
 const QStringList &scoreNames()
 {
-    static const QStringList names{
-        QStringLiteral("pairwise_f_score"), QStringLiteral("bcubed_f_score"),
-        QStringLiteral("nmi"),              QStringLiteral("pairwise_precision"),
-        QStringLiteral("pairwise_recall"),  QStringLiteral("bcubed_precision"),
-        QStringLiteral("bcubed_recall"),    QStringLiteral("fowlkes_mallows"),
-        QStringLiteral("weighted_purity")};
+    static const QStringList names{QStringLiteral("pairwise_f_score"),
+                                   QStringLiteral("bcubed_f_score"),
+                                   QStringLiteral("nmi"),
+                                   QStringLiteral("pairwise_precision"),
+                                   QStringLiteral("pairwise_recall"),
+                                   QStringLiteral("bcubed_precision"),
+                                   QStringLiteral("bcubed_recall"),
+                                   QStringLiteral("fowlkes_mallows"),
+                                   QStringLiteral("weighted_purity")};
     return names;
 }
 
@@ -92,8 +96,7 @@ ClusteringView::ClusteringView(QWidget *parent) : QWidget(parent)
                            tr("fraction of the group's clusters"));
     m_histogram->legend->setVisible(true);
     m_histogram->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
-    m_sizePlot = makePlot(this, tr("Cluster sizes"), tr("predicted cluster size"),
-                          tr("clusters"));
+    m_sizePlot = makePlot(this, tr("Cluster sizes"), tr("predicted cluster size"), tr("clusters"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Score:"), this));
@@ -173,9 +176,11 @@ void ClusteringView::drawScores()
         if (m.group.isEmpty())
             continue;
         if (m.name == QLatin1String("too_small_to_judge")) {
-            ticker->addTick(k++, tr("%1\n(too small, n=%2)").arg(m.group).arg(m.groupSize.value_or(0)));
+            ticker->addTick(k++,
+                            tr("%1\n(too small, n=%2)").arg(m.group).arg(m.groupSize.value_or(0)));
         } else if (m.name == name) {
-            ticker->addTick(k, QStringLiteral("%1\nn=%2").arg(m.group).arg(m.groupSize.value_or(0)));
+            ticker->addTick(k,
+                            QStringLiteral("%1\nn=%2").arg(m.group).arg(m.groupSize.value_or(0)));
             keys << k;
             values << m.value;
             auto *label = new QCPItemText(m_scorePlot);
@@ -208,8 +213,8 @@ void ClusteringView::drawScores()
     const auto stdev = m_run.finalValue(name + QStringLiteral("_group_std"));
     const auto lo = m_run.finalValue(name + QStringLiteral("_group_min"));
     const auto hi = m_run.finalValue(name + QStringLiteral("_group_max"));
-    QString html = tr("<b>%1</b>: overall %2").arg(name, overall ? QString::number(*overall, 'f', 4)
-                                                                  : tr("n/a"));
+    QString html = tr("<b>%1</b>: overall %2")
+                       .arg(name, overall ? QString::number(*overall, 'f', 4) : tr("n/a"));
     if (stdev)
         html += tr(" · <b>std across groups %1</b> (lower is fairer)").arg(*stdev, 0, 'f', 4);
     if (lo && hi)
@@ -234,7 +239,8 @@ void ClusteringView::drawPurity()
     boxes->setWidth(0.5);
     auto *means = m_boxPlot->addGraph();
     means->setLineStyle(QCPGraph::lsNone);
-    means->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, okabeIto(5), okabeIto(5), 9));
+    means->setScatterStyle(
+        QCPScatterStyle(QCPScatterStyle::ssDiamond, okabeIto(5), okabeIto(5), 9));
     means->setName(tr("size-weighted purity"));
     auto *histGroup = new QCPBarsGroup(m_histogram);
     const int bins = 10;

@@ -44,8 +44,8 @@ std::shared_ptr<const Dataset> openImageDataset(const QJsonObject &specJson)
     return ds;
 }
 
-const QColor kSame(0, 158, 115);  // Okabe–Ito bluish green: the anchor's identity
-const QColor kOther(213, 94, 0);  // vermillion: another identity
+const QColor kSame(0, 158, 115); // Okabe–Ito bluish green: the anchor's identity
+const QColor kOther(213, 94, 0); // vermillion: another identity
 
 } // namespace
 
@@ -179,7 +179,8 @@ void CrossAttentionView::load(int epoch)
                     l.epochs << *a.epoch;
         std::sort(l.epochs.begin(), l.epochs.end());
         if (l.epochs.isEmpty()) {
-            l.error = tr("This run stored no Cross-attention (a baseline, or Cross-attention off).");
+            l.error =
+                tr("This run stored no Cross-attention (a baseline, or Cross-attention off).");
             return l;
         }
         auto art = store.value()->artifact(id, QStringLiteral("cross-attention"),
@@ -265,29 +266,37 @@ void CrossAttentionView::drawThumbnails(const CrossAttentionAnchor &a)
     auto thumb = [this](qint64 image, int same, const QString &tip) {
         auto *label = new QLabel;
         label->setObjectName(QStringLiteral("thumbnail"));
-        const QImage img = image >= 0 && image < m_images->size ? datasetImage(*m_images, image)
-                                                                : QImage();
-        QPixmap pm = QPixmap::fromImage(img.scaled(44, 44, Qt::KeepAspectRatio,
-                                                   Qt::FastTransformation));
+        const QImage img =
+            image >= 0 && image < m_images->size ? datasetImage(*m_images, image) : QImage();
+        QPixmap pm =
+            QPixmap::fromImage(img.scaled(44, 44, Qt::KeepAspectRatio, Qt::FastTransformation));
         label->setPixmap(pm);
         label->setToolTip(tip);
         const QColor frame = same < 0 ? QColor(Qt::black) : (same ? kSame : kOther);
         label->setStyleSheet(QStringLiteral("border: 3px solid %1;").arg(frame.name()));
         return label;
     };
-    m_stripLayout->addWidget(new QLabel(tr("anchor")), 0, 0);
-    m_stripLayout->addWidget(thumb(a.image, -1, tr("the anchor")), 1, 0);
+    // The anchor spans both strips, captioned below its image.
+    auto *anchor = new QWidget;
+    auto *anchorLayout = new QVBoxLayout(anchor);
+    anchorLayout->setContentsMargins(0, 0, 12, 0);
+    anchorLayout->addWidget(thumb(a.image, -1, tr("the anchor")), 0, Qt::AlignHCenter);
+    anchorLayout->addWidget(new QLabel(tr("anchor")), 0, Qt::AlignHCenter);
+    m_stripLayout->addWidget(anchor, 0, 0, 2, 1, Qt::AlignVCenter);
     m_stripLayout->addWidget(new QLabel(tr("centroid:")), 0, 1);
     for (int c = 0; c < a.centroidImages.size(); ++c)
-        m_stripLayout->addWidget(thumb(a.centroidImages.at(c), a.centroidSame.value(c),
-                                       tr("centroid token %1, p = %2").arg(c).arg(a.centroidP.value(c))),
-                                 0, 2 + c);
+        m_stripLayout->addWidget(
+            thumb(a.centroidImages.at(c), a.centroidSame.value(c),
+                  tr("centroid token %1, p = %2").arg(c).arg(a.centroidP.value(c))),
+            0, 2 + c);
     m_stripLayout->addWidget(new QLabel(tr("furthest:")), 1, 1);
     for (int r = 0; r < a.furthestImages.size(); ++r)
-        m_stripLayout->addWidget(thumb(a.furthestImages.at(r), a.furthestSame.value(r),
-                                       tr("furthest token %1, p = %2").arg(r).arg(a.furthestP.value(r))),
-                                 1, 2 + r);
-    m_stripLayout->setColumnStretch(2 + std::max(a.centroidImages.size(), a.furthestImages.size()), 1);
+        m_stripLayout->addWidget(
+            thumb(a.furthestImages.at(r), a.furthestSame.value(r),
+                  tr("furthest token %1, p = %2").arg(r).arg(a.furthestP.value(r))),
+            1, 2 + r);
+    m_stripLayout->setColumnStretch(2 + std::max(a.centroidImages.size(), a.furthestImages.size()),
+                                    1);
 }
 
 } // namespace equiscope

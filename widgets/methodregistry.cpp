@@ -166,10 +166,10 @@ void MethodRegistry::addClusteringMethods()
         QStringLiteral("k"), tr("Neighbours k"), 80, 2, 1000,
         tr("Neighbours per sample in the exact cosine kNN graph; each anchor's cluster is the "
            "sequence of its k nearest neighbours (the anchor first)."));
-    const MethodOption subClusters = integer(
-        QStringLiteral("subClusters"), tr("Sub-clusters S"), 4, 2, 64,
-        tr("The ranked neighbours split into S contiguous sub-clusters: the first is the "
-           "centroid, the last the furthest."));
+    const MethodOption subClusters =
+        integer(QStringLiteral("subClusters"), tr("Sub-clusters S"), 4, 2, 64,
+                tr("The ranked neighbours split into S contiguous sub-clusters: the first is the "
+                   "centroid, the last the furthest."));
     const MethodOption layers = integer(QStringLiteral("layers"), tr("Encoder layers"), 2, 0, 24,
                                         tr("Self-attention encoder layers over the tokens."));
     const MethodOption heads =
@@ -177,19 +177,18 @@ void MethodRegistry::addClusteringMethods()
     const MethodOption width = integer(
         QStringLiteral("width"), tr("Width"), 0, 0, 4096,
         tr("Model width; 0 = feature dimension + k, rounded up to a multiple of the heads."));
-    const MethodOption edge =
-        real(QStringLiteral("edgeThreshold"), tr("Edge threshold"), 0.9, 0.0, 1.0,
-             tr("An edge (anchor, neighbour) is kept when the model's probability p exceeds it."),
+    const MethodOption edge = real(
+        QStringLiteral("edgeThreshold"), tr("Edge threshold"), 0.9, 0.0, 1.0,
+        tr("An edge (anchor, neighbour) is kept when the model's probability p exceeds it."), 3);
+    const MethodOption shared =
+        real(QStringLiteral("sharedThreshold"), tr("Shared-neighbour ratio"), 0.65, 0.0, 1.0,
+             tr("An edge survives only if the two samples share this fraction of their neighbours "
+                "(0 keeps every edge). Connected components of the survivors are the clusters."),
              3);
-    const MethodOption shared = real(
-        QStringLiteral("sharedThreshold"), tr("Shared-neighbour ratio"), 0.65, 0.0, 1.0,
-        tr("An edge survives only if the two samples share this fraction of their neighbours "
-           "(0 keeps every edge). Connected components of the survivors are the clusters."),
-        3);
-    const MethodOption tune = flag(
-        QStringLiteral("tuneThresholds"), tr("Tune thresholds on validation"), true,
-        tr("Pick both thresholds on the validation identities (never on test); off uses the "
-           "values above."));
+    const MethodOption tune =
+        flag(QStringLiteral("tuneThresholds"), tr("Tune thresholds on validation"), true,
+             tr("Pick both thresholds on the validation identities (never on test); off uses the "
+                "values above."));
 
     MethodInfo fair;
     fair.name = QStringLiteral("transformer-fair");

@@ -142,8 +142,7 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     if (attention)
         m_attention->setRun(storePath, run);
     const bool clustering = run.record.family == RunFamily::Clustering;
-    const bool cross = clustering &&
-                       run.record.method.startsWith(QLatin1String("transformer")) &&
+    const bool cross = clustering && run.record.method.startsWith(QLatin1String("transformer")) &&
                        run.record.config.value(QStringLiteral("crossAttention")).toBool();
     m_tabs->setTabVisible(m_clusteringTab, clustering);
     m_tabs->setTabVisible(m_crossAttentionTab, cross);

@@ -63,8 +63,8 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("PATH")},
         {QStringLiteral("format"), QStringLiteral("--from-run: the format of --dataset."),
          QStringLiteral("FORMAT")},
-        {QStringLiteral("dataset-option"),
-         QStringLiteral("Dataset option KEY=VALUE (repeatable)."), QStringLiteral("KEY=VALUE")},
+        {QStringLiteral("dataset-option"), QStringLiteral("Dataset option KEY=VALUE (repeatable)."),
+         QStringLiteral("KEY=VALUE")},
         {QStringLiteral("views"),
          QStringLiteral("--from-run: > 1 makes every sample an identity of V augmented views."),
          QStringLiteral("V")},
@@ -120,8 +120,8 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("F")},
         {QStringLiteral("epochs"), QStringLiteral("Epochs."), QStringLiteral("N")},
         {QStringLiteral("batch"), QStringLiteral("Anchors per step."), QStringLiteral("N")},
-        {QStringLiteral("anchors-per-epoch"),
-         QStringLiteral("Train anchors per epoch (0 = all)."), QStringLiteral("N")},
+        {QStringLiteral("anchors-per-epoch"), QStringLiteral("Train anchors per epoch (0 = all)."),
+         QStringLiteral("N")},
         {QStringLiteral("lr"), QStringLiteral("Learning rate."), QStringLiteral("LR")},
         {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S")},
         {QStringLiteral("threads"), QStringLiteral("LibTorch threads (0 = all cores)."),
@@ -129,8 +129,8 @@ int runClusterCommand(const QStringList &arguments)
         {QStringLiteral("name"), QStringLiteral("Run name."), QStringLiteral("NAME")},
         {QStringLiteral("store"), QStringLiteral("Run store (default: the user's data folder)."),
          QStringLiteral("PATH")},
-        {QStringLiteral("out"),
-         QStringLiteral("Folder for pred_labels.txt and metrics.json."), QStringLiteral("DIR")},
+        {QStringLiteral("out"), QStringLiteral("Folder for pred_labels.txt and metrics.json."),
+         QStringLiteral("DIR")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved clustering config JSON and exit.")},
     };
@@ -171,20 +171,33 @@ int runClusterCommand(const QStringList &arguments)
         int kind; // 0 text, 1 integer, 2 real
     };
     const Flag flags[] = {
-        {"method", "method", 0},           {"from-run", "fromRun", 0},
-        {"from-store", "fromRunStore", 0}, {"identity", "identity", 0},
-        {"views", "views", 1},             {"sample-limit", "sampleLimit", 1},
-        {"sample-split", "sampleSplit", 0}, {"subsample-group", "subsampleGroup", 0},
+        {"method", "method", 0},
+        {"from-run", "fromRun", 0},
+        {"from-store", "fromRunStore", 0},
+        {"identity", "identity", 0},
+        {"views", "views", 1},
+        {"sample-limit", "sampleLimit", 1},
+        {"sample-split", "sampleSplit", 0},
+        {"subsample-group", "subsampleGroup", 0},
         {"subsample-fraction", "subsampleFraction", 2},
-        {"min-group-size", "minGroupSize", 1}, {"k", "k", 1},
-        {"sub-clusters", "subClusters", 1}, {"layers", "layers", 1},
-        {"heads", "heads", 1},             {"width", "width", 1},
-        {"lambda", "lambda", 2},           {"purity-form", "purityForm", 0},
-        {"edge-threshold", "edgeThreshold", 2}, {"shared-threshold", "sharedThreshold", 2},
-        {"val-fraction", "valFraction", 2}, {"test-fraction", "testFraction", 2},
-        {"epochs", "epochs", 1},           {"batch", "batchSize", 1},
-        {"anchors-per-epoch", "anchorsPerEpoch", 1}, {"lr", "learningRate", 2},
-        {"seed", "seed", 0},               {"threads", "threads", 1},
+        {"min-group-size", "minGroupSize", 1},
+        {"k", "k", 1},
+        {"sub-clusters", "subClusters", 1},
+        {"layers", "layers", 1},
+        {"heads", "heads", 1},
+        {"width", "width", 1},
+        {"lambda", "lambda", 2},
+        {"purity-form", "purityForm", 0},
+        {"edge-threshold", "edgeThreshold", 2},
+        {"shared-threshold", "sharedThreshold", 2},
+        {"val-fraction", "valFraction", 2},
+        {"test-fraction", "testFraction", 2},
+        {"epochs", "epochs", 1},
+        {"batch", "batchSize", 1},
+        {"anchors-per-epoch", "anchorsPerEpoch", 1},
+        {"lr", "learningRate", 2},
+        {"seed", "seed", 0},
+        {"threads", "threads", 1},
         {"name", "name", 0},
     };
     for (const Flag &f : flags) {
@@ -193,8 +206,7 @@ int runClusterCommand(const QStringList &arguments)
                         : f.kind == 1 ? set(flag, key, integer)
                                       : set(flag, key, real);
         if (!ok)
-            return fail(QStringLiteral("--%1 expects a number, got '%2'")
-                            .arg(flag, p.value(flag)),
+            return fail(QStringLiteral("--%1 expects a number, got '%2'").arg(flag, p.value(flag)),
                         2);
     }
     if (p.isSet(QStringLiteral("sensitive")))

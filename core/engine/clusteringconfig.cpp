@@ -151,8 +151,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
             c.sensitive << v.toString();
     }
     auto integer = [&o](const char *key, auto &field) {
-        field = std::decay_t<decltype(field)>(
-            o.value(QLatin1String(key)).toDouble(double(field)));
+        field = std::decay_t<decltype(field)>(o.value(QLatin1String(key)).toDouble(double(field)));
     };
     auto real = [&o](const char *key, double &field) {
         field = o.value(QLatin1String(key)).toDouble(field);
@@ -233,9 +232,10 @@ Expected<bool> ClusteringConfig::validate() const
         return configError(QStringLiteral("subsampleFraction"), QStringLiteral("0 < fraction ≤ 1"),
                            number(subsampleFraction));
     if (!(valFraction > 0) || !(testFraction > 0) || valFraction + testFraction >= 1)
-        return configError(QStringLiteral("valFraction/testFraction"),
-                           QStringLiteral("positive fractions of the identities summing below 1"),
-                           QStringLiteral("%1 + %2").arg(number(valFraction), number(testFraction)));
+        return configError(
+            QStringLiteral("valFraction/testFraction"),
+            QStringLiteral("positive fractions of the identities summing below 1"),
+            QStringLiteral("%1 + %2").arg(number(valFraction), number(testFraction)));
     if (k < 2)
         return configError(QStringLiteral("k"), QStringLiteral("at least 2"), QString::number(k));
     if (knnMemoryMiB < 1)

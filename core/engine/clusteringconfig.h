@@ -42,13 +42,13 @@ struct ClusteringConfig
     ClusteringMethod method = ClusteringMethod::TransformerFair;
 
     // Input.
-    DatasetSpec dataset; ///< the features, or (fromRun) the dataset to embed; empty = the run's
-    QString fromRun;     ///< id (or unique prefix / name) of a finished FARE-family run
+    DatasetSpec dataset;  ///< the features, or (fromRun) the dataset to embed; empty = the run's
+    QString fromRun;      ///< id (or unique prefix / name) of a finished FARE-family run
     QString fromRunStore; ///< store of that run; empty = the store this run is recorded in
-    QString identity = QStringLiteral("label"); ///< attribute holding the true cluster label
+    QString identity = QStringLiteral("label");        ///< attribute holding the true cluster label
     QStringList sensitive = {QStringLiteral("group")}; ///< evaluation groups; empty = none
     int views = 1; ///< fromRun: > 1 makes every source sample an identity of this many views
-    qint64 sampleLimit = 0;                  ///< fromRun: source samples embedded (0 = all)
+    qint64 sampleLimit = 0;                       ///< fromRun: source samples embedded (0 = all)
     QString sampleSplit = QStringLiteral("test"); ///< fromRun: train | val | test | all
     /// Makes one group under-represented: only this fraction of the identities whose members are
     /// mostly in group @c subsampleGroup (a group label) is kept, seeded.
@@ -79,7 +79,7 @@ struct ClusteringConfig
     PurityForm purityForm = PurityForm::UpperBound;
 
     // Inference.
-    double edgeThreshold = 0.9;   ///< keep (a, n_j) when p_j (or cosine, knn-threshold) exceeds it
+    double edgeThreshold = 0.9;    ///< keep (a, n_j) when p_j (or cosine, knn-threshold) exceeds it
     double sharedThreshold = 0.65; ///< shared-neighbour ratio an edge needs
     bool tuneThresholds = true;    ///< pick both on the validation identities (never on test)
 
@@ -92,7 +92,7 @@ struct ClusteringConfig
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
     quint64 seed = 0;
-    int threads = 0; ///< LibTorch threads, 0 = all cores
+    int threads = 0;          ///< LibTorch threads, 0 = all cores
     int attentionAnchors = 6; ///< test anchors whose Cross-attention is stored each epoch
 
     /// The defaults of @p method (the plain transformer switches Cross-attention and purity off).

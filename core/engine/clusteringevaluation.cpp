@@ -52,18 +52,19 @@ QJsonObject CrossAttentionSnapshot::toJson() const
 {
     QJsonArray anchorArray;
     for (const CrossAttentionAnchor &a : anchors)
-        anchorArray.append(QJsonObject{{QStringLiteral("row"), double(a.row)},
-                                       {QStringLiteral("group"), a.group},
-                                       {QStringLiteral("image"), double(a.image)},
-                                       {QStringLiteral("centroidRows"), toArray(a.centroidRows)},
-                                       {QStringLiteral("furthestRows"), toArray(a.furthestRows)},
-                                       {QStringLiteral("centroidImages"), toArray(a.centroidImages)},
-                                       {QStringLiteral("furthestImages"), toArray(a.furthestImages)},
-                                       {QStringLiteral("centroidSame"), toArray(a.centroidSame)},
-                                       {QStringLiteral("furthestSame"), toArray(a.furthestSame)},
-                                       {QStringLiteral("centroidP"), toArray(a.centroidP)},
-                                       {QStringLiteral("furthestP"), toArray(a.furthestP)},
-                                       {QStringLiteral("weights"), toArray(a.weights)}});
+        anchorArray.append(
+            QJsonObject{{QStringLiteral("row"), double(a.row)},
+                        {QStringLiteral("group"), a.group},
+                        {QStringLiteral("image"), double(a.image)},
+                        {QStringLiteral("centroidRows"), toArray(a.centroidRows)},
+                        {QStringLiteral("furthestRows"), toArray(a.furthestRows)},
+                        {QStringLiteral("centroidImages"), toArray(a.centroidImages)},
+                        {QStringLiteral("furthestImages"), toArray(a.furthestImages)},
+                        {QStringLiteral("centroidSame"), toArray(a.centroidSame)},
+                        {QStringLiteral("furthestSame"), toArray(a.furthestSame)},
+                        {QStringLiteral("centroidP"), toArray(a.centroidP)},
+                        {QStringLiteral("furthestP"), toArray(a.furthestP)},
+                        {QStringLiteral("weights"), toArray(a.weights)}});
     return QJsonObject{{QStringLiteral("epoch"), epoch},
                        {QStringLiteral("centroidSize"), centroidSize},
                        {QStringLiteral("furthestSize"), furthestSize},
@@ -255,10 +256,10 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                 r.thresholdsTuned = true;
             } else {
                 r.thresholds.fScore =
-                    clusteringScores(Contingency(truthOf(p.val),
-                                                 clusterKnnGraph(p.val.graph, valScores,
-                                                                 r.thresholds.edgeThreshold,
-                                                                 r.thresholds.sharedThreshold)))
+                    clusteringScores(
+                        Contingency(truthOf(p.val), clusterKnnGraph(p.val.graph, valScores,
+                                                                    r.thresholds.edgeThreshold,
+                                                                    r.thresholds.sharedThreshold)))
                         .pairwiseFScore;
             }
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
@@ -297,8 +298,9 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
             return report.error();
         r.report = report.value();
     } catch (const std::exception &e) {
-        return evaluationError(p.data.source, QStringLiteral("clustering failed: %1")
-                                                  .arg(QString::fromUtf8(e.what())));
+        return evaluationError(
+            p.data.source,
+            QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
     }
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
     return r;

@@ -97,8 +97,8 @@ std::vector<GraphEdge> thresholdedEdges(const KnnGraph &graph, const std::vector
         const double shared = double(common + 2);
         const double degU = double(iEnd - start[size_t(p.first)] + 1);
         const double degV = double(jEnd - start[size_t(p.second)] + 1);
-        edges.push_back(GraphEdge{p.first, p.second,
-                                  float(std::max(shared / degU, shared / degV))});
+        edges.push_back(
+            GraphEdge{p.first, p.second, float(std::max(shared / degU, shared / degV))});
     }
     return edges;
 }

@@ -21,8 +21,7 @@ struct Pieces
     torch::Tensor gradPure; // [A, k]
 };
 
-Pieces computePieces(const torch::Tensor &x, const torch::Tensor &t,
-                     const ClusteringLossOptions &o)
+Pieces computePieces(const torch::Tensor &x, const torch::Tensor &t, const ClusteringLossOptions &o)
 {
     const double a = double(x.size(0));
     const double m = double(x.numel());
@@ -61,9 +60,8 @@ public:
                                  const torch::Tensor &targets, bool purity, double lambda,
                                  int64_t form, double eps)
     {
-        ClusteringLossOptions o{purity, lambda, form == 0 ? PurityForm::UpperBound
-                                                          : PurityForm::Variance,
-                                eps};
+        ClusteringLossOptions o{purity, lambda,
+                                form == 0 ? PurityForm::UpperBound : PurityForm::Variance, eps};
         Pieces pieces = computePieces(logits, targets, o);
         ctx->save_for_backward({pieces.gradBce, pieces.gradFm, pieces.gradPure});
         ctx->saved_data["lambda"] = purity ? lambda : 0.0;
@@ -80,7 +78,11 @@ public:
         const auto wFm = g[0] + g[2];
         const auto wPure = g[0] * lambda + g[3];
         const auto dx = wBce * saved[0] + wFm * saved[1] + wPure * saved[2];
-        return {dx, torch::Tensor(), torch::Tensor(), torch::Tensor(), torch::Tensor(),
+        return {dx,
+                torch::Tensor(),
+                torch::Tensor(),
+                torch::Tensor(),
+                torch::Tensor(),
                 torch::Tensor()};
     }
 };

@@ -17,10 +17,10 @@ CrossAttentionBlockImpl::CrossAttentionBlockImpl(int width, int heads, double dr
     m_attention = register_module(
         "attention", torch::nn::MultiheadAttention(
                          torch::nn::MultiheadAttentionOptions(width, heads).dropout(dropout)));
-    m_norm1 = register_module("norm1", torch::nn::LayerNorm(
-                                           torch::nn::LayerNormOptions({int64_t(width)})));
-    m_norm2 = register_module("norm2", torch::nn::LayerNorm(
-                                           torch::nn::LayerNormOptions({int64_t(width)})));
+    m_norm1 = register_module("norm1",
+                              torch::nn::LayerNorm(torch::nn::LayerNormOptions({int64_t(width)})));
+    m_norm2 = register_module("norm2",
+                              torch::nn::LayerNorm(torch::nn::LayerNormOptions({int64_t(width)})));
     m_ff1 = register_module("ff1", torch::nn::Linear(width, 2 * width));
     m_ff2 = register_module("ff2", torch::nn::Linear(2 * width, width));
     m_dropout = register_module("dropout", torch::nn::Dropout(dropout));
@@ -34,8 +34,7 @@ CrossAttentionBlockImpl::forward(const torch::Tensor &queries, const torch::Tens
     const auto kv = keys.transpose(0, 1);
     auto [attended, weights] = m_attention->forward(q, kv, kv);
     auto x = m_norm1->forward(q + m_dropout->forward(attended));
-    x = m_norm2->forward(
-        x + m_dropout->forward(m_ff2->forward(torch::relu(m_ff1->forward(x)))));
+    x = m_norm2->forward(x + m_dropout->forward(m_ff2->forward(torch::relu(m_ff1->forward(x)))));
     return {x.transpose(0, 1), weights};
 }
 
@@ -44,12 +43,12 @@ ClusterTransformerImpl::ClusterTransformerImpl(const ClusterTransformerOptions &
 {
     m_input = register_module("input", torch::nn::Linear(o.featureDim + o.k, o.width));
     for (int l = 0; l < o.layers; ++l) {
-        m_layers.push_back(register_module(
-            "layer" + std::to_string(l),
-            torch::nn::TransformerEncoderLayer(torch::nn::TransformerEncoderLayerOptions(
-                                                   o.width, o.heads)
-                                                   .dim_feedforward(2 * o.width)
-                                                   .dropout(o.dropout))));
+        m_layers.push_back(
+            register_module("layer" + std::to_string(l),
+                            torch::nn::TransformerEncoderLayer(
+                                torch::nn::TransformerEncoderLayerOptions(o.width, o.heads)
+                                    .dim_feedforward(2 * o.width)
+                                    .dropout(o.dropout))));
     }
     if (o.crossAttention)
         m_cross = register_module("cross", CrossAttentionBlock(o.width, o.heads, o.dropout));
@@ -75,8 +74,7 @@ torch::Tensor ClusterTransformerImpl::forward(const torch::Tensor &tokens)
         const auto queries = x.narrow(1, qBegin, x.size(1) - qBegin);
         auto [updated, weights] = m_cross->forward(queries, centroid);
         x = torch::cat({x.narrow(1, 0, qBegin), updated}, 1);
-        m_lastCross = weights.narrow(1, furthestBegin - qBegin, x.size(1) - furthestBegin)
-                          .detach();
+        m_lastCross = weights.narrow(1, furthestBegin - qBegin, x.size(1) - furthestBegin).detach();
     }
     return m_head->forward(x).squeeze(-1);
 }

@@ -27,7 +27,8 @@ DataError sessionError(const QString &file, const QString &detail)
 
 quint64 clusteringStreamSeed(quint64 seed, quint64 purpose, quint64 epoch)
 {
-    quint64 x = seed * 0x9E3779B97F4A7C15ull ^ (purpose + 0x632BE59BD9B4E019ull) * 0xBF58476D1CE4E5B9ull ^
+    quint64 x = seed * 0x9E3779B97F4A7C15ull ^
+                (purpose + 0x632BE59BD9B4E019ull) * 0xBF58476D1CE4E5B9ull ^
                 epoch * 0x94D049BB133111EBull;
     x ^= x >> 31;
     x *= 0xD6E8FEB86659FD93ull;
@@ -83,8 +84,8 @@ QString ClusteringSession::splitSummary() const
     return parts.join(QStringLiteral(", "));
 }
 
-Expected<std::unique_ptr<ClusteringSession>> ClusteringSession::create(const ClusteringConfig &config,
-                                                                       ClusteringData data)
+Expected<std::unique_ptr<ClusteringSession>>
+ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
 {
     auto valid = config.validate();
     if (!valid)
@@ -96,9 +97,9 @@ Expected<std::unique_ptr<ClusteringSession>> ClusteringSession::create(const Clu
                                       .arg(data.identity.size())
                                       .arg(n));
     if (!data.groupOf.empty() && data.groupOf.size() != size_t(n))
-        return sessionError(file, QStringLiteral("%1 group labels for %2 feature rows")
-                                      .arg(data.groupOf.size())
-                                      .arg(n));
+        return sessionError(
+            file,
+            QStringLiteral("%1 group labels for %2 feature rows").arg(data.groupOf.size()).arg(n));
     if (config.k >= n)
         return sessionError(file, QStringLiteral("k = %1 must be smaller than the number of "
                                                  "samples (%2)")
@@ -121,9 +122,10 @@ Expected<std::unique_ptr<ClusteringSession>> ClusteringSession::create(const Clu
                                       .arg(u));
     std::mt19937_64 rng(clusteringStreamSeed(config.seed, 1, 0));
     std::shuffle(ids.begin(), ids.end(), rng);
-    const qint64 nTest = std::clamp<qint64>(std::llround(config.testFraction * double(u)), 1, u - 2);
-    const qint64 nVal = std::clamp<qint64>(std::llround(config.valFraction * double(u)), 1,
-                                           u - 1 - nTest);
+    const qint64 nTest =
+        std::clamp<qint64>(std::llround(config.testFraction * double(u)), 1, u - 2);
+    const qint64 nVal =
+        std::clamp<qint64>(std::llround(config.valFraction * double(u)), 1, u - 1 - nTest);
     std::map<int64_t, Split> splitOfIdentity;
     for (qint64 i = 0; i < u; ++i)
         splitOfIdentity[ids[size_t(i)]] =
@@ -179,11 +181,11 @@ Expected<std::unique_ptr<ClusteringSession>> ClusteringSession::create(const Clu
             mo.crossAttentionAll = config.crossAttentionAll;
             p.model = ClusterTransformer(mo);
             p.optimizer = std::make_unique<torch::optim::AdamW>(
-                p.model->parameters(), torch::optim::AdamWOptions(config.learningRate)
-                                           .weight_decay(config.weightDecay));
-            const qint64 anchors =
-                config.anchorsPerEpoch > 0 ? std::min(config.anchorsPerEpoch, p.train.size())
-                                           : p.train.size();
+                p.model->parameters(),
+                torch::optim::AdamWOptions(config.learningRate).weight_decay(config.weightDecay));
+            const qint64 anchors = config.anchorsPerEpoch > 0
+                                       ? std::min(config.anchorsPerEpoch, p.train.size())
+                                       : p.train.size();
             p.stepsPerEpoch = (anchors + config.batchSize - 1) / config.batchSize;
         }
         // Fixed anchors for the attention view: test rows, taking groups in turn so a rare
@@ -213,8 +215,9 @@ Expected<std::unique_ptr<ClusteringSession>> ClusteringSession::create(const Clu
             }
         }
     } catch (const std::exception &e) {
-        return sessionError(file, QStringLiteral("could not set up clustering: %1")
-                                      .arg(QString::fromUtf8(e.what())));
+        return sessionError(
+            file,
+            QStringLiteral("could not set up clustering: %1").arg(QString::fromUtf8(e.what())));
     }
     return s;
 }
@@ -247,8 +250,9 @@ Expected<bool> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
             return e;
         }
         s->graph = std::move(g.value());
-        s->neighbours = torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)
-                            .to(torch::kLong);
+        s->neighbours =
+            torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)
+                .to(torch::kLong);
         before += s->size();
     }
     p.graphsBuilt = true;
@@ -434,8 +438,9 @@ Expected<int> ClusteringSession::restoreCheckpoint(const QByteArray &checkpoint)
         d->optimizer->load(optArchive);
         return int(epoch.item<int64_t>());
     } catch (const std::exception &e) {
-        return sessionError(d->data.source, QStringLiteral("cannot restore the checkpoint: %1")
-                                                .arg(QString::fromUtf8(e.what())));
+        return sessionError(
+            d->data.source,
+            QStringLiteral("cannot restore the checkpoint: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 

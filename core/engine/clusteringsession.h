@@ -20,8 +20,8 @@ struct ClusteringEpochReport
     int epoch = 0;
     double loss = 0; ///< mean total loss
     double bce = 0;
-    double fm = 0;            ///< mean 1 − soft FM
-    double purityPenalty = 0; ///< reported even when not part of the loss
+    double fm = 0;                 ///< mean 1 − soft FM
+    double purityPenalty = 0;      ///< reported even when not part of the loss
     double valFScore = kUndefined; ///< pairwise F on the validation identities (config thresholds)
     double learningRate = 0;
     double seconds = 0;

@@ -13,11 +13,11 @@ namespace equiscope {
 struct ClusteringSplit
 {
     Split split = Split::Train;
-    std::vector<qint64> rows;  ///< input rows of this split, ascending
-    torch::Tensor features;    ///< [n, D] L2-normalised
-    torch::Tensor identity;    ///< [n] int64
-    KnnGraph graph;            ///< local indices
-    torch::Tensor neighbours;  ///< [n, k] int64 view of graph.neighbours
+    std::vector<qint64> rows; ///< input rows of this split, ascending
+    torch::Tensor features;   ///< [n, D] L2-normalised
+    torch::Tensor identity;   ///< [n] int64
+    KnnGraph graph;           ///< local indices
+    torch::Tensor neighbours; ///< [n, k] int64 view of graph.neighbours
     qint64 identities = 0;
 
     qint64 size() const { return qint64(rows.size()); }
@@ -36,7 +36,10 @@ struct ClusteringSession::Private
     qint64 stepsPerEpoch = 0;
     std::vector<qint64> attentionAnchors; ///< local test rows whose Cross-attention is stored
 
-    ClusteringSplit &split(Split s) { return s == Split::Train ? train : s == Split::Val ? val : test; }
+    ClusteringSplit &split(Split s)
+    {
+        return s == Split::Train ? train : s == Split::Val ? val : test;
+    }
     /// Tokens [B, k, D + k] of @p anchors (local rows of @p s): [feature ; similarity row].
     torch::Tensor tokens(const ClusteringSplit &s, const torch::Tensor &anchors) const;
     /// Targets [B, k]: 1 where the neighbour has the anchor's identity.

@@ -60,8 +60,8 @@ Expected<std::vector<int64_t>> kMeansClusters(const float *rows, qint64 n, int d
             if (total > 0) {
                 const double r = std::uniform_real_distribution<double>(0, total)(rng);
                 pick = std::min<int64_t>(
-                    n - 1, torch::searchsorted(cum, torch::tensor({r}, torch::kDouble))
-                               .item<int64_t>());
+                    n - 1,
+                    torch::searchsorted(cum, torch::tensor({r}, torch::kDouble)).item<int64_t>());
             }
             centres[c].copy_(x[pick]);
             best = torch::minimum(best, (x - x[pick]).pow(2).sum(1));

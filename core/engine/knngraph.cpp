@@ -136,10 +136,10 @@ Expected<KnnGraph> buildKnnGraph(const float *rows, qint64 n, int dim, int k,
         // own parallel region: on a shared machine the two thread pools fight (measured 5×
         // slower than one thread).
         const int kept = k - 1; // neighbours besides the row itself
-        const qint64 colTile = std::clamp<qint64>(
-            options.memoryBytes / (kRowBlock * qint64(sizeof(float))), 64, 4096);
-        const qint64 rowBlock = std::clamp<qint64>(
-            options.memoryBytes / (colTile * qint64(sizeof(float))), 16, 1024);
+        const qint64 colTile =
+            std::clamp<qint64>(options.memoryBytes / (kRowBlock * qint64(sizeof(float))), 64, 4096);
+        const qint64 rowBlock =
+            std::clamp<qint64>(options.memoryBytes / (colTile * qint64(sizeof(float))), 16, 1024);
         std::vector<float> tile(size_t(rowBlock * colTile));
         std::vector<float> heapValues(size_t(rowBlock * kept));
         std::vector<int32_t> heapColumns(size_t(rowBlock * kept));
@@ -150,8 +150,8 @@ Expected<KnnGraph> buildKnnGraph(const float *rows, qint64 n, int dim, int k,
                 return knnError(QStringLiteral("cancelled"));
             const qint64 rb = std::min(rowBlock, n - r0);
             for (qint64 i = 0; i < rb; ++i)
-                heaps[size_t(i)] = RowHeap{heapValues.data() + i * kept,
-                                           heapColumns.data() + i * kept, 0, kept};
+                heaps[size_t(i)] =
+                    RowHeap{heapValues.data() + i * kept, heapColumns.data() + i * kept, 0, kept};
             const auto a = xn.narrow(0, r0, rb);
             for (qint64 c0 = 0; c0 < n; c0 += colTile) {
                 const qint64 cb = std::min(colTile, n - c0);
@@ -191,8 +191,7 @@ Expected<KnnGraph> buildKnnGraph(const float *rows, qint64 n, int dim, int k,
         }
         return g;
     } catch (const std::exception &e) {
-        return knnError(
-            QStringLiteral("kNN graph failed: %1").arg(QString::fromUtf8(e.what())));
+        return knnError(QStringLiteral("kNN graph failed: %1").arg(QString::fromUtf8(e.what())));
     }
 }
 

@@ -16,7 +16,8 @@ QVector<float> TrainingSession::augmentedEmbeddings(const std::vector<qint64> &s
     int width = p.model->representationDim();
     for (size_t i = 0; i < samples.size(); i += chunk) {
         const std::vector<qint64> part(samples.begin() + qint64(i),
-                                       samples.begin() + qint64(std::min(samples.size(), i + chunk)));
+                                       samples.begin() +
+                                           qint64(std::min(samples.size(), i + chunk)));
         std::vector<torch::Tensor> perView;
         for (int v = 0; v < views; ++v) {
             torch::Tensor x;

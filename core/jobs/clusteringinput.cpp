@@ -98,8 +98,8 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
     if (cancel.load())
         return inputError(data.source, QStringLiteral("cancelled"));
     const qint64 rows = qint64(samples.size()) * views;
-    data.features = std::make_shared<FeatureMatrix>(
-        rows, dim, std::vector<float>(emb.begin(), emb.end()));
+    data.features =
+        std::make_shared<FeatureMatrix>(rows, dim, std::vector<float>(emb.begin(), emb.end()));
     // Sample-major rows: row i·views + v is view v of source sample i.
     std::vector<qint64> source(static_cast<size_t>(rows));
     for (qint64 r = 0; r < rows; ++r)
@@ -109,11 +109,11 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
             data.identity.push_back(source[size_t(r)]);
     } else {
         if (!ds->attributes.contains(c.identity) || !ds->attributes.column(c.identity).isDiscrete())
-            return inputError(rc.dataset.path,
-                              QStringLiteral("identity '%1' is not a discrete attribute of the "
-                                             "dataset (attributes: %2)")
-                                  .arg(c.identity,
-                                       ds->attributes.names().join(QStringLiteral(", "))));
+            return inputError(
+                rc.dataset.path,
+                QStringLiteral("identity '%1' is not a discrete attribute of the "
+                               "dataset (attributes: %2)")
+                    .arg(c.identity, ds->attributes.names().join(QStringLiteral(", "))));
         const Attribute &id = ds->attributes.column(c.identity);
         for (qint64 r = 0; r < rows; ++r)
             data.identity.push_back(id.code(source[size_t(r)]));

@@ -36,12 +36,12 @@ QJsonObject purityJson(const ClusteringReport &r)
         QJsonArray p;
         for (double v : g.purities)
             p.append(v);
-        groups.append(QJsonObject{{QStringLiteral("label"), g.label},
-                                  {QStringLiteral("size"), g.size},
-                                  {QStringLiteral("tooSmall"), g.tooSmall},
-                                  {QStringLiteral("purities"), p},
-                                  {QStringLiteral("weightedPurity"),
-                                   numberToJson(g.weightedPurity)}});
+        groups.append(
+            QJsonObject{{QStringLiteral("label"), g.label},
+                        {QStringLiteral("size"), g.size},
+                        {QStringLiteral("tooSmall"), g.tooSmall},
+                        {QStringLiteral("purities"), p},
+                        {QStringLiteral("weightedPurity"), numberToJson(g.weightedPurity)}});
     }
     QJsonArray all;
     for (const ClusterInfo &c : r.clusters)
@@ -213,15 +213,14 @@ void ClusteringJob::work()
 
     if (runId.isEmpty()) {
         RunRecord record;
-        record.name = config.name.isEmpty() ? QStringLiteral("%1 on %2").arg(method, source)
-                                            : config.name;
+        record.name =
+            config.name.isEmpty() ? QStringLiteral("%1 on %2").arg(method, source) : config.name;
         record.method = method;
         record.family = RunFamily::Clustering;
         record.config = config.toJson();
         record.versions = environmentInfo().toJson();
-        record.datasetFingerprint = QStringLiteral("%1 rows × %2")
-                                        .arg(session->data().rows())
-                                        .arg(session->data().dim());
+        record.datasetFingerprint =
+            QStringLiteral("%1 rows × %2").arg(session->data().rows()).arg(session->data().dim());
         record.datasetSpec = config.dataset.toJson();
         record.seed = qint64(config.seed);
         auto id = store->createRun(record);
@@ -289,8 +288,8 @@ void ClusteringJob::work()
         qint64 stepsDone = 0;
         const qint64 stepsTotal = qint64(config.epochs - startEpoch + 1) * session->stepsPerEpoch();
         for (int epoch = startEpoch; epoch <= config.epochs; ++epoch) {
-            auto report = session->runEpoch(
-                epoch, cancelFlag(), [&](qint64 step, qint64 steps, double loss) {
+            auto report =
+                session->runEpoch(epoch, cancelFlag(), [&](qint64 step, qint64 steps, double loss) {
                     ++stepsDone;
                     beat();
                     // Throttle: progress crosses threads at most ~10 times per second.
@@ -346,8 +345,8 @@ void ClusteringJob::work()
         }
     }
 
-    Q_EMIT progressChanged(JobProgress{stageEpochs, stageEpochs, 0, 1, 0, -1,
-                                       QStringLiteral("inference")});
+    Q_EMIT progressChanged(
+        JobProgress{stageEpochs, stageEpochs, 0, 1, 0, -1, QStringLiteral("inference")});
     Q_EMIT logMessage(QStringLiteral("clustering: thresholds on the validation identities, "
                                      "metrics on the test identities"));
     auto result = session->evaluate(cancelFlag());
@@ -359,8 +358,8 @@ void ClusteringJob::work()
     for (int64_t label : result->predicted)
         predictions += QByteArray::number(qint64(label)) + '\n';
     auto written = store->atomically([&]() -> Expected<Done> {
-        auto m = store->putMetrics(runId, QStringLiteral("final"),
-                                   clusteringMetricRows(result.value()));
+        auto m =
+            store->putMetrics(runId, QStringLiteral("final"), clusteringMetricRows(result.value()));
         if (!m)
             return m.error();
         const struct

@@ -29,9 +29,9 @@ private:
     }
     QStringList tiny() const
     {
-        return {"--k", "10", "--sub-clusters", "2", "--layers", "1", "--heads", "2", "--width",
-                "32", "--epochs", "2", "--lr", "0.003", "--min-group-size", "5", "--store",
-                store()};
+        return {"--k",     "10",    "--sub-clusters",   "2",  "--layers", "1",
+                "--heads", "2",     "--width",          "32", "--epochs", "2",
+                "--lr",    "0.003", "--min-group-size", "5",  "--store",  store()};
     }
 
 private Q_SLOTS:
@@ -76,8 +76,8 @@ private Q_SLOTS:
 
     void printConfigWritesEveryDefault()
     {
-        const auto r = fixtures::runCli({"cluster", "--features", m_features, "--method",
-                                         "transformer", "--print-config"});
+        const auto r = fixtures::runCli(
+            {"cluster", "--features", m_features, "--method", "transformer", "--print-config"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject c = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(c.value("k").toInt(), 80);
@@ -89,11 +89,16 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("what");
         QTest::addColumn<QString>("file");
-        QTest::newRow("size") << "size" << "features.bin";
-        QTest::newRow("label count") << "labels" << "labels.meta";
-        QTest::newRow("group count") << "groups" << "groups.txt";
-        QTest::newRow("non-numeric label") << "nonnumeric" << "labels.meta:3";
-        QTest::newRow("k >= N") << "k" << "features.bin";
+        QTest::newRow("size") << "size"
+                              << "features.bin";
+        QTest::newRow("label count") << "labels"
+                                     << "labels.meta";
+        QTest::newRow("group count") << "groups"
+                                     << "groups.txt";
+        QTest::newRow("non-numeric label") << "nonnumeric"
+                                           << "labels.meta:3";
+        QTest::newRow("k >= N") << "k"
+                                << "features.bin";
     }
 
     void badInputIsOneClearLine()
@@ -107,14 +112,27 @@ private Q_SLOTS:
             QVERIFY(f.open(QIODevice::Append));
             f.write(bytes);
         };
-        QStringList args{"cluster", "--features", features, "--groups",
-                         QDir(dir).filePath("groups.txt"), "--method", "knn-threshold",
-                         "--store", store(), "--out", dir + "/out", "--k", "3"};
+        QStringList args{"cluster",
+                         "--features",
+                         features,
+                         "--groups",
+                         QDir(dir).filePath("groups.txt"),
+                         "--method",
+                         "knn-threshold",
+                         "--store",
+                         store(),
+                         "--out",
+                         dir + "/out",
+                         "--k",
+                         "3",
+                         "--sub-clusters",
+                         "2"};
         if (what == "size")
             append("features.bin", "12345");
         if (what == "labels") {
             append("labels.meta", "1\n");
-            args << "--dim" << "4";
+            args << "--dim"
+                 << "4";
         }
         if (what == "groups")
             append("groups.txt", "rare\n");
@@ -128,7 +146,8 @@ private Q_SLOTS:
             QVERIFY(fixtures::writeFile(f.fileName(), l.join('\n')));
         }
         if (what == "k")
-            args << "--k" << "24";
+            args << "--k"
+                 << "24";
         const auto r = fixtures::runCli(args);
         QVERIFY(r.exitCode != 0);
         QVERIFY2(r.err.contains(file.toUtf8()), r.err.constData());
@@ -166,8 +185,8 @@ private Q_SLOTS:
         QVERIFY(m.value("report").toObject().value("groups").toArray().size() >= 2);
         // Not a FARE-family run: a clear error.
         const QString clusteringRun = m.value("run").toString();
-        const auto wrong = fixtures::runCli({"cluster", "--from-run", clusteringRun, "--out", out,
-                                             "--store", store()});
+        const auto wrong = fixtures::runCli(
+            {"cluster", "--from-run", clusteringRun, "--out", out, "--store", store()});
         QVERIFY(wrong.exitCode != 0);
         QVERIFY2(wrong.err.contains("FARE-family"), wrong.err.constData());
     }

@@ -17,7 +17,8 @@ KnnGraph handGraph(std::vector<float> &scores)
     g.k = 3;
     g.neighbours = {0, 1, 2, 1, 0, 2, 2, 0, 3, 3, 4, 5, 4, 3, 5, 5, 4, 1};
     g.similarities = {1, .9f, .8f, 1, .9f, .8f, 1, .8f, .7f, 1, .9f, .8f, 1, .9f, .8f, 1, .9f, .2f};
-    scores = {1, .95f, .95f, 1, .95f, .95f, 1, .95f, .92f, 1, .95f, .95f, 1, .95f, .95f, 1, .95f, .5f};
+    scores = {1, .95f, .95f, 1, .95f, .95f, 1, .95f, .92f,
+              1, .95f, .95f, 1, .95f, .95f, 1, .95f, .5f};
     return g;
 }
 

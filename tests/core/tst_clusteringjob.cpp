@@ -65,15 +65,17 @@ private Q_SLOTS:
         // The plain transformer's defaults switch both fairness parts off.
         const ClusteringConfig plain = ClusteringConfig::forMethod(ClusteringMethod::Transformer);
         QVERIFY(!plain.crossAttention && !plain.purityLoss);
-        QCOMPARE(ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("transformer")},
-                                             {QStringLiteral("fromRun"), QStringLiteral("x")}})
-                     ->purityLoss,
-                 false);
+        QCOMPARE(
+            ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("transformer")},
+                                        {QStringLiteral("fromRun"), QStringLiteral("x")}})
+                ->purityLoss,
+            false);
         QCOMPARE(ClusteringConfig().modelWidth(256), 336); // 256 + 80, already a multiple of 4
         ClusteringConfig w;
         w.k = 81;
         QCOMPARE(w.modelWidth(256), 340);
-        auto bad = ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("dbscan")}});
+        auto bad =
+            ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("dbscan")}});
         QVERIFY(!bad.ok() && bad.error().toString().contains(QStringLiteral("dbscan")));
         c.subClusters = 1;
         QVERIFY(!c.validate().ok());
@@ -90,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(epochs.count(), 3);
         bool sawGraph = false;
         for (const auto &args : progress)
-            sawGraph = sawGraph || args.first().value<JobProgress>().stage == QLatin1String("kNN graph");
+            sawGraph =
+                sawGraph || args.first().value<JobProgress>().stage == QLatin1String("kNN graph");
         QVERIFY(sawGraph);
         // Well-separated blobs: the trained model clusters the test identities almost perfectly.
         const QJsonObject r = job.result();
@@ -100,8 +103,17 @@ private Q_SLOTS:
         QVERIFY(r.contains(QStringLiteral("pairwise_f_score_group_std")));
         QCOMPARE(job.predictedLabels().size(), size_t(320));
         const QJsonObject eval = job.evaluation();
-        QVERIFY(eval.value(QStringLiteral("thresholds")).toObject().value(QStringLiteral("tunedOnValidation")).toBool());
-        QCOMPARE(eval.value(QStringLiteral("splits")).toObject().value(QStringLiteral("test")).toObject().value(QStringLiteral("identities")).toInt(), 14);
+        QVERIFY(eval.value(QStringLiteral("thresholds"))
+                    .toObject()
+                    .value(QStringLiteral("tunedOnValidation"))
+                    .toBool());
+        QCOMPARE(eval.value(QStringLiteral("splits"))
+                     .toObject()
+                     .value(QStringLiteral("test"))
+                     .toObject()
+                     .value(QStringLiteral("identities"))
+                     .toInt(),
+                 14);
 
         auto s = RunStore::open(store());
         QVERIFY(s.ok());
@@ -134,9 +146,9 @@ private Q_SLOTS:
         QSet<QString> overall, grouped;
         for (const MetricRow &m : metrics.value())
             (m.group.isEmpty() ? overall : grouped).insert(m.group + QLatin1Char('/') + m.name);
-        for (const char *name : {"/pairwise_f_score", "/bcubed_f_score", "/nmi", "/purity",
-                                 "/pairwise_f_score_group_std", "/pairwise_f_score_group_min",
-                                 "/nmi_group_max"})
+        for (const char *name :
+             {"/pairwise_f_score", "/bcubed_f_score", "/nmi", "/purity",
+              "/pairwise_f_score_group_std", "/pairwise_f_score_group_min", "/nmi_group_max"})
             QVERIFY2(overall.contains(QLatin1String(name)), name);
         QVERIFY(grouped.contains(QStringLiteral("group=rare/pairwise_f_score")));
         QVERIFY(grouped.contains(QStringLiteral("group=common/weighted_purity")));
@@ -174,9 +186,12 @@ private Q_SLOTS:
         QCOMPARE(resumedEpochs.count(), 2);
         QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
         // Epoch 3 of the resumed run has exactly the loss of the uninterrupted run.
-        const double a = wholeEpochs.at(2).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
-        const double b = resumedEpochs.at(1).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
-        QVERIFY2(std::abs(a - b) <= 1e-6 * std::abs(a), qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+        const double a =
+            wholeEpochs.at(2).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
+        const double b =
+            resumedEpochs.at(1).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
+        QVERIFY2(std::abs(a - b) <= 1e-6 * std::abs(a),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
         QCOMPARE(cj->result().value(QStringLiteral("pairwise_f_score")).toDouble(),
                  whole.result().value(QStringLiteral("pairwise_f_score")).toDouble());
     }
@@ -202,7 +217,8 @@ private Q_SLOTS:
                  qPrintable(QJsonDocument(job.result()).toJson()));
         QCOMPARE(job.predictedLabels().size(), size_t(320));
         auto s = RunStore::open(store());
-        QCOMPARE(s.value()->run(job.runId())->method, clusteringMethodName(ClusteringMethod(method)));
+        QCOMPARE(s.value()->run(job.runId())->method,
+                 clusteringMethodName(ClusteringMethod(method)));
         QCOMPARE(s.value()->artifact(job.runId(), QStringLiteral("cross-attention")).ok(), false);
     }
 
@@ -228,31 +244,40 @@ private Q_SLOTS:
         ClusteringConfig bigK = c;
         bigK.k = 48;
         QString e = failure(bigK);
-        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("k = 48")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("k = 48")),
+                 qPrintable(e));
         // k not below a split's size.
         bigK.k = 10;
         e = failure(bigK);
-        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("split")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("split")),
+                 qPrintable(e));
         // Features not N×D floats.
         rewrite(QStringLiteral("features.bin"), good + "xyz");
         e = failure(c);
-        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("float32")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) &&
+                     e.contains(QStringLiteral("float32")),
+                 qPrintable(e));
         rewrite(QStringLiteral("features.bin"), good);
         // Labels line count ≠ N (with the dimension given, N comes from the features).
         rewrite(QStringLiteral("labels.meta"), labels + "7\n");
         ClusteringConfig withDim = c;
         withDim.dataset.options.insert(QStringLiteral("dim"), 4);
         e = failure(withDim);
-        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("labels.meta")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) &&
+                     e.contains(QStringLiteral("labels.meta")),
+                 qPrintable(e));
         // Non-numeric label.
         rewrite(QStringLiteral("labels.meta"), QByteArray(labels).replace("8\n", "eight\n"));
         e = failure(c);
-        QVERIFY2(e.contains(QStringLiteral("labels.meta:")) && e.contains(QStringLiteral("'eight'")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("labels.meta:")) &&
+                     e.contains(QStringLiteral("'eight'")),
+                 qPrintable(e));
         rewrite(QStringLiteral("labels.meta"), labels);
         // Group line count ≠ N.
         rewrite(QStringLiteral("groups.txt"), "rare\ncommon\n");
         e = failure(c);
-        QVERIFY2(e.contains(QStringLiteral("groups.txt")) && e.contains(QStringLiteral("48 lines")), qPrintable(e));
+        QVERIFY2(e.contains(QStringLiteral("groups.txt")) && e.contains(QStringLiteral("48 lines")),
+                 qPrintable(e));
     }
 };
 

@@ -67,8 +67,8 @@ private Q_SLOTS:
         // dL/dP_a = 2(P_a − mean P)/A; anchor 2's P does not move (t = 1 everywhere:
         // dP/dp_j = (1 − 1)/PP = 0), anchor 1's gradient is
         // (2 · (−3/10) / 2) · (t_j − P)/PP · p(1−p) = −0.3 · (12/25 · 1/4, −8/25 · 3/16).
-        const auto x = torch::tensor({{0.0, std::log(3.0)}, {0.0, 0.0}}, torch::kDouble)
-                           .requires_grad_(true);
+        const auto x =
+            torch::tensor({{0.0, std::log(3.0)}, {0.0, 0.0}}, torch::kDouble).requires_grad_(true);
         const auto t = torch::tensor({{1.0, 0.0}, {1.0, 1.0}}, torch::kDouble);
         const auto terms = clusteringLoss(x, t, options(true, PurityForm::Variance, 1.0));
         QVERIFY(close(terms.values[3].item<double>(), 0.09));

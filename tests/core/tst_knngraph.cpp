@@ -102,8 +102,10 @@ private Q_SLOTS:
             QVERIFY(std::abs(g->similaritiesOf(i)[0] - 1.0f) < 1e-5f);
             for (int j = 1; j < k; ++j) {
                 const float s = g->similaritiesOf(i)[j], r = ref.similaritiesOf(i)[j];
-                QVERIFY2(std::abs(s - r) < 1e-5f,
-                         qPrintable(QStringLiteral("row %1 rank %2: %3 vs %4").arg(i).arg(j).arg(s).arg(r)));
+                QVERIFY2(
+                    std::abs(s - r) < 1e-5f,
+                    qPrintable(
+                        QStringLiteral("row %1 rank %2: %3 vs %4").arg(i).arg(j).arg(s).arg(r)));
                 if (j > 1)
                     QVERIFY(g->similaritiesOf(i)[j - 1] >= s);
                 // Random continuous data has no near-ties: the same neighbours.

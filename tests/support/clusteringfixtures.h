@@ -15,8 +15,8 @@ QString writeClusteringFeatures(const QString &dir, int identities = 40, int per
 
 /// A ClusteringConfig over such a folder with tiny settings (k 10, one layer, width 32,
 /// 2 epochs): fast enough for unit tests.
-equiscope::ClusteringConfig tinyClusteringRun(const QString &featuresPath,
-                                              equiscope::ClusteringMethod method =
-                                                  equiscope::ClusteringMethod::TransformerFair);
+equiscope::ClusteringConfig tinyClusteringRun(
+    const QString &featuresPath,
+    equiscope::ClusteringMethod method = equiscope::ClusteringMethod::TransformerFair);
 
 } // namespace fixtures

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void clusteringTabShowsGroupsPurityAndSizes();
     void crossAttentionShowsThumbnails();
     void paretoPlotsFAgainstStd();
+    void docsScreenshotsFromAStore();
 
 private:
     void grab(QWidget *widget, const QString &name);
@@ -70,10 +71,10 @@ void TestClusteringViews::initTestCase()
     qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
     m_store = m_dir.filePath(QStringLiteral("runs.sqlite"));
     m_features = fixtures::writeClusteringFeatures(m_dir.filePath(QStringLiteral("data")), 60, 8,
-                                                   16, 0.6, 3);
+                                                   16, 0.9, 3);
     const ClusteringMethod methods[] = {ClusteringMethod::TransformerFair,
-                                        ClusteringMethod::Transformer, ClusteringMethod::KnnThreshold,
-                                        ClusteringMethod::KMeans};
+                                        ClusteringMethod::Transformer,
+                                        ClusteringMethod::KnnThreshold, ClusteringMethod::KMeans};
     QString *ids[] = {&m_fair, &m_plain, &m_knn, &m_kmeans};
     for (int i = 0; i < 4; ++i) {
         ClusteringConfig c = fixtures::tinyClusteringRun(m_features, methods[i]);
@@ -148,9 +149,13 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
     launcher->featuresEdit()->setText(m_dir.filePath(QStringLiteral("nope.bin")));
     QVERIFY(launcher->errorLabel()->text().contains(QStringLiteral("no such file")));
 
+    ClusteringConfig full = fixtures::tinyClusteringRun(m_features);
+    full.name = QStringLiteral("fair clustering");
+    launcher->setConfig(full);
+    QCOMPARE(launcher->config().toJson(), full.toJson()); // every field round-trips the form
+
     ClusteringConfig c = fixtures::tinyClusteringRun(m_features, ClusteringMethod::KnnThreshold);
     c.name = QStringLiteral("from the launcher");
-    launcher->setConfig(c);
     QVERIFY2(launcher->validationError().isEmpty(), qPrintable(launcher->validationError()));
     const ClusteringConfig back = launcher->config();
     QCOMPARE(back.method, ClusteringMethod::KnnThreshold);
@@ -164,7 +169,9 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
     launcher->refreshRuns();
     QVERIFY(runs.wait(10000));
     QCOMPARE(launcher->runBox()->count(), 1);
+    launcher->setConfig(full);
     grab(&panel, QStringLiteral("clustering-launcher"));
+    launcher->setConfig(c);
 
     QSignalSpy created(&panel, &ExperimentPanel::jobCreated);
     QSignalSpy finished(&queue, &JobQueue::jobFinished);
@@ -193,8 +200,8 @@ void TestClusteringViews::clusteringTabShowsGroupsPurityAndSizes()
     QVERIFY(detail->crossAttentionTabVisible());
     QVERIFY(drawn.wait(10000));
     ClusteringView *view = detail->clusteringView();
-    QCOMPARE(view->purityGroups(), (QStringList{QStringLiteral("group=common"),
-                                                QStringLiteral("group=rare")}));
+    QCOMPARE(view->purityGroups(),
+             (QStringList{QStringLiteral("group=common"), QStringLiteral("group=rare")}));
     QVERIFY2(view->summaryLabel()->text().contains(QStringLiteral("std across groups")),
              qPrintable(view->summaryLabel()->text()));
     QCOMPARE(view->scorePlot()->plottableCount(), 1);
@@ -266,6 +273,51 @@ void TestClusteringViews::paretoPlotsFAgainstStd()
     QVERIFY(!view.frontIds().isEmpty());
     QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("lower is better")));
     QVERIFY(view.plot()->yAxis->label().contains(QStringLiteral("higher is better")));
+    grab(&view, QStringLiteral("clustering-pareto"));
+}
+
+void TestClusteringViews::docsScreenshotsFromAStore()
+{
+    // The screenshots in docs/ come from a real store (the reproduction's) when one is given:
+    //   EQUISCOPE_SCREENSHOT_STORE=… EQUISCOPE_SCREENSHOT_DIR=docs/screenshots
+    const QString path = qEnvironmentVariable("EQUISCOPE_SCREENSHOT_STORE");
+    if (path.isEmpty() || qEnvironmentVariable("EQUISCOPE_SCREENSHOT_DIR").isEmpty())
+        QSKIP("EQUISCOPE_SCREENSHOT_STORE / EQUISCOPE_SCREENSHOT_DIR not set");
+    auto store = RunStore::open(path);
+    QVERIFY2(store.ok(), qPrintable(store.error().toString()));
+    RunFilter filter;
+    filter.family = RunFamily::Clustering;
+    filter.status = RunStatus::Finished;
+    filter.method = QStringLiteral("transformer-fair");
+    const auto runs = store.value()->runs(filter);
+    QVERIFY(runs.ok() && !runs->isEmpty());
+    const QString id = runs->first().id;
+    store.value().reset();
+
+    RunsPanel panel;
+    panel.resize(1200, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(path);
+    QVERIFY(loaded.wait(20000));
+    RunDetailView *detail = panel.detailView();
+    QSignalSpy drawn(detail->clusteringView(), &ClusteringView::loaded);
+    QSignalSpy shown(detail->crossAttentionView(), &CrossAttentionView::snapshotShown);
+    panel.selectRun(id);
+    QVERIFY(drawn.wait(20000));
+    detail->tabs()->setCurrentWidget(detail->clusteringView());
+    grab(&panel, QStringLiteral("clustering-purity"));
+    QVERIFY(shown.count() > 0 || shown.wait(120000));
+    detail->tabs()->setCurrentWidget(detail->crossAttentionView());
+    grab(&panel, QStringLiteral("clustering-cross-attention"));
+
+    ParetoView view;
+    view.resize(900, 650);
+    view.show();
+    QSignalSpy paretoLoaded(&view, &ParetoView::loaded);
+    view.setStorePath(path);
+    QVERIFY(paretoLoaded.wait(20000));
+    view.setAxes(QStringLiteral("pairwise_f_score_group_std"), QStringLiteral("pairwise_f_score"));
     grab(&view, QStringLiteral("clustering-pareto"));
 }
 
