@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace equiscope {
 
@@ -92,16 +93,21 @@ ClusteringView::ClusteringView(QWidget *parent) : QWidget(parent)
     m_scorePlot = makePlot(this, tr("Score per group"), tr("group"), tr("score"));
     m_boxPlot = makePlot(this, tr("Purity of the predicted clusters"),
                          tr("group (majority of the cluster's members)"), tr("purity"));
-    m_histogram = makePlot(this, tr("Purity histogram"), tr("purity"),
-                           tr("fraction of the group's clusters"));
+    m_histogram = makePlot(this, tr("Purity histogram"), tr("purity"), tr("fraction of clusters"));
     m_histogram->legend->setVisible(true);
     m_histogram->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+    m_histogramGroup = new QComboBox(this);
+    m_histogramGroup->setAccessibleName(tr("Histogram group"));
+    m_histogramGroup->setToolTip(tr("The group whose cluster purities are compared with all "
+                                    "clusters' in the histogram."));
     m_sizePlot = makePlot(this, tr("Cluster sizes"), tr("predicted cluster size"), tr("clusters"));
 
     auto *top = new QHBoxLayout;
     top->addWidget(new QLabel(tr("Score:"), this));
     top->addWidget(m_score);
     top->addWidget(m_summary, 1);
+    top->addWidget(new QLabel(tr("Histogram:"), this));
+    top->addWidget(m_histogramGroup);
     auto *grid = new QGridLayout;
     grid->addWidget(m_scorePlot, 0, 0);
     grid->addWidget(m_boxPlot, 0, 1);
@@ -112,6 +118,7 @@ ClusteringView::ClusteringView(QWidget *parent) : QWidget(parent)
     layout->addLayout(grid, 1);
 
     connect(m_score, &QComboBox::currentTextChanged, this, [this] { drawScores(); });
+    connect(m_histogramGroup, &QComboBox::currentIndexChanged, this, [this] { drawHistogram(); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         m_artifacts = m_watcher.result();
         drawScores();
@@ -160,11 +167,38 @@ void ClusteringView::setScore(const QString &name)
     m_score->setCurrentText(name);
 }
 
+void ClusteringView::setHistogramGroup(const QString &label)
+{
+    m_histogramGroup->setCurrentIndex(m_histogramGroup->findData(label));
+}
+
+QString ClusteringView::shortLabel(const QString &label) const
+{
+    return !m_commonPrefix.isEmpty() && label.startsWith(m_commonPrefix)
+               ? label.mid(m_commonPrefix.size())
+               : label;
+}
+
 void ClusteringView::drawScores()
 {
     const QString name = m_score->currentText();
     m_scorePlot->clearPlottables();
     m_scorePlot->clearItems();
+    // "color=red", "color=blue", …: the shared "color=" moves into the axis title.
+    QStringList labels;
+    for (const MetricRow &m : m_run.finalMetrics)
+        if (!m.group.isEmpty() && !labels.contains(m.group))
+            labels << m.group;
+    m_commonPrefix.clear();
+    if (!labels.isEmpty() && labels.first().contains(QLatin1Char('='))) {
+        const QString prefix = labels.first().section(QLatin1Char('='), 0, 0) + QLatin1Char('=');
+        if (std::all_of(labels.begin(), labels.end(), [&](const QString &l) {
+                return l.startsWith(prefix) && !l.contains(QStringLiteral(" × "));
+            }))
+            m_commonPrefix = prefix;
+    }
+    m_scorePlot->xAxis->setLabel(
+        m_commonPrefix.isEmpty() ? tr("group") : tr("group (%1)").arg(m_commonPrefix.chopped(1)));
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
     auto *bars = new QCPBars(m_scorePlot->xAxis, m_scorePlot->yAxis);
     bars->setBrush(okabeIto(0));
@@ -175,18 +209,18 @@ void ClusteringView::drawScores()
     for (const MetricRow &m : m_run.finalMetrics) {
         if (m.group.isEmpty())
             continue;
+        const QString label = shortLabel(m.group);
         if (m.name == QLatin1String("too_small_to_judge")) {
             ticker->addTick(k++,
-                            tr("%1\n(too small, n=%2)").arg(m.group).arg(m.groupSize.value_or(0)));
+                            tr("%1\n(too small, n=%2)").arg(label).arg(m.groupSize.value_or(0)));
         } else if (m.name == name) {
-            ticker->addTick(k,
-                            QStringLiteral("%1\nn=%2").arg(m.group).arg(m.groupSize.value_or(0)));
+            ticker->addTick(k, QStringLiteral("%1\nn=%2").arg(label).arg(m.groupSize.value_or(0)));
             keys << k;
             values << m.value;
-            auto *label = new QCPItemText(m_scorePlot);
-            label->position->setCoords(k, m.value);
-            label->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
-            label->setText(QString::number(m.value, 'f', 3));
+            auto *text = new QCPItemText(m_scorePlot);
+            text->position->setCoords(k, m.value);
+            text->setPositionAlignment(Qt::AlignHCenter | Qt::AlignBottom);
+            text->setText(QString::number(m.value, 'f', labels.size() > 6 ? 2 : 3));
             ++k;
         }
     }
@@ -230,7 +264,6 @@ void ClusteringView::drawPurity()
 {
     m_boxPlot->clearPlottables();
     m_boxPlot->clearItems();
-    m_histogram->clearPlottables();
     m_purityGroups.clear();
     const QJsonArray groups = m_artifacts.purity.value(QStringLiteral("groups")).toArray();
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
@@ -242,9 +275,9 @@ void ClusteringView::drawPurity()
     means->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssDiamond, okabeIto(5), okabeIto(5), 9));
     means->setName(tr("size-weighted purity"));
-    auto *histGroup = new QCPBarsGroup(m_histogram);
-    const int bins = 10;
     int k = 0;
+    QString smallest;
+    qint64 smallestSize = std::numeric_limits<qint64>::max();
     for (const QJsonValue &v : groups) {
         const QJsonObject g = v.toObject();
         std::vector<double> p;
@@ -252,8 +285,13 @@ void ClusteringView::drawPurity()
             if (x.isDouble())
                 p.push_back(x.toDouble());
         const QString label = g.value(QStringLiteral("label")).toString();
+        const qint64 size = qint64(g.value(QStringLiteral("size")).toDouble());
+        if (size > 0 && size < smallestSize) {
+            smallestSize = size;
+            smallest = label;
+        }
         m_purityGroups << label;
-        ticker->addTick(k, QStringLiteral("%1\n%2 clusters").arg(label).arg(p.size()));
+        ticker->addTick(k, QStringLiteral("%1\n%2").arg(shortLabel(label)).arg(p.size()));
         if (!p.empty()) {
             std::sort(p.begin(), p.end());
             const double q1 = quantile(p, 0.25), med = quantile(p, 0.5), q3 = quantile(p, 0.75);
@@ -261,9 +299,9 @@ void ClusteringView::drawPurity()
             double lo = q1, hi = q3;
             QVector<double> outliers;
             for (double x : p) {
-                if (x < q1 - 1.5 * iqr || x > q3 + 1.5 * iqr)
+                if (x < q1 - 1.5 * iqr || x > q3 + 1.5 * iqr) {
                     outliers << x;
-                else {
+                } else {
                     lo = std::min(lo, x);
                     hi = std::max(hi, x);
                 }
@@ -272,20 +310,14 @@ void ClusteringView::drawPurity()
             const QJsonValue w = g.value(QStringLiteral("weightedPurity"));
             if (w.isDouble())
                 means->addData(k, w.toDouble());
-            auto *bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
-            bars->setName(label);
-            bars->setBrush(okabeIto(k));
-            bars->setPen(Qt::NoPen);
-            bars->setWidth(0.8 / bins / std::max<qsizetype>(1, groups.size()));
-            bars->setBarsGroup(histGroup);
-            std::vector<double> counts(bins, 0);
-            for (double x : p)
-                counts[size_t(std::min(bins - 1, int(x * bins)))] += 1.0 / double(p.size());
-            for (int b = 0; b < bins; ++b)
-                bars->addData((b + 0.5) / bins, counts[size_t(b)]);
         }
         ++k;
     }
+    m_boxPlot->xAxis->setLabel(
+        m_commonPrefix.isEmpty()
+            ? tr("group holding the cluster's majority (below: its number of clusters)")
+            : tr("%1 of the cluster's majority (below: its number of clusters)")
+                  .arg(m_commonPrefix.chopped(1)));
     m_boxPlot->xAxis->setTicker(ticker);
     m_boxPlot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
     m_boxPlot->yAxis->setRange(0, 1.05);
@@ -298,11 +330,67 @@ void ClusteringView::drawPurity()
         text->position->setCoords(0.5, 0.5);
         text->setText(tr("no sensitive groups in this run"));
     }
-    m_histogram->xAxis->setRange(0, 1);
-    m_histogram->rescaleAxes(true);
-    m_histogram->xAxis->setRange(0, 1.0);
-    m_histogram->yAxis->setRange(0, std::max(0.05, m_histogram->yAxis->range().upper * 1.15));
     m_boxPlot->replot();
+
+    const QSignalBlocker block(m_histogramGroup);
+    const QString previous = m_histogramGroup->currentData().toString();
+    m_histogramGroup->clear();
+    for (const QString &label : std::as_const(m_purityGroups))
+        m_histogramGroup->addItem(shortLabel(label), label);
+    const int keep = m_histogramGroup->findData(previous);
+    m_histogramGroup->setCurrentIndex(keep >= 0 ? keep : m_histogramGroup->findData(smallest));
+    drawHistogram();
+}
+
+void ClusteringView::drawHistogram()
+{
+    // The chosen group's cluster purities against every cluster's, as fractions: with ten groups
+    // side-by-side bars would be unreadable.
+    m_histogram->clearPlottables();
+    const int bins = 10;
+    auto addSeries = [&](const QString &name, const std::vector<double> &p, const QColor &colour) {
+        auto *bars = new QCPBars(m_histogram->xAxis, m_histogram->yAxis);
+        bars->setName(name);
+        bars->setBrush(colour);
+        bars->setPen(Qt::NoPen);
+        bars->setWidth(0.38 / bins);
+        std::vector<double> counts(bins, 0);
+        for (double x : p)
+            counts[size_t(std::clamp(int(x * bins), 0, bins - 1))] += 1.0 / double(p.size());
+        return std::make_pair(bars, counts);
+    };
+    std::vector<double> all;
+    for (const QJsonValue &x :
+         m_artifacts.purity.value(QStringLiteral("clusterPurities")).toArray())
+        if (x.isDouble())
+            all.push_back(x.toDouble());
+    std::vector<double> chosen;
+    const QString label = m_histogramGroup->currentData().toString();
+    for (const QJsonValue &v : m_artifacts.purity.value(QStringLiteral("groups")).toArray())
+        if (v.toObject().value(QStringLiteral("label")).toString() == label)
+            for (const QJsonValue &x : v.toObject().value(QStringLiteral("purities")).toArray())
+                if (x.isDouble())
+                    chosen.push_back(x.toDouble());
+    double top = 0.05;
+    if (!all.empty()) {
+        auto [bars, counts] =
+            addSeries(tr("all %1 clusters").arg(all.size()), all, QColor(150, 150, 150));
+        for (int b = 0; b < bins; ++b) {
+            bars->addData((b + 0.3) / bins, counts[size_t(b)]);
+            top = std::max(top, counts[size_t(b)]);
+        }
+    }
+    if (!chosen.empty()) {
+        auto [bars, counts] = addSeries(
+            tr("%1: %2 clusters").arg(shortLabel(label)).arg(chosen.size()), chosen, okabeIto(0));
+        for (int b = 0; b < bins; ++b) {
+            bars->addData((b + 0.7) / bins, counts[size_t(b)]);
+            top = std::max(top, counts[size_t(b)]);
+        }
+    }
+    m_histogram->xAxis->setRange(0, 1.0);
+    m_histogram->yAxis->setRange(0, top * 1.15);
+    m_histogram->legend->setVisible(!all.empty());
     m_histogram->replot();
 }
 

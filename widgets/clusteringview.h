@@ -27,6 +27,9 @@ public:
     void setRun(const QString &storePath, const RunSummary &run);
     /// Score shown in the per-group bars (pairwise_f_score, bcubed_f_score, nmi, …).
     void setScore(const QString &name);
+    /// Group whose purity histogram is drawn against all clusters (default: the smallest).
+    void setHistogramGroup(const QString &label);
+    QComboBox *histogramGroupBox() const { return m_histogramGroup; }
 
     QCustomPlot *scorePlot() const { return m_scorePlot; }
     QCustomPlot *purityBoxPlot() const { return m_boxPlot; }
@@ -49,12 +52,17 @@ private:
     };
     void drawScores();
     void drawPurity();
+    void drawHistogram();
     void drawSizes();
+    /// Tick text of a group: its label without the attribute name all groups share.
+    QString shortLabel(const QString &label) const;
 
     RunSummary m_run;
     Artifacts m_artifacts;
     QStringList m_purityGroups;
     QComboBox *m_score = nullptr;
+    QComboBox *m_histogramGroup = nullptr;
+    QString m_commonPrefix;
     QLabel *m_summary = nullptr;
     QCustomPlot *m_scorePlot = nullptr;
     QCustomPlot *m_boxPlot = nullptr;

@@ -100,6 +100,8 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("N")},
         {QStringLiteral("width"), QStringLiteral("Model width (0 = D + k rounded)."),
          QStringLiteral("N")},
+        {QStringLiteral("no-center"),
+         QStringLiteral("Do not subtract the training identities' mean feature.")},
         {QStringLiteral("no-cross-attention"), QStringLiteral("Ablation: no Cross-attention.")},
         {QStringLiteral("cross-attention-all"),
          QStringLiteral("Cross-attention for every non-central sub-cluster.")},
@@ -211,6 +213,8 @@ int runClusterCommand(const QStringList &arguments)
     }
     if (p.isSet(QStringLiteral("sensitive")))
         given.insert(QStringLiteral("sensitive"), p.value(QStringLiteral("sensitive")));
+    if (p.isSet(QStringLiteral("no-center")))
+        given.insert(QStringLiteral("centerFeatures"), false);
     if (p.isSet(QStringLiteral("no-cross-attention")))
         given.insert(QStringLiteral("crossAttention"), false);
     if (p.isSet(QStringLiteral("cross-attention-all")))

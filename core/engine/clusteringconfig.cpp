@@ -99,6 +99,7 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("minGroupSize"), minGroupSize);
     o.insert(QStringLiteral("valFraction"), valFraction);
     o.insert(QStringLiteral("testFraction"), testFraction);
+    o.insert(QStringLiteral("centerFeatures"), centerFeatures);
     o.insert(QStringLiteral("k"), k);
     o.insert(QStringLiteral("knnMemoryMiB"), knnMemoryMiB);
     o.insert(QStringLiteral("subClusters"), subClusters);
@@ -168,6 +169,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
     integer("minGroupSize", c.minGroupSize);
     real("valFraction", c.valFraction);
     real("testFraction", c.testFraction);
+    boolean("centerFeatures", c.centerFeatures);
     integer("k", c.k);
     integer("knnMemoryMiB", c.knnMemoryMiB);
     integer("subClusters", c.subClusters);

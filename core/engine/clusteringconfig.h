@@ -62,6 +62,10 @@ struct ClusteringConfig
     double valFraction = 0.15;
     double testFraction = 0.35;
 
+    /// Subtract the mean feature of the training identities before L2 normalisation. Embeddings
+    /// of a network share a large common direction (every cosine ≈ 1 without this).
+    bool centerFeatures = true;
+
     // kNN graph.
     int k = 80;
     int knnMemoryMiB = 256; ///< block budget of the similarity products

@@ -246,7 +246,9 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                     for (int q = 1; q <= 19; ++q)
                         edgeGrid.push_back(sortedPercentile(sims, q / 20.0));
                 } else {
-                    edgeGrid = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95, 0.98};
+                    // Probabilities: a model that ranks well may still be calibrated low.
+                    edgeGrid = {0.05, 0.1, 0.2,  0.3, 0.4,  0.5, 0.6,
+                                0.7,  0.8, 0.85, 0.9, 0.95, 0.98};
                 }
                 edgeGrid = withValue(edgeGrid, p.config.edgeThreshold);
                 const std::vector<double> sharedGrid =

@@ -153,6 +153,18 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
         configureTorchThreads(config.threads);
         torch::manual_seed(config.seed);
         const int dim = p.data.dim();
+        // The centre comes from the training identities only (no label is used for it).
+        std::vector<double> centre(static_cast<size_t>(dim), 0.0);
+        if (config.centerFeatures) {
+            for (qint64 r : p.train.rows) {
+                const float *f = p.data.features->row(r);
+                for (int j = 0; j < dim; ++j)
+                    centre[size_t(j)] += f[j];
+            }
+            for (double &c : centre)
+                c /= double(std::max<qint64>(1, p.train.size()));
+        }
+        const auto mean = torch::tensor(std::vector<float>(centre.begin(), centre.end()));
         for (ClusteringSplit *sp : {&p.train, &p.val, &p.test}) {
             const qint64 m = sp->size();
             auto x = torch::empty({m, dim}, torch::kFloat32);
@@ -165,6 +177,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             if (!torch::isfinite(x).all().item<bool>())
                 return sessionError(file, QStringLiteral("the features contain NaN or infinite "
                                                          "values"));
+            x -= mean;
             sp->features = (x / x.norm(2, 1, true).clamp_min(1e-12)).contiguous();
             sp->identity = torch::tensor(idv, torch::kLong);
         }

@@ -156,6 +156,7 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
 
     ClusteringConfig c = fixtures::tinyClusteringRun(m_features, ClusteringMethod::KnnThreshold);
     c.name = QStringLiteral("from the launcher");
+    launcher->setConfig(c);
     QVERIFY2(launcher->validationError().isEmpty(), qPrintable(launcher->validationError()));
     const ClusteringConfig back = launcher->config();
     QCOMPARE(back.method, ClusteringMethod::KnnThreshold);
