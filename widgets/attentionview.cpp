@@ -1,51 +1,37 @@
 #include "attentionview.h"
 
+#include "datasetcache.h"
 #include "plotstyle.h"
 
 #include "data/datasetpreview.h"
 #include "data/datasetreader.h"
-#include "store/runstore.h"
 
 #include <qcustomplot.h>
 
+#include <QGroupBox>
 #include <QHBoxLayout>
 #include <QJsonDocument>
+#include <QKeyEvent>
 #include <QLabel>
-#include <QMutex>
 #include <QSlider>
 #include <QSplitter>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
+#include <numeric>
 
 namespace equiscope {
 
 namespace {
 
-// Opened datasets shared by all views: opening one decodes or maps its image cache.
-std::shared_ptr<const Dataset> openCachedDataset(const QJsonObject &specJson)
-{
-    static QMutex mutex;
-    static QHash<QByteArray, std::shared_ptr<const Dataset>> cache;
-    const QByteArray key = QJsonDocument(specJson).toJson(QJsonDocument::Compact);
-    {
-        QMutexLocker lock(&mutex);
-        if (cache.contains(key))
-            return cache.value(key);
-    }
-    auto opened = openDataset(DatasetSpec::fromJson(specJson));
-    std::shared_ptr<const Dataset> ds;
-    if (opened)
-        ds = std::make_shared<const Dataset>(std::move(opened.value()));
-    QMutexLocker lock(&mutex);
-    cache.insert(key, ds); // a failure is remembered too: no retry on every hover
-    return ds;
-}
+constexpr int kStripPixels = 11; // thickness of one colour strip
+constexpr int kThumbnail = 64;
 
 bool isRgb(const AttentionSnapshot &s)
 {
-    if (s.zDim != 3)
+    if (s.zDim != 3 || s.z.isEmpty())
         return false;
     for (float v : s.z)
         if (v < 0 || v > 255)
@@ -53,41 +39,208 @@ bool isRgb(const AttentionSnapshot &s)
     return true;
 }
 
-void addRect(QCustomPlot *plot, double x0, double y0, double x1, double y1, const QColor &c)
+QColor sampleColour(const AttentionSnapshot &s, int i)
 {
-    auto *rect = new QCPItemRect(plot);
+    return QColor(int(s.z.at(i * 3)), int(s.z.at(i * 3 + 1)), int(s.z.at(i * 3 + 2)));
+}
+
+// Group blocks of the sorted snapshot: (group, first row, row count).
+struct Block
+{
+    int group;
+    int first;
+    int count;
+};
+
+QVector<Block> groupBlocks(const AttentionSnapshot &s)
+{
+    QVector<Block> blocks;
+    for (int i = 0; i < s.size; ++i) {
+        const int g = s.groups.value(i, -1);
+        if (blocks.isEmpty() || blocks.last().group != g)
+            blocks.push_back(Block{g, i, 0});
+        ++blocks.last().count;
+    }
+    return blocks;
+}
+
+QString groupName(const AttentionSnapshot &s, int g)
+{
+    return g >= 0 && g < s.groupLabels.size() ? s.groupLabels.at(g) : AttentionView::tr("no group");
+}
+
+// Axis labels without what every label shares: "rgb=cluster 0" → "cluster 0" when all groups
+// start with "rgb=" (the legend and the cell panel keep the full names).
+QStringList shortGroupLabels(const QStringList &labels)
+{
+    if (labels.size() < 2)
+        return labels;
+    const qsizetype eq = labels.first().indexOf(QLatin1Char('='));
+    if (eq <= 0)
+        return labels;
+    const QString prefix = labels.first().left(eq + 1);
+    for (const QString &l : labels)
+        if (!l.startsWith(prefix) || l.size() == prefix.size() || l.contains(QLatin1Char('&')))
+            return labels; // intersections ("a=x & b=y") keep their names
+    QStringList out;
+    for (const QString &l : labels)
+        out << l.mid(prefix.size());
+    return out;
+}
+
+void placeRect(QCPItemRect *rect, QCPAxisRect *axes, double x0, double y0, double x1, double y1)
+{
+    for (QCPItemPosition *p : {rect->topLeft, rect->bottomRight}) {
+        p->setAxes(axes->axis(QCPAxis::atBottom), axes->axis(QCPAxis::atLeft));
+        p->setAxisRect(axes);
+    }
     rect->topLeft->setCoords(x0, y0);
     rect->bottomRight->setCoords(x1, y1);
-    rect->setPen(Qt::NoPen);
-    rect->setBrush(c);
-    rect->setClipToAxisRect(false);
-    rect->setProperty("strip", true);
 }
 
 } // namespace
 
+AttentionSnapshot sortedByGroupAndZ(const AttentionSnapshot &s)
+{
+    const int b = s.size;
+    if (b <= 0 || s.matrix.size() != qsizetype(b) * b)
+        return s;
+    QVector<int> order(b);
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&s](int a, int c) {
+        const int ga = s.groups.value(a, -1), gc = s.groups.value(c, -1);
+        if (ga != gc)
+            return ga < gc;
+        for (int d = 0; d < s.zDim; ++d) {
+            const float za = s.z.value(a * s.zDim + d), zc = s.z.value(c * s.zDim + d);
+            if (za != zc)
+                return za < zc;
+        }
+        return false;
+    });
+    AttentionSnapshot out = s;
+    out.samples.clear();
+    out.groups.clear();
+    out.z.clear();
+    for (int r = 0; r < b; ++r) {
+        out.samples << s.samples.value(order[r], -1);
+        out.groups << s.groups.value(order[r], -1);
+        for (int d = 0; d < s.zDim; ++d)
+            out.z << s.z.value(order[r] * s.zDim + d);
+        for (int c = 0; c < b; ++c)
+            out.matrix[r * b + c] = s.matrix.at(order[r] * b + order[c]);
+    }
+    return out;
+}
+
 AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
 {
     setAccessibleName(tr("Attention"));
+
+    // The heatmap: a grid of axis rects so the strips sit flush along the matrix's top and left
+    // edges and share its coordinates (margin groups keep them aligned at any size).
     m_plot = new QCustomPlot(this);
     m_plot->setAccessibleName(tr("Attention heatmap"));
-    m_plot->setMinimumSize(320, 300);
-    m_map = new QCPColorMap(m_plot->xAxis, m_plot->yAxis);
+    m_plot->setAccessibleDescription(
+        tr("Rows are queries, columns keys, both sorted by group and z. Use the arrow keys to "
+           "move the cell cursor."));
+    m_plot->setMinimumSize(340, 280);
+    m_plot->setFocusPolicy(Qt::StrongFocus);
+    m_plot->setMouseTracking(true);
+    m_plot->installEventFilter(this);
+    m_plot->plotLayout()->clear();
+    auto *main = new QCPAxisRect(m_plot);
+    m_topStrip = new QCPAxisRect(m_plot);
+    m_leftStrip = new QCPAxisRect(m_plot);
+    auto *scale = new QCPColorScale(m_plot);
+    m_plot->plotLayout()->addElement(0, 1, m_topStrip);
+    m_plot->plotLayout()->addElement(1, 0, m_leftStrip);
+    m_plot->plotLayout()->addElement(1, 1, main);
+    m_plot->plotLayout()->addElement(1, 2, scale);
+    m_plot->plotLayout()->setColumnSpacing(0);
+    m_plot->plotLayout()->setRowSpacing(0);
+    const int strips = 2 * kStripPixels;
+    m_topStrip->setMinimumSize(0, strips);
+    m_topStrip->setMaximumSize(QWIDGETSIZE_MAX, strips);
+    m_leftStrip->setMinimumSize(strips, 0);
+    m_leftStrip->setMaximumSize(strips, QWIDGETSIZE_MAX);
+    for (QCPAxisRect *r : {main, m_topStrip, m_leftStrip}) {
+        r->setMinimumMargins(QMargins(0, 0, 0, 0));
+        for (QCPAxis *axis : r->axes()) {
+            axis->setVisible(false);
+            axis->grid()->setVisible(false);
+        }
+    }
+    main->setMinimumMargins(QMargins(0, 0, 6, 0));
+    m_topStrip->setMinimumMargins(QMargins(0, 0, 0, 2));
+    m_leftStrip->setMinimumMargins(QMargins(0, 0, 2, 0));
+    auto *columns = new QCPMarginGroup(m_plot);
+    main->setMarginGroup(QCP::msLeft | QCP::msRight, columns);
+    m_topStrip->setMarginGroup(QCP::msLeft | QCP::msRight, columns);
+    auto *rows = new QCPMarginGroup(m_plot);
+    main->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
+    m_leftStrip->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
+    scale->setMarginGroup(QCP::msTop | QCP::msBottom, rows);
+
+    QCPAxis *keyAxis = main->axis(QCPAxis::atBottom);
+    QCPAxis *queryAxis = main->axis(QCPAxis::atLeft);
+    keyAxis->setVisible(true);
+    keyAxis->setLabel(tr("key (position in the sorted probe batch)"));
+    queryAxis->setRangeReversed(true);
+    QCPAxis *topGroups = m_topStrip->axis(QCPAxis::atTop);
+    topGroups->setVisible(true);
+    topGroups->setLabel(tr("key group"));
+    topGroups->setTickLength(0, 3);
+    topGroups->setSubTicks(false);
+    QCPAxis *leftGroups = m_leftStrip->axis(QCPAxis::atLeft);
+    leftGroups->setVisible(true);
+    leftGroups->setLabel(tr("query group"));
+    leftGroups->setRangeReversed(true);
+    leftGroups->setTickLength(0, 3);
+    leftGroups->setSubTicks(false);
+    m_topStrip->axis(QCPAxis::atLeft)->setRange(0, 2);
+    m_leftStrip->axis(QCPAxis::atBottom)->setRange(0, 2);
+
+    m_map = new QCPColorMap(keyAxis, queryAxis);
     m_map->setGradient(viridisGradient());
     m_map->setInterpolate(false);
-    auto *scale = new QCPColorScale(m_plot);
-    m_plot->plotLayout()->addElement(0, 1, scale);
-    scale->setLabel(tr("attention"));
     m_map->setColorScale(scale);
+    scale->setLabel(tr("attention p"));
     scale->setGradient(viridisGradient());
-    m_plot->xAxis->setLabel(tr("key (sorted by z)"));
-    m_plot->yAxis->setLabel(tr("query (sorted by z)"));
-    m_plot->yAxis->setRangeReversed(true);
-    m_plot->setMouseTracking(true);
+    scale->setBarWidth(14);
+
+    m_topPixmap = new QCPItemPixmap(m_plot);
+    m_leftPixmap = new QCPItemPixmap(m_plot);
+    for (auto [item, rect] :
+         {std::pair{m_topPixmap, m_topStrip}, std::pair{m_leftPixmap, m_leftStrip}}) {
+        item->setClipAxisRect(rect);
+        item->setScaled(true, Qt::IgnoreAspectRatio, Qt::FastTransformation);
+        for (QCPItemPosition *p : {item->topLeft, item->bottomRight}) {
+            p->setAxes(rect->axis(rect == m_topStrip ? QCPAxis::atTop : QCPAxis::atBottom),
+                       rect->axis(QCPAxis::atLeft));
+            p->setAxisRect(rect);
+        }
+    }
+    m_cursor = new QCPItemRect(m_plot);
+    m_cursor->setClipAxisRect(main);
+    m_cursor->setBrush(Qt::NoBrush);
+    m_cursor->setVisible(false);
+    placeRect(m_cursor, main, 0, 0, 0, 0);
+    // Guides along the cursor's row (its query) and column (its key).
+    for (QCPItemRect **guide : {&m_rowGuide, &m_columnGuide}) {
+        *guide = new QCPItemRect(m_plot);
+        (*guide)->setClipAxisRect(main);
+        (*guide)->setPen(Qt::NoPen);
+        (*guide)->setBrush(QColor(255, 255, 255, 45));
+        (*guide)->setVisible(false);
+        placeRect(*guide, main, 0, 0, 0, 0);
+    }
 
     m_groupPlot = new QCustomPlot(this);
     m_groupPlot->setAccessibleName(tr("Group attention heatmap"));
-    m_groupPlot->setMinimumSize(240, 240);
+    m_groupPlot->setAccessibleDescription(
+        tr("Mean attention from each query group (rows) to each key group (columns)."));
+    m_groupPlot->setMinimumSize(240, 160);
     m_groupMap = new QCPColorMap(m_groupPlot->xAxis, m_groupPlot->yAxis);
     m_groupMap->setGradient(viridisGradient());
     m_groupMap->setInterpolate(false);
@@ -95,51 +248,90 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     m_groupPlot->plotLayout()->addElement(0, 1, groupScale);
     m_groupMap->setColorScale(groupScale);
     groupScale->setGradient(viridisGradient());
-    m_groupPlot->xAxis->setLabel(tr("to group"));
-    m_groupPlot->yAxis->setLabel(tr("from group"));
+    groupScale->setBarWidth(12);
+    auto *groupMargins = new QCPMarginGroup(m_groupPlot);
+    m_groupPlot->axisRect()->setMarginGroup(QCP::msTop | QCP::msBottom, groupMargins);
+    groupScale->setMarginGroup(QCP::msTop | QCP::msBottom, groupMargins);
+    m_groupPlot->xAxis->setLabel(tr("to key group"));
+    m_groupPlot->yAxis->setLabel(tr("from query group"));
     m_groupPlot->yAxis->setRangeReversed(true);
+    m_groupPlot->xAxis->grid()->setVisible(false);
+    m_groupPlot->yAxis->grid()->setVisible(false);
 
     m_entropyPlot = new QCustomPlot(this);
     m_entropyPlot->setAccessibleName(tr("Attention entropy per epoch"));
-    m_entropyPlot->setMinimumHeight(150);
+    m_entropyPlot->setMinimumHeight(120);
     m_entropyPlot->xAxis->setLabel(tr("epoch"));
     setEpochTicks(m_entropyPlot->xAxis);
-    m_entropyPlot->yAxis->setLabel(tr("attention entropy"));
+    m_entropyPlot->yAxis->setLabel(tr("entropy (nats)"));
+    m_entropyPlot->yAxis->ticker()->setTickCount(3);
+    PlotStyle::placeLegendBelow(m_entropyPlot);
 
     m_slider = new QSlider(Qt::Horizontal, this);
     m_slider->setAccessibleName(tr("Attention epoch"));
     m_slider->setPageStep(1);
+    m_slider->setTickPosition(QSlider::TicksBelow);
     m_epochLabel = new QLabel(this);
+    m_epochLabel->setMinimumWidth(60);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
+    m_legend = new QLabel(this);
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+    m_legend->setAccessibleName(tr("Group colours"));
 
+    auto *cellBox = new QGroupBox(tr("Cell under the cursor"), this);
+    m_queryImage = new QLabel(cellBox);
+    m_keyImage = new QLabel(cellBox);
+    for (QLabel *l : {m_queryImage, m_keyImage}) {
+        l->setFixedSize(kThumbnail + 4, kThumbnail + 4);
+        l->setAlignment(Qt::AlignCenter);
+        l->setFrameShape(QFrame::StyledPanel);
+    }
+    m_queryImage->setAccessibleName(tr("Query image"));
+    m_keyImage->setAccessibleName(tr("Key image"));
+    m_cellText =
+        new QLabel(tr("Hover over the heatmap (or focus it and use the arrow keys)."), cellBox);
+    m_cellText->setWordWrap(true);
+    m_cellText->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cellText->setAccessibleName(tr("Cell details"));
+    auto *imagesRow = new QHBoxLayout;
+    auto *queryColumn = new QVBoxLayout;
+    queryColumn->addWidget(new QLabel(tr("query"), cellBox), 0, Qt::AlignHCenter);
+    queryColumn->addWidget(m_queryImage);
+    auto *keyColumn = new QVBoxLayout;
+    keyColumn->addWidget(new QLabel(tr("key"), cellBox), 0, Qt::AlignHCenter);
+    keyColumn->addWidget(m_keyImage);
+    imagesRow->addLayout(queryColumn);
+    imagesRow->addLayout(keyColumn);
+    imagesRow->addStretch(1);
+    auto *cellLayout = new QVBoxLayout(cellBox);
+    cellLayout->addLayout(imagesRow);
+    cellLayout->addWidget(m_cellText, 1);
+
+    auto *side = new QWidget(this);
+    auto *sideLayout = new QVBoxLayout(side);
+    sideLayout->setContentsMargins(0, 0, 0, 0);
+    sideLayout->addWidget(m_groupPlot, 3);
+    sideLayout->addWidget(cellBox, 2);
     auto *maps = new QSplitter(Qt::Horizontal, this);
     maps->addWidget(m_plot);
-    maps->addWidget(m_groupPlot);
+    maps->addWidget(side);
     maps->setStretchFactor(0, 3);
     maps->setStretchFactor(1, 2);
     auto *sliderRow = new QHBoxLayout;
-    sliderRow->addWidget(new QLabel(tr("Epoch:"), this));
+    auto *sliderLabel = new QLabel(tr("&Epoch:"), this);
+    sliderLabel->setBuddy(m_slider);
+    sliderRow->addWidget(sliderLabel);
     sliderRow->addWidget(m_slider, 1);
     sliderRow->addWidget(m_epochLabel);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(maps, 3);
+    layout->addWidget(maps, 4);
     layout->addLayout(sliderRow);
+    layout->addWidget(m_legend);
     layout->addWidget(m_status);
     layout->addWidget(m_entropyPlot, 1);
-
-    m_popup = new QFrame(this, Qt::ToolTip);
-    m_popup->setFrameShape(QFrame::Box);
-    m_popupText = new QLabel(m_popup);
-    m_popupImageA = new QLabel(m_popup);
-    m_popupImageB = new QLabel(m_popup);
-    auto *popupLayout = new QVBoxLayout(m_popup);
-    auto *images = new QHBoxLayout;
-    images->addWidget(m_popupImageA);
-    images->addWidget(m_popupImageB);
-    popupLayout->addWidget(m_popupText);
-    popupLayout->addLayout(images);
-    m_popup->hide();
+    applyPalette();
 
     connect(m_slider, &QSlider::valueChanged, this, [this](int index) {
         if (index >= 0 && index < m_run.attentionEpochs.size())
@@ -154,17 +346,26 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
             Q_EMIT loadFailed(result.error().toString());
             return;
         }
-        m_snapshot = result.value();
+        m_snapshot = sortedByGroupAndZ(result.value());
         drawSnapshot();
         Q_EMIT snapshotShown(m_epoch);
     });
-    connect(&m_datasetWatcher, &QFutureWatcherBase::finished, this,
-            [this] { m_dataset = m_datasetWatcher.result(); });
+    connect(&m_imagesWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_probeImages = m_imagesWatcher.result();
+        if (m_cell.x() >= 0)
+            selectCell(m_cell.y(), m_cell.x());
+    });
+    connect(&m_datasetWatcher, &QFutureWatcherBase::finished, this, [this] {
+        m_dataset = m_datasetWatcher.result();
+        if (m_cell.x() >= 0)
+            selectCell(m_cell.y(), m_cell.x());
+    });
 }
 
 AttentionView::~AttentionView()
 {
     m_snapshotWatcher.waitForFinished();
+    m_imagesWatcher.waitForFinished();
     m_datasetWatcher.waitForFinished();
 }
 
@@ -173,34 +374,53 @@ void AttentionView::setRun(const QString &storePath, const RunSummary &run)
     m_storePath = storePath;
     m_run = run;
     m_epoch = -1;
+    m_cell = QPoint(-1, -1);
     m_dataset.reset();
-    const QSignalBlocker block(m_slider);
-    m_slider->setRange(0, std::max(0, int(run.attentionEpochs.size()) - 1));
-    m_slider->setEnabled(run.attentionEpochs.size() > 1);
+    m_probeImages = {};
+    {
+        const QSignalBlocker block(m_slider);
+        m_slider->setRange(0, std::max(0, int(run.attentionEpochs.size()) - 1));
+        m_slider->setEnabled(run.attentionEpochs.size() > 1);
+    }
     drawEntropy();
-    requestDataset();
+    requestImages();
     if (run.attentionEpochs.isEmpty()) {
         m_status->setText(tr("This run has no attention snapshots."));
         return;
     }
-    m_slider->setValue(m_slider->maximum());
+    {
+        const QSignalBlocker block(m_slider);
+        m_slider->setValue(m_slider->maximum());
+    }
     showEpoch(run.attentionEpochs.last());
 }
 
-void AttentionView::requestDataset()
+void AttentionView::requestImages()
 {
-    const QJsonObject spec = m_run.record.config.value(QStringLiteral("dataset")).toObject();
-    if (spec.isEmpty())
-        return;
+    // Thumbnails: the run's stored probe images, else the dataset when it is reachable here.
+    m_imagesWatcher.waitForFinished();
     m_datasetWatcher.waitForFinished();
-    m_datasetWatcher.setFuture(QtConcurrent::run([spec] { return openCachedDataset(spec); }));
+    if (m_run.hasProbeImages) {
+        const QString path = m_storePath, id = m_run.record.id;
+        m_imagesWatcher.setFuture(QtConcurrent::run([path, id] {
+            auto bytes = readRunArtifact(path, id, QStringLiteral("probe-images"));
+            if (!bytes)
+                return ProbeImages();
+            return ProbeImages::fromJson(QJsonDocument::fromJson(bytes.value()).object())
+                .value_or(ProbeImages());
+        }));
+        return;
+    }
+    const QJsonObject spec = m_run.record.config.value(QStringLiteral("dataset")).toObject();
+    if (!spec.isEmpty())
+        m_datasetWatcher.setFuture(QtConcurrent::run([spec] { return openCachedDataset(spec); }));
 }
 
 void AttentionView::showEpoch(int epoch)
 {
     m_epoch = epoch;
-    m_epochLabel->setText(QString::number(epoch));
-    const int index = m_run.attentionEpochs.indexOf(epoch);
+    m_epochLabel->setText(tr("epoch %1").arg(epoch));
+    const int index = int(m_run.attentionEpochs.indexOf(epoch));
     if (index >= 0 && m_slider->value() != index) {
         const QSignalBlocker block(m_slider);
         m_slider->setValue(index);
@@ -210,17 +430,11 @@ void AttentionView::showEpoch(int epoch)
     m_snapshotWatcher.waitForFinished();
     m_snapshotWatcher.setFuture(
         QtConcurrent::run([path, id, epoch]() -> Expected<AttentionSnapshot> {
-            RunStoreOptions options;
-            options.create = false;
-            options.recoverOnOpen = false;
-            auto store = RunStore::open(path, options);
-            if (!store)
-                return store.error();
-            auto artifact = store.value()->artifact(id, QStringLiteral("attention"), epoch);
-            if (!artifact)
-                return artifact.error();
+            auto bytes = readRunArtifact(path, id, QStringLiteral("attention"), epoch);
+            if (!bytes)
+                return bytes.error();
             AttentionSnapshot s =
-                AttentionSnapshot::fromJson(QJsonDocument::fromJson(artifact->bytes).object());
+                AttentionSnapshot::fromJson(QJsonDocument::fromJson(bytes.value()).object());
             if (s.size <= 0 || s.matrix.size() != qsizetype(s.size) * s.size) {
                 DataError error;
                 error.file = path;
@@ -237,8 +451,9 @@ void AttentionView::drawSnapshot()
 {
     const AttentionSnapshot &s = m_snapshot;
     const int b = s.size;
+    QCPAxisRect *main = m_map->keyAxis()->axisRect();
     for (int i = m_plot->itemCount() - 1; i >= 0; --i)
-        if (m_plot->item(i)->property("strip").toBool())
+        if (m_plot->item(i)->property("boundary").toBool())
             m_plot->removeItem(i);
     m_map->data()->setSize(b, b);
     m_map->data()->setRange(QCPRange(0, b - 1), QCPRange(0, b - 1));
@@ -246,48 +461,145 @@ void AttentionView::drawSnapshot()
         for (int c = 0; c < b; ++c)
             m_map->data()->setCell(c, r, s.matrix.at(r * b + c));
     m_map->rescaleDataRange(true);
-    // Strips: group colour next to the map, the sample's own RGB outside it when z is a colour.
-    const bool rgb = isRgb(s);
-    const double g0 = -1.4, g1 = -0.6, c0 = -2.4, c1 = -1.5;
-    for (int i = 0; i < b; ++i) {
-        const QColor group = okabeIto(i < s.groups.size() ? s.groups.at(i) : 0);
-        addRect(m_plot, g0, i - 0.5, g1, i + 0.5, group);
-        addRect(m_plot, i - 0.5, b - 0.4 + 1.0, i + 0.5, b - 0.4 + 0.2, group);
-        if (rgb) {
-            const QColor colour(int(s.z.at(i * 3)), int(s.z.at(i * 3 + 1)), int(s.z.at(i * 3 + 2)));
-            addRect(m_plot, c0, i - 0.5, c1, i + 0.5, colour);
-            addRect(m_plot, i - 0.5, b + 1.7, i + 0.5, b + 0.9, colour);
+    m_map->keyAxis()->setRange(-0.5, b - 0.5);
+    m_map->valueAxis()->setRange(-0.5, b - 0.5);
+
+    // Thin lines between group blocks make the block structure readable at any b.
+    const QVector<Block> blocks = groupBlocks(s);
+    const QColor line(255, 255, 255, 170); // on viridis, whatever the theme
+    for (int k = 1; k < blocks.size(); ++k) {
+        const double at = blocks[k].first - 0.5;
+        for (bool vertical : {true, false}) {
+            auto *item = new QCPItemLine(m_plot);
+            item->setProperty("boundary", true);
+            item->setClipAxisRect(main);
+            item->setPen(QPen(line, 1));
+            for (QCPItemPosition *p : {item->start, item->end}) {
+                p->setAxes(m_map->keyAxis(), m_map->valueAxis());
+                p->setAxisRect(main);
+            }
+            if (vertical) {
+                item->start->setCoords(at, -0.5);
+                item->end->setCoords(at, b - 0.5);
+            } else {
+                item->start->setCoords(-0.5, at);
+                item->end->setCoords(b - 0.5, at);
+            }
         }
     }
-    m_plot->xAxis->setRange(rgb ? -2.5 : -1.5, b - 0.5);
-    m_plot->yAxis->setRange(-0.5, b + (rgb ? 1.8 : 0.8));
+    drawStrips();
+    if (m_cell.x() >= b || m_cell.y() >= b)
+        m_cell = QPoint(-1, -1);
+    if (m_cell.x() >= 0)
+        selectCell(m_cell.y(), m_cell.x());
     m_plot->replot();
+    drawGroupMap();
 
-    const int groups = s.groupLabels.size();
+    QStringList legend;
+    for (const Block &block : blocks)
+        legend << QStringLiteral("<span style='color:%1'>&#9632;</span> %2 (%3)")
+                      .arg(okabeIto(block.group).name(), groupName(s, block.group).toHtmlEscaped())
+                      .arg(block.count);
+    m_legend->setText(tr("Groups (strip colour, samples in the batch): %1")
+                          .arg(legend.join(QStringLiteral(" &nbsp; "))));
+    m_status->setText(isRgb(s) ? tr("Epoch %1 · %2 probe samples · outer strip: each sample's own "
+                                    "colour (z), inner strip: its group. Uniform attention would "
+                                    "be %3 per key.")
+                                     .arg(s.epoch)
+                                     .arg(b)
+                                     .arg(1.0 / std::max(1, b - 1), 0, 'g', 3)
+                               : tr("Epoch %1 · %2 probe samples · strips: each sample's group. "
+                                    "Uniform attention would be %3 per key.")
+                                     .arg(s.epoch)
+                                     .arg(b)
+                                     .arg(1.0 / std::max(1, b - 1), 0, 'g', 3));
+}
+
+void AttentionView::drawStrips()
+{
+    const AttentionSnapshot &s = m_snapshot;
+    const int b = s.size;
+    const bool rgb = isRgb(s);
+    const int lanes = rgb ? 2 : 1;
+    // Top strip: row 0 of the image is the outer lane (RGB), the last row touches the matrix.
+    QImage top(b, lanes, QImage::Format_RGB32), left(lanes, b, QImage::Format_RGB32);
+    for (int i = 0; i < b; ++i) {
+        const QColor group = okabeIto(s.groups.value(i, 0));
+        top.setPixelColor(i, lanes - 1, group);
+        left.setPixelColor(lanes - 1, i, group);
+        if (rgb) {
+            top.setPixelColor(i, 0, sampleColour(s, i));
+            left.setPixelColor(0, i, sampleColour(s, i));
+        }
+    }
+    m_topPixmap->setPixmap(QPixmap::fromImage(top));
+    m_leftPixmap->setPixmap(QPixmap::fromImage(left));
+    m_topPixmap->topLeft->setCoords(-0.5, lanes);
+    m_topPixmap->bottomRight->setCoords(b - 0.5, 0);
+    m_leftPixmap->topLeft->setCoords(2 - lanes, -0.5);
+    m_leftPixmap->bottomRight->setCoords(2, b - 0.5);
+    const int thickness = lanes * kStripPixels;
+    m_topStrip->setMinimumSize(0, thickness);
+    m_topStrip->setMaximumSize(QWIDGETSIZE_MAX, thickness);
+    m_topStrip->axis(QCPAxis::atLeft)->setRange(0, lanes);
+    m_leftStrip->setMinimumSize(thickness, 0);
+    m_leftStrip->setMaximumSize(thickness, QWIDGETSIZE_MAX);
+    m_leftStrip->axis(QCPAxis::atBottom)->setRange(2 - lanes, 2);
+
+    // Group names at the centre of their blocks, on the strips' outer axes.
+    const QStringList names = shortGroupLabels(s.groupLabels);
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    for (const Block &block : groupBlocks(s))
+        ticker->addTick(block.first + (block.count - 1) / 2.0,
+                        block.group >= 0 ? names.value(block.group) : tr("no group"));
+    for (QCPAxis *axis : {m_topStrip->axis(QCPAxis::atTop), m_topStrip->axis(QCPAxis::atBottom),
+                          m_leftStrip->axis(QCPAxis::atLeft)}) {
+        axis->setTicker(ticker);
+        axis->setRange(-0.5, b - 0.5);
+    }
+}
+
+void AttentionView::drawGroupMap()
+{
+    const AttentionSnapshot &s = m_snapshot;
+    m_groupPlot->clearItems();
+    const int groups = int(s.groupLabels.size());
     if (groups > 0 && s.groupMatrix.size() == groups * groups) {
         m_groupMap->data()->setSize(groups, groups);
         m_groupMap->data()->setRange(QCPRange(0, groups - 1), QCPRange(0, groups - 1));
+        double lo = 1e300, hi = -1e300;
         for (int r = 0; r < groups; ++r)
-            for (int c = 0; c < groups; ++c)
-                m_groupMap->data()->setCell(c, r, s.groupMatrix.at(r * groups + c));
+            for (int c = 0; c < groups; ++c) {
+                const double v = s.groupMatrix.at(r * groups + c);
+                m_groupMap->data()->setCell(c, r, v);
+                if (std::isfinite(v)) {
+                    lo = std::min(lo, v);
+                    hi = std::max(hi, v);
+                }
+            }
         m_groupMap->rescaleDataRange(true);
+        // Values in the cells while they fit; dark text on the bright end of viridis.
+        if (groups <= 8)
+            for (int r = 0; r < groups; ++r)
+                for (int c = 0; c < groups; ++c) {
+                    const double v = s.groupMatrix.at(r * groups + c);
+                    auto *text = new QCPItemText(m_groupPlot);
+                    text->position->setCoords(c, r);
+                    text->setText(std::isfinite(v) ? QString::number(v, 'g', 3) : tr("n/a"));
+                    const double t = hi > lo ? (v - lo) / (hi - lo) : 0.0;
+                    text->setColor(t > 0.6 ? Qt::black : Qt::white);
+                }
+        const QStringList names = shortGroupLabels(s.groupLabels);
         auto ticker = QSharedPointer<QCPAxisTickerText>::create();
         for (int g = 0; g < groups; ++g)
-            ticker->addTick(g, s.groupLabels.at(g));
+            ticker->addTick(g, names.at(g));
         m_groupPlot->xAxis->setTicker(ticker);
         m_groupPlot->yAxis->setTicker(ticker);
         m_groupPlot->xAxis->setRange(-0.5, groups - 0.5);
         m_groupPlot->yAxis->setRange(-0.5, groups - 0.5);
+        m_groupPlot->xAxis->setTickLabelRotation(groups > 4 ? 30 : 0);
     }
     m_groupPlot->replot();
-    QStringList legend;
-    for (int g = 0; g < groups; ++g)
-        legend << QStringLiteral("<span style='color:%1'>&#9632;</span> %2")
-                      .arg(okabeIto(g).name(), s.groupLabels.at(g).toHtmlEscaped());
-    m_status->setText(tr("Epoch %1 · %2 samples · groups: %3")
-                          .arg(s.epoch)
-                          .arg(b)
-                          .arg(legend.join(QStringLiteral("  "))));
 }
 
 void AttentionView::drawEntropy()
@@ -302,13 +614,80 @@ void AttentionView::drawEntropy()
         }
     }
     auto *graph = m_entropyPlot->addGraph();
-    graph->setPen(QPen(okabeIto(0), 2));
-    graph->setScatterStyle(QCPScatterStyle(markerShape(0), 6));
+    graph->setName(tr("attention entropy"));
+    PlotStyle::styleSeries(graph, 4);
     graph->setData(x, y);
+    // The ceiling: uniform attention over the other b − 1 samples of a training batch.
+    const int batch = m_run.record.config.value(QStringLiteral("batchSize")).toInt();
+    if (batch > 1 && !x.isEmpty()) {
+        auto *uniform = m_entropyPlot->addGraph();
+        uniform->setName(tr("uniform over the batch: log(%1 − 1)").arg(batch));
+        QColor c = palette().color(QPalette::Text);
+        c.setAlpha(140);
+        uniform->setPen(QPen(c, 1, Qt::DashLine));
+        uniform->setData({x.first() - 0.5, x.last() + 0.5},
+                         {std::log(batch - 1.0), std::log(batch - 1.0)});
+    }
     m_entropyPlot->rescaleAxes();
-    m_entropyPlot->xAxis->scaleRange(1.1);
-    m_entropyPlot->yAxis->scaleRange(1.2);
+    m_entropyPlot->xAxis->setRange(x.isEmpty() ? 0 : x.first() - 0.5,
+                                   x.isEmpty() ? 1 : x.last() + 0.5);
+    m_entropyPlot->yAxis->scaleRange(1.15);
+    if (m_entropyPlot->yAxis->range().lower > 0 && !y.isEmpty())
+        m_entropyPlot->yAxis->setRangeLower(0);
     m_entropyPlot->replot();
+}
+
+void AttentionView::applyPalette()
+{
+    for (QCustomPlot *plot : {m_plot, m_groupPlot, m_entropyPlot})
+        PlotStyle::applyPalette(plot, palette());
+    // White reads on every viridis colour but the brightest; the guides mark row and column.
+    m_cursor->setPen(QPen(Qt::white, 2));
+    if (m_snapshot.size > 0)
+        drawSnapshot();
+    drawEntropy();
+}
+
+void AttentionView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+bool AttentionView::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_plot && m_snapshot.size > 0) {
+        if (event->type() == QEvent::FocusIn && m_cell.x() < 0) {
+            selectCell(0, 0);
+        } else if (event->type() == QEvent::KeyPress) {
+            auto *key = static_cast<QKeyEvent *>(event);
+            QPoint cell = m_cell.x() < 0 ? QPoint(0, 0) : m_cell;
+            switch (key->key()) {
+            case Qt::Key_Left:
+                cell.rx() -= 1;
+                break;
+            case Qt::Key_Right:
+                cell.rx() += 1;
+                break;
+            case Qt::Key_Up:
+                cell.ry() -= 1;
+                break;
+            case Qt::Key_Down:
+                cell.ry() += 1;
+                break;
+            case Qt::Key_Home:
+                cell = QPoint(0, 0);
+                break;
+            default:
+                return QWidget::eventFilter(watched, event);
+            }
+            const int last = m_snapshot.size - 1;
+            selectCell(std::clamp(cell.y(), 0, last), std::clamp(cell.x(), 0, last));
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 QString AttentionView::cellDescription(int row, int column) const
@@ -320,49 +699,85 @@ QString AttentionView::cellDescription(int row, int column) const
         QStringList z;
         for (int d = 0; d < s.zDim && i * s.zDim + d < s.z.size(); ++d)
             z << QString::number(s.z.at(i * s.zDim + d), 'g', 4);
-        const int g = i < s.groups.size() ? s.groups.at(i) : -1;
-        const QString label = g >= 0 && g < s.groupLabels.size() ? s.groupLabels.at(g) : QString();
-        return tr("sample %1 · z = (%2) · group %3")
-            .arg(i < s.samples.size() ? s.samples.at(i) : -1)
-            .arg(z.join(QStringLiteral(", ")), label);
+        return tr("sample %1 · group %2 · z = (%3)")
+            .arg(s.samples.value(i, -1))
+            .arg(groupName(s, s.groups.value(i, -1)), z.join(QStringLiteral(", ")));
     };
-    return tr("query: %1\nkey: %2\nattention: %3")
+    return tr("query: %1\nkey: %2\nattention p = %3")
         .arg(describe(row), describe(column))
         .arg(s.matrix.at(row * s.size + column), 0, 'g', 4);
 }
 
-void AttentionView::hoverAt(QMouseEvent *event)
+QImage AttentionView::sampleImage(int index) const
 {
-    double key = 0, value = 0;
-    m_map->pixelsToCoords(event->position(), key, value);
-    const int column = int(std::lround(key));
-    const int row = int(std::lround(value));
-    const QString text = cellDescription(row, column);
-    if (text.isEmpty()) {
-        m_popup->hide();
-        return;
-    }
-    m_popupText->setText(text);
-    auto image = [this](int i) {
-        if (!m_dataset || i >= m_snapshot.samples.size())
-            return QPixmap();
-        const QImage img = datasetImage(*m_dataset, m_snapshot.samples.at(i));
-        return QPixmap::fromImage(img.scaled(96, 96, Qt::KeepAspectRatio, Qt::FastTransformation));
-    };
-    const QPixmap a = image(row), b = image(column);
-    m_popupImageA->setPixmap(a);
-    m_popupImageB->setPixmap(b);
-    m_popupImageA->setVisible(!a.isNull());
-    m_popupImageB->setVisible(!b.isNull());
-    m_popup->adjustSize();
-    m_popup->move(m_plot->mapToGlobal(event->position().toPoint()) + QPoint(16, 16));
-    m_popup->show();
+    const qint64 sample = m_snapshot.samples.value(index, -1);
+    if (sample < 0)
+        return {};
+    QImage img = m_probeImages.image(sample);
+    if (img.isNull() && m_dataset)
+        img = datasetImage(*m_dataset, sample);
+    return img;
 }
 
-void AttentionView::leaveEvent(QEvent *event)
+void AttentionView::selectCell(int row, int column)
 {
-    m_popup->hide();
-    QWidget::leaveEvent(event);
+    const QString text = cellDescription(row, column);
+    if (text.isEmpty())
+        return;
+    m_cell = QPoint(column, row);
+    m_cellText->setText(text);
+    auto thumbnail = [this](int i) {
+        const QImage img = sampleImage(i);
+        return img.isNull()
+                   ? QPixmap()
+                   : QPixmap::fromImage(img.scaled(kThumbnail, kThumbnail, Qt::KeepAspectRatio,
+                                                   Qt::FastTransformation));
+    };
+    const QPixmap query = thumbnail(row), key = thumbnail(column);
+    m_queryImage->setPixmap(query);
+    m_keyImage->setPixmap(key);
+    if (query.isNull())
+        m_queryImage->setText(tr("no image"));
+    if (key.isNull())
+        m_keyImage->setText(tr("no image"));
+    m_cursor->topLeft->setCoords(column - 0.5, row - 0.5);
+    m_cursor->bottomRight->setCoords(column + 0.5, row + 0.5);
+    m_cursor->setVisible(true);
+    const double last = m_snapshot.size - 0.5;
+    m_rowGuide->topLeft->setCoords(-0.5, row - 0.5);
+    m_rowGuide->bottomRight->setCoords(last, row + 0.5);
+    m_columnGuide->topLeft->setCoords(column - 0.5, -0.5);
+    m_columnGuide->bottomRight->setCoords(column + 0.5, last);
+    m_rowGuide->setVisible(true);
+    m_columnGuide->setVisible(true);
+    m_plot->replot(QCustomPlot::rpQueuedReplot);
+    Q_EMIT cellChanged(row, column);
+}
+
+QPointF AttentionView::cellPixel(int row, int column) const
+{
+    return {m_map->keyAxis()->coordToPixel(column), m_map->valueAxis()->coordToPixel(row)};
+}
+
+QPixmap AttentionView::queryThumbnail() const
+{
+    return m_queryImage->pixmap();
+}
+
+QPixmap AttentionView::keyThumbnail() const
+{
+    return m_keyImage->pixmap();
+}
+
+void AttentionView::hoverAt(QMouseEvent *event)
+{
+    QCPAxisRect *main = m_map->keyAxis()->axisRect();
+    if (m_snapshot.size <= 0 || !main->rect().contains(event->position().toPoint()))
+        return;
+    const int column = int(std::lround(m_map->keyAxis()->pixelToCoord(event->position().x())));
+    const int row = int(std::lround(m_map->valueAxis()->pixelToCoord(event->position().y())));
+    if (QPoint(column, row) != m_cell)
+        selectCell(row, column);
 }
 
 } // namespace equiscope

@@ -1,6 +1,7 @@
 #include "experimentpanel.h"
 
 #include "clusteringlauncher.h"
+#include "attributepicker.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
 
@@ -60,14 +61,7 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     m_methodDescription = new QLabel;
     m_methodDescription->setWordWrap(true);
 
-    m_target = new QComboBox;
-    m_target->setAccessibleName(tr("Target attribute"));
-    m_target->setToolTip(tr("The attribute the linear probe predicts to measure utility."));
-    m_sensitive = new QListWidget;
-    m_sensitive->setAccessibleName(tr("Sensitive attributes"));
-    m_sensitive->setToolTip(tr("The protected attribute(s) z. Several are combined into their "
-                               "intersection groups."));
-    m_groups = new QLabel;
+    m_picker = new AttributePicker;
 
     m_encoder = new QComboBox;
     m_encoder->addItems({QStringLiteral("lenet"), QStringLiteral("resnet18")});
@@ -100,9 +94,6 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     general->addRow(tr("&Name:"), m_name);
     general->addRow(tr("&Method:"), m_method);
     general->addRow(QString(), m_methodDescription);
-    general->addRow(tr("&Target:"), m_target);
-    general->addRow(tr("&Sensitive:"), m_sensitive);
-    general->addRow(QString(), m_groups);
     general->addRow(tr("&Encoder:"), m_encoder);
     general->addRow(tr("E&pochs:"), m_epochs);
     general->addRow(tr("&Batch size:"), m_batch);
@@ -115,6 +106,9 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
 
     auto *optionsBox = new QGroupBox(tr("Loss options"));
     m_optionsForm = new QFormLayout(optionsBox);
+    auto *attributesBox = new QGroupBox(tr("Target and sensitive attributes"));
+    auto *attributesLayout = new QVBoxLayout(attributesBox);
+    attributesLayout->addWidget(m_picker);
 
     m_error = new QLabel;
     m_error->setWordWrap(true);
@@ -135,9 +129,12 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     buttons->addWidget(m_sweep);
     buttons->addWidget(m_launch);
 
+    auto *rightColumn = new QVBoxLayout;
+    rightColumn->addWidget(attributesBox, 1);
+    rightColumn->addWidget(optionsBox);
     auto *columns = new QHBoxLayout;
-    columns->addWidget(generalBox, 3);
-    columns->addWidget(optionsBox, 2, Qt::AlignTop);
+    columns->addWidget(generalBox, 3, Qt::AlignTop);
+    columns->addLayout(rightColumn, 3);
     auto *content = new QWidget;
     auto *contentLayout = new QVBoxLayout(content);
     contentLayout->addLayout(columns);
@@ -177,11 +174,10 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
         rebuildOptions();
         updateValidation();
     });
-    connect(m_target, &QComboBox::currentIndexChanged, this, &ExperimentPanel::updateValidation);
-    connect(m_sensitive, &QListWidget::itemChanged, this, [this] {
-        updateGroupCount();
-        updateValidation();
-    });
+    connect(m_picker, &AttributePicker::selectionChanged, this, &ExperimentPanel::updateValidation);
+    connect(m_picker, &AttributePicker::previewUpdated, this, &ExperimentPanel::updateValidation);
+    connect(m_seed, &QSpinBox::valueChanged, this,
+            [this](int seed) { m_picker->setSeed(quint64(seed)); });
     for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit})
         connect(box, &QSpinBox::valueChanged, this, &ExperimentPanel::updateValidation);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this,
@@ -211,32 +207,16 @@ void ExperimentPanel::setDataset(const Dataset *dataset)
 void ExperimentPanel::fillAttributes()
 {
     const RunConfig defaults = RunConfig::coloredFashionMnistDefault();
-    QStringList names{defaults.target, defaults.sensitive.value(0)};
-    QString target = defaults.target;
-    QStringList sensitive = defaults.sensitive;
-    if (m_dataset) {
-        names = m_dataset->attributes.names();
-        target = m_dataset->defaultTarget.isEmpty() ? names.value(0) : m_dataset->defaultTarget;
-        sensitive = m_dataset->defaultSensitive;
+    if (!m_dataset) {
+        m_picker->setAttributes(nullptr, {defaults.target, defaults.sensitive.value(0)},
+                                defaults.target, defaults.sensitive);
+        return;
     }
-    m_target->blockSignals(true);
-    m_target->clear();
-    m_target->addItems(names);
-    m_target->setCurrentText(target);
-    m_target->blockSignals(false);
-    m_sensitive->blockSignals(true);
-    m_sensitive->clear();
-    for (const QString &name : names) {
-        auto *item = new QListWidgetItem(name, m_sensitive);
-        item->setFlags(item->flags() | Qt::ItemIsUserCheckable);
-        item->setCheckState(sensitive.contains(name) ? Qt::Checked : Qt::Unchecked);
-    }
-    m_sensitive->blockSignals(false);
-    // As tall as its items (up to six rows), so the form stays compact.
-    const int visibleRows = std::clamp(int(names.size()), 2, 6);
-    m_sensitive->setFixedHeight(visibleRows * std::max(16, m_sensitive->sizeHintForRow(0)) +
-                                2 * m_sensitive->frameWidth() + 4);
-    updateGroupCount();
+    const QStringList names = m_dataset->attributes.names();
+    m_picker->setAttributes(std::make_shared<const AttributeTable>(m_dataset->attributes), names,
+                            m_dataset->defaultTarget.isEmpty() ? names.value(0)
+                                                               : m_dataset->defaultTarget,
+                            m_dataset->defaultSensitive);
 }
 
 void ExperimentPanel::rebuildOptions()
@@ -294,11 +274,7 @@ RunConfig ExperimentPanel::config() const
 {
     RunConfig c = m_base;
     c.dataset = m_spec;
-    c.target = m_target->currentText();
-    c.sensitive.clear();
-    for (int i = 0; i < m_sensitive->count(); ++i)
-        if (m_sensitive->item(i)->checkState() == Qt::Checked)
-            c.sensitive.append(m_sensitive->item(i)->text());
+    m_picker->applyTo(c);
     c.encoder = m_encoder->currentText();
     c.epochs = m_epochs->value();
     c.batchSize = m_batch->value();
@@ -333,10 +309,7 @@ void ExperimentPanel::setConfig(const RunConfig &c)
     m_base = c;
     m_name->setText(c.name);
     m_method->setCurrentIndex(std::max(0, m_method->findData(lossMethodName(c.loss.method))));
-    m_target->setCurrentText(c.target);
-    for (int i = 0; i < m_sensitive->count(); ++i)
-        m_sensitive->item(i)->setCheckState(
-            c.sensitive.contains(m_sensitive->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
+    m_picker->setFrom(c);
     m_encoder->setCurrentText(c.encoder);
     m_epochs->setValue(c.epochs);
     m_batch->setValue(c.batchSize);
@@ -372,6 +345,9 @@ QString ExperimentPanel::validationError() const
         if (!against)
             return against.error().toString();
     }
+    // The group preview has the last word once it is in: e.g. a single-level attribute.
+    if (!m_picker->isPreviewPending() && !m_picker->previewError().isEmpty())
+        return m_picker->previewError();
     return {};
 }
 
@@ -383,50 +359,14 @@ void ExperimentPanel::updateValidation()
     m_sweep->setEnabled(error.isEmpty());
 }
 
-QString ExperimentPanel::groupCountText() const
+QComboBox *ExperimentPanel::targetBox() const
 {
-    if (!m_dataset)
-        return {};
-    QList<const Attribute *> columns;
-    for (int i = 0; i < m_sensitive->count(); ++i)
-        if (m_sensitive->item(i)->checkState() == Qt::Checked)
-            columns.append(&m_dataset->attributes.column(m_sensitive->item(i)->text()));
-    if (columns.isEmpty())
-        return {};
-    // Discrete intersections as they occur in the data; continuous and vector attributes are
-    // binned into groupBins groups each by the metrics.
-    QHash<QByteArray, qint64> counts;
-    int binned = 0;
-    const qint64 rows = m_dataset->attributes.rowCount();
-    for (const Attribute *a : columns)
-        binned += a->isDiscrete() ? 0 : 1;
-    for (qint64 r = 0; r < rows; ++r) {
-        QByteArray key;
-        for (const Attribute *a : columns) {
-            if (a->isDiscrete()) {
-                const int code = a->code(r);
-                key.append(reinterpret_cast<const char *>(&code), sizeof code);
-            }
-        }
-        ++counts[key];
-    }
-    const int bins = m_base.groupBins;
-    qint64 groups = counts.size();
-    for (int i = 0; i < binned; ++i)
-        groups *= bins;
-    if (binned > 0)
-        return tr("%1 intersection groups (continuous attributes binned into %2 each)")
-            .arg(groups)
-            .arg(bins);
-    qint64 smallest = std::numeric_limits<qint64>::max();
-    for (qint64 n : std::as_const(counts))
-        smallest = std::min(smallest, n);
-    return tr("%1 intersection groups, the smallest has %2 samples").arg(groups).arg(smallest);
+    return m_picker->targetBox();
 }
 
-void ExperimentPanel::updateGroupCount()
+QListWidget *ExperimentPanel::sensitiveList() const
 {
-    m_groups->setText(groupCountText());
+    return m_picker->sensitiveList();
 }
 
 TrainingJob *ExperimentPanel::launch()

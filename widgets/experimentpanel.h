@@ -21,6 +21,7 @@ class QStackedWidget;
 namespace equiscope {
 
 class ClusteringLauncher;
+class AttributePicker;
 class JobQueue;
 class RunJob;
 class TrainingJob;
@@ -58,8 +59,10 @@ public:
     /// The method family shown: "fare" (this form) or "clustering" (the clustering launcher).
     QComboBox *familyBox() const { return m_family; }
     ClusteringLauncher *clusteringLauncher() const { return m_clustering; }
-    QComboBox *targetBox() const { return m_target; }
-    QListWidget *sensitiveList() const { return m_sensitive; }
+    QComboBox *targetBox() const;
+    QListWidget *sensitiveList() const;
+    /// Target, sensitive attributes, binning and the live group preview.
+    AttributePicker *attributePicker() const { return m_picker; }
     QPushButton *launchButton() const { return m_launch; }
     QLabel *errorLabel() const { return m_error; }
 
@@ -71,8 +74,6 @@ private:
     void fillAttributes();
     void rebuildOptions();
     void updateValidation();
-    void updateGroupCount();
-    QString groupCountText() const;
 
     JobQueue *m_queue = nullptr;
     QString m_storePath;
@@ -83,9 +84,7 @@ private:
     QLineEdit *m_name = nullptr;
     QComboBox *m_method = nullptr;
     QLabel *m_methodDescription = nullptr;
-    QComboBox *m_target = nullptr;
-    QListWidget *m_sensitive = nullptr;
-    QLabel *m_groups = nullptr;
+    AttributePicker *m_picker = nullptr;
     QComboBox *m_encoder = nullptr;
     QSpinBox *m_epochs = nullptr;
     QSpinBox *m_batch = nullptr;

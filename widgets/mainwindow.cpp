@@ -4,14 +4,18 @@
 #include "paretoview.h"
 #include "runspanel.h"
 
+#include "apptheme.h"
 #include "datasetpanel.h"
+#include "exportactions.h"
 #include "experimentpanel.h"
+#include "jobstatuslabel.h"
 #include "runmonitor.h"
 
 #include "jobs/jobqueue.h"
 #include "store/runstore.h"
 #include "util/environment.h"
 
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
@@ -117,11 +121,7 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     });
     connect(m_datasetPanel, &DatasetPanel::openFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
-    connect(m_queue, &JobQueue::queueChanged, this, &MainWindow::updateJobStatus);
-    connect(m_queue, &JobQueue::jobStarted, this, &MainWindow::updateJobStatus);
-
-    m_jobStatus = new QLabel;
-    m_jobStatus->setAccessibleName(tr("Job status"));
+    m_jobStatus = new JobStatusLabel(m_queue);
     m_storeStatus = new QLabel;
     m_storeStatus->setAccessibleName(tr("Run store"));
     statusBar()->addPermanentWidget(m_storeStatus);
@@ -135,13 +135,13 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
     const QString last = settings.value(kLastStore).toString();
     setStorePath(qEnvironmentVariableIsSet("EQUISCOPE_STORE") || last.isEmpty() ? defaultStorePath()
                                                                                 : last);
-    updateJobStatus();
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 860);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // Docks only take a size once the window is laid out.
         QTimer::singleShot(0, this, [this] { resizeDocks({m_monitorDock}, {280}, Qt::Vertical); });
     }
+    showView(settings.value(QStringLiteral("window/view")).toString());
 }
 
 MainWindow::~MainWindow() = default;
@@ -156,19 +156,28 @@ int MainWindow::addPage(const QString &name, const QString &title, QWidget *page
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    file->addAction(tr("&Open Dataset…"), QKeySequence::Open, this, [this] {
+    file->addAction(tr("&Open / Import Dataset…"), QKeySequence::Open, this, [this] {
         showView(QStringLiteral("datasets"));
-        m_datasetPanel->browse();
+        m_datasetPanel->openWizard();
     });
+    file->addMenu(m_datasetPanel->recentDatasetsMenu());
     file->addAction(tr("Open &Colored Fashion-MNIST"), QKeySequence(tr("Ctrl+D")), this, [this] {
         showView(QStringLiteral("datasets"));
         m_datasetPanel->openDefaultDataset();
+    });
+    file->addAction(tr("Create Colored &MNIST / Fashion-MNIST…"), this, [this] {
+        showView(QStringLiteral("datasets"));
+        m_datasetPanel->openColoredMnistDialog();
     });
     file->addSeparator();
     file->addAction(tr("Choose Run &Store…"), QKeySequence(tr("Ctrl+Shift+O")), this,
                     &MainWindow::chooseStore);
     m_recentStores = file->addMenu(tr("&Recent Stores"));
     updateRecentStores();
+    file->addSeparator();
+    file->addAction(m_runsPanel->exportActions()->exportReportAction());
+    file->addAction(m_runsPanel->exportActions()->exportModelAction());
+    file->addAction(m_runsPanel->exportActions()->openAuditAction());
     file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
@@ -194,6 +203,26 @@ void MainWindow::createMenus()
     QAction *monitor = m_monitorDock->toggleViewAction();
     monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
     m_viewMenu->addAction(monitor);
+    m_viewMenu->addAction(tr("&Refresh Runs"), QKeySequence::Refresh, this, [this] {
+        m_runsPanel->refresh();
+        m_paretoView->reload();
+    });
+    // Appearance: follow the desktop (default) or force light or dark; remembered.
+    QMenu *theme = m_viewMenu->addMenu(tr("&Appearance"));
+    auto *themes = new QActionGroup(theme);
+    const AppTheme current = savedAppTheme();
+    for (const auto &[value, title] :
+         {std::pair{AppTheme::System, tr("Follow the &System")},
+          std::pair{AppTheme::Light, tr("&Light")}, std::pair{AppTheme::Dark, tr("&Dark")}}) {
+        QAction *action = theme->addAction(title);
+        action->setCheckable(true);
+        action->setChecked(value == current);
+        themes->addAction(action);
+        connect(action, &QAction::triggered, this, [value = value] {
+            saveAppTheme(value);
+            applyAppTheme(value);
+        });
+    }
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Equiscope"), this, &MainWindow::showAbout);
@@ -239,13 +268,6 @@ void MainWindow::updateRecentStores()
     m_recentStores->setEnabled(!recent.isEmpty());
 }
 
-void MainWindow::updateJobStatus()
-{
-    m_jobStatus->setText(tr("Running: %1 · Queued: %2")
-                             .arg(m_queue->running().size())
-                             .arg(m_queue->pending().size()));
-}
-
 void MainWindow::setAnalysisPage(const QString &name, QWidget *page)
 {
     QStackedWidget *slot = m_analysisSlots.value(name);
@@ -278,6 +300,12 @@ bool MainWindow::showView(const QString &name)
             showView(QStringLiteral("experiments"));
         m_monitorDock->show();
         m_monitorDock->raise();
+        // Asked for by name: give it room for its curves (the user can shrink it again). Queued,
+        // so it also works before the window is first laid out.
+        QTimer::singleShot(0, this, [this] {
+            if (m_monitorDock->height() < height() * 2 / 5)
+                resizeDocks({m_monitorDock}, {height() * 2 / 5}, Qt::Vertical);
+        });
         m_runMonitor->setFocus();
         return true;
     }
@@ -306,6 +334,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    const QListWidgetItem *view = m_navigation->currentItem();
+    settings.setValue(QStringLiteral("window/view"),
+                      view ? view->data(Qt::UserRole).toString() : QString());
     event->accept();
 }
 

@@ -62,7 +62,6 @@ private:
     void createMenus();
     void chooseStore();
     void updateRecentStores();
-    void updateJobStatus();
     void showAbout();
 
     QListWidget *m_navigation = nullptr;

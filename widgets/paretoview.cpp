@@ -10,10 +10,14 @@
 #include <QDoubleSpinBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -29,8 +33,17 @@ bool maximise(const QString &name)
 
 QString axisLabel(const QString &name)
 {
+    if (!metricDirection(name))
+        return ParetoView::tr("%1 (direction unknown: higher taken as better)").arg(name);
     return maximise(name) ? ParetoView::tr("%1 (higher is better)").arg(name)
                           : ParetoView::tr("%1 (lower is better)").arg(name);
+}
+
+QTableWidgetItem *readOnly(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
 }
 
 QDoubleSpinBox *makeSpin(QWidget *parent, const QString &name)
@@ -51,8 +64,8 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     m_plot = new QCustomPlot(this);
     m_plot->setAccessibleName(tr("Pareto scatter plot"));
     m_plot->setMinimumSize(400, 300);
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(m_plot, 4);
+    m_plot->legend->setIconSize(32, 20); // room for the 18-pixel "on the front" ring
     m_xCombo = new QComboBox(this);
     m_xCombo->setAccessibleName(tr("X axis metric"));
     m_yCombo = new QComboBox(this);
@@ -65,19 +78,39 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     m_summary->setAccessibleName(tr("Hypervolume"));
     m_summary->setWordWrap(true);
 
+    m_table = new QTableWidget(this);
+    m_table->setAccessibleName(tr("Runs on the Pareto plot"));
+    m_table->setToolTip(tr("Enter or double-click opens the run."));
+    m_table->setColumnCount(5);
+    m_table->setHorizontalHeaderLabels({tr("Run"), tr("Method"), tr("X"), tr("Y"), tr("Front")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setTabKeyNavigation(false);
+    m_table->setAlternatingRowColors(true);
+
     auto *controls = new QHBoxLayout;
     auto *axes = new QFormLayout;
-    axes->addRow(tr("X axis:"), m_xCombo);
-    axes->addRow(tr("Y axis:"), m_yCombo);
+    axes->addRow(tr("&X axis:"), m_xCombo);
+    axes->addRow(tr("&Y axis:"), m_yCombo);
     auto *ref = new QFormLayout;
-    ref->addRow(tr("Reference x:"), m_refX);
-    ref->addRow(tr("Reference y:"), m_refY);
+    ref->addRow(tr("Reference &x:"), m_refX);
+    ref->addRow(tr("Reference y&:"), m_refY);
     controls->addLayout(axes);
     controls->addLayout(ref);
     controls->addWidget(m_summary, 1);
+    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->addWidget(m_plot);
+    splitter->addWidget(m_table);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({700, 400}); // the table's size hint would otherwise take most of it
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(controls);
-    layout->addWidget(m_plot, 1);
+    layout->addWidget(splitter, 1);
+    PlotStyle::applyPalette(m_plot, palette());
 
     auto axesChanged = [this] { recompute(true); };
     connect(m_xCombo, &QComboBox::currentTextChanged, this, axesChanged);
@@ -86,6 +119,11 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     connect(m_refX, &QDoubleSpinBox::valueChanged, this, refChanged);
     connect(m_refY, &QDoubleSpinBox::valueChanged, this, refChanged);
     connect(m_plot, &QCustomPlot::mouseRelease, this, &ParetoView::clicked);
+    connect(m_table, &QTableWidget::itemActivated, this, [this](QTableWidgetItem *item) {
+        if (item && item->row() < m_ids.size())
+            Q_EMIT runActivated(m_table->item(item->row(), 0)->data(Qt::UserRole).toString());
+    });
+    connect(m_table, &QTableWidget::itemSelectionChanged, this, [this] { draw(); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         auto result = m_watcher.result();
         if (!result) {
@@ -196,18 +234,34 @@ void ParetoView::recompute(bool resetReference)
         m_onFront[size_t(i)] = front.isOnFront(i);
     m_front = front.front();
     if (resetReference && !points.isEmpty()) {
-        const std::vector<double> ref = front.defaultReference();
+        // The worst value on each axis, moved 5 % of the axis's spread further out, so the
+        // extreme points of the front add area too (at the worst value itself they add none).
+        std::vector<double> ref = front.defaultReference();
+        for (size_t k = 0; k < 2; ++k) {
+            const std::vector<double> &v = k == 0 ? m_x : m_y;
+            const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+            double spread = *hi - *lo;
+            if (spread <= 0)
+                spread = std::max(std::abs(ref[k]), 1.0);
+            const bool max = maximise(k == 0 ? xName : yName);
+            ref[k] += (max ? -0.05 : 0.05) * spread;
+        }
         const QSignalBlocker bx(m_refX), by(m_refY);
         m_refX->setValue(ref.at(0));
         m_refY->setValue(ref.at(1));
     }
     m_hypervolume = points.isEmpty() ? 0 : front.hypervolume(reference());
-    m_summary->setText(tr("%1 runs, %2 on the front. Hypervolume: %3 (reference %4, %5)")
-                           .arg(points.size())
-                           .arg(m_front.size())
-                           .arg(m_hypervolume, 0, 'g', 5)
-                           .arg(m_refX->value(), 0, 'g', 5)
-                           .arg(m_refY->value(), 0, 'g', 5));
+    m_summary->setText(
+        points.isEmpty()
+            ? tr("No finished run has both metrics.")
+            : tr("%1 runs, %2 on the front. <b>Hypervolume: %3</b> — the shaded area the front "
+                 "dominates, measured from the reference point (%4, %5).")
+                  .arg(points.size())
+                  .arg(m_front.size())
+                  .arg(m_hypervolume, 0, 'g', 5)
+                  .arg(m_refX->value(), 0, 'g', 5)
+                  .arg(m_refY->value(), 0, 'g', 5));
+    fillTable();
     draw();
 }
 
@@ -219,12 +273,46 @@ void ParetoView::draw()
     m_plot->xAxis->setLabel(axisLabel(xName));
     m_plot->yAxis->setLabel(axisLabel(yName));
     const bool maxX = maximise(xName), maxY = maximise(yName);
+    const QColor fg = PlotStyle::foreground(palette());
+    const double rx = m_refX->value(), ry = m_refY->value();
+
+    // The dominated region (what the hypervolume measures): boxes from the reference point to
+    // every front point that beats it on both axes, drawn as one staircase polygon.
+    auto better = [](double v, double ref, bool max) { return max ? v > ref : v < ref; };
+    std::vector<int> counted;
+    for (int i : m_front)
+        if (better(m_x[size_t(i)], rx, maxX) && better(m_y[size_t(i)], ry, maxY))
+            counted.push_back(i);
+    if (!counted.empty()) {
+        // From the point best on x to the point best on y.
+        std::sort(counted.begin(), counted.end(), [&](int a, int b) {
+            return maxX ? m_x[size_t(a)] > m_x[size_t(b)] : m_x[size_t(a)] < m_x[size_t(b)];
+        });
+        QVector<QCPCurveData> poly;
+        int t = 0;
+        poly.push_back(QCPCurveData(t++, rx, ry));
+        double previousY = ry;
+        for (int i : counted) {
+            poly.push_back(QCPCurveData(t++, m_x[size_t(i)], previousY));
+            poly.push_back(QCPCurveData(t++, m_x[size_t(i)], m_y[size_t(i)]));
+            previousY = m_y[size_t(i)];
+        }
+        poly.push_back(QCPCurveData(t++, rx, previousY));
+        poly.push_back(QCPCurveData(t++, rx, ry));
+        auto *area = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
+        area->setName(tr("dominated region"));
+        area->data()->set(poly, true);
+        QColor fill = okabeIto(4);
+        fill.setAlpha(50);
+        area->setBrush(fill);
+        area->setPen(Qt::NoPen);
+    }
 
     // Step line through the front: the corner between neighbours takes the worse of each axis.
     if (!m_front.empty()) {
         auto *curve = new QCPCurve(m_plot->xAxis, m_plot->yAxis);
         curve->setName(tr("Pareto front"));
-        curve->setPen(QPen(QColor(0, 0, 0), 1.5, Qt::DashLine));
+        curve->setPen(QPen(fg, 1.5, Qt::DashLine));
         QVector<double> cx, cy;
         for (size_t k = 0; k < m_front.size(); ++k) {
             const int i = m_front[k];
@@ -242,25 +330,24 @@ void ParetoView::draw()
     }
     // One scatter graph per method: its own colour and marker shape.
     QStringList methods;
-    for (const RunSummary &r : m_runs)
-        if (m_ids.contains(r.record.id) && !methods.contains(r.record.method))
-            methods << r.record.method;
+    for (const QString &id : m_ids)
+        if (!methods.contains(runMethod(id)))
+            methods << runMethod(id);
     for (int mi = 0; mi < methods.size(); ++mi) {
         auto *graph = m_plot->addGraph();
         graph->setName(methods.at(mi));
         graph->setLineStyle(QCPGraph::lsNone);
-        graph->setScatterStyle(QCPScatterStyle(markerShape(mi), okabeIto(mi), okabeIto(mi), 9));
+        const QColor colour = PlotStyle::categoryColour(mi, palette());
+        graph->setScatterStyle(QCPScatterStyle(markerShape(mi), colour, colour, 9));
         for (int i = 0; i < m_ids.size(); ++i)
-            for (const RunSummary &r : m_runs)
-                if (r.record.id == m_ids.at(i) && r.record.method == methods.at(mi))
-                    graph->addData(m_x[size_t(i)], m_y[size_t(i)]);
+            if (runMethod(m_ids.at(i)) == methods.at(mi))
+                graph->addData(m_x[size_t(i)], m_y[size_t(i)]);
     }
     // Front points get a ring around their marker.
     auto *ring = m_plot->addGraph();
     ring->setName(tr("on the front"));
     ring->setLineStyle(QCPGraph::lsNone);
-    ring->setScatterStyle(
-        QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(Qt::black, 2), Qt::NoBrush, 18));
+    ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(fg, 2), Qt::NoBrush, 18));
     for (size_t i = 0; i < m_onFront.size(); ++i)
         if (m_onFront[i])
             ring->addData(m_x[i], m_y[i]);
@@ -269,20 +356,79 @@ void ParetoView::draw()
     refGraph->setLineStyle(QCPGraph::lsNone);
     refGraph->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 12));
-    refGraph->addData(m_refX->value(), m_refY->value());
+    refGraph->addData(rx, ry);
+    // The run selected in the table: a square around its marker.
+    const QList<QTableWidgetItem *> selected = m_table->selectedItems();
+    if (!selected.isEmpty()) {
+        const int i = int(m_ids.indexOf(
+            m_table->item(selected.first()->row(), 0)->data(Qt::UserRole).toString()));
+        if (i >= 0) {
+            auto *mark = m_plot->addGraph();
+            mark->setName(tr("selected in the table"));
+            mark->setLineStyle(QCPGraph::lsNone);
+            mark->setScatterStyle(
+                QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 24));
+            mark->addData(m_x[size_t(i)], m_y[size_t(i)]);
+        }
+    }
     for (int i = 0; i < m_ids.size(); ++i) {
         auto *label = new QCPItemText(m_plot);
         label->position->setCoords(m_x[size_t(i)], m_y[size_t(i)]);
         label->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
         label->setPadding(QMargins(8, 0, 0, 6));
-        for (const RunSummary &r : m_runs)
-            if (r.record.id == m_ids.at(i))
-                label->setText(r.record.name.isEmpty() ? r.record.id.left(8) : r.record.name);
+        label->setColor(fg);
+        label->setText(runName(m_ids.at(i)));
     }
     m_plot->rescaleAxes();
-    m_plot->xAxis->scaleRange(1.25);
-    m_plot->yAxis->scaleRange(1.25);
+    // Room around the points, more on the right where the run names are written.
+    const QCPRange xr = m_plot->xAxis->range(), yr = m_plot->yAxis->range();
+    const double dx = xr.size() > 0 ? xr.size() : 1.0, dy = yr.size() > 0 ? yr.size() : 1.0;
+    m_plot->xAxis->setRange(xr.lower - 0.08 * dx, xr.upper + 0.3 * dx);
+    m_plot->yAxis->setRange(yr.lower - 0.1 * dy, yr.upper + 0.12 * dy);
     m_plot->replot();
+}
+
+void ParetoView::fillTable()
+{
+    const QSignalBlocker block(m_table);
+    m_table->clearSelection();
+    m_table->setRowCount(int(m_ids.size()));
+    m_table->setHorizontalHeaderLabels(
+        {tr("Run"), tr("Method"), m_xCombo->currentText(), m_yCombo->currentText(), tr("Front")});
+    for (int i = 0; i < m_ids.size(); ++i) {
+        auto *name = readOnly(runName(m_ids.at(i)));
+        name->setData(Qt::UserRole, m_ids.at(i));
+        m_table->setItem(i, 0, name);
+        m_table->setItem(i, 1, readOnly(runMethod(m_ids.at(i))));
+        m_table->setItem(i, 2, readOnly(QString::number(m_x[size_t(i)], 'g', 5)));
+        m_table->setItem(i, 3, readOnly(QString::number(m_y[size_t(i)], 'g', 5)));
+        m_table->setItem(i, 4, readOnly(m_onFront[size_t(i)] ? tr("yes") : tr("no")));
+    }
+}
+
+QString ParetoView::runName(const QString &id) const
+{
+    for (const RunSummary &r : m_runs)
+        if (r.record.id == id)
+            return r.record.name.isEmpty() ? r.record.id.left(8) : r.record.name;
+    return id.left(8);
+}
+
+QString ParetoView::runMethod(const QString &id) const
+{
+    for (const RunSummary &r : m_runs)
+        if (r.record.id == id)
+            return r.record.method;
+    return {};
+}
+
+void ParetoView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        PlotStyle::applyPalette(m_plot, palette());
+        draw();
+    }
+    QWidget::changeEvent(event);
 }
 
 QStringList ParetoView::frontIds() const

@@ -12,12 +12,15 @@ class QComboBox;
 class QDoubleSpinBox;
 class QLabel;
 class QMouseEvent;
+class QTableWidget;
 
 namespace equiscope {
 
 /// Accuracy–fairness trade-off across the store's finished runs: a scatter over two selectable
-/// final metrics (directions from metricDirection()), the Pareto front as a step line, and the
-/// 2-D hypervolume against a reference point the user sees and may edit.
+/// final metrics (directions from metricDirection()), the Pareto front as a step line, the
+/// region it dominates shaded, and the 2-D hypervolume against a reference point the user sees
+/// and may edit. A table lists the same points, so every run can be opened by keyboard as well as
+/// by clicking its marker.
 class ParetoView : public QWidget
 {
     Q_OBJECT
@@ -43,6 +46,7 @@ public:
     /// The pixel position of the point of @p runId in the plot widget.
     QPointF pointPixel(const QString &runId) const;
     QCustomPlot *plot() const { return m_plot; }
+    QTableWidget *pointTable() const { return m_table; }
 
 Q_SIGNALS:
     void loaded();
@@ -53,7 +57,14 @@ private:
     void recompute(bool resetReference);
     void draw();
     void clicked(QMouseEvent *event);
+    void fillTable();
+    QString runName(const QString &id) const;
+    QString runMethod(const QString &id) const;
 
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
     QString m_storePath;
     QVector<RunSummary> m_runs;
     QStringList m_ids;
@@ -67,6 +78,7 @@ private:
     QDoubleSpinBox *m_refX = nullptr;
     QDoubleSpinBox *m_refY = nullptr;
     QLabel *m_summary = nullptr;
+    QTableWidget *m_table = nullptr;
     QFutureWatcher<Expected<QVector<RunSummary>>> m_watcher;
 };
 

@@ -57,8 +57,18 @@ namespace PlotStyle {
 QVector<QColor> okabeIto();
 /// Colour and marker shape for series @p index.
 void styleSeries(QCPGraph *graph, int index);
-/// Axis, grid, legend and background colours from @p palette.
+/// Axis, grid, legend and background colours from @p palette, for every axis rect and colour
+/// scale of @p plot. Call again on QEvent::PaletteChange (light/dark switch).
 void applyPalette(QCustomPlot *plot, const QPalette &palette);
+/// Moves the legend out of the data area into a row under the axis rect, items side by side
+/// (at most @p columns per row), so it never hides points.
+void placeLegendBelow(QCustomPlot *plot, int columns = 6);
+/// Okabe–Ito colour of category @p index (okabeIto(index)), with the palette's text colour in
+/// place of black so the eighth category stays visible on dark backgrounds.
+QColor categoryColour(int index, const QPalette &palette);
+/// The colour for lines and markers that must stand out from the plot background (the Pareto
+/// front, error bars, reference marks): the palette's text colour.
+QColor foreground(const QPalette &palette);
 
 } // namespace PlotStyle
 

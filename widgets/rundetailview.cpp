@@ -3,18 +3,19 @@
 #include "attentionview.h"
 #include "clusteringview.h"
 #include "crossattentionview.h"
+#include "embeddingview.h"
+#include "groupmetricsview.h"
 #include "plotstyle.h"
+#include "saliencyview.h"
 
 #include <qcustomplot.h>
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QHeaderView>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QSet>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QVBoxLayout>
@@ -23,15 +24,9 @@ namespace equiscope {
 
 namespace {
 
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
-}
-
 void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QString &name)
 {
+    PlotStyle::applyPalette(plot, plot->palette()); // light or dark, as the window is now
     plot->clearGraphs();
     auto *graph = plot->addGraph();
     graph->setName(name);
@@ -90,24 +85,8 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_tabs->addTab(curves, tr("Curves"));
     connect(m_curveMetric, &QComboBox::currentTextChanged, this, &RunDetailView::showMetricCurve);
 
-    auto *metrics = new QSplitter(Qt::Vertical, m_tabs);
-    m_metricsTable = new QTableWidget(metrics);
-    m_metricsTable->setAccessibleName(tr("Per-group metrics"));
-    m_metricsTable->setColumnCount(5);
-    m_metricsTable->setHorizontalHeaderLabels(
-        {tr("Group"), tr("Metric"), tr("Value"), tr("95 % CI"), tr("Group size")});
-    m_metricsTable->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_metricsTable->horizontalHeader()->setStretchLastSection(true);
-    m_metricsTable->verticalHeader()->hide();
-    m_metricsTable->setAlternatingRowColors(true);
-    m_barPlot = new QCustomPlot(metrics);
-    m_barPlot->setAccessibleName(tr("Per-group accuracy with confidence intervals"));
-    m_barPlot->setMinimumHeight(200);
-    m_barPlot->yAxis->setLabel(tr("accuracy"));
-    m_barPlot->xAxis->setLabel(tr("group"));
-    metrics->addWidget(m_metricsTable);
-    metrics->addWidget(m_barPlot);
-    m_tabs->addTab(metrics, tr("Metrics"));
+    m_metrics = new GroupMetricsView(m_tabs);
+    m_tabs->addTab(m_metrics, tr("Metrics"));
 
     m_attention = new AttentionView(m_tabs);
     m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
@@ -118,6 +97,12 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_crossAttention = new CrossAttentionView(m_tabs);
     m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
     m_tabs->setTabVisible(m_crossAttentionTab, false);
+    m_saliency = new SaliencyView(m_tabs);
+    m_saliencyTab = m_tabs->addTab(m_saliency, tr("Saliency"));
+    m_tabs->setTabVisible(m_saliencyTab, false);
+    m_embedding = new EmbeddingView(m_tabs);
+    m_embeddingTab = m_tabs->addTab(m_embedding, tr("Embedding"));
+    m_tabs->setTabVisible(m_embeddingTab, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -129,18 +114,44 @@ bool RunDetailView::attentionTabVisible() const
     return m_tabs->isTabVisible(m_attentionTab);
 }
 
+bool RunDetailView::saliencyTabVisible() const
+{
+    return m_tabs->isTabVisible(m_saliencyTab);
+}
+
+bool RunDetailView::embeddingTabVisible() const
+{
+    return m_tabs->isTabVisible(m_embeddingTab);
+}
+
+QTableWidget *RunDetailView::metricsTable() const
+{
+    return m_metrics->table();
+}
+
+QCustomPlot *RunDetailView::groupAccuracyPlot() const
+{
+    return m_metrics->barPlot();
+}
+
 void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
 {
     m_run = run;
     showSummary();
     showCurves();
-    showMetrics();
+    m_metrics->setRun(run);
     const bool fare = run.record.family == RunFamily::Fare &&
                       run.record.method.contains(QLatin1String("fare"), Qt::CaseInsensitive);
     const bool attention = fare && run.hasAttention();
     m_tabs->setTabVisible(m_attentionTab, attention);
     if (attention)
         m_attention->setRun(storePath, run);
+    m_tabs->setTabVisible(m_saliencyTab, run.hasSaliency());
+    if (run.hasSaliency())
+        m_saliency->setRun(storePath, run);
+    m_tabs->setTabVisible(m_embeddingTab, run.hasEmbeddings);
+    if (run.hasEmbeddings)
+        m_embedding->setRun(storePath, run);
     const bool clustering = run.record.family == RunFamily::Clustering;
     const bool cross = clustering && run.record.method.startsWith(QLatin1String("transformer")) &&
                        run.record.config.value(QStringLiteral("crossAttention")).toBool();
@@ -207,71 +218,6 @@ void RunDetailView::showCurves()
 void RunDetailView::showMetricCurve(const QString &name)
 {
     plotSeries(m_metricPlot, m_run.epochs, name);
-}
-
-void RunDetailView::showMetrics()
-{
-    // Whole-population rows first, then groups in the order the store gave them.
-    QVector<MetricRow> rows;
-    for (const MetricRow &m : m_run.finalMetrics)
-        if (m.group.isEmpty())
-            rows << m;
-    for (const MetricRow &m : m_run.finalMetrics)
-        if (!m.group.isEmpty())
-            rows << m;
-    m_metricsTable->setRowCount(rows.size());
-    for (int i = 0; i < rows.size(); ++i) {
-        const MetricRow &m = rows.at(i);
-        const bool tooSmall = m.name == QLatin1String("too_small_to_judge");
-        m_metricsTable->setItem(i, 0, readOnly(m.group.isEmpty() ? tr("all") : m.group));
-        m_metricsTable->setItem(i, 1, readOnly(tooSmall ? tr("all metrics") : m.name));
-        m_metricsTable->setItem(
-            i, 2, readOnly(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4)));
-        QString ci;
-        if (!tooSmall && m.ciLow && m.ciHigh)
-            ci = QStringLiteral("[%1, %2]")
-                     .arg(QString::number(*m.ciLow, 'f', 4), QString::number(*m.ciHigh, 'f', 4));
-        m_metricsTable->setItem(i, 3, readOnly(ci));
-        m_metricsTable->setItem(i, 4,
-                                readOnly(m.groupSize ? QString::number(*m.groupSize) : QString()));
-    }
-
-    m_barPlot->clearPlottables();
-    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
-    auto *bars = new QCPBars(m_barPlot->xAxis, m_barPlot->yAxis);
-    bars->setName(tr("accuracy"));
-    bars->setBrush(okabeIto(0));
-    bars->setPen(QPen(okabeIto(0).darker(130)));
-    bars->setWidth(0.6);
-    auto *errors = new QCPErrorBars(m_barPlot->xAxis, m_barPlot->yAxis);
-    errors->setDataPlottable(bars);
-    errors->setPen(QPen(Qt::black, 1.5));
-    QVector<double> keys, values;
-    QVector<double> minus, plus;
-    int k = 0;
-    for (const MetricRow &m : rows) {
-        if (m.group.isEmpty())
-            continue;
-        if (m.name == QLatin1String("too_small_to_judge")) {
-            ticker->addTick(k++, tr("%1\n(too small)").arg(m.group));
-            keys << k - 1;
-            values << 0;
-            minus << 0;
-            plus << 0;
-        } else if (m.name == QLatin1String("accuracy")) {
-            ticker->addTick(k, m.group);
-            keys << k++;
-            values << m.value;
-            minus << (m.ciLow ? m.value - *m.ciLow : 0);
-            plus << (m.ciHigh ? *m.ciHigh - m.value : 0);
-        }
-    }
-    bars->setData(keys, values);
-    errors->setData(minus, plus);
-    m_barPlot->xAxis->setTicker(ticker);
-    m_barPlot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
-    m_barPlot->yAxis->setRange(0, 1.05);
-    m_barPlot->replot();
 }
 
 } // namespace equiscope

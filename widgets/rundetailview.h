@@ -21,6 +21,14 @@ class CrossAttentionView;
 /// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars) and
 /// Attention (FARE-family runs that stored snapshots only); clustering runs add Clustering
 /// (per-group scores, purity, sizes) and Cross-attention.
+class EmbeddingView;
+class GroupMetricsView;
+class SaliencyView;
+
+/// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
+/// Metrics (per-group values with CIs and group sizes, bars with error bars), Attention (FARE and
+/// SparseFARE runs that stored snapshots), Saliency (image encoders: Grad-CAM) and Embedding
+/// (runs that stored their representations); each of the last three only when the run has it.
 class RunDetailView : public QWidget
 {
     Q_OBJECT
@@ -33,9 +41,12 @@ public:
     QString runId() const { return m_run.record.id; }
 
     QTabWidget *tabs() const { return m_tabs; }
-    QTableWidget *metricsTable() const { return m_metricsTable; }
-    QCustomPlot *groupAccuracyPlot() const { return m_barPlot; }
+    QTableWidget *metricsTable() const;
+    QCustomPlot *groupAccuracyPlot() const;
+    GroupMetricsView *metricsView() const { return m_metrics; }
     AttentionView *attentionView() const { return m_attention; }
+    SaliencyView *saliencyView() const { return m_saliency; }
+    EmbeddingView *embeddingView() const { return m_embedding; }
     /// Whether the Attention tab is shown for the current run.
     bool attentionTabVisible() const;
     /// Clustering runs: per-group scores, purity and sizes; and the Cross-attention map.
@@ -43,12 +54,13 @@ public:
     CrossAttentionView *crossAttentionView() const { return m_crossAttention; }
     bool clusteringTabVisible() const;
     bool crossAttentionTabVisible() const;
+    bool saliencyTabVisible() const;
+    bool embeddingTabVisible() const;
 
 private:
     void showSummary();
     void showCurves();
     void showMetricCurve(const QString &name);
-    void showMetrics();
 
     RunSummary m_run;
     QTabWidget *m_tabs = nullptr;
@@ -57,14 +69,17 @@ private:
     QCustomPlot *m_lossPlot = nullptr;
     QComboBox *m_curveMetric = nullptr;
     QCustomPlot *m_metricPlot = nullptr;
-    QTableWidget *m_metricsTable = nullptr;
-    QCustomPlot *m_barPlot = nullptr;
+    GroupMetricsView *m_metrics = nullptr;
     AttentionView *m_attention = nullptr;
+    SaliencyView *m_saliency = nullptr;
+    EmbeddingView *m_embedding = nullptr;
     int m_attentionTab = -1;
     ClusteringView *m_clustering = nullptr;
     CrossAttentionView *m_crossAttention = nullptr;
     int m_clusteringTab = -1;
     int m_crossAttentionTab = -1;
+    int m_saliencyTab = -1;
+    int m_embeddingTab = -1;
 };
 
 } // namespace equiscope

@@ -10,6 +10,7 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTime>
 #include <QTimer>
@@ -51,8 +52,7 @@ QCustomPlot *makePlot(const QString &accessibleName, const QString &xLabel, cons
     plot->setMinimumHeight(160);
     plot->xAxis->setLabel(xLabel);
     plot->yAxis->setLabel(yLabel);
-    plot->legend->setVisible(true);
-    plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    PlotStyle::placeLegendBelow(plot, 2); // the small plots need every pixel for the curves
     plot->setNoAntialiasingOnDrag(true);
     PlotStyle::applyPalette(plot, plot->palette());
     return plot;
@@ -83,7 +83,19 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         updateButtons();
     });
 
+    // Several runs at once: each takes its share of the cores (one run already uses them all).
+    auto *parallel = new QSpinBox;
+    parallel->setRange(1, 8);
+    parallel->setValue(m_queue->maxConcurrent());
+    parallel->setAccessibleName(tr("Runs trained at the same time"));
+    parallel->setToolTip(tr("How many queued runs train at the same time. One run already uses "
+                            "every core; more finish together but each one slower."));
+    connect(parallel, &QSpinBox::valueChanged, m_queue, &JobQueue::setMaxConcurrent);
+    auto *parallelLabel = new QLabel(tr("Runs at &once:"));
+    parallelLabel->setBuddy(parallel);
     auto *buttons = new QHBoxLayout;
+    buttons->addWidget(parallelLabel);
+    buttons->addWidget(parallel);
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_resume);
@@ -153,6 +165,11 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         const int row = rowOf(job);
         if (row >= 0)
             setState(row, State::Running);
+        // Follow the queue: when the shown job is over, show the one that starts now.
+        const int shown = selectedRow();
+        if (row >= 0 && (shown < 0 || (m_rows[shown].state != State::Running &&
+                                       m_rows[shown].state != State::Queued)))
+            selectRow(row);
     });
     updateButtons();
 }

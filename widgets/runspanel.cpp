@@ -1,5 +1,6 @@
 #include "runspanel.h"
 
+#include "exportactions.h"
 #include "rundetailview.h"
 
 #include <QCryptographicHash>
@@ -11,6 +12,7 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -78,9 +80,15 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     m_status = new QLabel(this);
     m_detail = new RunDetailView(this);
 
+    m_export = new ExportActions(this);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_refresh);
     buttons->addWidget(m_compare);
+    for (QAction *action : {m_export->exportReportAction(), m_export->exportModelAction()}) {
+        auto *button = new QToolButton(this);
+        button->setDefaultAction(action);
+        buttons->addWidget(button);
+    }
     buttons->addWidget(m_status, 1);
     auto *top = new QWidget(this);
     auto *topLayout = new QVBoxLayout(top);
@@ -131,6 +139,7 @@ RunsPanel::~RunsPanel()
 void RunsPanel::setStorePath(const QString &path)
 {
     m_storePath = path;
+    m_export->setStorePath(path);
     m_fingerprint.clear();
     refresh();
     m_poll->start();
@@ -212,6 +221,7 @@ void RunsPanel::selectionChanged()
 {
     const QStringList ids = selectedRunIds();
     m_compare->setEnabled(ids.size() >= 2);
+    m_export->setRunIds(ids);
     if (ids.size() != 1 || ids.first() == m_detail->runId())
         return;
     for (const RunSummary &r : m_runs)

@@ -12,6 +12,7 @@ class QTimer;
 
 namespace equiscope {
 
+class ExportActions;
 class RunDetailView;
 
 /// The store's runs as a table (name, method, status, created, accuracy, bias_mse), polled every
@@ -32,6 +33,8 @@ public:
 
     QTableWidget *table() const { return m_table; }
     RunDetailView *detailView() const { return m_detail; }
+    /// Export Report… / Export Model… for the selected runs.
+    ExportActions *exportActions() const { return m_export; }
     /// Ids in table order.
     QStringList runIds() const;
     QStringList selectedRunIds() const;
@@ -56,6 +59,7 @@ private:
     QPushButton *m_compare = nullptr;
     QLabel *m_status = nullptr;
     RunDetailView *m_detail = nullptr;
+    ExportActions *m_export = nullptr;
     QTimer *m_poll = nullptr;
     QFutureWatcher<Expected<QVector<RunSummary>>> m_watcher;
 };

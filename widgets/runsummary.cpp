@@ -53,18 +53,41 @@ Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath, const Q
             s.finalMetrics = m.value();
         if (auto e = store.value()->epochs(record.id))
             s.epochs = e.value();
-        if (auto a = store.value()->artifacts(record.id, QStringLiteral("attention"))) {
-            QSet<int> seen;
-            for (const ArtifactRecord &art : a.value())
-                if (art.epoch && !seen.contains(*art.epoch)) {
-                    seen.insert(*art.epoch);
-                    s.attentionEpochs.push_back(*art.epoch);
-                }
+        if (auto a = store.value()->artifacts(record.id)) {
+            QSet<int> attention, saliency;
+            for (const ArtifactRecord &art : a.value()) {
+                if (art.kind == QLatin1String("attention") && art.epoch)
+                    attention.insert(*art.epoch);
+                else if (art.kind == QLatin1String("gradcam") && art.epoch)
+                    saliency.insert(*art.epoch);
+                else if (art.kind == QLatin1String("embeddings"))
+                    s.hasEmbeddings = true;
+                else if (art.kind == QLatin1String("probe-images"))
+                    s.hasProbeImages = true;
+            }
+            s.attentionEpochs = QVector<int>(attention.begin(), attention.end());
+            s.saliencyEpochs = QVector<int>(saliency.begin(), saliency.end());
             std::sort(s.attentionEpochs.begin(), s.attentionEpochs.end());
+            std::sort(s.saliencyEpochs.begin(), s.saliencyEpochs.end());
         }
         out.push_back(std::move(s));
     }
     return out;
+}
+
+Expected<QByteArray> readRunArtifact(const QString &storePath, const QString &runId,
+                                     const QString &kind, std::optional<int> epoch)
+{
+    RunStoreOptions options;
+    options.create = false;
+    options.recoverOnOpen = false;
+    auto store = RunStore::open(storePath, options);
+    if (!store)
+        return store.error();
+    auto artifact = store.value()->artifact(runId, kind, epoch);
+    if (!artifact)
+        return artifact.error();
+    return artifact->bytes;
 }
 
 static void flattenInto(const QJsonValue &value, const QString &prefix, QMap<QString, QString> &out)

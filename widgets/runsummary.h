@@ -20,17 +20,26 @@ struct RunSummary
     QVector<MetricRow> finalMetrics;
     QVector<EpochRecord> epochs;
     QVector<int> attentionEpochs; ///< epochs that have an "attention" artifact
+    QVector<int> saliencyEpochs;  ///< epochs that have a "gradcam" artifact
+    bool hasEmbeddings = false;   ///< an "embeddings" artifact exists
+    bool hasProbeImages = false;  ///< a "probe-images" artifact exists
 
     /// The whole-population final metric @p name, if present.
     std::optional<double> finalValue(const QString &name) const;
     const MetricRow *finalRow(const QString &name) const;
     bool hasAttention() const { return !attentionEpochs.isEmpty(); }
+    bool hasSaliency() const { return !saliencyEpochs.isEmpty(); }
 };
 
 /// Reads runs (all when @p ids is empty) with final metrics and epochs from the store at
 /// @p storePath. Blocking: call from a worker (QtConcurrent).
 Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath,
                                                const QStringList &ids = {});
+
+/// The bytes of the newest artifact of @p kind (for @p epoch when set) of run @p runId, read from
+/// the store at @p storePath without changing it. Blocking: call from a worker.
+Expected<QByteArray> readRunArtifact(const QString &storePath, const QString &runId,
+                                     const QString &kind, std::optional<int> epoch = std::nullopt);
 
 /// JSON flattened to "a.b[2].c" → scalar text, for config diffs.
 QMap<QString, QString> flattenJson(const QJsonObject &object);

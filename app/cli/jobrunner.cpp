@@ -34,7 +34,7 @@ QString formatEta(double seconds)
 
 } // namespace
 
-int runJobInTerminal(RunJob *job, const QString &storePath)
+int runJobInTerminal(RunJob *job, const QString &storePath, bool printSummary)
 {
     std::signal(SIGINT, onSignal);
     std::signal(SIGTERM, onSignal);
@@ -89,7 +89,8 @@ int runJobInTerminal(RunJob *job, const QString &storePath)
     for (auto it = result.begin(); it != result.end(); ++it)
         if (it.value().isDouble() && !summary.contains(it.key()))
             summary.insert(it.key(), it.value());
-    printJson(summary);
+    if (printSummary)
+        printJson(summary);
     return job->outcome() == JobOutcome::Finished    ? 0
            : job->outcome() == JobOutcome::Cancelled ? 3
                                                      : 1;

@@ -5,11 +5,19 @@
 #include "democommand.h"
 #include "runscommand.h"
 #include "losscommand.h"
+#include "reportcommand.h"
+#include "modelcommands.h"
+#include "auditcommand.h"
+#include "bundlecommands.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QGuiApplication>
 
 #include <cstdio>
+#include <memory>
 
 using namespace equiscope::cli;
 
@@ -33,6 +41,13 @@ const char *kUsage =
     "  runs delete RUN                                  delete a run and its artifacts\n"
     "  runs merge A.sqlite B.sqlite... --into C.sqlite  fold sweep stores into one\n"
     "  runs export --format csv [--out FILE]            metrics of every run as CSV\n"
+    "  report RUN... --format html|pdf --out FILE       report of one run or a comparison\n"
+    "  export-model RUN --out DIR                       safetensors + LibTorch archive + config + card\n"
+    "  evaluate-model DIR --dataset P --format F        evaluate an exported model on another dataset\n"
+    "  export-embeddings RUN --split test --out DIR     representations (NPY, CSV) and probe predictions\n"
+    "  audit PREDICTIONS.csv --label C --pred C --group C...   group metrics of any model's predictions\n"
+    "  bundle RUN --out FILE.eqbundle                   one file that replays the run\n"
+    "  replay BUNDLE                                    retrain a bundle and check its metrics\n"
     "  version                                          versions of Equiscope and its libraries\n"
     "\n"
     "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n";
@@ -40,7 +55,22 @@ const char *kUsage =
 
 int main(int argc, char *argv[])
 {
-    QCoreApplication app(argc, argv);
+    // Reports paint text (PDF, chart images): those commands get a QGuiApplication, on the
+    // offscreen platform unless the user chose one.
+    const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
+    const bool needsFonts = first == QLatin1String("report") || first == QLatin1String("audit");
+    if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    if (needsFonts && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
+        // What Qt would pick, made beforehand so that it does not warn about it.
+        const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" + qgetenv("USER");
+        if (QDir().mkpath(QString::fromLocal8Bit(dir)) &&
+            QFile::setPermissions(QString::fromLocal8Bit(dir),
+                                  QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner))
+            qputenv("XDG_RUNTIME_DIR", dir);
+    }
+    std::unique_ptr<QCoreApplication> application(needsFonts ? new QGuiApplication(argc, argv)
+                                                             : new QCoreApplication(argc, argv));
     QCoreApplication::setApplicationName(QStringLiteral("equiscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("equiscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(EQUISCOPE_VERSION));
@@ -61,6 +91,20 @@ int main(int argc, char *argv[])
         return runRunsCommand(args);
     if (command == QLatin1String("loss"))
         return runLossCommand(args);
+    if (command == QLatin1String("report"))
+        return runReportCommand(args);
+    if (command == QLatin1String("export-model"))
+        return runExportModelCommand(args);
+    if (command == QLatin1String("evaluate-model"))
+        return runEvaluateModelCommand(args);
+    if (command == QLatin1String("export-embeddings"))
+        return runExportEmbeddingsCommand(args);
+    if (command == QLatin1String("audit"))
+        return runAuditCommand(args);
+    if (command == QLatin1String("bundle"))
+        return runBundleCommand(args);
+    if (command == QLatin1String("replay"))
+        return runReplayCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {

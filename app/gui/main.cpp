@@ -2,9 +2,21 @@
 // once the default dataset is shown, then exits (used to check the look, and by tests).
 // `--launch CONFIG.json` queues that run once the window is up; with --screenshot the PNG is
 // taken when the queue has finished (a monitor with finished curves).
+// `--dataset FORMAT:PATH` opens that dataset instead of the default; `--dialog import|colorize`
+// opens the import wizard (prefilled with --dataset, advanced to its column types for a CSV)
+// or the Colored MNIST dialog, and --screenshot then grabs the dialog. `--sensitive A,B` picks
+// the launcher's sensitive attributes once the dataset is open. `--view` also takes the
+// analysis views of a finished run (runviews.h: attention, saliency, embedding, pareto, …);
+// `--theme light|dark|system` overrides the remembered appearance.
+#include "apptheme.h"
+#include "attributepicker.h"
+#include "coloredmnistdialog.h"
+#include "columntypespage.h"
 #include "datasetpanel.h"
+#include "datasetwizard.h"
 #include "experimentpanel.h"
 #include "mainwindow.h"
+#include "runviews.h"
 
 #include "engine/runconfig.h"
 #include "jobs/jobqueue.h"
@@ -13,7 +25,11 @@
 #include <QCommandLineParser>
 #include <QFile>
 #include <QJsonDocument>
+#include <QPointer>
 #include <QTimer>
+
+#include <functional>
+#include <optional>
 
 int main(int argc, char *argv[])
 {
@@ -33,18 +49,46 @@ int main(int argc, char *argv[])
                       QStringLiteral("PATH")});
     parser.addOption(
         {QStringLiteral("view"),
-         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor)."),
+         QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor; or "
+                        "of the newest finished run: attention, saliency, embedding, "
+                        "embedding-tsne, metrics, curves, pareto, compare-runs)."),
          QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-default"),
                       QStringLiteral("Do not open the default dataset at start.")});
+    parser.addOption({QStringLiteral("dataset"),
+                      QStringLiteral("Open this dataset at start instead of the default."),
+                      QStringLiteral("FORMAT:PATH")});
+    parser.addOption(
+        {QStringLiteral("dataset-option"),
+         QStringLiteral("Format option of --dataset (repeatable), e.g. imageSize=28 or "
+                        "types=zip:categorical;age:continuous."),
+         QStringLiteral("KEY=VALUE")});
+    parser.addOption({QStringLiteral("sensitive"),
+                      QStringLiteral("Sensitive attributes to pick in the launcher once the "
+                                     "dataset is open (comma-separated)."),
+                      QStringLiteral("A,B")});
+    parser.addOption({QStringLiteral("dialog"),
+                      QStringLiteral("Open a dialog at start: import (the dataset wizard) or "
+                                     "colorize (Create Colored MNIST)."),
+                      QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
                       QStringLiteral("CONFIG")});
+    parser.addOption({QStringLiteral("theme"),
+                      QStringLiteral("Appearance: system (default), light or dark."),
+                      QStringLiteral("NAME")});
     parser.process(app);
+    const equiscope::AppTheme theme =
+        parser.isSet(QStringLiteral("theme"))
+            ? equiscope::appThemeFromName(parser.value(QStringLiteral("theme")))
+            : equiscope::savedAppTheme();
+    if (theme != equiscope::AppTheme::System) // System: leave the platform palette untouched
+        equiscope::applyAppTheme(theme);
 
     equiscope::MainWindow window;
-    if (parser.isSet(QStringLiteral("view")) &&
-        !window.showView(parser.value(QStringLiteral("view")))) {
+    const QString view = parser.value(QStringLiteral("view"));
+    const bool runView = equiscope::isRunView(view);
+    if (!view.isEmpty() && !runView && !window.showView(view)) {
         qCritical("equiscope: no view named '%s'",
                   qPrintable(parser.value(QStringLiteral("view"))));
         return 2;
@@ -64,14 +108,110 @@ int main(int argc, char *argv[])
         }
         launch.append(config.value());
     }
+    std::optional<equiscope::DatasetSpec> dataset;
+    if (parser.isSet(QStringLiteral("dataset"))) {
+        const QString value = parser.value(QStringLiteral("dataset"));
+        const int colon = int(value.indexOf(QLatin1Char(':')));
+        if (colon <= 0) {
+            qCritical("equiscope: --dataset expects FORMAT:PATH, got '%s'", qPrintable(value));
+            return 2;
+        }
+        dataset = equiscope::DatasetSpec{value.left(colon), value.mid(colon + 1), {}};
+        for (const QString &kv : parser.values(QStringLiteral("dataset-option"))) {
+            const int eq = int(kv.indexOf(QLatin1Char('=')));
+            if (eq <= 0) {
+                qCritical("equiscope: --dataset-option expects KEY=VALUE, got '%s'",
+                          qPrintable(kv));
+                return 2;
+            }
+            const QString key = kv.left(eq), text = kv.mid(eq + 1);
+            if (key == QLatin1String("types")) { // col:type;col2:type, as on the CLI
+                QVariantMap types;
+                for (const QString &pair : text.split(QLatin1Char(';'), Qt::SkipEmptyParts))
+                    types.insert(pair.section(QLatin1Char(':'), 0, 0),
+                                 pair.section(QLatin1Char(':'), 1));
+                dataset->options.insert(key, types);
+            } else {
+                dataset->options.insert(key, text);
+            }
+        }
+    }
+    const QString dialogName = parser.value(QStringLiteral("dialog"));
+    if (!dialogName.isEmpty() && dialogName != QLatin1String("import") &&
+        dialogName != QLatin1String("colorize")) {
+        qCritical("equiscope: no dialog named '%s' (import, colorize)", qPrintable(dialogName));
+        return 2;
+    }
+    if (parser.isSet(QStringLiteral("sensitive"))) {
+        const QStringList sensitive =
+            parser.value(QStringLiteral("sensitive")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        // Connected before the screenshot's handler, so the picker has the choice first.
+        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened, &window,
+                         [&window, sensitive] {
+                             window.experimentPanel()->attributePicker()->setSensitive(sensitive);
+                         });
+    }
     window.show();
-    if (!parser.isSet(QStringLiteral("no-default")))
+    if (dataset)
+        window.datasetPanel()->openDataset(*dataset);
+    else if (!parser.isSet(QStringLiteral("no-default")))
         window.datasetPanel()->openDefaultDataset();
     if (!launch.isEmpty())
         window.experimentPanel()->enqueue(launch);
+    if (runView && !parser.isSet(QStringLiteral("screenshot")) && launch.isEmpty())
+        equiscope::showRunView(window, view, [] {});
+
+    // The dialog opens once the window shows its dataset; a screenshot then shows the dialog.
+    QPointer<QWidget> dialog;
+    std::function<void()> dialogReady = [] {};
+    auto openDialog = [&] {
+        if (dialogName == QLatin1String("colorize")) {
+            dialog = window.datasetPanel()->openColoredMnistDialog();
+            dialogReady();
+            return;
+        }
+        equiscope::DatasetWizard *wizard = window.datasetPanel()->openWizard();
+        dialog = wizard;
+        if (!dataset) {
+            dialogReady();
+            return;
+        }
+        wizard->setSpec(*dataset);
+        wizard->next();
+        if (dataset->format != QLatin1String("folder-csv")) {
+            dialogReady();
+            return;
+        }
+        QObject::connect(wizard->columnTypesPage(), &equiscope::ColumnTypesPage::inspected, wizard,
+                         [&dialogReady] { dialogReady(); });
+        wizard->next();
+    };
+    if (!dialogName.isEmpty()) {
+        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened, &window,
+                         [&openDialog, &dialog] {
+                             if (!dialog)
+                                 openDialog();
+                         });
+        QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::openFailed, &window,
+                         [&openDialog, &dialog] {
+                             if (!dialog)
+                                 openDialog();
+                         });
+        if (parser.isSet(QStringLiteral("no-default")) && !dataset)
+            QTimer::singleShot(0, &window, openDialog);
+    }
 
     if (parser.isSet(QStringLiteral("screenshot"))) {
         const QString path = parser.value(QStringLiteral("screenshot"));
+        if (!dialogName.isEmpty()) {
+            dialogReady = [&dialog, path] {
+                QTimer::singleShot(600, dialog, [&dialog, path] {
+                    const bool ok = dialog && dialog->grab().save(path);
+                    QCoreApplication::exit(ok ? 0 : 1);
+                });
+            };
+            return app.exec();
+        }
         auto grab = [&window, path] {
             // Let the views lay out and paint (thumbnails, throttled plots) before grabbing.
             QTimer::singleShot(600, &window, [&window, path] {
@@ -79,13 +219,22 @@ int main(int argc, char *argv[])
                 QCoreApplication::exit(ok ? 0 : 1);
             });
         };
+        // A run's analysis view is drawn once its run is read from the store: then grab.
+        auto grabView = [&window, view, runView, grab] {
+            if (runView)
+                equiscope::showRunView(window, view, grab);
+            else
+                grab();
+        };
         if (!launch.isEmpty()) {
             QObject::connect(window.jobQueue(), &equiscope::JobQueue::jobFinished, &window,
-                             [&window, grab] {
+                             [&window, grabView] {
                                  if (window.jobQueue()->running().isEmpty() &&
                                      window.jobQueue()->pending().isEmpty())
-                                     grab();
+                                     grabView();
                              });
+        } else if (runView) {
+            grabView();
         } else {
             QObject::connect(window.datasetPanel(), &equiscope::DatasetPanel::datasetOpened,
                              &window, grab);

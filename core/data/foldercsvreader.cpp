@@ -5,9 +5,10 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QHash>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QHash>
+#include <QSet>
 
 namespace equiscope {
 
@@ -65,6 +66,58 @@ QHash<QString, AttributeType> typeOverrides(const QVariantMap &options, const QS
     return out;
 }
 
+/// The types recorded beside @p csv for the given columns ({} when there is no sidecar).
+QVariantMap sidecarTypes(const QString &csv, const QStringList &attributeColumns)
+{
+    QVariantMap typeOptions;
+    const QString sidecar = typesSidecarPath(csv);
+    if (!QFileInfo::exists(sidecar))
+        return typeOptions;
+    QFile f(sidecar);
+    QJsonParseError err{};
+    const QJsonDocument doc =
+        f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &err) : QJsonDocument();
+    if (!doc.isObject())
+        throwDataError(sidecar, -1, QStringLiteral("a JSON object {column: type}"),
+                       err.error ? err.errorString() : QStringLiteral("unreadable file"));
+    const QVariantMap saved = doc.object().toVariantMap();
+    for (auto it = saved.begin(); it != saved.end(); ++it)
+        if (attributeColumns.contains(it.key()))
+            typeOptions.insert(it.key(), it.value());
+    return typeOptions;
+}
+
+/// Reads the CSV and checks the header (BOM, empty or duplicated names, no rows).
+CsvTable readCheckedCsv(const QString &csv)
+{
+    CsvTable t = CsvTable::read(csv);
+    if (!t.header.isEmpty() && t.header.front().startsWith(QChar(0xfeff))) // BOM from Excel
+        t.header.front().remove(0, 1);
+    if (t.rows.empty())
+        throwDataProblem(csv, QStringLiteral("empty dataset: no rows after the header"));
+    // A duplicated or unnamed column would silently replace or hide another attribute.
+    QHash<QString, int> seen;
+    for (int c = 0; c < t.header.size(); ++c) {
+        if (t.header[c].isEmpty())
+            throwDataError(csv, 1, QStringLiteral("a name for every column"),
+                           QStringLiteral("an empty name for column %1").arg(c + 1));
+        if (seen.contains(t.header[c]))
+            throwDataError(csv, 1, QStringLiteral("unique column names"),
+                           QStringLiteral("'%1' twice").arg(t.header[c]));
+        seen.insert(t.header[c], c);
+    }
+    return t;
+}
+
+/// The first column named "split" (any case) after the path column, or -1.
+int splitColumnOf(const CsvTable &t)
+{
+    for (int c = 1; c < t.header.size(); ++c)
+        if (t.header[c].compare(QLatin1String("split"), Qt::CaseInsensitive) == 0)
+            return c;
+    return -1;
+}
+
 Split splitFromText(const CsvTable &t, size_t row, int column)
 {
     const QString v = t.rows[row][column].trimmed().toLower();
@@ -94,48 +147,14 @@ QString firstNamed(const QStringList &attributes, const QStringList &candidates)
 Dataset readFolderCsv(const DatasetSpec &spec, const ReadContext &context)
 {
     const QString csv = findCsv(spec.path);
-    CsvTable t = CsvTable::read(csv);
-    if (!t.header.isEmpty() && t.header.front().startsWith(QChar(0xfeff))) // BOM from Excel
-        t.header.front().remove(0, 1);
-    if (t.rows.empty())
-        throwDataProblem(csv, QStringLiteral("empty dataset: no rows after the header"));
-
-    // A duplicated or unnamed column would silently replace or hide another attribute.
-    QHash<QString, int> seen;
-    for (int c = 0; c < t.header.size(); ++c) {
-        if (t.header[c].isEmpty())
-            throwDataError(csv, 1, QStringLiteral("a name for every column"),
-                           QStringLiteral("an empty name for column %1").arg(c + 1));
-        if (seen.contains(t.header[c]))
-            throwDataError(csv, 1, QStringLiteral("unique column names"),
-                           QStringLiteral("'%1' twice").arg(t.header[c]));
-        seen.insert(t.header[c], c);
-    }
-    int splitColumn = -1;
+    const CsvTable t = readCheckedCsv(csv);
+    const int splitColumn = splitColumnOf(t);
     QStringList attributeColumns;
-    for (int c = 1; c < t.header.size(); ++c) {
-        if (splitColumn < 0 &&
-            t.header[c].compare(QLatin1String("split"), Qt::CaseInsensitive) == 0)
-            splitColumn = c;
-        else
+    for (int c = 1; c < t.header.size(); ++c)
+        if (c != splitColumn)
             attributeColumns << t.header[c];
-    }
     // Column types saved beside the CSV (by writeFolderCsv) come first; the user's win.
-    QVariantMap typeOptions;
-    const QString sidecar = typesSidecarPath(csv);
-    if (QFileInfo::exists(sidecar)) {
-        QFile f(sidecar);
-        QJsonParseError err{};
-        const QJsonDocument doc = f.open(QIODevice::ReadOnly) ? QJsonDocument::fromJson(f.readAll(), &err)
-                                                             : QJsonDocument();
-        if (!doc.isObject())
-            throwDataError(sidecar, -1, QStringLiteral("a JSON object {column: type}"),
-                           err.error ? err.errorString() : QStringLiteral("unreadable file"));
-        const QVariantMap saved = doc.object().toVariantMap();
-        for (auto it = saved.begin(); it != saved.end(); ++it)
-            if (attributeColumns.contains(it.key()))
-                typeOptions.insert(it.key(), it.value());
-    }
+    QVariantMap typeOptions = sidecarTypes(csv, attributeColumns);
     const QVariantMap userTypes = spec.options.value(QStringLiteral("types")).toMap();
     for (auto it = userTypes.begin(); it != userTypes.end(); ++it)
         typeOptions.insert(it.key(), it.value());
@@ -202,6 +221,83 @@ Dataset readFolderCsv(const DatasetSpec &spec, const ReadContext &context)
 
     ds.images = decodeImageFiles(paths, imageSizeOption(spec.options, 64), context);
     return ds;
+}
+
+Expected<FolderCsvColumns> inspectFolderCsvColumns(const QString &path)
+{
+    try {
+        FolderCsvColumns out;
+        out.csv = findCsv(path);
+        const CsvTable t = readCheckedCsv(out.csv);
+        out.rows = qint64(t.rows.size());
+        const int splitColumn = splitColumnOf(t);
+        if (splitColumn >= 0)
+            out.splitColumn = t.header[splitColumn];
+        QStringList attributeColumns;
+        for (int c = 1; c < t.header.size(); ++c)
+            if (c != splitColumn)
+                attributeColumns << t.header[c];
+        const QVariantMap saved = sidecarTypes(out.csv, attributeColumns);
+        for (int c = 1; c < t.header.size(); ++c) {
+            if (c == splitColumn)
+                continue;
+            FolderCsvColumn col;
+            col.name = t.header[c];
+            const QStringList cells = t.column(c);
+            QSet<QString> distinct;
+            for (const QString &raw : cells) {
+                const QString cell = raw.trimmed();
+                if (cell.isEmpty()) {
+                    ++col.missing;
+                } else if (!distinct.contains(cell)) {
+                    distinct.insert(cell);
+                    if (col.examples.size() < 5)
+                        col.examples << cell;
+                }
+            }
+            col.distinctValues = int(distinct.size());
+            TextColumnOptions options;
+            options.file = out.csv;
+            options.lines = t.lines;
+            // The same parser the reader runs, once per type: the wizard can then say at once
+            // why an override would fail, with the reader's own message.
+            for (AttributeType type : {AttributeType::Binary, AttributeType::Categorical,
+                                       AttributeType::Continuous, AttributeType::Vector}) {
+                options.forcedType = type;
+                try {
+                    attributeFromText(col.name, cells, options);
+                } catch (const DataException &e) {
+                    col.typeErrors[size_t(type)] = e.error().toString();
+                }
+            }
+            const auto savedType = attributeTypeFromName(saved.value(col.name).toString());
+            if (savedType) {
+                col.type = *savedType;
+                col.fromSidecar = true;
+            } else {
+                options.forcedType.reset();
+                // Inference only fails on too many categorical levels: the reader would fail
+                // the same way, and the categorical error then says why.
+                try {
+                    col.type = attributeFromText(col.name, cells, options).type();
+                } catch (const DataException &) {
+                    col.type = AttributeType::Categorical;
+                }
+            }
+            out.columns.push_back(col);
+        }
+        return out;
+    } catch (const DataException &e) {
+        return e.error();
+    }
+}
+
+QString typesOptionText(const QVariantMap &types)
+{
+    QStringList parts;
+    for (auto it = types.constBegin(); it != types.constEnd(); ++it)
+        parts << QStringLiteral("%1:%2").arg(it.key(), it.value().toString());
+    return parts.join(QLatin1Char(';'));
 }
 
 } // namespace equiscope

@@ -27,17 +27,21 @@ QString csvField(const QString &value)
     return QLatin1Char('"') + v + QLatin1Char('"');
 }
 
-Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir, const ReadContext &context)
+Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir,
+                                 const ReadContext &context, const std::vector<qint64> &rows)
 {
     if (!ds.images)
         return DataError{outDir, -1, -1, {}, {}, {}, QStringLiteral("the dataset has no images to write")};
     const QDir out(outDir);
     if (!out.mkpath(QStringLiteral("images")))
         return DataError{outDir, -1, -1, {}, {}, {}, QStringLiteral("cannot create the folder")};
-    const int digits = std::max(6, int(QString::number(ds.size).size()));
+    // Output j holds sample rowOf(j): all samples in order, or the chosen ones.
+    const qint64 count = rows.empty() ? ds.size : qint64(rows.size());
+    auto rowOf = [&](qint64 j) { return rows.empty() ? j : rows[size_t(j)]; };
+    const int digits = std::max(6, int(QString::number(count).size()));
     auto nameOf = [&](qint64 i) { return QStringLiteral("images/%1.png").arg(i, digits, 10, QLatin1Char('0')); };
 
-    std::vector<qint64> indices(size_t(ds.size));
+    std::vector<qint64> indices(static_cast<size_t>(count));
     std::iota(indices.begin(), indices.end(), 0);
     std::atomic<bool> failed{false};
     std::atomic<qint64> done{0};
@@ -45,7 +49,8 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir, const
         if (failed || (context.cancelled && context.cancelled()))
             return;
         const auto &s = ds.images->shape();
-        cv::Mat img(s.height, s.width, s.channels == 1 ? CV_8UC1 : CV_8UC3, const_cast<uchar *>(ds.images->image(i)));
+        cv::Mat img(s.height, s.width, s.channels == 1 ? CV_8UC1 : CV_8UC3,
+                    const_cast<uchar *>(ds.images->image(rowOf(i))));
         cv::Mat bgr;
         if (s.channels == 3)
             cv::cvtColor(img, bgr, cv::COLOR_RGB2BGR);
@@ -54,8 +59,9 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir, const
         if (!cv::imwrite(out.filePath(nameOf(i)).toStdString(), bgr))
             failed = true;
         const qint64 n = ++done;
-        if (context.progress && n % 1000 == 0)
-            context.progress(n, ds.size);
+        // About a hundred reports whatever the size, so a progress bar moves for small sets too.
+        if (context.progress && (n % std::max<qint64>(1, count / 100) == 0 || n == count))
+            context.progress(n, count);
     });
     if (failed)
         return DataError{out.filePath(QStringLiteral("images")), -1, -1, {}, {}, {}, QStringLiteral("cannot write PNG images")};
@@ -71,11 +77,11 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir, const
         header << csvField(a.name());
     header << QStringLiteral("split");
     QByteArray text = header.join(QLatin1Char(',')).toUtf8() + '\n';
-    for (qint64 i = 0; i < ds.size; ++i) {
+    for (qint64 i = 0; i < count; ++i) {
         QStringList row{nameOf(i)};
         for (const Attribute &a : ds.attributes.columns())
-            row << csvField(a.displayValue(i));
-        row << splitName(ds.splits[size_t(i)]);
+            row << csvField(a.displayValue(rowOf(i)));
+        row << splitName(ds.splits[size_t(rowOf(i))]);
         text += row.join(QLatin1Char(',')).toUtf8() + '\n';
     }
     csv.write(text);

@@ -30,6 +30,7 @@ QJsonObject RunConfig::toJson() const
     o.insert(QStringLiteral("sensitive"), QJsonArray::fromStringList(sensitive));
     o.insert(QStringLiteral("zEncoding"), zEncoding);
     o.insert(QStringLiteral("groupBins"), groupBins);
+    o.insert(QStringLiteral("groupBinning"), groupBinning);
     o.insert(QStringLiteral("minGroupSize"), minGroupSize);
     o.insert(QStringLiteral("encoder"), encoder);
     o.insert(QStringLiteral("width"), width);
@@ -76,6 +77,7 @@ Expected<RunConfig> RunConfig::fromJson(const QJsonObject &o)
                           .split(QLatin1Char(','), Qt::SkipEmptyParts);
     c.zEncoding = o.value(QStringLiteral("zEncoding")).toString(c.zEncoding);
     c.groupBins = o.value(QStringLiteral("groupBins")).toInt(c.groupBins);
+    c.groupBinning = o.value(QStringLiteral("groupBinning")).toString(c.groupBinning);
     c.minGroupSize = o.value(QStringLiteral("minGroupSize")).toInt(c.minGroupSize);
     c.encoder = o.value(QStringLiteral("encoder")).toString(c.encoder);
     c.width = o.value(QStringLiteral("width")).toInt(c.width);
@@ -120,6 +122,15 @@ Expected<bool> RunConfig::validate() const
     if (!QStringList{"auto", "raw", "onehot"}.contains(zEncoding))
         return configError(QStringLiteral("zEncoding"), QStringLiteral("auto, raw or onehot"),
                            zEncoding);
+    if (!QStringList{"kmeans", "quantile"}.contains(groupBinning))
+        return configError(QStringLiteral("groupBinning"), QStringLiteral("kmeans or quantile"),
+                           groupBinning);
+    if (groupBins < 2)
+        return configError(QStringLiteral("groupBins"), QStringLiteral("at least 2"),
+                           QString::number(groupBins));
+    if (minGroupSize < 1)
+        return configError(QStringLiteral("minGroupSize"), QStringLiteral("at least 1"),
+                           QString::number(minGroupSize));
     if (epochs < 1)
         return configError(QStringLiteral("epochs"), QStringLiteral("at least 1"),
                            QString::number(epochs));
@@ -173,6 +184,18 @@ Expected<bool> RunConfig::validateAgainst(const Dataset &ds) const
         return configError(QStringLiteral("dataset"), QStringLiteral("a train and a test split"),
                            QStringLiteral("an empty split"));
     return true;
+}
+
+GroupOptions RunConfig::groupOptions() const
+{
+    GroupOptions go;
+    go.sensitive = sensitive;
+    go.binning =
+        groupBinning == QLatin1String("quantile") ? BinningMethod::Quantile : BinningMethod::KMeans;
+    go.bins = groupBins;
+    go.minGroupSize = minGroupSize;
+    go.seed = seed;
+    return go;
 }
 
 RunConfig RunConfig::coloredFashionMnistDefault()

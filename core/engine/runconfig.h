@@ -5,6 +5,7 @@
 
 #include "data/dataerror.h"
 #include "data/dataset.h"
+#include "data/groupassignment.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -22,6 +23,7 @@ struct RunConfig
     QStringList sensitive; ///< protected attribute(s): z for the loss and groups for metrics
     QString zEncoding = QStringLiteral("auto"); ///< auto | raw | onehot
     int groupBins = 4; ///< bins for continuous sensitive attributes in group metrics
+    QString groupBinning = QStringLiteral("kmeans"); ///< kmeans | quantile (scalar attributes)
     int minGroupSize = 30;
 
     QString encoder = QStringLiteral("lenet"); ///< lenet | resnet18 | mlp
@@ -53,6 +55,8 @@ struct RunConfig
     Expected<bool> validate() const;
     /// Checks target/sensitive against an opened dataset.
     Expected<bool> validateAgainst(const Dataset &dataset) const;
+    /// How the group metrics form intersectional groups from the sensitive attributes.
+    GroupOptions groupOptions() const;
     /// The default demo run: FARE on Colored Fashion-MNIST, target label, z = RGB colour.
     static RunConfig coloredFashionMnistDefault();
 };

@@ -154,13 +154,7 @@ Expected<std::unique_ptr<TrainingSession>> TrainingSession::create(const RunConf
             p.fairBins =
                 torch::tensor(std::vector<int64_t>(bins.begin(), bins.end()), torch::kLong);
         }
-        GroupOptions go;
-        go.sensitive = config.sensitive;
-        go.binning = BinningMethod::KMeans;
-        go.bins = config.groupBins;
-        go.minGroupSize = config.minGroupSize;
-        go.seed = config.seed;
-        auto groups = assignGroups(dataset.attributes, go, dataset.name);
+        auto groups = assignGroups(dataset.attributes, config.groupOptions(), dataset.name);
         if (!groups)
             return groups.error();
         p.groups = groups.value();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "modelstate.h"
 #include "runconfig.h"
 
 #include <QJsonObject>
@@ -10,6 +11,10 @@
 #include <memory>
 
 namespace equiscope {
+
+struct EmbeddingSet;
+struct ProbeImages;
+struct SaliencySnapshot;
 
 /// Throttling is the job's business: the session reports every step.
 struct StepProgress
@@ -64,6 +69,19 @@ struct EvaluationReport
     QJsonObject toJson() const;
 };
 
+/// Linear-probe outputs for some samples (TrainingSession::probePredictions()).
+struct ProbePredictions
+{
+    std::vector<qint64> samples;
+    std::vector<int> labels;      ///< target class, −1 when missing
+    std::vector<int> predictions; ///< probe's class
+    std::vector<float> probabilities; ///< samples × classes, row-major
+    int classes = 0;
+    QStringList classNames;
+    std::vector<int> groupOf; ///< metric group, −1 when a sensitive value is missing
+    QStringList groupLabels;
+};
+
 /// One FARE-family training run on one dataset: model, loss, optimiser and data pipeline, with
 /// checkpoints that make a resumed run continue with exactly the losses it would have had.
 /// LibTorch stays inside the implementation. Not thread-safe: use from one (worker) thread.
@@ -84,6 +102,18 @@ public:
     Expected<int> restoreCheckpoint(const QByteArray &checkpoint);
 
     Expected<EvaluationReport> evaluate(const std::atomic<bool> &cancel);
+    /// The linear probe of evaluate() (fitted on probeTrainSamples()) applied to @p samples.
+    Expected<ProbePredictions> probePredictions(const std::vector<qint64> &samples,
+                                                const std::atomic<bool> &cancel);
+    /// The model's parameters and buffers by name (CPU copies).
+    ModelState modelState() const;
+    /// Replaces the model's weights by @p state's; every model tensor must be present with the
+    /// same shape and dtype (extra tensors are ignored).
+    Expected<bool> loadModelState(const ModelState &state);
+    /// The samples of contrastive training, of probe fitting and of evaluation (sorted).
+    const std::vector<qint64> &trainSamples() const;
+    const std::vector<qint64> &probeTrainSamples() const;
+    const std::vector<qint64> &testSamples() const;
     /// Empty (size 0) for methods without attention.
     AttentionSnapshot attentionSnapshot(int epoch);
     /// Representations of @p samples (frozen backbone, test-time view), row-major N×d.
@@ -92,6 +122,14 @@ public:
     /// row i·views + v), drawn from @p seed (sessionviews.cpp).
     QVector<float> augmentedEmbeddings(const std::vector<qint64> &samples, int views, quint64 seed,
                                        int *dim);
+    /// Grad-CAM of the probe batch on the encoder's last conv layer (gradcam.cpp); empty for
+    /// encoders without one (MLP).
+    SaliencySnapshot saliencySnapshot(int epoch);
+    /// The probe batch's input images (empty for feature datasets).
+    ProbeImages probeImages() const;
+    /// Representations of up to @p maxSamples test samples (a seeded subset) with their target
+    /// and group labels, for the embedding view (sessionembeddings.cpp).
+    EmbeddingSet embeddingSet(int maxSamples);
 
     const RunConfig &config() const;
     qint64 stepsPerEpoch() const;

@@ -179,13 +179,24 @@ GroupMetrics groupMetricsFromCounts(const std::vector<GroupCounts> &counts,
         m.skewedErrorRatio = ratioOf(1.0 - acc.min, 1.0 - acc.max);
     }
 
-    // One-vs-rest per class; a binary target is the single "class 1 vs rest" case.
+    // One-vs-rest per class; a binary target is the single "class 1 vs rest" case. A declared
+    // class that no judged sample has or is predicted as has gaps of 0 by construction: leave
+    // it out, or a subset of a many-class dataset would look fairer the more classes it lacks.
     std::vector<int> classes;
     if (m.binary())
         classes = {1};
     else
-        for (int c = 0; c < k; ++c)
-            classes.push_back(c);
+        for (int c = 0; c < k; ++c) {
+            qint64 touched = 0;
+            for (int g = 0; g < groupCount; ++g) {
+                if (m.groups[g].tooSmall)
+                    continue;
+                for (int j = 0; j < k; ++j)
+                    touched += counts[size_t(g)].at(c, j) + counts[size_t(g)].at(j, c);
+            }
+            if (touched > 0)
+                classes.push_back(c);
+        }
     std::vector<double> dpd, dpr, eod, eor, eopp, meanGap;
     std::vector<double> sel, tpr, fpr;
     for (int cls : classes) {

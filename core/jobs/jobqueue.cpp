@@ -63,8 +63,10 @@ void JobQueue::startNext()
     while (m_running.size() < m_maxConcurrent && !m_pending.isEmpty()) {
         RunJob *job = m_pending.takeFirst();
         m_running.append(job);
-        job->start();
+        // Announce first: listeners connect to the job's signals here, before its thread can
+        // emit its first progress.
         Q_EMIT jobStarted(job);
+        job->start();
     }
 }
 

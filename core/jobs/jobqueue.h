@@ -31,6 +31,8 @@ public:
     QList<RunJob *> done() const { return m_done; }
 
 Q_SIGNALS:
+    /// @p job is about to start (emitted just before RunJob::start(), so listeners can connect
+    /// to its progress in time).
     void jobStarted(equiscope::RunJob *job);
     void jobFinished(equiscope::RunJob *job);
     void queueChanged();

@@ -1,5 +1,6 @@
 #include "trainingjob.h"
 
+#include "analysisartifacts.h"
 #include "data/datasetreader.h"
 #include "engine/trainingsession.h"
 #include "eval/bootstrap.h"
@@ -245,6 +246,10 @@ void TrainingJob::work()
         });
         if (!written)
             return end(JobOutcome::Failed, written.error().toString());
+        if (auto analysis = storeEpochAnalysis(*store, runId, *session, epoch); !analysis)
+            Q_EMIT logMessage(QStringLiteral("epoch %1: saliency not stored: %2")
+                                  .arg(epoch)
+                                  .arg(analysis.error().toString()));
         Q_EMIT epochFinished(epoch, metrics);
         Q_EMIT logMessage(QStringLiteral("epoch %1/%2: loss %3, %4 images/s")
                               .arg(epoch)
@@ -266,6 +271,9 @@ void TrainingJob::work()
     a.name = QStringLiteral("evaluation.json");
     a.mime = QStringLiteral("application/json");
     store->putArtifact(runId, a, QJsonDocument(result).toJson());
+    if (auto analysis = storeFinalAnalysis(*store, runId, *session); !analysis)
+        Q_EMIT logMessage(
+            QStringLiteral("embeddings not stored: %1").arg(analysis.error().toString()));
     QString summary = QStringLiteral("accuracy %1").arg(evaluation->accuracy, 0, 'f', 4);
     if (evaluation->biasMse >= 0)
         summary += QStringLiteral(", bias_mse %1").arg(evaluation->biasMse, 0, 'f', 1);

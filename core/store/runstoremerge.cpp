@@ -178,10 +178,19 @@ Expected<Done> RunStore::exportMetricsCsv(QIODevice *out) const
                QStringLiteral("status"), QStringLiteral("scope"), QStringLiteral("metric"),
                QStringLiteral("group"), QStringLiteral("group_size"), QStringLiteral("value"),
                QStringLiteral("ci_lo"), QStringLiteral("ci_hi")});
-        SqliteStatement s(*m_db, "SELECT r.id, r.name, r.method, r.status, m.scope, m.name, "
-                                 "m.group_label, m.group_size, m.value, m.ci_lo, m.ci_hi "
-                                 "FROM metrics m JOIN runs r ON r.id = m.run_id "
-                                 "ORDER BY r.created_at, r.id, m.scope, m.id");
+        // Stored metrics (final, per group, with CIs) first, then every number of the per-epoch
+        // records (loss, learning rate, ...) as scope "epoch:N", so the CSV holds all metrics.
+        SqliteStatement s(*m_db,
+                          "SELECT r.id, r.name, r.method, r.status, m.scope, m.name, "
+                          "m.group_label, m.group_size, m.value, m.ci_lo, m.ci_hi, "
+                          "r.created_at AS c, 0 AS part, 0 AS epoch, m.id AS k "
+                          "FROM metrics m JOIN runs r ON r.id = m.run_id "
+                          "UNION ALL "
+                          "SELECT r.id, r.name, r.method, r.status, 'epoch:' || e.epoch, j.key, "
+                          "NULL, NULL, j.value, NULL, NULL, r.created_at, 1, e.epoch, j.id "
+                          "FROM epochs e JOIN runs r ON r.id = e.run_id, json_each(e.metrics) j "
+                          "WHERE j.type IN ('integer', 'real') "
+                          "ORDER BY c, 1, part, epoch, 5, k");
         while (s.next()) {
             write({csvField(s.text(0)), csvField(s.text(1)), csvField(s.text(2)), s.text(3),
                    csvField(s.text(4)), csvField(s.text(5)), csvField(s.text(6)),

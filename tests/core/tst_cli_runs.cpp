@@ -181,12 +181,15 @@ private Q_SLOTS:
         QCOMPARE(r.exitCode, 0);
         const QByteArray csv = r.out;
         const QList<QByteArray> lines = csv.trimmed().split('\n');
-        QCOMPARE(lines.size(), 4);
+        // Three stored metrics, then the two numbers of each of the two epochs.
+        QCOMPARE(lines.size(), 8);
         QVERIFY(lines[0].startsWith("run_id,run_name,method,status,scope,metric,group"));
         QCOMPARE(lines[1],
                  (m_fare + ",fare-smile,fare,finished,final,accuracy,,,0.85,0.8,0.9").toUtf8());
         QCOMPARE(lines[2],
                  (m_fare + ",fare-smile,fare,finished,final,accuracy,Male=1,40,0.9,,").toUtf8());
+        QCOMPARE(lines[4], (m_fare + ",fare-smile,fare,finished,epoch:0,acc,,,0.6,,").toUtf8());
+        QCOMPARE(lines[7], (m_fare + ",fare-smile,fare,finished,epoch:1,loss,,,0.75,,").toUtf8());
 
         const QString file = m_dir.filePath("out/metrics.csv");
         QDir().mkpath(QFileInfo(file).absolutePath());

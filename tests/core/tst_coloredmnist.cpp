@@ -1,10 +1,13 @@
 #include "data/coloredmnist.h"
+#include "data/coloredmnistexport.h"
 #include "data/datasetreader.h"
 #include "fixtures.h"
 
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <atomic>
 #include <cmath>
 
 using namespace equiscope;
@@ -97,6 +100,93 @@ private Q_SLOTS:
         QCOMPARE(int(rgb.value(10, 0)), expected.red());
         QCOMPARE(int(rgb.value(10, 2)), expected.blue());
         QCOMPARE(colour.levels(), tab10Names());
+    }
+
+    void exportWritesAFolderCsvPrefix()
+    {
+        // What `datasets colorize` and the GUI dialog run: the first N coloured images.
+        ColorizeRequest r;
+        r.source = m_idx;
+        r.outDir = m_dir.filePath(QStringLiteral("export"));
+        r.rho = 1.0;
+        r.sigma = 0;
+        r.seed = 5;
+        r.limit = 25;
+        std::atomic<qint64> reported{0};
+        std::atomic<bool> wrongTotal{false};
+        ReadContext context;
+        context.progress = [&](qint64 done, qint64 total) { // called from worker threads
+            wrongTotal = wrongTotal || total != 25;
+            qint64 seen = reported.load();
+            while (done > seen && !reported.compare_exchange_weak(seen, done)) {
+            }
+        };
+        auto written = writeColoredMnist(r, context);
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        QCOMPARE(written->images, qint64(25));
+        QCOMPARE(written->csv, r.outDir + QStringLiteral("/attributes.csv"));
+        QCOMPARE(reported.load(), qint64(25));
+        QVERIFY(!wrongTotal);
+        auto back = openDataset(DatasetSpec{QStringLiteral("folder-csv"), written->csv, {}});
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back->size, qint64(25));
+        const Dataset full = colored(1.0, 5, 0);
+        for (qint64 i = 0; i < 25; ++i)
+            QCOMPARE(back->attributes.column(QStringLiteral("rgb")).displayValue(i),
+                     full.attributes.column(QStringLiteral("rgb")).displayValue(i));
+        // ρ = 1, σ = 0: every image has its class's palette colour.
+        QCOMPARE(back->attributes.column(QStringLiteral("color")).displayValue(3), tab10Names()[3]);
+    }
+
+    void exportLimitKeepsTheSplitProportions()
+    {
+        // 30 train + 10 test images; 8 of them: 6 train, 2 test, the first of each split.
+        const QString idx = m_dir.filePath(QStringLiteral("idx-split"));
+        for (const auto &[prefix, n] :
+             {std::pair{QStringLiteral("train"), 30}, std::pair{QStringLiteral("t10k"), 10}}) {
+            QByteArray img(n * 784, char(200)), lab(n, 0);
+            for (int i = 0; i < n; ++i)
+                lab[i] = char(i % 10);
+            fixtures::writeFile(idx + "/" + prefix + "-images-idx3-ubyte",
+                                fixtures::idxBytes({n, 28, 28}, img));
+            fixtures::writeFile(idx + "/" + prefix + "-labels-idx1-ubyte",
+                                fixtures::idxBytes({n}, lab));
+        }
+        ColorizeRequest r;
+        r.source = idx;
+        r.outDir = m_dir.filePath(QStringLiteral("export-split"));
+        r.limit = 8;
+        auto written = writeColoredMnist(r);
+        QVERIFY2(written.ok(), qPrintable(written.error().toString()));
+        QCOMPARE(written->images, qint64(8));
+        QCOMPARE(written->imageSize, 28);
+        auto back = openDataset(DatasetSpec{
+            QStringLiteral("folder-csv"), written->csv, {{QStringLiteral("imageSize"), 28}}});
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back->splitCounts().value(Split::Train), qint64(6));
+        QCOMPARE(back->splitCounts().value(Split::Test), qint64(2));
+        QCOMPARE(back->images->shape().width, 28);
+        // Written row 6 is the first test image (label 0), row 5 the sixth train image.
+        QCOMPARE(back->attributes.column(QStringLiteral("label")).displayValue(5),
+                 QStringLiteral("5"));
+        QCOMPARE(back->attributes.column(QStringLiteral("label")).displayValue(6),
+                 QStringLiteral("0"));
+    }
+
+    void exportNamesAMissingSource()
+    {
+        QStandardPaths::setTestModeEnabled(true); // no fetched MNIST in the test data dir
+        ColorizeRequest r;
+        r.source = QStringLiteral("mnist");
+        r.outDir = m_dir.filePath(QStringLiteral("never"));
+        auto written = writeColoredMnist(r);
+        QVERIFY(!written.ok());
+        QVERIFY2(written.error().toString().contains(QStringLiteral("scripts/fetch-mnist")),
+                 qPrintable(written.error().toString()));
+        r.source = m_idx;
+        r.outDir.clear();
+        QVERIFY(!writeColoredMnist(r).ok());
+        QVERIFY(!QFileInfo::exists(m_dir.filePath(QStringLiteral("never"))));
     }
 
     void invalidRho()

@@ -244,6 +244,56 @@ private Q_SLOTS:
         QCOMPARE(ds.defaultTarget, QStringLiteral("smiling")); // first non-sensitive column
     }
 
+    void inspectReportsColumnsWithoutImages()
+    {
+        // The wizard's view of the CSV: the reader's inferred types, and per type the error an
+        // override would give. Images are not needed: remove one to prove they are not read.
+        QVERIFY(QFile::remove(root() + "/images/img_05.png"));
+        auto cols = inspectFolderCsvColumns(root());
+        QVERIFY2(cols.ok(), qPrintable(cols.error().toString()));
+        QCOMPARE(cols->csv, csv());
+        QCOMPARE(cols->rows, qint64(kRows));
+        QCOMPARE(cols->splitColumn, QString());
+        QCOMPARE(cols->columns.size(), 4);
+        const FolderCsvColumn &group = cols->columns[1];
+        QCOMPARE(group.name, QStringLiteral("group"));
+        QCOMPARE(group.type, AttributeType::Categorical);
+        QCOMPARE(group.distinctValues, 3);
+        QCOMPARE(group.examples, QStringList({"A", "B", "C"}));
+        QVERIFY(group.errorAs(AttributeType::Categorical).isEmpty());
+        // The same message the reader gives for that override (overrideThatDoesNotParse).
+        QVERIFY2(group.errorAs(AttributeType::Continuous).contains("labels.csv:2") &&
+                     group.errorAs(AttributeType::Continuous).contains("found 'A'"),
+                 qPrintable(group.errorAs(AttributeType::Continuous)));
+        QVERIFY(group.errorAs(AttributeType::Binary).contains("a binary value"));
+        QCOMPARE(cols->columns[0].type, AttributeType::Binary);
+        QCOMPARE(cols->columns[2].type, AttributeType::Continuous);
+        QVERIFY(cols->columns[2].errorAs(AttributeType::Categorical).isEmpty());
+        QCOMPARE(cols->columns[3].type, AttributeType::Vector);
+        QCOMPARE(typesOptionText({{"score", "categorical"}, {"group", "categorical"}}),
+                 QStringLiteral("group:categorical;score:categorical"));
+    }
+
+    void inspectFollowsTheTypesSidecar()
+    {
+        QVERIFY(fixtures::writeFile(typesSidecarPath(csv()), R"({"score": "categorical"})"));
+        auto cols = inspectFolderCsvColumns(csv());
+        QVERIFY(cols.ok());
+        QCOMPARE(cols->columns[2].type, AttributeType::Categorical);
+        QVERIFY(cols->columns[2].fromSidecar);
+        QCOMPARE(read().attributes.column("score").type(), AttributeType::Categorical);
+    }
+
+    void inspectFailsLikeTheReader()
+    {
+        QStringList lines = csvLines();
+        lines[7] += QStringLiteral(",extra");
+        QVERIFY(writeLines(csv(), lines));
+        auto cols = inspectFolderCsvColumns(csv());
+        QVERIFY(!cols.ok());
+        QCOMPARE(cols.error().toString(), error());
+    }
+
     void secondOpenReusesCache()
     {
         const Dataset first = read();

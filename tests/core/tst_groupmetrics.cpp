@@ -32,6 +32,11 @@ FairnessInput caseInput(const QString &name, FairnessOptions &options)
         in.predictions = {0, 1, 2, 0, 0, 1, 1, 2};
         in.groupOf = {0, 0, 0, 0, 1, 1, 1, 1};
         in.groupLabels = {QStringLiteral("A"), QStringLiteral("B")};
+    } else if (name == QLatin1String("multiclassDeclaredFive")) {
+        // The multiclass case with two more declared classes that occur nowhere (a dataset with
+        // 5 labels evaluated on a subset): absent classes must not dilute the averages.
+        in = caseInput(QStringLiteral("multiclass"), options);
+        options.numClasses = 5;
     } else if (name == QLatin1String("allTooSmall")) {
         in.labels = {1, 0, 1, 0};
         in.predictions = {1, 0, 0, 0};
@@ -112,6 +117,10 @@ private Q_SLOTS:
         row("multiclass", "equal_opportunity_difference", 1.0 / 3);  // (.5+0+.5)/3
         // 50·(.5+1/3)=125/3, 50·(0+1/3)=50/3, 50·(.5+0)=25 → mean 250/9
         row("multiclass", "equalized_odds_mean_gap", 250.0 / 9);
+        row("multiclassDeclaredFive", "demographic_parity_difference", 1.0 / 6);
+        row("multiclassDeclaredFive", "equalized_odds_difference", 4.0 / 9);
+        row("multiclassDeclaredFive", "equal_opportunity_difference", 1.0 / 3);
+        row("multiclassDeclaredFive", "equalized_odds_mean_gap", 250.0 / 9);
         // allTooSmall: both groups below minGroupSize → every aggregate undefined.
         row("allTooSmall", "accuracy", 0.75);
         row("allTooSmall", "worst_group_accuracy", nan);

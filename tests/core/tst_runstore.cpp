@@ -4,6 +4,7 @@
 #include "store/storeschema.h"
 
 #include "fixtures.h"
+#include "storefixtures.h"
 
 #include <QBuffer>
 #include <QCryptographicHash>
@@ -27,95 +28,7 @@
 
 using namespace equiscope;
 
-namespace {
-
-QDateTime utc(int h, int m, int s, int ms)
-{
-    return QDateTime(QDate(2024, 5, 1), QTime(h, m, s, ms), Qt::UTC);
-}
-
-RunRecord fullRun()
-{
-    RunRecord r;
-    r.name = QStringLiteral("fare, \"celeba\" smile");
-    r.method = QStringLiteral("sparse-fare");
-    r.family = RunFamily::FairSsl;
-    r.config = QJsonObject{{"lr", 0.001}, {"target", "Smiling"}, {"sensitive", QJsonArray{"Male"}}};
-    r.status = RunStatus::Queued;
-    r.statusMessage = QStringLiteral("waiting");
-    r.createdAt = utc(10, 0, 0, 5);
-    r.startedAt = utc(10, 1, 0, 0);
-    r.finishedAt = utc(11, 0, 0, 999);
-    r.versions = QJsonObject{
-        {"equiscope", "0.1.0"}, {"qt", "6.4.2"}, {"libtorch", "2.1"}, {"blas", "openblas"}};
-    r.datasetFingerprint = QStringLiteral("sha256:abc");
-    r.datasetSpec = QJsonObject{{"format", "celeba"}, {"path", "/data/celeba"}};
-    r.seed = 1234567890123LL;
-    r.ownerPid = 4242;
-    r.ownerHost = QStringLiteral("node-7");
-    r.heartbeatAt = utc(10, 30, 0, 1);
-    r.currentEpoch = 3;
-    r.notes = QStringLiteral("first try");
-    return r;
-}
-
-QByteArray pattern(int size, int seed)
-{
-    QByteArray b(size, Qt::Uninitialized);
-    for (int i = 0; i < size; ++i)
-        b[i] = char((i * 31 + seed * 7) & 0xff);
-    return b;
-}
-
-template <typename T> T take(Expected<T> e)
-{
-    if (!e)
-        qFatal("unexpected error: %s", qPrintable(e.error().toString()));
-    return std::move(e.value());
-}
-
-/// Runs SQL on a file through Qt's own SQLite driver, independent of RunStore.
-bool execSql(const QString &file, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
-        db.setDatabaseName(file);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &sql : statements) {
-            if (sql.trimmed().isEmpty())
-                continue;
-            if (!q.exec(sql)) {
-                qWarning() << sql << q.lastError().text();
-                ok = false;
-            }
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("raw"));
-    return ok;
-}
-
-int userVersion(const QString &file)
-{
-    int v = -1;
-    {
-        QSqlDatabase db =
-            QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("ver"));
-        db.setDatabaseName(file);
-        db.open();
-        QSqlQuery q(QStringLiteral("PRAGMA user_version"), db);
-        if (q.next())
-            v = q.value(0).toInt();
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("ver"));
-    return v;
-}
-
-} // namespace
+using namespace equiscope::storefixtures;
 
 class TestRunStore : public QObject
 {
@@ -484,108 +397,6 @@ private Q_SLOTS:
         QCOMPARE(d.status, RunStatus::Interrupted);
         QVERIFY(d.statusMessage.contains(QString::number(deadPid)));
         QVERIFY(take(store->run(remote)).statusMessage.contains("elsewhere"));
-    }
-
-    void mergeFoldsStoresAndReportsConflicts()
-    {
-        RunStoreOptions small;
-        small.externalThreshold = 1000;
-        const QString a = freshPath(), b = freshPath(), into = freshPath();
-        QString shared, onlyA, onlyB, clash;
-        {
-            auto sa = openStore(a, small);
-            auto sb = openStore(b);
-            RunRecord r = fullRun();
-            shared = take(sa->createRun(r));
-            r.id = shared;
-            QVERIFY(sb->createRun(r));
-            for (RunStore *s : {sa.get(), sb.get()}) {
-                QVERIFY(
-                    s->recordEpochWithCheckpoint(shared, 0, {{"loss", 1}}, 2, pattern(3000, 6)));
-                // recordedAt differs between the two writes; make it equal as a copy would be.
-                QVERIFY(s->putMetrics(shared, "final",
-                                      {MetricRow{"acc", 0.7, 0.6, 0.8, "g1", 10, {}}}));
-            }
-            onlyA = take(sa->createRun(fullRun()));
-            QVERIFY(sa->recordEpochWithCheckpoint(onlyA, 0, {{"loss", 3}}, 1, pattern(5000, 7)));
-            ArtifactRecord emb;
-            emb.kind = "embeddings";
-            QVERIFY(sa->putArtifact(onlyA, emb, pattern(50, 8)));
-            onlyB = take(sb->createRun(fullRun()));
-            RunRecord c = fullRun();
-            c.id = QStringLiteral("clash-id");
-            QVERIFY(sa->createRun(c));
-            c.name = QStringLiteral("different");
-            QVERIFY(sb->createRun(c));
-            clash = c.id;
-        }
-        // The shared run's epochs were recorded at different instants: align them so it is the
-        // same content in both files, as when one store was copied from the other.
-        QVERIFY(execSql(
-            b, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
-                QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
-                QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
-        QVERIFY(execSql(
-            a, {QStringLiteral("UPDATE epochs SET recorded_at='2024-01-01T00:00:00.000Z'"),
-                QStringLiteral("UPDATE runs SET heartbeat_at='2024-01-01T00:00:00.000Z'"),
-                QStringLiteral("UPDATE artifacts SET created_at='2024-01-01T00:00:00.000Z'")}));
-        MergeReport report = take(RunStore::mergeStores({a, b}, into));
-        QStringList copied = report.copied;
-        copied.sort();
-        QStringList expected{shared, onlyA, onlyB, clash};
-        expected.sort();
-        QCOMPARE(copied, expected);
-        QCOMPARE(report.skipped, QStringList{shared});
-        QCOMPARE(report.conflicts.size(), 1);
-        QCOMPARE(report.conflicts[0].runId, clash);
-        QCOMPARE(report.conflicts[0].source, QFileInfo(b).absoluteFilePath());
-
-        auto merged = openStore(into);
-        QCOMPARE(take(merged->runs()).size(), 4);
-        QCOMPARE(take(merged->run(clash)).name, fullRun().name); // first one wins, not overwritten
-        QCOMPARE(take(merged->artifact(onlyA, "checkpoint", 0)).bytes, pattern(5000, 7));
-        QCOMPARE(take(merged->artifact(onlyA, "embeddings")).bytes, pattern(50, 8));
-        QCOMPARE(take(merged->metrics(shared))[0].groupSize, std::optional<qint64>(10));
-        QCOMPARE(take(merged->epochs(onlyA)).size(), 1);
-        merged.reset();
-
-        // Merging again changes nothing and copies nothing.
-        report = take(RunStore::mergeStores({a, b}, into));
-        QVERIFY(report.copied.isEmpty());
-        QCOMPARE(report.skipped.size(), 5); // the shared run, once per source
-        QCOMPARE(report.conflicts.size(), 1);
-        QVERIFY(!RunStore::mergeStores({into}, into));
-        QVERIFY(!RunStore::mergeStores({m_dir.filePath("absent.sqlite")}, into));
-    }
-
-    void exportsMetricsCsv()
-    {
-        auto store = openStore(freshPath());
-        RunRecord r;
-        r.name = QStringLiteral("run, \"one\"");
-        r.method = QStringLiteral("fare");
-        r.createdAt = utc(1, 0, 0, 0);
-        const QString id = take(store->createRun(r));
-        QVERIFY(store->putMetrics(id, "final",
-                                  {MetricRow{"acc", 0.25, 0.125, 0.5, {}, {}, {}},
-                                   MetricRow{"acc", 0.75, {}, {}, "Male=1", 12, {}}}));
-        QVERIFY(store->finishRun(id, RunStatus::Finished));
-        QBuffer buffer;
-        buffer.open(QIODevice::WriteOnly);
-        QVERIFY(store->exportMetricsCsv(&buffer));
-        const QList<QByteArray> lines = buffer.data().split('\n');
-        QCOMPARE(lines.size(), 4);
-        QCOMPARE(
-            lines[0],
-            QByteArray(
-                "run_id,run_name,method,status,scope,metric,group,group_size,value,ci_lo,ci_hi"));
-        QCOMPARE(lines[1],
-                 (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,,,0.25,0.125,0.5").toUtf8());
-        QCOMPARE(lines[2],
-                 (id + ",\"run, \"\"one\"\"\",fare,finished,final,acc,Male=1,12,0.75,,").toUtf8());
-        QCOMPARE(lines[3], QByteArray());
-        QBuffer closed;
-        QVERIFY(!store->exportMetricsCsv(&closed));
     }
 
     void concurrentWritersNeverSeeLocked()

@@ -2,6 +2,7 @@
 #include "enginefixtures.h"
 
 #include "data/datasetreader.h"
+#include "data/groupassignment.h"
 
 #include <QTemporaryDir>
 #include <QtTest>
@@ -44,6 +45,8 @@ private Q_SLOTS:
         c.loss.bucketSize = 64;
         c.optimizer = QStringLiteral("lars");
         c.seed = 1234567890123ull;
+        c.groupBinning = QStringLiteral("quantile");
+        c.groupBins = 3;
         auto back = RunConfig::fromJson(c.toJson());
         QVERIFY2(back.ok(), qPrintable(back.error().toString()));
         QCOMPARE(back->toJson(), c.toJson());
@@ -52,6 +55,49 @@ private Q_SLOTS:
         auto rejected = RunConfig::fromJson(bad);
         QVERIFY(!rejected.ok());
         QVERIFY(rejected.error().toString().contains(QStringLiteral("lenet, resnet18 or mlp")));
+        QCOMPARE(back->groupBinning, QStringLiteral("quantile"));
+        QJsonObject badBinning = c.toJson();
+        badBinning.insert(QStringLiteral("groupBinning"), QStringLiteral("equal-width"));
+        auto binningRejected = RunConfig::fromJson(badBinning);
+        QVERIFY(!binningRejected.ok());
+        QVERIFY(binningRejected.error().toString().contains(QStringLiteral("kmeans or quantile")));
+        // A config written before the field existed keeps the k-means groups it always had.
+        QJsonObject old = c.toJson();
+        old.remove(QStringLiteral("groupBinning"));
+        QCOMPARE(RunConfig::fromJson(old)->groupBinning, QStringLiteral("kmeans"));
+    }
+
+    void groupBinningReachesTheGroupMetrics()
+    {
+        // A continuous sensitive column (ink = red channel of the colour): quantile bins are
+        // labelled "[a, b)", k-means bins "cluster k", so the labels show which binning ran.
+        Dataset ds = m_dataset;
+        std::vector<float> ink(size_t(ds.size));
+        const Attribute &rgb = ds.attributes.column(QStringLiteral("rgb"));
+        for (qint64 i = 0; i < ds.size; ++i)
+            ink[size_t(i)] = rgb.value(i, 0);
+        ds.attributes.add(Attribute::continuous(QStringLiteral("ink"), ink));
+        for (const QString &binning : {QStringLiteral("quantile"), QStringLiteral("kmeans")}) {
+            RunConfig c = m_config;
+            c.sensitive = {QStringLiteral("ink")};
+            c.groupBinning = binning;
+            c.groupBins = 3;
+            const GroupOptions go = c.groupOptions();
+            QCOMPARE(go.bins, 3);
+            QCOMPARE(go.minGroupSize, c.minGroupSize);
+            auto expected = assignGroups(ds.attributes, go);
+            QVERIFY(expected.ok());
+            auto s = TrainingSession::create(c, ds);
+            QVERIFY2(s.ok(), qPrintable(s.error().toString()));
+            const AttentionSnapshot snap = s.value()->attentionSnapshot(0);
+            QCOMPARE(snap.groupLabels.size(), expected->groupCount());
+            for (int g = 0; g < expected->groupCount(); ++g)
+                QCOMPARE(snap.groupLabels[g], expected->groups[g].label);
+            QVERIFY2(snap.groupLabels.value(0).startsWith(binning == QLatin1String("quantile")
+                                                              ? QStringLiteral("ink=[")
+                                                              : QStringLiteral("ink=cluster")),
+                     qPrintable(snap.groupLabels.join(QStringLiteral(", "))));
+        }
     }
 
     void learnsTrivialPattern()

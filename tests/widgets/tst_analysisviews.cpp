@@ -2,17 +2,28 @@
 // built through the RunStore API in a temporary directory.
 #include "attentionview.h"
 #include "compareview.h"
+#include "embeddingview.h"
+#include "groupmetricsview.h"
 #include "paretoview.h"
+#include "plotstyle.h"
 #include "rundetailview.h"
 #include "runspanel.h"
+#include "saliencyview.h"
 
+#include "engine/embeddingset.h"
+#include "engine/probeimages.h"
+#include "engine/saliencysnapshot.h"
 #include "engine/trainingsession.h"
+#include "eval/projection.h"
 #include "store/runstore.h"
 
 #include <qcustomplot.h>
 
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDir>
 #include <QJsonDocument>
+#include <QListWidget>
 #include <QSignalSpy>
 #include <QSlider>
 #include <QTabWidget>
@@ -21,6 +32,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <random>
 
 using namespace equiscope;
 
@@ -55,8 +67,22 @@ MetricRow row(const QString &name, double value, std::optional<double> lo = {},
     return m;
 }
 
-// A 6-sample probe batch, three colour groups; the epoch shifts attention mass so the two
-// snapshots differ everywhere.
+// A 6-sample probe batch, three colour groups (two samples each, z slightly apart); the epoch
+// shifts attention mass so the two snapshots differ everywhere. The attention from sample i to
+// sample j, in sorted order:
+float attentionOf(int epoch, int i, int j)
+{
+    float sum = 0;
+    for (int k = 0; k < 6; ++k)
+        sum += (i / 2 == k / 2 ? 4.0f * epoch : 1.0f) + 0.1f * k;
+    return ((i / 2 == j / 2 ? 4.0f * epoch : 1.0f) + 0.1f * j) / sum;
+}
+
+const float kColours[3][3] = {{220, 40, 30}, {40, 180, 60}, {30, 60, 220}};
+
+// Stored rows in this order (not sorted): the view must sort them by group, then z.
+const int kStoredOrder[6] = {4, 1, 5, 0, 3, 2};
+
 QByteArray snapshotJson(int epoch)
 {
     AttentionSnapshot s;
@@ -64,31 +90,83 @@ QByteArray snapshotJson(int epoch)
     s.size = 6;
     s.groupLabels = {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")};
     s.zDim = 3;
-    const float colours[3][3] = {{220, 40, 30}, {40, 180, 60}, {30, 60, 220}};
-    for (int i = 0; i < s.size; ++i) {
+    for (int r = 0; r < s.size; ++r) {
+        const int i = kStoredOrder[r];
         s.samples << 100 + i;
         s.groups << i / 2;
-        for (float c : colours[i / 2])
-            s.z << c;
-        float sum = 0;
-        QVector<float> r;
-        for (int j = 0; j < s.size; ++j) {
-            const float w = (i / 2 == j / 2 ? 4.0f * epoch : 1.0f) + 0.1f * j;
-            r << w;
-            sum += w;
-        }
-        for (float w : r)
-            s.matrix << w / sum;
+        for (float c : kColours[i / 2])
+            s.z << c + float(i % 2); // the second of a pair has the larger z
+        for (int c = 0; c < s.size; ++c)
+            s.matrix << attentionOf(epoch, i, kStoredOrder[c]);
     }
     for (int g = 0; g < 3; ++g)
         for (int h = 0; h < 3; ++h) {
             float sum = 0;
             for (int i = 2 * g; i < 2 * g + 2; ++i)
                 for (int j = 2 * h; j < 2 * h + 2; ++j)
-                    sum += s.matrix.at(i * s.size + j);
-            s.groupMatrix << sum / 2;
+                    sum += attentionOf(epoch, i, j);
+            s.groupMatrix << sum / 4;
         }
     return QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
+}
+
+QImage sampleImage(int i)
+{
+    QImage img(28, 28, QImage::Format_RGB888);
+    const float *c = kColours[i / 2];
+    img.fill(QColor(int(c[0]), int(c[1]), int(c[2])));
+    return img;
+}
+
+QByteArray probeImagesJson()
+{
+    ProbeImages p;
+    for (int i = 0; i < 6; ++i) {
+        p.samples << 100 + i;
+        p.images << sampleImage(i);
+    }
+    return QJsonDocument(p.toJson()).toJson(QJsonDocument::Compact);
+}
+
+// 2×2 Grad-CAM maps: sample i is hot in quadrant i % 4 only.
+QByteArray saliencyJson(int epoch)
+{
+    SaliencySnapshot s;
+    s.epoch = epoch;
+    s.explained = QStringLiteral("test score");
+    s.layer = QStringLiteral("conv (2×2)");
+    s.mapWidth = s.mapHeight = 2;
+    s.groupLabels = {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")};
+    s.targetLabels = {QStringLiteral("zero"), QStringLiteral("one")};
+    for (int i = 0; i < 6; ++i) {
+        s.samples << 100 + i;
+        s.groups << i / 2;
+        s.targets << i % 2;
+        s.score << 0.5f;
+        for (int q = 0; q < 4; ++q)
+            s.heat << (q == i % 4 ? 1.0f : 0.0f);
+    }
+    return QJsonDocument(s.toJson()).toJson(QJsonDocument::Compact);
+}
+
+// 60 representations in 5-D: three tight, far-apart clusters, one per group; two classes.
+EmbeddingSet embeddingSet()
+{
+    EmbeddingSet e;
+    e.dim = 5;
+    e.groupLabels = {QStringLiteral("red"), QStringLiteral("green"), QStringLiteral("blue")};
+    e.targetLabels = {QStringLiteral("zero"), QStringLiteral("one")};
+    e.targetName = QStringLiteral("label");
+    std::mt19937 rng(5);
+    std::normal_distribution<float> noise(0.0f, 0.2f);
+    for (int i = 0; i < 60; ++i) {
+        e.samples << 1000 + i;
+        e.groups << i % 3;
+        e.targets << (i / 3) % 2;
+        for (int d = 0; d < 5; ++d)
+            e.values << (d == i % 3 ? 8.0f : 0.0f) + noise(rng);
+    }
+    return e;
 }
 
 struct Fixture
@@ -159,8 +237,33 @@ Fixture buildStore(const QString &dir)
         a.name = QStringLiteral("probe");
         a.mime = QStringLiteral("application/json");
         store->putArtifact(f.fare, a, snapshotJson(epoch)).value();
+        a.kind = QStringLiteral("gradcam");
+        store->putArtifact(f.fare, a, saliencyJson(epoch)).value();
     }
+    ArtifactRecord images;
+    images.kind = QStringLiteral("probe-images");
+    images.name = QStringLiteral("probe");
+    store->putArtifact(f.fare, images, probeImagesJson()).value();
+    ArtifactRecord embeddings;
+    embeddings.kind = QStringLiteral("embeddings");
+    embeddings.name = QStringLiteral("test-subset");
+    store->putArtifact(f.fare, embeddings, embeddingSet().toBytes()).value();
     return f;
+}
+
+void moveMouse(QWidget *widget, const QPointF &pos)
+{
+    QMouseEvent move(QEvent::MouseMove, pos, widget->mapToGlobal(pos), Qt::NoButton, Qt::NoButton,
+                     Qt::NoModifier);
+    QApplication::sendEvent(widget, &move);
+}
+
+const QCPBars *barsOf(QCustomPlot *plot)
+{
+    for (int i = 0; i < plot->plottableCount(); ++i)
+        if (auto *bars = qobject_cast<QCPBars *>(plot->plottable(i)))
+            return bars;
+    return nullptr;
 }
 
 } // namespace
@@ -176,10 +279,17 @@ private Q_SLOTS:
     void paretoFrontAndHypervolume();
     void paretoClickEmitsRunActivated();
     void compareShowsOnlyDifferingKeys();
+    void attentionSortsHoversAndMovesByKeyboard();
+    void paretoTableOpensRunsAndShadesTheFront();
+    void compareShowsAllKeysAndOtherCurves();
+    void metricsBarsHaveErrorBarsAndTooSmallGroups();
+    void saliencyShowsGroupsAndImages();
+    void embeddingProjectsStoredArtifact();
 
 private:
     // Grabs @p widget to "<name>.png" in the test's temp dir and, when EQUISCOPE_SCREENSHOT_DIR
-    // is set, there too (docs/screenshots).
+    // is set, to "fixture-<name>.png" there (the hand-made store; docs/screenshots holds real
+    // runs, taken with `equiscope --view NAME --screenshot`).
     void grab(QWidget *widget, const QString &name);
 
     QTemporaryDir m_dir;
@@ -202,7 +312,7 @@ void TestAnalysisViews::grab(QWidget *widget, const QString &name)
     QVERIFY(pixmap.save(QDir(m_dir.path()).filePath(name + QStringLiteral(".png"))));
     const QString docs = qEnvironmentVariable("EQUISCOPE_SCREENSHOT_DIR");
     if (!docs.isEmpty())
-        QVERIFY(pixmap.save(QDir(docs).filePath(name + QStringLiteral(".png"))));
+        QVERIFY(pixmap.save(QDir(docs).filePath(QStringLiteral("fixture-%1.png").arg(name))));
 }
 
 void TestAnalysisViews::runsPanelListsRunsAndShowsMetrics()
@@ -292,10 +402,13 @@ void TestAnalysisViews::paretoFrontAndHypervolume()
     QStringList front = view.frontIds();
     // Sorted along x (bias_mse) ascending.
     QCOMPARE(front, QStringList({m_f.sparse, m_f.fare, m_f.baseline}));
-    // Default reference: the worst point on each axis, (0.10, 0.80).
-    QCOMPARE(view.reference()[0], 0.10);
-    QCOMPARE(view.reference()[1], 0.80);
-    QVERIFY(std::abs(view.hypervolume() - 0.015) < 1e-9);
+    // Default reference: the worst point on each axis moved out by 5 % of the spread:
+    // (0.10 − 0.05·0.20, 0.80 − 0.05·0.15) = (0.09, 0.7925). By hand, the boxes from there to
+    // simclr-b (0.30, 0.85), fare-a (0.20, 0.90) and sparse-c (0.10, 0.95) cover
+    // 0.21·0.0575 + 0.11·0.05 + 0.01·0.05 = 0.018075.
+    QVERIFY(std::abs(view.reference()[0] - 0.09) < 1e-12);
+    QVERIFY(std::abs(view.reference()[1] - 0.7925) < 1e-12);
+    QVERIFY(std::abs(view.hypervolume() - 0.018075) < 1e-9);
     view.setReference(0.0, 0.5);
     QVERIFY(std::abs(view.hypervolume() - 0.12) < 1e-9);
     grab(&view, QStringLiteral("pareto"));
@@ -346,6 +459,279 @@ void TestAnalysisViews::compareShowsOnlyDifferingKeys()
                       QStringLiteral("0.9000 [0.8800, 0.9200]");
     QVERIFY(ciShown);
     grab(&view, QStringLiteral("compare"));
+}
+
+void TestAnalysisViews::attentionSortsHoversAndMovesByKeyboard()
+{
+    RunsPanel panel;
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(m_f.path);
+    QVERIFY(loaded.wait(10000));
+    AttentionView *view = panel.detailView()->attentionView();
+    panel.detailView()->tabs()->setCurrentWidget(view);
+    QSignalSpy shown(view, &AttentionView::snapshotShown);
+    panel.selectRun(m_f.fare);
+    QVERIFY(shown.wait(10000));
+
+    // Stored shuffled; shown sorted by group, then z: samples 100…105 in order.
+    const AttentionSnapshot &s = view->shownSnapshot();
+    QCOMPARE(s.samples, (QVector<qint64>{100, 101, 102, 103, 104, 105}));
+    QCOMPARE(s.groups, (QVector<int>{0, 0, 1, 1, 2, 2}));
+    for (int r = 0; r < 6; ++r)
+        for (int c = 0; c < 6; ++c)
+            QVERIFY(std::abs(view->attentionMap()->data()->cell(c, r) - attentionOf(2, r, c)) <
+                    1e-6);
+    QCOMPARE(sortedByGroupAndZ(s).samples, s.samples); // sorting a sorted snapshot keeps it
+
+    // The slider moves to epoch 1 and the map follows.
+    view->epochSlider()->setValue(0);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->currentEpoch(), 1);
+    QVERIFY(std::abs(view->attentionMap()->data()->cell(4, 1) - attentionOf(1, 1, 4)) < 1e-6);
+
+    // Hovering cell (query 1, key 4) describes exactly that pair, with both thumbnails.
+    view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    QSignalSpy cell(view, &AttentionView::cellChanged);
+    moveMouse(view->plot(), view->cellPixel(1, 4));
+    QCOMPARE(view->currentCell(), QPoint(4, 1));
+    QCOMPARE(cell.size(), 1);
+    const QString text = view->cellDescription(1, 4);
+    QVERIFY2(text.startsWith(QStringLiteral("query: sample 101 · group red")), qPrintable(text));
+    QVERIFY2(text.contains(QStringLiteral("key: sample 104 · group blue · z = (30, 60, 220)")),
+             qPrintable(text));
+    QVERIFY(text.contains(QString::number(attentionOf(1, 1, 4), 'g', 4)));
+    QTRY_VERIFY_WITH_TIMEOUT(!view->keyThumbnail().isNull(), 10000); // probe images load async
+    QCOMPARE(view->keyThumbnail().toImage().pixelColor(10, 10), QColor(30, 60, 220));
+    QCOMPARE(view->queryThumbnail().toImage().pixelColor(10, 10), QColor(220, 40, 30));
+
+    // Keyboard: the arrow keys move the cell cursor, clamped at the edge.
+    QTest::keyClick(view->plot(), Qt::Key_Right);
+    QCOMPARE(view->currentCell(), QPoint(5, 1));
+    QTest::keyClick(view->plot(), Qt::Key_Right);
+    QCOMPARE(view->currentCell(), QPoint(5, 1));
+    QTest::keyClick(view->plot(), Qt::Key_Down);
+    QCOMPARE(view->currentCell(), QPoint(5, 2));
+    QVERIFY(view->plot()->focusPolicy() & Qt::TabFocus);
+}
+
+void TestAnalysisViews::paretoTableOpensRunsAndShadesTheFront()
+{
+    ParetoView view;
+    view.resize(1000, 600);
+    view.show();
+    QSignalSpy loaded(&view, &ParetoView::loaded);
+    view.setStorePath(m_f.path);
+    QVERIFY(loaded.wait(10000));
+    QTableWidget *table = view.pointTable();
+    QCOMPARE(table->rowCount(), 4);
+    int frontRows = 0;
+    for (int r = 0; r < table->rowCount(); ++r)
+        frontRows += table->item(r, 4)->text() == QStringLiteral("yes");
+    QCOMPARE(frontRows, 3);
+    // The shaded polygon spans the reference point and the front's extremes.
+    const QCPCurve *area = nullptr;
+    for (int i = 0; i < view.plot()->plottableCount(); ++i)
+        if (view.plot()->plottable(i)->name() == QStringLiteral("dominated region"))
+            area = qobject_cast<QCPCurve *>(view.plot()->plottable(i));
+    QVERIFY(area);
+    bool foundRange = false;
+    const QCPRange x = area->getKeyRange(foundRange);
+    QVERIFY(foundRange);
+    QVERIFY(std::abs(x.lower - 0.09) < 1e-12); // reference x
+    QCOMPARE(x.upper, 0.30);                   // simclr-b, the front's best bias_mse
+    // Keyboard: Enter on a row opens that run.
+    QSignalSpy activated(&view, &ParetoView::runActivated);
+    const int row = [&] {
+        for (int r = 0; r < table->rowCount(); ++r)
+            if (table->item(r, 0)->text() == QStringLiteral("weak-d"))
+                return r;
+        return -1;
+    }();
+    QVERIFY(row >= 0);
+    table->setCurrentCell(row, 0);
+    QTest::keyClick(table, Qt::Key_Return);
+    QCOMPARE(activated.size(), 1);
+    QCOMPARE(activated.first().first().toString(), m_f.weak);
+    // Axes are selectable: swapped, the same three runs form the front.
+    view.setAxes(QStringLiteral("accuracy"), QStringLiteral("bias_mse"));
+    QCOMPARE(view.frontIds().size(), 3);
+    QVERIFY(view.plot()->xAxis->label().contains(QStringLiteral("higher is better")));
+}
+
+void TestAnalysisViews::compareShowsAllKeysAndOtherCurves()
+{
+    CompareView view;
+    view.resize(1000, 700);
+    view.show();
+    view.setStorePath(m_f.path);
+    QSignalSpy loaded(&view, &CompareView::loaded);
+    view.setRuns({m_f.fare, m_f.weak});
+    QVERIFY(loaded.wait(10000));
+    // fare-a and weak-d differ only in their method.
+    QCOMPARE(view.differingKeys(), QStringList{QStringLiteral("method")});
+    QCOMPARE(view.configTable()->rowCount(), 1);
+    view.setShowAllKeys(true);
+    QTableWidget *config = view.configTable();
+    QVERIFY(config->rowCount() > 5);
+    int bold = 0;
+    for (int r = 0; r < config->rowCount(); ++r)
+        if (config->item(r, 0)->font().bold()) {
+            QCOMPARE(config->verticalHeaderItem(r)->text(), QStringLiteral("method"));
+            ++bold;
+        }
+    QCOMPARE(bold, 1);
+    view.setCurveMetric(QStringLiteral("learningRate"));
+    QCOMPARE(view.lossPlot()->graphCount(), 2);
+    QCOMPARE(view.lossPlot()->graph(0)->data()->at(0)->value, 0.001);
+    // Best run of each metric in bold: fare-a has the higher accuracy.
+    for (int r = 0; r < view.metricsTable()->rowCount(); ++r)
+        if (view.metricsTable()->verticalHeaderItem(r)->text() == QStringLiteral("accuracy")) {
+            QVERIFY(view.metricsTable()->item(r, 0)->font().bold());
+            QVERIFY(!view.metricsTable()->item(r, 1)->font().bold());
+        }
+}
+
+void TestAnalysisViews::metricsBarsHaveErrorBarsAndTooSmallGroups()
+{
+    auto runs = loadRunSummaries(m_f.path, {m_f.fare});
+    QVERIFY(runs.ok());
+    GroupMetricsView view;
+    view.resize(800, 700);
+    view.show();
+    view.setRun(runs->first());
+    QCOMPARE(view.barMetric(), QStringLiteral("accuracy"));
+    const QCPBars *bars = barsOf(view.barPlot());
+    QVERIFY(bars);
+    QCOMPARE(bars->data()->size(), 2); // red and green; blue is too small
+    QVERIFY(std::abs(bars->data()->at(0)->value - 0.93) < 1e-9);
+    const QCPErrorBars *errors = nullptr;
+    for (int i = 0; i < view.barPlot()->plottableCount(); ++i)
+        if (auto *e = qobject_cast<QCPErrorBars *>(view.barPlot()->plottable(i)))
+            errors = e;
+    QVERIFY(errors);
+    QVERIFY(std::abs(errors->data()->at(0).errorMinus - 0.03) < 1e-9);
+    QVERIFY(std::abs(errors->data()->at(0).errorPlus - 0.02) < 1e-9);
+    bool tooSmall = false;
+    for (int i = 0; i < view.barPlot()->itemCount(); ++i)
+        if (auto *t = qobject_cast<QCPItemText *>(view.barPlot()->item(i)))
+            tooSmall |= t->text().contains(QStringLiteral("n = 12"));
+    QVERIFY(tooSmall);
+}
+
+void TestAnalysisViews::saliencyShowsGroupsAndImages()
+{
+    RunsPanel panel;
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(m_f.path);
+    QVERIFY(loaded.wait(10000));
+    SaliencyView *view = panel.detailView()->saliencyView();
+    QSignalSpy shown(view, &SaliencyView::snapshotShown);
+    panel.selectRun(m_f.fare);
+    QVERIFY(panel.detailView()->saliencyTabVisible());
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->currentEpoch(), 2);
+    QCOMPARE(view->groupList()->count(), 3);
+    QCOMPARE(view->imageList()->count(), 6);
+    QVERIFY(view->groupList()->item(0)->text().startsWith(QStringLiteral("red")));
+    QCOMPARE(view->groupList()->item(1)->data(Qt::UserRole).toInt(), 1);
+    // Opacity 0: the image itself; 100: the colour map where it is hot (sample 100: top-left
+    // only), the image where it is cold.
+    auto pixel = [view](int item, int x, int y) {
+        return view->imageList()->item(item)->icon().pixmap(96, 96).toImage().pixelColor(x, y);
+    };
+    view->setOpacity(0);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(pixel(0, 50, 50), QColor(220, 40, 30));
+    view->setOpacity(100);
+    QVERIFY(shown.wait(10000));
+    const QColor hot = pixel(0, 5, 5), cold = pixel(0, 90, 90);
+    QVERIFY2(hot.red() > 200 && hot.green() > 190 && hot.blue() < 90, qPrintable(hot.name()));
+    QCOMPARE(cold, QColor(220, 40, 30));
+    view->epochSlider()->setValue(0);
+    QVERIFY(shown.wait(10000));
+    QCOMPARE(view->currentEpoch(), 1);
+    QCOMPARE(panel.detailView()->saliencyTabVisible(), true);
+    panel.selectRun(m_f.baseline);
+    QVERIFY(!panel.detailView()->saliencyTabVisible());
+}
+
+void TestAnalysisViews::embeddingProjectsStoredArtifact()
+{
+    RunsPanel panel;
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(m_f.path);
+    QVERIFY(loaded.wait(10000));
+    EmbeddingView *view = panel.detailView()->embeddingView();
+    panel.detailView()->tabs()->setCurrentWidget(view);
+    QSignalSpy projected(view, &EmbeddingView::projected);
+    panel.selectRun(m_f.fare);
+    QVERIFY(panel.detailView()->embeddingTabVisible());
+    QVERIFY(projected.wait(20000));
+    QCOMPARE(view->embeddings().count(), 60);
+    QCOMPARE(view->points().size(), 120);
+    QCOMPARE(view->plot()->graphCount(), 3); // one per group, each with its colour and shape
+    int points = 0;
+    for (int g = 0; g < 3; ++g) {
+        points += view->plot()->graph(g)->data()->size();
+        QCOMPARE(view->plot()->graph(g)->scatterStyle().shape(), markerShape(g));
+    }
+    QCOMPARE(points, 60);
+    QVERIFY(view->plot()->xAxis->label().startsWith(QStringLiteral("PC 1")));
+    // The PCA of the view is the core's PCA of the stored values.
+    const EmbeddingSet set = embeddingSet();
+    auto pca = principalComponents(set.values, 60, 5, 2);
+    QVERIFY(pca.ok());
+    QCOMPARE(view->points(), pca->points);
+    view->setColourBy(EmbeddingView::ColourBy::Target);
+    QCOMPARE(view->plot()->graphCount(), 2);
+
+    // Hover shows the point's labels.
+    view->plot()->replot(QCustomPlot::rpImmediateRefresh);
+    moveMouse(view->plot(), view->pointPixel(7));
+    QCOMPARE(view->hoveredRow(), 7);
+    QTest::keyClick(view->plot(), Qt::Key_Right); // and by keyboard
+    QCOMPARE(view->hoveredRow(), 8);
+    QTest::keyClick(view->plot(), Qt::Key_Left);
+    QTest::keyClick(view->plot(), Qt::Key_Left);
+    QCOMPARE(view->hoveredRow(), 6);
+
+    // t-SNE: seeded, off the GUI thread; the clusters stay apart.
+    view->setMethod(EmbeddingView::Method::Tsne);
+    QVERIFY(view->isProjecting());
+    QVERIFY(projected.wait(60000));
+    QCOMPARE(view->points().size(), 120);
+    const QVector<float> first = view->points();
+    TsneOptions options;
+    options.seed = 1; // the fixture's runs have seed 0; the view uses seed + 1
+    auto direct = tsne(set.values, 60, 5, options);
+    QVERIFY(direct.ok());
+    QCOMPARE(first, direct.value());
+    for (int i = 0; i < 60; ++i) { // every point's nearest neighbour is from its own cluster
+        int nearest = -1;
+        double best = 1e300;
+        for (int j = 0; j < 60; ++j) {
+            const double dx = first[2 * i] - first[2 * j], dy = first[2 * i + 1] - first[2 * j + 1];
+            if (j != i && dx * dx + dy * dy < best) {
+                best = dx * dx + dy * dy;
+                nearest = j;
+            }
+        }
+        QCOMPARE(set.groups[nearest], set.groups[i]);
+    }
+    // Stopping a second computation keeps the picture.
+    view->setMethod(EmbeddingView::Method::Pca);
+    QVERIFY(projected.wait(20000));
+    const QVector<float> pcaPoints = view->points();
+    view->setMethod(EmbeddingView::Method::Tsne);
+    view->cancelProjection();
+    QTRY_VERIFY_WITH_TIMEOUT(!view->isProjecting(), 20000);
+    QCOMPARE(view->points(), pcaPoints);
 }
 
 QTEST_MAIN(TestAnalysisViews)

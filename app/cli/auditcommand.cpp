@@ -1,0 +1,96 @@
+#include "auditcommand.h"
+
+#include "clioutput.h"
+
+#include "report/predictionaudit.h"
+#include "report/reportbuilder.h"
+
+#include <QCommandLineParser>
+#include <QFileInfo>
+
+namespace equiscope::cli {
+
+int runAuditCommand(const QStringList &arguments)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Audit predictions made by any model: group metrics with bootstrap CIs, group sizes, "
+        "intersectional groups (several --group), 'too small to judge' for small groups."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("audit"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("PREDICTIONS.csv"),
+                            QStringLiteral("CSV with a header row."));
+    p.addOptions({
+        {QStringLiteral("label"), QStringLiteral("Column of the true class."),
+         QStringLiteral("COL")},
+        {QStringLiteral("pred"), QStringLiteral("Column of the predicted class."),
+         QStringLiteral("COL")},
+        {QStringLiteral("score"),
+         QStringLiteral("Column of P(positive): thresholded without --pred, else per-group AUC."),
+         QStringLiteral("COL")},
+        {QStringLiteral("group"), QStringLiteral("Group column (repeat for intersections)."),
+         QStringLiteral("COL")},
+        {QStringLiteral("positive"), QStringLiteral("The positive class of a binary label."),
+         QStringLiteral("VALUE")},
+        {QStringLiteral("threshold"), QStringLiteral("Score threshold (default 0.5)."),
+         QStringLiteral("T"), QStringLiteral("0.5")},
+        {QStringLiteral("min-group-size"),
+         QStringLiteral("Smaller groups are too small to judge (default 30)."), QStringLiteral("N"),
+         QStringLiteral("30")},
+        {QStringLiteral("resamples"), QStringLiteral("Bootstrap resamples (default 1000)."),
+         QStringLiteral("N"), QStringLiteral("1000")},
+        {QStringLiteral("seed"), QStringLiteral("Bootstrap seed (default 1)."), QStringLiteral("S"),
+         QStringLiteral("1")},
+        {QStringLiteral("bins"), QStringLiteral("Quantile bins of continuous group columns."),
+         QStringLiteral("N"), QStringLiteral("4")},
+        {QStringLiteral("json"), QStringLiteral("Print one JSON object.")},
+        {QStringLiteral("report"), QStringLiteral("Also write an HTML or PDF report (by suffix)."),
+         QStringLiteral("FILE")},
+    });
+    p.process(arguments);
+    const QString csv = p.positionalArguments().value(1);
+    AuditOptions o;
+    o.labelColumn = p.value(QStringLiteral("label"));
+    o.predictionColumn = p.value(QStringLiteral("pred"));
+    o.scoreColumn = p.value(QStringLiteral("score"));
+    o.groupColumns = p.values(QStringLiteral("group"));
+    o.positiveLabel = p.value(QStringLiteral("positive"));
+    bool ok1 = false, ok2 = false, ok3 = false, ok4 = false, ok5 = false;
+    o.threshold = p.value(QStringLiteral("threshold")).toDouble(&ok1);
+    o.minGroupSize = p.value(QStringLiteral("min-group-size")).toInt(&ok2);
+    o.resamples = p.value(QStringLiteral("resamples")).toInt(&ok3);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok4);
+    o.bins = p.value(QStringLiteral("bins")).toInt(&ok5);
+    if (csv.isEmpty() || o.labelColumn.isEmpty() ||
+        (o.predictionColumn.isEmpty() && o.scoreColumn.isEmpty()) || o.groupColumns.isEmpty())
+        return fail(QStringLiteral("usage: equiscope-cli audit PREDICTIONS.csv --label COL --pred "
+                                   "COL [--score COL] --group COL [--group COL...] [--json]"),
+                    2);
+    if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5)
+        return fail(QStringLiteral("--threshold, --min-group-size, --resamples, --seed and --bins "
+                                   "need numbers"),
+                    2);
+    auto result = auditPredictionsFile(csv, o);
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("report"))) {
+        const QString out = p.value(QStringLiteral("report"));
+        const ReportFormat format = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
+                                        ? ReportFormat::Pdf
+                                        : ReportFormat::Html;
+        const ReportDocument doc =
+            ReportBuilder({result->toReportRun()}).buildAudit(result->sourceFacts());
+        auto written = writeReport(doc, format, out);
+        if (!written)
+            return fail(written.error().toString());
+        if (!p.isSet(QStringLiteral("json")))
+            printOut(written.value() + QLatin1Char('\n'));
+    }
+    if (p.isSet(QStringLiteral("json")))
+        printJson(result->toJson());
+    else
+        printOut(result->toText());
+    return 0;
+}
+
+} // namespace equiscope::cli

@@ -1,0 +1,145 @@
+#include "runviews.h"
+
+#include "attentionview.h"
+#include "compareview.h"
+#include "embeddingview.h"
+#include "mainwindow.h"
+#include "paretoview.h"
+#include "rundetailview.h"
+#include "runspanel.h"
+#include "saliencyview.h"
+
+#include <QDockWidget>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTimer>
+
+#include <memory>
+
+namespace equiscope {
+
+namespace {
+
+const QStringList kRunViews = {QStringLiteral("attention"), QStringLiteral("saliency"),
+                               QStringLiteral("embedding"), QStringLiteral("embedding-tsne"),
+                               QStringLiteral("metrics"),   QStringLiteral("curves"),
+                               QStringLiteral("pareto"),    QStringLiteral("compare-runs")};
+
+// Whether the detail view shows @p name's tab for the run it shows now.
+bool hasTab(RunDetailView *detail, const QString &name)
+{
+    if (name == QLatin1String("attention"))
+        return detail->attentionTabVisible();
+    if (name == QLatin1String("saliency"))
+        return detail->saliencyTabVisible();
+    if (name.startsWith(QLatin1String("embedding")))
+        return detail->embeddingTabVisible();
+    return true;
+}
+
+} // namespace
+
+bool isRunView(const QString &name)
+{
+    return kRunViews.contains(name);
+}
+
+void showRunView(MainWindow &window, const QString &name, const std::function<void()> &ready)
+{
+    auto fired = std::make_shared<bool>(false);
+    auto finish = [fired, ready] {
+        if (!*fired) {
+            *fired = true;
+            ready();
+        }
+    };
+    QTimer::singleShot(60000, &window, finish);
+    // The docked run monitor has nothing to show for finished runs: give the view its room.
+    if (auto *dock = window.findChild<QDockWidget *>(QStringLiteral("runMonitorDock")))
+        dock->hide();
+    auto *runs = qobject_cast<RunsPanel *>(window.analysisPage(QStringLiteral("runs")));
+    auto *compare = qobject_cast<QTabWidget *>(window.analysisPage(QStringLiteral("compare")));
+    if (!runs || !compare)
+        return finish();
+
+    if (name == QLatin1String("pareto")) {
+        auto *pareto = qobject_cast<ParetoView *>(compare->widget(0));
+        window.showView(QStringLiteral("compare"));
+        compare->setCurrentIndex(0);
+        if (!pareto)
+            return finish();
+        QObject::connect(pareto, &ParetoView::loaded, &window, finish, Qt::SingleShotConnection);
+        pareto->reload();
+        return;
+    }
+
+    QObject::connect(
+        runs, &RunsPanel::loaded, &window,
+        [&window, runs, compare, name, finish] {
+            QStringList finished;
+            for (int row = 0; row < runs->table()->rowCount(); ++row)
+                if (runs->table()->item(row, 2)->text() == QLatin1String("finished"))
+                    finished << runs->runIds().value(row);
+            if (name == QLatin1String("compare-runs")) {
+                auto *view = qobject_cast<CompareView *>(compare->widget(1));
+                window.showView(QStringLiteral("compare"));
+                compare->setCurrentIndex(1);
+                if (!view || finished.size() < 2)
+                    return finish();
+                QObject::connect(view, &CompareView::loaded, &window, finish,
+                                 Qt::SingleShotConnection);
+                view->setRuns(finished.mid(0, 4));
+                return;
+            }
+            window.showView(QStringLiteral("runs"));
+            RunDetailView *detail = runs->detailView();
+            QString chosen;
+            for (const QString &id : finished) {
+                runs->selectRun(id);
+                if (hasTab(detail, name)) {
+                    chosen = id;
+                    break;
+                }
+            }
+            if (chosen.isEmpty())
+                return finish();
+            QTabWidget *tabs = detail->tabs();
+            if (name == QLatin1String("attention")) {
+                AttentionView *view = detail->attentionView();
+                tabs->setCurrentWidget(view);
+                // A cell between two groups, so the panel shows two different images.
+                QObject::connect(
+                    view, &AttentionView::snapshotShown, &window,
+                    [view, finish] {
+                        const int b = view->shownSnapshot().size;
+                        view->selectCell(b / 4, 3 * b / 4);
+                        QTimer::singleShot(300, view, finish); // thumbnails load off thread
+                    },
+                    Qt::SingleShotConnection);
+            } else if (name == QLatin1String("saliency")) {
+                tabs->setCurrentWidget(detail->saliencyView());
+                QObject::connect(detail->saliencyView(), &SaliencyView::snapshotShown, &window,
+                                 finish, Qt::SingleShotConnection);
+            } else if (name.startsWith(QLatin1String("embedding"))) {
+                EmbeddingView *view = detail->embeddingView();
+                tabs->setCurrentWidget(view);
+                const bool tsne = name == QLatin1String("embedding-tsne");
+                QObject::connect(view, &EmbeddingView::projected, &window, [view, tsne, finish] {
+                    if (tsne && view->method() != EmbeddingView::Method::Tsne) {
+                        view->setMethod(EmbeddingView::Method::Tsne);
+                        return; // the next projected() is the t-SNE one
+                    }
+                    view->showDetails(view->embeddings().count() / 3);
+                    QTimer::singleShot(300, view, finish);
+                });
+            } else {
+                tabs->setCurrentIndex(name == QLatin1String("curves") ? 1 : 2);
+                QTimer::singleShot(300, &window, finish);
+            }
+        },
+        Qt::SingleShotConnection);
+    window.showView(QStringLiteral("runs"));
+    runs->refresh();
+}
+
+} // namespace equiscope

@@ -1,0 +1,68 @@
+#include "analysisartifacts.h"
+
+#include "engine/embeddingset.h"
+#include "engine/probeimages.h"
+#include "engine/saliencysnapshot.h"
+#include "engine/trainingsession.h"
+#include "store/runstore.h"
+
+#include <QJsonDocument>
+
+namespace equiscope {
+
+Expected<Done> storeEpochAnalysis(RunStore &store, const QString &runId, TrainingSession &session,
+                                  int epoch)
+{
+    const SaliencySnapshot saliency = session.saliencySnapshot(epoch);
+    if (saliency.isEmpty())
+        return Done{};
+    auto existing = store.artifacts(runId, QStringLiteral("probe-images"));
+    if (!existing)
+        return existing.error();
+    if (existing->isEmpty()) {
+        ArtifactRecord images;
+        images.kind = QStringLiteral("probe-images");
+        images.name = QStringLiteral("probe-batch");
+        images.mime = QStringLiteral("application/json");
+        auto put = store.putArtifact(
+            runId, images,
+            QJsonDocument(session.probeImages().toJson()).toJson(QJsonDocument::Compact));
+        if (!put)
+            return put.error();
+    }
+    ArtifactRecord a;
+    a.kind = QStringLiteral("gradcam");
+    a.epoch = epoch;
+    a.name = QStringLiteral("probe-batch");
+    a.mime = QStringLiteral("application/json");
+    auto put = store.putArtifact(runId, a,
+                                 QJsonDocument(saliency.toJson()).toJson(QJsonDocument::Compact));
+    if (!put)
+        return put.error();
+    return Done{};
+}
+
+Expected<Done> storeFinalAnalysis(RunStore &store, const QString &runId, TrainingSession &session)
+{
+    EmbeddingSet set;
+    try {
+        set = session.embeddingSet(kStoredEmbeddingSamples);
+    } catch (const std::exception &e) {
+        DataError error;
+        error.detail =
+            QStringLiteral("could not compute the embeddings: %1").arg(QString::fromUtf8(e.what()));
+        return error;
+    }
+    if (set.isEmpty())
+        return Done{};
+    ArtifactRecord a;
+    a.kind = QStringLiteral("embeddings");
+    a.name = QStringLiteral("test-subset");
+    a.mime = QStringLiteral("application/x-equiscope-embeddings");
+    auto put = store.putArtifact(runId, a, set.toBytes());
+    if (!put)
+        return put.error();
+    return Done{};
+}
+
+} // namespace equiscope

@@ -1,0 +1,45 @@
+#pragma once
+
+#include "reportdata.h"
+#include "reportdocument.h"
+
+#include <QJsonObject>
+#include <QStringList>
+
+namespace equiscope {
+
+/// A model card (Mitchell et al.): what the model is, what it is for, which sensitive
+/// attributes it was trained and audited against, its metrics with CIs, and its limitations.
+/// Built from the run store, so it is the same in the report, beside the exported weights
+/// (model_card.md / model_card.json) and in a bundle.
+struct ModelCard
+{
+    QString modelName;
+    QString runId;
+    QVector<QPair<QString, QString>> details; ///< method, encoder, dims, epochs, seed, version...
+    QString intendedUse;
+    QString outOfScope;
+    QStringList sensitiveAttributes;
+    QString groupingNote; ///< how groups were formed (binning, intersections, minimum size)
+    QVector<QPair<QString, QString>> trainingData;
+    QVector<QPair<QString, QString>> evaluationData;
+    QVector<QPair<QString, QString>> metrics; ///< "accuracy" → "0.812 (95% CI 0.80–0.83)"
+    QStringList tooSmallGroups;
+    QStringList limitations;
+    QString ethicalConsiderations;
+
+    QString toMarkdown() const;
+    QJsonObject toJson() const;
+    /// The card as report blocks (a model-card section).
+    QVector<ReportBlock> toBlocks() const;
+};
+
+/// The card of a run as the store knows it.
+ModelCard modelCardFor(const ReportRun &run);
+
+/// "0.812 (95% CI 0.800–0.830)" or "0.812".
+QString formatWithCi(const MetricRow &row);
+/// A metric value for tables: 3–4 significant digits, "—" when undefined.
+QString formatValue(double value);
+
+} // namespace equiscope

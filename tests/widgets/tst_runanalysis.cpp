@@ -1,0 +1,158 @@
+// The analysis views on real runs: two tiny training jobs (FARE and its InfoNCE baseline) write
+// their artifacts to a store, and the real widgets show them: attention, Grad-CAM saliency,
+// embeddings, metrics, the Pareto front and the side-by-side comparison.
+#include "attentionview.h"
+#include "compareview.h"
+#include "embeddingview.h"
+#include "paretoview.h"
+#include "rundetailview.h"
+#include "runspanel.h"
+#include "saliencyview.h"
+
+#include "enginefixtures.h"
+#include "jobs/trainingjob.h"
+
+#include <qcustomplot.h>
+
+#include <QJsonDocument>
+#include <QListWidget>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace equiscope;
+
+class TestRunAnalysis : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void viewsShowTheFareRun();
+    void baselineHasNoAttentionButSaliency();
+    void paretoAndCompareTakeBothRuns();
+
+private:
+    QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+    QString train(LossMethod method, const QString &name);
+
+    QTemporaryDir m_dir;
+    RunConfig m_config;
+    QString m_fare, m_baseline;
+};
+
+QString TestRunAnalysis::train(LossMethod method, const QString &name)
+{
+    RunConfig c = m_config;
+    c.loss.method = method;
+    c.name = name;
+    TrainingJob job(c, store());
+    QSignalSpy finished(&job, &TrainingJob::finished);
+    job.start();
+    if (!finished.wait(300000) || job.outcome() != JobOutcome::Finished)
+        qFatal("training %s did not finish: %s", qPrintable(name), qPrintable(job.message()));
+    return job.runId();
+}
+
+void TestRunAnalysis::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+    m_config = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")));
+    m_config.epochs = 2;
+    m_config.trainLimit = 64;
+    m_fare = train(LossMethod::Fare, QStringLiteral("fare"));
+    m_baseline = train(LossMethod::InfoNce, QStringLiteral("infonce"));
+}
+
+void TestRunAnalysis::viewsShowTheFareRun()
+{
+    RunsPanel panel;
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(store());
+    QVERIFY(loaded.wait(10000));
+    RunDetailView *detail = panel.detailView();
+    QSignalSpy attention(detail->attentionView(), &AttentionView::snapshotShown);
+    QSignalSpy saliency(detail->saliencyView(), &SaliencyView::snapshotShown);
+    QSignalSpy projected(detail->embeddingView(), &EmbeddingView::projected);
+    panel.selectRun(m_fare);
+    QVERIFY(detail->attentionTabVisible());
+    QVERIFY(detail->saliencyTabVisible());
+    QVERIFY(detail->embeddingTabVisible());
+
+    QVERIFY(attention.wait(20000));
+    QCOMPARE(detail->attentionView()->currentEpoch(), 2);
+    const AttentionSnapshot &snap = detail->attentionView()->shownSnapshot();
+    QCOMPARE(snap.size, m_config.probeBatch);
+    QCOMPARE(detail->attentionView()->attentionMap()->data()->keySize(), m_config.probeBatch);
+    // The stored probe batch, shown sorted by group.
+    auto stored = readRunArtifact(store(), m_fare, QStringLiteral("attention"), 2);
+    QVERIFY(stored.ok());
+    QVector<qint64> storedSamples =
+        AttentionSnapshot::fromJson(QJsonDocument::fromJson(stored.value()).object()).samples;
+    QVector<qint64> shownSamples = snap.samples;
+    std::sort(storedSamples.begin(), storedSamples.end());
+    std::sort(shownSamples.begin(), shownSamples.end());
+    QCOMPARE(shownSamples, storedSamples);
+    QVERIFY(std::is_sorted(snap.groups.begin(), snap.groups.end()));
+    detail->attentionView()->selectCell(0, snap.size - 1);
+    QTRY_VERIFY_WITH_TIMEOUT(!detail->attentionView()->keyThumbnail().isNull(), 10000);
+
+    QVERIFY(saliency.count() > 0 || saliency.wait(20000));
+    SaliencyView *sv = detail->saliencyView();
+    QCOMPARE(sv->snapshot().size(), m_config.probeBatch);
+    QCOMPARE(sv->imageList()->count(), m_config.probeBatch);
+    QVERIFY(sv->groupList()->count() >= 1);
+    QCOMPARE(sv->snapshot().images.size(), m_config.probeBatch);
+    QVERIFY(!sv->snapshot().images.first().isNull()); // the stored probe images
+
+    QVERIFY(projected.count() > 0 || projected.wait(20000));
+    QCOMPARE(detail->embeddingView()->embeddings().count(), 160); // the whole tiny test split
+    QCOMPARE(detail->embeddingView()->embeddings().dim, 84);
+    QCOMPARE(detail->embeddingView()->points().size(), 320);
+    QVERIFY(detail->metricsTable()->rowCount() > 5);
+}
+
+void TestRunAnalysis::baselineHasNoAttentionButSaliency()
+{
+    RunsPanel panel;
+    panel.resize(1100, 900);
+    panel.show();
+    QSignalSpy loaded(&panel, &RunsPanel::loaded);
+    panel.setStorePath(store());
+    QVERIFY(loaded.wait(10000));
+    panel.selectRun(m_baseline);
+    QVERIFY(!panel.detailView()->attentionTabVisible()); // InfoNCE has no attention
+    QVERIFY(panel.detailView()->saliencyTabVisible());   // but a LeNet to explain
+    QVERIFY(panel.detailView()->embeddingTabVisible());
+}
+
+void TestRunAnalysis::paretoAndCompareTakeBothRuns()
+{
+    ParetoView pareto;
+    pareto.resize(900, 600);
+    pareto.show();
+    QSignalSpy loaded(&pareto, &ParetoView::loaded);
+    pareto.setStorePath(store());
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(pareto.pointIds().size(), 2);
+    QVERIFY(!pareto.frontIds().isEmpty());
+    QVERIFY(std::isfinite(pareto.hypervolume()) && pareto.hypervolume() >= 0);
+
+    CompareView compare;
+    compare.setStorePath(store());
+    compare.show();
+    QSignalSpy compared(&compare, &CompareView::loaded);
+    compare.setRuns({m_fare, m_baseline});
+    QVERIFY(compared.wait(10000));
+    QVERIFY(compare.differingKeys().contains(QStringLiteral("method")));
+    QVERIFY(compare.differingKeys().contains(QStringLiteral("name")));
+    QVERIFY(!compare.differingKeys().contains(QStringLiteral("seed")));
+    QCOMPARE(compare.lossPlot()->graphCount(), 2);
+}
+
+QTEST_MAIN(TestRunAnalysis)
+#include "tst_runanalysis.moc"
