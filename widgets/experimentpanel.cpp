@@ -1,7 +1,7 @@
 #include "experimentpanel.h"
 
-#include "clusteringlauncher.h"
 #include "attributepicker.h"
+#include "clusteringlauncher.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
 

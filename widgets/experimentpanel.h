@@ -20,8 +20,8 @@ class QStackedWidget;
 
 namespace equiscope {
 
-class ClusteringLauncher;
 class AttributePicker;
+class ClusteringLauncher;
 class JobQueue;
 class RunJob;
 class TrainingJob;

@@ -58,8 +58,12 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("RUN")},
         {QStringLiteral("from-store"), QStringLiteral("Store of --from-run (default --store)."),
          QStringLiteral("PATH")},
+        {QStringLiteral("encoder-script"),
+         QStringLiteral("A TorchScript encoder (.pt) that embeds the images of --dataset."),
+         QStringLiteral("FILE")},
         {QStringLiteral("dataset"),
-         QStringLiteral("--from-run: the dataset to embed (default the run's own)."),
+         QStringLiteral("--from-run / --encoder-script: the dataset to embed (default the run's "
+                        "own)."),
          QStringLiteral("PATH")},
         {QStringLiteral("format"), QStringLiteral("--from-run: the format of --dataset."),
          QStringLiteral("FORMAT")},
@@ -176,6 +180,7 @@ int runClusterCommand(const QStringList &arguments)
         {"method", "method", 0},
         {"from-run", "fromRun", 0},
         {"from-store", "fromRunStore", 0},
+        {"encoder-script", "encoderScript", 0},
         {"identity", "identity", 0},
         {"views", "views", 1},
         {"sample-limit", "sampleLimit", 1},
@@ -249,8 +254,11 @@ int runClusterCommand(const QStringList &arguments)
     if (spec.format.isEmpty() && !spec.path.isEmpty())
         spec.format = QStringLiteral("features");
     given.insert(QStringLiteral("dataset"), spec.toJson());
-    if (spec.path.isEmpty() && !given.contains(QStringLiteral("fromRun")))
-        return fail(QStringLiteral("give --features FILE (with --labels) or --from-run RUN"), 2);
+    if (spec.path.isEmpty() && !given.contains(QStringLiteral("fromRun")) &&
+        !(given.contains(QStringLiteral("encoderScript")) && !spec.format.isEmpty()))
+        return fail(QStringLiteral("give --features FILE (with --labels), --from-run RUN or "
+                                   "--encoder-script FILE --dataset PATH"),
+                    2);
 
     auto parsed = ClusteringConfig::fromJson(given);
     if (!parsed)

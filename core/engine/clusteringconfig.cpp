@@ -88,6 +88,7 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("dataset"), dataset.toJson());
     o.insert(QStringLiteral("fromRun"), fromRun);
     o.insert(QStringLiteral("fromRunStore"), fromRunStore);
+    o.insert(QStringLiteral("encoderScript"), encoderScript);
     o.insert(QStringLiteral("identity"), identity);
     o.insert(QStringLiteral("sensitive"), QJsonArray::fromStringList(sensitive));
     o.insert(QStringLiteral("views"), views);
@@ -142,6 +143,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());
     c.fromRun = o.value(QStringLiteral("fromRun")).toString();
     c.fromRunStore = o.value(QStringLiteral("fromRunStore")).toString();
+    c.encoderScript = o.value(QStringLiteral("encoderScript")).toString();
     c.identity = o.value(QStringLiteral("identity")).toString(c.identity);
     if (o.contains(QStringLiteral("sensitive"))) {
         c.sensitive.clear();
@@ -214,10 +216,17 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
 Expected<bool> ClusteringConfig::validate() const
 {
     auto number = [](double v) { return QString::number(v, 'g', 6); };
-    if (dataset.path.isEmpty() && fromRun.isEmpty())
+    // A dataset is a path, or a format with options only (coloured MNIST from its source).
+    const bool hasDataset = !dataset.path.isEmpty() || !dataset.format.isEmpty();
+    if (!hasDataset && fromRun.isEmpty())
         return configError(QStringLiteral("dataset"),
                            QStringLiteral("a features file or a run to take embeddings from"),
                            QStringLiteral("neither"));
+    if (!encoderScript.isEmpty() && (!hasDataset || !fromRun.isEmpty()))
+        return configError(QStringLiteral("encoderScript"),
+                           QStringLiteral("a dataset of images to embed and no fromRun"),
+                           !hasDataset ? QStringLiteral("no dataset")
+                                       : QStringLiteral("fromRun as well"));
     if (identity.isEmpty() && views <= 1)
         return configError(QStringLiteral("identity"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));

@@ -45,6 +45,8 @@ struct ClusteringConfig
     DatasetSpec dataset;  ///< the features, or (fromRun) the dataset to embed; empty = the run's
     QString fromRun;      ///< id (or unique prefix / name) of a finished FARE-family run
     QString fromRunStore; ///< store of that run; empty = the store this run is recorded in
+    /// A TorchScript encoder file (.pt) that embeds the images of `dataset` (instead of fromRun).
+    QString encoderScript;
     QString identity = QStringLiteral("label");        ///< attribute holding the true cluster label
     QStringList sensitive = {QStringLiteral("group")}; ///< evaluation groups; empty = none
     int views = 1; ///< fromRun: > 1 makes every source sample an identity of this many views

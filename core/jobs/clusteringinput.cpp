@@ -5,6 +5,8 @@
 #include "engine/trainingsession.h"
 #include "store/runstore.h"
 
+#include <QFileInfo>
+
 #include <algorithm>
 #include <numeric>
 #include <random>
@@ -19,6 +21,27 @@ DataError inputError(const QString &file, const QString &detail)
     e.file = file;
     e.detail = detail;
     return e;
+}
+
+Expected<ClusteringData> embedded(const ClusteringConfig &c, const RunConfig &rc,
+                                  const QString &what, const std::atomic<bool> &cancel,
+                                  const std::function<void(const QString &)> &log,
+                                  const QByteArray &checkpoint);
+
+/// Embeddings of c.dataset by the TorchScript module c.encoderScript.
+Expected<ClusteringData> fromScript(const ClusteringConfig &c, const std::atomic<bool> &cancel,
+                                    const std::function<void(const QString &)> &log)
+{
+    if (!QFileInfo::exists(c.encoderScript))
+        return inputError(c.encoderScript, QStringLiteral("no such TorchScript encoder file"));
+    RunConfig rc; // only its dataset and test-time / augmentation transforms are used
+    rc.dataset = c.dataset;
+    if (log)
+        log(QStringLiteral("embedding %1 with the TorchScript encoder %2")
+                .arg(c.dataset.path.isEmpty() ? c.dataset.format : c.dataset.path,
+                     c.encoderScript));
+    return embedded(c, rc, QStringLiteral("TorchScript encoder %1").arg(c.encoderScript), cancel,
+                    log, QByteArray());
 }
 
 Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &storePath,
@@ -56,17 +79,44 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
         log(QStringLiteral("embedding %1 with the encoder of %2 (epoch %3)")
                 .arg(rc.dataset.path, what)
                 .arg(checkpoint->record.epoch.value_or(-1)));
+    return embedded(c, rc, what, cancel, log, checkpoint->bytes);
+}
+
+/// The rows of c's sample split embedded by a run's restored encoder (@p checkpoint) or, when
+/// @p checkpoint is empty, by the TorchScript module c.encoderScript.
+Expected<ClusteringData> embedded(const ClusteringConfig &c, const RunConfig &rc,
+                                  const QString &what, const std::atomic<bool> &cancel,
+                                  const std::function<void(const QString &)> &log,
+                                  const QByteArray &checkpoint)
+{
+    Q_UNUSED(log)
     ReadContext ctx;
     ctx.cancelled = [&cancel] { return cancel.load(); };
     auto ds = openDataset(rc.dataset, ctx);
     if (!ds)
         return ds.error();
-    auto session = TrainingSession::create(rc, ds.value());
+    RunConfig sessionConfig = rc;
+    if (checkpoint.isEmpty()) {
+        // A TorchScript encoder: the session only prepares the images, but its config must
+        // still name a discrete target and a sensitive attribute of the dataset, and its batch
+        // must fit the training split of a small dataset.
+        sessionConfig.batchSize = 4;
+        for (const QString &name : ds->attributes.names()) {
+            if (ds->attributes.column(name).isDiscrete()) {
+                sessionConfig.target = name;
+                sessionConfig.sensitive = {name};
+                break;
+            }
+        }
+    }
+    auto session = TrainingSession::create(sessionConfig, ds.value());
     if (!session)
         return session.error();
-    auto restored = session.value()->restoreCheckpoint(checkpoint->bytes);
-    if (!restored)
-        return restored.error();
+    if (!checkpoint.isEmpty()) {
+        auto restored = session.value()->restoreCheckpoint(checkpoint);
+        if (!restored)
+            return restored.error();
+    }
 
     std::vector<qint64> samples;
     if (c.sampleSplit == QLatin1String("all")) {
@@ -92,9 +142,17 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
     data.source = QStringLiteral("%1 of %2").arg(rc.dataset.path, what);
     int dim = 0;
     const int views = std::max(1, c.views);
-    QVector<float> emb = views == 1
-                             ? session.value()->embeddings(samples, &dim)
-                             : session.value()->augmentedEmbeddings(samples, views, c.seed, &dim);
+    QVector<float> emb;
+    if (checkpoint.isEmpty()) {
+        auto scripted =
+            session.value()->scriptedEmbeddings(c.encoderScript, samples, views, c.seed, &dim);
+        if (!scripted)
+            return scripted.error();
+        emb = std::move(scripted.value());
+    } else {
+        emb = views == 1 ? session.value()->embeddings(samples, &dim)
+                         : session.value()->augmentedEmbeddings(samples, views, c.seed, &dim);
+    }
     if (cancel.load())
         return inputError(data.source, QStringLiteral("cancelled"));
     const qint64 rows = qint64(samples.size()) * views;
@@ -147,6 +205,8 @@ Expected<ClusteringData> loadClusteringData(const ClusteringConfig &config,
 {
     if (!config.fromRun.isEmpty())
         return fromRun(config, storePath, cancel, log);
+    if (!config.encoderScript.isEmpty())
+        return fromScript(config, cancel, log);
     if (log)
         log(QStringLiteral("opening %1 (%2)").arg(config.dataset.path, config.dataset.format));
     ReadContext ctx;

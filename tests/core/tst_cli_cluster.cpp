@@ -7,6 +7,8 @@
 
 #include "store/runstore.h"
 
+#include <torch/script.h>
+
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -189,6 +191,55 @@ private Q_SLOTS:
             {"cluster", "--from-run", clusteringRun, "--out", out, "--store", store()});
         QVERIFY(wrong.exitCode != 0);
         QVERIFY2(wrong.err.contains("FARE-family"), wrong.err.constData());
+    }
+
+    void clusterEmbeddingsOfATorchScriptEncoder()
+    {
+        // A TorchScript "encoder" written by LibTorch itself (pooled colour planes), over the
+        // tiny coloured dataset: each test image an identity of three views.
+        const RunConfig c =
+            fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("script-images")), 64, 80);
+        const QString script = m_dir.filePath(QStringLiteral("encoder.pt"));
+        torch::jit::Module m("Encoder");
+        m.define("def forward(self, x):\n"
+                 "    return torch.avg_pool2d(x, [4, 4]).flatten(1)\n");
+        m.save(script.toStdString());
+        QStringList args{"cluster", "--encoder-script", script, "--format", c.dataset.format};
+        for (auto it = c.dataset.options.begin(); it != c.dataset.options.end(); ++it)
+            args << "--dataset-option" << it.key() + "=" + it.value().toString();
+        const QString out = m_dir.filePath(QStringLiteral("from-script"));
+        args << QStringList{"--views", "3",        "--sample-limit", "40",   "--sensitive",
+                            "color",   "--method", "knn-threshold",  "--k",  "8",
+                            "--out",   out,        "--store",        store()};
+        const auto r = fixtures::runCli(args);
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile labels(QDir(out).filePath("pred_labels.txt"));
+        QVERIFY(labels.open(QIODevice::ReadOnly));
+        QCOMPARE(labels.readAll().count('\n'), 120);
+        QFile metrics(QDir(out).filePath("metrics.json"));
+        QVERIFY(metrics.open(QIODevice::ReadOnly));
+        const QJsonObject j = QJsonDocument::fromJson(metrics.readAll()).object();
+        QCOMPARE(j.value("config").toObject().value("encoderScript").toString(), script);
+        QVERIFY(j.value("metrics").toObject().value("pairwise_f_score").toDouble() > 0.0);
+
+        // Not a TorchScript file; a forward() that does not fit the images: the file named.
+        const QString junk = m_dir.filePath(QStringLiteral("junk.pt"));
+        QVERIFY(fixtures::writeFile(junk, "not a module"));
+        args[2] = junk;
+        const auto bad = fixtures::runCli(args);
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains(junk.toUtf8()) && bad.err.contains("TorchScript"),
+                 bad.err.constData());
+        torch::jit::Module wrong("Wrong");
+        wrong.define("def forward(self, x):\n"
+                     "    return torch.mm(x.flatten(1), torch.ones([5, 2]))\n");
+        const QString mismatch = m_dir.filePath(QStringLiteral("wrong.pt"));
+        wrong.save(mismatch.toStdString());
+        args[2] = mismatch;
+        const auto failed = fixtures::runCli(args);
+        QVERIFY(failed.exitCode != 0);
+        QVERIFY2(failed.err.contains(mismatch.toUtf8()) && failed.err.contains("forward()"),
+                 failed.err.constData());
     }
 };
 
