@@ -438,8 +438,9 @@ void AttentionView::showEpoch(int epoch)
             if (s.size <= 0 || s.matrix.size() != qsizetype(s.size) * s.size) {
                 DataError error;
                 error.file = path;
+                // translate() is thread-safe; the message reaches the view's status text.
                 error.detail =
-                    QStringLiteral("the attention snapshot of epoch %1 is empty or malformed")
+                    AttentionView::tr("the attention snapshot of epoch %1 is empty or malformed")
                         .arg(epoch);
                 return error;
             }

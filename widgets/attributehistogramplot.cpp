@@ -1,5 +1,6 @@
 #include "attributehistogramplot.h"
 
+#include "columntypespage.h"
 #include "plotstyle.h"
 
 namespace equiscope {
@@ -21,7 +22,7 @@ void AttributeHistogramPlot::setAttribute(const Attribute &column, int minGroupS
 {
     m_histogram = attributeHistogram(column, bins);
     m_name = column.name();
-    m_type = attributeTypeName(column.type());
+    m_type = ColumnTypesPage::typeTitle(column.type());
     m_minGroupSize = minGroupSize;
     setAccessibleDescription(tr("Distribution of %1 (%2)").arg(m_name, m_type));
     rebuild();

@@ -1,5 +1,7 @@
 #include "attributepicker.h"
 
+#include "columntypespage.h"
+
 #include "engine/runconfig.h"
 
 #include <QApplication>
@@ -82,7 +84,7 @@ AttributePicker::AttributePicker(QWidget *parent) : QWidget(parent)
     form->setContentsMargins(0, 0, 0, 0);
     form->addRow(tr("&Target:"), m_target);
     form->addRow(tr("&Sensitive:"), m_sensitive);
-    auto *binningLabel = new QLabel(tr("&Binning:"));
+    auto *binningLabel = new QLabel(tr("Binnin&g:"));
     binningLabel->setBuddy(m_binning);
     form->addRow(binningLabel, binningRow);
     form->addRow(QString(), m_binningNote);
@@ -142,8 +144,10 @@ void AttributePicker::setAttributes(std::shared_ptr<const AttributeTable> table,
             type =
                 a.type() == AttributeType::Vector ? tr("vector of %1").arg(a.dim())
                 : a.isDiscrete()
-                    ? tr("%1, levels: %2").arg(attributeTypeName(a.type())).arg(a.levels().size())
-                    : attributeTypeName(a.type());
+                    ? tr("%1, levels: %2")
+                          .arg(ColumnTypesPage::typeTitle(a.type()))
+                          .arg(a.levels().size())
+                    : ColumnTypesPage::typeTitle(a.type());
         }
         m_target->addItem(name);
         if (!type.isEmpty())

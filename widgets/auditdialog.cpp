@@ -3,6 +3,7 @@
 #include "report/reportbuilder.h"
 
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
@@ -23,7 +24,11 @@
 namespace equiscope {
 
 namespace {
-const QString kNone = QStringLiteral("(none)");
+/// The "no such column" entry of the prediction and score boxes.
+QString none()
+{
+    return QCoreApplication::translate("equiscope::AuditDialog", "(none)");
+}
 }
 
 AuditDialog::AuditDialog(QWidget *parent) : QDialog(parent)
@@ -119,7 +124,7 @@ bool AuditDialog::openCsv(const QString &csvPath)
     for (QComboBox *box : {m_label, m_prediction, m_score}) {
         box->clear();
         if (box != m_label)
-            box->addItem(kNone);
+            box->addItem(none());
         box->addItems(columns);
     }
     m_groups->clear();
@@ -149,8 +154,8 @@ void AuditDialog::setColumns(const QString &label, const QString &prediction, co
                              const QStringList &groups)
 {
     m_label->setCurrentText(label);
-    m_prediction->setCurrentText(prediction.isEmpty() ? kNone : prediction);
-    m_score->setCurrentText(score.isEmpty() ? kNone : score);
+    m_prediction->setCurrentText(prediction.isEmpty() ? none() : prediction);
+    m_score->setCurrentText(score.isEmpty() ? none() : score);
     for (int i = 0; i < m_groups->count(); ++i)
         m_groups->item(i)->setCheckState(
             groups.contains(m_groups->item(i)->text()) ? Qt::Checked : Qt::Unchecked);
@@ -163,8 +168,8 @@ void AuditDialog::runAudit()
     AuditOptions o;
     o.labelColumn = m_label->currentText();
     o.predictionColumn =
-        m_prediction->currentText() == kNone ? QString() : m_prediction->currentText();
-    o.scoreColumn = m_score->currentText() == kNone ? QString() : m_score->currentText();
+        m_prediction->currentText() == none() ? QString() : m_prediction->currentText();
+    o.scoreColumn = m_score->currentText() == none() ? QString() : m_score->currentText();
     for (int i = 0; i < m_groups->count(); ++i)
         if (m_groups->item(i)->checkState() == Qt::Checked)
             o.groupColumns << m_groups->item(i)->text();

@@ -27,21 +27,22 @@ enum Column
     ExamplesColumn,
 };
 
-QString typeTitle(AttributeType t)
+} // namespace
+
+QString ColumnTypesPage::typeTitle(AttributeType t)
 {
     switch (t) {
     case AttributeType::Binary:
-        return ColumnTypesPage::tr("binary");
+        return tr("binary");
     case AttributeType::Categorical:
-        return ColumnTypesPage::tr("categorical");
+        return tr("categorical");
     case AttributeType::Continuous:
-        return ColumnTypesPage::tr("continuous");
+        return tr("continuous");
     case AttributeType::Vector:
-        return ColumnTypesPage::tr("vector");
+        return tr("vector");
     }
     return {};
 }
-} // namespace
 
 ColumnTypesPage::ColumnTypesPage(QWidget *parent) : QWizardPage(parent)
 {

@@ -26,6 +26,10 @@ public:
     explicit ColumnTypesPage(QWidget *parent = nullptr);
     ~ColumnTypesPage() override;
 
+    /// An attribute type as the interface shows it (translated); the reader's options and the
+    /// CLI keep attributeTypeName()'s identifiers.
+    static QString typeTitle(AttributeType type);
+
     void initializePage() override;
     bool isComplete() const override;
 

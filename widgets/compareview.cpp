@@ -89,7 +89,7 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     auto *curvesLayout = new QVBoxLayout(curves);
     curvesLayout->setContentsMargins(0, 0, 0, 0);
     auto *curveForm = new QFormLayout;
-    curveForm->addRow(tr("C&urves of:"), m_curveMetric);
+    curveForm->addRow(tr("Curve&s of:"), m_curveMetric);
     curvesLayout->addLayout(curveForm);
     curvesLayout->addWidget(m_lossPlot, 1);
     auto *splitter = new QSplitter(Qt::Vertical, this);

@@ -1,5 +1,6 @@
 #include "datasetopenpage.h"
 
+#include "columntypespage.h"
 #include "datasetwizard.h"
 
 #include "data/datasetreader.h"
@@ -24,7 +25,7 @@ QString datasetSummaryHtml(const Dataset &ds)
     QStringList attributes;
     for (const Attribute &a : ds.attributes.columns())
         attributes << DatasetOpenPage::tr("%1 (%2)").arg(a.name().toHtmlEscaped(),
-                                                         attributeTypeName(a.type()));
+                                                         ColumnTypesPage::typeTitle(a.type()));
     QString html = DatasetOpenPage::tr("<b>%1</b>: %2 samples (%3)")
                        .arg(ds.name.toHtmlEscaped(), QLocale().toString(ds.size),
                             splits.join(QStringLiteral(", ")));

@@ -2,6 +2,7 @@
 
 #include "attributehistogramplot.h"
 #include "coloredmnistdialog.h"
+#include "columntypespage.h"
 #include "datasetopenpage.h"
 #include "datasetsettings.h"
 #include "datasetwizard.h"
@@ -40,17 +41,17 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
 {
     m_openButton = new QPushButton(tr("&Open / Import…"));
     m_openButton->setToolTip(tr("Open any supported dataset with the import wizard (Ctrl+O)."));
-    m_defaultButton = new QPushButton(tr("Colored &Fashion-MNIST"));
+    m_defaultButton = new QPushButton(tr("Colored Fashion-&MNIST"));
     m_defaultButton->setToolTip(
         tr("Open the embedded default: Fashion-MNIST from Debian's package, each image coloured "
            "with one of 10 palette colours (ColorMNIST protocol)."));
-    m_colorizeButton = new QPushButton(tr("&Create Colored MNIST…"));
+    m_colorizeButton = new QPushButton(tr("Cr&eate Colored MNIST…"));
     m_colorizeButton->setToolTip(
         tr("Write a coloured copy of MNIST or Fashion-MNIST with a chosen class–colour "
            "correlation ρ, then open it."));
     m_recentMenu = new QMenu(tr("Recent &Datasets"), this);
     auto *recentButton = new QToolButton;
-    recentButton->setText(tr("&Recent"));
+    recentButton->setText(tr("Recen&t"));
     recentButton->setAccessibleName(tr("Recent datasets"));
     recentButton->setPopupMode(QToolButton::InstantPopup);
     recentButton->setMenu(m_recentMenu);
@@ -225,8 +226,9 @@ void DatasetPanel::fillAttributeTree(const Dataset &ds)
         auto *item = new QTreeWidgetItem(m_attributes);
         item->setText(NameColumn, a.name());
         item->setData(NameColumn, kAttributeRole, a.name());
-        item->setText(TypeColumn, a.type() == AttributeType::Vector ? tr("vector (%1)").arg(a.dim())
-                                                                    : attributeTypeName(a.type()));
+        item->setText(TypeColumn, a.type() == AttributeType::Vector
+                                      ? tr("vector (%1)").arg(a.dim())
+                                      : ColumnTypesPage::typeTitle(a.type()));
         QStringList notes;
         const qint64 missing = a.missingCount();
         if (missing > 0)
@@ -355,8 +357,12 @@ void DatasetPanel::rebuildRecentMenu()
 {
     m_recentMenu->clear();
     const QList<DatasetSpec> recent = DatasetSettings().recentDatasets();
-    for (const DatasetSpec &spec : recent) {
-        QAction *action = m_recentMenu->addAction(DatasetSettings::displayName(spec));
+    for (int i = 0; i < recent.size(); ++i) {
+        const DatasetSpec spec = recent.at(i);
+        // Numbered as recent lists usually are, so each entry has an accelerator (&1…).
+        QAction *action = m_recentMenu->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(
+                DatasetSettings::displayName(spec).replace(QLatin1Char('&'), QLatin1String("&&"))));
         action->setToolTip(spec.path);
         connect(action, &QAction::triggered, this, [this, spec] { openDataset(spec); });
     }

@@ -132,7 +132,7 @@ LocationPage::LocationPage(QWidget *parent) : QWizardPage(parent)
     m_path = new QLineEdit;
     m_path->setAccessibleName(tr("Dataset path"));
     m_path->setClearButtonEnabled(true);
-    auto *browse = new QPushButton(tr("&Browse…"));
+    auto *browse = new QPushButton(tr("B&rowse…"));
     browse->setAccessibleName(tr("Browse for the dataset"));
     connect(browse, &QPushButton::clicked, this, &LocationPage::browse);
     connect(m_path, &QLineEdit::textChanged, this, [this] {
@@ -265,7 +265,7 @@ void LocationPage::updateOptionRows()
     }
     if (isUnsplitFormat(f)) {
         add(tr("&Test fraction:"), m_testFraction);
-        add(tr("Split see&d:"), m_splitSeed);
+        add(tr("Spl&it seed:"), m_splitSeed);
         add(QString(), m_splitNote);
     }
 }

@@ -88,7 +88,7 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
     auto *form = new QFormLayout;
     form->addRow(tr("&Projection:"), m_method);
     auto *form2 = new QFormLayout;
-    form2->addRow(tr("&Colour by:"), m_colour);
+    form2->addRow(tr("Colour b&y:"), m_colour);
     auto *form3 = new QFormLayout;
     form3->addRow(tr("P&erplexity:"), m_perplexity);
     controls->addLayout(form);

@@ -97,10 +97,10 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     general->addRow(tr("&Encoder:"), m_encoder);
     general->addRow(tr("E&pochs:"), m_epochs);
     general->addRow(tr("&Batch size:"), m_batch);
-    general->addRow(tr("&Learning rate:"), m_learningRate);
+    general->addRow(tr("Le&arning rate:"), m_learningRate);
     general->addRow(tr("&Optimizer:"), m_optimizer);
     general->addRow(tr("See&d:"), m_seed);
-    general->addRow(tr("Train &limit:"), m_trainLimit);
+    general->addRow(tr("Train l&imit:"), m_trainLimit);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 
@@ -140,6 +140,7 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     contentLayout->addLayout(columns);
     contentLayout->addStretch(1);
     auto *scroll = new QScrollArea;
+    scroll->setFocusPolicy(Qt::NoFocus); // a Tab stop without a name; it follows the focus
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
@@ -265,8 +266,14 @@ void ExperimentPanel::rebuildOptions()
         editor->setToolTip(option.toolTip);
         editor->setAccessibleName(option.label);
         editor->setObjectName(option.key);
-        m_optionsForm->addRow(option.label + QLatin1Char(':'), editor);
+        //: A form label made from an option's name (French puts a space before the colon).
+        m_optionsForm->addRow(tr("%1:").arg(option.label), editor);
         m_optionEditors.insert(option.key, editor);
+        // New editors join the end of the focus chain: keep the buttons under the form last.
+        if (m_sweep && m_launch) {
+            QWidget::setTabOrder(editor, m_sweep);
+            QWidget::setTabOrder(m_sweep, m_launch);
+        }
     }
 }
 

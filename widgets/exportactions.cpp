@@ -17,9 +17,9 @@ namespace equiscope {
 
 ExportActions::ExportActions(QWidget *dialogParent) : QObject(dialogParent), m_parent(dialogParent)
 {
-    m_report = new QAction(tr("Export &Report…"), this);
+    m_report = new QAction(tr("&Export Report…"), this);
     m_report->setToolTip(tr("Write an HTML or PDF report of the selected run(s)"));
-    m_model = new QAction(tr("Export &Model…"), this);
+    m_model = new QAction(tr("Export Mode&l…"), this);
     m_model->setToolTip(tr("Write the selected run's model: safetensors, LibTorch archive, "
                            "config and model card"));
     m_audit = new QAction(tr("Open Prediction &Audit…"), this);

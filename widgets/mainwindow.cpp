@@ -10,6 +10,7 @@
 #include "experimentpanel.h"
 #include "jobstatuslabel.h"
 #include "runmonitor.h"
+#include "settingsdialog.h"
 
 #include "jobs/jobqueue.h"
 #include "store/runstore.h"
@@ -179,6 +180,13 @@ void MainWindow::createMenus()
     file->addAction(m_runsPanel->exportActions()->exportModelAction());
     file->addAction(m_runsPanel->exportActions()->openAuditAction());
     file->addSeparator();
+    // Desktops without a Preferences key (GNOME, offscreen) get Ctrl+, as most programs use.
+    const QKeySequence preferences = QKeySequence(QKeySequence::Preferences).isEmpty()
+                                         ? QKeySequence(tr("Ctrl+,"))
+                                         : QKeySequence(QKeySequence::Preferences);
+    file->addAction(tr("Se&ttings…"), preferences, this, &MainWindow::openSettings)
+        ->setObjectName(QStringLiteral("settingsAction"));
+    file->addSeparator();
     file->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
 
     QMenu *run = menuBar()->addMenu(tr("&Run"));
@@ -193,14 +201,20 @@ void MainWindow::createMenus()
                    &JobQueue::cancelAll);
 
     m_viewMenu = menuBar()->addMenu(tr("&View"));
+    // Menu texts with accelerators; a page another family adds keeps its navigation title.
+    const QHash<QString, QString> viewTitles{{QStringLiteral("datasets"), tr("&Datasets")},
+                                             {QStringLiteral("experiments"), tr("&Experiments")},
+                                             {QStringLiteral("runs"), tr("R&uns")},
+                                             {QStringLiteral("compare"), tr("&Compare")}};
     for (int i = 0; i < m_navigation->count(); ++i) {
         const QString name = m_navigation->item(i)->data(Qt::UserRole).toString();
-        m_viewMenu->addAction(m_navigation->item(i)->text(),
+        m_viewMenu->addAction(viewTitles.value(name, m_navigation->item(i)->text()),
                               QKeySequence(QStringLiteral("Ctrl+%1").arg(i + 1)), this,
                               [this, name] { showView(name); });
     }
     m_viewMenu->addSeparator();
     QAction *monitor = m_monitorDock->toggleViewAction();
+    monitor->setText(tr("Run &Monitor"));
     monitor->setShortcut(QKeySequence(tr("Ctrl+M")));
     m_viewMenu->addAction(monitor);
     m_viewMenu->addAction(tr("&Refresh Runs"), QKeySequence::Refresh, this, [this] {
@@ -227,6 +241,19 @@ void MainWindow::createMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&About Equiscope"), this, &MainWindow::showAbout);
     help->addAction(tr("About &Qt"), this, [] { QApplication::aboutQt(); });
+}
+
+void MainWindow::openSettings()
+{
+    auto *dialog = new SettingsDialog(this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        if (dialog->languageChanged())
+            statusBar()->showMessage(tr("The new language is shown the next time Equiscope "
+                                        "starts."),
+                                     10000);
+    });
+    dialog->open();
 }
 
 void MainWindow::setStorePath(const QString &path)
@@ -263,8 +290,14 @@ void MainWindow::updateRecentStores()
         return;
     m_recentStores->clear();
     const QStringList recent = QSettings().value(kRecentStores).toStringList();
-    for (const QString &path : recent)
-        m_recentStores->addAction(path, this, [this, path] { setStorePath(path); });
+    for (int i = 0; i < recent.size(); ++i) {
+        const QString path = recent.at(i);
+        // Numbered (&1…) so each entry has an accelerator; an '&' in a path stays literal.
+        m_recentStores->addAction(
+            QStringLiteral("&%1 %2").arg(i + 1).arg(QString(path).replace(QLatin1Char('&'),
+                                                                          QLatin1String("&&"))),
+            this, [this, path] { setStorePath(path); });
+    }
     m_recentStores->setEnabled(!recent.isEmpty());
 }
 

@@ -50,6 +50,8 @@ public:
     /// Shows the view called @p name ("datasets", "experiments", "runs", "compare", or "monitor"
     /// which shows the run monitor); false when there is no such view.
     bool showView(const QString &name);
+    /// File → Settings: opens the settings dialog (window-modal, deleted when closed).
+    void openSettings();
 
 Q_SIGNALS:
     void storePathChanged(const QString &path);

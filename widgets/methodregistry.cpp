@@ -1,5 +1,9 @@
 #include "methodregistry.h"
 
+#include "translations.h"
+
+#include <QHash>
+
 namespace equiscope {
 
 namespace {
@@ -258,8 +262,15 @@ void MethodRegistry::addClusteringMethods()
 
 const MethodRegistry &MethodRegistry::instance()
 {
-    static const MethodRegistry registry;
-    return registry;
+    // Titles, labels and tool tips are translated when a registry is built: one registry per
+    // interface language (a process switches language only in tests, but then the launcher
+    // must not keep the first language's texts). Never freed, so handed-out pointers stay valid.
+    static QHash<QString, const MethodRegistry *> registries;
+    const QString language = Translations::current();
+    const MethodRegistry *&registry = registries[language];
+    if (!registry)
+        registry = new MethodRegistry;
+    return *registry;
 }
 
 QStringList MethodRegistry::families() const

@@ -96,8 +96,8 @@ ParetoView::ParetoView(QWidget *parent) : QWidget(parent)
     axes->addRow(tr("&X axis:"), m_xCombo);
     axes->addRow(tr("&Y axis:"), m_yCombo);
     auto *ref = new QFormLayout;
-    ref->addRow(tr("Reference &x:"), m_refX);
-    ref->addRow(tr("Reference y&:"), m_refY);
+    ref->addRow(tr("R&eference x:"), m_refX);
+    ref->addRow(tr("Refere&nce y:"), m_refY);
     controls->addLayout(axes);
     controls->addLayout(ref);
     controls->addWidget(m_summary, 1);
@@ -346,6 +346,7 @@ void ParetoView::draw()
     // Front points get a ring around their marker.
     auto *ring = m_plot->addGraph();
     ring->setName(tr("on the front"));
+    ring->setProperty("annotation", true); // marks points of the series, is not one
     ring->setLineStyle(QCPGraph::lsNone);
     ring->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssCircle, QPen(fg, 2), Qt::NoBrush, 18));
     for (size_t i = 0; i < m_onFront.size(); ++i)
@@ -353,6 +354,7 @@ void ParetoView::draw()
             ring->addData(m_x[i], m_y[i]);
     auto *refGraph = m_plot->addGraph();
     refGraph->setName(tr("reference point"));
+    refGraph->setProperty("annotation", true);
     refGraph->setLineStyle(QCPGraph::lsNone);
     refGraph->setScatterStyle(
         QCPScatterStyle(QCPScatterStyle::ssCrossSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 12));
@@ -365,6 +367,7 @@ void ParetoView::draw()
         if (i >= 0) {
             auto *mark = m_plot->addGraph();
             mark->setName(tr("selected in the table"));
+            mark->setProperty("annotation", true);
             mark->setLineStyle(QCPGraph::lsNone);
             mark->setScatterStyle(
                 QCPScatterStyle(QCPScatterStyle::ssSquare, QPen(okabeIto(5), 2), Qt::NoBrush, 24));

@@ -73,7 +73,7 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
 
     m_cancel = new QPushButton(tr("&Cancel run"));
     m_cancel->setAccessibleName(tr("Cancel the selected run"));
-    m_resume = new QPushButton(tr("&Resume run"));
+    m_resume = new QPushButton(tr("Res&ume run"));
     m_resume->setAccessibleName(tr("Resume the selected run"));
     m_resume->setToolTip(tr("Continue a cancelled or failed run from its last checkpoint."));
     connect(m_cancel, &QPushButton::clicked, this, &RunMonitor::cancelSelected);
@@ -91,7 +91,7 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     parallel->setToolTip(tr("How many queued runs train at the same time. One run already uses "
                             "every core; more finish together but each one slower."));
     connect(parallel, &QSpinBox::valueChanged, m_queue, &JobQueue::setMaxConcurrent);
-    auto *parallelLabel = new QLabel(tr("Runs at &once:"));
+    auto *parallelLabel = new QLabel(tr("&Jobs at once:"));
     parallelLabel->setBuddy(parallel);
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(parallelLabel);

@@ -3,6 +3,7 @@
 #include "exportactions.h"
 #include "rundetailview.h"
 
+#include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -30,6 +31,26 @@ enum Column
     BiasMseColumn,
     ColumnCount
 };
+
+/// The status as the table shows it; the store and the CLI keep the English identifiers.
+QString statusText(RunStatus status)
+{
+    switch (status) {
+    case RunStatus::Queued:
+        return QCoreApplication::translate("equiscope::RunsPanel", "queued");
+    case RunStatus::Running:
+        return QCoreApplication::translate("equiscope::RunsPanel", "running");
+    case RunStatus::Finished:
+        return QCoreApplication::translate("equiscope::RunsPanel", "finished");
+    case RunStatus::Cancelled:
+        return QCoreApplication::translate("equiscope::RunsPanel", "cancelled");
+    case RunStatus::Failed:
+        return QCoreApplication::translate("equiscope::RunsPanel", "failed");
+    case RunStatus::Interrupted:
+        return QCoreApplication::translate("equiscope::RunsPanel", "interrupted");
+    }
+    return runStatusName(status);
+}
 
 QTableWidgetItem *readOnly(const QString &text)
 {
@@ -61,6 +82,7 @@ RunsPanel::RunsPanel(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Runs"));
     m_table = new QTableWidget(this);
     m_table->setAccessibleName(tr("Runs table"));
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels(
         {tr("Name"), tr("Method"), tr("Status"), tr("Created"), tr("Accuracy"), tr("Bias MSE")});
@@ -198,7 +220,9 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
         const RunRecord &r = runs.at(row).record;
         m_table->setItem(row, NameColumn, readOnly(r.name.isEmpty() ? r.id.left(8) : r.name));
         m_table->setItem(row, MethodColumn, readOnly(r.method));
-        m_table->setItem(row, StatusColumn, readOnly(runStatusName(r.status)));
+        m_table->setItem(row, StatusColumn, readOnly(statusText(r.status)));
+        // The shown text is translated; code that looks for a status reads the identifier.
+        m_table->item(row, StatusColumn)->setData(Qt::UserRole, runStatusName(r.status));
         m_table->setItem(
             row, CreatedColumn,
             readOnly(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));

@@ -67,7 +67,7 @@ SweepDialog::SweepDialog(const RunConfig &base, QWidget *parent) : QDialog(paren
     form->addRow(tr("&Parameter 1:"), m_first);
     form->addRow(tr("&Values 1:"), m_firstValues);
     form->addRow(tr("P&arameter 2:"), m_second);
-    form->addRow(tr("V&alues 2:"), m_secondValues);
+    form->addRow(tr("Va&lues 2:"), m_secondValues);
     form->addRow(tr("&Seeds:"), m_seeds);
     form->addRow(QString(), m_count);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);

@@ -82,7 +82,7 @@ ThumbnailBrowser::ThumbnailBrowser(QWidget *parent) : QWidget(parent)
     QPalette muted = m_filterHint->palette();
     muted.setColor(QPalette::WindowText, muted.color(QPalette::PlaceholderText));
     m_filterHint->setPalette(muted);
-    auto *filterLabel = new QLabel(tr("&Filter:"));
+    auto *filterLabel = new QLabel(tr("F&ilter:"));
     filterLabel->setBuddy(m_attribute);
     auto *buttons = new QVBoxLayout;
     buttons->addWidget(m_all);

@@ -5,6 +5,7 @@
 #include "clioutput.h"
 
 #include "store/runstore.h"
+#include "util/texttable.h"
 
 #include <QCommandLineParser>
 #include <QFile>
@@ -80,25 +81,6 @@ QJsonObject runJson(const RunRecord &r)
             {QStringLiteral("notes"), r.notes}};
 }
 
-/// Left-aligned columns separated by two spaces.
-QString table(const QVector<QStringList> &rows)
-{
-    QVector<int> widths;
-    for (const QStringList &row : rows)
-        for (int c = 0; c < row.size(); ++c) {
-            if (widths.size() <= c)
-                widths.append(0);
-            widths[c] = std::max(widths[c], int(row[c].size()));
-        }
-    QString out;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
-        out += QStringLiteral("  ") + line + QLatin1Char('\n');
-    }
-    return out;
-}
 
 int list(const QStringList &args)
 {
@@ -154,7 +136,7 @@ int list(const QStringList &args)
                      runStatusName(r.status),
                      r.currentEpoch < 0 ? QStringLiteral("-") : QString::number(r.currentEpoch),
                      when(r.createdAt)});
-    printOut(table(rows));
+    printOut(alignedColumns(rows));
     return 0;
 }
 
@@ -268,7 +250,7 @@ int show(const QStringList &args)
             }
             rows.append(row);
         }
-        out += table(rows);
+        out += alignedColumns(rows);
     }
 
     out += QStringLiteral("final metrics: %1\n").arg(metrics->size());
@@ -283,7 +265,7 @@ int show(const QStringList &args)
                          m.ciLow && m.ciHigh
                              ? QStringLiteral("[%1, %2]").arg(number(*m.ciLow), number(*m.ciHigh))
                              : QStringLiteral("-")});
-        out += table(rows);
+        out += alignedColumns(rows);
     }
     if (!artifacts->isEmpty()) {
         out += QStringLiteral("artifacts: %1\n").arg(artifacts->size());
@@ -296,7 +278,7 @@ int show(const QStringList &args)
                  a.name.isEmpty() ? QStringLiteral("-") : a.name,
                  QLocale::c().formattedDataSize(a.size),
                  a.externalPath.isEmpty() ? QStringLiteral("inline") : QStringLiteral("file")});
-        out += table(rows);
+        out += alignedColumns(rows);
     }
     printOut(out);
     return 0;

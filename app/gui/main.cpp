@@ -15,8 +15,10 @@
 #include "datasetpanel.h"
 #include "datasetwizard.h"
 #include "experimentpanel.h"
+#include "languagesettings.h"
 #include "mainwindow.h"
 #include "runviews.h"
+#include "translations.h"
 
 #include "engine/runconfig.h"
 #include "jobs/jobqueue.h"
@@ -44,6 +46,12 @@ int main(int argc, char *argv[])
     parser.setApplicationDescription(QStringLiteral("Equiscope — desktop fairness workbench"));
     parser.addHelpOption();
     parser.addVersionOption();
+    // `--language CODE` shows that language for this start without changing the one chosen in
+    // File → Settings. Command-line help and errors stay English, like equiscope-cli's.
+    parser.addOption({QStringLiteral("language"),
+                      QStringLiteral("Interface language for this start (en, de, fr); the "
+                                     "default is the one chosen in File → Settings."),
+                      QStringLiteral("CODE")});
     parser.addOption({QStringLiteral("screenshot"),
                       QStringLiteral("Write a PNG of the window and exit."),
                       QStringLiteral("PATH")});
@@ -84,6 +92,17 @@ int main(int argc, char *argv[])
             : equiscope::savedAppTheme();
     if (theme != equiscope::AppTheme::System) // System: leave the platform palette untouched
         equiscope::applyAppTheme(theme);
+
+    QString language = equiscope::LanguageSettings().language();
+    if (parser.isSet(QStringLiteral("language"))) {
+        language = parser.value(QStringLiteral("language"));
+        if (!equiscope::Translations::isAvailable(language)) {
+            qCritical("equiscope: no language '%s' (en, de, fr)", qPrintable(language));
+            return 2;
+        }
+    }
+    // Before any window exists: widgets take their texts when they are built.
+    equiscope::Translations::install(language);
 
     equiscope::MainWindow window;
     const QString view = parser.value(QStringLiteral("view"));

@@ -85,7 +85,8 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
         [&window, runs, compare, name, finish] {
             QStringList finished;
             for (int row = 0; row < runs->table()->rowCount(); ++row)
-                if (runs->table()->item(row, 2)->text() == QLatin1String("finished"))
+                if (runs->table()->item(row, 2)->data(Qt::UserRole).toString() ==
+                    QLatin1String("finished"))
                     finished << runs->runIds().value(row);
             if (name == QLatin1String("compare-runs")) {
                 auto *view = qobject_cast<CompareView *>(compare->widget(1));

@@ -5,6 +5,7 @@
 
 #include "data/attributetable.h"
 #include "data/groupassignment.h"
+#include "util/texttable.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -102,24 +103,6 @@ QString ciText(const Estimate &e)
     return formatValue(e.value);
 }
 
-QString columns(const QVector<QStringList> &rows)
-{
-    QVector<int> widths;
-    for (const QStringList &row : rows)
-        for (int c = 0; c < row.size(); ++c) {
-            if (widths.size() <= c)
-                widths.append(0);
-            widths[c] = std::max(widths[c], int(row[c].size()));
-        }
-    QString out;
-    for (const QStringList &row : rows) {
-        QString line;
-        for (int c = 0; c < row.size(); ++c)
-            line += c + 1 < row.size() ? row[c].leftJustified(widths[c] + 2) : row[c];
-        out += QStringLiteral("  ") + line + QLatin1Char('\n');
-    }
-    return out;
-}
 
 } // namespace
 
@@ -366,7 +349,7 @@ QString AuditResult::toText() const
         const Estimate e = report.metric(kv.first);
         rowsOut.append({kv.first, ciText(e)});
     }
-    out += columns(rowsOut);
+    out += alignedColumns(rowsOut);
     out += QStringLiteral("\ngroups:\n");
     QStringList header{QStringLiteral("GROUP"), QStringLiteral("N"), QStringLiteral("ACCURACY")};
     const bool binary = report.numClasses == 2;
@@ -391,7 +374,7 @@ QString AuditResult::toText() const
         }
         groupRows.append(row);
     }
-    out += columns(groupRows);
+    out += alignedColumns(groupRows);
     return out;
 }
 

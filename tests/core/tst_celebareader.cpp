@@ -59,21 +59,6 @@ QStringList partitionLines()
     return lines;
 }
 
-bool writeLines(const QString &path, const QStringList &lines)
-{
-    return fixtures::writeFile(path, (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const DataException &e) {
-        return e.error().toString();
-    }
-    return QStringLiteral("<no error>");
-}
-
 } // namespace
 
 class TestCelebAReader : public QObject
@@ -90,7 +75,7 @@ private:
     }
     QString error()
     {
-        return errorOf([this] { read(); });
+        return fixtures::dataErrorOf([this] { read(); });
     }
 
 private Q_SLOTS:
@@ -107,12 +92,12 @@ private Q_SLOTS:
         for (int i = 0; i < kImages; ++i)
             QVERIFY(fixtures::writeSyntheticImage(root() + "/img_align_celeba/" + imageName(i), 178,
                                                   218, unsigned(i + 1)));
-        QVERIFY(writeLines(root() + "/list_attr_celeba.txt", attrLines()));
-        QVERIFY(writeLines(root() + "/list_eval_partition.txt", partitionLines()));
+        QVERIFY(fixtures::writeLines(root() + "/list_attr_celeba.txt", attrLines()));
+        QVERIFY(fixtures::writeLines(root() + "/list_eval_partition.txt", partitionLines()));
         QStringList identity;
         for (int i = 0; i < kImages; ++i)
             identity << imageName(i) + QStringLiteral(" %1").arg(2880 + i / 2);
-        QVERIFY(writeLines(root() + "/identity_CelebA.txt", identity));
+        QVERIFY(fixtures::writeLines(root() + "/identity_CelebA.txt", identity));
     }
 
     void goodFolder()
@@ -188,7 +173,7 @@ private Q_SLOTS:
     {
         QStringList lines = attrLines();
         lines[0] = QStringLiteral("12");
-        QVERIFY(writeLines(root() + "/list_attr_celeba.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_attr_celeba.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_attr_celeba.txt") && e.contains("expected 12") &&
                      e.contains("found 10"),
@@ -199,7 +184,7 @@ private Q_SLOTS:
     {
         QStringList lines = attrLines();
         lines[4].chop(3); // line 5 loses its last value
-        QVERIFY(writeLines(root() + "/list_attr_celeba.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_attr_celeba.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_attr_celeba.txt:5") && e.contains("expected 41 fields") &&
                      e.contains("found 40 fields"),
@@ -210,7 +195,7 @@ private Q_SLOTS:
     {
         QStringList lines = attrLines();
         lines[6] += QStringLiteral("  1");
-        QVERIFY(writeLines(root() + "/list_attr_celeba.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_attr_celeba.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_attr_celeba.txt:7") && e.contains("found 42 fields"),
                  qPrintable(e));
@@ -222,7 +207,7 @@ private Q_SLOTS:
         QStringList fields = lines[3].split(QLatin1Char(' '), Qt::SkipEmptyParts);
         fields[1 + kNames.indexOf("Attractive")] = QStringLiteral("2");
         lines[3] = fields.join(QLatin1Char(' '));
-        QVERIFY(writeLines(root() + "/list_attr_celeba.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_attr_celeba.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_attr_celeba.txt:4") && e.contains("Attractive") &&
                      e.contains("expected 1 or -1") && e.contains("found '2'"),
@@ -233,7 +218,7 @@ private Q_SLOTS:
     {
         QStringList lines = partitionLines();
         lines.removeAt(6);
-        QVERIFY(writeLines(root() + "/list_eval_partition.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_eval_partition.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_eval_partition.txt") && e.contains("000007.jpg"), qPrintable(e));
     }
@@ -242,14 +227,15 @@ private Q_SLOTS:
     {
         QStringList lines = partitionLines();
         lines[2] = QStringLiteral("000003.jpg 3");
-        QVERIFY(writeLines(root() + "/list_eval_partition.txt", lines));
+        QVERIFY(fixtures::writeLines(root() + "/list_eval_partition.txt", lines));
         const QString e = error();
         QVERIFY2(e.contains("list_eval_partition.txt:3") && e.contains("found '3'"), qPrintable(e));
     }
 
     void imageMissingFromIdentity()
     {
-        QVERIFY(writeLines(root() + "/identity_CelebA.txt", {QStringLiteral("000001.jpg 1")}));
+        QVERIFY(fixtures::writeLines(root() + "/identity_CelebA.txt",
+                                     {QStringLiteral("000001.jpg 1")}));
         const QString e = error();
         QVERIFY2(e.contains("identity_CelebA.txt") && e.contains("000002.jpg"), qPrintable(e));
     }

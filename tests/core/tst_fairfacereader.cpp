@@ -34,21 +34,6 @@ QStringList labelLines(const QString &part, int count, int offset)
     return lines;
 }
 
-bool writeLines(const QString &path, const QStringList &lines)
-{
-    return fixtures::writeFile(path, (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const DataException &e) {
-        return e.error().toString();
-    }
-    return QStringLiteral("<no error>");
-}
-
 } // namespace
 
 class TestFairFaceReader : public QObject
@@ -67,7 +52,7 @@ private:
     }
     QString error()
     {
-        return errorOf([this] { read(); });
+        return fixtures::dataErrorOf([this] { read(); });
     }
 
 private Q_SLOTS:
@@ -87,8 +72,8 @@ private Q_SLOTS:
         for (int i = 0; i < kVal; ++i)
             QVERIFY(fixtures::writeSyntheticImage(root() + QStringLiteral("/val/%1.jpg").arg(i + 1),
                                                   96, 96, unsigned(100 + i)));
-        QVERIFY(writeLines(trainCsv(), labelLines("train", kTrain, 0)));
-        QVERIFY(writeLines(valCsv(), labelLines("val", kVal, kTrain)));
+        QVERIFY(fixtures::writeLines(trainCsv(), labelLines("train", kTrain, 0)));
+        QVERIFY(fixtures::writeLines(valCsv(), labelLines("val", kVal, kTrain)));
     }
 
     void goodFolder()
@@ -146,7 +131,7 @@ private Q_SLOTS:
     {
         QStringList lines = labelLines("train", kTrain, 0);
         lines[2] = QStringLiteral("train/2.jpg,20-29,Male,Martian,False");
-        QVERIFY(writeLines(trainCsv(), lines));
+        QVERIFY(fixtures::writeLines(trainCsv(), lines));
         const Dataset ds = read();
         QCOMPARE(ds.attributes.column("race").levels().size(), kRaces.size() + 1);
         QCOMPARE(ds.attributes.column("race").displayValue(1), QStringLiteral("Martian"));
@@ -164,7 +149,7 @@ private Q_SLOTS:
     {
         QStringList lines = labelLines("train", kTrain, 0);
         lines[0] = QStringLiteral("file,age,sex,race,service_test");
-        QVERIFY(writeLines(trainCsv(), lines));
+        QVERIFY(fixtures::writeLines(trainCsv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("fairface_label_train.csv:1") &&
                      e.contains("expected the header 'file,age,gender,race,service_test'") &&
@@ -176,7 +161,7 @@ private Q_SLOTS:
     {
         QStringList lines = labelLines("val", kVal, kTrain);
         lines[3] = QStringLiteral("val/3.jpg,20-29,Male,White");
-        QVERIFY(writeLines(valCsv(), lines));
+        QVERIFY(fixtures::writeLines(valCsv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("fairface_label_val.csv:4") && e.contains("expected 5 fields") &&
                      e.contains("found 4 fields"),
@@ -187,7 +172,7 @@ private Q_SLOTS:
     {
         QStringList lines = labelLines("train", kTrain, 0);
         lines[5] = QStringLiteral("train/5.jpg,20-29,Unknown,White,True");
-        QVERIFY(writeLines(trainCsv(), lines));
+        QVERIFY(fixtures::writeLines(trainCsv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("fairface_label_train.csv:6") && e.contains("'gender'") &&
                      e.contains("expected Male or Female") && e.contains("found 'Unknown'"),
@@ -198,7 +183,7 @@ private Q_SLOTS:
     {
         QStringList lines = labelLines("train", kTrain, 0);
         lines[1] = QStringLiteral("train/1.jpg,70+,Male,White,True");
-        QVERIFY(writeLines(trainCsv(), lines));
+        QVERIFY(fixtures::writeLines(trainCsv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("fairface_label_train.csv:2") && e.contains("'age'") &&
                      e.contains("found '70+'"),
@@ -216,8 +201,8 @@ private Q_SLOTS:
 
     void emptyLabelFiles()
     {
-        QVERIFY(writeLines(trainCsv(), {kHeader}));
-        QVERIFY(writeLines(valCsv(), {kHeader}));
+        QVERIFY(fixtures::writeLines(trainCsv(), {kHeader}));
+        QVERIFY(fixtures::writeLines(valCsv(), {kHeader}));
         const QString e = error();
         QVERIFY2(e.contains("empty dataset"), qPrintable(e));
     }

@@ -37,16 +37,6 @@ QByteArray lines(int count, const std::function<QString(int)> &line)
     return out;
 }
 
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const DataException &e) {
-        return e.error().toString();
-    }
-    return QStringLiteral("<no error>");
-}
-
 } // namespace
 
 class TestFeatureReader : public QObject
@@ -62,7 +52,7 @@ private:
     }
     QString error(const QString &path, const QVariantMap &options = {})
     {
-        return errorOf([&] { read(path, options); });
+        return fixtures::dataErrorOf([&] { read(path, options); });
     }
 
 private Q_SLOTS:

@@ -40,21 +40,6 @@ QStringList csvLines()
     return lines;
 }
 
-bool writeLines(const QString &path, const QStringList &lines)
-{
-    return fixtures::writeFile(path, (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
-}
-
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const DataException &e) {
-        return e.error().toString();
-    }
-    return QStringLiteral("<no error>");
-}
-
 } // namespace
 
 class TestFolderCsvReader : public QObject
@@ -74,7 +59,7 @@ private:
     }
     QString error(const QVariantMap &options = {}, const QString &path = {})
     {
-        return errorOf([&] { read(options, path); });
+        return fixtures::dataErrorOf([&] { read(options, path); });
     }
     static QVariantMap types(const QString &column, const QString &type)
     {
@@ -95,7 +80,7 @@ private Q_SLOTS:
         for (int i = 0; i < kRows; ++i)
             QVERIFY(fixtures::writeSyntheticImage(root() + QLatin1Char('/') + imagePath(i), 40, 30,
                                                   unsigned(i)));
-        QVERIFY(writeLines(csv(), csvLines()));
+        QVERIFY(fixtures::writeLines(csv(), csvLines()));
     }
 
     void goodFolder()
@@ -125,7 +110,7 @@ private Q_SLOTS:
 
     void folderWithTwoCsvs()
     {
-        QVERIFY(writeLines(root() + "/other.csv", csvLines()));
+        QVERIFY(fixtures::writeLines(root() + "/other.csv", csvLines()));
         const QString e = error({}, root());
         QVERIFY2(e.contains("exactly one .csv") && e.contains("labels.csv, other.csv"),
                  qPrintable(e));
@@ -145,7 +130,7 @@ private Q_SLOTS:
             lines[i] += i <= 6   ? QStringLiteral(",train")
                         : i <= 8 ? QStringLiteral(",val")
                                  : QStringLiteral(",TEST");
-        QVERIFY(writeLines(csv(), lines));
+        QVERIFY(fixtures::writeLines(csv(), lines));
         const Dataset ds = read();
         QVERIFY(!ds.attributes.contains("split"));
         QCOMPARE(ds.splitCounts().value(Split::Train), 6);
@@ -160,7 +145,7 @@ private Q_SLOTS:
         lines[0] += QStringLiteral(",split");
         for (int i = 1; i <= kRows; ++i)
             lines[i] += i == 5 ? QStringLiteral(",holdout") : QStringLiteral(",train");
-        QVERIFY(writeLines(csv(), lines));
+        QVERIFY(fixtures::writeLines(csv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("labels.csv:6") && e.contains("'split'") &&
                      e.contains("expected train, val or test") && e.contains("found 'holdout'"),
@@ -202,7 +187,7 @@ private Q_SLOTS:
 
     void emptyCsv()
     {
-        QVERIFY(writeLines(csv(), {kHeader}));
+        QVERIFY(fixtures::writeLines(csv(), {kHeader}));
         const QString e = error();
         QVERIFY2(e.contains("labels.csv") && e.contains("empty dataset"), qPrintable(e));
     }
@@ -211,7 +196,7 @@ private Q_SLOTS:
     {
         QStringList lines = csvLines();
         lines[7] += QStringLiteral(",extra");
-        QVERIFY(writeLines(csv(), lines));
+        QVERIFY(fixtures::writeLines(csv(), lines));
         const QString e = error();
         QVERIFY2(e.contains("labels.csv:8") && e.contains("expected 5 fields") &&
                      e.contains("found 6 fields"),
@@ -236,8 +221,9 @@ private Q_SLOTS:
 
     void defaultsWithoutConventionalNames()
     {
-        QVERIFY(writeLines(csv(), {"path,color,smiling", imagePath(0) + ",red,yes",
-                                   imagePath(1) + ",green,no", imagePath(2) + ",red,no"}));
+        QVERIFY(
+            fixtures::writeLines(csv(), {"path,color,smiling", imagePath(0) + ",red,yes",
+                                         imagePath(1) + ",green,no", imagePath(2) + ",red,no"}));
         const Dataset ds = read();
         QCOMPARE(ds.size, 3);
         QCOMPARE(ds.defaultSensitive, QStringList({"color"}));
@@ -288,7 +274,7 @@ private Q_SLOTS:
     {
         QStringList lines = csvLines();
         lines[7] += QStringLiteral(",extra");
-        QVERIFY(writeLines(csv(), lines));
+        QVERIFY(fixtures::writeLines(csv(), lines));
         auto cols = inspectFolderCsvColumns(csv());
         QVERIFY(!cols.ok());
         QCOMPARE(cols.error().toString(), error());

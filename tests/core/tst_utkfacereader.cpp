@@ -34,16 +34,6 @@ const QStringList kBadNames = {
     "abc_0_1_20170116184028385.jpg", // age not a number
 };
 
-QString errorOf(const std::function<void()> &f)
-{
-    try {
-        f();
-    } catch (const DataException &e) {
-        return e.error().toString();
-    }
-    return QStringLiteral("<no error>");
-}
-
 } // namespace
 
 class TestUtkFaceReader : public QObject
@@ -176,7 +166,7 @@ private Q_SLOTS:
     {
         for (const QString &name : kBadNames)
             QVERIFY(fixtures::writeSyntheticImage(images() + QLatin1Char('/') + name, 40, 40, 1));
-        const QString e = errorOf([this] { read(root()); });
+        const QString e = fixtures::dataErrorOf([this] { read(root()); });
         QVERIFY2(e.contains(images()) && e.contains("empty dataset") &&
                      e.contains("none of the 6 .jpg files"),
                  qPrintable(e));
@@ -185,13 +175,13 @@ private Q_SLOTS:
     void noImagesAtAll()
     {
         QVERIFY(QDir().mkpath(images()));
-        const QString e = errorOf([this] { read(root()); });
+        const QString e = fixtures::dataErrorOf([this] { read(root()); });
         QVERIFY2(e.contains(root()) && e.contains("empty dataset"), qPrintable(e));
     }
 
     void missingFolder()
     {
-        const QString e = errorOf([this] { read(root() + "/nope"); });
+        const QString e = fixtures::dataErrorOf([this] { read(root() + "/nope"); });
         QVERIFY2(e.contains("nope") && e.contains("no such folder"), qPrintable(e));
     }
 
@@ -199,7 +189,7 @@ private Q_SLOTS:
     {
         writeFolder(images(), false, false);
         QVERIFY(fixtures::writeFile(images() + QLatin1Char('/') + goodName(2, false), "garbage"));
-        const QString e = errorOf([this] { read(images()); });
+        const QString e = fixtures::dataErrorOf([this] { read(images()); });
         QVERIFY2(e.contains(goodName(2, false)) && e.contains("readable image"), qPrintable(e));
     }
 };

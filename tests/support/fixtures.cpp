@@ -1,5 +1,7 @@
 #include "fixtures.h"
 
+#include "data/dataerror.h"
+
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -13,6 +15,21 @@
 
 namespace fixtures {
 
+bool writeLines(const QString &path, const QStringList &lines)
+{
+    return writeFile(path, (lines.join(QLatin1Char('\n')) + QLatin1Char('\n')).toUtf8());
+}
+
+QString dataErrorOf(const std::function<void()> &f)
+{
+    try {
+        f();
+    } catch (const equiscope::DataException &e) {
+        return e.error().toString();
+    }
+    return QStringLiteral("<no error>");
+}
+
 bool writeSyntheticImage(const QString &path, int width, int height, unsigned seed)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
@@ -21,7 +38,8 @@ bool writeSyntheticImage(const QString &path, int width, int height, unsigned se
     const int base = int(rng() % 200);
     for (int y = 0; y < height; ++y)
         for (int x = 0; x < width; ++x)
-            img.at<cv::Vec3b>(y, x) = cv::Vec3b(uchar(base + x % 50), uchar(y % 255), uchar(seed % 255));
+            img.at<cv::Vec3b>(y, x) =
+                cv::Vec3b(uchar(base + x % 50), uchar(y % 255), uchar(seed % 255));
     for (int k = 0; k < 3; ++k)
         cv::circle(img, cv::Point(int(rng() % unsigned(width)), int(rng() % unsigned(height))),
                    int(4 + rng() % 12), cv::Scalar(rng() % 255, rng() % 255, rng() % 255), -1);

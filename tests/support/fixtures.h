@@ -4,6 +4,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace fixtures {
@@ -14,6 +15,12 @@ bool writeSyntheticImage(const QString &path, int width, int height, unsigned se
 
 /// Writes a file, creating folders as needed.
 bool writeFile(const QString &path, const QByteArray &content);
+
+/// Writes @p lines, each ended by a newline (UTF-8), creating folders as needed.
+bool writeLines(const QString &path, const QStringList &lines);
+
+/// The message of the DataException @p f throws, or "<no error>" when it throws none.
+QString dataErrorOf(const std::function<void()> &f);
 
 /// IDX file bytes: magic 0x0000 08 <ndims>, big-endian sizes, then @p data.
 QByteArray idxBytes(const std::vector<int> &dims, const QByteArray &data);

@@ -366,7 +366,8 @@ void TestDatasetPanel::recentDatasetsReopen()
     // Reopened with the zip override it was remembered with.
     QCOMPARE(m_panel->dataset()->attributes.column(QStringLiteral("zip")).type(),
              AttributeType::Categorical);
-    QCOMPARE(menu->actions()[0]->text(), DatasetSettings::displayName(m_panel->dataset()->spec));
+    QCOMPARE(menu->actions()[0]->text(),
+             QStringLiteral("&1 ") + DatasetSettings::displayName(m_panel->dataset()->spec));
 }
 
 void TestDatasetPanel::controlsAreNamedAndReachable()

