@@ -166,7 +166,8 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
             m_clustering->refreshRuns();
     });
     auto *familyRow = new QFormLayout;
-    familyRow->addRow(tr("&Family:"), m_family);
+    // No mnemonic: every letter of "Family" is taken on this page (File, Method, Launch, …).
+    familyRow->addRow(tr("Family:"), m_family);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(familyRow);
     layout->addWidget(m_pages, 1);

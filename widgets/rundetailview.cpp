@@ -91,18 +91,18 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_attention = new AttentionView(m_tabs);
     m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
     m_tabs->setTabVisible(m_attentionTab, false);
-    m_clustering = new ClusteringView(m_tabs);
-    m_clusteringTab = m_tabs->addTab(m_clustering, tr("Clustering"));
-    m_tabs->setTabVisible(m_clusteringTab, false);
-    m_crossAttention = new CrossAttentionView(m_tabs);
-    m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
-    m_tabs->setTabVisible(m_crossAttentionTab, false);
     m_saliency = new SaliencyView(m_tabs);
     m_saliencyTab = m_tabs->addTab(m_saliency, tr("Saliency"));
     m_tabs->setTabVisible(m_saliencyTab, false);
     m_embedding = new EmbeddingView(m_tabs);
     m_embeddingTab = m_tabs->addTab(m_embedding, tr("Embedding"));
     m_tabs->setTabVisible(m_embeddingTab, false);
+    m_clustering = new ClusteringView(m_tabs);
+    m_clusteringTab = m_tabs->addTab(m_clustering, tr("Clustering"));
+    m_tabs->setTabVisible(m_clusteringTab, false);
+    m_crossAttention = new CrossAttentionView(m_tabs);
+    m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
+    m_tabs->setTabVisible(m_crossAttentionTab, false);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
