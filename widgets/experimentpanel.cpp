@@ -1,6 +1,7 @@
 #include "experimentpanel.h"
 
 #include "attributepicker.h"
+#include "clusteringlauncher.h"
 #include "fairssllauncher.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
@@ -56,7 +57,8 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     m_method = new QComboBox;
     m_method->setAccessibleName(tr("Method"));
     for (const MethodInfo &m : MethodRegistry::instance().methods())
-        m_method->addItem(m.title, m.name);
+        if (m.family == QLatin1String("fare"))
+            m_method->addItem(m.title, m.name);
     m_methodDescription = new QLabel;
     m_methodDescription->setWordWrap(true);
 
@@ -143,36 +145,40 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
+    // Each method family has its own form (its own config and job): the FARE family's is this
+    // page, the fair-SSL and clustering families' live in their launchers.
     auto *farePage = new QWidget;
     auto *fareLayout = new QVBoxLayout(farePage);
     fareLayout->setContentsMargins(0, 0, 0, 0);
     fareLayout->addWidget(scroll, 1);
     fareLayout->addLayout(buttons);
-    // Methods of the fair-SSL family have their own form (another config, another job).
     m_fairSsl = new FairSslLauncher(queue);
+    connect(m_fairSsl, &FairSslLauncher::jobCreated, this, &ExperimentPanel::jobCreated);
+    m_clustering = new ClusteringLauncher(queue);
+    m_clustering->setStorePathProvider([this] { return m_storePath; });
+    connect(m_clustering, &ClusteringLauncher::jobCreated, this, &ExperimentPanel::jobCreated);
     m_pages = new QStackedWidget;
     m_pages->addWidget(farePage);
     m_pages->addWidget(m_fairSsl);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(m_pages, 1);
-    connect(m_fairSsl, &FairSslLauncher::jobCreated, this, &ExperimentPanel::jobCreated);
-    connect(m_fairSsl, &FairSslLauncher::otherFamilyChosen, this, [this](const QString &name) {
-        m_pages->setCurrentIndex(0);
-        m_method->setCurrentIndex(std::max(0, m_method->findData(name)));
+    m_pages->addWidget(m_clustering);
+    m_family = new QComboBox;
+    m_family->setAccessibleName(tr("Method family"));
+    m_family->addItem(tr("Fair representation learning (FARE family)"), QStringLiteral("fare"));
+    m_family->addItem(tr("Fair self-supervised pipeline"), QStringLiteral("fair-ssl"));
+    m_family->addItem(tr("Fair clustering"), QStringLiteral("clustering"));
+    connect(m_family, &QComboBox::currentIndexChanged, this, [this](int index) {
+        m_pages->setCurrentIndex(index);
+        if (m_pages->currentWidget() == m_clustering)
+            m_clustering->refreshRuns();
     });
+    auto *familyRow = new QFormLayout;
+    // No mnemonic: every letter of "Family" is taken on this page (File, Method, Launch, …).
+    familyRow->addRow(tr("Family:"), m_family);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(familyRow);
+    layout->addWidget(m_pages, 1);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
-        const MethodInfo *info =
-            MethodRegistry::instance().method(m_method->currentData().toString());
-        if (info && info->family == QLatin1String("fair-ssl")) {
-            m_fairSsl->setMethod(info->name);
-            m_pages->setCurrentWidget(m_fairSsl);
-            const QSignalBlocker block(m_method);
-            m_method->setCurrentIndex(m_lastFareMethod);
-            return;
-        }
-        m_lastFareMethod = m_method->currentIndex();
-        m_pages->setCurrentIndex(0);
         rebuildOptions();
         updateValidation();
     });
@@ -186,9 +192,24 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
             &ExperimentPanel::updateValidation);
 
     m_method->setCurrentIndex(m_method->findData(lossMethodName(defaults.loss.method)));
-    m_lastFareMethod = m_method->currentIndex();
     rebuildOptions();
     setDataset(nullptr);
+}
+
+bool ExperimentPanel::selectMethod(const QString &method)
+{
+    const MethodInfo *info = MethodRegistry::instance().method(method);
+    if (!info)
+        return false;
+    const int family = m_family->findData(info->family);
+    if (family < 0)
+        return false;
+    m_family->setCurrentIndex(family);
+    QComboBox *box = info->family == QLatin1String("fair-ssl")     ? m_fairSsl->methodBox()
+                     : info->family == QLatin1String("clustering") ? m_clustering->methodBox()
+                                                                   : m_method;
+    box->setCurrentIndex(box->findData(method));
+    return true;
 }
 
 void ExperimentPanel::setStorePath(const QString &path)

@@ -21,6 +21,7 @@ class QStackedWidget;
 namespace equiscope {
 
 class AttributePicker;
+class ClusteringLauncher;
 class FairSslLauncher;
 class JobQueue;
 class RunJob;
@@ -55,15 +56,21 @@ public:
     /// Opens the sweep builder over config() and queues what it builds.
     void openSweepBuilder();
 
+    /// Shows the form of @p method's family with that method chosen; false for an unknown name.
+    bool selectMethod(const QString &method);
+
+    /// The FARE family's method box (this form's).
     QComboBox *methodBox() const { return m_method; }
+    /// The method family shown: "fare" (this form), "fair-ssl" or "clustering" (their launchers).
+    QComboBox *familyBox() const { return m_family; }
+    ClusteringLauncher *clusteringLauncher() const { return m_clustering; }
     QComboBox *targetBox() const;
     QListWidget *sensitiveList() const;
     /// Target, sensitive attributes, binning and the live group preview.
     AttributePicker *attributePicker() const { return m_picker; }
     QPushButton *launchButton() const { return m_launch; }
     QLabel *errorLabel() const { return m_error; }
-    /// The launcher form of the fair-SSL family, shown in place of this form when a method of
-    /// that family is chosen.
+    /// The launcher form of the fair-SSL family, shown in place of this form for that family.
     FairSslLauncher *fairSslLauncher() const { return m_fairSsl; }
 
 Q_SIGNALS:
@@ -97,9 +104,10 @@ private:
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
     QPushButton *m_sweep = nullptr;
+    QComboBox *m_family = nullptr;
     QStackedWidget *m_pages = nullptr;
     FairSslLauncher *m_fairSsl = nullptr;
-    int m_lastFareMethod = 0;
+    ClusteringLauncher *m_clustering = nullptr;
 };
 
 } // namespace equiscope

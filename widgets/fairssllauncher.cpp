@@ -102,7 +102,8 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
     m_method = new QComboBox;
     m_method->setAccessibleName(tr("Method"));
     for (const MethodInfo &m : MethodRegistry::instance().methods())
-        m_method->addItem(m.title, m.name);
+        if (m.family == QLatin1String("fair-ssl"))
+            m_method->addItem(m.title, m.name);
     m_description = new QLabel;
     m_description->setWordWrap(true);
 
@@ -223,12 +224,6 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
 
     connect(m_launch, &QPushButton::clicked, this, [this] { launch(); });
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
-        const QString name = m_method->currentData().toString();
-        const MethodInfo *info = MethodRegistry::instance().method(name);
-        if (info && info->family != QLatin1String("fair-ssl")) {
-            Q_EMIT otherFamilyChosen(name);
-            return;
-        }
         rebuildOptions();
         updateValidation();
     });

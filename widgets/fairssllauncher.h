@@ -65,8 +65,6 @@ public:
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
     void jobCreated(equiscope::RunJob *job);
-    /// The user picked a method of another family in this form's method box.
-    void otherFamilyChosen(const QString &method);
 
 private:
     void fillAttributes();

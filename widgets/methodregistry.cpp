@@ -161,6 +161,7 @@ MethodRegistry::MethodRegistry()
     m_methods.append(cclk);
 
     addFairSslFamily();
+    addClusteringMethods();
 }
 
 void MethodRegistry::addFairSslFamily()
@@ -257,6 +258,103 @@ void MethodRegistry::addFairSslFamily()
     ce.description = tr("Upper reference: the encoder trained with cross-entropy on the true "
                         "labels of the train split, then the same linear classifier.");
     m_methods.append(ce);
+}
+
+void MethodRegistry::addClusteringMethods()
+{
+    // Keys are ClusteringConfig JSON keys (fair-clustering.md); the launcher form writes them.
+    const MethodOption k = integer(
+        QStringLiteral("k"), tr("Neighbours k"), 80, 2, 1000,
+        tr("Neighbours per sample in the exact cosine kNN graph; each anchor's cluster is the "
+           "sequence of its k nearest neighbours (the anchor first)."));
+    const MethodOption subClusters =
+        integer(QStringLiteral("subClusters"), tr("Sub-clusters S"), 4, 2, 64,
+                tr("The ranked neighbours split into S contiguous sub-clusters: the first is the "
+                   "centroid, the last the furthest."));
+    const MethodOption layers = integer(QStringLiteral("layers"), tr("Encoder layers"), 2, 0, 24,
+                                        tr("Self-attention encoder layers over the tokens."));
+    const MethodOption heads =
+        integer(QStringLiteral("heads"), tr("Heads"), 4, 1, 32, tr("Attention heads."));
+    const MethodOption width = integer(
+        QStringLiteral("width"), tr("Width"), 0, 0, 4096,
+        tr("Model width; 0 = feature dimension + k, rounded up to a multiple of the heads."));
+    const MethodOption edge = real(
+        QStringLiteral("edgeThreshold"), tr("Edge threshold"), 0.9, 0.0, 1.0,
+        tr("An edge (anchor, neighbour) is kept when the model's probability p exceeds it."), 3);
+    const MethodOption shared =
+        real(QStringLiteral("sharedThreshold"), tr("Shared-neighbour ratio"), 0.65, 0.0, 1.0,
+             tr("An edge survives only if the two samples share this fraction of their neighbours "
+                "(0 keeps every edge). Connected components of the survivors are the clusters."),
+             3);
+    const MethodOption tune =
+        flag(QStringLiteral("tuneThresholds"), tr("Tune thresholds on validation"), true,
+             tr("Pick both thresholds on the validation identities (never on test); off uses the "
+                "values above."));
+
+    MethodInfo fair;
+    fair.name = QStringLiteral("transformer-fair");
+    fair.family = QStringLiteral("clustering");
+    fair.title = tr("Fair transformer clustering");
+    fair.description =
+        tr("Tokens [feature ; similarity row] of each anchor's kNN sequence, a transformer "
+           "encoder, Cross-attention from the furthest to the centroid sub-cluster, and BCE + "
+           "soft Fowlkes–Mallows + λ · purity loss.");
+    fair.options = {k,
+                    subClusters,
+                    layers,
+                    heads,
+                    width,
+                    flag(QStringLiteral("crossAttention"), tr("Cross-attention"), true,
+                         tr("Queries from the furthest sub-cluster attend to the centroid "
+                            "sub-cluster (ablation: off).")),
+                    flag(QStringLiteral("crossAttentionAll"), tr("…for every sub-cluster"), false,
+                         tr("Apply the Cross-attention to every non-central sub-cluster, not "
+                            "only the furthest.")),
+                    flag(QStringLiteral("purityLoss"), tr("Purity loss"), true,
+                         tr("Add λ · purity penalty to the loss (ablation: off).")),
+                    real(QStringLiteral("lambda"), tr("Purity weight λ"), 0.5, 0.0, 100.0,
+                         tr("Weight of the purity penalty."), 3),
+                    choice(QStringLiteral("purityForm"), tr("Purity form"),
+                           {QStringLiteral("upper-bound"), QStringLiteral("variance")},
+                           tr("upper-bound: mean (1 − P)², an upper bound of the spread of "
+                              "purities; variance: mean (P − mean P)².")),
+                    edge,
+                    shared,
+                    tune};
+    m_methods.append(fair);
+
+    MethodInfo plain;
+    plain.name = QStringLiteral("transformer");
+    plain.family = QStringLiteral("clustering");
+    plain.title = tr("Transformer clustering (plain)");
+    plain.description = tr("The same transformer without Cross-attention and without the purity "
+                           "loss: BCE + soft Fowlkes–Mallows only.");
+    plain.options = {k, subClusters, layers, heads, width, edge, shared, tune};
+    m_methods.append(plain);
+
+    MethodInfo knn;
+    knn.name = QStringLiteral("knn-threshold");
+    knn.family = QStringLiteral("clustering");
+    knn.title = tr("kNN graph + threshold");
+    knn.description = tr("No model: keep kNN edges whose cosine similarity exceeds the threshold, "
+                         "filter by shared neighbours, connected components.");
+    MethodOption cosine = edge;
+    cosine.label = tr("Cosine threshold");
+    cosine.defaultValue = 0.7;
+    cosine.minimum = -1.0;
+    cosine.toolTip = tr("An edge is kept when the cosine similarity exceeds it.");
+    knn.options = {k, cosine, shared, tune};
+    m_methods.append(knn);
+
+    MethodInfo kmeans;
+    kmeans.name = QStringLiteral("kmeans");
+    kmeans.family = QStringLiteral("clustering");
+    kmeans.title = tr("k-means");
+    kmeans.description = tr("Lloyd's k-means on the normalised features with K = the true number "
+                            "of clusters of each split (an oracle count).");
+    kmeans.options = {integer(QStringLiteral("kmeansIterations"), tr("Iterations"), 30, 1, 1000,
+                              tr("Lloyd iterations at most."))};
+    m_methods.append(kmeans);
 }
 
 const MethodRegistry &MethodRegistry::instance()

@@ -9,7 +9,8 @@
 namespace equiscope {
 
 /// One option of a method, as the launcher shows it: the key is the LossConfig JSON key (FARE
-/// family) or the FairSslConfig JSON path (fair-ssl family, e.g. "dedup.threshold").
+/// family), the FairSslConfig JSON path (fair-ssl family, e.g. "dedup.threshold") or the
+/// ClusteringConfig JSON key (clustering family).
 struct MethodOption
 {
     enum class Kind
@@ -35,7 +36,7 @@ struct MethodOption
 struct MethodInfo
 {
     QString name;
-    QString family; ///< "fare", "fair-ssl"; "clustering" plugs in as further entries
+    QString family; ///< "fare", "fair-ssl" or "clustering"
     QString title;
     QString description;
     QList<MethodOption> options;
@@ -59,6 +60,7 @@ public:
 private:
     MethodRegistry();
     void addFairSslFamily();
+    void addClusteringMethods();
     QList<MethodInfo> m_methods;
 };
 

@@ -188,8 +188,10 @@ void ParetoView::showRuns(const QVector<RunSummary> &runs)
         return names.value(0);
     };
     m_xCombo->setCurrentText(
-        pick(oldX, {QStringLiteral("bias_mse"), QStringLiteral("equalized_odds_difference")}));
-    m_yCombo->setCurrentText(pick(oldY, {QStringLiteral("accuracy")}));
+        pick(oldX, {QStringLiteral("bias_mse"), QStringLiteral("equalized_odds_difference"),
+                    QStringLiteral("pairwise_f_score_group_std")}));
+    m_yCombo->setCurrentText(
+        pick(oldY, {QStringLiteral("accuracy"), QStringLiteral("pairwise_f_score")}));
     recompute(true);
 }
 

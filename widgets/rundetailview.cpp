@@ -1,6 +1,8 @@
 #include "rundetailview.h"
 
 #include "attentionview.h"
+#include "clusteringview.h"
+#include "crossattentionview.h"
 #include "embeddingview.h"
 #include "fairsslgroupview.h"
 #include "fairsslstageview.h"
@@ -98,6 +100,12 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_embedding = new EmbeddingView(m_tabs);
     m_embeddingTab = m_tabs->addTab(m_embedding, tr("Embedding"));
     m_tabs->setTabVisible(m_embeddingTab, false);
+    m_clustering = new ClusteringView(m_tabs);
+    m_clusteringTab = m_tabs->addTab(m_clustering, tr("Clustering"));
+    m_tabs->setTabVisible(m_clusteringTab, false);
+    m_crossAttention = new CrossAttentionView(m_tabs);
+    m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
+    m_tabs->setTabVisible(m_crossAttentionTab, false);
 
     m_stages = new FairSslStageView(m_tabs);
     m_weights = new FairSslWeightView(m_tabs);
@@ -169,6 +177,25 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_embeddingTab, run.hasEmbeddings);
     if (run.hasEmbeddings)
         m_embedding->setRun(storePath, run);
+    const bool clustering = run.record.family == RunFamily::Clustering;
+    const bool cross = clustering && run.record.method.startsWith(QLatin1String("transformer")) &&
+                       run.record.config.value(QStringLiteral("crossAttention")).toBool();
+    m_tabs->setTabVisible(m_clusteringTab, clustering);
+    m_tabs->setTabVisible(m_crossAttentionTab, cross);
+    if (clustering)
+        m_clustering->setRun(storePath, run);
+    if (cross)
+        m_crossAttention->setRun(storePath, run);
+}
+
+bool RunDetailView::clusteringTabVisible() const
+{
+    return m_tabs->isTabVisible(m_clusteringTab);
+}
+
+bool RunDetailView::crossAttentionTabVisible() const
+{
+    return m_tabs->isTabVisible(m_crossAttentionTab);
 }
 
 void RunDetailView::showSummary()

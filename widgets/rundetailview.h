@@ -14,6 +14,13 @@ class QCustomPlot;
 namespace equiscope {
 
 class AttentionView;
+class ClusteringView;
+class CrossAttentionView;
+
+/// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
+/// Metrics (per-group values with CIs and group sizes, accuracy bars with error bars) and
+/// Attention (FARE-family runs that stored snapshots only); clustering runs add Clustering
+/// (per-group scores, purity, sizes) and Cross-attention.
 class EmbeddingView;
 class FairSslGroupView;
 class FairSslStageView;
@@ -47,6 +54,11 @@ public:
     EmbeddingView *embeddingView() const { return m_embedding; }
     /// Whether the Attention tab is shown for the current run.
     bool attentionTabVisible() const;
+    /// Clustering runs: per-group scores, purity and sizes; and the Cross-attention map.
+    ClusteringView *clusteringView() const { return m_clustering; }
+    CrossAttentionView *crossAttentionView() const { return m_crossAttention; }
+    bool clusteringTabVisible() const;
+    bool crossAttentionTabVisible() const;
     bool saliencyTabVisible() const;
     bool embeddingTabVisible() const;
     FairSslStageView *stageView() const { return m_stages; }
@@ -76,6 +88,10 @@ private:
     FairSslWeightView *m_weights = nullptr;
     FairSslGroupView *m_groupResults = nullptr;
     QList<int> m_fairSslTabs;
+    ClusteringView *m_clustering = nullptr;
+    CrossAttentionView *m_crossAttention = nullptr;
+    int m_clusteringTab = -1;
+    int m_crossAttentionTab = -1;
     int m_saliencyTab = -1;
     int m_embeddingTab = -1;
 };

@@ -1,5 +1,6 @@
 // equiscope-cli: everything the GUI does, headless. Subcommands dispatch to one file each.
 #include "clioutput.h"
+#include "clustercommand.h"
 #include "datasetscommand.h"
 #include "democommand.h"
 #include "runscommand.h"
@@ -33,6 +34,8 @@ const char *kUsage =
     "  train [--config run.json] [--method M] [--dataset P --format F] [--target T] [--sensitive S]\n"
     "        [--epochs N] [--batch N] [--seed S] [--store PATH] ...   train a run, JSON summary on stdout\n"
     "  train --method fair-ssl|simclr|supcon|supervised-ce [stage options]   the fair SSL pipeline\n"
+    "  cluster --features F.bin --labels L.meta [--groups G.txt] [--method M] --out DIR\n"
+    "        | cluster --from-run RUN [--views V] --out DIR   fair clustering, pred_labels.txt + metrics.json\n"
     "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
@@ -83,6 +86,8 @@ int main(int argc, char *argv[])
         return runDatasetsCommand(args);
     if (command == QLatin1String("train"))
         return runTrainCommand(args);
+    if (command == QLatin1String("cluster"))
+        return runClusterCommand(args);
     if (command == QLatin1String("runs"))
         return runRunsCommand(args);
     if (command == QLatin1String("loss"))

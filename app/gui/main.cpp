@@ -209,9 +209,11 @@ int main(int argc, char *argv[])
         window.experimentPanel()->enqueue(launch);
     if (!launchFairSsl.isEmpty())
         window.experimentPanel()->fairSslLauncher()->enqueue(launchFairSsl);
-    if (parser.isSet(QStringLiteral("method"))) {
-        QComboBox *methods = window.experimentPanel()->methodBox();
-        methods->setCurrentIndex(methods->findData(parser.value(QStringLiteral("method"))));
+    if (parser.isSet(QStringLiteral("method")) &&
+        !window.experimentPanel()->selectMethod(parser.value(QStringLiteral("method")))) {
+        qCritical("equiscope: unknown method %s",
+                  qPrintable(parser.value(QStringLiteral("method"))));
+        return 2;
     }
     auto *runs = qobject_cast<equiscope::RunsPanel *>(window.analysisPage(QStringLiteral("runs")));
     if (runs && parser.isSet(QStringLiteral("run"))) {

@@ -1,7 +1,9 @@
 #include "runviews.h"
 
 #include "attentionview.h"
+#include "clusteringview.h"
 #include "compareview.h"
+#include "crossattentionview.h"
 #include "embeddingview.h"
 #include "mainwindow.h"
 #include "paretoview.h"
@@ -20,10 +22,11 @@ namespace equiscope {
 
 namespace {
 
-const QStringList kRunViews = {QStringLiteral("attention"), QStringLiteral("saliency"),
-                               QStringLiteral("embedding"), QStringLiteral("embedding-tsne"),
-                               QStringLiteral("metrics"),   QStringLiteral("curves"),
-                               QStringLiteral("pareto"),    QStringLiteral("compare-runs")};
+const QStringList kRunViews = {QStringLiteral("attention"),  QStringLiteral("saliency"),
+                               QStringLiteral("embedding"),  QStringLiteral("embedding-tsne"),
+                               QStringLiteral("metrics"),    QStringLiteral("curves"),
+                               QStringLiteral("pareto"),     QStringLiteral("compare-runs"),
+                               QStringLiteral("clustering"), QStringLiteral("cross-attention")};
 
 // Whether the detail view shows @p name's tab for the run it shows now.
 bool hasTab(RunDetailView *detail, const QString &name)
@@ -34,6 +37,10 @@ bool hasTab(RunDetailView *detail, const QString &name)
         return detail->saliencyTabVisible();
     if (name.startsWith(QLatin1String("embedding")))
         return detail->embeddingTabVisible();
+    if (name == QLatin1String("clustering"))
+        return detail->clusteringTabVisible();
+    if (name == QLatin1String("cross-attention"))
+        return detail->crossAttentionTabVisible();
     return true;
 }
 
@@ -133,6 +140,13 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                     view->showDetails(view->embeddings().count() / 3);
                     QTimer::singleShot(300, view, finish);
                 });
+            } else if (name == QLatin1String("clustering") ||
+                       name == QLatin1String("cross-attention")) {
+                // Both views load their artifacts (and thumbnails) off the GUI thread.
+                tabs->setCurrentWidget(name == QLatin1String("clustering")
+                                           ? static_cast<QWidget *>(detail->clusteringView())
+                                           : detail->crossAttentionView());
+                QTimer::singleShot(2500, &window, finish);
             } else {
                 tabs->setCurrentIndex(name == QLatin1String("curves") ? 1 : 2);
                 QTimer::singleShot(300, &window, finish);

@@ -10,7 +10,8 @@ namespace equiscope {
 
 class MainWindow;
 
-/// attention, saliency, embedding, embedding-tsne, metrics, curves, pareto, compare-runs.
+/// attention, saliency, embedding, embedding-tsne, metrics, curves, pareto, compare-runs,
+/// clustering, cross-attention.
 bool isRunView(const QString &name);
 /// Shows run view @p name for the newest finished run of the window's store that has it (the
 /// Pareto front and the comparison of up to four finished runs for pareto and compare-runs) and

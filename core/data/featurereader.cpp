@@ -123,16 +123,20 @@ void readBin(const QString &path, const QString &labelsPath, const QVariantMap &
         const qint64 rowBytes = 4 * rows;
         if (bytes % rowBytes != 0 || bytes == 0)
             throwDataError(path, -1,
-                           QStringLiteral("%1×D float32 values (a multiple of 4·%1 = %2 bytes)")
+                           QStringLiteral("%1×D float32 values (a multiple of 4·%1 = %2 bytes; "
+                                          "%1 rows = the lines of %3)")
                                .arg(rows)
-                               .arg(rowBytes),
+                               .arg(rowBytes)
+                               .arg(QFileInfo(labelsPath).fileName()),
                            QStringLiteral("%1 bytes").arg(bytes));
         if (dim > 0 && bytes != rowBytes * dim)
             throwDataError(path, -1,
-                           QStringLiteral("%1×%2 float32 values (%3 bytes)")
+                           QStringLiteral("%1×%2 float32 values (%3 bytes; %1 rows = the lines of "
+                                          "%4)")
                                .arg(rows)
                                .arg(dim)
-                               .arg(rowBytes * dim),
+                               .arg(rowBytes * dim)
+                               .arg(QFileInfo(labelsPath).fileName()),
                            QStringLiteral("%1 bytes").arg(bytes));
         dim = int(bytes / rowBytes);
         ds.attributes.add(labelColumn(labels));

@@ -118,6 +118,15 @@ public:
     AttentionSnapshot attentionSnapshot(int epoch);
     /// Representations of @p samples (frozen backbone, test-time view), row-major N×d.
     QVector<float> embeddings(const std::vector<qint64> &samples, int *dim);
+    /// Representations of @p views training-time augmented views of each sample (sample-major:
+    /// row i·views + v), drawn from @p seed (sessionviews.cpp).
+    QVector<float> augmentedEmbeddings(const std::vector<qint64> &samples, int views, quint64 seed,
+                                       int *dim);
+    /// The same rows by the TorchScript module at @p modulePath instead of this session's encoder
+    /// (its forward() maps an image batch as this session prepares it to one row per image).
+    Expected<QVector<float>> scriptedEmbeddings(const QString &modulePath,
+                                                const std::vector<qint64> &samples, int views,
+                                                quint64 seed, int *dim);
     /// Grad-CAM of the probe batch on the encoder's last conv layer (gradcam.cpp); empty for
     /// encoders without one (MLP).
     SaliencySnapshot saliencySnapshot(int epoch);

@@ -58,6 +58,11 @@ std::optional<ObjectiveDirection> metricDirection(const QString &name)
     const auto it = table.constFind(name);
     if (it != table.constEnd())
         return *it;
+    // Spread across groups of a clustering score: <score>_group_std / _group_min / _group_max.
+    if (name.endsWith(QLatin1String("_group_std")) && metricDirection(name.chopped(10)))
+        return ObjectiveDirection::Minimise;
+    if (name.endsWith(QLatin1String("_group_min")) || name.endsWith(QLatin1String("_group_max")))
+        return metricDirection(name.chopped(10));
     if (name.endsWith(QLatin1String("_std")) && metricDirection(name.chopped(4)))
         return ObjectiveDirection::Minimise;
     if (name.endsWith(QLatin1String("_min")))

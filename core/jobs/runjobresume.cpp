@@ -1,6 +1,7 @@
 // RunJob::resume: the one place that knows every run family's job type.
 #include "runjob.h"
 
+#include "clusteringjob.h"
 #include "fairssljob.h"
 #include "store/runstore.h"
 #include "trainingjob.h"
@@ -31,7 +32,7 @@ RunJob *RunJob::resume(const QString &runId, const QString &storePath, QString *
     case RunFamily::FairSsl:
         return FairSslJob::resume(runId, storePath, parent);
     case RunFamily::Clustering:
-        break;
+        return ClusteringJob::resume(runId, storePath, parent);
     }
     return fail(QStringLiteral("run %1 belongs to the %2 family, which this build cannot resume")
                     .arg(runId, runFamilyName(family)));

@@ -118,6 +118,13 @@ private Q_SLOTS:
         QTest::newRow("bcubed_f_score_std") << QStringLiteral("bcubed_f_score_std") << -1;
         QTest::newRow("nmi_min") << QStringLiteral("nmi_min") << 1;
         QTest::newRow("nmi") << QStringLiteral("nmi") << 1;
+        // The clustering runs' spread across groups (clusteringjob.cpp).
+        QTest::newRow("pairwise_f_score_group_std")
+            << QStringLiteral("pairwise_f_score_group_std") << -1;
+        QTest::newRow("bcubed_f_score_group_min")
+            << QStringLiteral("bcubed_f_score_group_min") << 1;
+        QTest::newRow("nmi_group_max") << QStringLiteral("nmi_group_max") << 1;
+        QTest::newRow("colour_group_std") << QStringLiteral("colour_group_std") << 0;
         QTest::newRow("unknown") << QStringLiteral("colour") << 0;
         QTest::newRow("unknown_std") << QStringLiteral("colour_std") << 0;
     }

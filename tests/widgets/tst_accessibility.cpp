@@ -271,7 +271,9 @@ void TestAccessibility::experimentFormTabOrderFollowsTheForm()
     ExperimentPanel *panel = m_window->experimentPanel();
     auto named = [panel](const QString &name) -> QWidget * {
         for (QWidget *w : panel->findChildren<QWidget *>())
-            if (w->accessibleName() == name && w->focusPolicy() != Qt::NoFocus)
+            // isVisibleTo: the clustering family's launcher (a hidden page) has its own fields.
+            if (w->accessibleName() == name && w->focusPolicy() != Qt::NoFocus &&
+                w->isVisibleTo(panel))
                 return w;
         return nullptr;
     };

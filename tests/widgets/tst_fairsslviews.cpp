@@ -293,17 +293,25 @@ private Q_SLOTS:
         auto *pages = panel.findChild<QStackedWidget *>();
         QVERIFY(pages);
         QVERIFY(pages->currentWidget() != panel.fairSslLauncher());
-        panel.methodBox()->setCurrentIndex(panel.methodBox()->findData(QStringLiteral("supcon")));
+        // Each form lists its own family only.
+        QCOMPARE(panel.methodBox()->findData(QStringLiteral("supcon")), -1);
+        QCOMPARE(panel.fairSslLauncher()->methodBox()->findData(QStringLiteral("cclk")), -1);
+        panel.familyBox()->setCurrentIndex(panel.familyBox()->findData(QStringLiteral("fair-ssl")));
+        QCOMPARE(pages->currentWidget(), panel.fairSslLauncher());
+        // selectMethod picks the family and the method; the FARE form keeps its own choice.
+        const QString fareMethod = panel.methodBox()->currentData().toString();
+        QVERIFY(panel.selectMethod(QStringLiteral("supcon")));
         QCOMPARE(pages->currentWidget(), panel.fairSslLauncher());
         QCOMPARE(panel.fairSslLauncher()->methodBox()->currentData().toString(),
                  QStringLiteral("supcon"));
-        // The FARE form keeps a FARE method for when the user comes back.
-        QVERIFY(lossMethodFromName(panel.methodBox()->currentData().toString()).ok());
-        // Back to the FARE family from the launcher's own method box.
-        panel.fairSslLauncher()->methodBox()->setCurrentIndex(
-            panel.fairSslLauncher()->methodBox()->findData(QStringLiteral("cclk")));
+        QCOMPARE(panel.methodBox()->currentData().toString(), fareMethod);
+        QVERIFY(panel.selectMethod(QStringLiteral("cclk")));
         QVERIFY(pages->currentWidget() != panel.fairSslLauncher());
+        QCOMPARE(panel.familyBox()->currentData().toString(), QStringLiteral("fare"));
         QCOMPARE(panel.methodBox()->currentData().toString(), QStringLiteral("cclk"));
+        QVERIFY(panel.selectMethod(QStringLiteral("kmeans")));
+        QCOMPARE(pages->currentWidget(), panel.clusteringLauncher());
+        QVERIFY(!panel.selectMethod(QStringLiteral("no-such-method")));
     }
 
     void runDetailShowsTheFairSslTabs()

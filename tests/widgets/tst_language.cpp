@@ -156,9 +156,10 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
                        QStringLiteral("Läufe"), QStringLiteral("Vergleich")}
         << QStringLiteral("&Datei") << QStringLiteral("&Methode:") << QStringLiteral("S&tarten")
         << QStringLiteral("Temperatur τ")
-        << QStringList{QStringLiteral("Übersicht"), QStringLiteral("Kurven"),
-                       QStringLiteral("Metriken"),  QStringLiteral("Attention"),
-                       QStringLiteral("Salienz"),   QStringLiteral("Einbettung")}
+        << QStringList{QStringLiteral("Übersicht"),  QStringLiteral("Kurven"),
+                       QStringLiteral("Metriken"),   QStringLiteral("Attention"),
+                       QStringLiteral("Salienz"),    QStringLiteral("Einbettung"),
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
         << QStringLiteral("Er&scheinungsbild") << QStringLiteral("Kein Lauf trainiert");
     QTest::newRow("French")
         << QStringLiteral("fr")
@@ -166,21 +167,23 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
                        QStringLiteral("Exécutions"), QStringLiteral("Comparaison")}
         << QStringLiteral("&Fichier") << QStringLiteral("&Méthode\u00a0:")
         << QStringLiteral("&Lancer") << QStringLiteral("Température τ")
-        << QStringList{QStringLiteral("Résumé"),    QStringLiteral("Courbes"),
-                       QStringLiteral("Métriques"), QStringLiteral("Attention"),
-                       QStringLiteral("Saillance"), QStringLiteral("Plongement")}
+        << QStringList{QStringLiteral("Résumé"),     QStringLiteral("Courbes"),
+                       QStringLiteral("Métriques"),  QStringLiteral("Attention"),
+                       QStringLiteral("Saillance"),  QStringLiteral("Plongement"),
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
         << QStringLiteral("A&pparence")
         << QStringLiteral("Aucune exécution en cours d'entraînement");
-    QTest::newRow("English") << QStringLiteral("en")
-                             << QStringList{QStringLiteral("Datasets"),
-                                            QStringLiteral("Experiments"), QStringLiteral("Runs"),
-                                            QStringLiteral("Compare")}
-                             << QStringLiteral("&File") << QStringLiteral("&Method:")
-                             << QStringLiteral("&Launch") << QStringLiteral("Temperature τ")
-                             << QStringList{QStringLiteral("Summary"),  QStringLiteral("Curves"),
-                                            QStringLiteral("Metrics"),  QStringLiteral("Attention"),
-                                            QStringLiteral("Saliency"), QStringLiteral("Embedding")}
-                             << QStringLiteral("&Appearance") << QStringLiteral("No runs training");
+    QTest::newRow("English")
+        << QStringLiteral("en")
+        << QStringList{QStringLiteral("Datasets"), QStringLiteral("Experiments"),
+                       QStringLiteral("Runs"), QStringLiteral("Compare")}
+        << QStringLiteral("&File") << QStringLiteral("&Method:") << QStringLiteral("&Launch")
+        << QStringLiteral("Temperature τ")
+        << QStringList{QStringLiteral("Summary"),    QStringLiteral("Curves"),
+                       QStringLiteral("Metrics"),    QStringLiteral("Attention"),
+                       QStringLiteral("Saliency"),   QStringLiteral("Embedding"),
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
+        << QStringLiteral("&Appearance") << QStringLiteral("No runs training");
 }
 
 void TestLanguage::switchesThroughTheSettingsDialog()
@@ -263,6 +266,7 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     RunDetailView *detail = runs->detailView();
     QTRY_COMPARE(detail->runId(), m_run);
     QTabWidget *tabs = detail->tabs();
+    // The clustering family's tabs (last two) are not translated yet: English in every language.
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i)
         titles << tabs->tabText(i);

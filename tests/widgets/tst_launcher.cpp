@@ -1,12 +1,12 @@
 // Drives the real workbench window offscreen: open a tiny dataset, pick attributes in the
 // launcher, launch a tiny run and watch its row, cancel and resume, queue a sweep.
-#include "jobs/trainingjob.h"
 #include "datasetpanel.h"
 #include "experimentpanel.h"
+#include "jobs/trainingjob.h"
 #include "mainwindow.h"
-#include "runspanel.h"
 #include "methodregistry.h"
 #include "runmonitor.h"
+#include "runspanel.h"
 #include "sweepdialog.h"
 
 #include "enginefixtures.h"
@@ -93,8 +93,8 @@ void TestLauncher::registryListsTheFareFamily()
             QVERIFY2(LossConfig().withOption(o.key, text).ok(), qPrintable(o.key + text));
         }
     }
-    QCOMPARE(registry.families(),
-             (QStringList{QStringLiteral("fare"), QStringLiteral("fair-ssl")}));
+    QCOMPARE(registry.families(), (QStringList{QStringLiteral("fare"), QStringLiteral("fair-ssl"),
+                                               QStringLiteral("clustering")}));
 }
 
 void TestLauncher::opensDatasetAndPicksAttributes()

@@ -1,0 +1,285 @@
+// ClusteringJob end to end on a tiny synthetic benchmark folder: the transformer learns a
+// trivial pattern, every artifact lands in the store, cancel + resume continues exactly, the
+// baselines run, and bad input fails naming the file.
+#include "clusteringfixtures.h"
+#include "fixtures.h"
+
+#include "engine/clusteringsession.h"
+#include "jobs/clusteringjob.h"
+#include "store/runstore.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace equiscope;
+
+class TestClusteringJob : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    QString m_features;
+    QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+
+    /// Runs @p job to its end; returns the outcome.
+    static JobOutcome runToEnd(ClusteringJob &job, int timeoutMs = 120000)
+    {
+        QSignalSpy finished(&job, &RunJob::finished);
+        job.start();
+        if (!finished.wait(timeoutMs))
+            return JobOutcome::Failed;
+        return finished.first().at(0).value<JobOutcome>();
+    }
+
+    QString failure(const ClusteringConfig &c)
+    {
+        ClusteringJob job(c, store());
+        const JobOutcome o = runToEnd(job);
+        return o == JobOutcome::Failed ? job.message() : QString();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        m_features = fixtures::writeClusteringFeatures(m_dir.filePath(QStringLiteral("data")));
+    }
+
+    void configRoundTrip()
+    {
+        ClusteringConfig c = fixtures::tinyClusteringRun(m_features);
+        c.purityForm = PurityForm::Variance;
+        c.crossAttentionAll = true;
+        c.seed = 12345678901234ull;
+        const QJsonObject j = c.toJson();
+        QCOMPARE(j.value(QStringLiteral("family")).toString(), QStringLiteral("clustering"));
+        QCOMPARE(j.value(QStringLiteral("k")).toInt(), 10);
+        QVERIFY(j.contains(QStringLiteral("sharedThreshold"))); // every default written out
+        auto back = ClusteringConfig::fromJson(j);
+        QVERIFY2(back.ok(), qPrintable(back.error().toString()));
+        QCOMPARE(back->toJson(), j);
+        // The plain transformer's defaults switch both fairness parts off.
+        const ClusteringConfig plain = ClusteringConfig::forMethod(ClusteringMethod::Transformer);
+        QVERIFY(!plain.crossAttention && !plain.purityLoss);
+        QCOMPARE(
+            ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("transformer")},
+                                        {QStringLiteral("fromRun"), QStringLiteral("x")}})
+                ->purityLoss,
+            false);
+        QCOMPARE(ClusteringConfig().modelWidth(256), 336); // 256 + 80, already a multiple of 4
+        ClusteringConfig w;
+        w.k = 81;
+        QCOMPARE(w.modelWidth(256), 340);
+        auto bad =
+            ClusteringConfig::fromJson({{QStringLiteral("method"), QStringLiteral("dbscan")}});
+        QVERIFY(!bad.ok() && bad.error().toString().contains(QStringLiteral("dbscan")));
+        c.subClusters = 1;
+        QVERIFY(!c.validate().ok());
+    }
+
+    void learnsTrivialPatternAndRecordsEverything()
+    {
+        ClusteringConfig c = fixtures::tinyClusteringRun(m_features);
+        c.epochs = 3;
+        ClusteringJob job(c, store());
+        QSignalSpy progress(&job, &RunJob::progressChanged);
+        QSignalSpy epochs(&job, &RunJob::epochFinished);
+        QCOMPARE(runToEnd(job), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), 3);
+        bool sawGraph = false;
+        for (const auto &args : progress)
+            sawGraph =
+                sawGraph || args.first().value<JobProgress>().stage == QLatin1String("kNN graph");
+        QVERIFY(sawGraph);
+        // Well-separated blobs: the trained model clusters the test identities almost perfectly.
+        const QJsonObject r = job.result();
+        QVERIFY2(r.value(QStringLiteral("pairwise_f_score")).toDouble() > 0.9,
+                 qPrintable(QJsonDocument(r).toJson()));
+        QVERIFY(r.value(QStringLiteral("bcubed_f_score")).toDouble() > 0.9);
+        QVERIFY(r.contains(QStringLiteral("pairwise_f_score_group_std")));
+        QCOMPARE(job.predictedLabels().size(), size_t(320));
+        const QJsonObject eval = job.evaluation();
+        QVERIFY(eval.value(QStringLiteral("thresholds"))
+                    .toObject()
+                    .value(QStringLiteral("tunedOnValidation"))
+                    .toBool());
+        QCOMPARE(eval.value(QStringLiteral("splits"))
+                     .toObject()
+                     .value(QStringLiteral("test"))
+                     .toObject()
+                     .value(QStringLiteral("identities"))
+                     .toInt(),
+                 14);
+
+        auto s = RunStore::open(store());
+        QVERIFY(s.ok());
+        auto run = s.value()->run(job.runId());
+        QCOMPARE(run->family, RunFamily::Clustering);
+        QCOMPARE(run->method, QStringLiteral("transformer-fair"));
+        QCOMPARE(run->status, RunStatus::Finished);
+        QCOMPARE(run->config, c.toJson());
+        QCOMPARE(s.value()->epochs(job.runId())->size(), 3);
+        QCOMPARE(s.value()->resumableEpoch(job.runId()).value(), 3);
+        auto attention = s.value()->artifact(job.runId(), QStringLiteral("cross-attention"), 3);
+        QVERIFY(attention.ok());
+        const auto snapshot =
+            CrossAttentionSnapshot::fromJson(QJsonDocument::fromJson(attention->bytes).object());
+        QCOMPARE(snapshot.anchors.size(), 3);
+        QCOMPARE(snapshot.centroidSize, 5);
+        QCOMPARE(snapshot.furthestSize, 5);
+        QCOMPARE(snapshot.anchors[0].weights.size(), 25);
+        float rowSum = 0;
+        for (int j = 0; j < 5; ++j)
+            rowSum += snapshot.anchors[0].weights[j];
+        QVERIFY(std::abs(rowSum - 1) < 1e-4); // softmax over the centroid tokens
+        QCOMPARE(snapshot.anchors[0].centroidRows[0], snapshot.anchors[0].row);
+        for (const char *kind : {"purity", "cluster-sizes", "clustering", "predictions"})
+            QVERIFY2(s.value()->artifact(job.runId(), QLatin1String(kind)).ok(), kind);
+        const QByteArray pred =
+            s.value()->artifact(job.runId(), QStringLiteral("predictions"))->bytes;
+        QCOMPARE(pred.count('\n'), 320);
+        auto metrics = s.value()->metrics(job.runId());
+        QSet<QString> overall, grouped;
+        for (const MetricRow &m : metrics.value())
+            (m.group.isEmpty() ? overall : grouped).insert(m.group + QLatin1Char('/') + m.name);
+        for (const char *name :
+             {"/pairwise_f_score", "/bcubed_f_score", "/nmi", "/purity",
+              "/pairwise_f_score_group_std", "/pairwise_f_score_group_min", "/nmi_group_max"})
+            QVERIFY2(overall.contains(QLatin1String(name)), name);
+        QVERIFY(grouped.contains(QStringLiteral("group=rare/pairwise_f_score")));
+        QVERIFY(grouped.contains(QStringLiteral("group=common/weighted_purity")));
+    }
+
+    void cancelThenResumeContinuesExactly()
+    {
+        ClusteringConfig c = fixtures::tinyClusteringRun(m_features);
+        c.epochs = 3;
+        c.dropout = 0.1; // resumed epochs must draw the same dropout masks
+        ClusteringJob whole(c, store());
+        QSignalSpy wholeEpochs(&whole, &RunJob::epochFinished);
+        QCOMPARE(runToEnd(whole), JobOutcome::Finished);
+
+        auto *job = new ClusteringJob(c, store());
+        connect(job, &RunJob::epochFinished, job, [job](int epoch) {
+            if (epoch == 1)
+                job->requestCancel();
+        });
+        QCOMPARE(runToEnd(*job), JobOutcome::Cancelled);
+        const QString id = job->runId();
+        delete job;
+        {
+            auto s = RunStore::open(store());
+            QCOMPARE(s.value()->run(id)->status, RunStatus::Cancelled);
+            QCOMPARE(s.value()->resumableEpoch(id).value(), 1);
+        }
+        QString error;
+        std::unique_ptr<RunJob> resumed(RunJob::resume(id, store(), &error));
+        QVERIFY2(resumed, qPrintable(error));
+        auto *cj = qobject_cast<ClusteringJob *>(resumed.get());
+        QVERIFY(cj);
+        QSignalSpy resumedEpochs(cj, &RunJob::epochFinished);
+        QCOMPARE(runToEnd(*cj), JobOutcome::Finished);
+        QCOMPARE(resumedEpochs.count(), 2);
+        QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+        // Epoch 3 of the resumed run has exactly the loss of the uninterrupted run.
+        const double a =
+            wholeEpochs.at(2).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
+        const double b =
+            resumedEpochs.at(1).at(1).toJsonObject().value(QStringLiteral("loss")).toDouble();
+        QVERIFY2(std::abs(a - b) <= 1e-6 * std::abs(a),
+                 qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
+        QCOMPARE(cj->result().value(QStringLiteral("pairwise_f_score")).toDouble(),
+                 whole.result().value(QStringLiteral("pairwise_f_score")).toDouble());
+    }
+
+    void baselinesRun_data()
+    {
+        QTest::addColumn<int>("method");
+        QTest::newRow("kmeans") << int(ClusteringMethod::KMeans);
+        QTest::newRow("knn-threshold") << int(ClusteringMethod::KnnThreshold);
+        QTest::newRow("plain transformer") << int(ClusteringMethod::Transformer);
+    }
+
+    void baselinesRun()
+    {
+        QFETCH(int, method);
+        ClusteringConfig c = fixtures::tinyClusteringRun(m_features, ClusteringMethod(method));
+        ClusteringJob job(c, store());
+        QSignalSpy epochs(&job, &RunJob::epochFinished);
+        QCOMPARE(runToEnd(job), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), clusteringMethodTrains(ClusteringMethod(method)) ? 2 : 0);
+        // Blobs this clean are easy for every method.
+        QVERIFY2(job.result().value(QStringLiteral("bcubed_f_score")).toDouble() > 0.8,
+                 qPrintable(QJsonDocument(job.result()).toJson()));
+        QCOMPARE(job.predictedLabels().size(), size_t(320));
+        auto s = RunStore::open(store());
+        QCOMPARE(s.value()->run(job.runId())->method,
+                 clusteringMethodName(ClusteringMethod(method)));
+        QCOMPARE(s.value()->artifact(job.runId(), QStringLiteral("cross-attention")).ok(), false);
+    }
+
+    void badInputNamesTheFile()
+    {
+        const QString dir = m_dir.filePath(QStringLiteral("bad"));
+        const QString features = fixtures::writeClusteringFeatures(dir, 12, 4, 4);
+        ClusteringConfig c = fixtures::tinyClusteringRun(features, ClusteringMethod::KnnThreshold);
+        c.k = 3;
+        auto rewrite = [&](const QString &name, const QByteArray &bytes) {
+            fixtures::writeFile(QDir(dir).filePath(name), bytes);
+        };
+        QFile f(features);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray good = f.readAll();
+        f.close();
+        QFile lf(QDir(dir).filePath(QStringLiteral("labels.meta")));
+        QVERIFY(lf.open(QIODevice::ReadOnly));
+        const QByteArray labels = lf.readAll();
+        lf.close();
+
+        // k ≥ N.
+        ClusteringConfig bigK = c;
+        bigK.k = 48;
+        QString e = failure(bigK);
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("k = 48")),
+                 qPrintable(e));
+        // k not below a split's size.
+        bigK.k = 10;
+        e = failure(bigK);
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) && e.contains(QStringLiteral("split")),
+                 qPrintable(e));
+        // Features not N×D floats.
+        rewrite(QStringLiteral("features.bin"), good + "xyz");
+        e = failure(c);
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) &&
+                     e.contains(QStringLiteral("float32")),
+                 qPrintable(e));
+        rewrite(QStringLiteral("features.bin"), good);
+        // Labels line count ≠ N (with the dimension given, N comes from the features).
+        rewrite(QStringLiteral("labels.meta"), labels + "7\n");
+        ClusteringConfig withDim = c;
+        withDim.dataset.options.insert(QStringLiteral("dim"), 4);
+        e = failure(withDim);
+        QVERIFY2(e.contains(QStringLiteral("features.bin")) &&
+                     e.contains(QStringLiteral("labels.meta")),
+                 qPrintable(e));
+        // Non-numeric label.
+        rewrite(QStringLiteral("labels.meta"), QByteArray(labels).replace("8\n", "eight\n"));
+        e = failure(c);
+        QVERIFY2(e.contains(QStringLiteral("labels.meta:")) &&
+                     e.contains(QStringLiteral("'eight'")),
+                 qPrintable(e));
+        rewrite(QStringLiteral("labels.meta"), labels);
+        // Group line count ≠ N.
+        rewrite(QStringLiteral("groups.txt"), "rare\ncommon\n");
+        e = failure(c);
+        QVERIFY2(e.contains(QStringLiteral("groups.txt")) && e.contains(QStringLiteral("48 lines")),
+                 qPrintable(e));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestClusteringJob)
+#include "tst_clusteringjob.moc"

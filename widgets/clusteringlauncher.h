@@ -1,0 +1,107 @@
+#pragma once
+
+#include "engine/clusteringconfig.h"
+
+#include <QFutureWatcher>
+#include <QHash>
+#include <QVector>
+#include <QWidget>
+
+#include <functional>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QFormLayout;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSpinBox;
+class QStackedWidget;
+
+namespace equiscope {
+
+class ClusteringJob;
+class JobQueue;
+class RunJob;
+struct RunRecord;
+
+/// The launcher form of the clustering family: the input (feature files, or the embeddings of a
+/// finished FARE-family run of the store), the method and its options (from MethodRegistry),
+/// training and split settings, validated live; Launch queues one ClusteringJob.
+class ClusteringLauncher : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ClusteringLauncher(JobQueue *queue, QWidget *parent = nullptr);
+    ~ClusteringLauncher() override;
+
+    /// Where the store path comes from (the experiment panel's current store).
+    void setStorePathProvider(std::function<QString()> provider);
+    /// Re-reads the finished FARE-family runs offered as embedding sources.
+    void refreshRuns();
+
+    /// The run the form describes.
+    ClusteringConfig config() const;
+    void setConfig(const ClusteringConfig &config);
+    /// Empty when the form describes a valid run, else the reason shown inline.
+    QString validationError() const;
+    /// Queues one run of config(); nullptr when the form is invalid.
+    ClusteringJob *launch();
+
+    QComboBox *methodBox() const { return m_method; }
+    QComboBox *sourceBox() const { return m_source; }
+    QComboBox *runBox() const { return m_run; }
+    QLineEdit *featuresEdit() const { return m_features; }
+    QPushButton *launchButton() const { return m_launch; }
+    QLabel *errorLabel() const { return m_error; }
+
+Q_SIGNALS:
+    /// Emitted for every job just before it is queued (the monitor adds its row here).
+    void jobCreated(equiscope::RunJob *job);
+    /// The list of embedding-source runs was (re)loaded.
+    void runsLoaded();
+
+private:
+    void rebuildOptions();
+    void updateValidation();
+    /// The form as a config, or why it is not one.
+    Expected<ClusteringConfig> parsedConfig() const;
+    QString storePath() const;
+
+    JobQueue *m_queue = nullptr;
+    std::function<QString()> m_storePath;
+    ClusteringConfig m_base;
+    QComboBox *m_source = nullptr;
+    QStackedWidget *m_sourcePages = nullptr;
+    QLineEdit *m_features = nullptr;
+    QLineEdit *m_labels = nullptr;
+    QLineEdit *m_groups = nullptr;
+    QSpinBox *m_dim = nullptr;
+    QComboBox *m_run = nullptr;
+    QSpinBox *m_views = nullptr;
+    QComboBox *m_sampleSplit = nullptr;
+    QSpinBox *m_sampleLimit = nullptr;
+    QLineEdit *m_identity = nullptr;
+    QLineEdit *m_sensitive = nullptr;
+    QLineEdit *m_subsampleGroup = nullptr;
+    QDoubleSpinBox *m_subsampleFraction = nullptr;
+    QSpinBox *m_minGroupSize = nullptr;
+    QLineEdit *m_name = nullptr;
+    QComboBox *m_method = nullptr;
+    QLabel *m_methodDescription = nullptr;
+    QFormLayout *m_optionsForm = nullptr;
+    QHash<QString, QWidget *> m_optionEditors;
+    QSpinBox *m_epochs = nullptr;
+    QSpinBox *m_batch = nullptr;
+    QDoubleSpinBox *m_learningRate = nullptr;
+    QSpinBox *m_anchors = nullptr;
+    QSpinBox *m_seed = nullptr;
+    QDoubleSpinBox *m_valFraction = nullptr;
+    QDoubleSpinBox *m_testFraction = nullptr;
+    QLabel *m_error = nullptr;
+    QPushButton *m_launch = nullptr;
+    QFutureWatcher<QVector<RunRecord>> m_runsWatcher;
+};
+
+} // namespace equiscope
