@@ -177,6 +177,294 @@
         <source>Degree of the polynomial kernel.</source>
         <translation>Degré du noyau polynomial.</translation>
     </message>
+    <message>
+        <source>Seed set size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed set S: labelled train images of the target levels. The curated set is S plus the pool images retrieved for each seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unlabelled pool U drawn from the train split (0 = all of it). Test images never enter it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SimCLR epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedup cosine τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Images whose embeddings have cosine ≥ τ form near-duplicate groups; the first of each group is kept. Pool images this close to a test image are dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retrieved per seed M</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>For every seed image, the M most similar pool images join the curated set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quality filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drop images whose sharpness (variance of the Laplacian, a proxy for the paper&apos;s face-quality network) is below the threshold.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sharpness threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum variance of the Laplacian of the grey image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pseudo-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kmeans: K = C clusters mapped to classes by the labelled examples&apos; vote; knn: vote of the nearest labelled examples; zero-shot: cosine to class text embeddings (needs a TorchScript image tower and a text-embedding file).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labelled seed images per class used to map clusters to classes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SupCon τ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature of the supervised-contrastive loss over the 2N views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta set fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size of the meta set (high-confidence pseudo-labelled images, balanced across groups and classes) as a fraction of the curated set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-ahead scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters the one-step look-ahead differentiates through (second order): the projection head and the encoder&apos;s last block (cheap), or the full encoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look-ahead step α</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair SSL pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear classifier. Each stage is a visible, resumable step.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SimCLR + linear probe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline: the pipeline&apos;s SimCLR encoder trained on U ∪ S, frozen, with the same linear classifier and group metrics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SupCon, unweighted pseudo-labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Baseline: the whole pipeline with plain SupCon on the pseudo-labels (no meta-learned weights).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervised cross-entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upper reference: the encoder trained with cross-entropy on the true labels of the train split, then the same linear classifier.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours k</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Neighbours per sample in the exact cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sub-clusters S</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The ranked neighbours split into S contiguous sub-clusters: the first is the centroid, the last the furthest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Self-attention encoder layers over the tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heads</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attention heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model width; 0 = feature dimension + k, rounded up to a multiple of the heads.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edge threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edge (anchor, neighbour) is kept when the model&apos;s probability p exceeds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shared-neighbour ratio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edge survives only if the two samples share this fraction of their neighbours (0 keeps every edge). Connected components of the survivors are the clusters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tune thresholds on validation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick both thresholds on the validation identities (never on test); off uses the values above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair transformer clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tokens [feature ; similarity row] of each anchor&apos;s kNN sequence, a transformer encoder, Cross-attention from the furthest to the centroid sub-cluster, and BCE + soft Fowlkes–Mallows + λ · purity loss.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queries from the furthest sub-cluster attend to the centroid sub-cluster (ablation: off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>…for every sub-cluster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the Cross-attention to every non-central sub-cluster, not only the furthest.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purity loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add λ · purity penalty to the loss (ablation: off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purity weight λ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight of the purity penalty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purity form</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upper-bound: mean (1 − P)², an upper bound of the spread of purities; variance: mean (P − mean P)².</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Transformer clustering (plain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The same transformer without Cross-attention and without the purity loss: BCE + soft Fowlkes–Mallows only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kNN graph + threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model: keep kNN edges whose cosine similarity exceeds the threshold, filter by shared neighbours, connected components.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cosine threshold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An edge is kept when the cosine similarity exceeds it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>k-means</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lloyd&apos;s k-means on the normalised features with K = the true number of clusters of each split (an oracle count).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Iterations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lloyd iterations at most.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>equiscope::AttentionView</name>
@@ -633,6 +921,510 @@ attention p = %3</translation>
     </message>
 </context>
 <context>
+    <name>equiscope::ClusteringLauncher</name>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Parcourir…</translation>
+    </message>
+    <message>
+        <source>Browse for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature files (features.bin + labels.meta)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings of a trained run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster precomputed features, or the representations a finished FARE-family run&apos;s encoder gives a dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>features.bin, .csv or .npy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>float32 N×D without header (features.bin), or a CSV / NPY matrix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labels file</source>
+        <translation type="unfinished">Fichier d&apos;étiquettes</translation>
+    </message>
+    <message>
+        <source>default: labels.meta beside the features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One integer cluster label (identity / class) per line.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups file</source>
+        <translation type="unfinished">Fichier de groupes</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One sensitive-group label per line; used for evaluation only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Feature dimension</source>
+        <translation type="unfinished">Dimension des caractéristiques</translation>
+    </message>
+    <message>
+        <source>D of features.bin; 0 = inferred from the file size and the labels.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Features:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>features file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>labels file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Groups:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>groups file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dimension:</source>
+        <translation type="unfinished">&amp;Dimension&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Source run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A finished FARE-family run; its final checkpoint embeds the run&apos;s dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished">Actualiser</translation>
+    </message>
+    <message>
+        <source>Refresh runs</source>
+        <translation type="unfinished">Actualiser les exécutions</translation>
+    </message>
+    <message>
+        <source>Views per sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: the test-time embedding, clusters are the identity attribute. More: every source image becomes an identity of this many augmented views (many identities from a class-labelled dataset).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which split of the source dataset is embedded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source samples embedded (0 = all), drawn with the seed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Views:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>S&amp;plit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sample li&amp;mit:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identity attribute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The attribute holding the true cluster (label for feature files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive attributes</source>
+        <translation type="unfinished">Attributs sensibles</translation>
+    </message>
+    <message>
+        <source>Evaluation groups, comma separated (group for a groups file, e.g. color for Colored MNIST). Never used in training.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Under-represented group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">aucun</translation>
+    </message>
+    <message>
+        <source>Keep only a fraction of this group&apos;s identities, to study an under-represented group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of that group&apos;s identities kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Minimum group size</source>
+        <translation type="unfinished">Taille minimale de groupe</translation>
+    </message>
+    <message>
+        <source>Smaller groups are reported but left out of the std across groups.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Identity:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive:</source>
+        <translation type="unfinished">&amp;Sensibles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Rare group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min group si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation type="unfinished">Nom de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Named after method and input when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clustering method</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">Époques</translation>
+    </message>
+    <message>
+        <source>Passes over the train anchors.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchors per step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each anchor is a sequence of k tokens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>Peak AdamW learning rate (cosine decay to a tenth).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchors per epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train anchors drawn per epoch (0 = all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">Graine</translation>
+    </message>
+    <message>
+        <source>Seeds the identity split, initialisation and batches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Identities used to choose the thresholds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test fraction</source>
+        <translation type="unfinished">Fraction de test</translation>
+    </message>
+    <message>
+        <source>Identities the metrics are computed on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished">&amp;Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation type="unfinished">É&amp;poques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Learning rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Anchors per epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation type="unfinished">&amp;Graine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Validation identities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test identities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method and training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation type="unfinished">Message de validation</translation>
+    </message>
+    <message>
+        <source>&amp;Launch clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Launch clustering run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation type="unfinished">%1 · graine %2</translation>
+    </message>
+    <message>
+        <source>Choose a features file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a finished run whose encoder embeds the data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ClusteringView</name>
+    <message>
+        <source>Clustering fairness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score per group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clustering summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation type="unfinished">groupe</translation>
+    </message>
+    <message>
+        <source>score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purity of the predicted clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group (majority of the cluster&apos;s members)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>purity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Purity histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fraction of clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The group whose cluster purities are compared with all clusters&apos; in the histogram.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cluster sizes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>predicted cluster size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Histogram:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this run has no purity or cluster-size results yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+(too small, n=%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>overall %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: overall %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n/a</source>
+        <translation type="unfinished">n.&#xa0;d.</translation>
+    </message>
+    <message>
+        <source> · &lt;b&gt;std across groups %1&lt;/b&gt; (lower is fairer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · min %1 · max %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> · no std: fewer than two groups large enough to judge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>size-weighted purity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>group holding the cluster&apos;s majority (below: its number of clusters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of the cluster&apos;s majority (below: its number of clusters)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no sensitive groups in this run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all %1 clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 clusters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 clusters for %2 true classes
+%3 singletons · median %4 · max %5</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>equiscope::ColoredMnistDialog</name>
     <message>
         <source>Create Colored MNIST / Fashion-MNIST</source>
@@ -1018,6 +1810,97 @@ attention p = %3</translation>
     <message>
         <source>Curve&amp;s of:</source>
         <translation>Co&amp;urbes de&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::CrossAttentionView</name>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fixed test anchors, taken from every group in turn.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centroid sub-cluster token (key): rank · p · ✓ same identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>furthest sub-cluster token (query)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Anchor:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no group</source>
+        <translation type="unfinished">aucun groupe</translation>
+    </message>
+    <message>
+        <source>row %1 · %2 · %3/%4 tokens of its identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run stored no Cross-attention (a baseline, or Cross-attention off).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epoch %1 · anchor row %2 · centroid sub-cluster: %3 of %4 tokens share its identity, furthest: %5 of %6. %7</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Thumbnail frames: green = same identity, orange = another.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No thumbnails: the features do not come from an image dataset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>anchor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centroid:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>centroid token %1, p = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>furthest:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>furthest token %1, p = %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1581,6 +2464,26 @@ en (%5, %6)</translation>
         <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
         <translation>%1&#xa0;:</translation>
     </message>
+    <message>
+        <source>Method family</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair representation learning (FARE family)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair self-supervised pipeline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fair clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ExportActions</name>
@@ -1631,6 +2534,501 @@ en (%5, %6)</translation>
     <message>
         <source>Export model into folder</source>
         <translation>Exporter le modèle dans un dossier</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FairSslGroupView</name>
+    <message>
+        <source>Per-group results</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-group rates with 95 % confidence intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rate (95 % bootstrap CI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fairness metrics with confidence intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">Métrique</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished">Valeur</translation>
+    </message>
+    <message>
+        <source>95 % CI</source>
+        <translation type="unfinished">IC à 95&#xa0;%</translation>
+    </message>
+    <message>
+        <source>%1
+too small (n = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+n = %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dashed: overall accuracy %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FairSslLauncher</name>
+    <message>
+        <source>Fair SSL pipeline launcher</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run name</source>
+        <translation type="unfinished">Nom de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Named after method and seed when empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation type="unfinished">Méthode</translation>
+    </message>
+    <message>
+        <source>Target attribute</source>
+        <translation type="unfinished">Attribut cible</translation>
+    </message>
+    <message>
+        <source>The attribute the linear classifier predicts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target levels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The target levels that form the classes (at least two). None checked: every level. Train images of other levels may still be unlabelled pool images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sensitive attributes</source>
+        <translation type="unfinished">Attributs sensibles</translation>
+    </message>
+    <message>
+        <source>The groups of the meta set and of every per-group metric.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation type="unfinished">Encodeur</translation>
+    </message>
+    <message>
+        <source>The encoder SimCLR and SupCon train: lenet (fast) or resnet18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished">Époques</translation>
+    </message>
+    <message>
+        <source>SupCon (or cross-entropy) epochs over the curated set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished">Taille de batch</translation>
+    </message>
+    <message>
+        <source>Images per step; the contrastive losses see 2 × batch views.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished">Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>Peak Adam learning rate (cosine decay).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">Graine</translation>
+    </message>
+    <message>
+        <source>Seeds every draw of the run: same seed, same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Built-in SimCLR (self-supervised)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embedding encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What embeds the images for dedup, retrieval and pseudo-labels: SimCLR trained here, or your own pretrained image encoder (e.g. an exported CLIP image tower).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript encoder file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>encoder.pt (torch.jit.save)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished">Parcourir…</translation>
+    </message>
+    <message>
+        <source>Input size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The TorchScript module sees S × S images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalisation mean</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-channel mean subtracted before the TorchScript encoder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Normalisation std</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Per-channel standard deviation the input is divided by.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class text embeddings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>classes.npy or .csv, one row per class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zero-shot pseudo-labels: one text embedding per class, in class order, as wide as the image encoder&apos;s output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation type="unfinished">Jeu de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation type="unfinished">&amp;Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation type="unfinished">&amp;Cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Target &amp;levels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Sensitive:</source>
+        <translation type="unfinished">&amp;Sensibles&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation type="unfinished">&amp;Encodeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation type="unfinished">É&amp;poques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation type="unfinished">Taille de &amp;batch&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Learning &amp;rate:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation type="unfinished">&amp;Graine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished">Exécution</translation>
+    </message>
+    <message>
+        <source>Embedding:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Input size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Std:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text embeddings:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation type="unfinished">Message de validation</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation type="unfinished">&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Launch pipeline run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript image encoder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Embeddings (*.npy *.csv);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation type="unfinished">
+            <numerusform>%1 (%n échantillon)</numerusform>
+            <numerusform>%1 (%n échantillons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colored Fashion-MNIST, ρ = 0.7 (default; open a dataset to change)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation type="unfinished">%1 · graine %2</translation>
+    </message>
+    <message>
+        <source>Choose at least one sensitive attribute.</source>
+        <translation type="unfinished">Choisissez au moins un attribut sensible.</translation>
+    </message>
+    <message>
+        <source>Check at least two target levels, or none for every level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such TorchScript file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such text-embedding file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation type="unfinished">⚠ %1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FairSslStageView</name>
+    <message>
+        <source>sample %1 dropped: %2 of sample %3 (cosine %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>near-duplicate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sample %1 dropped: %2 (sharpness %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: none dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (showing %2 of %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pipeline stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What each stage kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kept and dropped images per stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped near-duplicates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped low-quality images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the stages: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the stages of %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped near-duplicates and copies of test images (dropped left, kept right)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropped low-sharpness images (variance of the Laplacian)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has recorded no stage yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stage(s) finished.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FairSslWeightView</name>
+    <message>
+        <source>Meta-learned weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished">Groupe</translation>
+    </message>
+    <message>
+        <source>Weight histogram of the group over epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation type="unfinished">époque</translation>
+    </message>
+    <message>
+        <source>meta-learned weight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>share of the group&apos;s images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean weight per group and epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mean weight of the group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the weights: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This run has no meta-learned weights (only the fair-ssl method learns them).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Meta-Weight-Net&apos;s weights of the curated images, per group, recorded every epoch (%n epoch(s)).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>mean relative weight (1 = batch mean)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2459,6 +3857,26 @@ pour juger
         <source>Embedding</source>
         <translation>Plongement</translation>
     </message>
+    <message>
+        <source>Clustering</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cross-attention</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Meta-weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Groups</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunMonitor</name>
@@ -2617,6 +4035,10 @@ pour juger
     <message>
         <source>&amp;Jobs at once:</source>
         <translation>Tra&amp;vaux simultanés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%p% · %1 · ETA %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

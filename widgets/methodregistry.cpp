@@ -168,15 +168,15 @@ void MethodRegistry::addFairSslFamily()
 {
     // Keys are FairSslConfig JSON paths (FairSslConfig::withOption()).
     const MethodOption seedSize =
-        integer(QStringLiteral("pool.seedSize"), tr("Seed set size"), 1000, 2, 1000000,
+        integer(QStringLiteral("pool.seedSize"), tr("Seed set size"), 500, 2, 1000000,
                 tr("Seed set S: labelled train images of the target levels. The curated set is S "
                    "plus the pool images retrieved for each seed."));
     const MethodOption poolLimit = integer(
-        QStringLiteral("pool.limit"), tr("Pool size"), 12000, 0, 10000000,
+        QStringLiteral("pool.limit"), tr("Pool size"), 3000, 0, 10000000,
         tr("Unlabelled pool U drawn from the train split (0 = all of it). Test images never "
            "enter it."));
     const MethodOption embedEpochs =
-        integer(QStringLiteral("encoder.epochs"), tr("SimCLR epochs"), 5, 1, 10000,
+        integer(QStringLiteral("encoder.epochs"), tr("SimCLR epochs"), 2, 1, 10000,
                 tr("Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1)."));
     const MethodOption dedup =
         real(QStringLiteral("dedup.threshold"), tr("Dedup cosine τ"), 0.95, 0.5, 1.0,

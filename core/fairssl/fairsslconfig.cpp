@@ -641,6 +641,7 @@ FairSslConfig FairSslConfig::coloredFashionMnistDefault()
     c.target = QStringLiteral("label");
     c.targetLevels = {QStringLiteral("T-shirt/top"), QStringLiteral("Shirt")};
     c.sensitive = {QStringLiteral("color")};
+    c.probeTrainLimit = 4000; // the classifier's share of the few-minutes budget
     return c;
 }
 

@@ -44,8 +44,9 @@ struct FairSslConfig
     int groupBins = 4;     ///< bins for continuous sensitive attributes
     int minGroupSize = 30;
 
-    qint64 seedSize = 1000;   ///< seed set S: labelled-split images of the target levels
-    qint64 poolLimit = 12000; ///< unlabelled pool U from the train split (0 = all)
+    // The default budget runs the whole pipeline in a few minutes on 2 CPU cores.
+    qint64 seedSize = 500;   ///< seed set S: labelled-split images of the target levels
+    qint64 poolLimit = 3000; ///< unlabelled pool U from the train split (0 = all)
     QString poolScope = QStringLiteral("all"); ///< all | target-levels: which train images U holds
 
     // Stage 1: embed
@@ -59,7 +60,7 @@ struct FairSslConfig
     /// auto = on for the built-in SimCLR encoder, whose representation is so anisotropic that
     /// every neighbour has cosine > 0.98, off for a TorchScript encoder (CLIP cosines as is).
     QString embedWhitening = QStringLiteral("auto");
-    int embedEpochs = 5;
+    int embedEpochs = 2;
     double embedLearningRate = 1e-3;
     double embedTemperature = 0.1; ///< NT-Xent τ of the SimCLR encoder
 
@@ -96,7 +97,7 @@ struct FairSslConfig
     double metaLearningRate = 1e-3;
     int metaHidden = 100;
 
-    int epochs = 10;
+    int epochs = 5;
     int batchSize = 128;
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
