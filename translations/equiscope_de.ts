@@ -179,291 +179,291 @@
     </message>
     <message>
         <source>Seed set size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der Seed-Menge</translation>
     </message>
     <message>
         <source>Seed set S: labelled train images of the target levels. The curated set is S plus the pool images retrieved for each seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seed-Menge S: beschriftete Trainingsbilder der Zielausprägungen. Die kuratierte Menge ist S plus die für jedes Seed-Bild abgerufenen Pool-Bilder.</translation>
     </message>
     <message>
         <source>Pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>Pool-Größe</translation>
     </message>
     <message>
         <source>Unlabelled pool U drawn from the train split (0 = all of it). Test images never enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbeschrifteter Pool U, aus dem Trainings-Split gezogen (0 = alles). Testbilder gelangen nie hinein.</translation>
     </message>
     <message>
         <source>SimCLR epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>SimCLR-Epochen</translation>
     </message>
     <message>
         <source>Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Epochen des eingebauten SimCLR-Encoders, der U ∪ S einbettet (Stufe 1).</translation>
     </message>
     <message>
         <source>Dedup cosine τ</source>
-        <translation type="unfinished"></translation>
+        <translation>Dedup-Kosinus τ</translation>
     </message>
     <message>
         <source>Images whose embeddings have cosine ≥ τ form near-duplicate groups; the first of each group is kept. Pool images this close to a test image are dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder, deren Einbettungen einen Kosinus ≥ τ haben, bilden Gruppen von Beinahe-Duplikaten; das erste jeder Gruppe bleibt erhalten. Pool-Bilder, die einem Testbild so nahe sind, werden verworfen.</translation>
     </message>
     <message>
         <source>Retrieved per seed M</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerufen pro Seed M</translation>
     </message>
     <message>
         <source>For every seed image, the M most similar pool images join the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für jedes Seed-Bild kommen die M ähnlichsten Pool-Bilder in die kuratierte Menge.</translation>
     </message>
     <message>
         <source>Quality filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Qualitätsfilter</translation>
     </message>
     <message>
         <source>Drop images whose sharpness (variance of the Laplacian, a proxy for the paper&apos;s face-quality network) is below the threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder verwerfen, deren Schärfe (Varianz des Laplace-Operators, ein Ersatz für das Gesichtsqualitätsnetz des Papers) unter dem Schwellenwert liegt.</translation>
     </message>
     <message>
         <source>Sharpness threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Schärfe-Schwellenwert</translation>
     </message>
     <message>
         <source>Minimum variance of the Laplacian of the grey image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Minimale Varianz des Laplace-Operators des Graubilds.</translation>
     </message>
     <message>
         <source>Pseudo-labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo-Labels</translation>
     </message>
     <message>
         <source>kmeans: K = C clusters mapped to classes by the labelled examples&apos; vote; knn: vote of the nearest labelled examples; zero-shot: cosine to class text embeddings (needs a TorchScript image tower and a text-embedding file).</source>
-        <translation type="unfinished"></translation>
+        <translation>kmeans: K = C Cluster, den Klassen per Abstimmung der beschrifteten Beispiele zugeordnet; knn: Abstimmung der nächsten beschrifteten Beispiele; zero-shot: Kosinus zu Klassen-Text-Einbettungen (braucht einen TorchScript-Bild-Tower und eine Text-Einbettungsdatei).</translation>
     </message>
     <message>
         <source>Labelled per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftet pro Klasse</translation>
     </message>
     <message>
         <source>Labelled seed images per class used to map clusters to classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftete Seed-Bilder pro Klasse, mit denen Cluster den Klassen zugeordnet werden.</translation>
     </message>
     <message>
         <source>SupCon τ</source>
-        <translation type="unfinished"></translation>
+        <translation>SupCon τ</translation>
     </message>
     <message>
         <source>Temperature of the supervised-contrastive loss over the 2N views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Temperatur des überwachten kontrastiven Verlusts über die 2N Ansichten.</translation>
     </message>
     <message>
         <source>Meta set fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Meta-Menge</translation>
     </message>
     <message>
         <source>Size of the meta set (high-confidence pseudo-labelled images, balanced across groups and classes) as a fraction of the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe der Meta-Menge (pseudo-beschriftete Bilder hoher Konfidenz, über Gruppen und Klassen balanciert) als Anteil der kuratierten Menge.</translation>
     </message>
     <message>
         <source>Look-ahead scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Umfang der Vorausschau</translation>
     </message>
     <message>
         <source>Parameters the one-step look-ahead differentiates through (second order): the projection head and the encoder&apos;s last block (cheap), or the full encoder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter, durch die die einstufige Vorausschau differenziert (zweite Ordnung): der Projektionskopf und der letzte Block des Encoders (günstig) oder der ganze Encoder.</translation>
     </message>
     <message>
         <source>Look-ahead step α</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorausschau-Schritt α</translation>
     </message>
     <message>
         <source>Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ).</source>
-        <translation type="unfinished"></translation>
+        <translation>Schrittweite der virtuellen Aktualisierung θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ).</translation>
     </message>
     <message>
         <source>Fair SSL pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire SSL-Pipeline</translation>
     </message>
     <message>
         <source>Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear classifier. Each stage is a visible, resumable step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbetten → deduplizieren → abrufen → Qualitätsfilter → Pseudo-Labels → SupCon, gewichtet durch Meta-Weight-Net (einstufige Vorausschau auf einer gruppenbalancierten Meta-Menge) → linearer Klassifikator. Jede Stufe ist ein sichtbarer, fortsetzbarer Schritt.</translation>
     </message>
     <message>
         <source>SimCLR + linear probe</source>
-        <translation type="unfinished"></translation>
+        <translation>SimCLR + lineare Probe</translation>
     </message>
     <message>
         <source>Baseline: the pipeline&apos;s SimCLR encoder trained on U ∪ S, frozen, with the same linear classifier and group metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline: der SimCLR-Encoder der Pipeline, auf U ∪ S trainiert und eingefroren, mit demselben linearen Klassifikator und denselben Gruppenmetriken.</translation>
     </message>
     <message>
         <source>SupCon, unweighted pseudo-labels</source>
-        <translation type="unfinished"></translation>
+        <translation>SupCon, ungewichtete Pseudo-Labels</translation>
     </message>
     <message>
         <source>Baseline: the whole pipeline with plain SupCon on the pseudo-labels (no meta-learned weights).</source>
-        <translation type="unfinished"></translation>
+        <translation>Baseline: die ganze Pipeline mit einfachem SupCon auf den Pseudo-Labels (ohne metagelernte Gewichte).</translation>
     </message>
     <message>
         <source>Supervised cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Überwachte Kreuzentropie</translation>
     </message>
     <message>
         <source>Upper reference: the encoder trained with cross-entropy on the true labels of the train split, then the same linear classifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Obere Referenz: der Encoder, mit Kreuzentropie auf den wahren Labels des Trainings-Splits trainiert, dann derselbe lineare Klassifikator.</translation>
     </message>
     <message>
         <source>Neighbours k</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachbarn k</translation>
     </message>
     <message>
         <source>Neighbours per sample in the exact cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachbarn pro Stichprobe im exakten Kosinus-kNN-Graphen; der Cluster jedes Ankers ist die Folge seiner k nächsten Nachbarn (der Anker zuerst).</translation>
     </message>
     <message>
         <source>Sub-clusters S</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilcluster S</translation>
     </message>
     <message>
         <source>The ranked neighbours split into S contiguous sub-clusters: the first is the centroid, the last the furthest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die nach Rang geordneten Nachbarn werden in S zusammenhängende Teilcluster geteilt: der erste ist der Zentroid, der letzte der entfernteste.</translation>
     </message>
     <message>
         <source>Encoder layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Encoder-Schichten</translation>
     </message>
     <message>
         <source>Self-attention encoder layers over the tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Self-Attention-Encoder-Schichten über den Tokens.</translation>
     </message>
     <message>
         <source>Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Heads</translation>
     </message>
     <message>
         <source>Attention heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention-Heads.</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Breite</translation>
     </message>
     <message>
         <source>Model width; 0 = feature dimension + k, rounded up to a multiple of the heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Modellbreite; 0 = Merkmalsdimension + k, aufgerundet auf ein Vielfaches der Heads.</translation>
     </message>
     <message>
         <source>Edge threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanten-Schwellenwert</translation>
     </message>
     <message>
         <source>An edge (anchor, neighbour) is kept when the model&apos;s probability p exceeds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kante (Anker, Nachbar) bleibt erhalten, wenn die Wahrscheinlichkeit p des Modells ihn übersteigt.</translation>
     </message>
     <message>
         <source>Shared-neighbour ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil gemeinsamer Nachbarn</translation>
     </message>
     <message>
         <source>An edge survives only if the two samples share this fraction of their neighbours (0 keeps every edge). Connected components of the survivors are the clusters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kante bleibt nur, wenn die beiden Stichproben diesen Anteil ihrer Nachbarn teilen (0 behält jede Kante). Die Zusammenhangskomponenten der verbliebenen Kanten sind die Cluster.</translation>
     </message>
     <message>
         <source>Tune thresholds on validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Schwellenwerte auf Validierung abstimmen</translation>
     </message>
     <message>
         <source>Pick both thresholds on the validation identities (never on test); off uses the values above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beide Schwellenwerte auf den Validierungsidentitäten wählen (nie auf Test); aus verwendet die obigen Werte.</translation>
     </message>
     <message>
         <source>Fair transformer clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Faires Transformer-Clustering</translation>
     </message>
     <message>
         <source>Tokens [feature ; similarity row] of each anchor&apos;s kNN sequence, a transformer encoder, Cross-attention from the furthest to the centroid sub-cluster, and BCE + soft Fowlkes–Mallows + λ · purity loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tokens [Merkmal ; Ähnlichkeitszeile] der kNN-Folge jedes Ankers, ein Transformer-Encoder, Cross-Attention vom entferntesten zum Zentroid-Teilcluster und BCE + weiches Fowlkes–Mallows + λ · Reinheitsverlust.</translation>
     </message>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-Attention</translation>
     </message>
     <message>
         <source>Queries from the furthest sub-cluster attend to the centroid sub-cluster (ablation: off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Queries aus dem entferntesten Teilcluster richten ihre Attention auf den Zentroid-Teilcluster (Ablation: aus).</translation>
     </message>
     <message>
         <source>…for every sub-cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>…für jeden Teilcluster</translation>
     </message>
     <message>
         <source>Apply the Cross-attention to every non-central sub-cluster, not only the furthest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Cross-Attention auf jeden nicht zentralen Teilcluster anwenden, nicht nur auf den entferntesten.</translation>
     </message>
     <message>
         <source>Purity loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheitsverlust</translation>
     </message>
     <message>
         <source>Add λ · purity penalty to the loss (ablation: off).</source>
-        <translation type="unfinished"></translation>
+        <translation>λ · Reinheitsstrafe zum Verlust addieren (Ablation: aus).</translation>
     </message>
     <message>
         <source>Purity weight λ</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheitsgewicht λ</translation>
     </message>
     <message>
         <source>Weight of the purity penalty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewicht der Reinheitsstrafe.</translation>
     </message>
     <message>
         <source>Purity form</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheitsform</translation>
     </message>
     <message>
         <source>upper-bound: mean (1 − P)², an upper bound of the spread of purities; variance: mean (P − mean P)².</source>
-        <translation type="unfinished"></translation>
+        <translation>upper-bound: Mittel von (1 − P)², eine obere Schranke der Streuung der Reinheiten; variance: Mittel von (P − Mittel P)².</translation>
     </message>
     <message>
         <source>Transformer clustering (plain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Transformer-Clustering (einfach)</translation>
     </message>
     <message>
         <source>The same transformer without Cross-attention and without the purity loss: BCE + soft Fowlkes–Mallows only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Derselbe Transformer ohne Cross-Attention und ohne Reinheitsverlust: nur BCE + weiches Fowlkes–Mallows.</translation>
     </message>
     <message>
         <source>kNN graph + threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>kNN-Graph + Schwellenwert</translation>
     </message>
     <message>
         <source>No model: keep kNN edges whose cosine similarity exceeds the threshold, filter by shared neighbours, connected components.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Modell: kNN-Kanten behalten, deren Kosinus-Ähnlichkeit den Schwellenwert übersteigt, nach gemeinsamen Nachbarn filtern, Zusammenhangskomponenten.</translation>
     </message>
     <message>
         <source>Cosine threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Kosinus-Schwellenwert</translation>
     </message>
     <message>
         <source>An edge is kept when the cosine similarity exceeds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Kante bleibt erhalten, wenn die Kosinus-Ähnlichkeit ihn übersteigt.</translation>
     </message>
     <message>
         <source>k-means</source>
-        <translation type="unfinished"></translation>
+        <translation>k-means</translation>
     </message>
     <message>
         <source>Lloyd&apos;s k-means on the normalised features with K = the true number of clusters of each split (an oracle count).</source>
-        <translation type="unfinished"></translation>
+        <translation>Lloyds k-means auf den normierten Merkmalen mit K = der wahren Clusterzahl jedes Splits (eine Orakel-Anzahl).</translation>
     </message>
     <message>
         <source>Iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Iterationen</translation>
     </message>
     <message>
         <source>Lloyd iterations at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchstens so viele Lloyd-Iterationen.</translation>
     </message>
 </context>
 <context>
@@ -924,504 +924,510 @@ Attention p = %3</translation>
     <name>equiscope::ClusteringLauncher</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen…</translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 suchen</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabe</translation>
     </message>
     <message>
         <source>Feature files (features.bin + labels.meta)</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmalsdateien (features.bin + labels.meta)</translation>
     </message>
     <message>
         <source>Embeddings of a trained run</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbettungen eines trainierten Laufs</translation>
     </message>
     <message>
         <source>Cluster precomputed features, or the representations a finished FARE-family run&apos;s encoder gives a dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorberechnete Merkmale clustern oder die Repräsentationen, die der Encoder eines fertigen Laufs der FARE-Familie für einen Datensatz liefert.</translation>
     </message>
     <message>
         <source>Features file</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmalsdatei</translation>
     </message>
     <message>
         <source>features.bin, .csv or .npy</source>
-        <translation type="unfinished"></translation>
+        <translation>features.bin, .csv oder .npy</translation>
     </message>
     <message>
         <source>float32 N×D without header (features.bin), or a CSV / NPY matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>float32 N×D ohne Kopfzeile (features.bin) oder eine CSV-/NPY-Matrix.</translation>
     </message>
     <message>
         <source>Labels file</source>
-        <translation type="unfinished">Label-Datei</translation>
+        <translation>Label-Datei</translation>
     </message>
     <message>
         <source>default: labels.meta beside the features</source>
-        <translation type="unfinished"></translation>
+        <translation>Standard: labels.meta neben den Merkmalen</translation>
     </message>
     <message>
         <source>One integer cluster label (identity / class) per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein ganzzahliges Cluster-Label (Identität / Klasse) pro Zeile.</translation>
     </message>
     <message>
         <source>Groups file</source>
-        <translation type="unfinished">Gruppendatei</translation>
+        <translation>Gruppendatei</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>One sensitive-group label per line; used for evaluation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Label der sensiblen Gruppe pro Zeile; nur für die Auswertung verwendet.</translation>
     </message>
     <message>
         <source>Feature dimension</source>
-        <translation type="unfinished">Merkmalsdimension</translation>
+        <translation>Merkmalsdimension</translation>
     </message>
     <message>
         <source>D of features.bin; 0 = inferred from the file size and the labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>D von features.bin; 0 = aus der Dateigröße und den Labels ermittelt.</translation>
     </message>
     <message>
         <source>&amp;Features:</source>
-        <translation type="unfinished"></translation>
+        <translation>M&amp;erkmale:</translation>
     </message>
     <message>
         <source>features file</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkmalsdatei</translation>
     </message>
     <message>
         <source>La&amp;bels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Label&amp;s:</translation>
     </message>
     <message>
         <source>labels file</source>
-        <translation type="unfinished"></translation>
+        <translation>Label-Datei</translation>
     </message>
     <message>
         <source>&amp;Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr&amp;uppen:</translation>
     </message>
     <message>
         <source>groups file</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppendatei</translation>
     </message>
     <message>
         <source>&amp;Dimension:</source>
-        <translation type="unfinished">Di&amp;mension:</translation>
+        <translation>Dimensi&amp;on:</translation>
     </message>
     <message>
         <source>Source run</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelllauf</translation>
     </message>
     <message>
         <source>A finished FARE-family run; its final checkpoint embeds the run&apos;s dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein fertiger Lauf der FARE-Familie; sein letzter Checkpoint bettet den Datensatz des Laufs ein.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Aktualisieren</translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Refresh runs</source>
-        <translation type="unfinished">Läufe aktualisieren</translation>
+        <translation>Läufe aktualisieren</translation>
     </message>
     <message>
         <source>Views per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten pro Stichprobe</translation>
     </message>
     <message>
         <source>1: the test-time embedding, clusters are the identity attribute. More: every source image becomes an identity of this many augmented views (many identities from a class-labelled dataset).</source>
-        <translation type="unfinished"></translation>
+        <translation>1: die Einbettung zur Testzeit, Cluster sind das Identitätsattribut. Mehr: Jedes Quellbild wird zu einer Identität aus so vielen augmentierten Ansichten (viele Identitäten aus einem nach Klassen beschrifteten Datensatz).</translation>
     </message>
     <message>
         <source>Sample split</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichproben-Split</translation>
     </message>
     <message>
         <source>Which split of the source dataset is embedded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welcher Split des Quelldatensatzes eingebettet wird.</translation>
     </message>
     <message>
         <source>Sample limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobenlimit</translation>
     </message>
     <message>
         <source>Source samples embedded (0 = all), drawn with the seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebettete Quellstichproben (0 = alle), mit dem Startwert gezogen.</translation>
     </message>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;uf:</translation>
     </message>
     <message>
         <source>&amp;Views:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht&amp;en:</translation>
     </message>
     <message>
         <source>S&amp;plit:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Split:</translation>
     </message>
     <message>
         <source>Sample li&amp;mit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichpr&amp;obenlimit:</translation>
     </message>
     <message>
         <source>Identity attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitätsattribut</translation>
     </message>
     <message>
         <source>The attribute holding the true cluster (label for feature files).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Attribut mit dem wahren Cluster (label bei Merkmalsdateien).</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation type="unfinished">Sensible Attribute</translation>
+        <translation>Sensible Attribute</translation>
     </message>
     <message>
         <source>Evaluation groups, comma separated (group for a groups file, e.g. color for Colored MNIST). Never used in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswertungsgruppen, kommagetrennt (group bei einer Gruppendatei, z. B. color für Colored MNIST). Nie im Training verwendet.</translation>
     </message>
     <message>
         <source>Under-represented group</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterrepräsentierte Gruppe</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Keep only a fraction of this group&apos;s identities, to study an under-represented group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur einen Anteil der Identitäten dieser Gruppe behalten, um eine unterrepräsentierte Gruppe zu untersuchen.</translation>
     </message>
     <message>
         <source>Kept fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Behaltener Anteil</translation>
     </message>
     <message>
         <source>Fraction of that group&apos;s identities kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der behaltenen Identitäten dieser Gruppe.</translation>
     </message>
     <message>
         <source>Minimum group size</source>
-        <translation type="unfinished">Minimale Gruppengröße</translation>
+        <translation>Minimale Gruppengröße</translation>
     </message>
     <message>
         <source>Smaller groups are reported but left out of the std across groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kleinere Gruppen werden angezeigt, fließen aber nicht in die Standardabweichung über die Gruppen ein.</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>behalten</translation>
     </message>
     <message>
         <source>&amp;Input:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quelle:</translation>
     </message>
     <message>
         <source>&amp;Identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identität:</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation type="unfinished">&amp;Sensibel:</translation>
+        <translation>&amp;Sensibel:</translation>
     </message>
     <message>
         <source>&amp;Rare group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Seltene &amp;Gruppe:</translation>
     </message>
     <message>
         <source>Min group si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. Gruppengr&amp;öße:</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished">Laufname</translation>
+        <translation>Laufname</translation>
     </message>
     <message>
         <source>Named after method and input when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn leer, nach Methode und Eingabe benannt</translation>
     </message>
     <message>
         <source>Clustering method</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering-Methode</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Epochen</translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>Passes over the train anchors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchläufe über die Trainingsanker.</translation>
     </message>
     <message>
         <source>Anchors per step</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker pro Schritt</translation>
     </message>
     <message>
         <source>Each anchor is a sequence of k tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeder Anker ist eine Folge von k Tokens.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Lernrate</translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Peak AdamW learning rate (cosine decay to a tenth).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste AdamW-Lernrate (Kosinus-Abfall auf ein Zehntel).</translation>
     </message>
     <message>
         <source>Anchors per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker pro Epoche</translation>
     </message>
     <message>
         <source>Train anchors drawn per epoch (0 = all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Pro Epoche gezogene Trainingsanker (0 = alle).</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">Startwert</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Seeds the identity split, initialisation and batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt die Aufteilung der Identitäten, die Initialisierung und die Batches fest.</translation>
     </message>
     <message>
         <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Validierungsanteil</translation>
     </message>
     <message>
         <source>Identities used to choose the thresholds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten, mit denen die Schwellenwerte gewählt werden.</translation>
     </message>
     <message>
         <source>Test fraction</source>
-        <translation type="unfinished">Testanteil</translation>
+        <translation>Testanteil</translation>
     </message>
     <message>
         <source>Identities the metrics are computed on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identitäten, auf denen die Metriken berechnet werden.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished">&amp;Methode:</translation>
+        <translation>&amp;Methode:</translation>
     </message>
     <message>
         <source>E&amp;pochs:</source>
-        <translation type="unfinished">E&amp;pochen:</translation>
+        <translation>E&amp;pochen:</translation>
     </message>
     <message>
         <source>&amp;Batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Batch:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lern&amp;rate:</translation>
     </message>
     <message>
         <source>&amp;Anchors per epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>An&amp;ker pro Epoche:</translation>
     </message>
     <message>
         <source>See&amp;d:</source>
-        <translation type="unfinished">Start&amp;wert:</translation>
+        <translation>Start&amp;wert:</translation>
     </message>
     <message>
         <source>&amp;Validation identities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Validierungsidentitäten:</translation>
     </message>
     <message>
         <source>&amp;Test identities:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Testidentitäten:</translation>
     </message>
     <message>
         <source>Method and training</source>
-        <translation type="unfinished"></translation>
+        <translation>Methode und Training</translation>
     </message>
     <message>
         <source>Method options</source>
-        <translation type="unfinished"></translation>
+        <translation>Methodenoptionen</translation>
     </message>
     <message>
         <source>Validation message</source>
-        <translation type="unfinished">Prüfmeldung</translation>
+        <translation>Prüfmeldung</translation>
     </message>
     <message>
         <source>&amp;Launch clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering s&amp;tarten</translation>
     </message>
     <message>
         <source>Launch clustering run</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering-Lauf starten</translation>
     </message>
     <message>
         <source>%1 · seed %2</source>
-        <translation type="unfinished">%1 · Startwert %2</translation>
+        <translation>%1 · Startwert %2</translation>
     </message>
     <message>
         <source>Choose a features file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Merkmalsdatei.</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Datei existiert nicht</translation>
     </message>
     <message>
         <source>Choose a finished run whose encoder embeds the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen fertigen Lauf, dessen Encoder die Daten einbettet.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
     <message>
         <source>Clustering fairness</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairness des Clusterings</translation>
     </message>
     <message>
         <source>Score per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Score pro Gruppe</translation>
     </message>
     <message>
         <source>Clustering summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering-Übersicht</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished">Gruppe</translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished"></translation>
+        <translation>Score</translation>
     </message>
     <message>
         <source>Purity of the predicted clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheit der vorhergesagten Cluster</translation>
     </message>
     <message>
         <source>group (majority of the cluster&apos;s members)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe (Mehrheit der Mitglieder des Clusters)</translation>
     </message>
     <message>
         <source>purity</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheit</translation>
     </message>
     <message>
         <source>Purity histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Reinheits-Histogramm</translation>
     </message>
     <message>
         <source>fraction of clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Cluster</translation>
     </message>
     <message>
         <source>Histogram group</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm-Gruppe</translation>
     </message>
     <message>
         <source>The group whose cluster purities are compared with all clusters&apos; in the histogram.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppe, deren Cluster-Reinheiten im Histogramm mit denen aller Cluster verglichen werden.</translation>
     </message>
     <message>
         <source>Cluster sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustergrößen</translation>
     </message>
     <message>
         <source>predicted cluster size</source>
-        <translation type="unfinished"></translation>
+        <translation>vorhergesagte Clustergröße</translation>
     </message>
     <message>
         <source>clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Cluster</translation>
     </message>
     <message>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>Score:</translation>
     </message>
     <message>
         <source>Histogram:</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramm:</translation>
     </message>
     <message>
         <source>this run has no purity or cluster-size results yet</source>
-        <translation type="unfinished"></translation>
+        <translation>dieser Lauf hat noch keine Ergebnisse zu Reinheit oder Clustergrößen</translation>
     </message>
     <message>
         <source>group (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe (%1)</translation>
     </message>
     <message>
         <source>%1
 (too small, n=%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+(zu klein, n=%2)</translation>
     </message>
     <message>
         <source>overall %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gesamt %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: overall %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: gesamt %2</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">k. A.</translation>
+        <translation>k. A.</translation>
     </message>
     <message>
         <source> · &lt;b&gt;std across groups %1&lt;/b&gt; (lower is fairer)</source>
-        <translation type="unfinished"></translation>
+        <translation> · &lt;b&gt;Std.-Abw. über die Gruppen %1&lt;/b&gt; (niedriger ist fairer)</translation>
     </message>
     <message>
         <source> · min %1 · max %2</source>
-        <translation type="unfinished"></translation>
+        <translation> · min. %1 · max. %2</translation>
     </message>
     <message>
         <source> · no std: fewer than two groups large enough to judge</source>
-        <translation type="unfinished"></translation>
+        <translation> · keine Std.-Abw.: weniger als zwei Gruppen groß genug zum Beurteilen</translation>
     </message>
     <message>
         <source>size-weighted purity</source>
-        <translation type="unfinished"></translation>
+        <translation>größengewichtete Reinheit</translation>
     </message>
     <message>
         <source>group holding the cluster&apos;s majority (below: its number of clusters)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe mit der Mehrheit des Clusters (darunter: ihre Anzahl Cluster)</translation>
     </message>
     <message>
         <source>%1 of the cluster&apos;s majority (below: its number of clusters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 der Mehrheit des Clusters (darunter: ihre Anzahl Cluster)</translation>
     </message>
     <message>
         <source>no sensitive groups in this run</source>
-        <translation type="unfinished"></translation>
+        <translation>keine sensiblen Gruppen in diesem Lauf</translation>
     </message>
     <message>
         <source>all %1 clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>alle %1 Cluster</translation>
     </message>
     <message>
         <source>%1: %2 clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 Cluster</translation>
     </message>
     <message>
         <source>%1 clusters for %2 true classes
 %3 singletons · median %4 · max %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Cluster für %2 wahre Klassen
+%3 Singletons · Median %4 · Max. %5</translation>
     </message>
 </context>
 <context>
@@ -1816,91 +1822,91 @@ Attention p = %3</translation>
     <name>equiscope::CrossAttentionView</name>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-Attention</translation>
     </message>
     <message>
         <source>Cross-attention epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-Attention-Epoche</translation>
     </message>
     <message>
         <source>Anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker</translation>
     </message>
     <message>
         <source>Fixed test anchors, taken from every group in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Feste Testanker, der Reihe nach aus jeder Gruppe genommen.</translation>
     </message>
     <message>
         <source>Cross-attention map</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-Attention-Karte</translation>
     </message>
     <message>
         <source>attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention</translation>
     </message>
     <message>
         <source>centroid sub-cluster token (key): rank · p · ✓ same identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Token des Zentroid-Teilclusters (Key): Rang · p · ✓ gleiche Identität</translation>
     </message>
     <message>
         <source>furthest sub-cluster token (query)</source>
-        <translation type="unfinished"></translation>
+        <translation>Token des entferntesten Teilclusters (Query)</translation>
     </message>
     <message>
         <source>Epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche:</translation>
     </message>
     <message>
         <source>Anchor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker:</translation>
     </message>
     <message>
         <source>no group</source>
-        <translation type="unfinished">keine Gruppe</translation>
+        <translation>keine Gruppe</translation>
     </message>
     <message>
         <source>row %1 · %2 · %3/%4 tokens of its identity</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1 · %2 · %3/%4 Tokens seiner Identität</translation>
     </message>
     <message>
         <source>This run stored no Cross-attention (a baseline, or Cross-attention off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat keine Cross-Attention gespeichert (eine Baseline oder Cross-Attention aus).</translation>
     </message>
     <message>
         <source>Epoch %1 · anchor row %2 · centroid sub-cluster: %3 of %4 tokens share its identity, furthest: %5 of %6. %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Epoche %1 · Ankerzeile %2 · Zentroid-Teilcluster: %3 von %4 Tokens teilen seine Identität, entferntester: %5 von %6. %7</translation>
     </message>
     <message>
         <source>Thumbnail frames: green = same identity, orange = another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rahmen der Vorschaubilder: grün = gleiche Identität, orange = eine andere.</translation>
     </message>
     <message>
         <source>No thumbnails: the features do not come from an image dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschaubilder: Die Merkmale stammen nicht aus einem Bilddatensatz.</translation>
     </message>
     <message>
         <source>the anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>der Anker</translation>
     </message>
     <message>
         <source>anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>Anker</translation>
     </message>
     <message>
         <source>centroid:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentroid:</translation>
     </message>
     <message>
         <source>centroid token %1, p = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Zentroid-Token %1, p = %2</translation>
     </message>
     <message>
         <source>furthest:</source>
-        <translation type="unfinished"></translation>
+        <translation>entferntester:</translation>
     </message>
     <message>
         <source>furthest token %1, p = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>entferntester Token %1, p = %2</translation>
     </message>
 </context>
 <context>
@@ -2466,23 +2472,23 @@ bei (%5, %6)</translation>
     </message>
     <message>
         <source>Method family</source>
-        <translation type="unfinished"></translation>
+        <translation>Methodenfamilie</translation>
     </message>
     <message>
         <source>Fair representation learning (FARE family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faires Repräsentationslernen (FARE-Familie)</translation>
     </message>
     <message>
         <source>Fair self-supervised pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire selbstüberwachte Pipeline</translation>
     </message>
     <message>
         <source>Fair clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Faires Clustering</translation>
     </message>
     <message>
         <source>Family:</source>
-        <translation type="unfinished"></translation>
+        <translation>Familie:</translation>
     </message>
 </context>
 <context>
@@ -2540,436 +2546,442 @@ bei (%5, %6)</translation>
     <name>equiscope::FairSslGroupView</name>
     <message>
         <source>Per-group results</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnisse pro Gruppe</translation>
     </message>
     <message>
         <source>Per-group rates with 95 % confidence intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Raten pro Gruppe mit 95-%-Konfidenzintervallen</translation>
     </message>
     <message>
         <source>rate (95 % bootstrap CI)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rate (95-%-Bootstrap-KI)</translation>
     </message>
     <message>
         <source>Fairness metrics with confidence intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Fairness-Metriken mit Konfidenzintervallen</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">Metrik</translation>
+        <translation>Metrik</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Wert</translation>
+        <translation>Wert</translation>
     </message>
     <message>
         <source>95 % CI</source>
-        <translation type="unfinished">95-%-KI</translation>
+        <translation>95-%-KI</translation>
     </message>
     <message>
         <source>%1
 too small (n = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+zu klein (n = %2)</translation>
     </message>
     <message>
         <source>%1
 n = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+n = %2</translation>
     </message>
     <message>
         <source>dashed: overall accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>gestrichelt: Gesamt-Accuracy %1</translation>
     </message>
 </context>
 <context>
     <name>equiscope::FairSslLauncher</name>
     <message>
         <source>Fair SSL pipeline launcher</source>
-        <translation type="unfinished"></translation>
+        <translation>Startformular der fairen SSL-Pipeline</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished">Laufname</translation>
+        <translation>Laufname</translation>
     </message>
     <message>
         <source>Named after method and seed when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn leer, nach Methode und Startwert benannt</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Methode</translation>
+        <translation>Methode</translation>
     </message>
     <message>
         <source>Target attribute</source>
-        <translation type="unfinished">Zielattribut</translation>
+        <translation>Zielattribut</translation>
     </message>
     <message>
         <source>The attribute the linear classifier predicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Attribut, das der lineare Klassifikator vorhersagt.</translation>
     </message>
     <message>
         <source>Target levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Zielausprägungen</translation>
     </message>
     <message>
         <source>The target levels that form the classes (at least two). None checked: every level. Train images of other levels may still be unlabelled pool images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Zielausprägungen, die die Klassen bilden (mindestens zwei). Keine angekreuzt: jede Ausprägung. Trainingsbilder anderer Ausprägungen können trotzdem unbeschriftete Pool-Bilder sein.</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation type="unfinished">Sensible Attribute</translation>
+        <translation>Sensible Attribute</translation>
     </message>
     <message>
         <source>The groups of the meta set and of every per-group metric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gruppen der Meta-Menge und jeder Metrik pro Gruppe.</translation>
     </message>
     <message>
         <source>Encoder</source>
-        <translation type="unfinished">Encoder</translation>
+        <translation>Encoder</translation>
     </message>
     <message>
         <source>The encoder SimCLR and SupCon train: lenet (fast) or resnet18.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Encoder, den SimCLR und SupCon trainieren: lenet (schnell) oder resnet18.</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Epochen</translation>
+        <translation>Epochen</translation>
     </message>
     <message>
         <source>SupCon (or cross-entropy) epochs over the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>SupCon-Epochen (oder Kreuzentropie-Epochen) über die kuratierte Menge.</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished">Batch-Größe</translation>
+        <translation>Batch-Größe</translation>
     </message>
     <message>
         <source>Images per step; the contrastive losses see 2 × batch views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder pro Schritt; die kontrastiven Verluste sehen 2 × Batch Ansichten.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Lernrate</translation>
+        <translation>Lernrate</translation>
     </message>
     <message>
         <source>Peak Adam learning rate (cosine decay).</source>
-        <translation type="unfinished"></translation>
+        <translation>Höchste Adam-Lernrate (Kosinus-Abfall).</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">Startwert</translation>
+        <translation>Startwert</translation>
     </message>
     <message>
         <source>Seeds every draw of the run: same seed, same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Legt jede Ziehung des Laufs fest: gleicher Startwert, gleicher Lauf.</translation>
     </message>
     <message>
         <source>Built-in SimCLR (self-supervised)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingebautes SimCLR (selbstüberwacht)</translation>
     </message>
     <message>
         <source>TorchScript file</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Datei</translation>
     </message>
     <message>
         <source>Embedding encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbettungs-Encoder</translation>
     </message>
     <message>
         <source>What embeds the images for dedup, retrieval and pseudo-labels: SimCLR trained here, or your own pretrained image encoder (e.g. an exported CLIP image tower).</source>
-        <translation type="unfinished"></translation>
+        <translation>Was die Bilder für Deduplizierung, Abruf und Pseudo-Labels einbettet: hier trainiertes SimCLR oder Ihr eigener vortrainierter Bild-Encoder (z. B. ein exportierter CLIP-Bild-Tower).</translation>
     </message>
     <message>
         <source>TorchScript encoder file</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Encoder-Datei</translation>
     </message>
     <message>
         <source>encoder.pt (torch.jit.save)</source>
-        <translation type="unfinished"></translation>
+        <translation>encoder.pt (torch.jit.save)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Durchsuchen…</translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <source>Input size</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabegröße</translation>
     </message>
     <message>
         <source>The TorchScript module sees S × S images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das TorchScript-Modul sieht Bilder der Größe S × S.</translation>
     </message>
     <message>
         <source>Normalisation mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalisierungs-Mittelwert</translation>
     </message>
     <message>
         <source>Per-channel mean subtracted before the TorchScript encoder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert pro Kanal, der vor dem TorchScript-Encoder abgezogen wird.</translation>
     </message>
     <message>
         <source>Normalisation std</source>
-        <translation type="unfinished"></translation>
+        <translation>Normalisierungs-Std.-Abw.</translation>
     </message>
     <message>
         <source>Per-channel standard deviation the input is divided by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Standardabweichung pro Kanal, durch die die Eingabe geteilt wird.</translation>
     </message>
     <message>
         <source>Class text embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>Klassen-Text-Einbettungen</translation>
     </message>
     <message>
         <source>classes.npy or .csv, one row per class</source>
-        <translation type="unfinished"></translation>
+        <translation>classes.npy oder .csv, eine Zeile pro Klasse</translation>
     </message>
     <message>
         <source>Zero-shot pseudo-labels: one text embedding per class, in class order, as wide as the image encoder&apos;s output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zero-shot-Pseudo-Labels: eine Text-Einbettung pro Klasse, in Klassenreihenfolge, so breit wie die Ausgabe des Bild-Encoders.</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished">Datensatz:</translation>
+        <translation>Datensatz:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Name:</translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished">&amp;Methode:</translation>
+        <translation>&amp;Methode:</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished">&amp;Ziel:</translation>
+        <translation>&amp;Ziel:</translation>
     </message>
     <message>
         <source>Target &amp;levels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziela&amp;usprägungen:</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation type="unfinished">&amp;Sensibel:</translation>
+        <translation>&amp;Sensibel:</translation>
     </message>
     <message>
         <source>&amp;Encoder:</source>
-        <translation type="unfinished">&amp;Encoder:</translation>
+        <translation>&amp;Encoder:</translation>
     </message>
     <message>
         <source>E&amp;pochs:</source>
-        <translation type="unfinished">E&amp;pochen:</translation>
+        <translation>E&amp;pochen:</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished">&amp;Batch-Größe:</translation>
+        <translation>&amp;Batch-Größe:</translation>
     </message>
     <message>
         <source>Learning &amp;rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lern&amp;rate:</translation>
     </message>
     <message>
         <source>See&amp;d:</source>
-        <translation type="unfinished">Start&amp;wert:</translation>
+        <translation>Start&amp;wert:</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">Lauf</translation>
+        <translation>Lauf</translation>
     </message>
     <message>
         <source>Embedding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbettung:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <source>Input size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Eingabegröße:</translation>
     </message>
     <message>
         <source>Mean:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittelwert:</translation>
     </message>
     <message>
         <source>Std:</source>
-        <translation type="unfinished"></translation>
+        <translation>Std.-Abw.:</translation>
     </message>
     <message>
         <source>Text embeddings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Text-Einbettungen:</translation>
     </message>
     <message>
         <source>Stage options</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufenoptionen</translation>
     </message>
     <message>
         <source>Validation message</source>
-        <translation type="unfinished">Prüfmeldung</translation>
+        <translation>Prüfmeldung</translation>
     </message>
     <message>
         <source>&amp;Launch</source>
-        <translation type="unfinished">S&amp;tarten</translation>
+        <translation>S&amp;tarten</translation>
     </message>
     <message>
         <source>Launch pipeline run</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline-Lauf starten</translation>
     </message>
     <message>
         <source>TorchScript image encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript-Bild-Encoder</translation>
     </message>
     <message>
         <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript (*.pt *.pth *.ts);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>Embeddings (*.npy *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einbettungen (*.npy *.csv);;Alle Dateien (*)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n samples)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 (%n Stichprobe)</numerusform>
             <numerusform>%1 (%n Stichproben)</numerusform>
         </translation>
     </message>
     <message>
         <source>Colored Fashion-MNIST, ρ = 0.7 (default; open a dataset to change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colored Fashion-MNIST, ρ = 0.7 (Standard; zum Ändern einen Datensatz öffnen)</translation>
     </message>
     <message>
         <source>%1 · seed %2</source>
-        <translation type="unfinished">%1 · Startwert %2</translation>
+        <translation>%1 · Startwert %2</translation>
     </message>
     <message>
         <source>Choose at least one sensitive attribute.</source>
-        <translation type="unfinished">Wählen Sie mindestens ein sensibles Attribut.</translation>
+        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
     </message>
     <message>
         <source>Check at least two target levels, or none for every level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kreuzen Sie mindestens zwei Zielausprägungen an oder keine für alle Ausprägungen.</translation>
     </message>
     <message>
         <source>%1: no such TorchScript file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: TorchScript-Datei existiert nicht</translation>
     </message>
     <message>
         <source>%1: no such text-embedding file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Text-Einbettungsdatei existiert nicht</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
     </message>
 </context>
 <context>
     <name>equiscope::FairSslStageView</name>
     <message>
         <source>sample %1 dropped: %2 of sample %3 (cosine %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobe %1 verworfen: %2 von Stichprobe %3 (Kosinus %4)</translation>
     </message>
     <message>
         <source>near-duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>Beinahe-Duplikat</translation>
     </message>
     <message>
         <source>sample %1 dropped: %2 (sharpness %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stichprobe %1 verworfen: %2 (Schärfe %3)</translation>
     </message>
     <message>
         <source>%1: none dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: keine verworfen</translation>
     </message>
     <message>
         <source>%1 (showing %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 von %3 angezeigt)</translation>
     </message>
     <message>
         <source>Pipeline stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline-Stufen</translation>
     </message>
     <message>
         <source>What each stage kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Was jede Stufe behalten hat</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Behalten</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Kept and dropped images per stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Behaltene und verworfene Bilder pro Stufe</translation>
     </message>
     <message>
         <source>images</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder</translation>
     </message>
     <message>
         <source>Dropped near-duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfene Beinahe-Duplikate</translation>
     </message>
     <message>
         <source>Dropped low-quality images</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfene Bilder geringer Qualität</translation>
     </message>
     <message>
         <source>Could not read the stages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stufen konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Loading the stages of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Stufen von %1 werden geladen…</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>behalten</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>verworfen</translation>
     </message>
     <message>
         <source>Dropped near-duplicates and copies of test images (dropped left, kept right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfene Beinahe-Duplikate und Kopien von Testbildern (verworfen links, behalten rechts)</translation>
     </message>
     <message>
         <source>Dropped low-sharpness images (variance of the Laplacian)</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfene Bilder geringer Schärfe (Varianz des Laplace-Operators)</translation>
     </message>
     <message>
         <source>This run has recorded no stage yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat noch keine Stufe aufgezeichnet.</translation>
     </message>
     <message numerus="yes">
         <source>%n stage(s) finished.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Stufe abgeschlossen.</numerusform>
+            <numerusform>%n Stufen abgeschlossen.</numerusform>
         </translation>
     </message>
 </context>
@@ -2977,58 +2989,58 @@ n = %2</source>
     <name>equiscope::FairSslWeightView</name>
     <message>
         <source>Meta-learned weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Metagelernte Gewichte</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Gruppe</translation>
+        <translation>Gruppe</translation>
     </message>
     <message>
         <source>Weight histogram of the group over epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Gewichtshistogramm der Gruppe über die Epochen</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished">Epoche</translation>
+        <translation>Epoche</translation>
     </message>
     <message>
         <source>meta-learned weight</source>
-        <translation type="unfinished"></translation>
+        <translation>metagelerntes Gewicht</translation>
     </message>
     <message>
         <source>share of the group&apos;s images</source>
-        <translation type="unfinished"></translation>
+        <translation>Anteil der Bilder der Gruppe</translation>
     </message>
     <message>
         <source>Mean weight per group and epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittleres Gewicht pro Gruppe und Epoche</translation>
     </message>
     <message>
         <source>mean weight of the group</source>
-        <translation type="unfinished"></translation>
+        <translation>mittleres Gewicht der Gruppe</translation>
     </message>
     <message>
         <source>Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe:</translation>
     </message>
     <message>
         <source>Could not read the weights: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Gewichte konnten nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>This run has no meta-learned weights (only the fair-ssl method learns them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Lauf hat keine metagelernten Gewichte (nur die Methode fair-ssl lernt sie).</translation>
     </message>
     <message numerus="yes">
         <source>Meta-Weight-Net&apos;s weights of the curated images, per group, recorded every epoch (%n epoch(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Gewichte von Meta-Weight-Net für die kuratierten Bilder, pro Gruppe, in jeder Epoche aufgezeichnet (%n Epoche).</numerusform>
+            <numerusform>Gewichte von Meta-Weight-Net für die kuratierten Bilder, pro Gruppe, in jeder Epoche aufgezeichnet (%n Epochen).</numerusform>
         </translation>
     </message>
     <message>
         <source>mean relative weight (1 = batch mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>mittleres relatives Gewicht (1 = Batch-Mittel)</translation>
     </message>
 </context>
 <context>
@@ -3859,23 +3871,23 @@ zum Beurteilen
     </message>
     <message>
         <source>Clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering</translation>
     </message>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Cross-Attention</translation>
     </message>
     <message>
         <source>Stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufen</translation>
     </message>
     <message>
         <source>Meta-weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Meta-Gewichte</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppen</translation>
     </message>
 </context>
 <context>
@@ -4038,7 +4050,7 @@ zum Beurteilen
     </message>
     <message>
         <source>%p% · %1 · ETA %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%p% · %1 · Rest %2</translation>
     </message>
 </context>
 <context>

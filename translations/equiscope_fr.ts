@@ -179,291 +179,291 @@
     </message>
     <message>
         <source>Seed set size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de l&apos;ensemble d&apos;amorce</translation>
     </message>
     <message>
         <source>Seed set S: labelled train images of the target levels. The curated set is S plus the pool images retrieved for each seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ensemble d&apos;amorce S&#xa0;: images d&apos;entraînement étiquetées des niveaux cibles. L&apos;ensemble sélectionné est S plus les images du réservoir récupérées pour chaque amorce.</translation>
     </message>
     <message>
         <source>Pool size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du réservoir</translation>
     </message>
     <message>
         <source>Unlabelled pool U drawn from the train split (0 = all of it). Test images never enter it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservoir non étiqueté U tiré de la partition d&apos;entraînement (0 = toute la partition). Les images de test n&apos;y entrent jamais.</translation>
     </message>
     <message>
         <source>SimCLR epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques SimCLR</translation>
     </message>
     <message>
         <source>Epochs of the built-in SimCLR encoder that embeds U ∪ S (stage 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques de l&apos;encodeur SimCLR intégré qui plonge U ∪ S (étape 1).</translation>
     </message>
     <message>
         <source>Dedup cosine τ</source>
-        <translation type="unfinished"></translation>
+        <translation>Cosinus de déduplication τ</translation>
     </message>
     <message>
         <source>Images whose embeddings have cosine ≥ τ form near-duplicate groups; the first of each group is kept. Pool images this close to a test image are dropped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les images dont les plongements ont un cosinus ≥ τ forment des groupes de quasi-doublons&#xa0;; la première de chaque groupe est conservée. Les images du réservoir aussi proches d&apos;une image de test sont écartées.</translation>
     </message>
     <message>
         <source>Retrieved per seed M</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupérées par amorce M</translation>
     </message>
     <message>
         <source>For every seed image, the M most similar pool images join the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pour chaque image d&apos;amorce, les M images du réservoir les plus similaires rejoignent l&apos;ensemble sélectionné.</translation>
     </message>
     <message>
         <source>Quality filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtre de qualité</translation>
     </message>
     <message>
         <source>Drop images whose sharpness (variance of the Laplacian, a proxy for the paper&apos;s face-quality network) is below the threshold.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écarter les images dont la netteté (variance du laplacien, un substitut du réseau de qualité de visage de l&apos;article) est inférieure au seuil.</translation>
     </message>
     <message>
         <source>Sharpness threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de netteté</translation>
     </message>
     <message>
         <source>Minimum variance of the Laplacian of the grey image.</source>
-        <translation type="unfinished"></translation>
+        <translation>Variance minimale du laplacien de l&apos;image en niveaux de gris.</translation>
     </message>
     <message>
         <source>Pseudo-labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo-étiquettes</translation>
     </message>
     <message>
         <source>kmeans: K = C clusters mapped to classes by the labelled examples&apos; vote; knn: vote of the nearest labelled examples; zero-shot: cosine to class text embeddings (needs a TorchScript image tower and a text-embedding file).</source>
-        <translation type="unfinished"></translation>
+        <translation>kmeans&#xa0;: K = C clusters associés aux classes par le vote des exemples étiquetés&#xa0;; knn&#xa0;: vote des exemples étiquetés les plus proches&#xa0;; zero-shot&#xa0;: cosinus aux plongements textuels des classes (demande une tour d&apos;image TorchScript et un fichier de plongements textuels).</translation>
     </message>
     <message>
         <source>Labelled per class</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquetées par classe</translation>
     </message>
     <message>
         <source>Labelled seed images per class used to map clusters to classes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Images d&apos;amorce étiquetées par classe servant à associer les clusters aux classes.</translation>
     </message>
     <message>
         <source>SupCon τ</source>
-        <translation type="unfinished"></translation>
+        <translation>SupCon τ</translation>
     </message>
     <message>
         <source>Temperature of the supervised-contrastive loss over the 2N views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Température de la perte contrastive supervisée sur les 2N vues.</translation>
     </message>
     <message>
         <source>Meta set fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction du méta-ensemble</translation>
     </message>
     <message>
         <source>Size of the meta set (high-confidence pseudo-labelled images, balanced across groups and classes) as a fraction of the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du méta-ensemble (images pseudo-étiquetées de haute confiance, équilibrées entre groupes et classes) en fraction de l&apos;ensemble sélectionné.</translation>
     </message>
     <message>
         <source>Look-ahead scope</source>
-        <translation type="unfinished"></translation>
+        <translation>Portée de l&apos;anticipation</translation>
     </message>
     <message>
         <source>Parameters the one-step look-ahead differentiates through (second order): the projection head and the encoder&apos;s last block (cheap), or the full encoder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres à travers lesquels l&apos;anticipation à un pas dérive (second ordre)&#xa0;: la tête de projection et le dernier bloc de l&apos;encodeur (peu coûteux), ou l&apos;encodeur complet.</translation>
     </message>
     <message>
         <source>Look-ahead step α</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d&apos;anticipation α</translation>
     </message>
     <message>
         <source>Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ).</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille du pas de la mise à jour virtuelle θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ).</translation>
     </message>
     <message>
         <source>Fair SSL pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline SSL équitable</translation>
     </message>
     <message>
         <source>Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear classifier. Each stage is a visible, resumable step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Plonger → dédupliquer → récupérer → filtre de qualité → pseudo-étiquettes → SupCon pondéré par Meta-Weight-Net (anticipation à un pas sur un méta-ensemble équilibré entre groupes) → classifieur linéaire. Chaque étape est visible et peut être reprise.</translation>
     </message>
     <message>
         <source>SimCLR + linear probe</source>
-        <translation type="unfinished"></translation>
+        <translation>SimCLR + sonde linéaire</translation>
     </message>
     <message>
         <source>Baseline: the pipeline&apos;s SimCLR encoder trained on U ∪ S, frozen, with the same linear classifier and group metrics.</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence&#xa0;: l&apos;encodeur SimCLR du pipeline entraîné sur U ∪ S, figé, avec le même classifieur linéaire et les mêmes métriques par groupe.</translation>
     </message>
     <message>
         <source>SupCon, unweighted pseudo-labels</source>
-        <translation type="unfinished"></translation>
+        <translation>SupCon, pseudo-étiquettes non pondérées</translation>
     </message>
     <message>
         <source>Baseline: the whole pipeline with plain SupCon on the pseudo-labels (no meta-learned weights).</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence&#xa0;: le pipeline complet avec un SupCon simple sur les pseudo-étiquettes (sans poids méta-appris).</translation>
     </message>
     <message>
         <source>Supervised cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie croisée supervisée</translation>
     </message>
     <message>
         <source>Upper reference: the encoder trained with cross-entropy on the true labels of the train split, then the same linear classifier.</source>
-        <translation type="unfinished"></translation>
+        <translation>Référence haute&#xa0;: l&apos;encodeur entraîné par entropie croisée sur les vraies étiquettes de la partition d&apos;entraînement, puis le même classifieur linéaire.</translation>
     </message>
     <message>
         <source>Neighbours k</source>
-        <translation type="unfinished"></translation>
+        <translation>Voisins k</translation>
     </message>
     <message>
         <source>Neighbours per sample in the exact cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
-        <translation type="unfinished"></translation>
+        <translation>Voisins par échantillon dans le graphe kNN cosinus exact&#xa0;; le cluster de chaque ancre est la suite de ses k plus proches voisins (l&apos;ancre en premier).</translation>
     </message>
     <message>
         <source>Sub-clusters S</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-clusters S</translation>
     </message>
     <message>
         <source>The ranked neighbours split into S contiguous sub-clusters: the first is the centroid, the last the furthest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les voisins classés sont répartis en S sous-clusters contigus&#xa0;: le premier est le centroïde, le dernier le plus éloigné.</translation>
     </message>
     <message>
         <source>Encoder layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches de l&apos;encodeur</translation>
     </message>
     <message>
         <source>Self-attention encoder layers over the tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Couches d&apos;encodeur à auto-attention sur les jetons.</translation>
     </message>
     <message>
         <source>Heads</source>
-        <translation type="unfinished"></translation>
+        <translation>Têtes</translation>
     </message>
     <message>
         <source>Attention heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Têtes d&apos;attention.</translation>
     </message>
     <message>
         <source>Width</source>
-        <translation type="unfinished"></translation>
+        <translation>Largeur</translation>
     </message>
     <message>
         <source>Model width; 0 = feature dimension + k, rounded up to a multiple of the heads.</source>
-        <translation type="unfinished"></translation>
+        <translation>Largeur du modèle&#xa0;; 0 = dimension des caractéristiques + k, arrondie au multiple supérieur du nombre de têtes.</translation>
     </message>
     <message>
         <source>Edge threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil des arêtes</translation>
     </message>
     <message>
         <source>An edge (anchor, neighbour) is kept when the model&apos;s probability p exceeds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une arête (ancre, voisin) est conservée quand la probabilité p du modèle le dépasse.</translation>
     </message>
     <message>
         <source>Shared-neighbour ratio</source>
-        <translation type="unfinished"></translation>
+        <translation>Part de voisins communs</translation>
     </message>
     <message>
         <source>An edge survives only if the two samples share this fraction of their neighbours (0 keeps every edge). Connected components of the survivors are the clusters.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une arête n&apos;est conservée que si les deux échantillons partagent cette fraction de leurs voisins (0 conserve toutes les arêtes). Les composantes connexes des arêtes restantes sont les clusters.</translation>
     </message>
     <message>
         <source>Tune thresholds on validation</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster les seuils sur la validation</translation>
     </message>
     <message>
         <source>Pick both thresholds on the validation identities (never on test); off uses the values above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisir les deux seuils sur les identités de validation (jamais sur le test)&#xa0;; désactivé, les valeurs ci-dessus sont utilisées.</translation>
     </message>
     <message>
         <source>Fair transformer clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering équitable par transformer</translation>
     </message>
     <message>
         <source>Tokens [feature ; similarity row] of each anchor&apos;s kNN sequence, a transformer encoder, Cross-attention from the furthest to the centroid sub-cluster, and BCE + soft Fowlkes–Mallows + λ · purity loss.</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetons [caractéristique&#xa0;; ligne de similarité] de la suite kNN de chaque ancre, un encodeur transformer, une attention croisée du sous-cluster le plus éloigné vers le sous-cluster centroïde, et BCE + Fowlkes–Mallows doux + λ · perte de pureté.</translation>
     </message>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention croisée</translation>
     </message>
     <message>
         <source>Queries from the furthest sub-cluster attend to the centroid sub-cluster (ablation: off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Les requêtes du sous-cluster le plus éloigné portent leur attention sur le sous-cluster centroïde (ablation&#xa0;: désactivée).</translation>
     </message>
     <message>
         <source>…for every sub-cluster</source>
-        <translation type="unfinished"></translation>
+        <translation>…pour chaque sous-cluster</translation>
     </message>
     <message>
         <source>Apply the Cross-attention to every non-central sub-cluster, not only the furthest.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appliquer l&apos;attention croisée à chaque sous-cluster non central, pas seulement au plus éloigné.</translation>
     </message>
     <message>
         <source>Purity loss</source>
-        <translation type="unfinished"></translation>
+        <translation>Perte de pureté</translation>
     </message>
     <message>
         <source>Add λ · purity penalty to the loss (ablation: off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter λ · pénalité de pureté à la perte (ablation&#xa0;: désactivée).</translation>
     </message>
     <message>
         <source>Purity weight λ</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids de pureté λ</translation>
     </message>
     <message>
         <source>Weight of the purity penalty.</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids de la pénalité de pureté.</translation>
     </message>
     <message>
         <source>Purity form</source>
-        <translation type="unfinished"></translation>
+        <translation>Forme de la pureté</translation>
     </message>
     <message>
         <source>upper-bound: mean (1 − P)², an upper bound of the spread of purities; variance: mean (P − mean P)².</source>
-        <translation type="unfinished"></translation>
+        <translation>upper-bound&#xa0;: moyenne de (1 − P)², une borne supérieure de la dispersion des puretés&#xa0;; variance&#xa0;: moyenne de (P − moyenne de P)².</translation>
     </message>
     <message>
         <source>Transformer clustering (plain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering par transformer (simple)</translation>
     </message>
     <message>
         <source>The same transformer without Cross-attention and without the purity loss: BCE + soft Fowlkes–Mallows only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le même transformer sans attention croisée et sans perte de pureté&#xa0;: seulement BCE + Fowlkes–Mallows doux.</translation>
     </message>
     <message>
         <source>kNN graph + threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Graphe kNN + seuil</translation>
     </message>
     <message>
         <source>No model: keep kNN edges whose cosine similarity exceeds the threshold, filter by shared neighbours, connected components.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans modèle&#xa0;: conserver les arêtes kNN dont la similarité cosinus dépasse le seuil, filtrer par voisins communs, composantes connexes.</translation>
     </message>
     <message>
         <source>Cosine threshold</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuil de cosinus</translation>
     </message>
     <message>
         <source>An edge is kept when the cosine similarity exceeds it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une arête est conservée quand la similarité cosinus le dépasse.</translation>
     </message>
     <message>
         <source>k-means</source>
-        <translation type="unfinished"></translation>
+        <translation>k-means</translation>
     </message>
     <message>
         <source>Lloyd&apos;s k-means on the normalised features with K = the true number of clusters of each split (an oracle count).</source>
-        <translation type="unfinished"></translation>
+        <translation>k-means de Lloyd sur les caractéristiques normalisées avec K = le vrai nombre de clusters de chaque partition (un nombre oracle).</translation>
     </message>
     <message>
         <source>Iterations</source>
-        <translation type="unfinished"></translation>
+        <translation>Itérations</translation>
     </message>
     <message>
         <source>Lloyd iterations at most.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre maximal d&apos;itérations de Lloyd.</translation>
     </message>
 </context>
 <context>
@@ -924,504 +924,510 @@ attention p = %3</translation>
     <name>equiscope::ClusteringLauncher</name>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Parcourir…</translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Browse for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher le %1</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Feature files (features.bin + labels.meta)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichiers de caractéristiques (features.bin + labels.meta)</translation>
     </message>
     <message>
         <source>Embeddings of a trained run</source>
-        <translation type="unfinished"></translation>
+        <translation>Plongements d&apos;une exécution entraînée</translation>
     </message>
     <message>
         <source>Cluster precomputed features, or the representations a finished FARE-family run&apos;s encoder gives a dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Regrouper des caractéristiques précalculées, ou les représentations que l&apos;encodeur d&apos;une exécution terminée de la famille FARE donne d&apos;un jeu de données.</translation>
     </message>
     <message>
         <source>Features file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier de caractéristiques</translation>
     </message>
     <message>
         <source>features.bin, .csv or .npy</source>
-        <translation type="unfinished"></translation>
+        <translation>features.bin, .csv ou .npy</translation>
     </message>
     <message>
         <source>float32 N×D without header (features.bin), or a CSV / NPY matrix.</source>
-        <translation type="unfinished"></translation>
+        <translation>float32 N×D sans en-tête (features.bin), ou une matrice CSV / NPY.</translation>
     </message>
     <message>
         <source>Labels file</source>
-        <translation type="unfinished">Fichier d&apos;étiquettes</translation>
+        <translation>Fichier d&apos;étiquettes</translation>
     </message>
     <message>
         <source>default: labels.meta beside the features</source>
-        <translation type="unfinished"></translation>
+        <translation>par défaut&#xa0;: labels.meta à côté des caractéristiques</translation>
     </message>
     <message>
         <source>One integer cluster label (identity / class) per line.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une étiquette de cluster entière (identité / classe) par ligne.</translation>
     </message>
     <message>
         <source>Groups file</source>
-        <translation type="unfinished">Fichier de groupes</translation>
+        <translation>Fichier de groupes</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>facultatif</translation>
     </message>
     <message>
         <source>One sensitive-group label per line; used for evaluation only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une étiquette de groupe sensible par ligne&#xa0;; utilisée uniquement pour l&apos;évaluation.</translation>
     </message>
     <message>
         <source>Feature dimension</source>
-        <translation type="unfinished">Dimension des caractéristiques</translation>
+        <translation>Dimension des caractéristiques</translation>
     </message>
     <message>
         <source>D of features.bin; 0 = inferred from the file size and the labels.</source>
-        <translation type="unfinished"></translation>
+        <translation>D de features.bin&#xa0;; 0 = déduit de la taille du fichier et des étiquettes.</translation>
     </message>
     <message>
         <source>&amp;Features:</source>
-        <translation type="unfinished"></translation>
+        <translation>Caractéristi&amp;ques&#xa0;:</translation>
     </message>
     <message>
         <source>features file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier de caractéristiques</translation>
     </message>
     <message>
         <source>La&amp;bels:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Étiquettes&#xa0;:</translation>
     </message>
     <message>
         <source>labels file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier d&apos;étiquettes</translation>
     </message>
     <message>
         <source>&amp;Groups:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr&amp;oupes&#xa0;:</translation>
     </message>
     <message>
         <source>groups file</source>
-        <translation type="unfinished"></translation>
+        <translation>fichier de groupes</translation>
     </message>
     <message>
         <source>&amp;Dimension:</source>
-        <translation type="unfinished">&amp;Dimension&#xa0;:</translation>
+        <translation>Dimen&amp;sion&#xa0;:</translation>
     </message>
     <message>
         <source>Source run</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution source</translation>
     </message>
     <message>
         <source>A finished FARE-family run; its final checkpoint embeds the run&apos;s dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une exécution terminée de la famille FARE&#xa0;; son dernier point de contrôle plonge le jeu de données de l&apos;exécution.</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished">Actualiser</translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Refresh runs</source>
-        <translation type="unfinished">Actualiser les exécutions</translation>
+        <translation>Actualiser les exécutions</translation>
     </message>
     <message>
         <source>Views per sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues par échantillon</translation>
     </message>
     <message>
         <source>1: the test-time embedding, clusters are the identity attribute. More: every source image becomes an identity of this many augmented views (many identities from a class-labelled dataset).</source>
-        <translation type="unfinished"></translation>
+        <translation>1&#xa0;: le plongement au moment du test, les clusters sont l&apos;attribut d&apos;identité. Plus&#xa0;: chaque image source devient une identité de ce nombre de vues augmentées (de nombreuses identités à partir d&apos;un jeu de données étiqueté par classe).</translation>
     </message>
     <message>
         <source>Sample split</source>
-        <translation type="unfinished"></translation>
+        <translation>Partition des échantillons</translation>
     </message>
     <message>
         <source>Which split of the source dataset is embedded.</source>
-        <translation type="unfinished"></translation>
+        <translation>La partition du jeu de données source qui est plongée.</translation>
     </message>
     <message>
         <source>Sample limit</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d&apos;échantillons</translation>
     </message>
     <message>
         <source>Source samples embedded (0 = all), drawn with the seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échantillons source plongés (0 = tous), tirés avec la graine.</translation>
     </message>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécu&amp;tion&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Views:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vues&#xa0;:</translation>
     </message>
     <message>
         <source>S&amp;plit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Partiti&amp;on&#xa0;:</translation>
     </message>
     <message>
         <source>Sample li&amp;mit:</source>
-        <translation type="unfinished"></translation>
+        <translation>Limite d&apos;&amp;échantillons&#xa0;:</translation>
     </message>
     <message>
         <source>Identity attribute</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribut d&apos;identité</translation>
     </message>
     <message>
         <source>The attribute holding the true cluster (label for feature files).</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;attribut portant le vrai cluster (label pour les fichiers de caractéristiques).</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation type="unfinished">Attributs sensibles</translation>
+        <translation>Attributs sensibles</translation>
     </message>
     <message>
         <source>Evaluation groups, comma separated (group for a groups file, e.g. color for Colored MNIST). Never used in training.</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes d&apos;évaluation, séparés par des virgules (group pour un fichier de groupes, p. ex. color pour Colored MNIST). Jamais utilisés à l&apos;entraînement.</translation>
     </message>
     <message>
         <source>Under-represented group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe sous-représenté</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">aucun</translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Keep only a fraction of this group&apos;s identities, to study an under-represented group.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ne garder qu&apos;une fraction des identités de ce groupe, pour étudier un groupe sous-représenté.</translation>
     </message>
     <message>
         <source>Kept fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction conservée</translation>
     </message>
     <message>
         <source>Fraction of that group&apos;s identities kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction des identités de ce groupe qui est conservée.</translation>
     </message>
     <message>
         <source>Minimum group size</source>
-        <translation type="unfinished">Taille minimale de groupe</translation>
+        <translation>Taille minimale de groupe</translation>
     </message>
     <message>
         <source>Smaller groups are reported but left out of the std across groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les groupes plus petits sont affichés mais exclus de l&apos;écart-type entre groupes.</translation>
     </message>
     <message>
         <source>keep</source>
-        <translation type="unfinished"></translation>
+        <translation>garder</translation>
     </message>
     <message>
         <source>&amp;Input:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entrée&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Identity:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Identité&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation type="unfinished">&amp;Sensibles&#xa0;:</translation>
+        <translation>&amp;Sensibles&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Rare group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gr&amp;oupe rare&#xa0;:</translation>
     </message>
     <message>
         <source>Min group si&amp;ze:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille min. de groupe&#xa0;:</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished">Nom de l&apos;exécution</translation>
+        <translation>Nom de l&apos;exécution</translation>
     </message>
     <message>
         <source>Named after method and input when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vide, nommée d&apos;après la méthode et l&apos;entrée</translation>
     </message>
     <message>
         <source>Clustering method</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode de clustering</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Époques</translation>
+        <translation>Époques</translation>
     </message>
     <message>
         <source>Passes over the train anchors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Passages sur les ancres d&apos;entraînement.</translation>
     </message>
     <message>
         <source>Anchors per step</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres par pas</translation>
     </message>
     <message>
         <source>Each anchor is a sequence of k tokens.</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque ancre est une suite de k jetons.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Taux d&apos;apprentissage</translation>
+        <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
         <source>Peak AdamW learning rate (cosine decay to a tenth).</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d&apos;apprentissage AdamW maximal (décroissance cosinus jusqu&apos;au dixième).</translation>
     </message>
     <message>
         <source>Anchors per epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres par époque</translation>
     </message>
     <message>
         <source>Train anchors drawn per epoch (0 = all).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres d&apos;entraînement tirées par époque (0 = toutes).</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">Graine</translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>Seeds the identity split, initialisation and batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Initialise la partition des identités, les poids et les lots.</translation>
     </message>
     <message>
         <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>Fraction de validation</translation>
     </message>
     <message>
         <source>Identities used to choose the thresholds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identités servant à choisir les seuils.</translation>
     </message>
     <message>
         <source>Test fraction</source>
-        <translation type="unfinished">Fraction de test</translation>
+        <translation>Fraction de test</translation>
     </message>
     <message>
         <source>Identities the metrics are computed on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Identités sur lesquelles les métriques sont calculées.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished">&amp;Méthode&#xa0;:</translation>
+        <translation>&amp;Méthode&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;pochs:</source>
-        <translation type="unfinished">É&amp;poques&#xa0;:</translation>
+        <translation>É&amp;poques&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Batch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille de &amp;batch&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;ux d&apos;apprentissage&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Anchors per epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres par épo&amp;que&#xa0;:</translation>
     </message>
     <message>
         <source>See&amp;d:</source>
-        <translation type="unfinished">&amp;Graine&#xa0;:</translation>
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Validation identities:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identités de va&amp;lidation&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Test identities:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identit&amp;és de test&#xa0;:</translation>
     </message>
     <message>
         <source>Method and training</source>
-        <translation type="unfinished"></translation>
+        <translation>Méthode et entraînement</translation>
     </message>
     <message>
         <source>Method options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options de la méthode</translation>
     </message>
     <message>
         <source>Validation message</source>
-        <translation type="unfinished">Message de validation</translation>
+        <translation>Message de validation</translation>
     </message>
     <message>
         <source>&amp;Launch clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Lan&amp;cer le clustering</translation>
     </message>
     <message>
         <source>Launch clustering run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer l&apos;exécution de clustering</translation>
     </message>
     <message>
         <source>%1 · seed %2</source>
-        <translation type="unfinished">%1 · graine %2</translation>
+        <translation>%1 · graine %2</translation>
     </message>
     <message>
         <source>Choose a features file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un fichier de caractéristiques.</translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: fichier introuvable</translation>
     </message>
     <message>
         <source>Choose a finished run whose encoder embeds the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une exécution terminée dont l&apos;encodeur plonge les données.</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
     <message>
         <source>Clustering fairness</source>
-        <translation type="unfinished"></translation>
+        <translation>Équité du clustering</translation>
     </message>
     <message>
         <source>Score per group</source>
-        <translation type="unfinished"></translation>
+        <translation>Score par groupe</translation>
     </message>
     <message>
         <source>Clustering summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Résumé du clustering</translation>
     </message>
     <message>
         <source>group</source>
-        <translation type="unfinished">groupe</translation>
+        <translation>groupe</translation>
     </message>
     <message>
         <source>score</source>
-        <translation type="unfinished"></translation>
+        <translation>score</translation>
     </message>
     <message>
         <source>Purity of the predicted clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>Pureté des clusters prédits</translation>
     </message>
     <message>
         <source>group (majority of the cluster&apos;s members)</source>
-        <translation type="unfinished"></translation>
+        <translation>groupe (majorité des membres du cluster)</translation>
     </message>
     <message>
         <source>purity</source>
-        <translation type="unfinished"></translation>
+        <translation>pureté</translation>
     </message>
     <message>
         <source>Purity histogram</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramme des puretés</translation>
     </message>
     <message>
         <source>fraction of clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>fraction des clusters</translation>
     </message>
     <message>
         <source>Histogram group</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe de l&apos;histogramme</translation>
     </message>
     <message>
         <source>The group whose cluster purities are compared with all clusters&apos; in the histogram.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le groupe dont les puretés de clusters sont comparées à celles de tous les clusters dans l&apos;histogramme.</translation>
     </message>
     <message>
         <source>Cluster sizes</source>
-        <translation type="unfinished"></translation>
+        <translation>Tailles des clusters</translation>
     </message>
     <message>
         <source>predicted cluster size</source>
-        <translation type="unfinished"></translation>
+        <translation>taille de cluster prédite</translation>
     </message>
     <message>
         <source>clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>clusters</translation>
     </message>
     <message>
         <source>Score:</source>
-        <translation type="unfinished"></translation>
+        <translation>Score&#xa0;:</translation>
     </message>
     <message>
         <source>Histogram:</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramme&#xa0;:</translation>
     </message>
     <message>
         <source>this run has no purity or cluster-size results yet</source>
-        <translation type="unfinished"></translation>
+        <translation>cette exécution n&apos;a pas encore de résultats de pureté ou de taille de clusters</translation>
     </message>
     <message>
         <source>group (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>groupe (%1)</translation>
     </message>
     <message>
         <source>%1
 (too small, n=%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+(trop petit, n=%2)</translation>
     </message>
     <message>
         <source>overall %1</source>
-        <translation type="unfinished"></translation>
+        <translation>global %1</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: overall %2</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&#xa0;: global %2</translation>
     </message>
     <message>
         <source>n/a</source>
-        <translation type="unfinished">n.&#xa0;d.</translation>
+        <translation>n.&#xa0;d.</translation>
     </message>
     <message>
         <source> · &lt;b&gt;std across groups %1&lt;/b&gt; (lower is fairer)</source>
-        <translation type="unfinished"></translation>
+        <translation> · &lt;b&gt;écart-type entre groupes %1&lt;/b&gt; (plus bas est plus équitable)</translation>
     </message>
     <message>
         <source> · min %1 · max %2</source>
-        <translation type="unfinished"></translation>
+        <translation> · min %1 · max %2</translation>
     </message>
     <message>
         <source> · no std: fewer than two groups large enough to judge</source>
-        <translation type="unfinished"></translation>
+        <translation> · pas d&apos;écart-type&#xa0;: moins de deux groupes assez grands pour juger</translation>
     </message>
     <message>
         <source>size-weighted purity</source>
-        <translation type="unfinished"></translation>
+        <translation>pureté pondérée par la taille</translation>
     </message>
     <message>
         <source>group holding the cluster&apos;s majority (below: its number of clusters)</source>
-        <translation type="unfinished"></translation>
+        <translation>groupe majoritaire du cluster (en dessous&#xa0;: son nombre de clusters)</translation>
     </message>
     <message>
         <source>%1 of the cluster&apos;s majority (below: its number of clusters)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 de la majorité du cluster (en dessous&#xa0;: son nombre de clusters)</translation>
     </message>
     <message>
         <source>no sensitive groups in this run</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun groupe sensible dans cette exécution</translation>
     </message>
     <message>
         <source>all %1 clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>les %1 clusters</translation>
     </message>
     <message>
         <source>%1: %2 clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: %2 clusters</translation>
     </message>
     <message>
         <source>%1 clusters for %2 true classes
 %3 singletons · median %4 · max %5</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 clusters pour %2 classes réelles
+%3 singletons · médiane %4 · max %5</translation>
     </message>
 </context>
 <context>
@@ -1816,91 +1822,91 @@ attention p = %3</translation>
     <name>equiscope::CrossAttentionView</name>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention croisée</translation>
     </message>
     <message>
         <source>Cross-attention epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque de l&apos;attention croisée</translation>
     </message>
     <message>
         <source>Anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancre</translation>
     </message>
     <message>
         <source>Fixed test anchors, taken from every group in turn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancres de test fixes, prises tour à tour dans chaque groupe.</translation>
     </message>
     <message>
         <source>Cross-attention map</source>
-        <translation type="unfinished"></translation>
+        <translation>Carte de l&apos;attention croisée</translation>
     </message>
     <message>
         <source>attention</source>
-        <translation type="unfinished"></translation>
+        <translation>attention</translation>
     </message>
     <message>
         <source>centroid sub-cluster token (key): rank · p · ✓ same identity</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton du sous-cluster centroïde (clé)&#xa0;: rang · p · ✓ même identité</translation>
     </message>
     <message>
         <source>furthest sub-cluster token (query)</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton du sous-cluster le plus éloigné (requête)</translation>
     </message>
     <message>
         <source>Epoch:</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque&#xa0;:</translation>
     </message>
     <message>
         <source>Anchor:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancre&#xa0;:</translation>
     </message>
     <message>
         <source>no group</source>
-        <translation type="unfinished">aucun groupe</translation>
+        <translation>aucun groupe</translation>
     </message>
     <message>
         <source>row %1 · %2 · %3/%4 tokens of its identity</source>
-        <translation type="unfinished"></translation>
+        <translation>ligne %1 · %2 · %3/%4 jetons de son identité</translation>
     </message>
     <message>
         <source>This run stored no Cross-attention (a baseline, or Cross-attention off).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette exécution n&apos;a enregistré aucune attention croisée (une référence, ou l&apos;attention croisée désactivée).</translation>
     </message>
     <message>
         <source>Epoch %1 · anchor row %2 · centroid sub-cluster: %3 of %4 tokens share its identity, furthest: %5 of %6. %7</source>
-        <translation type="unfinished"></translation>
+        <translation>Époque %1 · ligne d&apos;ancre %2 · sous-cluster centroïde&#xa0;: %3 jetons sur %4 partagent son identité, le plus éloigné&#xa0;: %5 sur %6. %7</translation>
     </message>
     <message>
         <source>Thumbnail frames: green = same identity, orange = another.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadres des vignettes&#xa0;: vert = même identité, orange = une autre.</translation>
     </message>
     <message>
         <source>No thumbnails: the features do not come from an image dataset.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas de vignettes&#xa0;: les caractéristiques ne proviennent pas d&apos;un jeu de données d&apos;images.</translation>
     </message>
     <message>
         <source>the anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>l&apos;ancre</translation>
     </message>
     <message>
         <source>anchor</source>
-        <translation type="unfinished"></translation>
+        <translation>ancre</translation>
     </message>
     <message>
         <source>centroid:</source>
-        <translation type="unfinished"></translation>
+        <translation>centroïde&#xa0;:</translation>
     </message>
     <message>
         <source>centroid token %1, p = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton centroïde %1, p = %2</translation>
     </message>
     <message>
         <source>furthest:</source>
-        <translation type="unfinished"></translation>
+        <translation>le plus éloigné&#xa0;:</translation>
     </message>
     <message>
         <source>furthest token %1, p = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>jeton le plus éloigné %1, p = %2</translation>
     </message>
 </context>
 <context>
@@ -2466,23 +2472,23 @@ en (%5, %6)</translation>
     </message>
     <message>
         <source>Method family</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille de méthodes</translation>
     </message>
     <message>
         <source>Fair representation learning (FARE family)</source>
-        <translation type="unfinished"></translation>
+        <translation>Apprentissage de représentations équitables (famille FARE)</translation>
     </message>
     <message>
         <source>Fair self-supervised pipeline</source>
-        <translation type="unfinished"></translation>
+        <translation>Pipeline auto-supervisé équitable</translation>
     </message>
     <message>
         <source>Fair clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering équitable</translation>
     </message>
     <message>
         <source>Family:</source>
-        <translation type="unfinished"></translation>
+        <translation>Famille&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2540,436 +2546,442 @@ en (%5, %6)</translation>
     <name>equiscope::FairSslGroupView</name>
     <message>
         <source>Per-group results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats par groupe</translation>
     </message>
     <message>
         <source>Per-group rates with 95 % confidence intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux par groupe avec intervalles de confiance à 95&#xa0;%</translation>
     </message>
     <message>
         <source>rate (95 % bootstrap CI)</source>
-        <translation type="unfinished"></translation>
+        <translation>taux (IC bootstrap à 95&#xa0;%)</translation>
     </message>
     <message>
         <source>Fairness metrics with confidence intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>Métriques d&apos;équité avec intervalles de confiance</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">Métrique</translation>
+        <translation>Métrique</translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished">Valeur</translation>
+        <translation>Valeur</translation>
     </message>
     <message>
         <source>95 % CI</source>
-        <translation type="unfinished">IC à 95&#xa0;%</translation>
+        <translation>IC à 95&#xa0;%</translation>
     </message>
     <message>
         <source>%1
 too small (n = %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+trop petit (n = %2)</translation>
     </message>
     <message>
         <source>%1
 n = %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+n = %2</translation>
     </message>
     <message>
         <source>dashed: overall accuracy %1</source>
-        <translation type="unfinished"></translation>
+        <translation>en tirets&#xa0;: accuracy globale %1</translation>
     </message>
 </context>
 <context>
     <name>equiscope::FairSslLauncher</name>
     <message>
         <source>Fair SSL pipeline launcher</source>
-        <translation type="unfinished"></translation>
+        <translation>Lanceur du pipeline SSL équitable</translation>
     </message>
     <message>
         <source>Run name</source>
-        <translation type="unfinished">Nom de l&apos;exécution</translation>
+        <translation>Nom de l&apos;exécution</translation>
     </message>
     <message>
         <source>Named after method and seed when empty</source>
-        <translation type="unfinished"></translation>
+        <translation>Si vide, nommée d&apos;après la méthode et la graine</translation>
     </message>
     <message>
         <source>Method</source>
-        <translation type="unfinished">Méthode</translation>
+        <translation>Méthode</translation>
     </message>
     <message>
         <source>Target attribute</source>
-        <translation type="unfinished">Attribut cible</translation>
+        <translation>Attribut cible</translation>
     </message>
     <message>
         <source>The attribute the linear classifier predicts.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;attribut que le classifieur linéaire prédit.</translation>
     </message>
     <message>
         <source>Target levels</source>
-        <translation type="unfinished"></translation>
+        <translation>Niveaux de la cible</translation>
     </message>
     <message>
         <source>The target levels that form the classes (at least two). None checked: every level. Train images of other levels may still be unlabelled pool images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les niveaux de la cible qui forment les classes (au moins deux). Aucun coché&#xa0;: tous les niveaux. Les images d&apos;entraînement d&apos;autres niveaux peuvent tout de même être des images non étiquetées du réservoir.</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation type="unfinished">Attributs sensibles</translation>
+        <translation>Attributs sensibles</translation>
     </message>
     <message>
         <source>The groups of the meta set and of every per-group metric.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les groupes du méta-ensemble et de chaque métrique par groupe.</translation>
     </message>
     <message>
         <source>Encoder</source>
-        <translation type="unfinished">Encodeur</translation>
+        <translation>Encodeur</translation>
     </message>
     <message>
         <source>The encoder SimCLR and SupCon train: lenet (fast) or resnet18.</source>
-        <translation type="unfinished"></translation>
+        <translation>L&apos;encodeur qu&apos;entraînent SimCLR et SupCon&#xa0;: lenet (rapide) ou resnet18.</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished">Époques</translation>
+        <translation>Époques</translation>
     </message>
     <message>
         <source>SupCon (or cross-entropy) epochs over the curated set.</source>
-        <translation type="unfinished"></translation>
+        <translation>Époques de SupCon (ou d&apos;entropie croisée) sur l&apos;ensemble sélectionné.</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished">Taille de batch</translation>
+        <translation>Taille de batch</translation>
     </message>
     <message>
         <source>Images per step; the contrastive losses see 2 × batch views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Images par pas&#xa0;; les pertes contrastives voient 2 × batch vues.</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished">Taux d&apos;apprentissage</translation>
+        <translation>Taux d&apos;apprentissage</translation>
     </message>
     <message>
         <source>Peak Adam learning rate (cosine decay).</source>
-        <translation type="unfinished"></translation>
+        <translation>Taux d&apos;apprentissage Adam maximal (décroissance cosinus).</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">Graine</translation>
+        <translation>Graine</translation>
     </message>
     <message>
         <source>Seeds every draw of the run: same seed, same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Initialise chaque tirage de l&apos;exécution&#xa0;: même graine, même exécution.</translation>
     </message>
     <message>
         <source>Built-in SimCLR (self-supervised)</source>
-        <translation type="unfinished"></translation>
+        <translation>SimCLR intégré (auto-supervisé)</translation>
     </message>
     <message>
         <source>TorchScript file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier TorchScript</translation>
     </message>
     <message>
         <source>Embedding encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodeur de plongement</translation>
     </message>
     <message>
         <source>What embeds the images for dedup, retrieval and pseudo-labels: SimCLR trained here, or your own pretrained image encoder (e.g. an exported CLIP image tower).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce qui plonge les images pour la déduplication, la récupération et les pseudo-étiquettes&#xa0;: SimCLR entraîné ici, ou votre propre encodeur d&apos;images pré-entraîné (p. ex. une tour d&apos;image CLIP exportée).</translation>
     </message>
     <message>
         <source>TorchScript encoder file</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier d&apos;encodeur TorchScript</translation>
     </message>
     <message>
         <source>encoder.pt (torch.jit.save)</source>
-        <translation type="unfinished"></translation>
+        <translation>encoder.pt (torch.jit.save)</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished">Parcourir…</translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <source>Input size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille d&apos;entrée</translation>
     </message>
     <message>
         <source>The TorchScript module sees S × S images.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le module TorchScript voit des images S × S.</translation>
     </message>
     <message>
         <source>Normalisation mean</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne de normalisation</translation>
     </message>
     <message>
         <source>Per-channel mean subtracted before the TorchScript encoder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne par canal soustraite avant l&apos;encodeur TorchScript.</translation>
     </message>
     <message>
         <source>Normalisation std</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart-type de normalisation</translation>
     </message>
     <message>
         <source>Per-channel standard deviation the input is divided by.</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart-type par canal par lequel l&apos;entrée est divisée.</translation>
     </message>
     <message>
         <source>Class text embeddings</source>
-        <translation type="unfinished"></translation>
+        <translation>Plongements textuels des classes</translation>
     </message>
     <message>
         <source>classes.npy or .csv, one row per class</source>
-        <translation type="unfinished"></translation>
+        <translation>classes.npy ou .csv, une ligne par classe</translation>
     </message>
     <message>
         <source>Zero-shot pseudo-labels: one text embedding per class, in class order, as wide as the image encoder&apos;s output.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo-étiquettes zero-shot&#xa0;: un plongement textuel par classe, dans l&apos;ordre des classes, de la même largeur que la sortie de l&apos;encodeur d&apos;images.</translation>
     </message>
     <message>
         <source>Dataset:</source>
-        <translation type="unfinished">Jeu de données&#xa0;:</translation>
+        <translation>Jeu de données&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished">&amp;Nom&#xa0;:</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Method:</source>
-        <translation type="unfinished">&amp;Méthode&#xa0;:</translation>
+        <translation>&amp;Méthode&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Target:</source>
-        <translation type="unfinished">&amp;Cible&#xa0;:</translation>
+        <translation>&amp;Cible&#xa0;:</translation>
     </message>
     <message>
         <source>Target &amp;levels:</source>
-        <translation type="unfinished"></translation>
+        <translation>N&amp;iveaux de la cible&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation type="unfinished">&amp;Sensibles&#xa0;:</translation>
+        <translation>&amp;Sensibles&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Encoder:</source>
-        <translation type="unfinished">&amp;Encodeur&#xa0;:</translation>
+        <translation>&amp;Encodeur&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;pochs:</source>
-        <translation type="unfinished">É&amp;poques&#xa0;:</translation>
+        <translation>É&amp;poques&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Batch size:</source>
-        <translation type="unfinished">Taille de &amp;batch&#xa0;:</translation>
+        <translation>Taille de &amp;batch&#xa0;:</translation>
     </message>
     <message>
         <source>Learning &amp;rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ta&amp;ux d&apos;apprentissage&#xa0;:</translation>
     </message>
     <message>
         <source>See&amp;d:</source>
-        <translation type="unfinished">&amp;Graine&#xa0;:</translation>
+        <translation>&amp;Graine&#xa0;:</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">Exécution</translation>
+        <translation>Exécution</translation>
     </message>
     <message>
         <source>Embedding:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plongement&#xa0;:</translation>
     </message>
     <message>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier&#xa0;:</translation>
     </message>
     <message>
         <source>Input size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille d&apos;entrée&#xa0;:</translation>
     </message>
     <message>
         <source>Mean:</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne&#xa0;:</translation>
     </message>
     <message>
         <source>Std:</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart-type&#xa0;:</translation>
     </message>
     <message>
         <source>Text embeddings:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plongements textuels&#xa0;:</translation>
     </message>
     <message>
         <source>Stage options</source>
-        <translation type="unfinished"></translation>
+        <translation>Options des étapes</translation>
     </message>
     <message>
         <source>Validation message</source>
-        <translation type="unfinished">Message de validation</translation>
+        <translation>Message de validation</translation>
     </message>
     <message>
         <source>&amp;Launch</source>
-        <translation type="unfinished">&amp;Lancer</translation>
+        <translation>&amp;Lancer</translation>
     </message>
     <message>
         <source>Launch pipeline run</source>
-        <translation type="unfinished"></translation>
+        <translation>Lancer l&apos;exécution du pipeline</translation>
     </message>
     <message>
         <source>TorchScript image encoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Encodeur d&apos;images TorchScript</translation>
     </message>
     <message>
         <source>TorchScript (*.pt *.pth *.ts);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>TorchScript (*.pt *.pth *.ts);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Embeddings (*.npy *.csv);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plongements (*.npy *.csv);;Tous les fichiers (*)</translation>
     </message>
     <message numerus="yes">
         <source>%1 (%n samples)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%1 (%n échantillon)</numerusform>
             <numerusform>%1 (%n échantillons)</numerusform>
         </translation>
     </message>
     <message>
         <source>Colored Fashion-MNIST, ρ = 0.7 (default; open a dataset to change)</source>
-        <translation type="unfinished"></translation>
+        <translation>Colored Fashion-MNIST, ρ = 0.7 (par défaut&#xa0;; ouvrez un jeu de données pour changer)</translation>
     </message>
     <message>
         <source>%1 · seed %2</source>
-        <translation type="unfinished">%1 · graine %2</translation>
+        <translation>%1 · graine %2</translation>
     </message>
     <message>
         <source>Choose at least one sensitive attribute.</source>
-        <translation type="unfinished">Choisissez au moins un attribut sensible.</translation>
+        <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
     <message>
         <source>Check at least two target levels, or none for every level.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cochez au moins deux niveaux de la cible, ou aucun pour tous les niveaux.</translation>
     </message>
     <message>
         <source>%1: no such TorchScript file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: fichier TorchScript introuvable</translation>
     </message>
     <message>
         <source>%1: no such text-embedding file</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: fichier de plongements textuels introuvable</translation>
     </message>
     <message>
         <source>⚠ %1</source>
-        <translation type="unfinished">⚠ %1</translation>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
     <name>equiscope::FairSslStageView</name>
     <message>
         <source>sample %1 dropped: %2 of sample %3 (cosine %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>échantillon %1 écarté&#xa0;: %2 de l&apos;échantillon %3 (cosinus %4)</translation>
     </message>
     <message>
         <source>near-duplicate</source>
-        <translation type="unfinished"></translation>
+        <translation>quasi-doublon</translation>
     </message>
     <message>
         <source>sample %1 dropped: %2 (sharpness %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>échantillon %1 écarté&#xa0;: %2 (netteté %3)</translation>
     </message>
     <message>
         <source>%1: none dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: aucune écartée</translation>
     </message>
     <message>
         <source>%1 (showing %2 of %3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2 affichées sur %3)</translation>
     </message>
     <message>
         <source>Pipeline stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes du pipeline</translation>
     </message>
     <message>
         <source>What each stage kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que chaque étape a conservé</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Étape</translation>
     </message>
     <message>
         <source>In</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrée</translation>
     </message>
     <message>
         <source>Kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservées</translation>
     </message>
     <message>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Écartées</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>Détails</translation>
     </message>
     <message>
         <source>Kept and dropped images per stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Images conservées et écartées par étape</translation>
     </message>
     <message>
         <source>images</source>
-        <translation type="unfinished"></translation>
+        <translation>images</translation>
     </message>
     <message>
         <source>Dropped near-duplicates</source>
-        <translation type="unfinished"></translation>
+        <translation>Quasi-doublons écartés</translation>
     </message>
     <message>
         <source>Dropped low-quality images</source>
-        <translation type="unfinished"></translation>
+        <translation>Images de faible qualité écartées</translation>
     </message>
     <message>
         <source>Could not read the stages: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les étapes&#xa0;: %1</translation>
     </message>
     <message>
         <source>Loading the stages of %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement des étapes de %1…</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>kept</source>
-        <translation type="unfinished"></translation>
+        <translation>conservées</translation>
     </message>
     <message>
         <source>dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>écartées</translation>
     </message>
     <message>
         <source>Dropped near-duplicates and copies of test images (dropped left, kept right)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quasi-doublons et copies d&apos;images de test écartés (écartée à gauche, conservée à droite)</translation>
     </message>
     <message>
         <source>Dropped low-sharpness images (variance of the Laplacian)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images peu nettes écartées (variance du laplacien)</translation>
     </message>
     <message>
         <source>This run has recorded no stage yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette exécution n&apos;a encore enregistré aucune étape.</translation>
     </message>
     <message numerus="yes">
         <source>%n stage(s) finished.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n étape terminée.</numerusform>
+            <numerusform>%n étapes terminées.</numerusform>
         </translation>
     </message>
 </context>
@@ -2977,58 +2989,58 @@ n = %2</source>
     <name>equiscope::FairSslWeightView</name>
     <message>
         <source>Meta-learned weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids méta-appris</translation>
     </message>
     <message>
         <source>Group</source>
-        <translation type="unfinished">Groupe</translation>
+        <translation>Groupe</translation>
     </message>
     <message>
         <source>Weight histogram of the group over epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>Histogramme des poids du groupe au fil des époques</translation>
     </message>
     <message>
         <source>epoch</source>
-        <translation type="unfinished">époque</translation>
+        <translation>époque</translation>
     </message>
     <message>
         <source>meta-learned weight</source>
-        <translation type="unfinished"></translation>
+        <translation>poids méta-appris</translation>
     </message>
     <message>
         <source>share of the group&apos;s images</source>
-        <translation type="unfinished"></translation>
+        <translation>part des images du groupe</translation>
     </message>
     <message>
         <source>Mean weight per group and epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>Poids moyen par groupe et par époque</translation>
     </message>
     <message>
         <source>mean weight of the group</source>
-        <translation type="unfinished"></translation>
+        <translation>poids moyen du groupe</translation>
     </message>
     <message>
         <source>Group:</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupe&#xa0;:</translation>
     </message>
     <message>
         <source>Could not read the weights: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire les poids&#xa0;: %1</translation>
     </message>
     <message>
         <source>This run has no meta-learned weights (only the fair-ssl method learns them).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette exécution n&apos;a pas de poids méta-appris (seule la méthode fair-ssl les apprend).</translation>
     </message>
     <message numerus="yes">
         <source>Meta-Weight-Net&apos;s weights of the curated images, per group, recorded every epoch (%n epoch(s)).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Poids de Meta-Weight-Net pour les images sélectionnées, par groupe, enregistrés à chaque époque (%n époque).</numerusform>
+            <numerusform>Poids de Meta-Weight-Net pour les images sélectionnées, par groupe, enregistrés à chaque époque (%n époques).</numerusform>
         </translation>
     </message>
     <message>
         <source>mean relative weight (1 = batch mean)</source>
-        <translation type="unfinished"></translation>
+        <translation>poids relatif moyen (1 = moyenne du lot)</translation>
     </message>
 </context>
 <context>
@@ -3859,23 +3871,23 @@ pour juger
     </message>
     <message>
         <source>Clustering</source>
-        <translation type="unfinished"></translation>
+        <translation>Clustering</translation>
     </message>
     <message>
         <source>Cross-attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Attention croisée</translation>
     </message>
     <message>
         <source>Stages</source>
-        <translation type="unfinished"></translation>
+        <translation>Étapes</translation>
     </message>
     <message>
         <source>Meta-weights</source>
-        <translation type="unfinished"></translation>
+        <translation>Méta-poids</translation>
     </message>
     <message>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Groupes</translation>
     </message>
 </context>
 <context>
@@ -4038,7 +4050,7 @@ pour juger
     </message>
     <message>
         <source>%p% · %1 · ETA %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%p&#xa0;% · %1 · reste %2</translation>
     </message>
 </context>
 <context>

@@ -395,7 +395,7 @@ void FairSslLauncher::rebuildOptions()
         editor->setToolTip(option.toolTip);
         editor->setAccessibleName(option.label);
         editor->setObjectName(option.key);
-        m_optionsForm->addRow(option.label + QLatin1Char(':'), editor);
+        m_optionsForm->addRow(tr("%1:").arg(option.label), editor);
         m_optionEditors.insert(option.key, editor);
     }
 }

@@ -91,15 +91,16 @@ int engineThreads();
 /// on its thread alone. Inside a parallel region, all shares run on the caller in turn.
 void runOnThreads(int nThreads, const std::function<void(int)> &body);
 
-/// Runs fn(task, tid) for every task in [0, n) on up to nThreads threads (tid < nThreads). The
-/// threads take the tasks one by one from a shared counter: a thread the OS preempts on a busy
-/// machine delays the pass by one task, not by its whole static share.
+/// Runs fn(task, tid) for every task in [0, n) on up to nThreads threads (tid < nThreads).
+/// Thread tid takes tasks tid, tid + T, tid + 2T, … (T threads): a fixed assignment, so each
+/// thread's accumulators see the same tiles in the same order on every call and the results are
+/// bit-identical for a fixed thread count — training and bundle replay rely on that. (Taking tasks
+/// from a shared counter balanced better on a busy machine but made the sums depend on timing.)
 template <typename F> void forTasks(int64_t n, int nThreads, const F &fn)
 {
-    std::atomic<int64_t> next{0};
-    runOnThreads(int(std::min<int64_t>(nThreads, n)), [&](int tid) {
-        for (int64_t t = next.fetch_add(1, std::memory_order_relaxed); t < n;
-             t = next.fetch_add(1, std::memory_order_relaxed))
+    const int threads = int(std::min<int64_t>(nThreads, n));
+    runOnThreads(threads, [&](int tid) {
+        for (int64_t t = tid; t < n; t += threads)
             fn(t, tid);
     });
 }

@@ -12,12 +12,8 @@ void appendMetric(QVector<MetricRow> &rows, const QString &name, double value)
         rows.push_back(MetricRow{name, value, std::nullopt, std::nullopt, {}, std::nullopt, {}});
 }
 
-QVector<MetricRow> fairnessMetricRows(const QJsonObject &fairnessReport)
+QVector<MetricRow> fairnessMetricRows(const FairnessReport &report, bool withOverallAccuracy)
 {
-    QVector<MetricRow> rows;
-    auto report = FairnessReport::fromJson(fairnessReport);
-    if (!report)
-        return rows;
     auto estimate = [](const QString &name, const Estimate &e, const QString &group,
                        std::optional<qint64> size) {
         MetricRow m{name, e.value, std::nullopt, std::nullopt, group, size, {}};
@@ -27,10 +23,12 @@ QVector<MetricRow> fairnessMetricRows(const QJsonObject &fairnessReport)
         }
         return m;
     };
-    for (auto it = report->overall.begin(); it != report->overall.end(); ++it)
-        if (std::isfinite(it.value().value) && it.key() != QLatin1String("accuracy"))
+    QVector<MetricRow> rows;
+    for (auto it = report.overall.begin(); it != report.overall.end(); ++it)
+        if (std::isfinite(it.value().value) &&
+            (withOverallAccuracy || it.key() != QLatin1String("accuracy")))
             rows.push_back(estimate(it.key(), it.value(), {}, std::nullopt));
-    for (const GroupReport &g : report->groups) {
+    for (const GroupReport &g : report.groups) {
         if (g.tooSmall) {
             rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"),
                                      1.0,
@@ -46,6 +44,14 @@ QVector<MetricRow> fairnessMetricRows(const QJsonObject &fairnessReport)
                 rows.push_back(estimate(it.key(), it.value(), g.label, g.size));
     }
     return rows;
+}
+
+QVector<MetricRow> fairnessMetricRows(const QJsonObject &fairnessReport)
+{
+    auto report = FairnessReport::fromJson(fairnessReport);
+    if (!report)
+        return {};
+    return fairnessMetricRows(report.value(), false);
 }
 
 } // namespace equiscope

@@ -7,6 +7,14 @@
 
 namespace equiscope {
 
+struct FairnessReport;
+
+/// Final-metric store rows of a FairnessReport: the whole-population metrics with their CIs
+/// (overall accuracy too unless @p withOverallAccuracy is false), then every group's metrics
+/// with CI and group size; a too-small group is one "too_small_to_judge" row.
+QVector<MetricRow> fairnessMetricRows(const FairnessReport &report,
+                                      bool withOverallAccuracy = true);
+
 /// Final-metric store rows of a FairnessReport JSON (eval/bootstrap.h): every whole-population
 /// metric except accuracy (the caller adds its own headline accuracy) with its CI, then every
 /// group's metrics with CI and group size; a too-small group is one "too_small_to_judge" row.

@@ -5,6 +5,7 @@
 
 #include "data/attributetable.h"
 #include "data/groupassignment.h"
+#include "jobs/metricrows.h"
 #include "util/texttable.h"
 
 #include <QFileInfo>

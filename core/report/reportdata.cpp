@@ -49,39 +49,6 @@ QStringList ReportRun::groupLabels() const
     return out;
 }
 
-QVector<MetricRow> fairnessMetricRows(const FairnessReport &report)
-{
-    QVector<MetricRow> rows;
-    auto estimate = [](const QString &name, const Estimate &e, const QString &group,
-                       std::optional<qint64> size) {
-        MetricRow m{name, e.value, std::nullopt, std::nullopt, group, size, {}};
-        if (std::isfinite(e.lo) && std::isfinite(e.hi)) {
-            m.ciLow = e.lo;
-            m.ciHigh = e.hi;
-        }
-        return m;
-    };
-    for (auto it = report.overall.begin(); it != report.overall.end(); ++it)
-        if (std::isfinite(it.value().value))
-            rows.push_back(estimate(it.key(), it.value(), {}, std::nullopt));
-    for (const GroupReport &g : report.groups) {
-        if (g.tooSmall) {
-            rows.push_back(MetricRow{QStringLiteral("too_small_to_judge"),
-                                     1.0,
-                                     std::nullopt,
-                                     std::nullopt,
-                                     g.label,
-                                     g.size,
-                                     {}});
-            continue;
-        }
-        for (auto it = g.metrics.begin(); it != g.metrics.end(); ++it)
-            if (std::isfinite(it.value().value))
-                rows.push_back(estimate(it.key(), it.value(), g.label, g.size));
-    }
-    return rows;
-}
-
 namespace {
 
 template <typename T> T need(Expected<T> e)

@@ -60,8 +60,4 @@ Expected<QVector<ReportRun>> loadReportRuns(const QString &storePath, const QStr
                                             const ReportOptions &options,
                                             QVector<ReportRun> *context = nullptr);
 
-/// Store rows of a FairnessReport: overall metrics with CIs, then each group's metrics with its
-/// size ("too_small_to_judge" rows for groups below the minimum size).
-QVector<MetricRow> fairnessMetricRows(const FairnessReport &report);
-
 } // namespace equiscope

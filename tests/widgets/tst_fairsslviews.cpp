@@ -1,6 +1,7 @@
 // The fair-SSL GUI: the launcher form (validation, table-driven stage options, launching a job),
 // the experiment panel switching to it, and the run-detail tabs (stages with thumbnails,
 // meta-weight histograms, per-group charts) on a run store built through the RunStore API.
+#include "clusteringlauncher.h"
 #include "experimentpanel.h"
 #include "fairsslgroupview.h"
 #include "fairssllauncher.h"

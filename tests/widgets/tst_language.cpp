@@ -159,7 +159,9 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
         << QStringList{QStringLiteral("Übersicht"),  QStringLiteral("Kurven"),
                        QStringLiteral("Metriken"),   QStringLiteral("Attention"),
                        QStringLiteral("Salienz"),    QStringLiteral("Einbettung"),
-                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-Attention"),
+                       QStringLiteral("Stufen"),     QStringLiteral("Meta-Gewichte"),
+                       QStringLiteral("Gruppen")}
         << QStringLiteral("Er&scheinungsbild") << QStringLiteral("Kein Lauf trainiert");
     QTest::newRow("French")
         << QStringLiteral("fr")
@@ -170,7 +172,9 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
         << QStringList{QStringLiteral("Résumé"),     QStringLiteral("Courbes"),
                        QStringLiteral("Métriques"),  QStringLiteral("Attention"),
                        QStringLiteral("Saillance"),  QStringLiteral("Plongement"),
-                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
+                       QStringLiteral("Clustering"), QStringLiteral("Attention croisée"),
+                       QStringLiteral("Étapes"),     QStringLiteral("Méta-poids"),
+                       QStringLiteral("Groupes")}
         << QStringLiteral("A&pparence")
         << QStringLiteral("Aucune exécution en cours d'entraînement");
     QTest::newRow("English")
@@ -182,7 +186,9 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
         << QStringList{QStringLiteral("Summary"),    QStringLiteral("Curves"),
                        QStringLiteral("Metrics"),    QStringLiteral("Attention"),
                        QStringLiteral("Saliency"),   QStringLiteral("Embedding"),
-                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention")}
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention"),
+                       QStringLiteral("Stages"),     QStringLiteral("Meta-weights"),
+                       QStringLiteral("Groups")}
         << QStringLiteral("&Appearance") << QStringLiteral("No runs training");
 }
 
@@ -266,7 +272,7 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     RunDetailView *detail = runs->detailView();
     QTRY_COMPARE(detail->runId(), m_run);
     QTabWidget *tabs = detail->tabs();
-    // The clustering family's tabs (last two) are not translated yet: English in every language.
+    // Every family's tabs exist (hidden when the run has no data for them), all translated.
     QStringList titles;
     for (int i = 0; i < tabs->count(); ++i)
         titles << tabs->tabText(i);
