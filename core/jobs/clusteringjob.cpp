@@ -177,21 +177,17 @@ void ClusteringJob::work()
 
     ClusteringConfig &config = m_config;
     if (!m_resumeRunId.isEmpty()) {
-        auto run = store->run(m_resumeRunId);
-        if (!run)
-            return end(JobOutcome::Failed, run.error().toString());
-        auto parsed = ClusteringConfig::fromJson(run->config);
+        const ResumeCheck check = checkResume(*store, m_resumeRunId);
+        if (!check.config) {
+            if (check.ours)
+                runId = m_resumeRunId;
+            return end(check.outcome, check.message);
+        }
+        auto parsed = ClusteringConfig::fromJson(*check.config);
         if (!parsed)
             return end(JobOutcome::Failed, parsed.error().toString());
         config = parsed.value();
         runId = m_resumeRunId;
-        JobOutcome outcome = JobOutcome::Failed;
-        const QString obstacle = resumeObstacle(run.value(), &outcome);
-        if (!obstacle.isEmpty()) {
-            if (outcome == JobOutcome::Failed)
-                runId.clear(); // not ours: do not touch its status
-            return end(outcome, obstacle);
-        }
     }
     auto valid = config.validate();
     if (!valid)

@@ -1,5 +1,6 @@
 #include "runjob.h"
 
+#include "data/datasetreader.h"
 #include "store/runstore.h"
 
 #include <QCoreApplication>
@@ -180,6 +181,35 @@ QString RunJob::resumeObstacle(const RunRecord &run, JobOutcome *outcome)
             .arg(run.ownerPid);
     }
     return {};
+}
+
+RunJob::ResumeCheck RunJob::checkResume(RunStore &store, const QString &runId)
+{
+    ResumeCheck check;
+    auto run = store.run(runId);
+    if (!run) {
+        check.message = run.error().toString();
+        return check;
+    }
+    check.message = resumeObstacle(run.value(), &check.outcome);
+    // A finished run stays ours to report on; one another process runs is not ours to touch.
+    check.ours = check.message.isEmpty() || check.outcome != JobOutcome::Failed;
+    if (check.message.isEmpty())
+        check.config = run->config;
+    return check;
+}
+
+Expected<Dataset> RunJob::openJobDataset(const DatasetSpec &spec)
+{
+    Q_EMIT logMessage(QStringLiteral("opening %1 (%2)").arg(spec.path, spec.format));
+    ReadContext ctx;
+    ctx.cancelled = [this] { return cancelRequested(); };
+    return openDataset(spec, ctx);
+}
+
+JobOutcome RunJob::datasetFailureOutcome() const
+{
+    return cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed;
 }
 
 } // namespace equiscope

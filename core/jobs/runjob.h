@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/dataerror.h"
 #include "store/runrecord.h"
 
 #include <QJsonObject>
@@ -8,8 +9,13 @@
 
 #include <atomic>
 #include <memory>
+#include <optional>
 
 namespace equiscope {
+
+struct Dataset;
+struct DatasetSpec;
+class RunStore;
 
 /// Throttled progress of a job (at most ~10 per second cross threads). Runs made of stages
 /// (the fair SSL pipeline) name the current one in @c stage; epochs count the stage's units.
@@ -88,10 +94,26 @@ protected:
     void setResult(const QJsonObject &result);
     /// Records the outcome, marks run runId() final in @p store (unless @p store is null) and
     /// emits logMessage + finished.
-    void finish(class RunStore *store, JobOutcome outcome, const QString &message);
+    void finish(RunStore *store, JobOutcome outcome, const QString &message);
     /// Why @p run cannot be resumed by this process (empty when it can): it has finished
     /// (@p outcome = Finished) or another live process runs it (@p outcome = Failed).
     static QString resumeObstacle(const RunRecord &run, JobOutcome *outcome);
+
+    /// What work() learns about the run it is asked to resume: its stored config JSON, or why
+    /// it cannot be resumed (the outcome and message to finish with, and whether the run is
+    /// still this job's to mark — not when it cannot be read or another process runs it).
+    struct ResumeCheck
+    {
+        std::optional<QJsonObject> config;
+        JobOutcome outcome = JobOutcome::Failed;
+        QString message;
+        bool ours = false;
+    };
+    static ResumeCheck checkResume(RunStore &store, const QString &runId);
+    /// Opens @p spec on the worker thread (logged; stops early when the job is cancelled).
+    Expected<Dataset> openJobDataset(const DatasetSpec &spec);
+    /// The outcome of a failed openJobDataset(): Cancelled when the job was cancelled.
+    JobOutcome datasetFailureOutcome() const;
 
 private:
     struct Private;

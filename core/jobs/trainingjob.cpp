@@ -90,31 +90,22 @@ void TrainingJob::work()
     RunConfig &config = m_config;
     int startEpoch = 1;
     if (!m_resumeRunId.isEmpty()) {
-        auto run = store->run(m_resumeRunId);
-        if (!run)
-            return end(JobOutcome::Failed, run.error().toString());
-        auto parsed = RunConfig::fromJson(run->config);
+        const ResumeCheck check = checkResume(*store, m_resumeRunId);
+        if (!check.config) {
+            if (check.ours)
+                runId = m_resumeRunId;
+            return end(check.outcome, check.message);
+        }
+        auto parsed = RunConfig::fromJson(*check.config);
         if (!parsed)
             return end(JobOutcome::Failed, parsed.error().toString());
         config = parsed.value();
         runId = m_resumeRunId;
-        JobOutcome outcome = JobOutcome::Failed;
-        const QString obstacle = resumeObstacle(run.value(), &outcome);
-        if (!obstacle.isEmpty()) {
-            if (outcome == JobOutcome::Failed)
-                runId.clear(); // not ours: do not touch its status
-            return end(outcome, obstacle);
-        }
     }
 
-    Q_EMIT logMessage(
-        QStringLiteral("opening %1 (%2)").arg(config.dataset.path, config.dataset.format));
-    ReadContext ctx;
-    ctx.cancelled = [this] { return cancelRequested(); };
-    auto dataset = openDataset(config.dataset, ctx);
+    auto dataset = openJobDataset(config.dataset);
     if (!dataset)
-        return end(cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
-                   dataset.error().toString());
+        return end(datasetFailureOutcome(), dataset.error().toString());
     auto created = TrainingSession::create(config, dataset.value());
     if (!created)
         return end(JobOutcome::Failed, created.error().toString());
