@@ -1,5 +1,6 @@
 #include "clusteringlauncher.h"
 
+#include "formfields.h"
 #include "methodregistry.h"
 
 #include "jobs/clusteringjob.h"
@@ -28,29 +29,6 @@
 namespace equiscope {
 
 namespace {
-
-QSpinBox *spinBox(int min, int max, int value, const QString &name, const QString &tip)
-{
-    auto *box = new QSpinBox;
-    box->setRange(min, max);
-    box->setValue(value);
-    box->setAccessibleName(name);
-    box->setToolTip(tip);
-    return box;
-}
-
-QDoubleSpinBox *realBox(double min, double max, double value, int decimals, const QString &name,
-                        const QString &tip)
-{
-    auto *box = new QDoubleSpinBox;
-    box->setDecimals(decimals);
-    box->setRange(min, max);
-    box->setSingleStep(decimals >= 4 ? 1e-4 : 0.05);
-    box->setValue(value);
-    box->setAccessibleName(name);
-    box->setToolTip(tip);
-    return box;
-}
 
 QLineEdit *lineEdit(const QString &name, const QString &placeholder, const QString &tip)
 {

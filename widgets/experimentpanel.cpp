@@ -3,6 +3,7 @@
 #include "attributepicker.h"
 #include "clusteringlauncher.h"
 #include "fairssllauncher.h"
+#include "formfields.h"
 #include "methodregistry.h"
 #include "sweepdialog.h"
 
@@ -28,20 +29,6 @@
 #include <limits>
 
 namespace equiscope {
-
-namespace {
-
-QSpinBox *spinBox(int min, int max, int value, const QString &name, const QString &tip)
-{
-    auto *box = new QSpinBox;
-    box->setRange(min, max);
-    box->setValue(value);
-    box->setAccessibleName(name);
-    box->setToolTip(tip);
-    return box;
-}
-
-} // namespace
 
 ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent)
     : QWidget(parent), m_queue(queue), m_base(RunConfig::coloredFashionMnistDefault())

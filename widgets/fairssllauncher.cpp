@@ -1,5 +1,6 @@
 #include "fairssllauncher.h"
 
+#include "formfields.h"
 #include "methodregistry.h"
 
 #include "jobs/fairssljob.h"
@@ -27,16 +28,6 @@
 namespace equiscope {
 
 namespace {
-
-QSpinBox *spinBox(int min, int max, int value, const QString &name, const QString &tip)
-{
-    auto *box = new QSpinBox;
-    box->setRange(min, max);
-    box->setValue(value);
-    box->setAccessibleName(name);
-    box->setToolTip(tip);
-    return box;
-}
 
 QString numbers(const QVector<double> &v)
 {
