@@ -1,7 +1,7 @@
 // equiscope-knn-bench: times the exact cosine kNN graph of the clustering pipeline (blocked
 // products, running top-k, never the N×N matrix) on random features, one JSON line per size.
 // bench/run-knn puts it next to the Python peer's full-matrix-then-topk (bench/reference/knn.py).
-#include "engine/knngraph.h"
+#include "clustering/knngraph.h"
 #include "util/environment.h"
 
 #include <QCoreApplication>

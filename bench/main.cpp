@@ -2,9 +2,9 @@
 // BLAS product, printing one JSON object per line. bench/run puts these next to the Python
 // reference and prints the ratios.
 #include "data/datasetreader.h"
-#include "engine/contrastiveloss_p.h"
-#include "engine/trainingsession.h"
 #include "fairssl/curation_p.h"
+#include "fare/faresession.h"
+#include "losses/contrastiveloss_p.h"
 #include "util/environment.h"
 
 #include <QCoreApplication>
@@ -103,11 +103,11 @@ void benchBlas(int64_t n)
     printLine(o);
 }
 
-/// End-to-end training throughput (performance.md target 4): FARE on Colored Fashion-MNIST,
-/// LeNet, b = 256, batched augmentations, through the same TrainingSession the app uses.
+/// End-to-end training throughput (docs/guide/benchmark.md, training throughput): FARE on Colored
+/// Fashion-MNIST, LeNet, b = 256, batched augmentations, through the same FareSession the app uses.
 void benchTraining(int steps)
 {
-    RunConfig config = RunConfig::coloredFashionMnistDefault();
+    FareConfig config = FareConfig::coloredFashionMnistDefault();
     config.epochs = 2;
     config.warmupEpochs = 0;
     config.trainLimit = qint64(steps) * config.batchSize;
@@ -116,7 +116,7 @@ void benchTraining(int steps)
         std::fprintf(stderr, "%s\n", qPrintable(dataset.error().toString()));
         return;
     }
-    auto session = TrainingSession::create(config, dataset.value());
+    auto session = FareSession::create(config, dataset.value());
     if (!session) {
         std::fprintf(stderr, "%s\n", qPrintable(session.error().toString()));
         return;

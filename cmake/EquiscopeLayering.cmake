@@ -1,4 +1,4 @@
-# Enforces the layering of design.md at configure time: core must never link Qt Widgets,
+# Enforces the layering of docs/design/architecture.md at configure time: core must never link Qt Widgets,
 # QCustomPlot or anything that pulls them in; widgets must never link LibTorch.
 function(_equiscope_collect_links target out)
     set(seen "")
@@ -22,7 +22,80 @@ function(_equiscope_collect_links target out)
     set(${out} ${seen} PARENT_SCOPE)
 endfunction()
 
+# The folders of core and the core folders each may include from (its own always). Lower layers
+# first: a folder never includes one that appears after it, except that the method families
+# implement the interface of families/ and families/ registers them (builtinfamilies.cpp).
+# See docs/design/architecture.md, "Layout checks".
+set(EQUISCOPE_CORE_FOLDERS util data store eval losses nn jobs fare fairssl clustering families
+    report export)
+set(_core_allowed_util "")
+set(_core_allowed_data util)
+set(_core_allowed_store util)
+set(_core_allowed_eval util)
+set(_core_allowed_losses util data)
+set(_core_allowed_nn util data eval)
+set(_core_allowed_jobs util data store eval)
+set(_core_allowed_fare util data store eval losses nn jobs families)
+set(_core_allowed_fairssl util data store eval losses nn jobs families)
+# Clustering a trained FARE run's embeddings needs that run's session.
+set(_core_allowed_clustering util data store eval losses nn jobs families fare)
+set(_core_allowed_families util store jobs fare fairssl clustering)
+set(_core_allowed_report util data store eval jobs families fare)
+set(_core_allowed_export util data store eval nn jobs families fare report)
+# Folders that never see LibTorch: no <torch/...>, <ATen/...> and no private (*_p.h) header of a
+# folder that uses it.
+set(EQUISCOPE_TORCH_FREE_FOLDERS data store jobs families report)
+
+function(_equiscope_check_core_folders)
+    set(violations "")
+    file(GLOB_RECURSE sources ${PROJECT_SOURCE_DIR}/core/*.cpp ${PROJECT_SOURCE_DIR}/core/*.h)
+    foreach(source IN LISTS sources)
+        file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR}/core ${source})
+        if(NOT rel MATCHES "/")
+            continue()
+        endif()
+        string(REGEX MATCH "^[^/]+" folder "${rel}")
+        if(NOT folder IN_LIST EQUISCOPE_CORE_FOLDERS)
+            list(APPEND violations "core/${folder}/ is not in the layering table (cmake/EquiscopeLayering.cmake)")
+            continue()
+        endif()
+        file(STRINGS ${source} includes REGEX "^#include [<\"]")
+        foreach(line IN LISTS includes)
+            if(line MATCHES "^#include \"([a-z]+)/([a-z0-9_]+)\\.h\"")
+                set(dep ${CMAKE_MATCH_1})
+                set(header ${CMAKE_MATCH_2})
+                if(NOT dep STREQUAL folder AND NOT dep IN_LIST _core_allowed_${folder})
+                    list(APPEND violations "core/${rel}: ${folder}/ must not include ${dep}/ (${line})")
+                endif()
+                if(folder IN_LIST EQUISCOPE_TORCH_FREE_FOLDERS AND header MATCHES "_p$"
+                   AND NOT dep IN_LIST EQUISCOPE_TORCH_FREE_FOLDERS)
+                    list(APPEND violations "core/${rel}: ${folder}/ is LibTorch-free but includes ${line}")
+                endif()
+            elseif(line MATCHES "^#include <(torch|ATen|c10)/" AND folder IN_LIST EQUISCOPE_TORCH_FREE_FOLDERS)
+                list(APPEND violations "core/${rel}: ${folder}/ is LibTorch-free but includes ${line}")
+            endif()
+        endforeach()
+    endforeach()
+    # Widgets never include LibTorch or a private header of core.
+    file(GLOB_RECURSE widget_sources ${PROJECT_SOURCE_DIR}/widgets/*.cpp ${PROJECT_SOURCE_DIR}/widgets/*.h)
+    foreach(source IN LISTS widget_sources)
+        file(STRINGS ${source} includes REGEX "^#include ")
+        foreach(line IN LISTS includes)
+            if(line MATCHES "^#include <(torch|ATen|c10)/" OR
+               (line MATCHES "^#include \"([a-z]+)/[a-z0-9_]+_p\\.h\"" AND CMAKE_MATCH_1 IN_LIST EQUISCOPE_CORE_FOLDERS))
+                file(RELATIVE_PATH rel ${PROJECT_SOURCE_DIR} ${source})
+                list(APPEND violations "${rel}: widgets never include LibTorch or core's private headers (${line})")
+            endif()
+        endforeach()
+    endforeach()
+    if(violations)
+        list(JOIN violations "\n  " text)
+        message(FATAL_ERROR "Layering violations:\n  ${text}")
+    endif()
+endfunction()
+
 function(equiscope_check_layering)
+    _equiscope_check_core_folders()
     _equiscope_collect_links(equiscope_core core_links)
     foreach(forbidden Qt6::Widgets Qt::Widgets Qt6::PrintSupport QCustomPlotQt6::QCustomPlotQt6 equiscope_widgets)
         if(forbidden IN_LIST core_links)
@@ -35,5 +108,5 @@ function(equiscope_check_layering)
             message(FATAL_ERROR "Layering violation: equiscope_widgets links ${l} directly (widgets never include LibTorch)")
         endif()
     endforeach()
-    message(STATUS "Equiscope layering: core is GUI-free, widgets are torch-free")
+    message(STATUS "Equiscope layering: core is GUI-free, its folders include only lower ones, widgets are torch-free")
 endfunction()

@@ -465,6 +465,18 @@
         <source>Lloyd iterations at most.</source>
         <translation>Höchstens so viele Lloyd-Iterationen.</translation>
     </message>
+    <message>
+        <source>Fair representation learning (FARE family)</source>
+        <translation>Faires Repräsentationslernen (FARE-Familie)</translation>
+    </message>
+    <message>
+        <source>Fair self-supervised pipeline</source>
+        <translation>Faire selbstüberwachte Pipeline</translation>
+    </message>
+    <message>
+        <source>Fair clustering</source>
+        <translation>Faires Clustering</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::AttentionView</name>
@@ -1255,20 +1267,12 @@ Attention p = %3</translation>
         <translation>Methodenoptionen</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>Prüfmeldung</translation>
-    </message>
-    <message>
         <source>&amp;Launch clustering</source>
         <translation>Clustering s&amp;tarten</translation>
     </message>
     <message>
         <source>Launch clustering run</source>
         <translation>Clustering-Lauf starten</translation>
-    </message>
-    <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · Startwert %2</translation>
     </message>
     <message>
         <source>Choose a features file.</source>
@@ -1281,14 +1285,6 @@ Attention p = %3</translation>
     <message>
         <source>Choose a finished run whose encoder embeds the data.</source>
         <translation>Wählen Sie einen fertigen Lauf, dessen Encoder die Daten einbettet.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -2303,188 +2299,8 @@ bei (%5, %6)</translation>
 <context>
     <name>equiscope::ExperimentPanel</name>
     <message>
-        <source>Run name</source>
-        <translation>Laufname</translation>
-    </message>
-    <message>
-        <source>Named after method and dataset when empty</source>
-        <translation>Wenn leer, nach Methode und Datensatz benannt</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Methode</translation>
-    </message>
-    <message>
-        <source>Encoder</source>
-        <translation>Encoder</translation>
-    </message>
-    <message>
-        <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
-        <translation>lenet: klein und schnell, für 28×28-Bilder; resnet18: stärker, langsamer.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Epochen</translation>
-    </message>
-    <message>
-        <source>Passes over the training images.</source>
-        <translation>Durchläufe über die Trainingsbilder.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>Batch-Größe</translation>
-    </message>
-    <message>
-        <source>Images per step; contrastive losses see 2 × batch views.</source>
-        <translation>Bilder pro Schritt; kontrastive Verluste sehen 2 × Batch Ansichten.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Lernrate</translation>
-    </message>
-    <message>
-        <source>Peak learning rate after the warm-up epochs.</source>
-        <translation>Höchste Lernrate nach den Aufwärm-Epochen.</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>Optimierer</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Startwert</translation>
-    </message>
-    <message>
-        <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
-        <translation>Legt Initialisierung, Augmentierungen und Batches fest: gleicher Startwert, gleicher Lauf.</translation>
-    </message>
-    <message>
-        <source>Train limit</source>
-        <translation>Trainingslimit</translation>
-    </message>
-    <message>
-        <source>Training images used for contrastive training (0 = all).</source>
-        <translation>Für das kontrastive Training verwendete Trainingsbilder (0 = alle).</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>Datensatz:</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Name:</translation>
-    </message>
-    <message>
-        <source>&amp;Method:</source>
-        <translation>&amp;Methode:</translation>
-    </message>
-    <message>
-        <source>&amp;Encoder:</source>
-        <translation>&amp;Encoder:</translation>
-    </message>
-    <message>
-        <source>E&amp;pochs:</source>
-        <translation>E&amp;pochen:</translation>
-    </message>
-    <message>
-        <source>&amp;Batch size:</source>
-        <translation>&amp;Batch-Größe:</translation>
-    </message>
-    <message>
-        <source>Le&amp;arning rate:</source>
-        <translation>Lern&amp;rate:</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>&amp;Optimierer:</translation>
-    </message>
-    <message>
-        <source>See&amp;d:</source>
-        <translation>Start&amp;wert:</translation>
-    </message>
-    <message>
-        <source>Train l&amp;imit:</source>
-        <translation>Trainingsl&amp;imit:</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Lauf</translation>
-    </message>
-    <message>
-        <source>Loss options</source>
-        <translation>Verlustoptionen</translation>
-    </message>
-    <message>
-        <source>Target and sensitive attributes</source>
-        <translation>Ziel- und sensible Attribute</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>Prüfmeldung</translation>
-    </message>
-    <message>
-        <source>&amp;Launch</source>
-        <translation>S&amp;tarten</translation>
-    </message>
-    <message>
-        <source>Launch run</source>
-        <translation>Lauf starten</translation>
-    </message>
-    <message>
-        <source>S&amp;weep…</source>
-        <translation>Sweep a&amp;ufbauen…</translation>
-    </message>
-    <message>
-        <source>Build sweep</source>
-        <translation>Sweep aufbauen</translation>
-    </message>
-    <message>
-        <source>Queue a grid over one or two hyper-parameters × seeds.</source>
-        <translation>Ein Gitter über einen oder zwei Hyperparameter × Startwerte in die Warteschlange stellen.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n samples)</source>
-        <translation>
-            <numerusform>%1 (%n Stichprobe)</numerusform>
-            <numerusform>%1 (%n Stichproben)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
-        <translation>Colored Fashion-MNIST (Standard; zum Ändern einen Datensatz öffnen)</translation>
-    </message>
-    <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · Startwert %2</translation>
-    </message>
-    <message>
-        <source>Choose at least one sensitive attribute.</source>
-        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
-        <translation>%1:</translation>
-    </message>
-    <message>
         <source>Method family</source>
         <translation>Methodenfamilie</translation>
-    </message>
-    <message>
-        <source>Fair representation learning (FARE family)</source>
-        <translation>Faires Repräsentationslernen (FARE-Familie)</translation>
-    </message>
-    <message>
-        <source>Fair self-supervised pipeline</source>
-        <translation>Faire selbstüberwachte Pipeline</translation>
-    </message>
-    <message>
-        <source>Fair clustering</source>
-        <translation>Faires Clustering</translation>
     </message>
     <message>
         <source>Family:</source>
@@ -2812,10 +2628,6 @@ n = %2</translation>
         <translation>Stufenoptionen</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>Prüfmeldung</translation>
-    </message>
-    <message>
         <source>&amp;Launch</source>
         <translation>S&amp;tarten</translation>
     </message>
@@ -2847,10 +2659,6 @@ n = %2</translation>
         <translation>Colored Fashion-MNIST, ρ = 0.7 (Standard; zum Ändern einen Datensatz öffnen)</translation>
     </message>
     <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · Startwert %2</translation>
-    </message>
-    <message>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
     </message>
@@ -2865,14 +2673,6 @@ n = %2</translation>
     <message>
         <source>%1: no such text-embedding file</source>
         <translation>%1: Text-Einbettungsdatei existiert nicht</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1:</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +2841,160 @@ n = %2</translation>
     <message>
         <source>mean relative weight (1 = batch mean)</source>
         <translation>mittleres relatives Gewicht (1 = Batch-Mittel)</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FareLauncher</name>
+    <message>
+        <source>Run name</source>
+        <translation>Laufname</translation>
+    </message>
+    <message>
+        <source>Named after method and dataset when empty</source>
+        <translation>Wenn leer, nach Methode und Datensatz benannt</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Encoder</translation>
+    </message>
+    <message>
+        <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
+        <translation>lenet: klein und schnell, für 28×28-Bilder; resnet18: stärker, langsamer.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Epochen</translation>
+    </message>
+    <message>
+        <source>Passes over the training images.</source>
+        <translation>Durchläufe über die Trainingsbilder.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Batch-Größe</translation>
+    </message>
+    <message>
+        <source>Images per step; contrastive losses see 2 × batch views.</source>
+        <translation>Bilder pro Schritt; kontrastive Verluste sehen 2 × Batch Ansichten.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after the warm-up epochs.</source>
+        <translation>Höchste Lernrate nach den Aufwärm-Epochen.</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimierer</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Startwert</translation>
+    </message>
+    <message>
+        <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
+        <translation>Legt Initialisierung, Augmentierungen und Batches fest: gleicher Startwert, gleicher Lauf.</translation>
+    </message>
+    <message>
+        <source>Train limit</source>
+        <translation>Trainingslimit</translation>
+    </message>
+    <message>
+        <source>Training images used for contrastive training (0 = all).</source>
+        <translation>Für das kontrastive Training verwendete Trainingsbilder (0 = alle).</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Datensatz:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation>&amp;Encoder:</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation>E&amp;pochen:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Batch-Größe:</translation>
+    </message>
+    <message>
+        <source>Le&amp;arning rate:</source>
+        <translation>Lern&amp;rate:</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer:</source>
+        <translation>&amp;Optimierer:</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>Start&amp;wert:</translation>
+    </message>
+    <message>
+        <source>Train l&amp;imit:</source>
+        <translation>Trainingsl&amp;imit:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Loss options</source>
+        <translation>Verlustoptionen</translation>
+    </message>
+    <message>
+        <source>Target and sensitive attributes</source>
+        <translation>Ziel- und sensible Attribute</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>S&amp;tarten</translation>
+    </message>
+    <message>
+        <source>Launch run</source>
+        <translation>Lauf starten</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>Sweep a&amp;ufbauen…</translation>
+    </message>
+    <message>
+        <source>Build sweep</source>
+        <translation>Sweep aufbauen</translation>
+    </message>
+    <message>
+        <source>Queue a grid over one or two hyper-parameters × seeds.</source>
+        <translation>Ein Gitter über einen oder zwei Hyperparameter × Startwerte in die Warteschlange stellen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation>
+            <numerusform>%1 (%n Stichprobe)</numerusform>
+            <numerusform>%1 (%n Stichproben)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
+        <translation>Colored Fashion-MNIST (Standard; zum Ändern einen Datensatz öffnen)</translation>
+    </message>
+    <message>
+        <source>Choose at least one sensitive attribute.</source>
+        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3178,26 @@ zum Beurteilen
     <message>
         <source> · Queued: %1</source>
         <translation> · Wartend: %1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::LauncherForm</name>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · Startwert %2</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Prüfmeldung</translation>
     </message>
 </context>
 <context>

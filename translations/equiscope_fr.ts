@@ -465,6 +465,18 @@
         <source>Lloyd iterations at most.</source>
         <translation>Nombre maximal d&apos;itérations de Lloyd.</translation>
     </message>
+    <message>
+        <source>Fair representation learning (FARE family)</source>
+        <translation>Apprentissage de représentations équitables (famille FARE)</translation>
+    </message>
+    <message>
+        <source>Fair self-supervised pipeline</source>
+        <translation>Pipeline auto-supervisé équitable</translation>
+    </message>
+    <message>
+        <source>Fair clustering</source>
+        <translation>Clustering équitable</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::AttentionView</name>
@@ -1255,20 +1267,12 @@ attention p = %3</translation>
         <translation>Options de la méthode</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>Message de validation</translation>
-    </message>
-    <message>
         <source>&amp;Launch clustering</source>
         <translation>Lan&amp;cer le clustering</translation>
     </message>
     <message>
         <source>Launch clustering run</source>
         <translation>Lancer l&apos;exécution de clustering</translation>
-    </message>
-    <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · graine %2</translation>
     </message>
     <message>
         <source>Choose a features file.</source>
@@ -1281,14 +1285,6 @@ attention p = %3</translation>
     <message>
         <source>Choose a finished run whose encoder embeds the data.</source>
         <translation>Choisissez une exécution terminée dont l&apos;encodeur plonge les données.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2303,188 +2299,8 @@ en (%5, %6)</translation>
 <context>
     <name>equiscope::ExperimentPanel</name>
     <message>
-        <source>Run name</source>
-        <translation>Nom de l&apos;exécution</translation>
-    </message>
-    <message>
-        <source>Named after method and dataset when empty</source>
-        <translation>Si vide, nommée d&apos;après la méthode et le jeu de données</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>Méthode</translation>
-    </message>
-    <message>
-        <source>Encoder</source>
-        <translation>Encodeur</translation>
-    </message>
-    <message>
-        <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
-        <translation>lenet&#xa0;: petit et rapide, pour des images 28×28&#xa0;; resnet18&#xa0;: plus puissant, plus lent.</translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation>Époques</translation>
-    </message>
-    <message>
-        <source>Passes over the training images.</source>
-        <translation>Passages sur les images d&apos;entraînement.</translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation>Taille de batch</translation>
-    </message>
-    <message>
-        <source>Images per step; contrastive losses see 2 × batch views.</source>
-        <translation>Images par pas&#xa0;; les pertes contrastives voient 2 × batch vues.</translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation>Taux d&apos;apprentissage</translation>
-    </message>
-    <message>
-        <source>Peak learning rate after the warm-up epochs.</source>
-        <translation>Taux d&apos;apprentissage maximal après les époques de préchauffage.</translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation>Optimiseur</translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation>Graine</translation>
-    </message>
-    <message>
-        <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
-        <translation>Initialise les poids, les augmentations et les lots&#xa0;: même graine, même exécution.</translation>
-    </message>
-    <message>
-        <source>Train limit</source>
-        <translation>Limite d&apos;entraînement</translation>
-    </message>
-    <message>
-        <source>Training images used for contrastive training (0 = all).</source>
-        <translation>Images d&apos;entraînement utilisées pour l&apos;entraînement contrastif (0 = toutes).</translation>
-    </message>
-    <message>
-        <source>Dataset:</source>
-        <translation>Jeu de données&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Name:</source>
-        <translation>&amp;Nom&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Method:</source>
-        <translation>&amp;Méthode&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Encoder:</source>
-        <translation>&amp;Encodeur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>E&amp;pochs:</source>
-        <translation>É&amp;poques&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Batch size:</source>
-        <translation>Taille de &amp;batch&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Le&amp;arning rate:</source>
-        <translation>Ta&amp;ux d&apos;apprentissage&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Optimizer:</source>
-        <translation>&amp;Optimiseur&#xa0;:</translation>
-    </message>
-    <message>
-        <source>See&amp;d:</source>
-        <translation>&amp;Graine&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Train l&amp;imit:</source>
-        <translation>L&amp;imite d&apos;entraînement&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Run</source>
-        <translation>Exécution</translation>
-    </message>
-    <message>
-        <source>Loss options</source>
-        <translation>Options de la perte</translation>
-    </message>
-    <message>
-        <source>Target and sensitive attributes</source>
-        <translation>Attributs cible et sensibles</translation>
-    </message>
-    <message>
-        <source>Validation message</source>
-        <translation>Message de validation</translation>
-    </message>
-    <message>
-        <source>&amp;Launch</source>
-        <translation>&amp;Lancer</translation>
-    </message>
-    <message>
-        <source>Launch run</source>
-        <translation>Lancer l&apos;exécution</translation>
-    </message>
-    <message>
-        <source>S&amp;weep…</source>
-        <translation>Bala&amp;yage…</translation>
-    </message>
-    <message>
-        <source>Build sweep</source>
-        <translation>Construire un balayage</translation>
-    </message>
-    <message>
-        <source>Queue a grid over one or two hyper-parameters × seeds.</source>
-        <translation>Mettre en file une grille sur un ou deux hyperparamètres × graines.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 (%n samples)</source>
-        <translation>
-            <numerusform>%1 (%n échantillon)</numerusform>
-            <numerusform>%1 (%n échantillons)</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
-        <translation>Colored Fashion-MNIST (par défaut&#xa0;; ouvrez un jeu de données pour changer)</translation>
-    </message>
-    <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · graine %2</translation>
-    </message>
-    <message>
-        <source>Choose at least one sensitive attribute.</source>
-        <translation>Choisissez au moins un attribut sensible.</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
-        <translation>%1&#xa0;:</translation>
-    </message>
-    <message>
         <source>Method family</source>
         <translation>Famille de méthodes</translation>
-    </message>
-    <message>
-        <source>Fair representation learning (FARE family)</source>
-        <translation>Apprentissage de représentations équitables (famille FARE)</translation>
-    </message>
-    <message>
-        <source>Fair self-supervised pipeline</source>
-        <translation>Pipeline auto-supervisé équitable</translation>
-    </message>
-    <message>
-        <source>Fair clustering</source>
-        <translation>Clustering équitable</translation>
     </message>
     <message>
         <source>Family:</source>
@@ -2812,10 +2628,6 @@ n = %2</translation>
         <translation>Options des étapes</translation>
     </message>
     <message>
-        <source>Validation message</source>
-        <translation>Message de validation</translation>
-    </message>
-    <message>
         <source>&amp;Launch</source>
         <translation>&amp;Lancer</translation>
     </message>
@@ -2847,10 +2659,6 @@ n = %2</translation>
         <translation>Colored Fashion-MNIST, ρ = 0.7 (par défaut&#xa0;; ouvrez un jeu de données pour changer)</translation>
     </message>
     <message>
-        <source>%1 · seed %2</source>
-        <translation>%1 · graine %2</translation>
-    </message>
-    <message>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
@@ -2865,14 +2673,6 @@ n = %2</translation>
     <message>
         <source>%1: no such text-embedding file</source>
         <translation>%1&#xa0;: fichier de plongements textuels introuvable</translation>
-    </message>
-    <message>
-        <source>⚠ %1</source>
-        <translation>⚠ %1</translation>
-    </message>
-    <message>
-        <source>%1:</source>
-        <translation>%1&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3041,6 +2841,160 @@ n = %2</translation>
     <message>
         <source>mean relative weight (1 = batch mean)</source>
         <translation>poids relatif moyen (1 = moyenne du lot)</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::FareLauncher</name>
+    <message>
+        <source>Run name</source>
+        <translation>Nom de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Named after method and dataset when empty</source>
+        <translation>Si vide, nommée d&apos;après la méthode et le jeu de données</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Méthode</translation>
+    </message>
+    <message>
+        <source>Encoder</source>
+        <translation>Encodeur</translation>
+    </message>
+    <message>
+        <source>lenet: small and fast, for 28×28 images; resnet18: stronger, slower.</source>
+        <translation>lenet&#xa0;: petit et rapide, pour des images 28×28&#xa0;; resnet18&#xa0;: plus puissant, plus lent.</translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation>Époques</translation>
+    </message>
+    <message>
+        <source>Passes over the training images.</source>
+        <translation>Passages sur les images d&apos;entraînement.</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille de batch</translation>
+    </message>
+    <message>
+        <source>Images per step; contrastive losses see 2 × batch views.</source>
+        <translation>Images par pas&#xa0;; les pertes contrastives voient 2 × batch vues.</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d&apos;apprentissage</translation>
+    </message>
+    <message>
+        <source>Peak learning rate after the warm-up epochs.</source>
+        <translation>Taux d&apos;apprentissage maximal après les époques de préchauffage.</translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation>Optimiseur</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>Graine</translation>
+    </message>
+    <message>
+        <source>Seeds initialisation, augmentations and batches: same seed, same run.</source>
+        <translation>Initialise les poids, les augmentations et les lots&#xa0;: même graine, même exécution.</translation>
+    </message>
+    <message>
+        <source>Train limit</source>
+        <translation>Limite d&apos;entraînement</translation>
+    </message>
+    <message>
+        <source>Training images used for contrastive training (0 = all).</source>
+        <translation>Images d&apos;entraînement utilisées pour l&apos;entraînement contrastif (0 = toutes).</translation>
+    </message>
+    <message>
+        <source>Dataset:</source>
+        <translation>Jeu de données&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Méthode&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoder:</source>
+        <translation>&amp;Encodeur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;pochs:</source>
+        <translation>É&amp;poques&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>Taille de &amp;batch&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Le&amp;arning rate:</source>
+        <translation>Ta&amp;ux d&apos;apprentissage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Optimizer:</source>
+        <translation>&amp;Optimiseur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>See&amp;d:</source>
+        <translation>&amp;Graine&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Train l&amp;imit:</source>
+        <translation>L&amp;imite d&apos;entraînement&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Loss options</source>
+        <translation>Options de la perte</translation>
+    </message>
+    <message>
+        <source>Target and sensitive attributes</source>
+        <translation>Attributs cible et sensibles</translation>
+    </message>
+    <message>
+        <source>&amp;Launch</source>
+        <translation>&amp;Lancer</translation>
+    </message>
+    <message>
+        <source>Launch run</source>
+        <translation>Lancer l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>Bala&amp;yage…</translation>
+    </message>
+    <message>
+        <source>Build sweep</source>
+        <translation>Construire un balayage</translation>
+    </message>
+    <message>
+        <source>Queue a grid over one or two hyper-parameters × seeds.</source>
+        <translation>Mettre en file une grille sur un ou deux hyperparamètres × graines.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n samples)</source>
+        <translation>
+            <numerusform>%1 (%n échantillon)</numerusform>
+            <numerusform>%1 (%n échantillons)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Colored Fashion-MNIST (default; open a dataset to change)</source>
+        <translation>Colored Fashion-MNIST (par défaut&#xa0;; ouvrez un jeu de données pour changer)</translation>
+    </message>
+    <message>
+        <source>Choose at least one sensitive attribute.</source>
+        <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
 </context>
 <context>
@@ -3224,6 +3178,26 @@ pour juger
     <message>
         <source> · Queued: %1</source>
         <translation> · En file&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::LauncherForm</name>
+    <message>
+        <source>%1:</source>
+        <extracomment>A form label made from an option&apos;s name (French puts a space before the colon).</extracomment>
+        <translation>%1&#xa0;:</translation>
+    </message>
+    <message>
+        <source>⚠ %1</source>
+        <translation>⚠ %1</translation>
+    </message>
+    <message>
+        <source>%1 · seed %2</source>
+        <translation>%1 · graine %2</translation>
+    </message>
+    <message>
+        <source>Validation message</source>
+        <translation>Message de validation</translation>
     </message>
 </context>
 <context>

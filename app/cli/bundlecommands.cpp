@@ -2,7 +2,7 @@
 
 #include "clioutput.h"
 
-#include "report/runbundle.h"
+#include "export/runbundle.h"
 #include "store/runstore.h"
 
 #include <QCommandLineParser>

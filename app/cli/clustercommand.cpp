@@ -4,7 +4,7 @@
 #include "jobrunner.h"
 #include "traincommand.h"
 
-#include "jobs/clusteringjob.h"
+#include "clustering/clusteringjob.h"
 
 #include <QCommandLineParser>
 #include <QDir>

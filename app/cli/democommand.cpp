@@ -8,8 +8,8 @@
 #include "data/datasetreader.h"
 #include "data/datasetsummary.h"
 #include "data/groupassignment.h"
-#include "engine/runconfig.h"
-#include "jobs/trainingjob.h"
+#include "fare/fareconfig.h"
+#include "fare/farejob.h"
 #include "store/runstore.h"
 #include "util/environment.h"
 
@@ -133,7 +133,7 @@ int runDemoCommand(const QStringList &arguments)
     };
     QList<Row> rows;
     for (const LossMethod method : {LossMethod::InfoNce, LossMethod::Fare}) {
-        RunConfig config = RunConfig::coloredFashionMnistDefault();
+        FareConfig config = FareConfig::coloredFashionMnistDefault();
         config.loss = LossConfig();
         config.loss.method = method;
         config.dataset = spec;
@@ -152,7 +152,7 @@ int runDemoCommand(const QStringList &arguments)
                      .arg(config.epochs)
                      .arg(config.trainLimit));
         timer.restart();
-        TrainingJob job(config, storePath);
+        FareJob job(config, storePath);
         const int code = runJobInTerminal(&job, storePath, false);
         if (code != 0)
             return code;

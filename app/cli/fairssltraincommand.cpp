@@ -1,11 +1,13 @@
 #include "fairssltraincommand.h"
 
+#include "families/familyregistry.h"
+
 #include "clioutput.h"
 #include "jobrunner.h"
 #include "traincommand.h"
 
 #include "fairssl/fairsslconfig.h"
-#include "jobs/fairssljob.h"
+#include "fairssl/fairssljob.h"
 #include "store/runstore.h"
 
 #include <QCommandLineParser>
@@ -81,19 +83,20 @@ const Mapped kMapped[] = {
 
 } // namespace
 
-bool isFairSslTrain(const QStringList &arguments)
+RunFamily requestedTrainFamily(const QStringList &arguments)
 {
-    if (fairSslMethodNames().contains(rawValue(arguments, QStringLiteral("method"))))
-        return true;
+    const FamilyRegistry &registry = FamilyRegistry::instance();
+    if (const MethodFamily *f =
+            registry.familyOfMethod(rawValue(arguments, QStringLiteral("method"))))
+        return f->id();
     const QString config = rawValue(arguments, QStringLiteral("config"));
     if (config.isEmpty())
-        return false;
+        return RunFamily::Fare;
     QFile f(config);
     if (!f.open(QIODevice::ReadOnly))
-        return false;
-    const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
-    return o.value(QStringLiteral("family")).toString() == QLatin1String("fair-ssl") ||
-           fairSslMethodNames().contains(o.value(QStringLiteral("method")).toString());
+        return RunFamily::Fare; // the FARE command reports the unreadable file
+    auto family = registry.familyOfConfig(QJsonDocument::fromJson(f.readAll()).object());
+    return family ? family.value()->id() : RunFamily::Fare;
 }
 
 int runFairSslTrainCommand(const QStringList &arguments)

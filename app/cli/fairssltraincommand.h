@@ -1,12 +1,14 @@
 #pragma once
 
+#include "store/runrecord.h"
+
 #include <QStringList>
 
 namespace equiscope::cli {
 
-/// Whether `train` @p arguments describe a fair-SSL run: --method is one of the family's
-/// methods (fair-ssl, simclr, supcon, supervised-ce) or the --config JSON has family "fair-ssl".
-bool isFairSslTrain(const QStringList &arguments);
+/// The family `train` @p arguments ask for (FamilyRegistry): the family of --method, else of
+/// the --config JSON, else FARE (whose command then reports what is wrong with them).
+RunFamily requestedTrainFamily(const QStringList &arguments);
 
 /// `equiscope-cli train --method fair-ssl|simclr|supcon|supervised-ce ...`: the fair
 /// self-supervised pipeline with its stage options, on a worker thread with progress on stderr

@@ -3,8 +3,8 @@
 #include "clioutput.h"
 
 #include "data/npyfile.h"
-#include "engine/lossconfig.h"
-#include "engine/lossevaluation.h"
+#include "losses/lossconfig.h"
+#include "losses/lossevaluation.h"
 #include "util/environment.h"
 
 #include <QCommandLineParser>

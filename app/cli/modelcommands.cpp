@@ -2,7 +2,7 @@
 
 #include "clioutput.h"
 
-#include "report/modelexport.h"
+#include "export/modelexport.h"
 #include "store/runstore.h"
 
 #include <QCommandLineParser>

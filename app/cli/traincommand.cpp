@@ -1,11 +1,12 @@
 #include "traincommand.h"
+#include "families/familyregistry.h"
 
 #include "clioutput.h"
 #include "fairssltraincommand.h"
 #include "jobrunner.h"
 
 #include "data/coloredmnist.h"
-#include "jobs/trainingjob.h"
+#include "fare/farejob.h"
 #include "store/runstore.h"
 
 #include <QCommandLineParser>
@@ -13,6 +14,8 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+
+#include <memory>
 
 namespace equiscope::cli {
 
@@ -23,9 +26,18 @@ QString storePathOption(const QString &value)
 
 int runTrainCommand(const QStringList &arguments)
 {
-    // The fair self-supervised family has its own stage options (fairssltraincommand.cpp).
-    if (isFairSslTrain(arguments))
+    // The fair self-supervised family has its own stage options (fairssltraincommand.cpp);
+    // clustering runs start from `cluster`, whose inputs are feature files or a trained run.
+    switch (requestedTrainFamily(arguments)) {
+    case RunFamily::FairSsl:
         return runFairSslTrainCommand(arguments);
+    case RunFamily::Clustering:
+        return fail(QStringLiteral("train: clustering methods run with 'equiscope-cli cluster' "
+                                   "(see 'cluster --help')"),
+                    2);
+    case RunFamily::Fare:
+        break;
+    }
     QCommandLineParser p;
     p.setApplicationDescription(
         QStringLiteral("Train a FARE-family run (fare, sparse-fare, infonce, fair-infonce, cclk). "
@@ -81,7 +93,7 @@ int runTrainCommand(const QStringList &arguments)
     p.addOptions(options);
     p.process(arguments);
 
-    RunConfig config = RunConfig::coloredFashionMnistDefault();
+    FareConfig config = FareConfig::coloredFashionMnistDefault();
     if (p.isSet(QStringLiteral("config"))) {
         QFile f(p.value(QStringLiteral("config")));
         if (!f.open(QIODevice::ReadOnly))
@@ -98,7 +110,7 @@ int runTrainCommand(const QStringList &arguments)
             merged.insert(it.key(), it.value());
         if (given.contains(QStringLiteral("method")) && !given.contains(QStringLiteral("loss")))
             merged.remove(QStringLiteral("loss"));
-        auto parsed = RunConfig::fromJson(merged);
+        auto parsed = FareConfig::fromJson(merged);
         if (!parsed)
             return fail(QStringLiteral("%1: %2").arg(f.fileName(), parsed.error().toString()));
         config = parsed.value();
@@ -179,8 +191,12 @@ int runTrainCommand(const QStringList &arguments)
         return 0;
     }
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
-    TrainingJob job(config, storePath);
-    return runJobInTerminal(&job, storePath);
+    auto job =
+        FamilyRegistry::instance().family(RunFamily::Fare)->createJob(config.toJson(), storePath);
+    if (!job)
+        return fail(job.error().toString(), 2);
+    std::unique_ptr<RunJob> owned(job.value());
+    return runJobInTerminal(owned.get(), storePath);
 }
 
 int runResumeCommand(const QStringList &arguments)
@@ -208,7 +224,7 @@ int runResumeCommand(const QStringList &arguments)
         id = resolved.value();
     }
     QString error;
-    std::unique_ptr<RunJob> job(RunJob::resume(id, storePath, &error));
+    std::unique_ptr<RunJob> job(FamilyRegistry::instance().resume(id, storePath, &error));
     if (!job)
         return fail(error);
     return runJobInTerminal(job.get(), storePath);

@@ -1,15 +1,17 @@
 #include "runviews.h"
 
-#include "attentionview.h"
-#include "clusteringview.h"
-#include "compareview.h"
-#include "crossattentionview.h"
-#include "embeddingview.h"
-#include "mainwindow.h"
-#include "paretoview.h"
-#include "rundetailview.h"
-#include "runspanel.h"
-#include "saliencyview.h"
+#include "families/methodfamily.h"
+
+#include "runs/compareview.h"
+#include "runs/rundetailview.h"
+#include "runs/runspanel.h"
+#include "shell/mainwindow.h"
+#include "views/attentionview.h"
+#include "views/clusteringview.h"
+#include "views/crossattentionview.h"
+#include "views/embeddingview.h"
+#include "views/paretoview.h"
+#include "views/saliencyview.h"
 
 #include <QDockWidget>
 #include <QTabWidget>
@@ -22,24 +24,30 @@ namespace equiscope {
 
 namespace {
 
-const QStringList kRunViews = {QStringLiteral("attention"),  QStringLiteral("saliency"),
-                               QStringLiteral("embedding"),  QStringLiteral("embedding-tsne"),
-                               QStringLiteral("metrics"),    QStringLiteral("curves"),
-                               QStringLiteral("pareto"),     QStringLiteral("compare-runs"),
-                               QStringLiteral("clustering"), QStringLiteral("cross-attention")};
+// The run views `--view` can open: the run detail's tabs (RunView) and a few variants.
+QStringList runViewNames()
+{
+    QStringList names;
+    for (RunView v : {RunView::Attention, RunView::Saliency, RunView::Embedding, RunView::Metrics,
+                      RunView::Curves, RunView::Clustering, RunView::CrossAttention})
+        names << runViewName(v);
+    names << QStringLiteral("embedding-tsne") << QStringLiteral("pareto")
+          << QStringLiteral("compare-runs");
+    return names;
+}
 
 // Whether the detail view shows @p name's tab for the run it shows now.
 bool hasTab(RunDetailView *detail, const QString &name)
 {
-    if (name == QLatin1String("attention"))
+    if (name == runViewName(RunView::Attention))
         return detail->attentionTabVisible();
-    if (name == QLatin1String("saliency"))
+    if (name == runViewName(RunView::Saliency))
         return detail->saliencyTabVisible();
-    if (name.startsWith(QLatin1String("embedding")))
+    if (name.startsWith(runViewName(RunView::Embedding)))
         return detail->embeddingTabVisible();
-    if (name == QLatin1String("clustering"))
+    if (name == runViewName(RunView::Clustering))
         return detail->clusteringTabVisible();
-    if (name == QLatin1String("cross-attention"))
+    if (name == runViewName(RunView::CrossAttention))
         return detail->crossAttentionTabVisible();
     return true;
 }
@@ -48,7 +56,7 @@ bool hasTab(RunDetailView *detail, const QString &name)
 
 bool isRunView(const QString &name)
 {
-    return kRunViews.contains(name);
+    return runViewNames().contains(name);
 }
 
 void showRunView(MainWindow &window, const QString &name, const std::function<void()> &ready)
@@ -140,10 +148,10 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                     view->showDetails(view->embeddings().count() / 3);
                     QTimer::singleShot(300, view, finish);
                 });
-            } else if (name == QLatin1String("clustering") ||
-                       name == QLatin1String("cross-attention")) {
+            } else if (name == runViewName(RunView::Clustering) ||
+                       name == runViewName(RunView::CrossAttention)) {
                 // Both views load their artifacts (and thumbnails) off the GUI thread.
-                tabs->setCurrentWidget(name == QLatin1String("clustering")
+                tabs->setCurrentWidget(name == runViewName(RunView::Clustering)
                                            ? static_cast<QWidget *>(detail->clusteringView())
                                            : detail->crossAttentionView());
                 QTimer::singleShot(2500, &window, finish);

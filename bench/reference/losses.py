@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Python peer of specs/performance.md: the losses of specs/fare.md written the way a
+"""The Python peer of docs/guide/benchmark.md: the losses of docs/design/methods/fare.md written the way a
 researcher would write them (straightforward PyTorch tensor code, autograd for the backward).
 Prints one JSON object per line, like equiscope-bench."""
 import argparse

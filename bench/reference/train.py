@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The Python peer of performance.md target 4: FARE training on Colored Fashion-MNIST the way a
+"""The Python peer of docs/guide/benchmark.md, training throughput: FARE training on Colored Fashion-MNIST the way a
 researcher would write it — a torch Dataset of PIL images, torchvision RandomResizedCrop(32) +
 RandomHorizontalFlip + ToTensor per image in a DataLoader (single process), LeNet + projection
 head, the dense FARE loss, Adam. Prints {"side": "python", "train_images_per_s": X}."""

@@ -9,7 +9,7 @@
 
 namespace equiscope {
 
-/// The kind of values an attribute column holds (datasets.md "Attribute schema").
+/// The kind of values an attribute column holds (docs/design/datasets.md "Attribute schema").
 enum class AttributeType
 {
     Binary,      ///< two levels

@@ -1,4 +1,4 @@
-#include "attributehistogram.h"
+#include "data/attributehistogram.h"
 
 #include <algorithm>
 #include <cmath>

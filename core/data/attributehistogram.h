@@ -1,6 +1,6 @@
 #pragma once
 
-#include "attribute.h"
+#include "data/attribute.h"
 
 #include <vector>
 

@@ -1,6 +1,6 @@
-#include "attributetable.h"
+#include "data/attributetable.h"
 
-#include "dataerror.h"
+#include "util/expected.h"
 
 #include <QSet>
 
@@ -194,8 +194,8 @@ Attribute attributeFromText(const QString &name, const QStringList &rawCells,
                 continue;
             const QStringList parts = splitVector(cells[i]);
             if (parts.size() != vectorDim)
-                cellError(options, i, name, QStringLiteral("%1 numbers separated by ';'").arg(vectorDim),
-                          cells[i]);
+                cellError(options, i, name,
+                          QStringLiteral("%1 numbers separated by ';'").arg(vectorDim), cells[i]);
             for (int k = 0; k < vectorDim; ++k)
                 if (!parseNumber(parts[k], &values[size_t(i) * size_t(vectorDim) + size_t(k)]))
                     cellError(options, i, name, QStringLiteral("a number"), cells[i]);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "attribute.h"
+#include "data/attribute.h"
 
 #include <QHash>
 #include <QVector>
@@ -38,7 +38,7 @@ private:
 struct TextColumnOptions
 {
     std::optional<AttributeType> forcedType;
-    QString file;             ///< for error messages
+    QString file;              ///< for error messages
     std::vector<qint64> lines; ///< the source line of each cell, for error messages
     int maxCategoricalLevels = 1000;
 };

@@ -1,6 +1,6 @@
-#include "celebareader.h"
+#include "data/celebareader.h"
 
-#include "imagefiledecoder.h"
+#include "data/imagefiledecoder.h"
 
 #include <QDir>
 #include <QFile>

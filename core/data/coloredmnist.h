@@ -1,19 +1,19 @@
 #pragma once
 
-#include "datasetreader.h"
+#include "data/datasetreader.h"
 
 #include <QColor>
 
 namespace equiscope {
 
-/// Options of the ColorMNIST generator (fare.md "Reference protocol").
+/// Options of the ColorMNIST generator (docs/design/methods/fare.md "Reference protocol").
 struct ColoredMnistOptions
 {
     QVector<QColor> palette;  ///< empty: tab10
     QStringList paletteNames; ///< names of the palette colours (tab10 names by default)
     double sigma = 40.0;      ///< per-channel Gaussian noise on the colour
     quint64 seed = 0;         ///< colour draw seed (fixed per image, stored with the dataset)
-    double rho = 0.0;         ///< class–colour correlation: P(colour = class colour) beyond chance
+    double rho = 0.0; ///< class–colour correlation: P(colour = class colour) beyond chance
 
     static ColoredMnistOptions fromVariantMap(const QVariantMap &options);
 };
@@ -27,7 +27,8 @@ QStringList tab10Names();
 /// N(0, sigma) noise clipped to [0,255]; background pixel = (255 − intensity)/255 · colour.
 /// Adds attributes "color" (palette entry, categorical) and "rgb" (the noisy colour, vector 0–255).
 /// The draw is a pure function of (seed, index, label), so z is fixed per image.
-Dataset colorizeDataset(const Dataset &grey, const ColoredMnistOptions &options, const ReadContext &context);
+Dataset colorizeDataset(const Dataset &grey, const ColoredMnistOptions &options,
+                        const ReadContext &context);
 
 /// Opens the "colored" format: a source dataset (spec.options "source"/"sourceFormat"; default
 /// Debian's Fashion-MNIST) coloured with the options in spec.options.

@@ -1,8 +1,8 @@
-#include "coloredmnistexport.h"
+#include "data/coloredmnistexport.h"
 
-#include "coloredmnist.h"
-#include "foldercsvwriter.h"
-#include "mnistjsonreader.h"
+#include "data/coloredmnist.h"
+#include "data/foldercsvwriter.h"
+#include "data/mnistjsonreader.h"
 
 #include <QStandardPaths>
 

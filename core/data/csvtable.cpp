@@ -1,4 +1,4 @@
-#include "csvtable.h"
+#include "data/csvtable.h"
 
 #include <QFile>
 
@@ -78,7 +78,8 @@ CsvTable CsvTable::parse(const QByteArray &content, const QString &file, QChar d
         }
     }
     if (inQuotes)
-        throwDataError(file, rowLine, QStringLiteral("a closing quote"), QStringLiteral("end of file"));
+        throwDataError(file, rowLine, QStringLiteral("a closing quote"),
+                       QStringLiteral("end of file"));
     if (!field.isEmpty() || !row.isEmpty())
         endRow();
     if (t.header.isEmpty())

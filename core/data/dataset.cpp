@@ -1,4 +1,4 @@
-#include "dataset.h"
+#include "data/dataset.h"
 
 #include <QCryptographicHash>
 #include <QJsonDocument>
@@ -69,7 +69,8 @@ QString Dataset::fingerprint() const
         h.addData(QByteArrayView(reinterpret_cast<const char *>(a.values().data()),
                                  qsizetype(a.values().size() * sizeof(float))));
     }
-    h.addData(QByteArrayView(reinterpret_cast<const char *>(splits.data()), qsizetype(splits.size())));
+    h.addData(
+        QByteArrayView(reinterpret_cast<const char *>(splits.data()), qsizetype(splits.size())));
     if (images) {
         // Sample the pixels rather than hashing gigabytes: every 97th image.
         const qint64 bytes = images->shape().imageBytes();

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "attributetable.h"
-#include "featurematrix.h"
-#include "imagecache.h"
+#include "data/attributetable.h"
+#include "data/featurematrix.h"
+#include "data/imagecache.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -37,17 +37,17 @@ struct DatasetSpec
 struct Dataset
 {
     DatasetSpec spec;
-    QString name;                         ///< for display, e.g. "Fashion-MNIST"
+    QString name; ///< for display, e.g. "Fashion-MNIST"
     qint64 size = 0;
     AttributeTable attributes;
     std::vector<Split> splits;
-    QStringList itemNames;                ///< file names, when samples come from files
+    QStringList itemNames; ///< file names, when samples come from files
     std::shared_ptr<const ImageCache> images;
     std::shared_ptr<const FeatureMatrix> features;
-    QString defaultTarget;                ///< the reader's suggestion for the launcher
+    QString defaultTarget; ///< the reader's suggestion for the launcher
     QStringList defaultSensitive;
-    qint64 skipped = 0;                   ///< rows/files skipped as malformed
-    QStringList skippedExamples;          ///< the first few reasons, for the user
+    qint64 skipped = 0;          ///< rows/files skipped as malformed
+    QStringList skippedExamples; ///< the first few reasons, for the user
     QStringList warnings;
 
     QMap<Split, qint64> splitCounts() const;

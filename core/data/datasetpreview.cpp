@@ -1,4 +1,4 @@
-#include "datasetpreview.h"
+#include "data/datasetpreview.h"
 
 #include <opencv2/imgproc.hpp>
 
@@ -14,9 +14,11 @@ QImage datasetImage(const Dataset &ds, qint64 index)
         return {};
     const auto &s = ds.images->shape();
     if (s.channels == 1)
-        return QImage(ds.images->image(index), s.width, s.height, s.width, QImage::Format_Grayscale8)
+        return QImage(ds.images->image(index), s.width, s.height, s.width,
+                      QImage::Format_Grayscale8)
             .convertToFormat(QImage::Format_RGB888);
-    return QImage(ds.images->image(index), s.width, s.height, s.width * 3, QImage::Format_RGB888).copy();
+    return QImage(ds.images->image(index), s.width, s.height, s.width * 3, QImage::Format_RGB888)
+        .copy();
 }
 
 QImage renderPreviewGrid(const Dataset &ds, const PreviewOptions &o)
@@ -60,7 +62,8 @@ QImage renderPreviewGrid(const Dataset &ds, const PreviewOptions &o)
             cv::Mat roi = canvas(cv::Rect(x, y, cell, cell));
             cv::resize(src, roi, roi.size(), 0, 0, cv::INTER_NEAREST);
         } else {
-            cv::rectangle(canvas, cv::Rect(x, y, cell, cell), cv::Scalar(220, 220, 220), cv::FILLED);
+            cv::rectangle(canvas, cv::Rect(x, y, cell, cell), cv::Scalar(220, 220, 220),
+                          cv::FILLED);
             cv::putText(canvas, "#" + std::to_string(idx), cv::Point(x + 4, y + cell / 2),
                         cv::FONT_HERSHEY_SIMPLEX, 0.4, cv::Scalar(60, 60, 60), 1, cv::LINE_AA);
         }
@@ -70,13 +73,15 @@ QImage renderPreviewGrid(const Dataset &ds, const PreviewOptions &o)
             // Hershey fonts are ASCII-only and the cell is narrow: keep what fits.
             std::string s = text.toLatin1().toStdString();
             int base = 0;
-            while (s.size() > 3 && cv::getTextSize(s, cv::FONT_HERSHEY_SIMPLEX, 0.35, 1, &base).width > cell)
+            while (s.size() > 3 &&
+                   cv::getTextSize(s, cv::FONT_HERSHEY_SIMPLEX, 0.35, 1, &base).width > cell)
                 s.pop_back();
-            cv::putText(canvas, s, cv::Point(x, y + cell + lineH * (a + 1)), cv::FONT_HERSHEY_SIMPLEX,
-                        0.35, cv::Scalar(30, 30, 30), 1, cv::LINE_AA);
+            cv::putText(canvas, s, cv::Point(x, y + cell + lineH * (a + 1)),
+                        cv::FONT_HERSHEY_SIMPLEX, 0.35, cv::Scalar(30, 30, 30), 1, cv::LINE_AA);
         }
     }
-    return QImage(canvas.data, canvas.cols, canvas.rows, int(canvas.step), QImage::Format_RGB888).copy();
+    return QImage(canvas.data, canvas.cols, canvas.rows, int(canvas.step), QImage::Format_RGB888)
+        .copy();
 }
 
 } // namespace equiscope

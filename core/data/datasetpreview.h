@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dataset.h"
+#include "data/dataset.h"
 
 #include <QImage>
 
@@ -8,11 +8,11 @@ namespace equiscope {
 
 struct PreviewOptions
 {
-    int count = 64;          ///< images in the grid
+    int count = 64; ///< images in the grid
     int columns = 8;
-    int cellSize = 112;      ///< pixels per image cell (images are scaled up, nearest neighbour)
-    QStringList attributes;  ///< attributes printed under each image; empty: target + sensitive
-    quint64 seed = 0;        ///< which samples (0 = the first ones)
+    int cellSize = 112;     ///< pixels per image cell (images are scaled up, nearest neighbour)
+    QStringList attributes; ///< attributes printed under each image; empty: target + sensitive
+    quint64 seed = 0;       ///< which samples (0 = the first ones)
 };
 
 /// A grid of sample images, each annotated with its attribute values, so a person checks a

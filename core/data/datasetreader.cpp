@@ -1,13 +1,13 @@
-#include "datasetreader.h"
+#include "data/datasetreader.h"
 
-#include "coloredmnist.h"
-#include "idxreader.h"
-#include "mnistjsonreader.h"
-#include "celebareader.h"
-#include "fairfacereader.h"
-#include "featurereader.h"
-#include "foldercsvreader.h"
-#include "utkfacereader.h"
+#include "data/celebareader.h"
+#include "data/coloredmnist.h"
+#include "data/fairfacereader.h"
+#include "data/featurereader.h"
+#include "data/foldercsvreader.h"
+#include "data/idxreader.h"
+#include "data/mnistjsonreader.h"
+#include "data/utkfacereader.h"
 
 #include <QFileInfo>
 
@@ -15,8 +15,8 @@ namespace equiscope {
 
 QStringList datasetFormats()
 {
-    return {QStringLiteral("idx"),      QStringLiteral("mnist-json"), QStringLiteral("colored"),
-            QStringLiteral("celeba"),   QStringLiteral("fairface"),   QStringLiteral("utkface"),
+    return {QStringLiteral("idx"),        QStringLiteral("mnist-json"), QStringLiteral("colored"),
+            QStringLiteral("celeba"),     QStringLiteral("fairface"),   QStringLiteral("utkface"),
             QStringLiteral("folder-csv"), QStringLiteral("features")};
 }
 
@@ -51,11 +51,17 @@ Expected<Dataset> openDataset(const DatasetSpec &spec, const ReadContext &contex
         else if (f == QLatin1String("features"))
             ds = readFeatures(spec, context);
         else
-            return DataError{spec.path, -1, -1, QStringLiteral("format"),
-                             QStringLiteral("one of %1").arg(datasetFormats().join(QStringLiteral(", "))),
-                             QStringLiteral("'%1'").arg(spec.format), {}};
+            return DataError{
+                spec.path,
+                -1,
+                -1,
+                QStringLiteral("format"),
+                QStringLiteral("one of %1").arg(datasetFormats().join(QStringLiteral(", "))),
+                QStringLiteral("'%1'").arg(spec.format),
+                {}};
         if (ds.size == 0)
-            return DataError{spec.path, -1, -1, {}, {}, {}, QStringLiteral("empty dataset: no samples")};
+            return DataError{
+                spec.path, -1, -1, {}, {}, {}, QStringLiteral("empty dataset: no samples")};
         if (qint64(ds.splits.size()) != ds.size)
             ds.splits = splitsFromOptions(ds.size, spec.options);
         ds.spec = spec;
@@ -63,7 +69,8 @@ Expected<Dataset> openDataset(const DatasetSpec &spec, const ReadContext &contex
     } catch (const DataException &e) {
         return e.error();
     } catch (const std::bad_alloc &) {
-        return DataError{spec.path, -1, -1, {}, {}, {}, QStringLiteral("out of memory while reading")};
+        return DataError{
+            spec.path, -1, -1, {}, {}, {}, QStringLiteral("out of memory while reading")};
     } catch (const std::exception &e) {
         // Third-party code (OpenCV) may throw its own exceptions: report, never crash.
         return DataError{spec.path, -1, -1, {}, {}, {}, QString::fromUtf8(e.what())};

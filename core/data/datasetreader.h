@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dataset.h"
+#include "data/dataset.h"
 
 #include <functional>
 
@@ -9,8 +9,8 @@ namespace equiscope {
 /// Where readers put decoded caches and how they report progress / check for cancellation.
 struct ReadContext
 {
-    QString cacheDir;                                       ///< empty: defaultCacheDirectory()
-    std::function<bool()> cancelled;                        ///< polled during long decodes
+    QString cacheDir;                                        ///< empty: defaultCacheDirectory()
+    std::function<bool()> cancelled;                         ///< polled during long decodes
     std::function<void(qint64 done, qint64 total)> progress; ///< may be called from workers
 };
 

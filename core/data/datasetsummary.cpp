@@ -1,4 +1,4 @@
-#include "datasetsummary.h"
+#include "data/datasetsummary.h"
 
 #include <QJsonArray>
 #include <QTextStream>
@@ -8,7 +8,8 @@ namespace equiscope {
 namespace {
 QJsonObject statsJson(const ContinuousStats &s)
 {
-    return QJsonObject{{QStringLiteral("min"), s.min}, {QStringLiteral("max"), s.max},
+    return QJsonObject{{QStringLiteral("min"), s.min},
+                       {QStringLiteral("max"), s.max},
                        {QStringLiteral("mean"), s.mean}};
 }
 } // namespace
@@ -26,7 +27,8 @@ QJsonObject datasetSummaryJson(const Dataset &ds)
     o.insert(QStringLiteral("splits"), splits);
     QJsonArray attrs;
     for (const Attribute &a : ds.attributes.columns()) {
-        QJsonObject j{{QStringLiteral("name"), a.name()}, {QStringLiteral("type"), attributeTypeName(a.type())}};
+        QJsonObject j{{QStringLiteral("name"), a.name()},
+                      {QStringLiteral("type"), attributeTypeName(a.type())}};
         if (a.isDiscrete()) {
             QJsonObject levels;
             const auto lc = a.levelCounts();
@@ -39,7 +41,8 @@ QJsonObject datasetSummaryJson(const Dataset &ds)
             QJsonArray comps;
             for (int k = 0; k < a.dim(); ++k) {
                 QJsonObject c = statsJson(a.stats(k));
-                c.insert(QStringLiteral("component"), a.componentNames().value(k, QString::number(k)));
+                c.insert(QStringLiteral("component"),
+                         a.componentNames().value(k, QString::number(k)));
                 comps.append(c);
             }
             j.insert(QStringLiteral("dim"), a.dim());
@@ -98,7 +101,10 @@ QString datasetSummaryText(const Dataset &ds)
                 const ContinuousStats s = a.stats(k);
                 if (a.dim() > 1)
                     out << " " << a.componentNames().value(k, QString::number(k)) << ":";
-                out << QStringLiteral(" min %1 max %2 mean %3").arg(s.min).arg(s.max).arg(s.mean, 0, 'f', 3);
+                out << QStringLiteral(" min %1 max %2 mean %3")
+                           .arg(s.min)
+                           .arg(s.max)
+                           .arg(s.mean, 0, 'f', 3);
             }
         }
         if (const qint64 m = a.missingCount())

@@ -1,7 +1,7 @@
-#include "fairfacereader.h"
+#include "data/fairfacereader.h"
 
-#include "csvtable.h"
-#include "imagefiledecoder.h"
+#include "data/csvtable.h"
+#include "data/imagefiledecoder.h"
 
 #include <QDir>
 #include <QFileInfo>

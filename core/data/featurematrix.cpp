@@ -1,4 +1,4 @@
-#include "featurematrix.h"
+#include "data/featurematrix.h"
 
 namespace equiscope {
 
@@ -14,7 +14,8 @@ FeatureMatrix::~FeatureMatrix()
         m_file->unmap(m_mapped);
 }
 
-Expected<std::shared_ptr<FeatureMatrix>> FeatureMatrix::map(const QString &path, qint64 rows, int cols)
+Expected<std::shared_ptr<FeatureMatrix>> FeatureMatrix::map(const QString &path, qint64 rows,
+                                                            int cols)
 {
     static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "features.bin is little-endian float32");
     auto file = std::make_unique<QFile>(path);
@@ -26,7 +27,8 @@ Expected<std::shared_ptr<FeatureMatrix>> FeatureMatrix::map(const QString &path,
     if (rows * cols > 0) {
         m->m_mapped = file->map(0, rows * cols * qint64(sizeof(float)));
         if (!m->m_mapped)
-            return DataError{path, -1, -1, {}, {}, {}, QStringLiteral("cannot map: ") + file->errorString()};
+            return DataError{
+                path, -1, -1, {}, {}, {}, QStringLiteral("cannot map: ") + file->errorString()};
         m->m_data = reinterpret_cast<const float *>(m->m_mapped);
     }
     m->m_file = std::move(file);

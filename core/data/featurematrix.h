@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dataerror.h"
+#include "util/expected.h"
 
 #include <QFile>
 

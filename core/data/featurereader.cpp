@@ -1,7 +1,7 @@
-#include "featurereader.h"
+#include "data/featurereader.h"
 
-#include "csvtable.h"
-#include "npyfile.h"
+#include "data/csvtable.h"
+#include "data/npyfile.h"
 
 #include <QDir>
 #include <QFile>

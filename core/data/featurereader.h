@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datasetreader.h"
+#include "data/datasetreader.h"
 
 namespace equiscope {
 

@@ -1,7 +1,7 @@
-#include "foldercsvreader.h"
+#include "data/foldercsvreader.h"
 
-#include "csvtable.h"
-#include "imagefiledecoder.h"
+#include "data/csvtable.h"
+#include "data/imagefiledecoder.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -39,7 +39,8 @@ QString findCsv(const QString &path)
 QString typesSidecarPath(const QString &csvPath)
 {
     const QFileInfo fi(csvPath);
-    return fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() + QStringLiteral(".types.json");
+    return fi.absolutePath() + QLatin1Char('/') + fi.completeBaseName() +
+           QStringLiteral(".types.json");
 }
 
 namespace {
@@ -158,7 +159,8 @@ Dataset readFolderCsv(const DatasetSpec &spec, const ReadContext &context)
     const QVariantMap userTypes = spec.options.value(QStringLiteral("types")).toMap();
     for (auto it = userTypes.begin(); it != userTypes.end(); ++it)
         typeOptions.insert(it.key(), it.value());
-    const auto overrides = typeOverrides({{QStringLiteral("types"), typeOptions}}, csv, attributeColumns);
+    const auto overrides =
+        typeOverrides({{QStringLiteral("types"), typeOptions}}, csv, attributeColumns);
 
     const QDir base = QFileInfo(csv).absoluteDir();
     Dataset ds;

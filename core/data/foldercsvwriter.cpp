@@ -1,6 +1,6 @@
-#include "foldercsvwriter.h"
+#include "data/foldercsvwriter.h"
 
-#include "foldercsvreader.h"
+#include "data/foldercsvreader.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -31,7 +31,8 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir,
                                  const ReadContext &context, const std::vector<qint64> &rows)
 {
     if (!ds.images)
-        return DataError{outDir, -1, -1, {}, {}, {}, QStringLiteral("the dataset has no images to write")};
+        return DataError{
+            outDir, -1, -1, {}, {}, {}, QStringLiteral("the dataset has no images to write")};
     const QDir out(outDir);
     if (!out.mkpath(QStringLiteral("images")))
         return DataError{outDir, -1, -1, {}, {}, {}, QStringLiteral("cannot create the folder")};
@@ -39,7 +40,9 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir,
     const qint64 count = rows.empty() ? ds.size : qint64(rows.size());
     auto rowOf = [&](qint64 j) { return rows.empty() ? j : rows[size_t(j)]; };
     const int digits = std::max(6, int(QString::number(count).size()));
-    auto nameOf = [&](qint64 i) { return QStringLiteral("images/%1.png").arg(i, digits, 10, QLatin1Char('0')); };
+    auto nameOf = [&](qint64 i) {
+        return QStringLiteral("images/%1.png").arg(i, digits, 10, QLatin1Char('0'));
+    };
 
     std::vector<qint64> indices(static_cast<size_t>(count));
     std::iota(indices.begin(), indices.end(), 0);
@@ -64,7 +67,8 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir,
             context.progress(n, count);
     });
     if (failed)
-        return DataError{out.filePath(QStringLiteral("images")), -1, -1, {}, {}, {}, QStringLiteral("cannot write PNG images")};
+        return DataError{out.filePath(QStringLiteral("images")),   -1, -1, {}, {}, {},
+                         QStringLiteral("cannot write PNG images")};
     if (context.cancelled && context.cancelled())
         return DataError{outDir, -1, -1, {}, {}, {}, QStringLiteral("cancelled")};
 
@@ -91,7 +95,8 @@ Expected<QString> writeFolderCsv(const Dataset &ds, const QString &outDir,
     for (const Attribute &a : ds.attributes.columns())
         types.insert(a.name(), attributeTypeName(a.type()));
     QSaveFile typesFile(typesSidecarPath(csvPath));
-    if (!typesFile.open(QIODevice::WriteOnly) || typesFile.write(QJsonDocument(types).toJson()) < 0 || !typesFile.commit())
+    if (!typesFile.open(QIODevice::WriteOnly) ||
+        typesFile.write(QJsonDocument(types).toJson()) < 0 || !typesFile.commit())
         return DataError{typesFile.fileName(), -1, -1, {}, {}, {}, typesFile.errorString()};
     return csvPath;
 }

@@ -1,4 +1,4 @@
-#include "groupassignment.h"
+#include "data/groupassignment.h"
 
 #include <QMap>
 
@@ -93,8 +93,8 @@ std::vector<int32_t> kMeansRows(const std::vector<float> &values, int dim, int k
         for (int c = 0; c < k; ++c)
             if (counts[size_t(c)] > 0)
                 for (int d = 0; d < dim; ++d)
-                    centres[size_t(c) * size_t(dim) + size_t(d)] =
-                        float(sums[size_t(c) * size_t(dim) + size_t(d)] / double(counts[size_t(c)]));
+                    centres[size_t(c) * size_t(dim) + size_t(d)] = float(
+                        sums[size_t(c) * size_t(dim) + size_t(d)] / double(counts[size_t(c)]));
     }
     // Relabel clusters by first appearance of their centre's first coordinate, so the level
     // order is stable and readable (ascending along the first dimension).
@@ -128,13 +128,16 @@ Attribute binAttribute(const Attribute &column, BinningMethod method, int bins, 
         std::vector<float> cuts;
         for (int b = 1; b < bins && !sorted.empty(); ++b) {
             // The value at rank b·n/bins starts bin b, so equal values never straddle a cut.
-            const float q = sorted[std::min(sorted.size() - 1, size_t(double(b) * double(sorted.size()) / bins))];
+            const float q = sorted[std::min(sorted.size() - 1,
+                                            size_t(double(b) * double(sorted.size()) / bins))];
             if (cuts.empty() || q > cuts.back())
                 cuts.push_back(q);
         }
         QStringList levels;
-        const QString lo = sorted.empty() ? QString() : QString::number(double(sorted.front()), 'g', 4);
-        const QString hi = sorted.empty() ? QString() : QString::number(double(sorted.back()), 'g', 4);
+        const QString lo =
+            sorted.empty() ? QString() : QString::number(double(sorted.front()), 'g', 4);
+        const QString hi =
+            sorted.empty() ? QString() : QString::number(double(sorted.back()), 'g', 4);
         for (size_t b = 0; b <= cuts.size(); ++b) {
             const QString a = b == 0 ? lo : QString::number(double(cuts[b - 1]), 'g', 4);
             const QString z = b == cuts.size() ? hi : QString::number(double(cuts[b]), 'g', 4);
@@ -146,7 +149,8 @@ Attribute binAttribute(const Attribute &column, BinningMethod method, int bins, 
             const float v = column.value(r);
             if (std::isnan(v))
                 continue;
-            codes[size_t(r)] = int32_t(std::upper_bound(cuts.begin(), cuts.end(), v) - cuts.begin());
+            codes[size_t(r)] =
+                int32_t(std::upper_bound(cuts.begin(), cuts.end(), v) - cuts.begin());
         }
         return Attribute::discrete(column.name(), AttributeType::Categorical, levels,
                                    std::move(codes));
@@ -191,7 +195,8 @@ Expected<GroupAssignment> assignGroups(const AttributeTable &table, const GroupO
     for (const QString &name : options.sensitive) {
         if (!table.contains(name)) {
             err.field = name;
-            err.expected = QStringLiteral("one of: %1").arg(table.names().join(QStringLiteral(", ")));
+            err.expected =
+                QStringLiteral("one of: %1").arg(table.names().join(QStringLiteral(", ")));
             err.found = QStringLiteral("no such attribute");
             return err;
         }
@@ -230,7 +235,8 @@ Expected<GroupAssignment> assignGroups(const AttributeTable &table, const GroupO
         it.value() = next++;
         QStringList parts;
         for (size_t i = 0; i < cols.size(); ++i)
-            parts << QStringLiteral("%1=%2").arg(cols[i].name(), cols[i].levels().value(it.key()[i]));
+            parts << QStringLiteral("%1=%2").arg(cols[i].name(),
+                                                 cols[i].levels().value(it.key()[i]));
         out.groups.push_back(Group{parts.join(QStringLiteral(" × ")), 0, false});
     }
     for (qint64 r = 0; r < n; ++r) {

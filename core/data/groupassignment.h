@@ -1,7 +1,7 @@
 #pragma once
 
-#include "attributetable.h"
-#include "dataerror.h"
+#include "data/attributetable.h"
+#include "util/expected.h"
 
 namespace equiscope {
 
@@ -14,17 +14,17 @@ enum class BinningMethod
 
 struct GroupOptions
 {
-    QStringList sensitive;    ///< one or more columns; several form intersectional groups
+    QStringList sensitive; ///< one or more columns; several form intersectional groups
     BinningMethod binning = BinningMethod::Quantile;
-    int bins = 4;             ///< bins for continuous attributes (k-means uses this K too)
-    int minGroupSize = 30;    ///< groups below this are "too small to judge"
-    quint64 seed = 1;         ///< for k-means initialisation
+    int bins = 4;          ///< bins for continuous attributes (k-means uses this K too)
+    int minGroupSize = 30; ///< groups below this are "too small to judge"
+    quint64 seed = 1;      ///< for k-means initialisation
 };
 
 /// One intersectional group: the product of one level of each sensitive attribute.
 struct Group
 {
-    QString label;    ///< e.g. "Male=1 × Young=0"
+    QString label; ///< e.g. "Male=1 × Young=0"
     qint64 size = 0;
     bool tooSmall = false;
 };

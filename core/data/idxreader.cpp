@@ -1,4 +1,4 @@
-#include "idxreader.h"
+#include "data/idxreader.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -63,7 +63,9 @@ IdxArray readIdxFile(const QString &path, int expectedDims)
                          QStringLiteral("%1 bytes").arg(bytes.size()));
     const auto *b = reinterpret_cast<const uchar *>(bytes.constData());
     const quint32 magic = quint32(b[0]) << 24 | quint32(b[1]) << 16 | quint32(b[2]) << 8 | b[3];
-    const auto hex = [](quint32 v) { return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0')); };
+    const auto hex = [](quint32 v) {
+        return QStringLiteral("0x%1").arg(v, 8, 16, QLatin1Char('0'));
+    };
     if (b[0] != 0 || b[1] != 0 || b[2] != 0x08 || b[3] == 0 || b[3] > 4 ||
         (expectedDims > 0 && b[3] != expectedDims)) {
         const quint32 want = expectedDims > 0 ? 0x800u + quint32(expectedDims) : 0x800u;
@@ -82,7 +84,8 @@ IdxArray readIdxFile(const QString &path, int expectedDims)
         const uchar *p = b + 4 + 4 * d;
         const quint32 v = quint32(p[0]) << 24 | quint32(p[1]) << 16 | quint32(p[2]) << 8 | p[3];
         if (v > 0x7fffffff)
-            throwDataErrorAt(path, 4 + 4 * d, QStringLiteral("a dimension size"), QString::number(v));
+            throwDataErrorAt(path, 4 + 4 * d, QStringLiteral("a dimension size"),
+                             QString::number(v));
         a.dims.push_back(int(v));
         total *= qint64(v);
     }
@@ -92,7 +95,9 @@ IdxArray readIdxFile(const QString &path, int expectedDims)
         for (int d : a.dims)
             dims << QString::number(d);
         throwDataErrorAt(path, header,
-                         QStringLiteral("%1 data bytes for dimensions %2").arg(total).arg(dims.join(QLatin1Char('x'))),
+                         QStringLiteral("%1 data bytes for dimensions %2")
+                             .arg(total)
+                             .arg(dims.join(QLatin1Char('x'))),
                          QStringLiteral("%1 bytes").arg(qint64(bytes.size()) - header));
     }
     a.data = bytes.mid(header);
@@ -102,10 +107,11 @@ IdxArray readIdxFile(const QString &path, int expectedDims)
 QStringList mnistClassNames(const QString &path)
 {
     if (path.contains(QLatin1String("fashion"), Qt::CaseInsensitive))
-        return {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"), QStringLiteral("Pullover"),
-                QStringLiteral("Dress"),       QStringLiteral("Coat"),    QStringLiteral("Sandal"),
-                QStringLiteral("Shirt"),       QStringLiteral("Sneaker"), QStringLiteral("Bag"),
-                QStringLiteral("Ankle boot")};
+        return {QStringLiteral("T-shirt/top"), QStringLiteral("Trouser"),
+                QStringLiteral("Pullover"),    QStringLiteral("Dress"),
+                QStringLiteral("Coat"),        QStringLiteral("Sandal"),
+                QStringLiteral("Shirt"),       QStringLiteral("Sneaker"),
+                QStringLiteral("Bag"),         QStringLiteral("Ankle boot")};
     QStringList digits;
     for (int i = 0; i < 10; ++i)
         digits << QString::number(i);
@@ -151,28 +157,34 @@ Dataset readIdxDataset(const DatasetSpec &spec, const ReadContext &context)
             const QString img = findFile(dir, prefix + QStringLiteral("-images-idx3-ubyte"));
             const QString lab = findFile(dir, prefix + QStringLiteral("-labels-idx1-ubyte"));
             if (img.isEmpty() != lab.isEmpty())
-                throwDataProblem(img.isEmpty() ? lab : img,
-                                 QStringLiteral("its matching %1 file is missing")
-                                     .arg(img.isEmpty() ? QStringLiteral("images") : QStringLiteral("labels")));
+                throwDataProblem(
+                    img.isEmpty() ? lab : img,
+                    QStringLiteral("its matching %1 file is missing")
+                        .arg(img.isEmpty() ? QStringLiteral("images") : QStringLiteral("labels")));
             if (!img.isEmpty())
                 pairs.push_back({img, lab, split});
         }
         if (pairs.isEmpty())
-            throwDataError(spec.path, -1,
-                           QStringLiteral("train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (or t10k-*)"),
-                           QStringLiteral("no IDX files"));
+            throwDataError(
+                spec.path, -1,
+                QStringLiteral(
+                    "train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz] (or t10k-*)"),
+                QStringLiteral("no IDX files"));
     } else {
         const QString lab = labelsPathFor(spec.path);
         if (lab == spec.path || !QFileInfo::exists(lab))
-            throwDataProblem(spec.path, QStringLiteral("no labels file found beside it (expected %1)")
-                                            .arg(QFileInfo(lab).fileName()));
-        pairs.push_back({spec.path, lab, spec.path.contains(QLatin1String("t10k")) ? Split::Test : Split::Train});
+            throwDataProblem(spec.path,
+                             QStringLiteral("no labels file found beside it (expected %1)")
+                                 .arg(QFileInfo(lab).fileName()));
+        pairs.push_back({spec.path, lab,
+                         spec.path.contains(QLatin1String("t10k")) ? Split::Test : Split::Train});
     }
 
     Dataset ds;
     ds.spec = spec;
-    ds.name = spec.path.contains(QLatin1String("fashion"), Qt::CaseInsensitive) ? QStringLiteral("Fashion-MNIST")
-                                                                                : QStringLiteral("MNIST (IDX)");
+    ds.name = spec.path.contains(QLatin1String("fashion"), Qt::CaseInsensitive)
+                  ? QStringLiteral("Fashion-MNIST")
+                  : QStringLiteral("MNIST (IDX)");
     QVector<IdxArray> images;
     std::vector<int32_t> labels;
     int height = 0, width = 0;
@@ -182,8 +194,10 @@ Dataset readIdxDataset(const DatasetSpec &spec, const ReadContext &context)
         IdxArray img = readIdxFile(p.images, 3);
         IdxArray lab = readIdxFile(p.labels, 1);
         if (img.count() != lab.count())
-            throwDataError(p.labels, -1, QStringLiteral("%1 labels (as many as images in %2)")
-                                             .arg(img.count()).arg(QFileInfo(p.images).fileName()),
+            throwDataError(p.labels, -1,
+                           QStringLiteral("%1 labels (as many as images in %2)")
+                               .arg(img.count())
+                               .arg(QFileInfo(p.images).fileName()),
                            QStringLiteral("%1 labels").arg(lab.count()));
         if ((height && (img.dims[1] != height || img.dims[2] != width)))
             throwDataError(p.images, -1, QStringLiteral("%1x%2 images").arg(height).arg(width),
@@ -193,7 +207,8 @@ Dataset readIdxDataset(const DatasetSpec &spec, const ReadContext &context)
         for (qint64 i = 0; i < lab.count(); ++i) {
             const int v = uchar(lab.data[qsizetype(i)]);
             if (v > 9)
-                throwDataErrorAt(p.labels, 8 + i, QStringLiteral("a class label 0-9"), QString::number(v));
+                throwDataErrorAt(p.labels, 8 + i, QStringLiteral("a class label 0-9"),
+                                 QString::number(v));
             labels.push_back(v);
             ds.splits.push_back(p.split);
         }
@@ -210,7 +225,8 @@ Dataset readIdxDataset(const DatasetSpec &spec, const ReadContext &context)
         throwDataProblem(pairs.front().images, QStringLiteral("empty dataset: 0 images"));
 
     const QString dir = context.cacheDir.isEmpty() ? defaultCacheDirectory() : context.cacheDir;
-    const QString path = dir + QStringLiteral("/idx-%1.eqimg").arg(QString::fromLatin1(key.result().toHex()));
+    const QString path =
+        dir + QStringLiteral("/idx-%1.eqimg").arg(QString::fromLatin1(key.result().toHex()));
     const qint64 pixels = qint64(height) * width;
     auto cache = ImageCache::openOrBuild(
         path, ImageCache::Shape{ds.size, height, width, 1},
@@ -229,11 +245,12 @@ Dataset readIdxDataset(const DatasetSpec &spec, const ReadContext &context)
     if (!cache)
         throw DataException(cache.error());
     ds.images = cache.value();
-    const QStringList classes = spec.options.contains(QStringLiteral("classNames"))
-                                    ? spec.options.value(QStringLiteral("classNames")).toStringList()
-                                    : mnistClassNames(spec.path);
-    ds.attributes.add(Attribute::discrete(QStringLiteral("label"), AttributeType::Categorical, classes,
-                                          std::move(labels)));
+    const QStringList classes =
+        spec.options.contains(QStringLiteral("classNames"))
+            ? spec.options.value(QStringLiteral("classNames")).toStringList()
+            : mnistClassNames(spec.path);
+    ds.attributes.add(Attribute::discrete(QStringLiteral("label"), AttributeType::Categorical,
+                                          classes, std::move(labels)));
     ds.defaultTarget = QStringLiteral("label");
     return ds;
 }

@@ -1,4 +1,4 @@
-#include "imagecache.h"
+#include "data/imagecache.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -52,26 +52,37 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::open(const QString &path)
     Header h{};
     if (file->read(reinterpret_cast<char *>(&h), kHeaderBytes) != kHeaderBytes ||
         std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
-        return DataError{path, -1, 0, {}, QStringLiteral("an Equiscope image cache (EQIMGv1)"),
-                         QStringLiteral("another file"), {}};
+        return DataError{path,
+                         -1,
+                         0,
+                         {},
+                         QStringLiteral("an Equiscope image cache (EQIMGv1)"),
+                         QStringLiteral("another file"),
+                         {}};
     std::shared_ptr<ImageCache> cache(new ImageCache);
     cache->m_shape = Shape{h.count, h.height, h.width, h.channels};
     const qint64 expected = kHeaderBytes + h.count * cache->m_shape.imageBytes();
     if (h.count < 0 || h.height <= 0 || h.width <= 0 || h.channels <= 0 || file->size() != expected)
-        return DataError{path, -1, -1, {}, QStringLiteral("%1 bytes").arg(expected),
-                         QStringLiteral("%1 bytes").arg(file->size()), QStringLiteral("truncated cache")};
+        return DataError{path,
+                         -1,
+                         -1,
+                         {},
+                         QStringLiteral("%1 bytes").arg(expected),
+                         QStringLiteral("%1 bytes").arg(file->size()),
+                         QStringLiteral("truncated cache")};
     cache->m_path = path;
     cache->m_mapped = file->map(0, file->size());
     if (!cache->m_mapped)
-        return DataError{path, -1, -1, {}, {}, {}, QStringLiteral("cannot map: ") + file->errorString()};
+        return DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("cannot map: ") + file->errorString()};
     cache->m_data = cache->m_mapped + kHeaderBytes;
     cache->m_file = std::move(file);
     return cache;
 }
 
 Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, const Shape &shape,
-                                                         const Filler &fill,
-                                                         const std::function<bool()> &cancelled)
+                                                        const Filler &fill,
+                                                        const std::function<bool()> &cancelled)
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
     const QString tmpPath = path + QStringLiteral(".partial");
@@ -81,7 +92,8 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, con
             return DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()};
         const qint64 total = kHeaderBytes + shape.count * shape.imageBytes();
         if (!tmp.resize(total))
-            return DataError{tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot allocate %1 bytes").arg(total)};
+            return DataError{
+                tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot allocate %1 bytes").arg(total)};
         Header h{};
         std::memcpy(h.magic, kMagic, sizeof kMagic);
         h.count = shape.count;
@@ -92,7 +104,8 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, con
         if (shape.count > 0) {
             uchar *mapped = tmp.map(0, total);
             if (!mapped)
-                return DataError{tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot map for writing")};
+                return DataError{
+                    tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot map for writing")};
             uchar *data = mapped + kHeaderBytes;
             // Chunks of images filled in parallel; the first error wins and stops the rest.
             const qint64 chunk = 256;
@@ -127,13 +140,14 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, con
     }
     QFile::remove(path);
     if (!QFile::rename(tmpPath, path))
-        return DataError{path, -1, -1, {}, {}, {}, QStringLiteral("cannot move the finished cache into place")};
+        return DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("cannot move the finished cache into place")};
     return open(path);
 }
 
-Expected<std::shared_ptr<ImageCache>> ImageCache::openOrBuild(const QString &path, const Shape &shape,
-                                                               const Filler &fill,
-                                                               const std::function<bool()> &cancelled)
+Expected<std::shared_ptr<ImageCache>>
+ImageCache::openOrBuild(const QString &path, const Shape &shape, const Filler &fill,
+                        const std::function<bool()> &cancelled)
 {
     if (QFileInfo::exists(path)) {
         auto cached = open(path);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "dataerror.h"
+#include "util/expected.h"
 
 #include <QFile>
 #include <QString>
@@ -34,20 +34,17 @@ public:
     /// is renamed into place only when every image succeeded, so a killed import leaves nothing
     /// half-written. @p cancelled, if set, is polled to abort.
     static Expected<std::shared_ptr<ImageCache>> build(const QString &path, const Shape &shape,
-                                                        const Filler &fill,
-                                                        const std::function<bool()> &cancelled = {});
+                                                       const Filler &fill,
+                                                       const std::function<bool()> &cancelled = {});
 
     /// Maps the cache at @p path if it exists with the right shape, otherwise builds it.
-    static Expected<std::shared_ptr<ImageCache>> openOrBuild(const QString &path, const Shape &shape,
-                                                              const Filler &fill,
-                                                              const std::function<bool()> &cancelled = {});
+    static Expected<std::shared_ptr<ImageCache>>
+    openOrBuild(const QString &path, const Shape &shape, const Filler &fill,
+                const std::function<bool()> &cancelled = {});
 
     const Shape &shape() const { return m_shape; }
     qint64 count() const { return m_shape.count; }
-    const uchar *image(qint64 index) const
-    {
-        return m_data + index * m_shape.imageBytes();
-    }
+    const uchar *image(qint64 index) const { return m_data + index * m_shape.imageBytes(); }
     const QString &path() const { return m_path; }
 
     ~ImageCache();

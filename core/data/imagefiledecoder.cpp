@@ -1,4 +1,4 @@
-#include "imagefiledecoder.h"
+#include "data/imagefiledecoder.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -20,7 +20,7 @@ int imageSizeOption(const QVariantMap &options, int fallback)
 }
 
 std::shared_ptr<const ImageCache> decodeImageFiles(const QStringList &paths, int size,
-                                                    const ReadContext &context)
+                                                   const ReadContext &context)
 {
     QCryptographicHash key(QCryptographicHash::Sha1);
     key.addData(QByteArrayLiteral("imagefiles-v1"));
@@ -32,7 +32,8 @@ std::shared_ptr<const ImageCache> decodeImageFiles(const QStringList &paths, int
         key.addData(QByteArray::number(fi.lastModified().toMSecsSinceEpoch()));
     }
     const QString dir = context.cacheDir.isEmpty() ? defaultCacheDirectory() : context.cacheDir;
-    const QString cachePath = dir + QStringLiteral("/images-%1.eqimg").arg(QString::fromLatin1(key.result().toHex()));
+    const QString cachePath =
+        dir + QStringLiteral("/images-%1.eqimg").arg(QString::fromLatin1(key.result().toHex()));
     if (QFileInfo::exists(cachePath)) {
         auto cached = ImageCache::open(cachePath);
         if (cached && cached.value()->count() == paths.size())

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datasetreader.h"
+#include "data/datasetreader.h"
 
 namespace equiscope {
 
@@ -9,7 +9,7 @@ namespace equiscope {
 /// open of an unchanged folder maps the existing cache without decoding anything.
 /// Throws DataException naming the first unreadable file.
 std::shared_ptr<const ImageCache> decodeImageFiles(const QStringList &absolutePaths, int size,
-                                                    const ReadContext &context);
+                                                   const ReadContext &context);
 
 /// The image size option of a spec ("imageSize"), or @p fallback.
 int imageSizeOption(const QVariantMap &options, int fallback = 64);

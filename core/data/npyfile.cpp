@@ -1,4 +1,4 @@
-#include "npyfile.h"
+#include "data/npyfile.h"
 
 #include <QFile>
 #include <QRegularExpression>

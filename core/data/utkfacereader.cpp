@@ -1,6 +1,6 @@
-#include "utkfacereader.h"
+#include "data/utkfacereader.h"
 
-#include "imagefiledecoder.h"
+#include "data/imagefiledecoder.h"
 
 #include <QDir>
 #include <QFileInfo>

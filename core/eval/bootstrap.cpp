@@ -1,4 +1,4 @@
-#include "bootstrap.h"
+#include "eval/bootstrap.h"
 
 #include <QJsonArray>
 #include <QThread>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "groupmetrics.h"
+#include "eval/groupmetrics.h"
 
 #include <QJsonObject>
 #include <QMap>

@@ -1,4 +1,4 @@
-#include "clusteringmetrics.h"
+#include "eval/clusteringmetrics.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "contingency.h"
-#include "data/dataerror.h"
-#include "summarystats.h"
+#include "eval/contingency.h"
+#include "eval/summarystats.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 #include <QMap>
@@ -13,7 +13,8 @@
 
 namespace equiscope {
 
-/// Agreement of a predicted clustering with the true classes (definitions in specs/metrics.md).
+/// Agreement of a predicted clustering with the true classes (definitions in
+/// docs/design/metrics.md).
 ///
 /// Degenerate cases: with N = 0 everything is NaN. A pairwise precision (recall) whose
 /// denominator is 0 — every predicted cluster (true class) is a singleton, so no pair is

@@ -1,4 +1,4 @@
-#include "contingency.h"
+#include "eval/contingency.h"
 
 #include <algorithm>
 

@@ -1,4 +1,4 @@
-#include "groupmetrics.h"
+#include "eval/groupmetrics.h"
 
 #include <algorithm>
 #include <cmath>

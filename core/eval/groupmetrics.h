@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/dataerror.h"
-#include "summarystats.h"
+#include "eval/summarystats.h"
+#include "util/expected.h"
 
 #include <QStringList>
 #include <QVector>
@@ -65,7 +65,7 @@ struct GroupRates
     double falsePositiveRate = kUndefined; ///< P(ŷ=1 | y=0, g), binary only
 };
 
-/// Group-fairness metrics of a classifier, names as in specs/metrics.md (Fairlearn's).
+/// Group-fairness metrics of a classifier, names as in docs/design/metrics.md (Fairlearn's).
 ///
 /// Choices for degenerate cases:
 /// - Too-small groups (size < minGroupSize) are reported with their size and rates but are

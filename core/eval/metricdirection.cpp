@@ -1,4 +1,4 @@
-#include "metricdirection.h"
+#include "eval/metricdirection.h"
 
 #include <QHash>
 

@@ -1,6 +1,6 @@
-#include "paretofront.h"
+#include "eval/paretofront.h"
 
-#include "summarystats.h"
+#include "eval/summarystats.h"
 
 #include <algorithm>
 #include <cmath>

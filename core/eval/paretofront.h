@@ -1,6 +1,6 @@
 #pragma once
 
-#include "metricdirection.h"
+#include "eval/metricdirection.h"
 
 #include <QStringList>
 #include <QVector>

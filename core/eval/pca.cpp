@@ -1,5 +1,5 @@
 // Principal components with LibTorch's symmetric eigensolver.
-#include "projection.h"
+#include "eval/projection.h"
 
 #include <torch/torch.h>
 

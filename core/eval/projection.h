@@ -1,6 +1,6 @@
 #pragma once
 
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <QVector>
 

@@ -1,4 +1,4 @@
-#include "regressionmetrics.h"
+#include "eval/regressionmetrics.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/dataerror.h"
-#include "summarystats.h"
+#include "eval/summarystats.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 

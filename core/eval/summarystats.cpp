@@ -1,4 +1,4 @@
-#include "summarystats.h"
+#include "eval/summarystats.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
 // Barnes–Hut t-SNE (van der Maaten 2014) for the embedding view: sparse input affinities over the
 // 3·perplexity nearest neighbours, a quadtree for the repulsive forces, gains and momentum as in
 // the reference implementation. Plain C++, one thread, so a seed fixes the result bit for bit.
-#include "projection.h"
+#include "eval/projection.h"
 
 #include <algorithm>
 #include <cmath>

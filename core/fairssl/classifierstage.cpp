@@ -1,9 +1,10 @@
-// FairSslPipeline: stage 8 — freeze the encoder, fit a linear classifier on the labelled train
-// split, report accuracy and every group metric with bootstrap CIs on the test split.
-#include "fairsslpipeline_p.h"
+// FairSslPipeline: stage 7 (docs/design/methods/fair-ssl.md) — freeze the encoder, fit a linear
+// classifier on the labelled train split, report accuracy and every group metric with bootstrap CIs
+// on the test split.
+#include "fairssl/fairsslpipeline_p.h"
 
-#include "engine/linearprobe_p.h"
-#include "engine/probegroupmetrics.h"
+#include "nn/linearprobe_p.h"
+#include "nn/probegroupmetrics.h"
 
 namespace equiscope {
 

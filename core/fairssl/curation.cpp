@@ -1,4 +1,4 @@
-#include "curation_p.h"
+#include "fairssl/curation_p.h"
 
 #include <opencv2/imgproc.hpp>
 

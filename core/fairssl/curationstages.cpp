@@ -1,7 +1,7 @@
 // FairSslPipeline: stages 2–4 — deduplicate (and remove evaluation-split duplicates from the
 // pool), retrieve the M nearest pool images of every seed, and the quality filter.
-#include "curation_p.h"
-#include "fairsslpipeline_p.h"
+#include "fairssl/curation_p.h"
+#include "fairssl/fairsslpipeline_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
 // FairSslPipeline: stage 1 (embed) — the SimCLR encoder trained on U ∪ S, or a TorchScript
 // encoder — and the checkpoints / stage restore of every stage.
-#include "fairsslpipeline_p.h"
+#include "fairssl/fairsslpipeline_p.h"
 
-#include "engine/contrastiveloss_p.h"
+#include "losses/contrastiveloss_p.h"
 
 #include <QDataStream>
 #include <QElapsedTimer>
@@ -212,7 +212,7 @@ Expected<StageResult> FairSslPipeline::Private::completeEmbed(const std::atomic<
     return r;
 }
 
-Expected<bool> FairSslPipeline::Private::restoreEmbed(const QByteArray &outputs)
+Expected<Done> FairSslPipeline::Private::restoreEmbed(const QByteArray &outputs)
 {
     torch::serialize::InputArchive archive;
     fromBytes(archive, outputs, torch::kCPU);
@@ -230,7 +230,7 @@ Expected<bool> FairSslPipeline::Private::restoreEmbed(const QByteArray &outputs)
         embedModel->load(model);
         embedModel->to(device);
     }
-    return true;
+    return Done{};
 }
 
 QByteArray FairSslPipeline::checkpoint(const QString &stage, int epoch) const
@@ -364,7 +364,7 @@ bool fairSslUnpackLists(const QByteArray &bytes, std::vector<std::vector<qint64>
     return s.status() == QDataStream::Ok;
 }
 
-Expected<bool> FairSslPipeline::restoreStage(const QString &stage, const QByteArray &outputs)
+Expected<Done> FairSslPipeline::restoreStage(const QString &stage, const QByteArray &outputs)
 {
     try {
         if (stage == QLatin1String("embed"))
@@ -380,15 +380,15 @@ Expected<bool> FairSslPipeline::restoreStage(const QString &stage, const QByteAr
         if (stage == QLatin1String("dedup") && need(2)) {
             d->keptSeeds = lists[0];
             d->keptPool = lists[1];
-            return true;
+            return Done{};
         }
         if (stage == QLatin1String("retrieve") && need(1)) {
             d->curated = lists[0];
-            return true;
+            return Done{};
         }
         if (stage == QLatin1String("quality") && need(1)) {
             d->trainSet = lists[0];
-            return true;
+            return Done{};
         }
         if (stage == QLatin1String("pseudo-label") && need(4) && floats.size() == lists[0].size()) {
             d->trainSet = lists[0];
@@ -396,7 +396,7 @@ Expected<bool> FairSslPipeline::restoreStage(const QString &stage, const QByteAr
             d->labelledExamples = lists[2];
             d->metaSet = lists[3];
             d->confidence = floats;
-            return true;
+            return Done{};
         }
         return fairSslError(
             QStringLiteral("the stored outputs of stage %1 do not fit this run").arg(stage));

@@ -1,5 +1,7 @@
-#include "fairsslconfig.h"
-#include "fairsslconfig_p.h"
+#include "fairssl/fairsslconfig.h"
+
+#include "fairssl/fairsslconfig_p.h"
+#include "store/runrecord.h"
 
 #include "data/coloredmnist.h"
 
@@ -307,7 +309,7 @@ QJsonObject FairSslConfig::toJson() const
 {
     QJsonObject o;
     o.insert(QStringLiteral("name"), name);
-    o.insert(QStringLiteral("family"), QStringLiteral("fair-ssl"));
+    o.insert(QStringLiteral("family"), runFamilyName(RunFamily::FairSsl));
     o.insert(QStringLiteral("method"), fairSslMethodName(method));
     o.insert(QStringLiteral("dataset"), dataset.toJson());
     for (const Option &opt : options())
@@ -323,8 +325,8 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
     FairSslConfig c;
     c.name = o.value(QStringLiteral("name")).toString();
     if (o.contains(QStringLiteral("family")) &&
-        o.value(QStringLiteral("family")).toString() != QLatin1String("fair-ssl"))
-        return configError(QStringLiteral("family"), QStringLiteral("fair-ssl"),
+        o.value(QStringLiteral("family")).toString() != runFamilyName(RunFamily::FairSsl))
+        return configError(QStringLiteral("family"), runFamilyName(RunFamily::FairSsl),
                            jsonText(o.value(QStringLiteral("family"))));
     if (o.contains(QStringLiteral("method"))) {
         auto m = fairSslMethodFromName(o.value(QStringLiteral("method")).toString());

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "data/dataerror.h"
 #include "data/dataset.h"
-#include "engine/augmentconfig.h"
+#include "nn/augmentconfig.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -10,8 +10,8 @@
 
 namespace equiscope {
 
-/// The methods of the fair self-supervised family (fair-ssl.md): the full pipeline and its three
-/// baselines, all run by the same job with the same stages where they apply.
+/// The methods of the fair self-supervised family (docs/design/methods/fair-ssl.md): the full
+/// pipeline and its three baselines, all run by the same job with the same stages where they apply.
 enum class FairSslMethod
 {
     FairSsl,      ///< "fair-ssl": curation, pseudo-labels, meta-weighted SupCon, linear classifier
@@ -125,9 +125,9 @@ struct FairSslConfig
     /// up to stage s, so a run may reuse the other's finished stages (FairSslJob).
     QJsonObject stageInputs(const QString &stage) const;
     /// Checks values and names; files and dataset columns are checked when a run starts.
-    Expected<bool> validate() const;
+    Expected<Done> validate() const;
     /// Checks target, levels and sensitive attributes against an opened dataset.
-    Expected<bool> validateAgainst(const Dataset &dataset) const;
+    Expected<Done> validateAgainst(const Dataset &dataset) const;
 
     /// The default: Colored Fashion-MNIST (ρ = 0.7), binary target T-shirt/top vs Shirt, groups
     /// by colour (the two class colours are the majorities, the eight others minorities).

@@ -1,6 +1,6 @@
 // FairSslConfig::validate and validateAgainst: every value and name checked before a run starts.
-#include "fairsslconfig.h"
-#include "fairsslconfig_p.h"
+#include "fairssl/fairsslconfig.h"
+#include "fairssl/fairsslconfig_p.h"
 
 #include "data/dataset.h"
 
@@ -8,7 +8,7 @@ namespace equiscope {
 
 using namespace fairsslconfig_detail;
 
-Expected<bool> FairSslConfig::validate() const
+Expected<Done> FairSslConfig::validate() const
 {
     auto positive = [](double v) { return v > 0; };
     if (target.isEmpty())
@@ -141,10 +141,10 @@ Expected<bool> FairSslConfig::validate() const
         return configError(QStringLiteral("threads/limits/bootstrapResamples/thumbnails/groups"),
                            QStringLiteral("non-negative counts, minGroupSize ≥ 1, groupBins ≥ 2"),
                            QStringLiteral("a negative or too small value"));
-    return true;
+    return Done{};
 }
 
-Expected<bool> FairSslConfig::validateAgainst(const Dataset &ds) const
+Expected<Done> FairSslConfig::validateAgainst(const Dataset &ds) const
 {
     const QString names = ds.attributes.names().join(QStringLiteral(", "));
     if (!ds.attributes.contains(target))
@@ -176,7 +176,7 @@ Expected<bool> FairSslConfig::validateAgainst(const Dataset &ds) const
     if (ds.indicesOf(Split::Train).empty() || ds.indicesOf(Split::Test).empty())
         return configError(QStringLiteral("dataset"), QStringLiteral("a train and a test split"),
                            QStringLiteral("an empty split"));
-    return true;
+    return Done{};
 }
 
 } // namespace equiscope

@@ -1,5 +1,5 @@
-#include "fairsslpipeline_p.h"
-#include "pseudolabels_p.h"
+#include "fairssl/fairsslpipeline_p.h"
+#include "fairssl/pseudolabels_p.h"
 
 #include "util/environment.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "fairsslconfig.h"
+#include "fairssl/fairsslconfig.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -80,11 +80,11 @@ struct StageProgress
 };
 using StageProgressFn = std::function<void(const StageProgress &)>;
 
-/// The fair self-supervised pipeline of fair-ssl.md on one dataset. Stages run one after the
-/// other; each finished stage yields outputs that restoreStage() loads into a new pipeline, so a
-/// resumed run never redoes a finished stage. Epoch stages checkpoint every epoch. Every input
-/// problem (TorchScript file, encoder output shape, text-embedding rows, seed classes) is found
-/// by create(), before anything trains. LibTorch stays in the implementation; use from one
+/// The fair self-supervised pipeline of docs/design/methods/fair-ssl.md on one dataset. Stages run
+/// one after the other; each finished stage yields outputs that restoreStage() loads into a new
+/// pipeline, so a resumed run never redoes a finished stage. Epoch stages checkpoint every epoch.
+/// Every input problem (TorchScript file, encoder output shape, text-embedding rows, seed classes)
+/// is found by create(), before anything trains. LibTorch stays in the implementation; use from one
 /// (worker) thread.
 class FairSslPipeline
 {
@@ -114,7 +114,7 @@ public:
     Expected<StageResult> completeStage(const QString &stage, const std::atomic<bool> &cancel,
                                         const StageProgressFn &progress = {});
     /// Loads the outputs of a stage finished earlier (stages in order).
-    Expected<bool> restoreStage(const QString &stage, const QByteArray &outputs);
+    Expected<Done> restoreStage(const QString &stage, const QByteArray &outputs);
 
     /// The "classifier" stage: linear classifier on the labelled train split, test metrics.
     Expected<FairSslEvaluation> evaluate(const std::atomic<bool> &cancel,

@@ -1,13 +1,13 @@
 #pragma once
 // Private state of FairSslPipeline, shared by its implementation files (one per stage group).
 
-#include "fairsslpipeline.h"
-#include "metaweightnet_p.h"
-#include "torchscriptencoder_p.h"
+#include "fairssl/fairsslpipeline.h"
+#include "fairssl/metaweightnet_p.h"
+#include "fairssl/torchscriptencoder_p.h"
 
 #include "data/groupassignment.h"
-#include "engine/batchaugmenter_p.h"
-#include "engine/encoders_p.h"
+#include "nn/batchaugmenter_p.h"
+#include "nn/encoders_p.h"
 
 #include <torch/torch.h>
 
@@ -98,7 +98,7 @@ struct FairSslPipeline::Private
     ContrastiveModel newModel(quint64 initSeed) const;
     /// Trains-stage setup: model (from the embedding encoder or from scratch), optimisers,
     /// meta-weight net, meta set. Fails on an empty meta set.
-    Expected<bool> prepareTraining();
+    Expected<Done> prepareTraining();
     std::vector<std::pair<std::string, torch::Tensor>> lookAheadParameters() const;
     /// Cosine-decayed learning rate at @p step of @p total.
     static double cosineRate(double peak, qint64 step, qint64 total);
@@ -114,8 +114,8 @@ struct FairSslPipeline::Private
     Expected<StageResult> completeQuality(const std::atomic<bool> &cancel);
     Expected<StageResult> completePseudoLabel();
     Expected<StageResult> completeTrain();
-    Expected<bool> restoreEmbed(const QByteArray &outputs);
-    Expected<bool> restoreTrain(const QByteArray &outputs);
+    Expected<Done> restoreEmbed(const QByteArray &outputs);
+    Expected<Done> restoreTrain(const QByteArray &outputs);
     QJsonObject thumbnailItem(qint64 sample, qint64 partner, double score,
                               const QString &reason) const;
 };

@@ -1,4 +1,4 @@
-#include "metaweightnet_p.h"
+#include "fairssl/metaweightnet_p.h"
 
 namespace equiscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 // Private (LibTorch) header: Meta-Weight-Net (Shu et al. 2019) and its one-step look-ahead
-// (fair-ssl.md stage 7).
+// (docs/design/methods/fair-ssl.md, stage 6).
 
 #include <torch/torch.h>
 

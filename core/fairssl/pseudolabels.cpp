@@ -1,4 +1,4 @@
-#include "pseudolabels_p.h"
+#include "fairssl/pseudolabels_p.h"
 
 #include "data/npyfile.h"
 

@@ -1,8 +1,8 @@
 #pragma once
-// Private (LibTorch) header: pseudo-labels of the fair-SSL pipeline (fair-ssl.md stage 5).
-// Embeddings are rows of L2-normalised float matrices.
+// Private (LibTorch) header: pseudo-labels of the fair-SSL pipeline
+// (docs/design/methods/fair-ssl.md stage 5). Embeddings are rows of L2-normalised float matrices.
 
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <torch/torch.h>
 

@@ -1,7 +1,7 @@
 // FairSslPipeline: stage 5 — pseudo-labels with a confidence per image, their accuracy where
 // true labels exist, and the group- and class-balanced high-confidence meta set.
-#include "fairsslpipeline_p.h"
-#include "pseudolabels_p.h"
+#include "fairssl/fairsslpipeline_p.h"
+#include "fairssl/pseudolabels_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

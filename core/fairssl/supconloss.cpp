@@ -1,4 +1,4 @@
-#include "supconloss_p.h"
+#include "fairssl/supconloss_p.h"
 
 #include <limits>
 

@@ -1,6 +1,6 @@
 #pragma once
-// Private (LibTorch) header: the supervised-contrastive loss of Khosla et al. (fair-ssl.md
-// stage 6), per sample so that Meta-Weight-Net can weight it.
+// Private (LibTorch) header: the supervised-contrastive loss of Khosla et al.
+// (docs/design/methods/fair-ssl.md stage 6), per sample so that Meta-Weight-Net can weight it.
 
 #include <torch/torch.h>
 

@@ -1,6 +1,6 @@
-#include "torchscriptencoder_p.h"
+#include "fairssl/torchscriptencoder_p.h"
 
-#include "engine/batchaugmenter_p.h"
+#include "nn/batchaugmenter_p.h"
 
 #include <QFileInfo>
 

@@ -2,7 +2,7 @@
 // Private (LibTorch) header: a user-supplied TorchScript image encoder (e.g. an exported CLIP
 // image tower) for the embed stage.
 
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>

@@ -1,8 +1,8 @@
-// FairSslPipeline: stage 6–7 — SupCon on the pseudo-labels, weighted by Meta-Weight-Net with the
-// one-step look-ahead (fair-ssl), unweighted (supcon), or cross-entropy on true labels
-// (supervised-ce).
-#include "fairsslpipeline_p.h"
-#include "supconloss_p.h"
+// FairSslPipeline: stage 6 (docs/design/methods/fair-ssl.md) — SupCon on the pseudo-labels,
+// weighted by Meta-Weight-Net with the one-step look-ahead (fair-ssl), unweighted (supcon), or
+// cross-entropy on true labels (supervised-ce).
+#include "fairssl/fairsslpipeline_p.h"
+#include "fairssl/supconloss_p.h"
 
 #include <QElapsedTimer>
 
@@ -36,7 +36,7 @@ torch::Tensor normalized(const torch::Tensor &x)
 
 } // namespace
 
-Expected<bool> FairSslPipeline::Private::prepareTraining()
+Expected<Done> FairSslPipeline::Private::prepareTraining()
 {
     const bool ce = config.method == FairSslMethod::SupervisedCe;
     if (ce)
@@ -72,7 +72,7 @@ Expected<bool> FairSslPipeline::Private::prepareTraining()
             weightNet->parameters(), torch::optim::AdamOptions(config.metaLearningRate));
     }
     trainReady = true;
-    return true;
+    return Done{};
 }
 
 std::vector<std::pair<std::string, torch::Tensor>>
@@ -275,7 +275,7 @@ Expected<StageResult> FairSslPipeline::Private::completeTrain()
     return r;
 }
 
-Expected<bool> FairSslPipeline::Private::restoreTrain(const QByteArray &outputs)
+Expected<Done> FairSslPipeline::Private::restoreTrain(const QByteArray &outputs)
 {
     if (!trainReady) {
         auto ready = prepareTraining();
@@ -287,7 +287,7 @@ Expected<bool> FairSslPipeline::Private::restoreTrain(const QByteArray &outputs)
     archive.load_from(in, device);
     archive.read("model", m);
     model->load(m);
-    return true;
+    return Done{};
 }
 
 } // namespace equiscope

@@ -1,4 +1,4 @@
-#include "jobqueue.h"
+#include "jobs/jobqueue.h"
 
 namespace equiscope {
 

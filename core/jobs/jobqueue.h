@@ -1,6 +1,6 @@
 #pragma once
 
-#include "runjob.h"
+#include "jobs/runjob.h"
 
 #include <QList>
 #include <QObject>

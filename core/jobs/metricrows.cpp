@@ -1,4 +1,4 @@
-#include "metricrows.h"
+#include "jobs/metricrows.h"
 
 #include "eval/bootstrap.h"
 

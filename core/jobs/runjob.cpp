@@ -1,9 +1,13 @@
-#include "runjob.h"
+#include "jobs/runjob.h"
 
 #include "data/datasetreader.h"
+#include "store/artifactkinds.h"
 #include "store/runstore.h"
 
+#include "util/environment.h"
+
 #include <QCoreApplication>
+#include <QElapsedTimer>
 #include <QMutex>
 #include <QThread>
 
@@ -35,6 +39,10 @@ QString jobOutcomeName(JobOutcome outcome)
 struct RunJob::Private
 {
     QString storePath;
+    QString resumeRunId;
+    RunStore *store = nullptr; ///< open while work() runs
+    QElapsedTimer sinceStart, sinceEmit, sinceHeartbeat;
+    double firstFraction = -1;
     std::atomic<bool> cancel{false};
     std::unique_ptr<QThread> thread;
     mutable QMutex mutex;
@@ -183,20 +191,125 @@ QString RunJob::resumeObstacle(const RunRecord &run, JobOutcome *outcome)
     return {};
 }
 
-RunJob::ResumeCheck RunJob::checkResume(RunStore &store, const QString &runId)
+void RunJob::setResumeRunId(const QString &runId)
 {
-    ResumeCheck check;
-    auto run = store.run(runId);
-    if (!run) {
-        check.message = run.error().toString();
-        return check;
+    d->resumeRunId = runId;
+    setRunId(runId);
+}
+
+bool RunJob::isResume() const
+{
+    return !d->resumeRunId.isEmpty();
+}
+
+void RunJob::work()
+{
+    std::unique_ptr<RunStore> store;
+    QString runId; // empty while no run of ours is in the store (not created, or another's)
+    auto end = [&](JobOutcome outcome, const QString &message) {
+        d->store = nullptr;
+        if (!runId.isEmpty())
+            setRunId(runId);
+        finish(runId.isEmpty() ? nullptr : store.get(), outcome, message);
+    };
+    auto opened = RunStore::open(storePath());
+    if (!opened)
+        return end(JobOutcome::Failed, opened.error().toString());
+    store = std::move(opened.value());
+
+    if (isResume()) {
+        auto run = store->run(d->resumeRunId);
+        if (!run)
+            return end(JobOutcome::Failed, run.error().toString());
+        JobOutcome outcome = JobOutcome::Failed;
+        const QString obstacle = resumeObstacle(run.value(), &outcome);
+        // A finished run stays ours to report on; one another process runs is not ours to touch.
+        if (!obstacle.isEmpty()) {
+            if (outcome != JobOutcome::Failed)
+                runId = d->resumeRunId;
+            return end(outcome, obstacle);
+        }
+        runId = d->resumeRunId;
+        if (auto loaded = loadConfig(run->config); !loaded)
+            return end(JobOutcome::Failed, loaded.error().toString());
     }
-    check.message = resumeObstacle(run.value(), &check.outcome);
-    // A finished run stays ours to report on; one another process runs is not ours to touch.
-    check.ours = check.message.isEmpty() || check.outcome != JobOutcome::Failed;
-    if (check.message.isEmpty())
-        check.config = run->config;
-    return check;
+    if (auto prepared = prepare(); !prepared)
+        return end(cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
+                   prepared.error().toString());
+    if (runId.isEmpty()) {
+        RunRecord record = newRunRecord();
+        record.family = family();
+        record.versions = environmentInfo().toJson();
+        auto id = store->createRun(record);
+        if (!id)
+            return end(JobOutcome::Failed, id.error().toString());
+        runId = id.value();
+    }
+    setRunId(runId);
+    Q_EMIT runCreated(runId);
+    store->markRunning(runId, QCoreApplication::applicationPid());
+    d->store = store.get();
+    d->sinceStart.start();
+    d->sinceEmit.start();
+    d->sinceHeartbeat.start();
+    d->firstFraction = -1;
+    const JobEnd result = execute(*store, runId);
+    end(result.outcome, result.message);
+}
+
+void RunJob::reportProgress(JobProgress progress, bool force)
+{
+    if (d->store && d->sinceHeartbeat.elapsed() > 10000) {
+        d->store->heartbeat(runId());
+        d->sinceHeartbeat.restart();
+    }
+    // Throttle: progress crosses threads at most ~10 times per second.
+    if (!force && d->sinceEmit.elapsed() < 100 && progress.step != progress.stepsPerEpoch)
+        return;
+    d->sinceEmit.restart();
+    // ETA from the fraction done by this process (restored epochs and stages cost nothing).
+    const double f = progress.fraction();
+    if (d->firstFraction < 0)
+        d->firstFraction = f;
+    const double elapsed = double(d->sinceStart.elapsed()) / 1000.0;
+    if (progress.etaSeconds < 0 && f > d->firstFraction + 1e-3 && elapsed > 0.2)
+        progress.etaSeconds = elapsed * (1.0 - f) / (f - d->firstFraction);
+    Q_EMIT progressChanged(progress);
+}
+
+Expected<RunJob::Checkpoint> RunJob::lastCheckpoint(RunStore &store, const QString &runId) const
+{
+    Checkpoint checkpoint;
+    auto resumable = store.resumableEpoch(runId);
+    if (!resumable || resumable.value() < 1)
+        return checkpoint;
+    auto stored = store.artifact(runId, ArtifactKind::checkpoint(), resumable.value());
+    if (!stored)
+        return stored.error();
+    checkpoint.epoch = resumable.value();
+    checkpoint.bytes = stored->bytes;
+    return checkpoint;
+}
+
+RunRecord RunJob::runRecord(const QString &name, const QString &source, const QJsonObject &config,
+                            const QJsonObject &datasetSpec, quint64 seed,
+                            const QString &fingerprint) const
+{
+    RunRecord record;
+    record.name = name.isEmpty() ? QStringLiteral("%1 on %2").arg(methodName(), source) : name;
+    record.method = methodName();
+    record.config = config;
+    record.datasetFingerprint = fingerprint;
+    record.datasetSpec = datasetSpec;
+    record.seed = qint64(seed);
+    return record;
+}
+
+JobEnd RunJob::cancelledDuringEpoch(int epoch)
+{
+    return JobEnd::cancelled(QStringLiteral("cancelled during epoch %1; resumable from epoch %2")
+                                 .arg(epoch)
+                                 .arg(epoch - 1));
 }
 
 Expected<Dataset> RunJob::openJobDataset(const DatasetSpec &spec)
@@ -205,11 +318,6 @@ Expected<Dataset> RunJob::openJobDataset(const DatasetSpec &spec)
     ReadContext ctx;
     ctx.cancelled = [this] { return cancelRequested(); };
     return openDataset(spec, ctx);
-}
-
-JobOutcome RunJob::datasetFailureOutcome() const
-{
-    return cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed;
 }
 
 } // namespace equiscope

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/dataerror.h"
 #include "store/runrecord.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 #include <QMetaType>
@@ -40,9 +40,24 @@ enum class JobOutcome
 };
 QString jobOutcomeName(JobOutcome outcome);
 
-/// One run of any method family on a worker thread, recorded in a run store. Subclasses
-/// implement work(); this class owns the thread, the cancel flag and the outcome. Wiring in a
-/// widget is three lines: Stop → requestCancel(), progressChanged → progress bar, start().
+/// How a family's steps ended: the outcome and the message the run is finished with.
+struct JobEnd
+{
+    JobOutcome outcome = JobOutcome::Failed;
+    QString message;
+    static JobEnd finished(const QString &message) { return {JobOutcome::Finished, message}; }
+    static JobEnd cancelled(const QString &message) { return {JobOutcome::Cancelled, message}; }
+    static JobEnd failed(const DataError &error) { return {JobOutcome::Failed, error.toString()}; }
+};
+
+/// One run of any method family on a worker thread, recorded in a run store. This class is the
+/// skeleton every family's job shares: the thread and cancel flag; opening the store; for a
+/// resumed run, checking that it may be resumed and reading its stored config; recording a new
+/// run (with the family, the versions of this build and the owner process); marking it running;
+/// throttled progress with the store heartbeat; and finishing it in the store with its outcome.
+/// A family's job supplies only its own steps: loadConfig(), prepare(), newRunRecord() and
+/// execute(). Any family's run resumes through FamilyRegistry::resume(). Wiring in a widget is
+/// three lines: Stop → requestCancel(), progressChanged → progress bar, start().
 class RunJob : public QObject
 {
     Q_OBJECT
@@ -70,12 +85,6 @@ public:
     virtual QString methodName() const = 0;
     virtual QString displayName() const = 0;
 
-    /// Resumes run @p runId of the store at @p storePath with the job type of its family
-    /// (runjobresume.cpp); nullptr (and @p error set) when the run cannot be read or its family
-    /// has no job type.
-    static RunJob *resume(const QString &runId, const QString &storePath, QString *error = nullptr,
-                          QObject *parent = nullptr);
-
 Q_SIGNALS:
     void runCreated(const QString &runId);
     void progressChanged(const equiscope::JobProgress &progress);
@@ -84,38 +93,73 @@ Q_SIGNALS:
     void finished(equiscope::JobOutcome outcome, const QString &message);
 
 protected:
+    /// A job that records a new run in the store at @p storePath.
     RunJob(const QString &storePath, QObject *parent);
-    /// Runs on the worker thread. Must end by calling finish() exactly once.
-    virtual void work() = 0;
+    /// Makes this job resume run @p runId of its store instead (call before start()).
+    void setResumeRunId(const QString &runId);
+    /// Whether this job continues a stored run (its config came from loadConfig()).
+    bool isResume() const;
+
+    // The family's steps, called on the worker thread in this order.
+
+    /// Reads the config a resumed run was stored with into the job's config.
+    virtual Expected<Done> loadConfig(const QJsonObject &config) = 0;
+    /// Opens the inputs and builds the session; a failure ends the job before a new run is
+    /// recorded (Cancelled when cancel was requested meanwhile, else Failed).
+    virtual Expected<Done> prepare() = 0;
+    /// The new run's record: name, method, config, dataset fingerprint and spec, seed. The
+    /// skeleton fills in the family and the versions.
+    virtual RunRecord newRunRecord() const = 0;
+    /// The run's own steps (restore a resumed run's state, train, evaluate, store results) with
+    /// the run recorded in @p store and marked running.
+    virtual JobEnd execute(RunStore &store, const QString &runId) = 0;
+
+    // Helpers for the steps.
+
+    /// Reads @p json into @p config: the usual loadConfig().
+    template <typename Config>
+    static Expected<Done> readConfig(const QJsonObject &json, Config &config)
+    {
+        auto parsed = Config::fromJson(json);
+        if (!parsed)
+            return parsed.error();
+        config = parsed.value();
+        return Done{};
+    }
+    /// The usual newRunRecord(): named @p name, or "<method> on <source>" without one.
+    RunRecord runRecord(const QString &name, const QString &source, const QJsonObject &config,
+                        const QJsonObject &datasetSpec, quint64 seed,
+                        const QString &fingerprint) const;
 
     bool cancelRequested() const;
     const std::atomic<bool> &cancelFlag() const;
-    void setRunId(const QString &runId);
     void setResult(const QJsonObject &result);
-    /// Records the outcome, marks run runId() final in @p store (unless @p store is null) and
-    /// emits logMessage + finished.
+    /// Emits @p progress at most ~10 times per second across threads (always when @p force or
+    /// at the end of an epoch), with an ETA from the fraction done by this process, and renews
+    /// the run's heartbeat in the store every 10 s.
+    void reportProgress(JobProgress progress, bool force = false);
+    /// The last epoch with a checkpoint in the store and that checkpoint; epoch 0 and no bytes
+    /// when the run has none yet.
+    struct Checkpoint
+    {
+        int epoch = 0;
+        QByteArray bytes;
+    };
+    Expected<Checkpoint> lastCheckpoint(RunStore &store, const QString &runId) const;
+    /// "cancelled during epoch E; resumable from epoch E−1".
+    static JobEnd cancelledDuringEpoch(int epoch);
+    /// Opens @p spec on the worker thread (logged; stops early when the job is cancelled).
+    Expected<Dataset> openJobDataset(const DatasetSpec &spec);
+
+private:
+    /// The skeleton: runs on the worker thread and finishes the job exactly once.
+    void work();
     void finish(RunStore *store, JobOutcome outcome, const QString &message);
+    void setRunId(const QString &runId);
     /// Why @p run cannot be resumed by this process (empty when it can): it has finished
     /// (@p outcome = Finished) or another live process runs it (@p outcome = Failed).
     static QString resumeObstacle(const RunRecord &run, JobOutcome *outcome);
 
-    /// What work() learns about the run it is asked to resume: its stored config JSON, or why
-    /// it cannot be resumed (the outcome and message to finish with, and whether the run is
-    /// still this job's to mark — not when it cannot be read or another process runs it).
-    struct ResumeCheck
-    {
-        std::optional<QJsonObject> config;
-        JobOutcome outcome = JobOutcome::Failed;
-        QString message;
-        bool ours = false;
-    };
-    static ResumeCheck checkResume(RunStore &store, const QString &runId);
-    /// Opens @p spec on the worker thread (logged; stops early when the job is cancelled).
-    Expected<Dataset> openJobDataset(const DatasetSpec &spec);
-    /// The outcome of a failed openJobDataset(): Cancelled when the job was cancelled.
-    JobOutcome datasetFailureOutcome() const;
-
-private:
     struct Private;
     std::unique_ptr<Private> d;
 };

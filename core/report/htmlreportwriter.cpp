@@ -1,4 +1,4 @@
-#include "htmlreportwriter.h"
+#include "report/htmlreportwriter.h"
 
 namespace equiscope {
 

@@ -1,4 +1,4 @@
-#include "metricglossary.h"
+#include "report/metricglossary.h"
 
 #include "eval/metricdirection.h"
 

@@ -4,7 +4,7 @@
 
 namespace equiscope {
 
-/// What a metric means, in one or two sentences (the definitions of specs/metrics.md), for
+/// What a metric means, in one or two sentences (the definitions of docs/design/metrics.md), for
 /// reports and tooltips; empty when the name is unknown.
 QString metricDefinition(const QString &name);
 

@@ -1,7 +1,7 @@
-#include "modelcard.h"
+#include "report/modelcard.h"
 
-#include "metricglossary.h"
-#include "reportsections_p.h"
+#include "report/metricglossary.h"
+#include "report/reportsections_p.h"
 
 #include <QJsonArray>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reportdata.h"
-#include "reportdocument.h"
+#include "report/reportdata.h"
+#include "report/reportdocument.h"
 
 #include <QJsonObject>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "pdfreportwriter.h"
+#include "report/pdfreportwriter.h"
 
 #include <QAbstractTextDocumentLayout>
 #include <QBuffer>

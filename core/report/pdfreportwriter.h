@@ -1,8 +1,8 @@
 #pragma once
 
-#include "reportdocument.h"
+#include "report/reportdocument.h"
 
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <QByteArray>
 #include <QImage>

@@ -1,7 +1,7 @@
-#include "predictionaudit.h"
+#include "report/predictionaudit.h"
 
-#include "metricglossary.h"
-#include "modelcard.h"
+#include "report/metricglossary.h"
+#include "report/modelcard.h"
 
 #include "data/attributetable.h"
 #include "data/groupassignment.h"
@@ -103,7 +103,6 @@ QString ciText(const Estimate &e)
             .arg(formatValue(e.value), formatValue(e.lo), formatValue(e.hi));
     return formatValue(e.value);
 }
-
 
 } // namespace
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "reportdata.h"
+#include "report/reportdata.h"
 
 #include "data/csvtable.h"
-#include "data/dataerror.h"
 #include "eval/bootstrap.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -35,7 +35,7 @@ struct GroupScoreStats
     double meanScore = kUndefined;
 };
 
-/// The group metrics of metrics.md for predictions made by any model.
+/// The group metrics of docs/design/metrics.md for predictions made by any model.
 struct AuditResult
 {
     QString file;

@@ -1,4 +1,6 @@
-#include "reportdata.h"
+#include "report/reportdata.h"
+
+#include "store/artifactkinds.h"
 
 #include "data/datasetreader.h"
 #include "data/datasetsummary.h"
@@ -69,11 +71,11 @@ ReportRun readRun(const RunStore &store, const QString &id, bool full)
     r.artifacts = need(store.artifacts(id));
     bool hasEvaluation = false, hasAttention = false;
     for (const ArtifactRecord &a : r.artifacts) {
-        hasEvaluation = hasEvaluation || a.kind == QLatin1String("evaluation");
-        hasAttention = hasAttention || a.kind == QLatin1String("attention");
+        hasEvaluation = hasEvaluation || a.kind == ArtifactKind::evaluation();
+        hasAttention = hasAttention || a.kind == ArtifactKind::attention();
     }
     if (hasEvaluation) {
-        auto a = store.artifact(id, QStringLiteral("evaluation"));
+        auto a = store.artifact(id, ArtifactKind::evaluation());
         if (a) {
             r.evaluation = QJsonDocument::fromJson(a->bytes).object();
             const QJsonObject gm = r.evaluation.value(QStringLiteral("groupMetrics")).toObject();
@@ -83,15 +85,15 @@ ReportRun readRun(const RunStore &store, const QString &id, bool full)
         }
     }
     if (hasAttention) {
-        auto a = store.artifact(id, QStringLiteral("attention"));
+        auto a = store.artifact(id, ArtifactKind::attention());
         if (a)
             r.attention = AttentionSnapshot::fromJson(QJsonDocument::fromJson(a->bytes).object());
     }
     // Fair-SSL stage reports and meta-weight histograms (small JSON; the stage outputs and
     // thumbnails are not read).
     for (const ArtifactRecord &a : r.artifacts) {
-        const bool stage = a.kind == QLatin1String("fairssl-stage");
-        if (!stage && a.kind != QLatin1String("meta-weights"))
+        const bool stage = a.kind == ArtifactKind::fairSslStage();
+        if (!stage && a.kind != ArtifactKind::metaWeights())
             continue;
         auto bytes = store.artifactData(a);
         if (!bytes)

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "data/dataerror.h"
-#include "engine/trainingsession.h"
 #include "eval/bootstrap.h"
+#include "fare/attentionsnapshot.h"
 #include "store/runrecord.h"
+#include "util/expected.h"
 
 #include <QJsonObject>
 #include <QVector>

@@ -1,4 +1,4 @@
-#include "reportdocument.h"
+#include "report/reportdocument.h"
 
 namespace equiscope {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "chart.h"
+#include "report/chart.h"
 
 #include <QPair>
 #include <QString>

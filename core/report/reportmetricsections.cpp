@@ -1,7 +1,7 @@
 // ReportBuilder: the metrics table with definitions, per-group charts, and the Pareto plot.
-#include "metricglossary.h"
-#include "modelcard.h"
-#include "reportsections_p.h"
+#include "report/metricglossary.h"
+#include "report/modelcard.h"
+#include "report/reportsections_p.h"
 
 #include "eval/metricdirection.h"
 #include "eval/paretofront.h"

@@ -1,8 +1,8 @@
 // ReportBuilder: the stages of a fair self-supervised pipeline run (what each stage took in, kept
 // and dropped) and its meta-learned sample weights per group over epochs.
-#include "metricglossary.h"
-#include "modelcard.h"
-#include "reportsections_p.h"
+#include "report/metricglossary.h"
+#include "report/modelcard.h"
+#include "report/reportsections_p.h"
 
 #include <QJsonArray>
 

@@ -1,8 +1,8 @@
 #pragma once
 // Private: the section builders of ReportBuilder, one function per section.
 
-#include "reportdata.h"
-#include "reportdocument.h"
+#include "report/reportdata.h"
+#include "report/reportdocument.h"
 
 namespace equiscope::reportsections {
 

@@ -1,8 +1,8 @@
 // ReportBuilder: training curves (any numeric epoch metric) and attention maps (runs whose
 // method records attention snapshots).
-#include "metricglossary.h"
-#include "modelcard.h"
-#include "reportsections_p.h"
+#include "report/metricglossary.h"
+#include "report/modelcard.h"
+#include "report/reportsections_p.h"
 
 #include <cmath>
 #include <set>

@@ -1,4 +1,4 @@
-#include "runrecord.h"
+#include "store/runrecord.h"
 
 namespace equiscope {
 

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/expected.h"
+
 #include <QByteArray>
 #include <QDateTime>
 #include <QJsonObject>
@@ -42,7 +44,7 @@ struct RunRecord
     QString name;
     QString method; ///< e.g. "fare", "sparse-fare", "simclr-fair"
     RunFamily family = RunFamily::Fare;
-    QJsonObject config; ///< the reproducible run spec (RunConfig as JSON)
+    QJsonObject config; ///< the reproducible run spec (FareConfig as JSON)
     RunStatus status = RunStatus::Queued;
     QString statusMessage;
     QDateTime createdAt; ///< UTC; createRun() fills it when invalid
@@ -123,11 +125,6 @@ struct MergeReport
     QStringList copied;  ///< run ids added to the target
     QStringList skipped; ///< run ids already present with identical content
     QVector<MergeConflict> conflicts;
-};
-
-/// The value of a successful operation that has nothing else to return.
-struct Done
-{
 };
 
 /// Current time as stored: UTC with milliseconds.

@@ -1,8 +1,10 @@
-#include "runstore.h"
+#include "store/runstore.h"
 
-#include "sqliteconnection.h"
-#include "sqlitestatement.h"
-#include "storeschema.h"
+#include "store/artifactkinds.h"
+
+#include "store/sqliteconnection.h"
+#include "store/sqlitestatement.h"
+#include "store/storeschema.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -211,7 +213,7 @@ Expected<ArtifactRecord> RunStore::recordEpochWithCheckpoint(const QString &id, 
         if (!recorded)
             throw DataException(recorded.error());
         ArtifactRecord a;
-        a.kind = QStringLiteral("checkpoint");
+        a.kind = ArtifactKind::checkpoint();
         a.epoch = epoch;
         a.name = QStringLiteral("epoch-%1").arg(epoch);
         ArtifactRecord written = writeArtifact(id, a, checkpoint);

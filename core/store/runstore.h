@@ -1,7 +1,7 @@
 #pragma once
 
-#include "data/dataerror.h"
-#include "runrecord.h"
+#include "store/runrecord.h"
+#include "util/expected.h"
 
 #include <QByteArray>
 #include <QJsonObject>

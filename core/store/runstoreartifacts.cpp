@@ -1,8 +1,8 @@
 // RunStore: artifacts (inline blobs or checksummed files beside the database) and deleting runs.
-#include "runstore.h"
+#include "store/runstore.h"
 
-#include "sqliteconnection.h"
-#include "sqlitestatement.h"
+#include "store/sqliteconnection.h"
+#include "store/sqlitestatement.h"
 
 #include <QCryptographicHash>
 #include <QDir>

@@ -1,8 +1,8 @@
 // RunStore: folding stores into one (sweeps write one store per process) and CSV export.
-#include "runstore.h"
+#include "store/runstore.h"
 
-#include "sqliteconnection.h"
-#include "sqlitestatement.h"
+#include "store/sqliteconnection.h"
+#include "store/sqlitestatement.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 // RunStore: telling interrupted runs from running ones, and where to resume.
-#include "runstore.h"
+#include "store/runstore.h"
 
-#include "sqliteconnection.h"
-#include "sqlitestatement.h"
+#include "store/sqliteconnection.h"
+#include "store/sqlitestatement.h"
 
 #include <QSysInfo>
 

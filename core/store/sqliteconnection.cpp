@@ -1,7 +1,7 @@
-#include "sqliteconnection.h"
+#include "store/sqliteconnection.h"
 
-#include "data/dataerror.h"
-#include "sqlitestatement.h"
+#include "store/sqlitestatement.h"
+#include "util/expected.h"
 
 #include <QFile>
 

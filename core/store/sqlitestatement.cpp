@@ -1,6 +1,6 @@
-#include "sqlitestatement.h"
+#include "store/sqlitestatement.h"
 
-#include "sqliteconnection.h"
+#include "store/sqliteconnection.h"
 
 #include <sqlite3.h>
 

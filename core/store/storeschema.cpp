@@ -1,7 +1,7 @@
-#include "storeschema.h"
+#include "store/storeschema.h"
 
-#include "data/dataerror.h"
-#include "sqliteconnection.h"
+#include "store/sqliteconnection.h"
+#include "util/expected.h"
 
 #include <iterator>
 

@@ -1,4 +1,4 @@
-#include "environment.h"
+#include "util/environment.h"
 
 #include <QFile>
 #include <QRegularExpression>
@@ -23,9 +23,12 @@ QJsonObject EnvironmentInfo::toJson() const
 
 QString EnvironmentInfo::toText() const
 {
-    return QStringLiteral("Equiscope %1\nQt %2\nLibTorch %3\nOpenCV %4\nBLAS %5%6\nthreads %7\nCUDA %8\n")
+    return QStringLiteral(
+               "Equiscope %1\nQt %2\nLibTorch %3\nOpenCV %4\nBLAS %5%6\nthreads %7\nCUDA %8\n")
         .arg(equiscopeVersion, qtVersion, torchVersion, openCvVersion, blasLibrary,
-             blasIsOptimised ? QString() : QStringLiteral(" (reference BLAS: matrix products ~50x slower; install libopenblas0-openmp)"))
+             blasIsOptimised ? QString()
+                             : QStringLiteral(" (reference BLAS: matrix products ~50x slower; "
+                                              "install libopenblas0-openmp)"))
         .arg(torchThreads)
         .arg(cudaAvailable ? QStringLiteral("available") : QStringLiteral("not available"));
 }
@@ -45,7 +48,10 @@ EnvironmentInfo environmentInfo()
     e.equiscopeVersion = QStringLiteral(EQUISCOPE_VERSION);
 #endif
     e.qtVersion = QString::fromLatin1(qVersion());
-    e.torchVersion = QStringLiteral("%1.%2.%3").arg(TORCH_VERSION_MAJOR).arg(TORCH_VERSION_MINOR).arg(TORCH_VERSION_PATCH);
+    e.torchVersion = QStringLiteral("%1.%2.%3")
+                         .arg(TORCH_VERSION_MAJOR)
+                         .arg(TORCH_VERSION_MINOR)
+                         .arg(TORCH_VERSION_PATCH);
     e.openCvVersion = QStringLiteral(CV_VERSION);
     {
         // A real product forces the BLAS library to be mapped, so /proc/self/maps names it.
@@ -56,18 +62,20 @@ EnvironmentInfo environmentInfo()
     QFile maps(QStringLiteral("/proc/self/maps"));
     if (maps.open(QIODevice::ReadOnly)) {
         const QString text = QString::fromLatin1(maps.readAll());
-        static const QRegularExpression re(QStringLiteral("(/\\S*(openblas|blis|mkl_rt|libblas)\\S*\\.so[^\\s]*)"));
+        static const QRegularExpression re(
+            QStringLiteral("(/\\S*(openblas|blis|mkl_rt|libblas)\\S*\\.so[^\\s]*)"));
         auto it = re.globalMatch(text);
         QString found;
         while (it.hasNext()) {
             const QString lib = it.next().captured(1);
-            if (found.isEmpty() || lib.contains(QLatin1String("openblas")) || lib.contains(QLatin1String("blis")) ||
-                lib.contains(QLatin1String("mkl")))
+            if (found.isEmpty() || lib.contains(QLatin1String("openblas")) ||
+                lib.contains(QLatin1String("blis")) || lib.contains(QLatin1String("mkl")))
                 found = lib;
         }
         e.blasLibrary = found.isEmpty() ? QStringLiteral("unknown") : found;
     }
-    e.blasIsOptimised = e.blasLibrary.contains(QLatin1String("openblas")) || e.blasLibrary.contains(QLatin1String("blis")) ||
+    e.blasIsOptimised = e.blasLibrary.contains(QLatin1String("openblas")) ||
+                        e.blasLibrary.contains(QLatin1String("blis")) ||
                         e.blasLibrary.contains(QLatin1String("mkl"));
     e.torchThreads = torch::get_num_threads();
     e.cudaAvailable = torch::cuda::is_available();

@@ -1,4 +1,4 @@
-#include "texttable.h"
+#include "util/texttable.h"
 
 #include <algorithm>
 

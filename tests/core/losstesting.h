@@ -1,10 +1,10 @@
 #pragma once
 // Shared fixtures of the loss tests (tst_losses.cpp: each fast path against the formula;
 // tst_lossfastpaths.cpp: the float kernels of every instruction set and the fallbacks).
-#include "engine/contrastiveloss_p.h"
-#include "engine/fusedsupport_p.h"
-#include "engine/losskernels_p.h"
-#include "engine/weightednegatives_p.h"
+#include "losses/contrastiveloss_p.h"
+#include "losses/fusedsupport_p.h"
+#include "losses/losskernels_p.h"
+#include "losses/weightednegatives_p.h"
 
 #include <QtTest>
 

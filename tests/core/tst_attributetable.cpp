@@ -1,6 +1,6 @@
 #include "data/attributetable.h"
 #include "data/csvtable.h"
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <QtTest>
 
@@ -17,12 +17,17 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("cells");
         QTest::addColumn<int>("type");
-        QTest::newRow("binary numbers") << QStringList{"1", "-1", "1"} << int(AttributeType::Binary);
-        QTest::newRow("binary words") << QStringList{"Male", "Female", ""} << int(AttributeType::Binary);
-        QTest::newRow("continuous") << QStringList{"1.5", "2", "30"} << int(AttributeType::Continuous);
-        QTest::newRow("categorical") << QStringList{"a", "b", "c"} << int(AttributeType::Categorical);
+        QTest::newRow("binary numbers")
+            << QStringList{"1", "-1", "1"} << int(AttributeType::Binary);
+        QTest::newRow("binary words")
+            << QStringList{"Male", "Female", ""} << int(AttributeType::Binary);
+        QTest::newRow("continuous")
+            << QStringList{"1.5", "2", "30"} << int(AttributeType::Continuous);
+        QTest::newRow("categorical")
+            << QStringList{"a", "b", "c"} << int(AttributeType::Categorical);
         QTest::newRow("vector") << QStringList{"1;2;3", "4;5;6"} << int(AttributeType::Vector);
-        QTest::newRow("ragged vector is categorical") << QStringList{"1;2;3", "4;5", "7;8;9"} << int(AttributeType::Categorical);
+        QTest::newRow("ragged vector is categorical")
+            << QStringList{"1;2;3", "4;5", "7;8;9"} << int(AttributeType::Categorical);
     }
     void infersTypes()
     {
@@ -71,8 +76,10 @@ private Q_SLOTS:
             QFAIL("expected an error");
         } catch (const DataException &e) {
             const QString msg = e.error().toString();
-            QVERIFY2(msg.contains(QStringLiteral("attrs.csv:3")) && msg.contains(QStringLiteral("'age'")) &&
-                         msg.contains(QStringLiteral("a number")) && msg.contains(QStringLiteral("'two'")),
+            QVERIFY2(msg.contains(QStringLiteral("attrs.csv:3")) &&
+                         msg.contains(QStringLiteral("'age'")) &&
+                         msg.contains(QStringLiteral("a number")) &&
+                         msg.contains(QStringLiteral("'two'")),
                      qPrintable(msg));
         }
     }
@@ -99,7 +106,8 @@ private Q_SLOTS:
 
     void csvQuotesAndCrLf()
     {
-        const CsvTable t = CsvTable::parse("file,name\r\na.jpg,\"Doe, \"\"J\"\"\"\r\n\r\nb.jpg,x\r\n", QStringLiteral("t.csv"));
+        const CsvTable t = CsvTable::parse(
+            "file,name\r\na.jpg,\"Doe, \"\"J\"\"\"\r\n\r\nb.jpg,x\r\n", QStringLiteral("t.csv"));
         QCOMPARE(t.header, (QStringList{"file", "name"}));
         QCOMPARE(int(t.rows.size()), 2);
         QCOMPARE(t.rows[0][1], QStringLiteral("Doe, \"J\""));
@@ -112,7 +120,8 @@ private Q_SLOTS:
             CsvTable::parse("a,b,c\n1,2,3\n4,5\n", QStringLiteral("r.csv"));
             QFAIL("expected an error");
         } catch (const DataException &e) {
-            QCOMPARE(e.error().toString(), QStringLiteral("r.csv:3: expected 3 fields, found 2 fields"));
+            QCOMPARE(e.error().toString(),
+                     QStringLiteral("r.csv:3: expected 3 fields, found 2 fields"));
         }
     }
 

@@ -1,5 +1,5 @@
-#include "engine/batchaugmenter_p.h"
-#include "engine/encoders_p.h"
+#include "nn/batchaugmenter_p.h"
+#include "nn/encoders_p.h"
 
 #include <QtTest>
 

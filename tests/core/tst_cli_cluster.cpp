@@ -160,7 +160,7 @@ private Q_SLOTS:
     {
         // A FARE run on a tiny coloured dataset, then its encoder's embeddings: each test image
         // becomes an identity of four augmented views, grouped by colour.
-        RunConfig c = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("images")), 320, 160);
+        FareConfig c = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("images")), 320, 160);
         c.epochs = 1;
         const QString config = m_dir.filePath(QStringLiteral("fare.json"));
         QVERIFY(fixtures::writeFile(config, QJsonDocument(c.toJson()).toJson()));
@@ -197,7 +197,7 @@ private Q_SLOTS:
     {
         // A TorchScript "encoder" written by LibTorch itself (pooled colour planes), over the
         // tiny coloured dataset: each test image an identity of three views.
-        const RunConfig c =
+        const FareConfig c =
             fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("script-images")), 64, 80);
         const QString script = m_dir.filePath(QStringLiteral("encoder.pt"));
         torch::jit::Module m("Encoder");

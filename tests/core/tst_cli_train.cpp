@@ -26,7 +26,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
-        RunConfig c = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")), 640, 160);
+        FareConfig c = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")), 640, 160);
         c.epochs = 4;
         m_config = m_dir.filePath(QStringLiteral("run.json"));
         QVERIFY(fixtures::writeFile(m_config, QJsonDocument(c.toJson()).toJson()));
@@ -34,7 +34,8 @@ private Q_SLOTS:
 
     void trainPrintsASummary()
     {
-        const auto r = fixtures::runCli({"train", "--config", m_config, "--epochs", "1", "--store", store()});
+        const auto r =
+            fixtures::runCli({"train", "--config", m_config, "--epochs", "1", "--store", store()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         const QJsonObject o = QJsonDocument::fromJson(r.out).object();
         QCOMPARE(o.value("status").toString(), QStringLiteral("finished"));

@@ -1,6 +1,6 @@
-// Inference of fair-clustering.md step 7 on a hand graph: thresholded edges, shared-neighbour
-// ratios, union–find components and the validation threshold search.
-#include "engine/clusteringinference.h"
+// Inference of docs/design/methods/clustering.md step 7 on a hand graph: thresholded edges,
+// shared-neighbour ratios, union–find components and the validation threshold search.
+#include "clustering/clusteringinference.h"
 
 #include <QtTest>
 

@@ -2,10 +2,11 @@
 // trivial pattern, every artifact lands in the store, cancel + resume continues exactly, the
 // baselines run, and bad input fails naming the file.
 #include "clusteringfixtures.h"
+#include "families/familyregistry.h"
 #include "fixtures.h"
 
-#include "engine/clusteringsession.h"
-#include "jobs/clusteringjob.h"
+#include "clustering/clusteringjob.h"
+#include "clustering/clusteringsession.h"
 #include "store/runstore.h"
 
 #include <QJsonArray>
@@ -177,7 +178,7 @@ private Q_SLOTS:
             QCOMPARE(s.value()->resumableEpoch(id).value(), 1);
         }
         QString error;
-        std::unique_ptr<RunJob> resumed(RunJob::resume(id, store(), &error));
+        std::unique_ptr<RunJob> resumed(FamilyRegistry::instance().resume(id, store(), &error));
         QVERIFY2(resumed, qPrintable(error));
         auto *cj = qobject_cast<ClusteringJob *>(resumed.get());
         QVERIFY(cj);

@@ -1,6 +1,6 @@
 // The clustering loss (BCE + 1 − soft FM + λ·purity): hand-computed values and gradients, and
 // the fused analytic backward against autograd of the straightforward formula.
-#include "engine/clusteringloss_p.h"
+#include "clustering/clusteringloss_p.h"
 
 #include <QtTest>
 

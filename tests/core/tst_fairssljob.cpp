@@ -2,8 +2,9 @@
 // every stage; cancel + resume skips the finished stages; the baselines run in the same form;
 // an empty meta set fails before the weighted training.
 #include "fairsslfixtures.h"
+#include "families/familyregistry.h"
 
-#include "jobs/fairssljob.h"
+#include "fairssl/fairssljob.h"
 #include "store/runstore.h"
 
 #include <QJsonDocument>
@@ -147,7 +148,7 @@ private Q_SLOTS:
                                ->record.createdAt;
         }
         QString error;
-        std::unique_ptr<RunJob> resumed(RunJob::resume(id, store(), &error));
+        std::unique_ptr<RunJob> resumed(FamilyRegistry::instance().resume(id, store(), &error));
         QVERIFY2(resumed, qPrintable(error));
         QVERIFY(qobject_cast<FairSslJob *>(resumed.get()));
         QSignalSpy progress(resumed.get(), &RunJob::progressChanged);

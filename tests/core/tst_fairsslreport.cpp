@@ -2,7 +2,7 @@
 // and the meta-learned weight per group; runs of other families get no such section.
 #include "fairsslfixtures.h"
 
-#include "jobs/fairssljob.h"
+#include "fairssl/fairssljob.h"
 #include "report/reportbuilder.h"
 #include "store/runstore.h"
 

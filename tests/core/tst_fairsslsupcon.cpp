@@ -3,7 +3,7 @@
 #include "fairssl/metaweightnet_p.h"
 #include "fairssl/supconloss_p.h"
 
-#include "engine/encoders_p.h"
+#include "nn/encoders_p.h"
 
 #include <QtTest>
 

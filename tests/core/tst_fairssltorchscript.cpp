@@ -4,9 +4,9 @@
 #include "fairsslfixtures.h"
 
 #include "data/datasetreader.h"
+#include "fairssl/fairssljob.h"
 #include "fairssl/fairsslpipeline.h"
 #include "fairssl/torchscriptencoder_p.h"
-#include "jobs/fairssljob.h"
 #include "store/runstore.h"
 
 #include <QFile>

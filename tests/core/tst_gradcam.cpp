@@ -1,12 +1,12 @@
 // Grad-CAM saliency (hand-made activations, then a real session), the stored probe images and
 // embedding subset, and the OpenCV overlay.
-#include "engine/embeddingset.h"
-#include "engine/gradcam_p.h"
-#include "engine/probeimages.h"
-#include "engine/saliencysnapshot.h"
-#include "engine/trainingsession.h"
 #include "enginefixtures.h"
-#include "jobs/analysisartifacts.h"
+#include "fare/fareanalysisartifacts.h"
+#include "fare/faresession.h"
+#include "fare/gradcam_p.h"
+#include "nn/embeddingset.h"
+#include "nn/probeimages.h"
+#include "nn/saliencysnapshot.h"
 
 #include "data/datasetreader.h"
 #include "store/runstore.h"
@@ -25,12 +25,12 @@ class TestGradCam : public QObject
 
 private:
     QTemporaryDir m_dir;
-    RunConfig m_config;
+    FareConfig m_config;
     Dataset m_dataset;
 
-    std::unique_ptr<TrainingSession> session(const RunConfig &c)
+    std::unique_ptr<FareSession> session(const FareConfig &c)
     {
-        auto s = TrainingSession::create(c, m_dataset);
+        auto s = FareSession::create(c, m_dataset);
         if (!s)
             qFatal("%s", qPrintable(s.error().toString()));
         return std::move(s.value());
@@ -96,7 +96,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, encoder);
         QFETCH(int, mapSize);
-        RunConfig c = m_config;
+        FareConfig c = m_config;
         c.encoder = encoder;
         c.width = 8;
         auto s = session(c);

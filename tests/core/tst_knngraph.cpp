@@ -1,5 +1,5 @@
 // The blocked exact kNN graph against a brute-force full similarity matrix.
-#include "engine/knngraph.h"
+#include "clustering/knngraph.h"
 
 #include <QtTest>
 

@@ -1,5 +1,6 @@
-// LossConfig: defaults of fare.md, JSON round trip, clear errors for unknown values.
-#include "engine/lossconfig.h"
+// LossConfig: defaults of docs/design/methods/fare.md, JSON round trip, clear errors for unknown
+// values.
+#include "losses/lossconfig.h"
 
 #include <QtTest>
 

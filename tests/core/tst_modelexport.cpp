@@ -2,14 +2,14 @@
 // here (and by Python's json + struct + numpy where available), the LibTorch archive holds the
 // same tensors, the model evaluates on another dataset, and exported predictions audit to the
 // run's own metrics.
-#include "report/modelexport.h"
+#include "export/modelexport.h"
+#include "export/safetensors.h"
 #include "report/predictionaudit.h"
-#include "report/safetensors.h"
 
 #include "data/npyfile.h"
 #include "enginefixtures.h"
+#include "fare/farejob.h"
 #include "fixtures.h"
-#include "jobs/trainingjob.h"
 #include "store/runstore.h"
 
 #include <torch/torch.h>
@@ -86,9 +86,9 @@ int bytesOf(const QString &dtype)
     return dtype == "F32" ? 4 : dtype == "I64" || dtype == "F64" ? 8 : 0;
 }
 
-QString train(const RunConfig &config, const QString &store)
+QString train(const FareConfig &config, const QString &store)
 {
-    TrainingJob job(config, store);
+    FareJob job(config, store);
     job.start();
     job.wait();
     return job.outcome() == JobOutcome::Finished ? job.runId() : QString();
@@ -155,7 +155,7 @@ private:
     QTemporaryDir m_dir;
     QString m_store;
     QString m_run;
-    RunConfig m_config;
+    FareConfig m_config;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QByteArray read(const QString &file) const
@@ -335,7 +335,7 @@ private Q_SLOTS:
     {
         auto model = importModel(path("model"));
         QVERIFY2(model.ok(), qPrintable(model.error().toString()));
-        RunConfig other = fixtures::tinyColoredRun(path("other"), 256, 128);
+        FareConfig other = fixtures::tinyColoredRun(path("other"), 256, 128);
         other.dataset.options.insert("rho", "0.3");
         ModelEvaluationOptions o;
         o.dataset = other.dataset;

@@ -6,10 +6,10 @@
 #include "report/pdfreportwriter.h"
 #include "report/reportbuilder.h"
 
-#include "engine/runconfig.h"
 #include "enginefixtures.h"
+#include "fare/fareconfig.h"
+#include "fare/farejob.h"
 #include "fixtures.h"
-#include "jobs/trainingjob.h"
 #include "store/runstore.h"
 
 #include <QProcess>
@@ -87,9 +87,9 @@ double inkFraction(const QImage &img)
     return double(ink) / (double(img.width() / 2) * double(img.height() / 2));
 }
 
-QString train(const RunConfig &config, const QString &store)
+QString train(const FareConfig &config, const QString &store)
 {
-    TrainingJob job(config, store);
+    FareJob job(config, store);
     job.start();
     job.wait();
     return job.outcome() == JobOutcome::Finished ? job.runId() : QString();
@@ -119,12 +119,12 @@ private Q_SLOTS:
     {
         qputenv("EQUISCOPE_CACHE_DIR", path("cache").toUtf8());
         m_store = path("runs.sqlite");
-        RunConfig a = fixtures::tinyColoredRun(path("data"));
+        FareConfig a = fixtures::tinyColoredRun(path("data"));
         a.epochs = 2;
         a.name = QStringLiteral("tiny FARE");
         m_a = train(a, m_store);
         QVERIFY(!m_a.isEmpty());
-        RunConfig b = a;
+        FareConfig b = a;
         b.seed = 5;
         b.learningRate = 3e-3;
         b.name = QStringLiteral("tiny FARE, lr 3e-3");
@@ -144,7 +144,7 @@ private Q_SLOTS:
                        .toUtf8();
         }
         QVERIFY(fixtures::writeFile(path("csvdata/labels.csv"), csv));
-        RunConfig c = a;
+        FareConfig c = a;
         c.name = kScript;
         c.dataset = DatasetSpec{QStringLiteral("folder-csv"), path("csvdata/labels.csv"), {}};
         c.sensitive = {kScript};

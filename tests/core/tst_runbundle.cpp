@@ -1,10 +1,10 @@
 // Run bundles: one self-contained file per run, and a replay that retrains it bit-exactly with
 // the recorded thread count (and within tolerance, saying so, with another thread count).
-#include "report/runbundle.h"
+#include "export/runbundle.h"
 
 #include "enginefixtures.h"
+#include "fare/farejob.h"
 #include "fixtures.h"
-#include "jobs/trainingjob.h"
 #include "store/runstore.h"
 
 #include <QDir>
@@ -31,9 +31,9 @@ private Q_SLOTS:
     {
         qputenv("EQUISCOPE_CACHE_DIR", path("cache").toUtf8());
         m_store = path("runs.sqlite");
-        RunConfig c = fixtures::tinyColoredRun(path("data"));
+        FareConfig c = fixtures::tinyColoredRun(path("data"));
         c.epochs = 2;
-        TrainingJob job(c, m_store);
+        FareJob job(c, m_store);
         job.start();
         job.wait();
         QCOMPARE(job.outcome(), JobOutcome::Finished);
@@ -43,9 +43,9 @@ private Q_SLOTS:
     void trainingIsDeterministic()
     {
         // The premise of replay: two runs of one config agree to the last bit.
-        RunConfig c = fixtures::tinyColoredRun(path("data"));
+        FareConfig c = fixtures::tinyColoredRun(path("data"));
         c.epochs = 2;
-        TrainingJob job(c, m_store);
+        FareJob job(c, m_store);
         job.start();
         job.wait();
         QCOMPARE(job.outcome(), JobOutcome::Finished);

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "engine/clusteringconfig.h"
+#include "clustering/clusteringconfig.h"
 
 #include <QString>
 

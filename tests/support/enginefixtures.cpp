@@ -26,11 +26,11 @@ void writeSplit(const QString &dir, const QString &prefix, int n, unsigned seed)
 }
 } // namespace
 
-equiscope::RunConfig tinyColoredRun(const QString &dir, int trainImages, int testImages)
+equiscope::FareConfig tinyColoredRun(const QString &dir, int trainImages, int testImages)
 {
     writeSplit(dir, QStringLiteral("train"), trainImages, 1);
     writeSplit(dir, QStringLiteral("t10k"), testImages, 2);
-    equiscope::RunConfig c;
+    equiscope::FareConfig c;
     c.name = QStringLiteral("tiny");
     c.loss.method = equiscope::LossMethod::Fare;
     c.dataset.format = QStringLiteral("colored");

@@ -1,6 +1,6 @@
 #include "fixtures.h"
 
-#include "data/dataerror.h"
+#include "util/expected.h"
 
 #include <QDir>
 #include <QFile>

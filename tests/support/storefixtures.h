@@ -2,8 +2,8 @@
 // Shared by the run store tests: a run with every field set, byte patterns, raw SQL through Qt's
 // own SQLite driver (independent of RunStore), and unwrapping of Expected values.
 
-#include "data/dataerror.h"
 #include "store/runrecord.h"
+#include "util/expected.h"
 
 #include <QByteArray>
 #include <QDateTime>

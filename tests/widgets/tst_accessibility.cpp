@@ -5,25 +5,26 @@
 // marker shape as well as by (colour-blind-safe) colour. The analysis views (a run's Curves,
 // Metrics, Attention, Saliency and Embedding tabs, the Pareto front and the side-by-side
 // comparison) are checked on two tiny runs trained into the window's store.
-#include "attentionview.h"
-#include "coloredmnistdialog.h"
-#include "compareview.h"
-#include "datasetpanel.h"
-#include "datasetwizard.h"
-#include "embeddingview.h"
-#include "experimentpanel.h"
-#include "mainwindow.h"
-#include "paretoview.h"
-#include "plotstyle.h"
-#include "rundetailview.h"
-#include "runspanel.h"
-#include "saliencyview.h"
-#include "settingsdialog.h"
-#include "sweepdialog.h"
+#include "common/plotstyle.h"
+#include "datasets/coloredmnistdialog.h"
+#include "datasets/datasetpanel.h"
+#include "datasets/datasetwizard.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
+#include "launch/sweepdialog.h"
+#include "runs/compareview.h"
+#include "runs/rundetailview.h"
+#include "runs/runspanel.h"
+#include "shell/mainwindow.h"
+#include "shell/settingsdialog.h"
+#include "views/attentionview.h"
+#include "views/embeddingview.h"
+#include "views/paretoview.h"
+#include "views/saliencyview.h"
 
-#include "attributepicker.h"
 #include "enginefixtures.h"
-#include "jobs/trainingjob.h"
+#include "fare/farejob.h"
+#include "launch/attributepicker.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -75,21 +76,21 @@ private:
     /// Shows the analysis view @p view (a detail tab of the FARE run, "pareto" or
     /// "compare-runs") with its data loaded, then focuses the navigation list.
     void showRunView(const QString &view);
-    QString train(RunConfig config, LossMethod method, const QString &name);
+    QString train(FareConfig config, LossMethod method, const QString &name);
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
     QString m_fare, m_baseline;
 };
 
-QString TestAccessibility::train(RunConfig config, LossMethod method, const QString &name)
+QString TestAccessibility::train(FareConfig config, LossMethod method, const QString &name)
 {
     config.loss.method = method;
     config.name = name;
     config.epochs = 2;
     config.trainLimit = 64;
-    TrainingJob job(config, m_dir.path() + QStringLiteral("/runs.sqlite"));
-    QSignalSpy finished(&job, &TrainingJob::finished);
+    FareJob job(config, m_dir.path() + QStringLiteral("/runs.sqlite"));
+    QSignalSpy finished(&job, &FareJob::finished);
     job.start();
     if (!finished.wait(300000) || job.outcome() != JobOutcome::Finished)
         qFatal("training %s did not finish: %s", qPrintable(name), qPrintable(job.message()));
@@ -103,7 +104,7 @@ void TestAccessibility::initTestCase()
     QVERIFY(m_dir.isValid());
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
-    const RunConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
+    const FareConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
     // Two finished runs in the window's store, so the analysis views have something to show.
     m_fare = train(tiny, LossMethod::Fare, QStringLiteral("fare"));
     m_baseline = train(tiny, LossMethod::InfoNce, QStringLiteral("infonce"));
@@ -115,7 +116,8 @@ void TestAccessibility::initTestCase()
     QSignalSpy opened(m_window->datasetPanel(), &DatasetPanel::datasetOpened);
     m_window->datasetPanel()->openDataset(tiny.dataset);
     QVERIFY(opened.wait(60000));
-    QTRY_VERIFY(!m_window->experimentPanel()->attributePicker()->isPreviewPending());
+    QTRY_VERIFY(
+        !m_window->experimentPanel()->fareLauncher()->attributePicker()->isPreviewPending());
 }
 
 void TestAccessibility::cleanupTestCase()
@@ -268,7 +270,7 @@ void TestAccessibility::experimentFormTabOrderFollowsTheForm()
     QString trapped;
     const QList<QWidget *> visited = widgetchecks::walkTabChain(600, &trapped);
     QVERIFY2(trapped.isEmpty(), qPrintable(trapped));
-    ExperimentPanel *panel = m_window->experimentPanel();
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
     auto named = [panel](const QString &name) -> QWidget * {
         for (QWidget *w : panel->findChildren<QWidget *>())
             // isVisibleTo: the clustering family's launcher (a hidden page) has its own fields.
@@ -344,7 +346,7 @@ void TestAccessibility::dialogsHaveNamesAndUniqueMnemonics()
 {
     const QList<QDialog *> dialogs{
         new SettingsDialog(m_window.get()),
-        new SweepDialog(m_window->experimentPanel()->config(), m_window.get())};
+        new SweepDialog(m_window->experimentPanel()->fareLauncher()->config(), m_window.get())};
     for (QDialog *dialog : dialogs) {
         dialog->show();
         QVERIFY(QTest::qWaitForWindowExposed(dialog));

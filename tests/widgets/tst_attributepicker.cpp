@@ -1,7 +1,8 @@
 // Drives the attribute picker offscreen, alone and inside the launcher, on the folder-csv
 // fixture: the live group preview against the core's assignGroups, binning, and the run config.
-#include "attributepicker.h"
-#include "experimentpanel.h"
+#include "launch/attributepicker.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
 
 #include "attributecsvfixture.h"
 
@@ -153,7 +154,7 @@ void TestAttributePicker::pickerPreviewFollowsBinning()
 void TestAttributePicker::launcherTakesPickerChoices()
 {
     JobQueue queue;
-    ExperimentPanel launcher(&queue);
+    FareLauncher launcher(&queue);
     launcher.setDataset(&m_dataset);
     AttributePicker *picker = launcher.attributePicker();
     QCOMPARE(launcher.targetBox(), picker->targetBox());
@@ -165,7 +166,7 @@ void TestAttributePicker::launcherTakesPickerChoices()
     picker->setBins(3);
     picker->setMinGroupSize(10);
     QVERIFY(updated.wait(10000));
-    RunConfig c = launcher.config();
+    FareConfig c = launcher.config();
     QCOMPARE(c.sensitive, QStringList{QStringLiteral("age")});
     QCOMPARE(c.groupBinning, QStringLiteral("quantile"));
     QCOMPARE(c.groupBins, 3);

@@ -3,19 +3,20 @@
 // Cross-attention map with thumbnails of an image run's embeddings, and the Pareto view (F vs
 // std across groups). Screenshots go to EQUISCOPE_SCREENSHOT_DIR when set.
 #include "clusteringfixtures.h"
-#include "clusteringlauncher.h"
-#include "clusteringview.h"
-#include "crossattentionview.h"
 #include "enginefixtures.h"
-#include "experimentpanel.h"
 #include "fixtures.h"
-#include "paretoview.h"
-#include "rundetailview.h"
-#include "runspanel.h"
+#include "launch/clusteringlauncher.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
+#include "runs/rundetailview.h"
+#include "runs/runspanel.h"
+#include "views/clusteringview.h"
+#include "views/crossattentionview.h"
+#include "views/paretoview.h"
 
-#include "jobs/clusteringjob.h"
+#include "clustering/clusteringjob.h"
+#include "fare/farejob.h"
 #include "jobs/jobqueue.h"
-#include "jobs/trainingjob.h"
 #include "store/runstore.h"
 
 #include <qcustomplot.h>
@@ -87,7 +88,7 @@ void TestClusteringViews::initTestCase()
 
     // An image run: a short FARE run, then clustering its encoder's embeddings where every test
     // image is an identity of four augmented views (Colored Fashion-MNIST when installed).
-    RunConfig fare = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("images")), 640, 200);
+    FareConfig fare = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("images")), 640, 200);
     if (!fixtures::fashionMnistDir().isEmpty()) {
         fare.dataset.options.clear();
         fare.dataset.path = fixtures::fashionMnistDir();
@@ -98,7 +99,7 @@ void TestClusteringViews::initTestCase()
     fare.name = QStringLiteral("FARE encoder");
     fare.epochs = 1;
     fare.sensitive = {QStringLiteral("rgb")};
-    TrainingJob train(fare, m_store);
+    FareJob train(fare, m_store);
     QSignalSpy trained(&train, &RunJob::finished);
     train.start();
     QVERIFY(trained.wait(300000));
@@ -141,7 +142,7 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
     ClusteringLauncher *launcher = panel.clusteringLauncher();
     QVERIFY(launcher->isVisible());
     // The FARE form no longer lists clustering methods; the launcher lists only them.
-    QCOMPARE(panel.methodBox()->findData(QStringLiteral("kmeans")), -1);
+    QCOMPARE(panel.fareLauncher()->methodBox()->findData(QStringLiteral("kmeans")), -1);
     QVERIFY(launcher->methodBox()->findData(QStringLiteral("transformer-fair")) >= 0);
     QVERIFY(launcher->methodBox()->findData(QStringLiteral("fare")) < 0);
     QVERIFY(!launcher->launchButton()->isEnabled());

@@ -1,16 +1,17 @@
 // Drives the dataset panel, the import wizard and the Colored MNIST dialog offscreen, on a
 // folder-csv fixture written into a temporary directory.
-#include "attributehistogramplot.h"
-#include "attributepicker.h"
-#include "coloredmnistdialog.h"
-#include "columntypespage.h"
-#include "datasetopenpage.h"
-#include "datasetpanel.h"
-#include "datasetsettings.h"
-#include "datasetwizard.h"
-#include "experimentpanel.h"
-#include "thumbnailbrowser.h"
-#include "thumbnailmodel.h"
+#include "datasets/attributehistogramplot.h"
+#include "datasets/coloredmnistdialog.h"
+#include "datasets/columntypespage.h"
+#include "datasets/datasetopenpage.h"
+#include "datasets/datasetpanel.h"
+#include "datasets/datasetsettings.h"
+#include "datasets/datasetwizard.h"
+#include "datasets/thumbnailbrowser.h"
+#include "datasets/thumbnailmodel.h"
+#include "launch/attributepicker.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
 
 #include "attributecsvfixture.h"
 #include "enginefixtures.h"
@@ -375,7 +376,7 @@ void TestDatasetPanel::controlsAreNamedAndReachable()
     // Every interactive control of the panel, the picker, the wizard and the dialog takes
     // keyboard focus and has a name a screen reader can say.
     JobQueue queue;
-    ExperimentPanel launcher(&queue);
+    FareLauncher launcher(&queue);
     auto *wizard = m_panel->openWizard();
     auto *dialog = m_panel->openColoredMnistDialog();
     const QList<QWidget *> roots{m_panel.get(), launcher.attributePicker(), wizard, dialog};

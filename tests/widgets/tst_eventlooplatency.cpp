@@ -2,11 +2,12 @@
 // fires while the real window shows a training run (monitor rows, curves and log updating, the
 // runs table polling the store with the run selected), over at least two epoch ends (where the
 // worker writes checkpoints, attention and saliency artifacts and the views replot).
-#include "experimentpanel.h"
-#include "jobs/trainingjob.h"
-#include "mainwindow.h"
-#include "runmonitor.h"
-#include "runspanel.h"
+#include "fare/farejob.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
+#include "runs/runmonitor.h"
+#include "runs/runspanel.h"
+#include "shell/mainwindow.h"
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
@@ -39,7 +40,7 @@ void TestEventLoopLatency::staysResponsiveWhileTraining()
     QVERIFY(dir.isValid());
     qputenv("EQUISCOPE_CACHE_DIR", (dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
-    RunConfig config = fixtures::tinyColoredRun(dir.path() + QStringLiteral("/data"), 1024, 160);
+    FareConfig config = fixtures::tinyColoredRun(dir.path() + QStringLiteral("/data"), 1024, 160);
     config.epochs = 40;
     config.trainLimit = 512; // 16 steps an epoch: several epoch ends inside the measurement
 
@@ -48,10 +49,10 @@ void TestEventLoopLatency::staysResponsiveWhileTraining()
     window.showView(QStringLiteral("runs"));
     window.showView(QStringLiteral("monitor"));
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    TrainingJob *job = window.experimentPanel()->enqueue({config}).value(0);
+    FareJob *job = window.experimentPanel()->fareLauncher()->enqueue({config}).value(0);
     QVERIFY(job);
-    QSignalSpy progress(job, &TrainingJob::progressChanged);
-    QSignalSpy epochs(job, &TrainingJob::epochFinished);
+    QSignalSpy progress(job, &FareJob::progressChanged);
+    QSignalSpy epochs(job, &FareJob::epochFinished);
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
     auto *runs = qobject_cast<RunsPanel *>(window.analysisPage(QStringLiteral("runs")));
     QVERIFY(runs);

@@ -1,13 +1,13 @@
 // The GUI's export hooks: the runs table's Export Report / Export Model actions follow the
 // selection and write their files off the GUI thread; the audit dialog reads a CSV's columns and
 // shows the audit.
-#include "auditdialog.h"
-#include "exportactions.h"
-#include "runspanel.h"
+#include "runs/auditdialog.h"
+#include "runs/exportactions.h"
+#include "runs/runspanel.h"
 
 #include "enginefixtures.h"
+#include "fare/farejob.h"
 #include "fixtures.h"
-#include "jobs/trainingjob.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,9 +33,9 @@ private Q_SLOTS:
         Q_INIT_RESOURCE(equiscope);
         qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath("cache").toUtf8());
         m_store = m_dir.filePath("runs.sqlite");
-        RunConfig c = fixtures::tinyColoredRun(m_dir.filePath("data"));
+        FareConfig c = fixtures::tinyColoredRun(m_dir.filePath("data"));
         c.epochs = 1;
-        TrainingJob job(c, m_store);
+        FareJob job(c, m_store);
         job.start();
         job.wait();
         QCOMPARE(job.outcome(), JobOutcome::Finished);

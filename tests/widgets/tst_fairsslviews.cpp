@@ -1,18 +1,19 @@
 // The fair-SSL GUI: the launcher form (validation, table-driven stage options, launching a job),
 // the experiment panel switching to it, and the run-detail tabs (stages with thumbnails,
 // meta-weight histograms, per-group charts) on a run store built through the RunStore API.
-#include "clusteringlauncher.h"
-#include "experimentpanel.h"
-#include "fairsslgroupview.h"
-#include "fairssllauncher.h"
-#include "fairsslstageview.h"
-#include "fairsslweightview.h"
-#include "rundetailview.h"
+#include "launch/clusteringlauncher.h"
+#include "launch/experimentpanel.h"
+#include "launch/fairssllauncher.h"
+#include "launch/farelauncher.h"
+#include "runs/rundetailview.h"
+#include "views/fairsslgroupview.h"
+#include "views/fairsslstageview.h"
+#include "views/fairsslweightview.h"
 
 #include "fairsslfixtures.h"
 
 #include "data/datasetreader.h"
-#include "jobs/fairssljob.h"
+#include "fairssl/fairssljob.h"
 #include "jobs/jobqueue.h"
 #include "store/runstore.h"
 
@@ -295,21 +296,22 @@ private Q_SLOTS:
         QVERIFY(pages);
         QVERIFY(pages->currentWidget() != panel.fairSslLauncher());
         // Each form lists its own family only.
-        QCOMPARE(panel.methodBox()->findData(QStringLiteral("supcon")), -1);
+        QCOMPARE(panel.fareLauncher()->methodBox()->findData(QStringLiteral("supcon")), -1);
         QCOMPARE(panel.fairSslLauncher()->methodBox()->findData(QStringLiteral("cclk")), -1);
         panel.familyBox()->setCurrentIndex(panel.familyBox()->findData(QStringLiteral("fair-ssl")));
         QCOMPARE(pages->currentWidget(), panel.fairSslLauncher());
         // selectMethod picks the family and the method; the FARE form keeps its own choice.
-        const QString fareMethod = panel.methodBox()->currentData().toString();
+        const QString fareMethod = panel.fareLauncher()->methodBox()->currentData().toString();
         QVERIFY(panel.selectMethod(QStringLiteral("supcon")));
         QCOMPARE(pages->currentWidget(), panel.fairSslLauncher());
         QCOMPARE(panel.fairSslLauncher()->methodBox()->currentData().toString(),
                  QStringLiteral("supcon"));
-        QCOMPARE(panel.methodBox()->currentData().toString(), fareMethod);
+        QCOMPARE(panel.fareLauncher()->methodBox()->currentData().toString(), fareMethod);
         QVERIFY(panel.selectMethod(QStringLiteral("cclk")));
         QVERIFY(pages->currentWidget() != panel.fairSslLauncher());
         QCOMPARE(panel.familyBox()->currentData().toString(), QStringLiteral("fare"));
-        QCOMPARE(panel.methodBox()->currentData().toString(), QStringLiteral("cclk"));
+        QCOMPARE(panel.fareLauncher()->methodBox()->currentData().toString(),
+                 QStringLiteral("cclk"));
         QVERIFY(panel.selectMethod(QStringLiteral("kmeans")));
         QCOMPARE(pages->currentWidget(), panel.clusteringLauncher());
         QVERIFY(!panel.selectMethod(QStringLiteral("no-such-method")));

@@ -4,25 +4,26 @@
 // language also passes the menu-accelerator and mnemonic checks, including the analysis views
 // of a tiny finished run (detail tabs, Pareto front, side-by-side comparison) and the status
 // bar's job indicator.
-#include "attentionview.h"
-#include "coloredmnistdialog.h"
-#include "compareview.h"
-#include "datasetpanel.h"
-#include "datasetwizard.h"
-#include "experimentpanel.h"
-#include "jobstatuslabel.h"
-#include "languagesettings.h"
-#include "mainwindow.h"
-#include "methodregistry.h"
-#include "paretoview.h"
-#include "rundetailview.h"
-#include "runspanel.h"
-#include "settingsdialog.h"
-#include "sweepdialog.h"
-#include "translations.h"
+#include "datasets/coloredmnistdialog.h"
+#include "datasets/datasetpanel.h"
+#include "datasets/datasetwizard.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
+#include "launch/methodregistry.h"
+#include "launch/sweepdialog.h"
+#include "runs/compareview.h"
+#include "runs/jobstatuslabel.h"
+#include "runs/rundetailview.h"
+#include "runs/runspanel.h"
+#include "shell/languagesettings.h"
+#include "shell/mainwindow.h"
+#include "shell/settingsdialog.h"
+#include "shell/translations.h"
+#include "views/attentionview.h"
+#include "views/paretoview.h"
 
 #include "enginefixtures.h"
-#include "jobs/trainingjob.h"
+#include "fare/farejob.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -71,11 +72,11 @@ void TestLanguage::initTestCase()
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     QSettings().clear();
-    RunConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
+    FareConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
     tiny.epochs = 1;
     tiny.trainLimit = 64;
-    TrainingJob job(tiny, m_dir.path() + QStringLiteral("/runs.sqlite"));
-    QSignalSpy finished(&job, &TrainingJob::finished);
+    FareJob job(tiny, m_dir.path() + QStringLiteral("/runs.sqlite"));
+    QSignalSpy finished(&job, &FareJob::finished);
     job.start();
     QVERIFY(finished.wait(300000));
     QCOMPARE(job.outcome(), JobOutcome::Finished);
@@ -227,7 +228,7 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     QCOMPARE(bar->actions().value(0)->text(), fileMenu);
 
     // The launcher: the Method row's label (the buddy of the method combo) and Launch.
-    ExperimentPanel *panel = m_window->experimentPanel();
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
     QString label;
     for (QLabel *l : panel->findChildren<QLabel *>())
         if (l->buddy() == panel->methodBox())

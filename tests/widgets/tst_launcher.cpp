@@ -1,13 +1,14 @@
 // Drives the real workbench window offscreen: open a tiny dataset, pick attributes in the
 // launcher, launch a tiny run and watch its row, cancel and resume, queue a sweep.
-#include "datasetpanel.h"
-#include "experimentpanel.h"
-#include "jobs/trainingjob.h"
-#include "mainwindow.h"
-#include "methodregistry.h"
-#include "runmonitor.h"
-#include "runspanel.h"
-#include "sweepdialog.h"
+#include "datasets/datasetpanel.h"
+#include "fare/farejob.h"
+#include "launch/experimentpanel.h"
+#include "launch/farelauncher.h"
+#include "launch/methodregistry.h"
+#include "launch/sweepdialog.h"
+#include "runs/runmonitor.h"
+#include "runs/runspanel.h"
+#include "shell/mainwindow.h"
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
@@ -45,7 +46,7 @@ private:
     void setRows(QListWidget *list, const QStringList &checked);
 
     QTemporaryDir m_dir;
-    RunConfig m_tiny;
+    FareConfig m_tiny;
     std::unique_ptr<MainWindow> m_window;
 };
 
@@ -81,7 +82,7 @@ void TestLauncher::registryListsTheFareFamily()
     for (const QString &name : lossMethodNames()) {
         const MethodInfo *info = registry.method(name);
         QVERIFY2(info, qPrintable(name));
-        QCOMPARE(info->family, QStringLiteral("fare"));
+        QCOMPARE(info->family, RunFamily::Fare);
         QVERIFY(!info->description.isEmpty());
         for (const MethodOption &o : info->options) {
             QVERIFY2(!o.toolTip.isEmpty(), qPrintable(o.key));
@@ -105,7 +106,7 @@ void TestLauncher::opensDatasetAndPicksAttributes()
     QVERIFY(opened.wait(60000));
     QVERIFY(m_window->showView(QStringLiteral("experiments")));
 
-    ExperimentPanel *panel = m_window->experimentPanel();
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
     QVERIFY(panel->targetBox()->findText(QStringLiteral("label")) >= 0);
     QListWidget *sensitive = panel->sensitiveList();
     QVERIFY(!sensitive->findItems(QStringLiteral("rgb"), Qt::MatchExactly).isEmpty());
@@ -124,7 +125,7 @@ void TestLauncher::opensDatasetAndPicksAttributes()
     setRows(sensitive, {QStringLiteral("rgb")});
 
     panel->setConfig(m_tiny);
-    const RunConfig c = panel->config();
+    const FareConfig c = panel->config();
     QCOMPARE(c.target, QStringLiteral("label"));
     QCOMPARE(c.sensitive, QStringList{QStringLiteral("rgb")});
     QCOMPARE(c.dataset.format, m_tiny.dataset.format);
@@ -140,8 +141,8 @@ void TestLauncher::opensDatasetAndPicksAttributes()
 
 void TestLauncher::launchesTinyRunAndShowsProgress()
 {
-    ExperimentPanel *panel = m_window->experimentPanel();
-    RunConfig c = m_tiny;
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
+    FareConfig c = m_tiny;
     c.name = QStringLiteral("tiny launch");
     c.epochs = 2;
     panel->setConfig(c);
@@ -149,10 +150,10 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
     const int before = monitor->rowCount();
     QTest::mouseClick(panel->launchButton(), Qt::LeftButton);
     QCOMPARE(monitor->rowCount(), before + 1);
-    auto *job = qobject_cast<TrainingJob *>(monitor->job(before));
+    auto *job = qobject_cast<FareJob *>(monitor->job(before));
     QVERIFY(job);
     QCOMPARE(job->config().epochs, 2);
-    QSignalSpy progress(job, &TrainingJob::progressChanged);
+    QSignalSpy progress(job, &FareJob::progressChanged);
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
     monitor->selectRow(before);
     QTRY_COMPARE_WITH_TIMEOUT(monitor->state(before), RunMonitor::State::Finished, 300000);
@@ -167,17 +168,17 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
 
 void TestLauncher::cancelsAndResumesRun()
 {
-    ExperimentPanel *panel = m_window->experimentPanel();
-    RunConfig c = m_tiny;
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
+    FareConfig c = m_tiny;
     c.name = QStringLiteral("tiny cancel");
     c.epochs = 50;
     panel->setConfig(c);
     RunMonitor *monitor = m_window->runMonitor();
-    TrainingJob *job = panel->launch();
+    FareJob *job = panel->launch();
     QVERIFY(job);
     const int row = monitor->rowCount() - 1;
     QCOMPARE(monitor->job(row), job);
-    QSignalSpy progress(job, &TrainingJob::progressChanged);
+    QSignalSpy progress(job, &FareJob::progressChanged);
     QTRY_VERIFY_WITH_TIMEOUT(progress.count() > 0, 120000);
     QCOMPARE(monitor->state(row), RunMonitor::State::Running);
     monitor->selectRow(row);
@@ -189,8 +190,8 @@ void TestLauncher::cancelsAndResumesRun()
     RunJob *resumed = monitor->resumeSelected();
     QVERIFY(resumed);
     QCOMPARE(monitor->rowCount(), row + 2);
-    QSignalSpy resumedProgress(resumed, &TrainingJob::progressChanged);
-    QSignalSpy resumedFinished(resumed, &TrainingJob::finished);
+    QSignalSpy resumedProgress(resumed, &FareJob::progressChanged);
+    QSignalSpy resumedFinished(resumed, &FareJob::finished);
     QTRY_VERIFY_WITH_TIMEOUT(resumedProgress.count() > 0 || resumedFinished.count() > 0, 120000);
     monitor->selectRow(row + 1);
     monitor->cancelSelected();
@@ -199,14 +200,14 @@ void TestLauncher::cancelsAndResumesRun()
 
 void TestLauncher::queuesTwoRunSweep()
 {
-    ExperimentPanel *panel = m_window->experimentPanel();
-    RunConfig base = m_tiny;
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
+    FareConfig base = m_tiny;
     base.name = QStringLiteral("sweep");
     base.epochs = 30;
     SweepDialog dialog(base);
     dialog.setGrid(QStringLiteral("learningRate"), QStringLiteral("0.001, 0.002"), QString(),
                    QString(), QStringLiteral("7"));
-    const QList<RunConfig> runs = dialog.configs();
+    const QList<FareConfig> runs = dialog.configs();
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs[1].learningRate, 0.002);
     QCOMPARE(runs[0].seed, quint64(7));
@@ -219,7 +220,7 @@ void TestLauncher::queuesTwoRunSweep()
 
     RunMonitor *monitor = m_window->runMonitor();
     const int before = monitor->rowCount();
-    const QList<TrainingJob *> jobs = panel->enqueue(runs);
+    const QList<FareJob *> jobs = panel->enqueue(runs);
     QCOMPARE(jobs.size(), 2);
     QCOMPARE(monitor->rowCount(), before + 2);
     QCOMPARE(m_window->jobQueue()->running().size() + m_window->jobQueue()->pending().size(), 2);

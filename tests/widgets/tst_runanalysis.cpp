@@ -1,16 +1,16 @@
 // The analysis views on real runs: two tiny training jobs (FARE and its InfoNCE baseline) write
 // their artifacts to a store, and the real widgets show them: attention, Grad-CAM saliency,
 // embeddings, metrics, the Pareto front and the side-by-side comparison.
-#include "attentionview.h"
-#include "compareview.h"
-#include "embeddingview.h"
-#include "paretoview.h"
-#include "rundetailview.h"
-#include "runspanel.h"
-#include "saliencyview.h"
+#include "runs/compareview.h"
+#include "runs/rundetailview.h"
+#include "runs/runspanel.h"
+#include "views/attentionview.h"
+#include "views/embeddingview.h"
+#include "views/paretoview.h"
+#include "views/saliencyview.h"
 
 #include "enginefixtures.h"
-#include "jobs/trainingjob.h"
+#include "fare/farejob.h"
 
 #include <qcustomplot.h>
 
@@ -38,17 +38,17 @@ private:
     QString train(LossMethod method, const QString &name);
 
     QTemporaryDir m_dir;
-    RunConfig m_config;
+    FareConfig m_config;
     QString m_fare, m_baseline;
 };
 
 QString TestRunAnalysis::train(LossMethod method, const QString &name)
 {
-    RunConfig c = m_config;
+    FareConfig c = m_config;
     c.loss.method = method;
     c.name = name;
-    TrainingJob job(c, store());
-    QSignalSpy finished(&job, &TrainingJob::finished);
+    FareJob job(c, store());
+    QSignalSpy finished(&job, &FareJob::finished);
     job.start();
     if (!finished.wait(300000) || job.outcome() != JobOutcome::Finished)
         qFatal("training %s did not finish: %s", qPrintable(name), qPrintable(job.message()));

@@ -1,18 +1,20 @@
 // The window's chrome around the views: the status bar's job indicator, the appearance switch
 // (plots restyle with the palette), and the monitor's runs-at-once control.
-#include "apptheme.h"
-#include "jobstatuslabel.h"
-#include "paretoview.h"
-#include "runmonitor.h"
+#include "runs/jobstatuslabel.h"
+#include "runs/runmonitor.h"
+#include "shell/apptheme.h"
+#include "views/paretoview.h"
 
 #include "jobs/jobqueue.h"
 #include "jobs/runjob.h"
+#include "store/runstore.h"
 
 #include <qcustomplot.h>
 
 #include <QApplication>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
@@ -22,11 +24,15 @@ using namespace equiscope;
 
 namespace {
 
-// A job that reports epoch 2 of 4, half way, then waits to be cancelled.
+// A job that reports epoch 2 of 4, half way, then waits to be cancelled. Its run goes to a
+// throw-away store (RunJob records every run it starts).
 class FakeJob : public RunJob
 {
 public:
-    explicit FakeJob(const QString &name) : RunJob(QString(), nullptr), m_name(name) {}
+    explicit FakeJob(const QString &name, const QString &storePath)
+        : RunJob(storePath, nullptr), m_name(name)
+    {
+    }
     ~FakeJob() override
     {
         requestCancel();
@@ -37,7 +43,16 @@ public:
     QString displayName() const override { return m_name; }
 
 protected:
-    void work() override
+    Expected<Done> loadConfig(const QJsonObject &) override { return Done{}; }
+    Expected<Done> prepare() override { return Done{}; }
+    RunRecord newRunRecord() const override
+    {
+        RunRecord record;
+        record.name = m_name;
+        record.method = methodName();
+        return record;
+    }
+    JobEnd execute(RunStore &, const QString &) override
     {
         JobProgress p;
         p.epoch = 2;
@@ -45,10 +60,10 @@ protected:
         p.step = 5;
         p.stepsPerEpoch = 10;
         p.etaSeconds = 75;
-        Q_EMIT progressChanged(p);
+        reportProgress(p, true);
         while (!cancelRequested())
             QThread::msleep(5);
-        finish(nullptr, JobOutcome::Cancelled, QStringLiteral("cancelled"));
+        return JobEnd::cancelled(QStringLiteral("cancelled"));
     }
 
 private:
@@ -72,8 +87,11 @@ void TestWorkbenchChrome::statusShowsTheRunningJob()
     JobQueue queue;
     JobStatusLabel label(&queue);
     QCOMPARE(label.text(), QStringLiteral("No runs training"));
-    auto *first = new FakeJob(QStringLiteral("first"));
-    auto *second = new FakeJob(QStringLiteral("second"));
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString store = dir.filePath(QStringLiteral("runs.sqlite"));
+    auto *first = new FakeJob(QStringLiteral("first"), store);
+    auto *second = new FakeJob(QStringLiteral("second"), store);
     QSignalSpy started(&queue, &JobQueue::jobStarted);
     queue.enqueue(first);
     queue.enqueue(second);

@@ -1,0 +1,302 @@
+#include "clustering/clusteringconfig.h"
+
+#include "store/runrecord.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+
+namespace equiscope {
+
+namespace {
+
+DataError configError(const QString &field, const QString &expected, const QString &found)
+{
+    DataError e;
+    e.file = QStringLiteral("clustering config");
+    e.field = field;
+    e.expected = expected;
+    e.found = found;
+    return e;
+}
+
+} // namespace
+
+QString clusteringMethodName(ClusteringMethod method)
+{
+    switch (method) {
+    case ClusteringMethod::TransformerFair:
+        return QStringLiteral("transformer-fair");
+    case ClusteringMethod::Transformer:
+        return QStringLiteral("transformer");
+    case ClusteringMethod::KMeans:
+        return QStringLiteral("kmeans");
+    case ClusteringMethod::KnnThreshold:
+        return QStringLiteral("knn-threshold");
+    }
+    return {};
+}
+
+Expected<ClusteringMethod> clusteringMethodFromName(const QString &name)
+{
+    for (ClusteringMethod m : {ClusteringMethod::TransformerFair, ClusteringMethod::Transformer,
+                               ClusteringMethod::KMeans, ClusteringMethod::KnnThreshold})
+        if (clusteringMethodName(m) == name)
+            return m;
+    return configError(QStringLiteral("method"),
+                       QStringLiteral("transformer-fair, transformer, kmeans or knn-threshold"),
+                       name);
+}
+
+bool clusteringMethodTrains(ClusteringMethod method)
+{
+    return method == ClusteringMethod::TransformerFair || method == ClusteringMethod::Transformer;
+}
+
+QString purityFormName(PurityForm form)
+{
+    return form == PurityForm::UpperBound ? QStringLiteral("upper-bound")
+                                          : QStringLiteral("variance");
+}
+
+ClusteringConfig ClusteringConfig::forMethod(ClusteringMethod method)
+{
+    ClusteringConfig c;
+    c.method = method;
+    if (method != ClusteringMethod::TransformerFair) {
+        c.crossAttention = false;
+        c.purityLoss = false;
+    }
+    // The model-free baseline thresholds a cosine, not a probability.
+    if (method == ClusteringMethod::KnnThreshold)
+        c.edgeThreshold = 0.7;
+    return c;
+}
+
+int ClusteringConfig::modelWidth(int featureDim) const
+{
+    if (width > 0)
+        return width;
+    const int h = std::max(1, heads);
+    return (featureDim + k + h - 1) / h * h;
+}
+
+QJsonObject ClusteringConfig::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("name"), name);
+    o.insert(QStringLiteral("family"), runFamilyName(RunFamily::Clustering));
+    o.insert(QStringLiteral("method"), clusteringMethodName(method));
+    o.insert(QStringLiteral("dataset"), dataset.toJson());
+    o.insert(QStringLiteral("fromRun"), fromRun);
+    o.insert(QStringLiteral("fromRunStore"), fromRunStore);
+    o.insert(QStringLiteral("encoderScript"), encoderScript);
+    o.insert(QStringLiteral("identity"), identity);
+    o.insert(QStringLiteral("sensitive"), QJsonArray::fromStringList(sensitive));
+    o.insert(QStringLiteral("views"), views);
+    o.insert(QStringLiteral("sampleLimit"), sampleLimit);
+    o.insert(QStringLiteral("sampleSplit"), sampleSplit);
+    o.insert(QStringLiteral("subsampleGroup"), subsampleGroup);
+    o.insert(QStringLiteral("subsampleFraction"), subsampleFraction);
+    o.insert(QStringLiteral("groupBins"), groupBins);
+    o.insert(QStringLiteral("minGroupSize"), minGroupSize);
+    o.insert(QStringLiteral("valFraction"), valFraction);
+    o.insert(QStringLiteral("testFraction"), testFraction);
+    o.insert(QStringLiteral("centerFeatures"), centerFeatures);
+    o.insert(QStringLiteral("k"), k);
+    o.insert(QStringLiteral("knnMemoryMiB"), knnMemoryMiB);
+    o.insert(QStringLiteral("subClusters"), subClusters);
+    o.insert(QStringLiteral("layers"), layers);
+    o.insert(QStringLiteral("heads"), heads);
+    o.insert(QStringLiteral("width"), width);
+    o.insert(QStringLiteral("dropout"), dropout);
+    o.insert(QStringLiteral("crossAttention"), crossAttention);
+    o.insert(QStringLiteral("crossAttentionAll"), crossAttentionAll);
+    o.insert(QStringLiteral("purityLoss"), purityLoss);
+    o.insert(QStringLiteral("lambda"), lambda);
+    o.insert(QStringLiteral("purityForm"), purityFormName(purityForm));
+    o.insert(QStringLiteral("edgeThreshold"), edgeThreshold);
+    o.insert(QStringLiteral("sharedThreshold"), sharedThreshold);
+    o.insert(QStringLiteral("tuneThresholds"), tuneThresholds);
+    o.insert(QStringLiteral("kmeansIterations"), kmeansIterations);
+    o.insert(QStringLiteral("epochs"), epochs);
+    o.insert(QStringLiteral("batchSize"), batchSize);
+    o.insert(QStringLiteral("anchorsPerEpoch"), anchorsPerEpoch);
+    o.insert(QStringLiteral("learningRate"), learningRate);
+    o.insert(QStringLiteral("weightDecay"), weightDecay);
+    o.insert(QStringLiteral("seed"), QString::number(seed));
+    o.insert(QStringLiteral("threads"), threads);
+    o.insert(QStringLiteral("attentionAnchors"), attentionAnchors);
+    return o;
+}
+
+Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
+{
+    ClusteringMethod method = ClusteringMethod::TransformerFair;
+    if (o.contains(QStringLiteral("method"))) {
+        auto m = clusteringMethodFromName(o.value(QStringLiteral("method")).toString());
+        if (!m)
+            return m.error();
+        method = m.value();
+    }
+    ClusteringConfig c = forMethod(method);
+    c.name = o.value(QStringLiteral("name")).toString();
+    if (o.contains(QStringLiteral("dataset")))
+        c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());
+    c.fromRun = o.value(QStringLiteral("fromRun")).toString();
+    c.fromRunStore = o.value(QStringLiteral("fromRunStore")).toString();
+    c.encoderScript = o.value(QStringLiteral("encoderScript")).toString();
+    c.identity = o.value(QStringLiteral("identity")).toString(c.identity);
+    if (o.contains(QStringLiteral("sensitive"))) {
+        c.sensitive.clear();
+        const QJsonValue s = o.value(QStringLiteral("sensitive"));
+        if (s.isString())
+            c.sensitive = s.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
+        for (const QJsonValue &v : s.toArray())
+            c.sensitive << v.toString();
+    }
+    auto integer = [&o](const char *key, auto &field) {
+        field = std::decay_t<decltype(field)>(o.value(QLatin1String(key)).toDouble(double(field)));
+    };
+    auto real = [&o](const char *key, double &field) {
+        field = o.value(QLatin1String(key)).toDouble(field);
+    };
+    auto boolean = [&o](const char *key, bool &field) {
+        field = o.value(QLatin1String(key)).toBool(field);
+    };
+    integer("views", c.views);
+    integer("sampleLimit", c.sampleLimit);
+    c.sampleSplit = o.value(QStringLiteral("sampleSplit")).toString(c.sampleSplit);
+    c.subsampleGroup = o.value(QStringLiteral("subsampleGroup")).toString();
+    real("subsampleFraction", c.subsampleFraction);
+    integer("groupBins", c.groupBins);
+    integer("minGroupSize", c.minGroupSize);
+    real("valFraction", c.valFraction);
+    real("testFraction", c.testFraction);
+    boolean("centerFeatures", c.centerFeatures);
+    integer("k", c.k);
+    integer("knnMemoryMiB", c.knnMemoryMiB);
+    integer("subClusters", c.subClusters);
+    integer("layers", c.layers);
+    integer("heads", c.heads);
+    integer("width", c.width);
+    real("dropout", c.dropout);
+    boolean("crossAttention", c.crossAttention);
+    boolean("crossAttentionAll", c.crossAttentionAll);
+    boolean("purityLoss", c.purityLoss);
+    real("lambda", c.lambda);
+    if (o.contains(QStringLiteral("purityForm"))) {
+        const QString form = o.value(QStringLiteral("purityForm")).toString();
+        if (form == QLatin1String("upper-bound"))
+            c.purityForm = PurityForm::UpperBound;
+        else if (form == QLatin1String("variance"))
+            c.purityForm = PurityForm::Variance;
+        else
+            return configError(QStringLiteral("purityForm"),
+                               QStringLiteral("upper-bound or variance"), form);
+    }
+    real("edgeThreshold", c.edgeThreshold);
+    real("sharedThreshold", c.sharedThreshold);
+    boolean("tuneThresholds", c.tuneThresholds);
+    integer("kmeansIterations", c.kmeansIterations);
+    integer("epochs", c.epochs);
+    integer("batchSize", c.batchSize);
+    integer("anchorsPerEpoch", c.anchorsPerEpoch);
+    real("learningRate", c.learningRate);
+    real("weightDecay", c.weightDecay);
+    const QJsonValue seed = o.value(QStringLiteral("seed"));
+    c.seed =
+        seed.isString() ? seed.toString().toULongLong() : quint64(seed.toDouble(double(c.seed)));
+    integer("threads", c.threads);
+    integer("attentionAnchors", c.attentionAnchors);
+    auto ok = c.validate();
+    if (!ok)
+        return ok.error();
+    return c;
+}
+
+Expected<Done> ClusteringConfig::validate() const
+{
+    auto number = [](double v) { return QString::number(v, 'g', 6); };
+    // A dataset is a path, or a format with options only (coloured MNIST from its source).
+    const bool hasDataset = !dataset.path.isEmpty() || !dataset.format.isEmpty();
+    if (!hasDataset && fromRun.isEmpty())
+        return configError(QStringLiteral("dataset"),
+                           QStringLiteral("a features file or a run to take embeddings from"),
+                           QStringLiteral("neither"));
+    if (!encoderScript.isEmpty() && (!hasDataset || !fromRun.isEmpty()))
+        return configError(QStringLiteral("encoderScript"),
+                           QStringLiteral("a dataset of images to embed and no fromRun"),
+                           !hasDataset ? QStringLiteral("no dataset")
+                                       : QStringLiteral("fromRun as well"));
+    if (identity.isEmpty() && views <= 1)
+        return configError(QStringLiteral("identity"), QStringLiteral("an attribute name"),
+                           QStringLiteral("nothing"));
+    if (views < 1 || views > 1000)
+        return configError(QStringLiteral("views"), QStringLiteral("1 … 1000"),
+                           QString::number(views));
+    if (!QStringList{"train", "val", "test", "all"}.contains(sampleSplit))
+        return configError(QStringLiteral("sampleSplit"), QStringLiteral("train, val, test or all"),
+                           sampleSplit);
+    if (sampleLimit < 0)
+        return configError(QStringLiteral("sampleLimit"), QStringLiteral("0 (all) or more"),
+                           QString::number(sampleLimit));
+    if (!(subsampleFraction > 0 && subsampleFraction <= 1))
+        return configError(QStringLiteral("subsampleFraction"), QStringLiteral("0 < fraction ≤ 1"),
+                           number(subsampleFraction));
+    if (!(valFraction > 0) || !(testFraction > 0) || valFraction + testFraction >= 1)
+        return configError(
+            QStringLiteral("valFraction/testFraction"),
+            QStringLiteral("positive fractions of the identities summing below 1"),
+            QStringLiteral("%1 + %2").arg(number(valFraction), number(testFraction)));
+    if (k < 2)
+        return configError(QStringLiteral("k"), QStringLiteral("at least 2"), QString::number(k));
+    if (knnMemoryMiB < 1)
+        return configError(QStringLiteral("knnMemoryMiB"), QStringLiteral("at least 1"),
+                           QString::number(knnMemoryMiB));
+    if (subClusters < 2 || subClusters > k)
+        return configError(QStringLiteral("subClusters"), QStringLiteral("2 … k (%1)").arg(k),
+                           QString::number(subClusters));
+    if (layers < 0 || layers > 24)
+        return configError(QStringLiteral("layers"), QStringLiteral("0 … 24"),
+                           QString::number(layers));
+    if (heads < 1)
+        return configError(QStringLiteral("heads"), QStringLiteral("at least 1"),
+                           QString::number(heads));
+    if (width < 0 || (width > 0 && width % heads != 0))
+        return configError(QStringLiteral("width"),
+                           QStringLiteral("0 (automatic) or a multiple of heads (%1)").arg(heads),
+                           QString::number(width));
+    if (!(dropout >= 0 && dropout < 1))
+        return configError(QStringLiteral("dropout"), QStringLiteral("0 ≤ dropout < 1"),
+                           number(dropout));
+    if (!(lambda >= 0))
+        return configError(QStringLiteral("lambda"), QStringLiteral("0 or more"), number(lambda));
+    if (!(edgeThreshold >= -1 && edgeThreshold <= 1))
+        return configError(QStringLiteral("edgeThreshold"), QStringLiteral("-1 … 1"),
+                           number(edgeThreshold));
+    if (!(sharedThreshold >= 0 && sharedThreshold <= 1))
+        return configError(QStringLiteral("sharedThreshold"), QStringLiteral("0 … 1"),
+                           number(sharedThreshold));
+    if (kmeansIterations < 1)
+        return configError(QStringLiteral("kmeansIterations"), QStringLiteral("at least 1"),
+                           QString::number(kmeansIterations));
+    if (epochs < 1)
+        return configError(QStringLiteral("epochs"), QStringLiteral("at least 1"),
+                           QString::number(epochs));
+    if (batchSize < 1)
+        return configError(QStringLiteral("batchSize"), QStringLiteral("at least 1"),
+                           QString::number(batchSize));
+    if (anchorsPerEpoch < 0)
+        return configError(QStringLiteral("anchorsPerEpoch"), QStringLiteral("0 (all) or more"),
+                           QString::number(anchorsPerEpoch));
+    if (!(learningRate > 0))
+        return configError(QStringLiteral("learningRate"), QStringLiteral("a positive number"),
+                           number(learningRate));
+    if (attentionAnchors < 0)
+        return configError(QStringLiteral("attentionAnchors"), QStringLiteral("0 or more"),
+                           QString::number(attentionAnchors));
+    return Done{};
+}
+
+} // namespace equiscope

@@ -1,0 +1,460 @@
+#include "clustering/clusteringsession_p.h"
+
+#include "util/environment.h"
+
+#include <QElapsedTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <random>
+#include <sstream>
+
+namespace equiscope {
+
+namespace {
+
+DataError sessionError(const QString &file, const QString &detail)
+{
+    DataError e;
+    e.file = file;
+    e.detail = detail;
+    return e;
+}
+
+} // namespace
+
+quint64 clusteringStreamSeed(quint64 seed, quint64 purpose, quint64 epoch)
+{
+    quint64 x = seed * 0x9E3779B97F4A7C15ull ^
+                (purpose + 0x632BE59BD9B4E019ull) * 0xBF58476D1CE4E5B9ull ^
+                epoch * 0x94D049BB133111EBull;
+    x ^= x >> 31;
+    x *= 0xD6E8FEB86659FD93ull;
+    return x ^ (x >> 32);
+}
+
+QJsonObject ClusteringEpochReport::toJson() const
+{
+    QJsonObject o{{QStringLiteral("epoch"), epoch},
+                  {QStringLiteral("loss"), loss},
+                  {QStringLiteral("bce"), bce},
+                  {QStringLiteral("fm_loss"), fm},
+                  {QStringLiteral("purity_penalty"), purityPenalty},
+                  {QStringLiteral("learningRate"), learningRate},
+                  {QStringLiteral("seconds"), seconds},
+                  {QStringLiteral("anchorsPerSecond"), anchorsPerSecond}};
+    if (std::isfinite(valFScore))
+        o.insert(QStringLiteral("val_pairwise_f_score"), valFScore);
+    return o;
+}
+
+ClusteringSession::ClusteringSession() : d(std::make_unique<Private>()) {}
+ClusteringSession::~ClusteringSession() = default;
+
+const ClusteringConfig &ClusteringSession::config() const
+{
+    return d->config;
+}
+
+const ClusteringData &ClusteringSession::data() const
+{
+    return d->data;
+}
+
+bool ClusteringSession::trains() const
+{
+    return clusteringMethodTrains(d->config.method);
+}
+
+qint64 ClusteringSession::stepsPerEpoch() const
+{
+    return d->stepsPerEpoch;
+}
+
+QString ClusteringSession::splitSummary() const
+{
+    QStringList parts;
+    for (const ClusteringSplit *s : {&d->train, &d->val, &d->test})
+        parts << QStringLiteral("%1 %2 samples / %3 identities")
+                     .arg(splitName(s->split))
+                     .arg(s->size())
+                     .arg(s->identities);
+    return parts.join(QStringLiteral(", "));
+}
+
+Expected<std::unique_ptr<ClusteringSession>>
+ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
+{
+    auto valid = config.validate();
+    if (!valid)
+        return valid.error();
+    const QString file = data.source;
+    const qint64 n = data.rows();
+    if (n == 0 || data.identity.size() != size_t(n))
+        return sessionError(file, QStringLiteral("%1 identity labels for %2 feature rows")
+                                      .arg(data.identity.size())
+                                      .arg(n));
+    if (!data.groupOf.empty() && data.groupOf.size() != size_t(n))
+        return sessionError(
+            file,
+            QStringLiteral("%1 group labels for %2 feature rows").arg(data.groupOf.size()).arg(n));
+    if (config.k >= n)
+        return sessionError(file, QStringLiteral("k = %1 must be smaller than the number of "
+                                                 "samples (%2)")
+                                      .arg(config.k)
+                                      .arg(n));
+    std::unique_ptr<ClusteringSession> s(new ClusteringSession);
+    Private &p = *s->d;
+    p.config = config;
+    p.data = std::move(data);
+    p.k = config.k;
+
+    // Split the identities (never samples of one identity across splits).
+    std::vector<int64_t> ids(p.data.identity.begin(), p.data.identity.end());
+    std::sort(ids.begin(), ids.end());
+    ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
+    const qint64 u = qint64(ids.size());
+    if (u < 3)
+        return sessionError(file, QStringLiteral("%1 distinct identities: train, validation and "
+                                                 "test need at least one each")
+                                      .arg(u));
+    std::mt19937_64 rng(clusteringStreamSeed(config.seed, 1, 0));
+    std::shuffle(ids.begin(), ids.end(), rng);
+    const qint64 nTest =
+        std::clamp<qint64>(std::llround(config.testFraction * double(u)), 1, u - 2);
+    const qint64 nVal =
+        std::clamp<qint64>(std::llround(config.valFraction * double(u)), 1, u - 1 - nTest);
+    std::map<int64_t, Split> splitOfIdentity;
+    for (qint64 i = 0; i < u; ++i)
+        splitOfIdentity[ids[size_t(i)]] =
+            i < nTest ? Split::Test : (i < nTest + nVal ? Split::Val : Split::Train);
+    p.train.split = Split::Train;
+    p.val.split = Split::Val;
+    p.test.split = Split::Test;
+    for (qint64 r = 0; r < n; ++r)
+        p.split(splitOfIdentity[p.data.identity[size_t(r)]]).rows.push_back(r);
+    p.train.identities = u - nTest - nVal;
+    p.val.identities = nVal;
+    p.test.identities = nTest;
+    for (ClusteringSplit *sp : {&p.train, &p.val, &p.test}) {
+        if (sp->size() <= config.k && config.method != ClusteringMethod::KMeans)
+            return sessionError(
+                file, QStringLiteral("k = %1 must be smaller than every split: the %2 split has "
+                                     "%3 samples (%4 identities). Lower k or use more samples.")
+                          .arg(config.k)
+                          .arg(splitName(sp->split))
+                          .arg(sp->size())
+                          .arg(sp->identities));
+    }
+
+    try {
+        configureTorchThreads(config.threads);
+        torch::manual_seed(config.seed);
+        const int dim = p.data.dim();
+        // The centre comes from the training identities only (no label is used for it).
+        std::vector<double> centre(static_cast<size_t>(dim), 0.0);
+        if (config.centerFeatures) {
+            for (qint64 r : p.train.rows) {
+                const float *f = p.data.features->row(r);
+                for (int j = 0; j < dim; ++j)
+                    centre[size_t(j)] += f[j];
+            }
+            for (double &c : centre)
+                c /= double(std::max<qint64>(1, p.train.size()));
+        }
+        const auto mean = torch::tensor(std::vector<float>(centre.begin(), centre.end()));
+        for (ClusteringSplit *sp : {&p.train, &p.val, &p.test}) {
+            const qint64 m = sp->size();
+            auto x = torch::empty({m, dim}, torch::kFloat32);
+            float *dst = x.data_ptr<float>();
+            std::vector<int64_t> idv(static_cast<size_t>(m));
+            for (qint64 i = 0; i < m; ++i) {
+                std::copy_n(p.data.features->row(sp->rows[size_t(i)]), dim, dst + i * dim);
+                idv[size_t(i)] = p.data.identity[size_t(sp->rows[size_t(i)])];
+            }
+            if (!torch::isfinite(x).all().item<bool>())
+                return sessionError(file, QStringLiteral("the features contain NaN or infinite "
+                                                         "values"));
+            x -= mean;
+            sp->features = (x / x.norm(2, 1, true).clamp_min(1e-12)).contiguous();
+            sp->identity = torch::tensor(idv, torch::kLong);
+        }
+        if (clusteringMethodTrains(config.method)) {
+            ClusterTransformerOptions mo;
+            mo.featureDim = dim;
+            mo.k = config.k;
+            mo.width = config.modelWidth(dim);
+            mo.layers = config.layers;
+            mo.heads = config.heads;
+            mo.subClusters = config.subClusters;
+            mo.dropout = config.dropout;
+            mo.crossAttention = config.crossAttention;
+            mo.crossAttentionAll = config.crossAttentionAll;
+            p.model = ClusterTransformer(mo);
+            p.optimizer = std::make_unique<torch::optim::AdamW>(
+                p.model->parameters(),
+                torch::optim::AdamWOptions(config.learningRate).weight_decay(config.weightDecay));
+            const qint64 anchors = config.anchorsPerEpoch > 0
+                                       ? std::min(config.anchorsPerEpoch, p.train.size())
+                                       : p.train.size();
+            p.stepsPerEpoch = (anchors + config.batchSize - 1) / config.batchSize;
+        }
+        // Fixed anchors for the attention view: test rows, taking groups in turn so a rare
+        // group is shown too.
+        if (config.attentionAnchors > 0 && config.crossAttention &&
+            clusteringMethodTrains(config.method)) {
+            std::map<int, std::vector<qint64>> byGroup;
+            for (qint64 i = 0; i < p.test.size(); ++i) {
+                const qint64 row = p.test.rows[size_t(i)];
+                byGroup[p.data.groupOf.empty() ? 0 : p.data.groupOf[size_t(row)]].push_back(i);
+            }
+            std::mt19937_64 pick(clusteringStreamSeed(config.seed, 2, 0));
+            for (auto &entry : byGroup)
+                std::shuffle(entry.second.begin(), entry.second.end(), pick);
+            for (size_t round = 0; int(p.attentionAnchors.size()) < config.attentionAnchors;
+                 ++round) {
+                bool any = false;
+                for (auto &entry : byGroup) {
+                    if (round < entry.second.size() &&
+                        int(p.attentionAnchors.size()) < config.attentionAnchors) {
+                        p.attentionAnchors.push_back(entry.second[round]);
+                        any = true;
+                    }
+                }
+                if (!any)
+                    break;
+            }
+        }
+    } catch (const std::exception &e) {
+        return sessionError(
+            file,
+            QStringLiteral("could not set up clustering: %1").arg(QString::fromUtf8(e.what())));
+    }
+    return s;
+}
+
+Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
+                                              const std::function<void(qint64, qint64)> &progress)
+{
+    Private &p = *d;
+    if (p.config.method == ClusteringMethod::KMeans) {
+        p.graphsBuilt = true;
+        return Done{}; // k-means needs no graph
+    }
+    // Every split is clustered (the predicted labels cover every row), so each needs a graph.
+    const std::vector<ClusteringSplit *> needed{&p.train, &p.val, &p.test};
+    qint64 total = 0, before = 0;
+    for (ClusteringSplit *s : needed)
+        total += s->size();
+    for (ClusteringSplit *s : needed) {
+        KnnOptions o;
+        o.memoryBytes = qint64(p.config.knnMemoryMiB) << 20;
+        o.cancel = &cancel;
+        o.progress = [&](qint64 done, qint64) {
+            if (progress)
+                progress(before + done, total);
+        };
+        auto g = buildKnnGraph(s->features.data_ptr<float>(), s->size(), p.data.dim(), p.k, o);
+        if (!g) {
+            DataError e = g.error();
+            e.file = p.data.source;
+            return e;
+        }
+        s->graph = std::move(g.value());
+        s->neighbours =
+            torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)
+                .to(torch::kLong);
+        before += s->size();
+    }
+    p.graphsBuilt = true;
+    return Done{};
+}
+
+torch::Tensor ClusteringSession::Private::tokens(const ClusteringSplit &s,
+                                                 const torch::Tensor &anchors) const
+{
+    const int64_t b = anchors.size(0);
+    const auto idx = s.neighbours.index_select(0, anchors).reshape({-1});
+    const auto f = s.features.index_select(0, idx).view({b, k, -1});
+    const auto sims = torch::bmm(f, f.transpose(1, 2));
+    return torch::cat({f, sims}, 2);
+}
+
+torch::Tensor ClusteringSession::Private::targets(const ClusteringSplit &s,
+                                                  const torch::Tensor &anchors) const
+{
+    const int64_t b = anchors.size(0);
+    const auto idx = s.neighbours.index_select(0, anchors).reshape({-1});
+    const auto ids = s.identity.index_select(0, idx).view({b, k});
+    return (ids == s.identity.index_select(0, anchors).unsqueeze(1)).to(torch::kFloat32);
+}
+
+std::vector<float> ClusteringSession::Private::probabilities(const ClusteringSplit &s)
+{
+    torch::NoGradGuard noGrad;
+    model->eval();
+    std::vector<float> out(size_t(s.size() * k));
+    const int64_t chunk = 256;
+    for (int64_t a = 0; a < s.size(); a += chunk) {
+        const int64_t b = std::min<int64_t>(chunk, s.size() - a);
+        const auto anchors = torch::arange(a, a + b, torch::kLong);
+        const auto prob = torch::sigmoid(model->forward(tokens(s, anchors))).contiguous();
+        std::copy_n(prob.data_ptr<float>(), b * k, out.begin() + a * k);
+    }
+    model->train();
+    return out;
+}
+
+std::vector<float> ClusteringSession::Private::edgeScores(ClusteringSplit &s)
+{
+    if (config.method == ClusteringMethod::KnnThreshold)
+        return s.graph.similarities;
+    return probabilities(s);
+}
+
+std::vector<int64_t> ClusteringSession::Private::anchorOrder(int epoch) const
+{
+    std::vector<int64_t> order(size_t(train.size()));
+    std::iota(order.begin(), order.end(), 0);
+    std::mt19937_64 rng(clusteringStreamSeed(config.seed, 3, quint64(epoch)));
+    std::shuffle(order.begin(), order.end(), rng);
+    if (config.anchorsPerEpoch > 0 && qint64(order.size()) > config.anchorsPerEpoch)
+        order.resize(size_t(config.anchorsPerEpoch));
+    return order;
+}
+
+double ClusteringSession::Private::learningRateAt(int epoch, qint64 step) const
+{
+    // Cosine decay over all steps (to a tenth of the peak), no warm-up: short CPU runs.
+    const double total = double(config.epochs) * double(std::max<qint64>(1, stepsPerEpoch));
+    const double t = double(epoch - 1) * double(stepsPerEpoch) + double(step);
+    const double c = 0.5 * (1.0 + std::cos(M_PI * std::min(1.0, t / total)));
+    return config.learningRate * (0.1 + 0.9 * c);
+}
+
+Expected<ClusteringEpochReport>
+ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
+                            const std::function<void(qint64, qint64, double)> &progress)
+{
+    Private &p = *d;
+    ClusteringEpochReport report;
+    report.epoch = epoch;
+    if (!trains() || !p.graphsBuilt)
+        return sessionError(p.data.source, QStringLiteral("nothing to train: build the graphs of "
+                                                          "a transformer method first"));
+    QElapsedTimer timer;
+    timer.start();
+    try {
+        // Dropout draws are a pure function of (seed, epoch): a resumed epoch repeats exactly.
+        torch::manual_seed(clusteringStreamSeed(p.config.seed, 4, quint64(epoch)));
+        p.model->train();
+        ClusteringLossOptions lo;
+        lo.purity = p.config.purityLoss;
+        lo.lambda = p.config.lambda;
+        lo.form = p.config.purityForm;
+        const std::vector<int64_t> order = p.anchorOrder(epoch);
+        const qint64 steps = p.stepsPerEpoch;
+        double sums[4] = {0, 0, 0, 0};
+        qint64 done = 0, anchors = 0;
+        for (qint64 step = 0; step < steps; ++step) {
+            if (cancel.load()) {
+                report.cancelled = true;
+                break;
+            }
+            const size_t begin = size_t(step * p.config.batchSize);
+            const size_t end = std::min(order.size(), begin + size_t(p.config.batchSize));
+            const auto batch = torch::tensor(
+                std::vector<int64_t>(order.begin() + qint64(begin), order.begin() + qint64(end)),
+                torch::kLong);
+            const double lr = p.learningRateAt(epoch, step);
+            for (auto &group : p.optimizer->param_groups())
+                group.options().set_lr(lr);
+            report.learningRate = lr;
+            const auto logits = p.model->forward(p.tokens(p.train, batch));
+            const ClusteringLossTerms terms = clusteringLoss(logits, p.targets(p.train, batch), lo);
+            const auto values = terms.values.detach();
+            const double total = values[0].item<double>();
+            if (!std::isfinite(total))
+                return sessionError(
+                    p.data.source,
+                    QStringLiteral("the loss became %1 at epoch %2, step %3 (learning rate %4); "
+                                   "try a lower learning rate")
+                        .arg(std::isnan(total) ? QStringLiteral("NaN") : QStringLiteral("infinite"))
+                        .arg(epoch)
+                        .arg(step + 1)
+                        .arg(lr));
+            p.optimizer->zero_grad();
+            terms.total().backward();
+            p.optimizer->step();
+            for (int i = 0; i < 4; ++i)
+                sums[i] += values[i].item<double>();
+            ++done;
+            anchors += batch.size(0);
+            if (progress)
+                progress(step + 1, steps, total);
+        }
+        const double n = double(std::max<qint64>(1, done));
+        report.loss = sums[0] / n;
+        report.bce = sums[1] / n;
+        report.fm = sums[2] / n;
+        report.purityPenalty = sums[3] / n;
+        if (!report.cancelled) {
+            const auto scores = p.probabilities(p.val);
+            const auto predicted = clusterKnnGraph(p.val.graph, scores, p.config.edgeThreshold,
+                                                   p.config.sharedThreshold);
+            std::vector<int64_t> truth(size_t(p.val.size()));
+            for (qint64 i = 0; i < p.val.size(); ++i)
+                truth[size_t(i)] = p.data.identity[size_t(p.val.rows[size_t(i)])];
+            report.valFScore = clusteringScores(Contingency(truth, predicted)).pairwiseFScore;
+        }
+        report.seconds = double(timer.nsecsElapsed()) / 1e9;
+        report.anchorsPerSecond = double(anchors) / std::max(1e-9, report.seconds);
+    } catch (const std::exception &e) {
+        return sessionError(p.data.source, QStringLiteral("training failed at epoch %1: %2")
+                                               .arg(epoch)
+                                               .arg(QString::fromUtf8(e.what())));
+    }
+    return report;
+}
+
+QByteArray ClusteringSession::saveCheckpoint(int epoch) const
+{
+    if (!d->model)
+        return {};
+    torch::serialize::OutputArchive archive, modelArchive, optArchive;
+    archive.write("epoch", torch::tensor(int64_t(epoch)));
+    d->model->save(modelArchive);
+    d->optimizer->save(optArchive);
+    archive.write("model", modelArchive);
+    archive.write("optimizer", optArchive);
+    std::ostringstream out;
+    archive.save_to(out);
+    const std::string s = out.str();
+    return QByteArray(s.data(), qsizetype(s.size()));
+}
+
+Expected<int> ClusteringSession::restoreCheckpoint(const QByteArray &checkpoint)
+{
+    if (!d->model)
+        return sessionError(d->data.source, QStringLiteral("this method has no checkpoints"));
+    try {
+        std::istringstream in(std::string(checkpoint.constData(), size_t(checkpoint.size())));
+        torch::serialize::InputArchive archive, modelArchive, optArchive;
+        archive.load_from(in);
+        torch::Tensor epoch;
+        archive.read("epoch", epoch);
+        archive.read("model", modelArchive);
+        archive.read("optimizer", optArchive);
+        d->model->load(modelArchive);
+        d->optimizer->load(optArchive);
+        return int(epoch.item<int64_t>());
+    } catch (const std::exception &e) {
+        return sessionError(
+            d->data.source,
+            QStringLiteral("cannot restore the checkpoint: %1").arg(QString::fromUtf8(e.what())));
+    }
+}
+
+} // namespace equiscope

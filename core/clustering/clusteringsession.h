@@ -1,0 +1,90 @@
+#pragma once
+
+#include "clustering/clusteringdata.h"
+#include "clustering/clusteringinference.h"
+#include "clustering/crossattentionsnapshot.h"
+
+#include "eval/clusteringmetrics.h"
+
+#include <QJsonObject>
+#include <QVector>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+
+namespace equiscope {
+
+/// What one training epoch of the clustering transformer did.
+struct ClusteringEpochReport
+{
+    int epoch = 0;
+    double loss = 0; ///< mean total loss
+    double bce = 0;
+    double fm = 0;                 ///< mean 1 − soft FM
+    double purityPenalty = 0;      ///< reported even when not part of the loss
+    double valFScore = kUndefined; ///< pairwise F on the validation identities (config thresholds)
+    double learningRate = 0;
+    double seconds = 0;
+    double anchorsPerSecond = 0;
+    bool cancelled = false;
+    QJsonObject toJson() const;
+};
+
+/// The clustering of every row and its evaluation on the test identities.
+struct ClusteringResult
+{
+    std::vector<int64_t> predicted; ///< every input row; each split is clustered on its own
+    std::vector<Split> splitOf;     ///< the identity split of every row
+    ClusteringReport report;        ///< on the test identities
+    ThresholdChoice thresholds;     ///< applied to every split
+    bool thresholdsTuned = false;   ///< chosen on the validation identities
+    QMap<Split, qint64> samples, identities;
+    double seconds = 0;
+    /// {"method", "thresholds", "splits", "metrics" (flat headline numbers), "report"}.
+    QJsonObject toJson(const QString &method) const;
+    /// The flat headline numbers: every overall score, purity, and <score>_group_std/min/max.
+    QJsonObject headline() const;
+};
+
+/// One clustering run on one input (docs/design/methods/clustering.md): identity splits, the kNN
+/// graph of each, the transformer (trained on train identities) or a baseline, thresholds on
+/// validation and evaluation on test. LibTorch stays inside. Not thread-safe: use from one (worker)
+/// thread.
+class ClusteringSession
+{
+public:
+    /// Validates the config against the data (k below every split's size, …).
+    static Expected<std::unique_ptr<ClusteringSession>> create(const ClusteringConfig &config,
+                                                               ClusteringData data);
+    ~ClusteringSession();
+
+    /// Builds the kNN graphs of the splits the method needs. @p progress gets rows done/total.
+    Expected<Done> buildGraphs(const std::atomic<bool> &cancel,
+                               const std::function<void(qint64, qint64)> &progress = {});
+    bool trains() const;
+    qint64 stepsPerEpoch() const;
+    /// Trains one epoch (1-based); stops within one step when @p cancel becomes true.
+    Expected<ClusteringEpochReport>
+    runEpoch(int epoch, const std::atomic<bool> &cancel,
+             const std::function<void(qint64 step, qint64 steps, double loss)> &progress = {});
+    QByteArray saveCheckpoint(int epoch) const;
+    /// Restores a checkpoint; returns the epoch it was taken after.
+    Expected<int> restoreCheckpoint(const QByteArray &checkpoint);
+    /// Empty (no anchors) for methods without Cross-attention.
+    CrossAttentionSnapshot crossAttentionSnapshot(int epoch);
+    /// Thresholds on validation, clusters of every split, metrics on test.
+    Expected<ClusteringResult> evaluate(const std::atomic<bool> &cancel);
+
+    const ClusteringConfig &config() const;
+    const ClusteringData &data() const;
+    /// e.g. "train 600 samples / 60 identities, val …".
+    QString splitSummary() const;
+
+private:
+    ClusteringSession();
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace equiscope

@@ -1,0 +1,58 @@
+#pragma once
+// Private state of ClusteringSession, shared by its implementation files.
+
+#include "clustering/clusteringloss_p.h"
+#include "clustering/clusteringmodel_p.h"
+#include "clustering/clusteringsession.h"
+
+#include <torch/torch.h>
+
+namespace equiscope {
+
+/// One identity split: its rows, normalised features and kNN graph (local row numbers).
+struct ClusteringSplit
+{
+    Split split = Split::Train;
+    std::vector<qint64> rows; ///< input rows of this split, ascending
+    torch::Tensor features;   ///< [n, D] L2-normalised
+    torch::Tensor identity;   ///< [n] int64
+    KnnGraph graph;           ///< local indices
+    torch::Tensor neighbours; ///< [n, k] int64 view of graph.neighbours
+    qint64 identities = 0;
+
+    qint64 size() const { return qint64(rows.size()); }
+};
+
+struct ClusteringSession::Private
+{
+    ClusteringConfig config;
+    ClusteringData data;
+    ClusteringSplit train, val, test;
+    bool graphsBuilt = false;
+    int k = 0;
+
+    ClusterTransformer model{nullptr};
+    std::unique_ptr<torch::optim::AdamW> optimizer;
+    qint64 stepsPerEpoch = 0;
+    std::vector<qint64> attentionAnchors; ///< local test rows whose Cross-attention is stored
+
+    ClusteringSplit &split(Split s)
+    {
+        return s == Split::Train ? train : s == Split::Val ? val : test;
+    }
+    /// Tokens [B, k, D + k] of @p anchors (local rows of @p s): [feature ; similarity row].
+    torch::Tensor tokens(const ClusteringSplit &s, const torch::Tensor &anchors) const;
+    /// Targets [B, k]: 1 where the neighbour has the anchor's identity.
+    torch::Tensor targets(const ClusteringSplit &s, const torch::Tensor &anchors) const;
+    /// The model's p_j for every anchor of @p s, rows × k (eval mode, no grad).
+    std::vector<float> probabilities(const ClusteringSplit &s);
+    /// The edge scores inference thresholds: p_j (transformers) or cosine (knn-threshold).
+    std::vector<float> edgeScores(ClusteringSplit &s);
+    std::vector<int64_t> anchorOrder(int epoch) const;
+    double learningRateAt(int epoch, qint64 step) const;
+};
+
+/// Mixes the run seed with a purpose and an epoch (reproducible, resumable random streams).
+quint64 clusteringStreamSeed(quint64 seed, quint64 purpose, quint64 epoch);
+
+} // namespace equiscope

@@ -1,0 +1,19 @@
+#include "fare/epochreport.h"
+
+namespace equiscope {
+
+QJsonObject EpochReport::toJson() const
+{
+    QJsonObject o{{QStringLiteral("epoch"), epoch},
+                  {QStringLiteral("loss"), meanLoss},
+                  {QStringLiteral("learningRate"), learningRate},
+                  {QStringLiteral("seconds"), seconds},
+                  {QStringLiteral("imagesPerSecond"), imagesPerSecond}};
+    if (attentionEntropy >= 0) {
+        o.insert(QStringLiteral("attentionEntropy"), attentionEntropy);
+        o.insert(QStringLiteral("emptySupportRows"), emptySupportRows);
+    }
+    return o;
+}
+
+} // namespace equiscope

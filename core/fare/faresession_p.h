@@ -1,0 +1,53 @@
+#pragma once
+// Private state of FareSession, shared by its implementation files.
+
+#include "fare/faresession.h"
+#include "losses/contrastiveloss_p.h"
+#include "nn/batchaugmenter_p.h"
+#include "nn/encoders_p.h"
+#include "nn/larsoptimizer_p.h"
+
+#include "data/groupassignment.h"
+
+#include <torch/torch.h>
+
+namespace equiscope {
+
+struct FareSession::Private
+{
+    FareConfig config;
+    Dataset dataset;
+    torch::Device device{torch::kCPU};
+
+    std::vector<qint64> trainSamples; ///< used for contrastive training
+    std::vector<qint64> probeTrain;   ///< used to fit the linear probes
+    std::vector<qint64> testSamples;
+    std::vector<qint64> probeBatch; ///< fixed attention probe batch, sorted by z
+
+    torch::Tensor zStandardized; ///< N×dz float (all samples), standardised on train
+    torch::Tensor zRaw;          ///< N×dz raw values (for bias regression)
+    bool zContinuous = false;    ///< any raw (continuous/vector) sensitive column
+    torch::Tensor fairBins;      ///< N int64: k-means bin of z (Fair-InfoNCE)
+    GroupAssignment groups;      ///< metric groups of the sensitive attributes
+
+    ContrastiveModel model{nullptr};
+    std::shared_ptr<ContrastiveLoss> loss;
+    std::unique_ptr<torch::optim::Optimizer> optimizer;
+    std::unique_ptr<LarsOptimizer> lars;
+    std::unique_ptr<BatchAugmenter> augmenter;
+    qint64 stepsPerEpoch = 0;
+
+    /// Batches of sample indices for one epoch: a pure function of (seed, epoch).
+    std::vector<std::vector<qint64>> epochBatches(int epoch) const;
+    /// uint8 b×H×W×C images of @p samples, gathered from the memory-mapped cache.
+    torch::Tensor gatherImages(const std::vector<qint64> &samples) const;
+    torch::Tensor gatherFeatures(const std::vector<qint64> &samples) const;
+    torch::Tensor rows(const torch::Tensor &table, const std::vector<qint64> &samples) const;
+    /// Backbone representations, frozen, test-time view.
+    torch::Tensor represent(const std::vector<qint64> &samples);
+    double learningRateAt(int epoch, qint64 step) const;
+    void setLearningRate(double lr);
+    std::vector<torch::Tensor> trainableParameters() const;
+};
+
+} // namespace equiscope

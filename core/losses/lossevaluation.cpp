@@ -1,0 +1,105 @@
+#include "losses/lossevaluation.h"
+
+#include "losses/contrastiveloss_p.h"
+
+#include <QElapsedTimer>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace equiscope {
+
+namespace {
+
+torch::Tensor toTensor(const NpyMatrix &m, torch::Dtype dtype)
+{
+    return torch::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}, torch::kFloat)
+        .to(dtype)
+        .clone();
+}
+
+DataError shapeError(const QString &what, const QString &expected, const QString &found)
+{
+    DataError e;
+    e.file = what;
+    e.expected = expected;
+    e.found = found;
+    return e;
+}
+
+QString shape(const NpyMatrix &m)
+{
+    return QStringLiteral("%1 x %2").arg(m.rows).arg(m.cols);
+}
+
+} // namespace
+
+QJsonObject LossEvaluation::toJson() const
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("loss"), loss);
+    o.insert(QStringLiteral("gradNormU1"), gradNormU1);
+    o.insert(QStringLiteral("gradNormU2"), gradNormU2);
+    if (std::isfinite(attentionEntropy))
+        o.insert(QStringLiteral("attentionEntropy"), attentionEntropy);
+    o.insert(QStringLiteral("emptySupportRows"), emptySupportRows);
+    o.insert(QStringLiteral("medianSeconds"), medianSeconds);
+    QJsonArray t;
+    for (double s : seconds)
+        t.append(s);
+    o.insert(QStringLiteral("seconds"), t);
+    o.insert(QStringLiteral("threads"), threads);
+    return o;
+}
+
+Expected<LossEvaluation> evaluateLoss(const LossEvaluationRequest &rq)
+{
+    if (rq.u1.rows != rq.u2.rows || rq.u1.cols != rq.u2.cols)
+        return shapeError(QStringLiteral("u2"), shape(rq.u1), shape(rq.u2));
+    if (rq.z.rows != rq.u1.rows)
+        return shapeError(QStringLiteral("z"), QStringLiteral("%1 rows").arg(rq.u1.rows),
+                          shape(rq.z));
+    if (!rq.groups.values.empty() && rq.groups.rows != rq.u1.rows)
+        return shapeError(QStringLiteral("groups"), QStringLiteral("%1 rows").arg(rq.u1.rows),
+                          shape(rq.groups));
+    if (rq.u1.rows < 1)
+        return shapeError(QStringLiteral("u1"), QStringLiteral("at least 1 row"), shape(rq.u1));
+
+    const torch::Dtype dtype = rq.doublePrecision ? torch::kDouble : torch::kFloat;
+    auto loss = makeContrastiveLoss(rq.config, rq.z.cols);
+    loss->to(dtype);
+    loss->setPath(rq.reference ? LossPath::Reference : LossPath::Fast);
+    const auto norm = torch::nn::functional::NormalizeFuncOptions().dim(1);
+    const torch::Tensor u1 = torch::nn::functional::normalize(toTensor(rq.u1, dtype), norm);
+    const torch::Tensor u2 = torch::nn::functional::normalize(toTensor(rq.u2, dtype), norm);
+    LossInputs in;
+    in.z = toTensor(rq.z, dtype);
+    if (!rq.groups.values.empty())
+        in.groups = toTensor(rq.groups, torch::kDouble).view({-1}).round().to(torch::kLong);
+
+    LossEvaluation ev;
+    ev.threads = torch::get_num_threads();
+    const int repeat = std::max(1, rq.repeat);
+    for (int i = 0; i < repeat; ++i) {
+        in.u1 = u1.clone().requires_grad_(true);
+        in.u2 = u2.clone().requires_grad_(true);
+        loss->zero_grad();
+        QElapsedTimer timer;
+        timer.start();
+        LossOutput out = loss->forward(in);
+        out.loss.backward();
+        ev.seconds.append(double(timer.nsecsElapsed()) * 1e-9);
+        ev.loss = out.loss.item<double>();
+        ev.gradNormU1 = in.u1.grad().norm().item<double>();
+        ev.gradNormU2 = in.u2.grad().norm().item<double>();
+        ev.attentionEntropy = out.attentionEntropy;
+        ev.emptySupportRows = out.emptySupportRows;
+    }
+    QVector<double> sorted = ev.seconds;
+    std::sort(sorted.begin(), sorted.end());
+    ev.medianSeconds = sorted[sorted.size() / 2];
+    return ev;
+}
+
+} // namespace equiscope

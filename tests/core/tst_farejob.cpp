@@ -1,0 +1,142 @@
+#include "enginefixtures.h"
+#include "families/familyregistry.h"
+#include "fare/farejob.h"
+#include "jobs/jobqueue.h"
+#include "store/runstore.h"
+
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace equiscope;
+
+class TestTrainingJob : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    FareConfig m_config;
+    QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
+        m_config = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")));
+        m_config.epochs = 2;
+    }
+
+    void finishesAndRecordsEverything()
+    {
+        FareJob job(m_config, store());
+        QSignalSpy progress(&job, &FareJob::progressChanged);
+        QSignalSpy epochs(&job, &FareJob::epochFinished);
+        QSignalSpy finished(&job, &FareJob::finished);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), 2);
+        QVERIFY(progress.count() >= 2); // throttled, but each epoch's last step is always sent
+        const auto last = progress.last().first().value<JobProgress>();
+        QCOMPARE(last.epoch, 2);
+        QCOMPARE(last.step, last.stepsPerEpoch);
+        QVERIFY(job.result().value(QStringLiteral("accuracy")).toDouble() > 0.5);
+
+        auto s = RunStore::open(store());
+        QVERIFY(s.ok());
+        auto run = s.value()->run(job.runId());
+        QVERIFY(run.ok());
+        QCOMPARE(run->status, RunStatus::Finished);
+        QCOMPARE(run->config, m_config.toJson());
+        QCOMPARE(s.value()->epochs(job.runId())->size(), 2);
+        QCOMPARE(s.value()->resumableEpoch(job.runId()).value(), 2);
+        QVERIFY(s.value()->artifact(job.runId(), QStringLiteral("attention"), 2).ok());
+        auto metrics = s.value()->metrics(job.runId());
+        QVERIFY(metrics.ok());
+        bool hasAccuracy = false, hasGroupRow = false;
+        for (const MetricRow &m : metrics.value()) {
+            hasAccuracy = hasAccuracy || (m.name == QLatin1String("accuracy") && m.group.isEmpty());
+            hasGroupRow = hasGroupRow || !m.group.isEmpty();
+        }
+        QVERIFY(hasAccuracy);
+        QVERIFY(hasGroupRow);
+    }
+
+    void cancelWithinOneStepThenResume()
+    {
+        FareConfig c = m_config;
+        c.epochs = 3;
+        auto *job = new FareJob(c, store());
+        QSignalSpy finished(job, &FareJob::finished);
+        connect(job, &FareJob::epochFinished, job, [job](int epoch) {
+            if (epoch == 1)
+                job->requestCancel();
+        });
+        job->start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Cancelled);
+        const QString id = job->runId();
+        delete job;
+        {
+            auto s = RunStore::open(store());
+            QCOMPARE(s.value()->run(id)->status, RunStatus::Cancelled);
+            QCOMPARE(s.value()->resumableEpoch(id).value(), 1);
+        }
+        // The generic entry point picks the job type from the run's family.
+        QString error;
+        std::unique_ptr<RunJob> resumed(FamilyRegistry::instance().resume(id, store(), &error));
+        QVERIFY2(resumed, qPrintable(error));
+        QVERIFY(qobject_cast<FareJob *>(resumed.get()));
+        QCOMPARE(resumed->runId(), id);
+        QSignalSpy resumedEpochs(resumed.get(), &FareJob::epochFinished);
+        QSignalSpy done(resumed.get(), &FareJob::finished);
+        resumed->start();
+        QVERIFY(done.wait(120000));
+        QCOMPARE(done.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
+        QCOMPARE(resumedEpochs.count(), 2); // epochs 2 and 3 only
+        QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+    }
+
+    void resumingAnUnknownRunSaysWhy()
+    {
+        QString error;
+        std::unique_ptr<RunJob> job(
+            FamilyRegistry::instance().resume(QStringLiteral("no-such-run"), store(), &error));
+        QVERIFY(!job);
+        QVERIFY2(error.contains(QStringLiteral("no-such-run")), qPrintable(error));
+    }
+
+    void failureIsReported()
+    {
+        FareConfig c = m_config;
+        c.target = QStringLiteral("nope");
+        FareJob job(c, store());
+        QSignalSpy finished(&job, &FareJob::finished);
+        job.start();
+        QVERIFY(finished.wait(60000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Failed);
+        QVERIFY2(finished.first().at(1).toString().contains(QStringLiteral("nope")),
+                 qPrintable(finished.first().at(1).toString()));
+    }
+
+    void queueRunsJobsOneAfterAnother()
+    {
+        JobQueue queue;
+        FareConfig c = m_config;
+        c.epochs = 1;
+        QSignalSpy finished(&queue, &JobQueue::jobFinished);
+        auto *a = new FareJob(c, store());
+        auto *b = new FareJob(c, store());
+        queue.enqueue(a);
+        queue.enqueue(b);
+        QCOMPARE(queue.running().size(), 1);
+        QCOMPARE(queue.pending().size(), 1);
+        QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 120000);
+        QCOMPARE(a->outcome(), JobOutcome::Finished);
+        QCOMPARE(b->outcome(), JobOutcome::Finished);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrainingJob)
+#include "tst_farejob.moc"

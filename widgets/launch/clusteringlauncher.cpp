@@ -1,0 +1,393 @@
+#include "launch/clusteringlauncher.h"
+
+#include "common/formfields.h"
+
+#include "clustering/clusteringjob.h"
+#include "families/familyregistry.h"
+#include "jobs/jobqueue.h"
+#include "store/runstore.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <limits>
+
+namespace equiscope {
+
+namespace {
+
+QLineEdit *lineEdit(const QString &name, const QString &placeholder, const QString &tip)
+{
+    auto *edit = new QLineEdit;
+    edit->setAccessibleName(name);
+    edit->setPlaceholderText(placeholder);
+    edit->setToolTip(tip);
+    return edit;
+}
+
+/// A line edit with a Browse… button that opens a file dialog.
+QWidget *withBrowse(QLineEdit *edit, QWidget *parent, const QString &title)
+{
+    auto *row = new QWidget;
+    auto *layout = new QHBoxLayout(row);
+    layout->setContentsMargins(0, 0, 0, 0);
+    auto *browse = new QPushButton(ClusteringLauncher::tr("Browse…"));
+    browse->setAccessibleName(ClusteringLauncher::tr("Browse for %1").arg(title));
+    QObject::connect(browse, &QPushButton::clicked, parent, [edit, parent, title] {
+        const QString file = QFileDialog::getOpenFileName(parent, title, edit->text());
+        if (!file.isEmpty())
+            edit->setText(file);
+    });
+    layout->addWidget(edit, 1);
+    layout->addWidget(browse);
+    return row;
+}
+
+} // namespace
+
+ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
+    : LauncherForm(RunFamily::Clustering, queue, parent)
+{
+    const ClusteringConfig d;
+    m_source = new QComboBox;
+    m_source->setAccessibleName(tr("Input"));
+    m_source->addItem(tr("Feature files (features.bin + labels.meta)"), QStringLiteral("files"));
+    m_source->addItem(tr("Embeddings of a trained run"), QStringLiteral("run"));
+    m_source->setToolTip(tr("Cluster precomputed features, or the representations a finished "
+                            "FARE-family run's encoder gives a dataset."));
+
+    m_features = lineEdit(tr("Features file"), tr("features.bin, .csv or .npy"),
+                          tr("float32 N×D without header (features.bin), or a CSV / NPY matrix."));
+    m_labels = lineEdit(tr("Labels file"), tr("default: labels.meta beside the features"),
+                        tr("One integer cluster label (identity / class) per line."));
+    m_groups = lineEdit(tr("Groups file"), tr("optional"),
+                        tr("One sensitive-group label per line; used for evaluation only."));
+    m_dim = spinBox(0, 1 << 20, 0, tr("Feature dimension"),
+                    tr("D of features.bin; 0 = inferred from the file size and the labels."));
+    auto *filesPage = new QWidget;
+    auto *files = new QFormLayout(filesPage);
+    files->setContentsMargins(0, 0, 0, 0);
+    files->addRow(tr("&Features:"), withBrowse(m_features, this, tr("features file")));
+    files->addRow(tr("La&bels:"), withBrowse(m_labels, this, tr("labels file")));
+    files->addRow(tr("&Groups:"), withBrowse(m_groups, this, tr("groups file")));
+    files->addRow(tr("&Dimension:"), m_dim);
+
+    m_run = new QComboBox;
+    m_run->setAccessibleName(tr("Source run"));
+    m_run->setToolTip(tr("A finished FARE-family run; its final checkpoint embeds the run's "
+                         "dataset."));
+    auto *refresh = new QPushButton(tr("Refresh"));
+    refresh->setAccessibleName(tr("Refresh runs"));
+    connect(refresh, &QPushButton::clicked, this, &ClusteringLauncher::refreshRuns);
+    auto *runRow = new QWidget;
+    auto *runLayout = new QHBoxLayout(runRow);
+    runLayout->setContentsMargins(0, 0, 0, 0);
+    runLayout->addWidget(m_run, 1);
+    runLayout->addWidget(refresh);
+    m_views = spinBox(1, 1000, d.views, tr("Views per sample"),
+                      tr("1: the test-time embedding, clusters are the identity attribute. "
+                         "More: every source image becomes an identity of this many augmented "
+                         "views (many identities from a class-labelled dataset)."));
+    m_sampleSplit = new QComboBox;
+    m_sampleSplit->addItems({QStringLiteral("test"), QStringLiteral("train"), QStringLiteral("val"),
+                             QStringLiteral("all")});
+    m_sampleSplit->setAccessibleName(tr("Sample split"));
+    m_sampleSplit->setToolTip(tr("Which split of the source dataset is embedded."));
+    m_sampleLimit = spinBox(0, std::numeric_limits<int>::max(), 0, tr("Sample limit"),
+                            tr("Source samples embedded (0 = all), drawn with the seed."));
+    auto *runPage = new QWidget;
+    auto *runForm = new QFormLayout(runPage);
+    runForm->setContentsMargins(0, 0, 0, 0);
+    runForm->addRow(tr("&Run:"), runRow);
+    runForm->addRow(tr("&Views:"), m_views);
+    runForm->addRow(tr("S&plit:"), m_sampleSplit);
+    runForm->addRow(tr("Sample li&mit:"), m_sampleLimit);
+
+    m_sourcePages = new QStackedWidget;
+    m_sourcePages->addWidget(filesPage);
+    m_sourcePages->addWidget(runPage);
+    connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
+            &QStackedWidget::setCurrentIndex);
+
+    m_identity = lineEdit(tr("Identity attribute"), QString(),
+                          tr("The attribute holding the true cluster (label for feature files)."));
+    m_identity->setText(d.identity);
+    m_sensitive = lineEdit(tr("Sensitive attributes"), QString(),
+                           tr("Evaluation groups, comma separated (group for a groups file, e.g. "
+                              "color for Colored MNIST). Never used in training."));
+    m_sensitive->setText(d.sensitive.join(QLatin1Char(',')));
+    m_subsampleGroup = lineEdit(tr("Under-represented group"), tr("none"),
+                                tr("Keep only a fraction of this group's identities, to study an "
+                                   "under-represented group."));
+    m_subsampleFraction = realBox(0.01, 1.0, 1.0, 2, tr("Kept fraction"),
+                                  tr("Fraction of that group's identities kept."));
+    m_minGroupSize = spinBox(1, 1 << 20, d.minGroupSize, tr("Minimum group size"),
+                             tr("Smaller groups are reported but left out of the std across "
+                                "groups."));
+    auto *subsampleRow = new QWidget;
+    auto *subsampleLayout = new QHBoxLayout(subsampleRow);
+    subsampleLayout->setContentsMargins(0, 0, 0, 0);
+    subsampleLayout->addWidget(m_subsampleGroup, 1);
+    subsampleLayout->addWidget(new QLabel(tr("keep")));
+    subsampleLayout->addWidget(m_subsampleFraction);
+
+    auto *input = new QFormLayout;
+    input->addRow(tr("&Input:"), m_source);
+    input->addRow(m_sourcePages);
+    input->addRow(tr("&Identity:"), m_identity);
+    input->addRow(tr("&Sensitive:"), m_sensitive);
+    input->addRow(tr("&Rare group:"), subsampleRow);
+    input->addRow(tr("Min group si&ze:"), m_minGroupSize);
+    auto *inputBox = new QGroupBox(tr("Input"));
+    inputBox->setLayout(input);
+
+    m_name = lineEdit(tr("Run name"), tr("Named after method and input when empty"), {});
+    auto *method = new QComboBox;
+    method->setAccessibleName(tr("Clustering method"));
+    auto *methodDescription = new QLabel;
+    methodDescription->setWordWrap(true);
+    m_epochs = spinBox(1, 10000, d.epochs, tr("Epochs"), tr("Passes over the train anchors."));
+    m_batch = spinBox(1, 4096, d.batchSize, tr("Anchors per step"),
+                      tr("Each anchor is a sequence of k tokens."));
+    m_learningRate = realBox(1e-6, 1.0, d.learningRate, 6, tr("Learning rate"),
+                             tr("Peak AdamW learning rate (cosine decay to a tenth)."));
+    m_anchors = spinBox(0, std::numeric_limits<int>::max(), 0, tr("Anchors per epoch"),
+                        tr("Train anchors drawn per epoch (0 = all)."));
+    m_seed = spinBox(0, std::numeric_limits<int>::max(), int(d.seed), tr("Seed"),
+                     tr("Seeds the identity split, initialisation and batches."));
+    m_valFraction = realBox(0.01, 0.9, d.valFraction, 2, tr("Validation fraction"),
+                            tr("Identities used to choose the thresholds."));
+    m_testFraction = realBox(0.01, 0.9, d.testFraction, 2, tr("Test fraction"),
+                             tr("Identities the metrics are computed on."));
+    auto *training = new QFormLayout;
+    training->addRow(tr("&Name:"), m_name);
+    training->addRow(tr("&Method:"), method);
+    training->addRow(QString(), methodDescription);
+    training->addRow(tr("E&pochs:"), m_epochs);
+    training->addRow(tr("&Batch:"), m_batch);
+    training->addRow(tr("&Learning rate:"), m_learningRate);
+    training->addRow(tr("&Anchors per epoch:"), m_anchors);
+    training->addRow(tr("See&d:"), m_seed);
+    training->addRow(tr("&Validation identities:"), m_valFraction);
+    training->addRow(tr("&Test identities:"), m_testFraction);
+    auto *trainingBox = new QGroupBox(tr("Method and training"));
+    trainingBox->setLayout(training);
+
+    auto *optionsBox = new QGroupBox(tr("Method options"));
+    auto *optionsForm = new QFormLayout(optionsBox);
+
+    auto *left = new QVBoxLayout;
+    left->addWidget(inputBox);
+    left->addWidget(trainingBox);
+    left->addStretch(1);
+    auto *columns = new QHBoxLayout;
+    columns->addLayout(left, 3);
+    columns->addWidget(optionsBox, 2, Qt::AlignTop);
+    auto *content = new QWidget;
+    content->setLayout(columns);
+    setUpPage(content, method, methodDescription, optionsForm, tr("&Launch clustering"),
+              tr("Launch clustering run"));
+    for (QLineEdit *e :
+         {m_features, m_labels, m_groups, m_identity, m_sensitive, m_subsampleGroup, m_name})
+        connect(e, &QLineEdit::textChanged, this, &ClusteringLauncher::updateValidation);
+    for (QSpinBox *b :
+         {m_dim, m_views, m_sampleLimit, m_minGroupSize, m_epochs, m_batch, m_anchors, m_seed})
+        connect(b, &QSpinBox::valueChanged, this, &ClusteringLauncher::updateValidation);
+    for (QDoubleSpinBox *b : {m_subsampleFraction, m_learningRate, m_valFraction, m_testFraction})
+        connect(b, &QDoubleSpinBox::valueChanged, this, &ClusteringLauncher::updateValidation);
+    for (QComboBox *b : {m_source, m_run, m_sampleSplit})
+        connect(b, &QComboBox::currentIndexChanged, this, &ClusteringLauncher::updateValidation);
+    connect(&m_runsWatcher, &QFutureWatcherBase::finished, this, [this] {
+        const QString current = m_run->currentData().toString();
+        const QSignalBlocker block(m_run);
+        m_run->clear();
+        for (const RunRecord &r : m_runsWatcher.result())
+            m_run->addItem(QStringLiteral("%1 · %2 (%3)").arg(r.name, r.method, r.id.left(8)),
+                           r.id);
+        const int keep = m_run->findData(current);
+        if (keep >= 0)
+            m_run->setCurrentIndex(keep);
+        updateValidation();
+        Q_EMIT runsLoaded();
+    });
+
+    rebuildOptions();
+    updateValidation();
+}
+
+ClusteringLauncher::~ClusteringLauncher()
+{
+    m_runsWatcher.waitForFinished();
+}
+
+void ClusteringLauncher::setStorePath(const QString &path)
+{
+    LauncherForm::setStorePath(path);
+    refreshRuns();
+}
+
+void ClusteringLauncher::refreshRuns()
+{
+    const QString path = storePath();
+    if (path.isEmpty())
+        return;
+    m_runsWatcher.waitForFinished();
+    m_runsWatcher.setFuture(QtConcurrent::run([path] {
+        RunStoreOptions o;
+        o.create = false;
+        o.recoverOnOpen = false;
+        auto store = RunStore::open(path, o);
+        if (!store)
+            return QVector<RunRecord>();
+        // Runs whose family keeps an image encoder can embed the data.
+        RunFilter filter;
+        filter.status = RunStatus::Finished;
+        QVector<RunRecord> sources;
+        for (const RunRecord &r : store.value()->runs(filter).value_or({}))
+            if (const MethodFamily *family = FamilyRegistry::instance().family(r.family);
+                family && family->hasImageEncoder())
+                sources << r;
+        return sources;
+    }));
+}
+
+void ClusteringLauncher::methodChanged(const MethodInfo &method)
+{
+    for (QWidget *w : {static_cast<QWidget *>(m_epochs), static_cast<QWidget *>(m_batch),
+                       static_cast<QWidget *>(m_learningRate), static_cast<QWidget *>(m_anchors)})
+        w->setEnabled(method.trainsModel);
+}
+
+Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
+{
+    // The method's defaults, then the form's fields and options as JSON keys.
+    const QString method = currentMethod();
+    const ClusteringMethod m =
+        clusteringMethodFromName(method).value_or(ClusteringMethod::TransformerFair);
+    QJsonObject j = ClusteringConfig::forMethod(m).toJson();
+    const QJsonObject base = m_base.toJson();
+    // Fields the form has no editor for come from the last setConfig().
+    for (const char *key : {"knnMemoryMiB", "centerFeatures", "dropout", "weightDecay", "threads",
+                            "attentionAnchors", "groupBins", "kmeansIterations", "fromRunStore"})
+        j.insert(QLatin1String(key), base.value(QLatin1String(key)));
+    DatasetSpec spec;
+    if (m_source->currentData().toString() == QLatin1String("files")) {
+        spec.format = QStringLiteral("features");
+        spec.path = m_features->text().trimmed();
+        if (!m_labels->text().trimmed().isEmpty())
+            spec.options.insert(QStringLiteral("labels"), m_labels->text().trimmed());
+        if (!m_groups->text().trimmed().isEmpty())
+            spec.options.insert(QStringLiteral("groups"), m_groups->text().trimmed());
+        if (m_dim->value() > 0)
+            spec.options.insert(QStringLiteral("dim"), m_dim->value());
+        j.insert(QStringLiteral("fromRun"), QString());
+    } else {
+        j.insert(QStringLiteral("fromRun"), m_run->currentData().toString());
+        j.insert(QStringLiteral("views"), m_views->value());
+        j.insert(QStringLiteral("sampleSplit"), m_sampleSplit->currentText());
+        j.insert(QStringLiteral("sampleLimit"), m_sampleLimit->value());
+    }
+    j.insert(QStringLiteral("dataset"), spec.toJson());
+    j.insert(QStringLiteral("identity"), m_identity->text().trimmed());
+    j.insert(QStringLiteral("sensitive"), m_sensitive->text().trimmed());
+    j.insert(QStringLiteral("subsampleGroup"), m_subsampleGroup->text().trimmed());
+    j.insert(QStringLiteral("subsampleFraction"), m_subsampleFraction->value());
+    j.insert(QStringLiteral("minGroupSize"), m_minGroupSize->value());
+    j.insert(QStringLiteral("epochs"), m_epochs->value());
+    j.insert(QStringLiteral("batchSize"), m_batch->value());
+    j.insert(QStringLiteral("learningRate"), m_learningRate->value());
+    j.insert(QStringLiteral("anchorsPerEpoch"), m_anchors->value());
+    j.insert(QStringLiteral("seed"), QString::number(m_seed->value()));
+    j.insert(QStringLiteral("valFraction"), m_valFraction->value());
+    j.insert(QStringLiteral("testFraction"), m_testFraction->value());
+    const QJsonObject options = optionJson();
+    for (auto it = options.begin(); it != options.end(); ++it)
+        j.insert(it.key(), it.value());
+    j.insert(QStringLiteral("name"), m_name->text().trimmed().isEmpty()
+                                         ? defaultRunName(quint64(m_seed->value()))
+                                         : m_name->text().trimmed());
+    return ClusteringConfig::fromJson(j);
+}
+
+ClusteringConfig ClusteringLauncher::config() const
+{
+    auto parsed = parsedConfig();
+    if (parsed)
+        return parsed.value();
+    return ClusteringConfig::forMethod(
+        clusteringMethodFromName(currentMethod()).value_or(ClusteringMethod::TransformerFair));
+}
+
+void ClusteringLauncher::setConfig(const ClusteringConfig &c)
+{
+    m_base = c;
+    setMethod(clusteringMethodName(c.method));
+    const bool fromRun = !c.fromRun.isEmpty();
+    m_source->setCurrentIndex(fromRun ? 1 : 0);
+    if (fromRun) {
+        if (m_run->findData(c.fromRun) < 0)
+            m_run->addItem(c.fromRun, c.fromRun);
+        m_run->setCurrentIndex(m_run->findData(c.fromRun));
+        m_views->setValue(c.views);
+        m_sampleSplit->setCurrentText(c.sampleSplit);
+        m_sampleLimit->setValue(int(c.sampleLimit));
+    } else {
+        m_features->setText(c.dataset.path);
+        m_labels->setText(c.dataset.options.value(QStringLiteral("labels")).toString());
+        m_groups->setText(c.dataset.options.value(QStringLiteral("groups")).toString());
+        m_dim->setValue(c.dataset.options.value(QStringLiteral("dim")).toInt());
+    }
+    m_name->setText(c.name);
+    m_identity->setText(c.identity);
+    m_sensitive->setText(c.sensitive.join(QLatin1Char(',')));
+    m_subsampleGroup->setText(c.subsampleGroup);
+    m_subsampleFraction->setValue(c.subsampleFraction);
+    m_minGroupSize->setValue(c.minGroupSize);
+    m_epochs->setValue(c.epochs);
+    m_batch->setValue(c.batchSize);
+    m_learningRate->setValue(c.learningRate);
+    m_anchors->setValue(int(c.anchorsPerEpoch));
+    m_seed->setValue(int(c.seed));
+    m_valFraction->setValue(c.valFraction);
+    m_testFraction->setValue(c.testFraction);
+    const QJsonObject j = c.toJson();
+    setOptionValues([&j](const QString &key) { return j.value(key); });
+    updateValidation();
+}
+
+QString ClusteringLauncher::validationError() const
+{
+    if (m_source->currentData().toString() == QLatin1String("files")) {
+        const QString path = m_features->text().trimmed();
+        if (path.isEmpty())
+            return tr("Choose a features file.");
+        if (!QFileInfo::exists(path))
+            return tr("%1: no such file").arg(path);
+    } else if (m_run->currentData().toString().isEmpty()) {
+        return tr("Choose a finished run whose encoder embeds the data.");
+    }
+    auto parsed = parsedConfig();
+    return parsed ? QString() : parsed.error().toString();
+}
+
+ClusteringJob *ClusteringLauncher::launch()
+{
+    // The clustering family's jobs.
+    return static_cast<ClusteringJob *>(launchRun());
+}
+
+} // namespace equiscope

@@ -1,0 +1,254 @@
+#include "launch/launcherform.h"
+
+#include "common/formfields.h"
+#include "launch/methodregistry.h"
+
+#include "families/familyregistry.h"
+#include "jobs/jobqueue.h"
+#include "jobs/runjob.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace equiscope {
+
+LauncherForm::LauncherForm(RunFamily family, JobQueue *queue, QWidget *parent)
+    : QWidget(parent), m_family(family), m_queue(queue)
+{
+}
+
+void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *description,
+                             QFormLayout *options, const QString &launchText,
+                             const QString &launchName, const QList<QPushButton *> &extraButtons)
+{
+    m_method = method;
+    m_description = description;
+    m_optionsForm = options;
+    m_enabledWhenValid = extraButtons;
+    for (const MethodInfo &m : MethodRegistry::instance().methodsOf(m_family))
+        m_method->addItem(m.title, m.name);
+
+    m_error = new QLabel;
+    m_error->setWordWrap(true);
+    m_error->setAccessibleName(tr("Validation message"));
+    QFont bold = m_error->font();
+    bold.setBold(true);
+    m_error->setFont(bold);
+    m_launch = new QPushButton(launchText);
+    m_launch->setAccessibleName(launchName);
+    m_launch->setDefault(true);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(m_error, 1);
+    for (QPushButton *b : extraButtons)
+        buttons->addWidget(b);
+    buttons->addWidget(m_launch);
+
+    auto *scroll = new QScrollArea;
+    scroll->setFocusPolicy(Qt::NoFocus); // a Tab stop without a name; it follows the focus
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setWidget(content);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(scroll, 1);
+    layout->addLayout(buttons);
+
+    connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
+        rebuildOptions();
+        updateValidation();
+    });
+    connect(m_launch, &QPushButton::clicked, this, [this] { launchRun(); });
+}
+
+QString LauncherForm::currentMethod() const
+{
+    return m_method->currentData().toString();
+}
+
+const MethodInfo *LauncherForm::currentMethodInfo() const
+{
+    return MethodRegistry::instance().method(currentMethod());
+}
+
+bool LauncherForm::setMethod(const QString &name)
+{
+    const int index = m_method->findData(name);
+    if (index < 0)
+        return false;
+    m_method->setCurrentIndex(index); // rebuilds the options when it changes
+    updateValidation();
+    return true;
+}
+
+QJsonValue LauncherForm::optionValue(const QString &key) const
+{
+    Q_UNUSED(key);
+    return QJsonValue(QJsonValue::Undefined);
+}
+
+void LauncherForm::rebuildOptions()
+{
+    while (m_optionsForm->rowCount() > 0)
+        m_optionsForm->removeRow(0);
+    m_optionEditors.clear();
+    m_editorOrder.clear();
+    const MethodInfo *info = currentMethodInfo();
+    if (!info)
+        return;
+    m_description->setText(info->description);
+    for (const MethodOption &option : info->options) {
+        const QJsonValue value = optionValue(option.key);
+        QWidget *editor = nullptr;
+        // Every editor re-validates the form: a value can make the run invalid.
+        switch (option.kind) {
+        case MethodOption::Kind::Real: {
+            auto *box = realBox(option.minimum, option.maximum,
+                                value.toDouble(option.defaultValue.toDouble()), option.decimals,
+                                option.label, option.toolTip);
+            connect(box, &QDoubleSpinBox::valueChanged, this, &LauncherForm::updateValidation);
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Integer: {
+            auto *box =
+                spinBox(int(option.minimum), int(option.maximum),
+                        value.toInt(option.defaultValue.toInt()), option.label, option.toolTip);
+            connect(box, &QSpinBox::valueChanged, this, &LauncherForm::updateValidation);
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Choice: {
+            auto *box = new QComboBox;
+            box->addItems(option.choices);
+            box->setCurrentText(value.toString(option.defaultValue.toString()));
+            connect(box, &QComboBox::currentIndexChanged, this, &LauncherForm::updateValidation);
+            editor = box;
+            break;
+        }
+        case MethodOption::Kind::Flag: {
+            auto *box = new QCheckBox;
+            box->setChecked(value.toBool(option.defaultValue.toBool()));
+            connect(box, &QCheckBox::toggled, this, &LauncherForm::updateValidation);
+            editor = box;
+            break;
+        }
+        }
+        editor->setToolTip(option.toolTip);
+        editor->setAccessibleName(option.label);
+        editor->setObjectName(option.key);
+        //: A form label made from an option's name (French puts a space before the colon).
+        m_optionsForm->addRow(tr("%1:").arg(option.label), editor);
+        m_optionEditors.insert(option.key, editor);
+        m_editorOrder.append({option.key, editor});
+        // New editors join the end of the focus chain: keep the buttons under the form last.
+        QWidget *last = editor;
+        for (QPushButton *w : m_enabledWhenValid) {
+            QWidget::setTabOrder(last, w);
+            last = w;
+        }
+        QWidget::setTabOrder(last, m_launch);
+    }
+    methodChanged(*info);
+}
+
+QList<QPair<QString, QString>> LauncherForm::optionTexts() const
+{
+    QList<QPair<QString, QString>> texts;
+    for (const auto &[key, editor] : m_editorOrder) {
+        QString text;
+        if (auto *d = qobject_cast<QDoubleSpinBox *>(editor))
+            text = QString::number(d->value(), 'g', 10);
+        else if (auto *s = qobject_cast<QSpinBox *>(editor))
+            text = QString::number(s->value());
+        else if (auto *b = qobject_cast<QComboBox *>(editor))
+            text = b->currentText();
+        else if (auto *f = qobject_cast<QCheckBox *>(editor))
+            text = f->isChecked() ? QStringLiteral("true") : QStringLiteral("false");
+        texts.append({key, text});
+    }
+    return texts;
+}
+
+QJsonObject LauncherForm::optionJson() const
+{
+    QJsonObject json;
+    for (const auto &[key, editor] : m_editorOrder) {
+        if (auto *d = qobject_cast<QDoubleSpinBox *>(editor))
+            json.insert(key, d->value());
+        else if (auto *s = qobject_cast<QSpinBox *>(editor))
+            json.insert(key, s->value());
+        else if (auto *b = qobject_cast<QComboBox *>(editor))
+            json.insert(key, b->currentText());
+        else if (auto *f = qobject_cast<QCheckBox *>(editor))
+            json.insert(key, f->isChecked());
+    }
+    return json;
+}
+
+void LauncherForm::setOptionValues(const std::function<QJsonValue(const QString &)> &valueOf)
+{
+    for (const auto &[key, editor] : m_editorOrder) {
+        const QJsonValue v = valueOf(key);
+        if (v.isUndefined())
+            continue;
+        if (auto *d = qobject_cast<QDoubleSpinBox *>(editor))
+            d->setValue(v.toDouble(d->value()));
+        else if (auto *s = qobject_cast<QSpinBox *>(editor))
+            s->setValue(v.toInt(s->value()));
+        else if (auto *b = qobject_cast<QComboBox *>(editor))
+            b->setCurrentText(v.toString(b->currentText()));
+        else if (auto *f = qobject_cast<QCheckBox *>(editor))
+            f->setChecked(v.toBool(f->isChecked()));
+    }
+}
+
+void LauncherForm::updateValidation()
+{
+    if (!m_error || !m_launch)
+        return; // still being built
+    const QString error = validationError();
+    m_error->setText(error.isEmpty() ? QString() : tr("⚠ %1").arg(error));
+    m_launch->setEnabled(error.isEmpty());
+    for (QPushButton *w : m_enabledWhenValid)
+        w->setEnabled(error.isEmpty());
+}
+
+QString LauncherForm::defaultRunName(quint64 seed) const
+{
+    return tr("%1 · seed %2").arg(m_method->currentText()).arg(seed);
+}
+
+RunJob *LauncherForm::launchRun()
+{
+    if (!validationError().isEmpty())
+        return nullptr;
+    return enqueueJson({configJson()}).value(0);
+}
+
+QList<RunJob *> LauncherForm::enqueueJson(const QList<QJsonObject> &configs, QString *error)
+{
+    QList<RunJob *> jobs;
+    const MethodFamily *family = FamilyRegistry::instance().family(m_family);
+    for (const QJsonObject &config : configs) {
+        auto job = family->createJob(config, m_storePath);
+        if (!job) {
+            if (error)
+                *error = job.error().toString();
+            break;
+        }
+        Q_EMIT jobCreated(job.value());
+        m_queue->enqueue(job.value());
+        jobs.append(job.value());
+    }
+    return jobs;
+}
+
+} // namespace equiscope

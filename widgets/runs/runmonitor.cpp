@@ -1,0 +1,417 @@
+#include "runs/runmonitor.h"
+#include "families/familyregistry.h"
+
+#include "common/plotstyle.h"
+
+#include "jobs/jobqueue.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QSplitter>
+#include <QTime>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <qcustomplot.h>
+
+#include <algorithm>
+
+namespace equiscope {
+
+namespace {
+
+enum Column
+{
+    NameColumn,
+    StatusColumn,
+    ProgressColumn
+};
+
+QString formatEta(double seconds)
+{
+    if (seconds < 0)
+        return QStringLiteral("…");
+    const int s = int(seconds + 0.5);
+    if (s >= 3600)
+        return QStringLiteral("%1:%2:%3")
+            .arg(s / 3600)
+            .arg((s / 60) % 60, 2, 10, QLatin1Char('0'))
+            .arg(s % 60, 2, 10, QLatin1Char('0'));
+    return QStringLiteral("%1:%2").arg(s / 60).arg(s % 60, 2, 10, QLatin1Char('0'));
+}
+
+QCustomPlot *makePlot(const QString &accessibleName, const QString &xLabel, const QString &yLabel)
+{
+    auto *plot = new QCustomPlot;
+    plot->setAccessibleName(accessibleName);
+    plot->setMinimumHeight(160);
+    plot->xAxis->setLabel(xLabel);
+    plot->yAxis->setLabel(yLabel);
+    PlotStyle::placeLegendBelow(plot, 2); // the small plots need every pixel for the curves
+    plot->setNoAntialiasingOnDrag(true);
+    PlotStyle::applyPalette(plot, plot->palette());
+    return plot;
+}
+
+} // namespace
+
+RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_queue(queue)
+{
+    m_table = new QTreeWidget;
+    m_table->setAccessibleName(tr("Jobs"));
+    m_table->setRootIsDecorated(false);
+    m_table->setHeaderLabels({tr("Run"), tr("Status"), tr("Progress")});
+    m_table->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
+    m_table->header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
+    m_table->header()->resizeSection(ProgressColumn, 150);
+    m_table->header()->setStretchLastSection(false);
+
+    m_cancel = new QPushButton(tr("&Cancel run"));
+    m_cancel->setAccessibleName(tr("Cancel the selected run"));
+    m_resume = new QPushButton(tr("Res&ume run"));
+    m_resume->setAccessibleName(tr("Resume the selected run"));
+    m_resume->setToolTip(tr("Continue a cancelled or failed run from its last checkpoint."));
+    connect(m_cancel, &QPushButton::clicked, this, &RunMonitor::cancelSelected);
+    connect(m_resume, &QPushButton::clicked, this, [this] { resumeSelected(); });
+    connect(m_table, &QTreeWidget::currentItemChanged, this, [this] {
+        showSelected();
+        updateButtons();
+    });
+
+    // Several runs at once: each takes its share of the cores (one run already uses them all).
+    auto *parallel = new QSpinBox;
+    parallel->setRange(1, 8);
+    parallel->setValue(m_queue->maxConcurrent());
+    parallel->setAccessibleName(tr("Runs trained at the same time"));
+    parallel->setToolTip(tr("How many queued runs train at the same time. One run already uses "
+                            "every core; more finish together but each one slower."));
+    connect(parallel, &QSpinBox::valueChanged, m_queue, &JobQueue::setMaxConcurrent);
+    auto *parallelLabel = new QLabel(tr("&Jobs at once:"));
+    parallelLabel->setBuddy(parallel);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(parallelLabel);
+    buttons->addWidget(parallel);
+    buttons->addStretch(1);
+    buttons->addWidget(m_cancel);
+    buttons->addWidget(m_resume);
+    auto *left = new QWidget;
+    auto *leftLayout = new QVBoxLayout(left);
+    leftLayout->setContentsMargins(0, 0, 0, 0);
+    leftLayout->addWidget(m_table, 1);
+    leftLayout->addLayout(buttons);
+
+    m_lossPlot = makePlot(tr("Loss curve"), tr("Epoch"), tr("Loss"));
+    m_metricPlot =
+        makePlot(tr("Learning rate and attention entropy"), tr("Epoch"), tr("Learning rate"));
+    m_metricPlot->yAxis2->setVisible(true);
+    m_metricPlot->yAxis2->setLabel(tr("Attention entropy"));
+    applyPalette();
+    QCPGraph *loss = m_lossPlot->addGraph();
+    loss->setName(tr("loss (per step)"));
+    PlotStyle::styleSeries(loss, 1);
+    loss->setScatterStyle(QCPScatterStyle::ssNone);
+    QCPGraph *epochLoss = m_lossPlot->addGraph();
+    epochLoss->setName(tr("loss (epoch mean)"));
+    PlotStyle::styleSeries(epochLoss, 0);
+    epochLoss->setLineStyle(QCPGraph::lsNone);
+    QCPGraph *lr = m_metricPlot->addGraph();
+    lr->setName(tr("learning rate"));
+    PlotStyle::styleSeries(lr, 2);
+    QCPGraph *entropy = m_metricPlot->addGraph(m_metricPlot->xAxis, m_metricPlot->yAxis2);
+    entropy->setName(tr("attention entropy"));
+    PlotStyle::styleSeries(entropy, 5);
+
+    m_metricPlot->yAxis->setNumberFormat(QStringLiteral("g"));
+    m_metricPlot->yAxis->setNumberPrecision(2);
+    auto *plots = new QSplitter(Qt::Horizontal);
+    plots->addWidget(m_lossPlot);
+    plots->addWidget(m_metricPlot);
+
+    m_log = new QPlainTextEdit;
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setAccessibleName(tr("Run log"));
+    m_log->setPlaceholderText(tr("Messages of the runs appear here."));
+
+    auto *top = new QSplitter;
+    top->addWidget(left);
+    top->addWidget(plots);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 3);
+    top->setSizes({470, 810});
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(top);
+    vertical->addWidget(m_log);
+    vertical->setStretchFactor(0, 4);
+    vertical->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(vertical);
+
+    m_replotTimer = new QTimer(this);
+    m_replotTimer->setInterval(250);
+    connect(m_replotTimer, &QTimer::timeout, this, [this] {
+        if (m_dirty)
+            replotNow();
+    });
+    m_replotTimer->start();
+    connect(m_queue, &JobQueue::queueChanged, this, &RunMonitor::onQueueChanged);
+    connect(m_queue, &JobQueue::jobStarted, this, [this](RunJob *job) {
+        const int row = rowOf(job);
+        if (row >= 0)
+            setState(row, State::Running);
+        // Follow the queue: when the shown job is over, show the one that starts now.
+        const int shown = selectedRow();
+        if (row >= 0 && (shown < 0 || (m_rows[shown].state != State::Running &&
+                                       m_rows[shown].state != State::Queued)))
+            selectRow(row);
+    });
+    updateButtons();
+}
+
+void RunMonitor::applyPalette()
+{
+    // Light and dark themes: the plots take their colours from the widget palette.
+    PlotStyle::applyPalette(m_lossPlot, palette());
+    PlotStyle::applyPalette(m_metricPlot, palette());
+    const QColor text = palette().color(QPalette::Text);
+    QCPAxis *axis = m_metricPlot->yAxis2;
+    axis->setBasePen(QPen(text));
+    axis->setTickPen(QPen(text));
+    axis->setSubTickPen(QPen(text));
+    axis->setTickLabelColor(text);
+    axis->setLabelColor(text);
+    m_dirty = true;
+}
+
+void RunMonitor::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange)
+        applyPalette();
+    QWidget::changeEvent(event);
+}
+
+void RunMonitor::track(RunJob *job)
+{
+    Row row;
+    row.job = job;
+    row.name = job->displayName();
+    row.storePath = m_storePath;
+    row.item = new QTreeWidgetItem(m_table, {row.name, stateText(State::Queued)});
+    row.bar = new QProgressBar;
+    row.bar->setRange(0, 1000);
+    row.bar->setValue(0);
+    row.bar->setFormat(tr("waiting"));
+    row.bar->setAccessibleName(tr("Progress of %1").arg(row.name));
+    m_table->setItemWidget(row.item, ProgressColumn, row.bar);
+    m_rows.append(row);
+
+    connect(job, &RunJob::runCreated, this, [this, job](const QString &id) {
+        const int r = rowOf(job);
+        if (r >= 0)
+            m_rows[r].runId = id;
+    });
+    connect(job, &RunJob::progressChanged, this, [this, job](const JobProgress &p) {
+        const int r = rowOf(job);
+        if (r >= 0)
+            onProgress(r, p);
+    });
+    connect(job, &RunJob::epochFinished, this, [this, job](int epoch, const QJsonObject &metrics) {
+        const int r = rowOf(job);
+        if (r >= 0)
+            onEpoch(r, epoch, metrics);
+    });
+    connect(job, &RunJob::logMessage, this, [this, job](const QString &message) {
+        const int r = rowOf(job);
+        m_log->appendPlainText(QStringLiteral("%1  [%2] %3")
+                                   .arg(QTime::currentTime().toString(QStringLiteral("HH:mm:ss")),
+                                        r >= 0 ? m_rows[r].name : QString(), message));
+    });
+    connect(job, &RunJob::finished, this, [this, job](JobOutcome outcome, const QString &message) {
+        const int r = rowOf(job);
+        if (r < 0)
+            return;
+        const State s = outcome == JobOutcome::Finished    ? State::Finished
+                        : outcome == JobOutcome::Cancelled ? State::Cancelled
+                                                           : State::Failed;
+        setState(r, s, message);
+    });
+    if (m_table->currentItem() == nullptr)
+        m_table->setCurrentItem(row.item);
+    updateButtons();
+}
+
+int RunMonitor::rowOf(const RunJob *job) const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].job == job)
+            return i;
+    return -1;
+}
+
+int RunMonitor::selectedRow() const
+{
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].item == m_table->currentItem())
+            return i;
+    return -1;
+}
+
+void RunMonitor::selectRow(int row)
+{
+    if (row >= 0 && row < m_rows.size())
+        m_table->setCurrentItem(m_rows[row].item);
+}
+
+QString RunMonitor::stateText(State state)
+{
+    switch (state) {
+    case State::Queued:
+        return tr("Queued");
+    case State::Running:
+        return tr("Running");
+    case State::Finished:
+        return tr("Finished");
+    case State::Cancelled:
+        return tr("Cancelled");
+    case State::Failed:
+        return tr("Failed");
+    }
+    return {};
+}
+
+void RunMonitor::setState(int row, State state, const QString &message)
+{
+    Row &r = m_rows[row];
+    r.state = state;
+    r.item->setText(StatusColumn, stateText(state));
+    r.item->setToolTip(StatusColumn, message);
+    if (state == State::Running)
+        r.bar->setFormat(tr("starting…"));
+    else if (state == State::Finished) {
+        r.bar->setValue(r.bar->maximum());
+        r.bar->setFormat(tr("done"));
+    } else if (state == State::Cancelled || state == State::Failed)
+        r.bar->setFormat(tr("%p% · %1").arg(stateText(state).toLower()));
+    updateButtons();
+}
+
+void RunMonitor::onProgress(int row, const JobProgress &p)
+{
+    Row &r = m_rows[row];
+    if (r.state == State::Queued)
+        setState(row, State::Running);
+    const double fraction = std::clamp(p.fraction(), 0.0, 1.0);
+    r.bar->setValue(int(fraction * r.bar->maximum()));
+    // Runs made of stages (the fair-SSL pipeline) name the stage; epochs then count its units.
+    r.bar->setFormat(p.stage.isEmpty()
+                         ? tr("%p% · epoch %1/%2 · ETA %3")
+                               .arg(p.epoch)
+                               .arg(p.epochs)
+                               .arg(formatEta(p.etaSeconds))
+                         : tr("%p% · %1 · ETA %2").arg(p.stage, formatEta(p.etaSeconds)));
+    r.stepX.append(fraction * p.epochs);
+    r.loss.append(p.loss);
+    if (row == selectedRow()) {
+        m_lossPlot->graph(0)->addData(r.stepX.last(), r.loss.last());
+        m_dirty = true;
+    }
+}
+
+void RunMonitor::onEpoch(int row, int epoch, const QJsonObject &metrics)
+{
+    Row &r = m_rows[row];
+    r.epochX.append(epoch);
+    r.epochLoss.append(metrics.value(QStringLiteral("loss")).toDouble(qQNaN()));
+    r.learningRate.append(metrics.value(QStringLiteral("learningRate")).toDouble(qQNaN()));
+    r.entropy.append(metrics.value(QStringLiteral("attentionEntropy")).toDouble(qQNaN()));
+    if (row == selectedRow())
+        showSelected();
+}
+
+void RunMonitor::onQueueChanged()
+{
+    // Jobs removed from the queue before they started never emit finished().
+    const QList<RunJob *> done = m_queue->done();
+    for (int i = 0; i < m_rows.size(); ++i)
+        if (m_rows[i].state == State::Queued && done.contains(m_rows[i].job.data())) {
+            setState(i, State::Cancelled, tr("removed from the queue before it started"));
+            m_log->appendPlainText(
+                tr("[%1] removed from the queue before it started").arg(m_rows[i].name));
+        }
+}
+
+void RunMonitor::showSelected()
+{
+    const int row = selectedRow();
+    if (row < 0) {
+        for (QCustomPlot *plot : {m_lossPlot, m_metricPlot})
+            for (int g = 0; g < plot->graphCount(); ++g)
+                plot->graph(g)->data()->clear();
+        m_dirty = true;
+        return;
+    }
+    const Row &r = m_rows[row];
+    m_lossPlot->graph(0)->setData(r.stepX, r.loss, true);
+    m_lossPlot->graph(1)->setData(r.epochX, r.epochLoss, true);
+    m_metricPlot->graph(0)->setData(r.epochX, r.learningRate, true);
+    m_metricPlot->graph(1)->setData(r.epochX, r.entropy, true);
+    m_dirty = true;
+}
+
+void RunMonitor::replotNow()
+{
+    m_dirty = false;
+    for (QCustomPlot *plot : {m_lossPlot, m_metricPlot}) {
+        plot->rescaleAxes(true);
+        plot->xAxis->setRangeLower(0);
+        plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+}
+
+void RunMonitor::updateButtons()
+{
+    const int row = selectedRow();
+    const State s = row >= 0 ? m_rows[row].state : State::Finished;
+    m_cancel->setEnabled(row >= 0 && (s == State::Queued || s == State::Running));
+    m_resume->setEnabled(row >= 0 && (s == State::Cancelled || s == State::Failed) &&
+                         !m_rows[row].runId.isEmpty());
+}
+
+void RunMonitor::cancelSelected()
+{
+    const int row = selectedRow();
+    if (row < 0 || !m_rows[row].job)
+        return;
+    m_queue->cancel(m_rows[row].job);
+}
+
+RunJob *RunMonitor::resumeSelected()
+{
+    const int row = selectedRow();
+    if (row < 0 || m_rows[row].runId.isEmpty() ||
+        (m_rows[row].state != State::Cancelled && m_rows[row].state != State::Failed))
+        return nullptr;
+    QString error;
+    RunJob *job =
+        FamilyRegistry::instance().resume(m_rows[row].runId, m_rows[row].storePath, &error);
+    if (!job) {
+        m_log->appendPlainText(tr("[%1] cannot resume: %2").arg(m_rows[row].name, error));
+        return nullptr;
+    }
+    track(job);
+    m_rows.last().name = tr("%1 (resumed)").arg(m_rows[row].name);
+    m_rows.last().item->setText(NameColumn, m_rows.last().name);
+    m_queue->enqueue(job);
+    selectRow(int(m_rows.size()) - 1);
+    Q_EMIT jobResumed(job);
+    return job;
+}
+
+} // namespace equiscope

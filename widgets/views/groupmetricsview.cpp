@@ -1,0 +1,250 @@
+#include "views/groupmetricsview.h"
+
+#include "common/plotstyle.h"
+
+#include "eval/metricdirection.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QSplitter>
+#include <QTableWidget>
+#include <QVBoxLayout>
+
+namespace equiscope {
+
+namespace {
+
+enum Column
+{
+    GroupColumn,
+    MetricColumn,
+    ValueColumn,
+    CiColumn,
+    SizeColumn,
+    ColumnCount
+};
+
+QTableWidgetItem *readOnly(const QString &text)
+{
+    auto *item = new QTableWidgetItem(text);
+    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
+    return item;
+}
+
+bool isTooSmall(const MetricRow &m)
+{
+    return m.name == QLatin1String("too_small_to_judge");
+}
+
+QString directionHint(const QString &name)
+{
+    const auto d = metricDirection(name);
+    if (!d)
+        return {};
+    return *d == ObjectiveDirection::Maximise ? GroupMetricsView::tr("higher is better")
+                                              : GroupMetricsView::tr("lower is better");
+}
+
+} // namespace
+
+GroupMetricsView::GroupMetricsView(QWidget *parent) : QWidget(parent)
+{
+    setAccessibleName(tr("Metrics"));
+    m_table = new QTableWidget(this);
+    m_table->setAccessibleName(tr("Per-group metrics"));
+    m_table->setColumnCount(ColumnCount);
+    m_table->setHorizontalHeaderLabels(
+        {tr("Group"), tr("Metric"), tr("Value"), tr("95 % CI"), tr("Group size")});
+    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->verticalHeader()->hide();
+    m_table->setAlternatingRowColors(true);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setTabKeyNavigation(false); // Tab leaves the table; arrows move inside it
+
+    m_metric = new QComboBox(this);
+    m_metric->setAccessibleName(tr("Metric of the bar chart"));
+    m_note = new QLabel(this);
+    m_note->setWordWrap(true);
+    m_plot = new QCustomPlot(this);
+    m_plot->setAccessibleName(tr("Per-group metric with 95 % confidence intervals"));
+    m_plot->setMinimumHeight(200);
+    m_plot->xAxis->setLabel(tr("group"));
+    m_plot->legend->setVisible(true);
+    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+
+    auto *chart = new QWidget(this);
+    auto *chartLayout = new QVBoxLayout(chart);
+    chartLayout->setContentsMargins(0, 0, 0, 0);
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Bar chart of:"), m_metric);
+    chartLayout->addLayout(form);
+    chartLayout->addWidget(m_note);
+    chartLayout->addWidget(m_plot, 1);
+    auto *splitter = new QSplitter(Qt::Vertical, this);
+    splitter->addWidget(m_table);
+    splitter->addWidget(chart);
+    splitter->setStretchFactor(0, 1);
+    splitter->setStretchFactor(1, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter);
+    PlotStyle::applyPalette(m_plot, palette());
+
+    connect(m_metric, &QComboBox::currentTextChanged, this, [this] { drawBars(); });
+}
+
+void GroupMetricsView::setRun(const RunSummary &run)
+{
+    m_run = run;
+    showTable();
+    // Per-group metric names, accuracy first.
+    QStringList names;
+    for (const MetricRow &m : run.finalMetrics)
+        if (!m.group.isEmpty() && !isTooSmall(m) && !names.contains(m.name))
+            names << m.name;
+    if (names.removeAll(QStringLiteral("accuracy")))
+        names.prepend(QStringLiteral("accuracy"));
+    const QString old = m_metric->currentText();
+    {
+        const QSignalBlocker block(m_metric);
+        m_metric->clear();
+        m_metric->addItems(names);
+        if (names.contains(old))
+            m_metric->setCurrentText(old);
+    }
+    m_metric->setEnabled(!names.isEmpty());
+    drawBars();
+}
+
+void GroupMetricsView::setBarMetric(const QString &name)
+{
+    m_metric->setCurrentText(name);
+}
+
+QString GroupMetricsView::barMetric() const
+{
+    return m_metric->currentText();
+}
+
+void GroupMetricsView::showTable()
+{
+    // Whole-population rows first, then groups in the order the store gave them.
+    QVector<MetricRow> rows;
+    for (const MetricRow &m : m_run.finalMetrics)
+        if (m.group.isEmpty())
+            rows << m;
+    for (const MetricRow &m : m_run.finalMetrics)
+        if (!m.group.isEmpty())
+            rows << m;
+    const int minimum = m_run.record.config.value(QStringLiteral("minGroupSize")).toInt();
+    m_table->setRowCount(int(rows.size()));
+    for (int i = 0; i < rows.size(); ++i) {
+        const MetricRow &m = rows.at(i);
+        const bool tooSmall = isTooSmall(m);
+        m_table->setItem(i, GroupColumn, readOnly(m.group.isEmpty() ? tr("all") : m.group));
+        auto *metric = readOnly(tooSmall ? tr("all metrics") : m.name);
+        if (!tooSmall)
+            metric->setToolTip(directionHint(m.name));
+        m_table->setItem(i, MetricColumn, metric);
+        auto *value =
+            readOnly(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4));
+        if (tooSmall) {
+            QFont italic = value->font();
+            italic.setItalic(true);
+            value->setFont(italic);
+            value->setToolTip(minimum > 0 ? tr("Fewer than %1 samples: no number is shown, its "
+                                               "uncertainty would be too large.")
+                                                .arg(minimum)
+                                          : tr("Too few samples for a trustworthy number."));
+        }
+        m_table->setItem(i, ValueColumn, value);
+        QString ci;
+        if (!tooSmall && m.ciLow && m.ciHigh)
+            ci = QStringLiteral("[%1, %2]")
+                     .arg(QString::number(*m.ciLow, 'f', 4), QString::number(*m.ciHigh, 'f', 4));
+        m_table->setItem(i, CiColumn, readOnly(ci));
+        m_table->setItem(i, SizeColumn,
+                         readOnly(m.groupSize ? QString::number(*m.groupSize) : QString()));
+    }
+}
+
+void GroupMetricsView::drawBars()
+{
+    m_plot->clearPlottables();
+    m_plot->clearItems();
+    const QString name = m_metric->currentText();
+    const QColor fg = PlotStyle::foreground(palette());
+    auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    auto *bars = new QCPBars(m_plot->xAxis, m_plot->yAxis);
+    bars->setName(tr("%1 per group").arg(name));
+    bars->setBrush(okabeIto(0));
+    bars->setPen(QPen(okabeIto(0).darker(130)));
+    bars->setWidth(0.6);
+    auto *errors = new QCPErrorBars(m_plot->xAxis, m_plot->yAxis);
+    errors->setName(tr("95 % CI"));
+    errors->setDataPlottable(bars);
+    errors->setPen(QPen(fg, 1.5));
+    errors->setWhiskerWidth(10);
+    QVector<double> keys, values, minus, plus;
+    double top = 0, bottom = 0;
+    int k = 0;
+    for (const MetricRow &m : m_run.finalMetrics) {
+        if (m.group.isEmpty())
+            continue;
+        if (isTooSmall(m)) {
+            ticker->addTick(k, m.group);
+            auto *text = new QCPItemText(m_plot);
+            text->position->setType(QCPItemPosition::ptPlotCoords);
+            text->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+            text->position->setCoords(k, 0.55);
+            text->setText(tr("too small\nto judge\n(n = %1)").arg(m.groupSize.value_or(0)));
+            text->setColor(fg);
+            ++k;
+        } else if (m.name == name) {
+            ticker->addTick(k, m.group);
+            keys << k++;
+            values << m.value;
+            minus << (m.ciLow ? m.value - *m.ciLow : 0);
+            plus << (m.ciHigh ? *m.ciHigh - m.value : 0);
+            top = std::max(top, m.ciHigh.value_or(m.value));
+            bottom = std::min(bottom, m.ciLow.value_or(m.value));
+        }
+    }
+    bars->setData(keys, values);
+    errors->setData(minus, plus);
+    if (const auto overall = m_run.finalValue(name)) {
+        auto *line = m_plot->addGraph();
+        line->setName(tr("all groups: %1").arg(*overall, 0, 'f', 4));
+        line->setPen(QPen(fg, 1, Qt::DashLine));
+        line->setData({-0.7, std::max(1, k) - 0.3}, {*overall, *overall});
+        top = std::max(top, *overall);
+    }
+    m_plot->xAxis->setTicker(ticker);
+    m_plot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
+    m_plot->yAxis->setLabel(
+        name.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(name, directionHint(name)));
+    // Rates and accuracies live in [0, 1]; leave room above for the legend.
+    const bool unit = top <= 1.0 && bottom >= 0.0;
+    m_plot->yAxis->setRange(bottom, unit ? 1.18 : top * 1.25 + 1e-9);
+    m_note->setText(
+        keys.isEmpty() && k == 0
+            ? tr("This run has no per-group metrics.")
+            : tr("Bars: %n group(s); whiskers: 95 % bootstrap confidence intervals.", nullptr, k));
+    m_plot->replot();
+}
+
+void GroupMetricsView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        PlotStyle::applyPalette(m_plot, palette());
+        drawBars();
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace equiscope
