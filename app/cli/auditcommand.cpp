@@ -70,6 +70,15 @@ int runAuditCommand(const QStringList &arguments)
         return fail(QStringLiteral("--threshold, --min-group-size, --resamples, --seed and --bins "
                                    "need numbers"),
                     2);
+    if (!(o.threshold >= 0 && o.threshold <= 1)) // false for NaN too
+        return fail(QStringLiteral("--threshold: expected a probability from 0 to 1, found '%1'")
+                        .arg(p.value(QStringLiteral("threshold"))),
+                    2);
+    if (o.minGroupSize < 1 || o.resamples < 0 || o.resamples > 1000000 || o.bins < 2 ||
+        o.bins > 1000)
+        return fail(QStringLiteral("--min-group-size must be at least 1, --resamples 0 to "
+                                   "1000000, --bins 2 to 1000"),
+                    2);
     auto result = auditPredictionsFile(csv, o);
     if (!result)
         return fail(result.error().toString());

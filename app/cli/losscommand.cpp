@@ -111,8 +111,13 @@ int runLossCommand(const QStringList &arguments)
         return 1;
     rq.reference = p.isSet(QStringLiteral("reference"));
     rq.doublePrecision = p.isSet(QStringLiteral("double"));
-    rq.repeat = p.value(QStringLiteral("repeat")).toInt();
-    configureTorchThreads(p.value(QStringLiteral("threads")).toInt());
+    qint64 repeat = 0, threads = 0;
+    QString error;
+    if (!boundedIntOption(p, QStringLiteral("repeat"), 1, 1000, &repeat, &error) ||
+        !boundedIntOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error))
+        return fail(error, 2);
+    rq.repeat = int(repeat);
+    configureTorchThreads(int(threads));
 
     auto ev = evaluateLoss(rq);
     if (!ev)

@@ -1,4 +1,5 @@
 #include "data/celebareader.h"
+#include "data/inputfile.h"
 
 #include "data/imagefiledecoder.h"
 
@@ -21,10 +22,7 @@ const QString kImageDir = QStringLiteral("img_align_celeba");
 
 QByteArray readWhole(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throwDataProblem(path, QStringLiteral("cannot open: ") + f.errorString());
-    return f.readAll();
+    return readInputFile(path);
 }
 
 // The CelebA lists align their columns with a varying number of spaces, so fields are runs of

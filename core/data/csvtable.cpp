@@ -1,4 +1,5 @@
 #include "data/csvtable.h"
+#include "data/inputfile.h"
 
 #include <QFile>
 
@@ -6,10 +7,7 @@ namespace equiscope {
 
 CsvTable CsvTable::read(const QString &path, QChar delimiter)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throwDataProblem(path, QStringLiteral("cannot open: ") + f.errorString());
-    return parse(f.readAll(), path, delimiter);
+    return parse(readInputFile(path), path, delimiter);
 }
 
 CsvTable CsvTable::parse(const QByteArray &content, const QString &file, QChar delimiter)

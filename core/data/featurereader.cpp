@@ -1,4 +1,5 @@
 #include "data/featurereader.h"
+#include "data/inputfile.h"
 
 #include "data/csvtable.h"
 #include "data/npyfile.h"
@@ -27,12 +28,9 @@ struct TextLines
 /// One trimmed value per line; trailing blank lines (a final newline) are not values.
 TextLines readLines(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throwDataProblem(path, QStringLiteral("cannot open: ") + f.errorString());
     TextLines t;
     t.file = path;
-    const QList<QByteArray> raw = f.readAll().split('\n');
+    const QList<QByteArray> raw = readInputFile(path).split('\n');
     for (qsizetype i = 0; i < raw.size(); ++i) {
         t.values << QString::fromUtf8(raw[i]).trimmed();
         t.lines.push_back(i + 1);
@@ -108,7 +106,8 @@ void readBin(const QString &path, const QString &labelsPath, const QVariantMap &
     int dim = 0;
     if (options.contains(QStringLiteral("dim"))) {
         bool ok = false;
-        dim = options.value(QStringLiteral("dim")).toInt(&ok);
+        // Parsed from the text: a QVariant conversion would wrap 4294967304 to 8.
+        dim = options.value(QStringLiteral("dim")).toString().trimmed().toInt(&ok);
         if (!ok || dim <= 0)
             throwDataError(
                 path, -1, QStringLiteral("a positive integer 'dim' option"),

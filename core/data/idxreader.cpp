@@ -1,4 +1,5 @@
 #include "data/idxreader.h"
+#include "data/inputfile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -8,16 +9,14 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cstring>
 
 namespace equiscope {
 
 QByteArray readMaybeGzipped(const QString &path)
 {
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        throwDataProblem(path, QStringLiteral("cannot open: ") + f.errorString());
-    QByteArray raw = f.readAll();
+    QByteArray raw = readInputFile(path);
     const bool gz = raw.size() >= 2 && uchar(raw[0]) == 0x1f && uchar(raw[1]) == 0x8b;
     if (!gz)
         return raw;
@@ -30,8 +29,17 @@ QByteArray readMaybeGzipped(const QString &path)
     s.avail_in = uInt(raw.size());
     int rc = Z_OK;
     while (rc != Z_STREAM_END) {
-        if (s.total_out >= uLong(out.size()))
-            out.resize(out.size() * 2);
+        if (s.total_out >= uLong(out.size())) {
+            // A few KiB of gzip can claim gigabytes: stop at the largest real input.
+            if (out.size() >= kMaxInputFileBytes / 2) {
+                inflateEnd(&s);
+                throwDataError(
+                    path, -1,
+                    QStringLiteral("at most %1 MiB uncompressed").arg(kMaxInputFileBytes >> 20),
+                    QStringLiteral("more"));
+            }
+            out.resize(std::min<qint64>(qint64(out.size()) * 2, kMaxInputFileBytes));
+        }
         s.next_out = reinterpret_cast<Bytef *>(out.data()) + s.total_out;
         s.avail_out = uInt(out.size() - qsizetype(s.total_out));
         rc = inflate(&s, Z_NO_FLUSH);

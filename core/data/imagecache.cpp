@@ -1,13 +1,18 @@
 #include "data/imagecache.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QSaveFile>
 #include <QStandardPaths>
+#include <QStorageInfo>
 #include <QtConcurrent/QtConcurrentMap>
 
 #include <atomic>
+#include <cerrno>
+#include <csignal>
 #include <cstring>
+#include <limits>
 #include <mutex>
 #include <numeric>
 
@@ -80,68 +85,136 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::open(const QString &path)
     return cache;
 }
 
+namespace {
+
+/// Removes the unfinished caches ("<name>.<pid>.partial") in @p dir whose writing process is
+/// gone: a killed import never leaves its partial file behind for longer than the next import.
+void removeStalePartials(const QString &dir)
+{
+    const QStringList partials =
+        QDir(dir).entryList({QStringLiteral("*.partial")}, QDir::Files | QDir::Hidden);
+    for (const QString &name : partials) {
+        const QStringList parts = name.split(QLatin1Char('.'));
+        bool ok = false;
+        const qint64 pid = parts.size() >= 3 ? parts.at(parts.size() - 2).toLongLong(&ok) : 0;
+        // Partials of the old naming (no pid) and of dead processes go.
+        if (!ok || pid <= 0 || (::kill(pid_t(pid), 0) != 0 && errno == ESRCH))
+            QFile::remove(QDir(dir).filePath(name));
+    }
+}
+
+} // namespace
+
 Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, const Shape &shape,
                                                         const Filler &fill,
                                                         const std::function<bool()> &cancelled)
 {
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    const QString tmpPath = path + QStringLiteral(".partial");
+    const QString dir = QFileInfo(path).absolutePath();
+    QDir().mkpath(dir);
+    removeStalePartials(dir);
+    const qint64 imageBytes = shape.imageBytes();
+    if (shape.count < 0 || shape.height <= 0 || shape.width <= 0 || shape.channels <= 0 ||
+        (shape.count > 0 &&
+         imageBytes > (std::numeric_limits<qint64>::max() - kHeaderBytes) / shape.count))
+        return DataError{path,
+                         -1,
+                         -1,
+                         {},
+                         QStringLiteral("a cache shape that fits in a file"),
+                         QStringLiteral("%1 images of %2×%3×%4")
+                             .arg(shape.count)
+                             .arg(shape.height)
+                             .arg(shape.width)
+                             .arg(shape.channels),
+                         {}};
+    const qint64 total = kHeaderBytes + shape.count * imageBytes;
+    // Check the room before writing: a cache that cannot be finished must not fill the disk.
+    const qint64 headroom = 64ll << 20;
+    const QStorageInfo storage(dir);
+    if (storage.isValid() && storage.bytesAvailable() >= 0 &&
+        storage.bytesAvailable() < total + headroom)
+        return DataError{path,
+                         -1,
+                         -1,
+                         {},
+                         QStringLiteral("%1 MiB free for the image cache (plus 64 MiB)")
+                             .arg(double(total) / (1 << 20), 0, 'f', 1),
+                         QStringLiteral("%1 MiB free on %2")
+                             .arg(double(storage.bytesAvailable()) / (1 << 20), 0, 'f', 1)
+                             .arg(storage.rootPath()),
+                         QStringLiteral("not enough disk space")};
+    const QString tmpPath =
+        QStringLiteral("%1.%2.partial").arg(path).arg(QCoreApplication::applicationPid());
+    auto failed = [&tmpPath](DataError error) -> Expected<std::shared_ptr<ImageCache>> {
+        QFile::remove(tmpPath); // never leave a partial cache behind
+        if (error.file.isEmpty())
+            error.file = tmpPath;
+        return error;
+    };
     {
         QFile tmp(tmpPath);
         if (!tmp.open(QIODevice::ReadWrite | QIODevice::Truncate))
-            return DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()};
-        const qint64 total = kHeaderBytes + shape.count * shape.imageBytes();
+            return failed(DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()});
         if (!tmp.resize(total))
-            return DataError{
-                tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot allocate %1 bytes").arg(total)};
+            return failed(DataError{tmpPath,
+                                    -1,
+                                    -1,
+                                    {},
+                                    {},
+                                    {},
+                                    QStringLiteral("cannot allocate %1 bytes").arg(total)});
         Header h{};
         std::memcpy(h.magic, kMagic, sizeof kMagic);
         h.count = shape.count;
         h.height = shape.height;
         h.width = shape.width;
         h.channels = shape.channels;
-        tmp.write(reinterpret_cast<const char *>(&h), kHeaderBytes);
+        if (tmp.write(reinterpret_cast<const char *>(&h), kHeaderBytes) != kHeaderBytes)
+            return failed(DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()});
         if (shape.count > 0) {
             uchar *mapped = tmp.map(0, total);
             if (!mapped)
-                return DataError{
-                    tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot map for writing")};
+                return failed(DataError{
+                    tmpPath, -1, -1, {}, {}, {}, QStringLiteral("cannot map for writing")});
             uchar *data = mapped + kHeaderBytes;
             // Chunks of images filled in parallel; the first error wins and stops the rest.
             const qint64 chunk = 256;
             std::vector<qint64> starts((size_t(shape.count) + size_t(chunk) - 1) / size_t(chunk));
             for (size_t i = 0; i < starts.size(); ++i)
                 starts[i] = qint64(i) * chunk;
-            std::atomic<bool> failed{false};
+            std::atomic<bool> fillFailed{false};
             std::mutex errorMutex;
             QString firstError;
             QtConcurrent::blockingMap(starts, [&](qint64 start) {
                 for (qint64 i = start; i < std::min(start + chunk, shape.count); ++i) {
-                    if (failed.load(std::memory_order_relaxed) || (cancelled && cancelled()))
+                    if (fillFailed.load(std::memory_order_relaxed) || (cancelled && cancelled()))
                         return;
-                    const QString err = fill(i, data + i * shape.imageBytes());
+                    const QString err = fill(i, data + i * imageBytes);
                     if (!err.isEmpty()) {
                         std::lock_guard<std::mutex> lock(errorMutex);
-                        if (!failed.exchange(true))
+                        if (!fillFailed.exchange(true))
                             firstError = err;
                         return;
                     }
                 }
             });
             tmp.unmap(mapped);
-            if (failed || (cancelled && cancelled())) {
-                tmp.remove();
+            if (fillFailed || (cancelled && cancelled())) {
+                tmp.close();
                 DataError e;
-                e.detail = failed ? firstError : QStringLiteral("import cancelled");
+                e.detail = fillFailed ? firstError : QStringLiteral("import cancelled");
+                e.file = QStringLiteral(""); // the filler's text names its file
+                QFile::remove(tmpPath);
                 return e;
             }
         }
-        tmp.flush();
+        if (!tmp.flush())
+            return failed(DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()});
     }
     QFile::remove(path);
     if (!QFile::rename(tmpPath, path))
-        return DataError{
-            path, -1, -1, {}, {}, {}, QStringLiteral("cannot move the finished cache into place")};
+        return failed(DataError{
+            path, -1, -1, {}, {}, {}, QStringLiteral("cannot move the finished cache into place")});
     return open(path);
 }
 

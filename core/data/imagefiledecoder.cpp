@@ -14,9 +14,23 @@ namespace equiscope {
 
 int imageSizeOption(const QVariantMap &options, int fallback)
 {
+    const QString key = QStringLiteral("imageSize");
+    if (!options.contains(key))
+        return fallback;
+    // Every image is decoded into a size × size × 3 cache: an unbounded size fills the disk.
+    const QString text = options.value(key).toString().trimmed();
     bool ok = false;
-    const int v = options.value(QStringLiteral("imageSize")).toInt(&ok);
-    return ok && v > 0 ? v : fallback;
+    const int v = text.toInt(&ok);
+    if (!ok || v < kMinImageSize || v > kMaxImageSize) {
+        DataError e;
+        e.file = QStringLiteral("dataset options");
+        e.field = key;
+        e.expected =
+            QStringLiteral("an integer from %1 to %2").arg(kMinImageSize).arg(kMaxImageSize);
+        e.found = QStringLiteral("'%1'").arg(options.value(key).toString());
+        throw DataException(e);
+    }
+    return v;
 }
 
 std::shared_ptr<const ImageCache> decodeImageFiles(const QStringList &paths, int size,

@@ -1,4 +1,5 @@
 #include "data/mnistjsonreader.h"
+#include "data/inputfile.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -37,10 +38,7 @@ Dataset readMnistJson(const DatasetSpec &spec, const ReadContext &context)
     key.addData(QByteArrayLiteral("mnist-json-v1"));
     for (int digit = 0; digit < 10; ++digit) {
         const QString file = QStringLiteral("%1/%2.json").arg(dir).arg(digit);
-        QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            throwDataProblem(file, QStringLiteral("cannot open: ") + f.errorString());
-        const QByteArray bytes = f.readAll();
+        const QByteArray bytes = readInputFile(file);
         key.addData(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1));
         QJsonParseError perr{};
         const QJsonDocument doc = QJsonDocument::fromJson(bytes, &perr);

@@ -344,8 +344,12 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
             return configError(opt.path, kindName(opt.kind), jsonText(*v));
         opt.set(c, *v);
     }
-    if (o.contains(QStringLiteral("augment")))
-        c.augment = AugmentConfig::fromJson(o.value(QStringLiteral("augment")).toObject());
+    if (o.contains(QStringLiteral("augment"))) {
+        auto augment = AugmentConfig::fromJson(o.value(QStringLiteral("augment")).toObject());
+        if (!augment)
+            return augment.error();
+        c.augment = augment.value();
+    }
     const QJsonValue seed = o.value(QStringLiteral("seed"));
     if (seed.isString()) {
         bool ok = false;

@@ -3,6 +3,7 @@
 #include "store/runrecord.h"
 
 #include "data/coloredmnist.h"
+#include "util/jsonfields.h"
 
 #include <QJsonArray>
 
@@ -59,54 +60,70 @@ QJsonObject FareConfig::toJson() const
 
 Expected<FareConfig> FareConfig::fromJson(const QJsonObject &o)
 {
+    // The JSON is the reproducible spec: a wrongly typed or unknown key is an error naming its
+    // path, never a silent default.
+    const QString file = QStringLiteral("run config");
     FareConfig c;
-    c.name = o.value(QStringLiteral("name")).toString();
-    QJsonObject lossJson = o.value(QStringLiteral("loss")).toObject();
+    QJsonObject lossJson, datasetJson, augmentJson;
+    QString family = runFamilyName(RunFamily::Fare);
+    JsonFields f(o, file);
+    f.text(QStringLiteral("name"), c.name)
+        .text(QStringLiteral("family"), family)
+        .known(QStringLiteral("method"))
+        .object(QStringLiteral("loss"), lossJson)
+        .object(QStringLiteral("dataset"), datasetJson)
+        .text(QStringLiteral("target"), c.target)
+        .textList(QStringLiteral("sensitive"), c.sensitive)
+        .text(QStringLiteral("zEncoding"), c.zEncoding)
+        .integer(QStringLiteral("groupBins"), c.groupBins, 2, 1000)
+        .text(QStringLiteral("groupBinning"), c.groupBinning)
+        .integer(QStringLiteral("minGroupSize"), c.minGroupSize, 1, 1000000000)
+        .text(QStringLiteral("encoder"), c.encoder)
+        .integer(QStringLiteral("width"), c.width, 1, 4096)
+        .integer(QStringLiteral("projectionDim"), c.projectionDim, 1, 65536)
+        .object(QStringLiteral("augment"), augmentJson)
+        .text(QStringLiteral("optimizer"), c.optimizer)
+        .number(QStringLiteral("learningRate"), c.learningRate)
+        .number(QStringLiteral("weightDecay"), c.weightDecay)
+        .number(QStringLiteral("momentum"), c.momentum)
+        .number(QStringLiteral("larsTrustCoefficient"), c.larsTrustCoefficient)
+        .integer(QStringLiteral("warmupEpochs"), c.warmupEpochs, 0, kMaxEpochs)
+        .integer(QStringLiteral("epochs"), c.epochs, 1, kMaxEpochs)
+        .integer(QStringLiteral("batchSize"), c.batchSize, 4, 65536)
+        .unsigned64(QStringLiteral("seed"), c.seed)
+        .text(QStringLiteral("device"), c.device)
+        .integer(QStringLiteral("threads"), c.threads, 0, 1024)
+        .integer(QStringLiteral("trainLimit"), c.trainLimit, 0, qint64(1) << 40)
+        .integer(QStringLiteral("probeTrainLimit"), c.probeTrainLimit, 0, qint64(1) << 40)
+        .integer(QStringLiteral("testLimit"), c.testLimit, 0, qint64(1) << 40)
+        .integer(QStringLiteral("probeBatch"), c.probeBatch, 2, 4096)
+        .integer(QStringLiteral("bootstrapResamples"), c.bootstrapResamples, 0, 1000000);
+    if (auto e = f.error())
+        return *e;
+    if (family != runFamilyName(RunFamily::Fare))
+        return configError(QStringLiteral("family"), runFamilyName(RunFamily::Fare), family);
     if (o.contains(QStringLiteral("method")) && !lossJson.contains(QStringLiteral("method")))
         lossJson.insert(QStringLiteral("method"), o.value(QStringLiteral("method")));
     auto loss = LossConfig::fromJson(lossJson);
     if (!loss)
         return loss.error();
     c.loss = loss.value();
-    if (o.contains(QStringLiteral("dataset")))
-        c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());
-    c.target = o.value(QStringLiteral("target")).toString();
-    for (const QJsonValue &v : o.value(QStringLiteral("sensitive")).toArray())
-        c.sensitive << v.toString();
-    if (o.value(QStringLiteral("sensitive")).isString())
-        c.sensitive = o.value(QStringLiteral("sensitive"))
-                          .toString()
-                          .split(QLatin1Char(','), Qt::SkipEmptyParts);
-    c.zEncoding = o.value(QStringLiteral("zEncoding")).toString(c.zEncoding);
-    c.groupBins = o.value(QStringLiteral("groupBins")).toInt(c.groupBins);
-    c.groupBinning = o.value(QStringLiteral("groupBinning")).toString(c.groupBinning);
-    c.minGroupSize = o.value(QStringLiteral("minGroupSize")).toInt(c.minGroupSize);
-    c.encoder = o.value(QStringLiteral("encoder")).toString(c.encoder);
-    c.width = o.value(QStringLiteral("width")).toInt(c.width);
-    c.projectionDim = o.value(QStringLiteral("projectionDim")).toInt(c.projectionDim);
-    if (o.contains(QStringLiteral("augment")))
-        c.augment = AugmentConfig::fromJson(o.value(QStringLiteral("augment")).toObject());
-    c.optimizer = o.value(QStringLiteral("optimizer")).toString(c.optimizer);
-    c.learningRate = o.value(QStringLiteral("learningRate")).toDouble(c.learningRate);
-    c.weightDecay = o.value(QStringLiteral("weightDecay")).toDouble(c.weightDecay);
-    c.momentum = o.value(QStringLiteral("momentum")).toDouble(c.momentum);
-    c.larsTrustCoefficient =
-        o.value(QStringLiteral("larsTrustCoefficient")).toDouble(c.larsTrustCoefficient);
-    c.warmupEpochs = o.value(QStringLiteral("warmupEpochs")).toInt(c.warmupEpochs);
-    c.epochs = o.value(QStringLiteral("epochs")).toInt(c.epochs);
-    c.batchSize = o.value(QStringLiteral("batchSize")).toInt(c.batchSize);
-    const QJsonValue seed = o.value(QStringLiteral("seed"));
-    c.seed =
-        seed.isString() ? seed.toString().toULongLong() : quint64(seed.toDouble(double(c.seed)));
-    c.device = o.value(QStringLiteral("device")).toString(c.device);
-    c.threads = o.value(QStringLiteral("threads")).toInt(c.threads);
-    c.trainLimit = qint64(o.value(QStringLiteral("trainLimit")).toDouble(double(c.trainLimit)));
-    c.probeTrainLimit =
-        qint64(o.value(QStringLiteral("probeTrainLimit")).toDouble(double(c.probeTrainLimit)));
-    c.testLimit = qint64(o.value(QStringLiteral("testLimit")).toDouble(double(c.testLimit)));
-    c.probeBatch = o.value(QStringLiteral("probeBatch")).toInt(c.probeBatch);
-    c.bootstrapResamples =
-        o.value(QStringLiteral("bootstrapResamples")).toInt(c.bootstrapResamples);
+    if (o.contains(QStringLiteral("dataset"))) {
+        JsonFields d(datasetJson, file, QStringLiteral("dataset"));
+        QJsonObject options;
+        d.text(QStringLiteral("format"), c.dataset.format)
+            .text(QStringLiteral("path"), c.dataset.path)
+            .object(QStringLiteral("options"), options);
+        if (auto e = d.error())
+            return *e;
+        c.dataset.options = options.toVariantMap();
+    }
+    if (o.contains(QStringLiteral("augment"))) {
+        auto augment = AugmentConfig::fromJson(augmentJson, file);
+        if (!augment)
+            return augment.error();
+        c.augment = augment.value();
+    }
     auto ok = c.validate();
     if (!ok)
         return ok.error();

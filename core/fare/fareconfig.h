@@ -14,6 +14,10 @@ namespace equiscope {
 
 /// Everything a FARE-family run needs; its JSON is the reproducible run spec (every default is
 /// written out, so a run's record says exactly what ran).
+/// The most epochs a run config may ask for (a stored or bundled config cannot make a run
+/// train forever).
+inline constexpr int kMaxEpochs = 100000;
+
 struct FareConfig
 {
     QString name;

@@ -223,12 +223,10 @@ void RunJob::work()
             return end(JobOutcome::Failed, run.error().toString());
         JobOutcome outcome = JobOutcome::Failed;
         const QString obstacle = resumeObstacle(run.value(), &outcome);
-        // A finished run stays ours to report on; one another process runs is not ours to touch.
-        if (!obstacle.isEmpty()) {
-            if (outcome != JobOutcome::Failed)
-                runId = d->resumeRunId;
+        // Reported, never recorded: a finished run keeps its summary and finish time, and a run
+        // another process runs is not ours to touch.
+        if (!obstacle.isEmpty())
             return end(outcome, obstacle);
-        }
         runId = d->resumeRunId;
         if (auto loaded = loadConfig(run->config); !loaded)
             return end(JobOutcome::Failed, loaded.error().toString());
@@ -317,7 +315,12 @@ Expected<Dataset> RunJob::openJobDataset(const DatasetSpec &spec)
     Q_EMIT logMessage(QStringLiteral("opening %1 (%2)").arg(spec.path, spec.format));
     ReadContext ctx;
     ctx.cancelled = [this] { return cancelRequested(); };
-    return openDataset(spec, ctx);
+    auto dataset = openDataset(spec, ctx);
+    // What the reader had to assume goes to the run's log, never only into the run.
+    if (dataset)
+        for (const QString &warning : dataset->warnings)
+            Q_EMIT logMessage(QStringLiteral("warning: %1: %2").arg(spec.path, warning));
+    return dataset;
 }
 
 } // namespace equiscope

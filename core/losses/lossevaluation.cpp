@@ -33,6 +33,18 @@ QString shape(const NpyMatrix &m)
     return QStringLiteral("%1 x %2").arg(m.rows).arg(m.cols);
 }
 
+/// The first value of @p m that is not finite, as "row r, column c (nan)", or empty.
+QString firstNonFinite(const NpyMatrix &m)
+{
+    for (size_t i = 0; i < m.values.size(); ++i)
+        if (!std::isfinite(m.values[i]))
+            return QStringLiteral("row %1, column %2 (%3)")
+                .arg(qint64(i) / std::max<qint64>(1, m.cols))
+                .arg(qint64(i) % std::max<qint64>(1, m.cols))
+                .arg(double(m.values[i]));
+    return {};
+}
+
 } // namespace
 
 QJsonObject LossEvaluation::toJson() const
@@ -55,6 +67,12 @@ QJsonObject LossEvaluation::toJson() const
 
 Expected<LossEvaluation> evaluateLoss(const LossEvaluationRequest &rq)
 {
+    // A NaN or infinity in the inputs makes every loss NaN: say where instead.
+    for (const auto &[name, m] :
+         {std::pair{QStringLiteral("u1"), &rq.u1}, std::pair{QStringLiteral("u2"), &rq.u2},
+          std::pair{QStringLiteral("z"), &rq.z}, std::pair{QStringLiteral("groups"), &rq.groups}})
+        if (const QString where = firstNonFinite(*m); !where.isEmpty())
+            return shapeError(name, QStringLiteral("finite values"), where);
     if (rq.u1.rows != rq.u2.rows || rq.u1.cols != rq.u2.cols)
         return shapeError(QStringLiteral("u2"), shape(rq.u1), shape(rq.u2));
     if (rq.z.rows != rq.u1.rows)

@@ -1,5 +1,7 @@
 #include "nn/augmentconfig.h"
 
+#include "util/jsonfields.h"
+
 namespace equiscope {
 
 QJsonObject AugmentConfig::toJson() const
@@ -22,27 +24,28 @@ QJsonObject AugmentConfig::toJson() const
                        {QStringLiteral("blurSigmaMax"), blurSigmaMax}};
 }
 
-AugmentConfig AugmentConfig::fromJson(const QJsonObject &j)
+Expected<AugmentConfig> AugmentConfig::fromJson(const QJsonObject &j, const QString &file)
 {
     AugmentConfig c;
-    c.outputSize = j.value(QStringLiteral("outputSize")).toInt(c.outputSize);
-    c.randomResizedCrop = j.value(QStringLiteral("randomResizedCrop")).toBool(c.randomResizedCrop);
-    c.cropScaleMin = j.value(QStringLiteral("cropScaleMin")).toDouble(c.cropScaleMin);
-    c.cropScaleMax = j.value(QStringLiteral("cropScaleMax")).toDouble(c.cropScaleMax);
-    c.cropRatioMin = j.value(QStringLiteral("cropRatioMin")).toDouble(c.cropRatioMin);
-    c.cropRatioMax = j.value(QStringLiteral("cropRatioMax")).toDouble(c.cropRatioMax);
-    c.horizontalFlip = j.value(QStringLiteral("horizontalFlip")).toBool(c.horizontalFlip);
-    c.colorJitter = j.value(QStringLiteral("colorJitter")).toBool(c.colorJitter);
-    c.jitterStrength = j.value(QStringLiteral("jitterStrength")).toDouble(c.jitterStrength);
-    c.jitterProbability =
-        j.value(QStringLiteral("jitterProbability")).toDouble(c.jitterProbability);
-    c.grayscale = j.value(QStringLiteral("grayscale")).toBool(c.grayscale);
-    c.grayscaleProbability =
-        j.value(QStringLiteral("grayscaleProbability")).toDouble(c.grayscaleProbability);
-    c.gaussianBlur = j.value(QStringLiteral("gaussianBlur")).toBool(c.gaussianBlur);
-    c.blurProbability = j.value(QStringLiteral("blurProbability")).toDouble(c.blurProbability);
-    c.blurSigmaMin = j.value(QStringLiteral("blurSigmaMin")).toDouble(c.blurSigmaMin);
-    c.blurSigmaMax = j.value(QStringLiteral("blurSigmaMax")).toDouble(c.blurSigmaMax);
+    JsonFields f(j, file, QStringLiteral("augment"));
+    f.integer(QStringLiteral("outputSize"), c.outputSize, 0, 1024)
+        .flag(QStringLiteral("randomResizedCrop"), c.randomResizedCrop)
+        .number(QStringLiteral("cropScaleMin"), c.cropScaleMin)
+        .number(QStringLiteral("cropScaleMax"), c.cropScaleMax)
+        .number(QStringLiteral("cropRatioMin"), c.cropRatioMin)
+        .number(QStringLiteral("cropRatioMax"), c.cropRatioMax)
+        .flag(QStringLiteral("horizontalFlip"), c.horizontalFlip)
+        .flag(QStringLiteral("colorJitter"), c.colorJitter)
+        .number(QStringLiteral("jitterStrength"), c.jitterStrength)
+        .number(QStringLiteral("jitterProbability"), c.jitterProbability)
+        .flag(QStringLiteral("grayscale"), c.grayscale)
+        .number(QStringLiteral("grayscaleProbability"), c.grayscaleProbability)
+        .flag(QStringLiteral("gaussianBlur"), c.gaussianBlur)
+        .number(QStringLiteral("blurProbability"), c.blurProbability)
+        .number(QStringLiteral("blurSigmaMin"), c.blurSigmaMin)
+        .number(QStringLiteral("blurSigmaMax"), c.blurSigmaMax);
+    if (auto e = f.error())
+        return *e;
     return c;
 }
 

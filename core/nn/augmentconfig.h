@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/expected.h"
+
 #include <QJsonObject>
 
 namespace equiscope {
@@ -24,7 +26,10 @@ struct AugmentConfig
     double blurSigmaMin = 0.1, blurSigmaMax = 2.0;
 
     QJsonObject toJson() const;
-    static AugmentConfig fromJson(const QJsonObject &json);
+    /// Reads the "augment" object of a run config strictly (wrong types and unknown keys are
+    /// errors naming "augment.<key>" in @p file).
+    static Expected<AugmentConfig> fromJson(const QJsonObject &json,
+                                            const QString &file = QStringLiteral("run config"));
 };
 
 } // namespace equiscope

@@ -150,13 +150,16 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         const QString label = row[labelCol].trimmed();
         const QString pred = predCol >= 0 ? row[predCol].trimmed() : QString();
         double score = kUndefined;
+        // A score is a probability: NaN, infinities and values outside [0, 1] are errors (a
+        // threshold compares them, so they would silently become predictions).
         if (scoreCol >= 0 && !row[scoreCol].trimmed().isEmpty() &&
-            !isNumber(row[scoreCol].trimmed(), &score))
+            (!isNumber(row[scoreCol].trimmed(), &score) || !std::isfinite(score) || score < 0 ||
+             score > 1))
             return DataError{table.file,
                              table.lines[r],
                              -1,
                              options.scoreColumn,
-                             QStringLiteral("a number"),
+                             QStringLiteral("a probability from 0 to 1"),
                              row[scoreCol],
                              {}};
         if (label.isEmpty() || (predCol >= 0 ? pred.isEmpty() : !std::isfinite(score))) {

@@ -156,6 +156,13 @@ private:
     ArtifactRecord writeArtifact(const QString &id, ArtifactRecord artifact,
                                  const QByteArray &bytes);
     QByteArray readArtifactBytes(const ArtifactRecord &artifact) const;
+    /// The file of an external artifact whose stored (untrusted) path is @p storedPath, only when
+    /// it stays inside artifactDirectory() — relative, no "..", and not leaving it through a
+    /// symbolic link; empty otherwise, with @p why set.
+    QString confinedArtifactFile(const QString &storedPath, QString *why) const;
+    /// Deletes the external artifact file @p storedPath at commit, but never one outside
+    /// artifactDirectory().
+    void removeArtifactFileOnCommit(const QString &storedPath);
     void removeRun(const QString &id);
     QByteArray contentDigest(const QString &id) const;
     void copyRunFrom(const RunStore &source, const QString &id);

@@ -70,7 +70,7 @@ ArtifactRecord RunStore::writeArtifact(const QString &id, ArtifactRecord a, cons
     while (old.next()) {
         replaced.append(old.int64(0));
         if (!old.isNull(1))
-            m_db->removeFileOnCommit(artifactDirectory() + QLatin1Char('/') + old.text(1));
+            removeArtifactFileOnCommit(old.text(1));
     }
     SqliteStatement del(*m_db, "DELETE FROM artifacts WHERE id = ?1");
     for (qint64 rowId : replaced) {
@@ -145,7 +145,29 @@ QByteArray RunStore::readArtifactBytes(const ArtifactRecord &a) const
             throwDataProblem(m_path, QStringLiteral("no artifact %1").arg(a.id));
         bytes = s.blob(0);
     } else {
-        where = artifactDirectory() + QLatin1Char('/') + a.externalPath;
+        QString why;
+        where = confinedArtifactFile(a.externalPath, &why);
+        if (where.isEmpty()) {
+            DataError e;
+            e.file = m_path;
+            e.field = QStringLiteral("%1 artifact '%2' of run %3").arg(a.kind, a.name, a.runId);
+            e.expected = QStringLiteral("a file inside %1").arg(artifactDirectory());
+            e.found = QStringLiteral("'%1' (%2)").arg(a.externalPath, why);
+            e.detail = QStringLiteral("refused artifact path");
+            throw DataException(e);
+        }
+        // The recorded size is checked before reading: a store cannot make us read a device
+        // or a file of any other size into memory.
+        const QFileInfo info(where);
+        if (info.exists() && info.size() != a.size) {
+            DataError e;
+            e.file = where;
+            e.field = QStringLiteral("%1 artifact '%2'").arg(a.kind, a.name);
+            e.expected = QStringLiteral("%1 bytes").arg(a.size);
+            e.found = QStringLiteral("%1 bytes").arg(info.size());
+            e.detail = QStringLiteral("corrupt artifact");
+            throw DataException(e);
+        }
         QFile f(where);
         if (!f.open(QIODevice::ReadOnly))
             throwDataProblem(where, QStringLiteral("artifact file of run %1 is missing or "
@@ -193,6 +215,62 @@ Expected<StoredArtifact> RunStore::artifact(const QString &id, const QString &ki
     });
 }
 
+QString RunStore::confinedArtifactFile(const QString &storedPath, QString *why) const
+{
+    // Stored paths are written by writeArtifact() as "<run>/<kind>-<epoch>-<uuid>.bin", but a
+    // store is a file people send each other: treat the path as untrusted.
+    if (storedPath.isEmpty() || storedPath.contains(QChar(0)) ||
+        storedPath.contains(QLatin1Char('\\'))) {
+        *why = QStringLiteral("not a relative file name");
+        return {};
+    }
+    if (QDir::isAbsolutePath(storedPath) || storedPath.startsWith(QLatin1Char('/'))) {
+        *why = QStringLiteral("an absolute path");
+        return {};
+    }
+    const QStringList parts = storedPath.split(QLatin1Char('/'));
+    for (const QString &part : parts)
+        if (part.isEmpty() || part == QLatin1String(".") || part == QLatin1String("..")) {
+            *why = QStringLiteral("leaves the artifact folder");
+            return {};
+        }
+    const QString root = QDir::cleanPath(artifactDirectory());
+    const QString file = QDir::cleanPath(root + QLatin1Char('/') + storedPath);
+    if (!file.startsWith(root + QLatin1Char('/'))) {
+        *why = QStringLiteral("leaves the artifact folder");
+        return {};
+    }
+    // A symbolic link anywhere on the way may point out of the folder: compare the resolved
+    // paths. A file that does not exist yet resolves nothing and is reported missing later.
+    const QFileInfo info(file);
+    if (info.exists() || info.isSymLink()) {
+        const QString realRoot = QFileInfo(root).canonicalFilePath();
+        const QString realFile = info.canonicalFilePath();
+        if (realRoot.isEmpty() || realFile.isEmpty() ||
+            !realFile.startsWith(realRoot + QLatin1Char('/'))) {
+            *why = QStringLiteral("a link out of the artifact folder");
+            return {};
+        }
+        if (!QFileInfo(realFile).isFile()) {
+            *why = QStringLiteral("not a regular file");
+            return {};
+        }
+    }
+    return file;
+}
+
+void RunStore::removeArtifactFileOnCommit(const QString &storedPath)
+{
+    QString why;
+    const QString file = confinedArtifactFile(storedPath, &why);
+    if (file.isEmpty()) {
+        qWarning("%s: not deleting artifact path '%s' (%s)", qPrintable(m_path),
+                 qPrintable(storedPath), qPrintable(why));
+        return;
+    }
+    m_db->removeFileOnCommit(file);
+}
+
 void RunStore::removeRun(const QString &id)
 {
     SqliteTransaction tx(*m_db);
@@ -201,7 +279,7 @@ void RunStore::removeRun(const QString &id)
                                  "NULL");
     files.bind(1, id);
     while (files.next())
-        m_db->removeFileOnCommit(artifactDirectory() + QLatin1Char('/') + files.text(0));
+        removeArtifactFileOnCommit(files.text(0));
     SqliteStatement del(*m_db, "DELETE FROM runs WHERE id = ?1");
     del.bind(1, id).run();
     tx.commit();

@@ -232,6 +232,16 @@ private Q_SLOTS:
         r = auditPredictions(table(bad), o);
         QVERIFY(!r.ok());
         QVERIFY(r.error().toString().contains("high"));
+        // Scores are probabilities: NaN, infinities and values outside [0, 1] name their line.
+        for (const char *score : {"nan", "inf", "1.5", "-0.1"}) {
+            const QByteArray csv =
+                QByteArray("y,yhat,score,sex\n1,1,0.7,F\n0,0,") + score + QByteArray(",M\n");
+            r = auditPredictions(table(csv), o);
+            QVERIFY2(!r.ok(), score);
+            QVERIFY2(r.error().toString().contains("probability from 0 to 1") &&
+                         r.error().toString().contains(":3:"),
+                     qPrintable(r.error().toString()));
+        }
     }
 
     void cliPrintsJsonAndWritesAReport()

@@ -1,0 +1,204 @@
+// A run store is a file people send each other: its artifact paths are untrusted. A crafted path
+// ("../..", absolute, or a link out of <store>.artifacts/) must never make the store read, copy
+// into a bundle, or delete a file outside its artifact folder; and resuming a finished run must
+// not rewrite its record.
+#include "export/runbundle.h"
+#include "fare/fareconfig.h"
+#include "families/familyregistry.h"
+#include "jobs/runjob.h"
+#include "store/artifactkinds.h"
+#include "store/runstore.h"
+
+#include "storefixtures.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+using namespace equiscope;
+using namespace equiscope::storefixtures;
+
+class TestHostileStore : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    int m_counter = 0;
+
+    struct Crafted
+    {
+        QString store;
+        QString run;
+        QString victim; ///< a file outside the store the crafted rows point at
+        QByteArray victimBytes;
+    };
+
+    // A store with one run whose checkpoint is an external file, and a victim file beside the
+    // store with the same size and hash (so only the path check can stop a copy).
+    Crafted craft()
+    {
+        Crafted c;
+        const QString folder = m_dir.filePath(QStringLiteral("case%1").arg(++m_counter));
+        QDir().mkpath(folder + QStringLiteral("/store"));
+        c.store = folder + QStringLiteral("/store/runs.sqlite");
+        c.victim = folder + QStringLiteral("/victim.bin");
+        c.victimBytes = pattern(5000, 7);
+        {
+            QFile f(c.victim);
+            if (!f.open(QIODevice::WriteOnly) || f.write(c.victimBytes) != c.victimBytes.size())
+                qFatal("cannot write the victim file");
+        }
+        RunStoreOptions o;
+        o.externalThreshold = 1024;
+        auto store = take(RunStore::open(c.store, o));
+        RunRecord r;
+        r.name = QStringLiteral("crafted");
+        r.method = QStringLiteral("fare");
+        // A valid FARE config whose dataset is not here: bundling records no split for it.
+        FareConfig config = FareConfig::coloredFashionMnistDefault();
+        config.dataset.format = QStringLiteral("idx");
+        config.dataset.path = folder + QStringLiteral("/no-dataset");
+        r.config = config.toJson();
+        c.run = take(store->createRun(r));
+        take(store->recordEpochWithCheckpoint(c.run, 1, {{"loss", 1}}, 1, pattern(5000, 1)));
+        take(store->finishRun(c.run, RunStatus::Finished, QStringLiteral("done")));
+        const QString sha = QString::fromLatin1(
+            QCryptographicHash::hash(c.victimBytes, QCryptographicHash::Sha256).toHex());
+        if (!execSql(c.store, {QStringLiteral("UPDATE artifacts SET sha256 = '%1', size = %2")
+                                   .arg(sha)
+                                   .arg(c.victimBytes.size())}))
+            qFatal("cannot craft the store");
+        return c;
+    }
+
+    static void setPath(const Crafted &c, const QString &path)
+    {
+        QString quoted = path;
+        quoted.replace(QLatin1Char('\''), QStringLiteral("''"));
+        if (!execSql(c.store,
+                     {QStringLiteral("UPDATE artifacts SET path = '%1' WHERE path IS NOT NULL")
+                          .arg(quoted)}))
+            qFatal("cannot set the artifact path");
+    }
+
+    static bool victimIntact(const Crafted &c)
+    {
+        QFile f(c.victim);
+        return f.open(QIODevice::ReadOnly) && f.readAll() == c.victimBytes;
+    }
+
+private Q_SLOTS:
+    void traversalPaths_data();
+    void traversalPaths();
+    void linkOutOfTheFolderIsRefused();
+    void bundleNeverCopiesAnOutsideFile();
+    void resumingAFinishedRunLeavesItsRecord();
+};
+
+void TestHostileStore::traversalPaths_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("parent") << QStringLiteral("../victim.bin");
+    QTest::newRow("deep parent") << QStringLiteral("run/../../victim.bin");
+    QTest::newRow("absolute") << QStringLiteral("ABSOLUTE");
+    QTest::newRow("dot segment") << QStringLiteral("./../victim.bin");
+    QTest::newRow("backslash") << QStringLiteral("..\\victim.bin");
+}
+
+void TestHostileStore::traversalPaths()
+{
+    QFETCH(QString, path);
+    const Crafted c = craft();
+    setPath(c, path == QLatin1String("ABSOLUTE") ? c.victim : path);
+    auto store = take(RunStore::open(c.store));
+
+    // Reading names the store, the artifact and why the path is refused.
+    const auto read = store->artifact(c.run, ArtifactKind::checkpoint());
+    QVERIFY(!read);
+    const QString message = read.error().toString();
+    QVERIFY2(message.contains(QStringLiteral("refused artifact path")), qPrintable(message));
+    QVERIFY2(message.contains(c.store), qPrintable(message));
+
+    // Deleting the run removes its rows and never the outside file.
+    QVERIFY(store->deleteRun(c.run));
+    QVERIFY(!store->run(c.run));
+    QVERIFY(victimIntact(c));
+}
+
+void TestHostileStore::linkOutOfTheFolderIsRefused()
+{
+    const Crafted c = craft();
+    const QString inside =
+        QFileInfo(c.store).absoluteFilePath() + QStringLiteral(".artifacts/%1/link.bin").arg(c.run);
+    QVERIFY(QFile::link(c.victim, inside));
+    setPath(c, c.run + QStringLiteral("/link.bin"));
+    auto store = take(RunStore::open(c.store));
+    const auto read = store->artifact(c.run, ArtifactKind::checkpoint());
+    QVERIFY(!read);
+    QVERIFY2(read.error().toString().contains(QStringLiteral("link out of the artifact folder")),
+             qPrintable(read.error().toString()));
+    QVERIFY(store->deleteRun(c.run));
+    QVERIFY(victimIntact(c));
+
+    // A link that stays inside the folder is an ordinary file.
+    const Crafted d = craft();
+    auto store2 = take(RunStore::open(d.store));
+    const ArtifactRecord record = take(store2->artifacts(d.run, ArtifactKind::checkpoint())).at(0);
+    const QString folder = QFileInfo(d.store).absoluteFilePath() + QStringLiteral(".artifacts/");
+    QVERIFY(QFile::link(folder + record.externalPath, folder + d.run + QStringLiteral("/in.bin")));
+    setPath(d, d.run + QStringLiteral("/in.bin"));
+    const auto inside2 = store2->artifact(d.run, ArtifactKind::checkpoint());
+    // It resolves inside, so only the (crafted) hash can fail, not the path check.
+    QVERIFY(!inside2);
+    QVERIFY2(inside2.error().toString().contains(QStringLiteral("corrupt artifact")),
+             qPrintable(inside2.error().toString()));
+}
+
+void TestHostileStore::bundleNeverCopiesAnOutsideFile()
+{
+    const Crafted c = craft();
+    setPath(c, QStringLiteral("../../victim.bin"));
+    const QString bundle = m_dir.filePath(QStringLiteral("crafted.eqbundle"));
+    const auto written = writeRunBundle(c.store, c.run, bundle);
+    QVERIFY(!written);
+    QVERIFY2(written.error().toString().contains(QStringLiteral("refused artifact path")),
+             qPrintable(written.error().toString()));
+    if (QFile::exists(bundle)) {
+        QFile f(bundle);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        QVERIFY(!f.readAll().contains(c.victimBytes.left(64)));
+    }
+}
+
+void TestHostileStore::resumingAFinishedRunLeavesItsRecord()
+{
+    const Crafted c = craft();
+    RunRecord before;
+    {
+        auto store = take(RunStore::open(c.store));
+        before = take(store->run(c.run));
+    }
+    QCOMPARE(before.status, RunStatus::Finished);
+    QString error;
+    std::unique_ptr<RunJob> job(FamilyRegistry::instance().resume(c.run, c.store, &error));
+    QVERIFY2(job, qPrintable(error));
+    QSignalSpy finished(job.get(), &RunJob::finished);
+    job->start();
+    QVERIFY(job->wait(30000));
+    QCOMPARE(job->outcome(), JobOutcome::Finished);
+    QVERIFY(job->message().contains(QStringLiteral("already finished")));
+    auto store = take(RunStore::open(c.store));
+    const RunRecord after = take(store->run(c.run));
+    QCOMPARE(after.status, RunStatus::Finished);
+    QCOMPARE(after.statusMessage, before.statusMessage);
+    QCOMPARE(after.finishedAt, before.finishedAt);
+}
+
+QTEST_GUILESS_MAIN(TestHostileStore)
+#include "tst_hostilestore.moc"
