@@ -138,7 +138,8 @@ int runFairSslTrainCommand(const QStringList &arguments)
          QStringLiteral("Print the resolved run config JSON and exit.")},
     };
     for (const Mapped &m : kMapped)
-        options.append({QString::fromLatin1(m.flag), QString::fromLatin1(m.help),
+        // The table's help texts are UTF-8 (×, τ, α): decoding them as Latin-1 printed mojibake.
+        options.append({QString::fromLatin1(m.flag), QString::fromUtf8(m.help),
                         QString::fromLatin1(m.valueName)});
     p.addOptions(options);
     p.process(arguments);

@@ -1,14 +1,15 @@
 // equiscope-cli: everything the GUI does, headless. Subcommands dispatch to one file each.
+#include "auditcommand.h"
+#include "bundlecommands.h"
 #include "clioutput.h"
 #include "clustercommand.h"
 #include "datasetscommand.h"
 #include "democommand.h"
-#include "runscommand.h"
 #include "losscommand.h"
-#include "reportcommand.h"
+#include "methodscommand.h"
 #include "modelcommands.h"
-#include "auditcommand.h"
-#include "bundlecommands.h"
+#include "reportcommand.h"
+#include "runscommand.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -30,12 +31,17 @@ const char *kUsage =
     "  datasets colorize --source fashion-mnist|mnist --out DIR [--rho R] [--seed S]\n"
     "  datasets preview --format FORMAT PATH --out grid.png\n"
     "  loss --method NAME --u1 A.npy --u2 B.npy --z Z.npy [--json] [--reference] [--repeat N]\n"
-    "  demo                                             the headless main job on Colored Fashion-MNIST\n"
-    "  train [--config run.json] [--method M] [--dataset P --format F] [--target T] [--sensitive S]\n"
-    "        [--epochs N] [--batch N] [--seed S] [--store PATH] ...   train a run, JSON summary on stdout\n"
-    "  train --method fair-ssl|simclr|supcon|supervised-ce [stage options]   the fair SSL pipeline\n"
+    "  demo                                             the headless main job on Colored "
+    "Fashion-MNIST\n"
+    "  train [--config run.json] [--method M] [--dataset P --format F] [--target T] [--sensitive "
+    "S]\n"
+    "        [--epochs N] [--batch N] [--seed S] [--store PATH] ...   train a run, JSON summary on "
+    "stdout\n"
+    "  train --method fair-ssl|simclr|supcon|supervised-ce [stage options]   the fair SSL "
+    "pipeline\n"
     "  cluster --features F.bin --labels L.meta [--groups G.txt] [--method M] --out DIR\n"
-    "        | cluster --from-run RUN [--views V] --out DIR   fair clustering, pred_labels.txt + metrics.json\n"
+    "        | cluster --from-run RUN [--views V] --out DIR   fair clustering, pred_labels.txt + "
+    "metrics.json\n"
     "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
@@ -43,12 +49,18 @@ const char *kUsage =
     "  runs merge A.sqlite B.sqlite... --into C.sqlite  fold sweep stores into one\n"
     "  runs export --format csv [--out FILE]            metrics of every run as CSV\n"
     "  report RUN... --format html|pdf --out FILE       report of one run or a comparison\n"
-    "  export-model RUN --out DIR                       safetensors + LibTorch archive + config + card\n"
-    "  evaluate-model DIR --dataset P --format F        evaluate an exported model on another dataset\n"
-    "  export-embeddings RUN --split test --out DIR     representations (NPY, CSV) and probe predictions\n"
-    "  audit PREDICTIONS.csv --label C --pred C --group C...   group metrics of any model's predictions\n"
+    "  export-model RUN --out DIR                       safetensors + LibTorch archive + config + "
+    "card\n"
+    "  evaluate-model DIR --dataset P --format F        evaluate an exported model on another "
+    "dataset\n"
+    "  export-embeddings RUN --split test --out DIR     representations (NPY, CSV) and probe "
+    "predictions\n"
+    "  audit PREDICTIONS.csv --label C --pred C --group C...   group metrics of any model's "
+    "predictions\n"
     "  bundle RUN --out FILE.eqbundle                   one file that replays the run\n"
     "  replay BUNDLE                                    retrain a bundle and check its metrics\n"
+    "  methods [--json]                                 method families, their methods and "
+    "options\n"
     "  version                                          versions of Equiscope and its libraries\n"
     "\n"
     "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n";
@@ -108,6 +120,8 @@ int main(int argc, char *argv[])
         return runReplayCommand(args);
     if (command == QLatin1String("demo"))
         return runDemoCommand(args);
+    if (command == QLatin1String("methods"))
+        return runMethodsCommand(args);
     if (command == QLatin1String("version") || command == QLatin1String("--version")) {
         printOut(versionText());
         return 0;
