@@ -2996,6 +2996,34 @@ n = %2</translation>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
     </message>
+    <message>
+        <source>Estimate time</source>
+        <translation>Zeit schätzen</translation>
+    </message>
+    <message>
+        <source>Estimate how long the run trains on this machine: from the store&apos;s past runs like it, or by timing a few steps.</source>
+        <translation>Schätzt, wie lange der Lauf auf diesem Rechner trainiert: aus ähnlichen früheren Läufen im Speicher oder durch Messen einiger Schritte.</translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation>Geschätzte Zeit</translation>
+    </message>
+    <message>
+        <source>Cannot estimate: %1</source>
+        <translation>Schätzung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 min for %2 epochs × %3 steps (%4 images) at %5 images/s (%6)</source>
+        <translation>≈ %1 min für %2 Epochen × %3 Schritte (%4 Bilder) bei %5 Bildern/s (%6)</translation>
+    </message>
+    <message>
+        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
+        <translation>⚠ Länger als eine Stunde auf diesem Rechner (CPU): %1</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Wird geschätzt…</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>

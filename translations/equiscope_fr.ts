@@ -2996,6 +2996,34 @@ n = %2</translation>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
+    <message>
+        <source>Estimate time</source>
+        <translation>Estimer la durée</translation>
+    </message>
+    <message>
+        <source>Estimate how long the run trains on this machine: from the store&apos;s past runs like it, or by timing a few steps.</source>
+        <translation>Estime la durée d&apos;entraînement de l&apos;exécution sur cette machine&#xa0;: d&apos;après les exécutions semblables du stockage, ou en chronométrant quelques pas.</translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation>Durée estimée</translation>
+    </message>
+    <message>
+        <source>Cannot estimate: %1</source>
+        <translation>Estimation impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>≈ %1 min for %2 epochs × %3 steps (%4 images) at %5 images/s (%6)</source>
+        <translation>≈ %1 min pour %2 époques × %3 pas (%4 images) à %5 images/s (%6)</translation>
+    </message>
+    <message>
+        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
+        <translation>⚠ Plus d&apos;une heure sur cette machine (CPU)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Estimation…</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>

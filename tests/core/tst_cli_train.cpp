@@ -46,6 +46,33 @@ private Q_SLOTS:
         QVERIFY(list.out.contains(o.value("run").toString().left(8).toUtf8()));
     }
 
+    void dryRunEstimatesWithoutTraining()
+    {
+        // No past run in a fresh store: a few steps are timed; nothing is recorded.
+        const QString fresh = m_dir.filePath(QStringLiteral("fresh.sqlite"));
+        auto r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", fresh});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(o.value("basis").toString().startsWith("calibration"), r.out.constData());
+        QCOMPARE(o.value("epochs").toInt(), 4);
+        QVERIFY(o.value("stepsPerEpoch").toInt() > 0);
+        QCOMPARE(o.value("steps").toInt(), 4 * o.value("stepsPerEpoch").toInt());
+        QVERIFY(o.value("imagesPerSecond").toDouble() > 0);
+        QVERIFY(r.err.contains("≈"));
+        QVERIFY(!QFile::exists(fresh)); // a dry run records nothing, not even a store
+        // The store of trainPrintsASummary holds a finished run like it: its throughput is used.
+        r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", store()});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        o = QJsonDocument::fromJson(r.out).object();
+        QVERIFY2(o.value("basis").toString().contains("past run"), r.out.constData());
+        // A run far beyond an hour is flagged.
+        r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", fresh,
+                              "--epochs", "100000", "--train-limit", "0"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QVERIFY(QJsonDocument::fromJson(r.out).object().value("longerThanAnHour").toBool());
+        QVERIFY2(r.err.contains("longer than an hour"), r.err.constData());
+    }
+
     void badConfigIsAClearError()
     {
         const QString bad = m_dir.filePath(QStringLiteral("bad.json"));

@@ -37,6 +37,7 @@ private Q_SLOTS:
     void registryListsTheFareFamily();
     void opensDatasetAndPicksAttributes();
     void launchesTinyRunAndShowsProgress();
+    void estimatesTheCostAfterARun();
     void cancelsAndResumesRun();
     void queuesTwoRunSweep();
     void analysisSlotsTakePages();
@@ -164,6 +165,31 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
     QVERIFY(monitor->lossPlot()->graph(0)->dataCount() > 0);
     QVERIFY(!monitor->runId(before).isEmpty());
     QVERIFY(!monitor->logView()->toPlainText().isEmpty());
+}
+
+void TestLauncher::estimatesTheCostAfterARun()
+{
+    // The store now holds the finished tiny run: the estimate takes its throughput.
+    FareLauncher *panel = m_window->experimentPanel()->fareLauncher();
+    FareConfig c = m_tiny;
+    c.epochs = 2;
+    panel->setConfig(c);
+    QSignalSpy shown(panel, &FareLauncher::estimateShown);
+    QTest::mouseClick(panel->estimateButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(120000));
+    const QString text = panel->costLabel()->text();
+    QVERIFY2(text.contains(QStringLiteral("images/s")) && text.contains(QStringLiteral("past run")),
+             qPrintable(text));
+    QVERIFY(!text.startsWith(QStringLiteral("⚠")));
+    QVERIFY(panel->estimateButton()->isEnabled());
+    // Beyond an hour the estimate warns.
+    c.epochs = 100000;
+    c.trainLimit = 0;
+    panel->setConfig(c);
+    QTest::mouseClick(panel->estimateButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(120000));
+    QVERIFY2(panel->costLabel()->text().startsWith(QStringLiteral("⚠")),
+             qPrintable(panel->costLabel()->text()));
 }
 
 void TestLauncher::cancelsAndResumesRun()
