@@ -396,20 +396,12 @@ QString FairSslLauncher::validationError() const
 
 FairSslJob *FairSslLauncher::launch()
 {
-    if (!validationError().isEmpty())
-        return nullptr;
-    return enqueue({config()}).value(0);
+    return static_cast<FairSslJob *>(launchRun()); // the family's jobs
 }
 
 QList<FairSslJob *> FairSslLauncher::enqueue(const QList<FairSslConfig> &configs)
 {
-    QList<QJsonObject> json;
-    for (const FairSslConfig &c : configs)
-        json << c.toJson();
-    QList<FairSslJob *> jobs;
-    for (RunJob *job : enqueueJson(json))
-        jobs << static_cast<FairSslJob *>(job); // the fair-SSL family's jobs
-    return jobs;
+    return enqueueTyped<FairSslJob>(configs);
 }
 
 } // namespace equiscope

@@ -283,20 +283,12 @@ QListWidget *FareLauncher::sensitiveList() const
 
 FareJob *FareLauncher::launch()
 {
-    if (!validationError().isEmpty())
-        return nullptr;
-    return enqueue({config()}).value(0);
+    return static_cast<FareJob *>(launchRun()); // the family's jobs
 }
 
 QList<FareJob *> FareLauncher::enqueue(const QList<FareConfig> &configs)
 {
-    QList<QJsonObject> json;
-    for (const FareConfig &c : configs)
-        json << c.toJson();
-    QList<FareJob *> jobs;
-    for (RunJob *job : enqueueJson(json))
-        jobs << static_cast<FareJob *>(job); // the FARE family's jobs
-    return jobs;
+    return enqueueTyped<FareJob>(configs);
 }
 
 void FareLauncher::openSweepBuilder()

@@ -61,6 +61,21 @@ public:
     /// @p error set.
     QList<RunJob *> enqueueJson(const QList<QJsonObject> &configs, QString *error = nullptr);
 
+protected:
+    /// enqueueJson() for a family's typed configs, giving its typed jobs (a family's
+    /// createJob() makes jobs of its own type).
+    template <typename Job, typename Config> QList<Job *> enqueueTyped(const QList<Config> &configs)
+    {
+        QList<QJsonObject> json;
+        for (const Config &c : configs)
+            json << c.toJson();
+        QList<Job *> jobs;
+        for (RunJob *job : enqueueJson(json))
+            jobs << static_cast<Job *>(job);
+        return jobs;
+    }
+
+public:
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
     void jobCreated(equiscope::RunJob *job);
