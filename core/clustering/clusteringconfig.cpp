@@ -1,6 +1,7 @@
 #include "clustering/clusteringconfig.h"
 
 #include "store/runrecord.h"
+#include "util/jsonfields.h"
 
 #include <QJsonArray>
 
@@ -132,83 +133,93 @@ QJsonObject ClusteringConfig::toJson() const
 
 Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
 {
+    // Read strictly, like every run config: a wrongly typed or unknown key is an error naming
+    // its path, never a silent default.
+    const QString file = QStringLiteral("clustering config");
     ClusteringMethod method = ClusteringMethod::TransformerFair;
     if (o.contains(QStringLiteral("method"))) {
+        if (!o.value(QStringLiteral("method")).isString())
+            return configError(
+                QStringLiteral("method"), QStringLiteral("a method name"),
+                QStringLiteral("a %1").arg(o.value(QStringLiteral("method")).isDouble()
+                                               ? QStringLiteral("number")
+                                               : QStringLiteral("non-string")));
         auto m = clusteringMethodFromName(o.value(QStringLiteral("method")).toString());
         if (!m)
             return m.error();
         method = m.value();
     }
     ClusteringConfig c = forMethod(method);
-    c.name = o.value(QStringLiteral("name")).toString();
-    if (o.contains(QStringLiteral("dataset")))
-        c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());
-    c.fromRun = o.value(QStringLiteral("fromRun")).toString();
-    c.fromRunStore = o.value(QStringLiteral("fromRunStore")).toString();
-    c.encoderScript = o.value(QStringLiteral("encoderScript")).toString();
-    c.identity = o.value(QStringLiteral("identity")).toString(c.identity);
-    if (o.contains(QStringLiteral("sensitive"))) {
-        c.sensitive.clear();
-        const QJsonValue s = o.value(QStringLiteral("sensitive"));
-        if (s.isString())
-            c.sensitive = s.toString().split(QLatin1Char(','), Qt::SkipEmptyParts);
-        for (const QJsonValue &v : s.toArray())
-            c.sensitive << v.toString();
+    QString family = runFamilyName(RunFamily::Clustering);
+    QString purityForm;
+    QJsonObject datasetJson;
+    JsonFields f(o, file);
+    f.text(QStringLiteral("name"), c.name)
+        .text(QStringLiteral("family"), family)
+        .known(QStringLiteral("method"))
+        .object(QStringLiteral("dataset"), datasetJson)
+        .text(QStringLiteral("fromRun"), c.fromRun)
+        .text(QStringLiteral("fromRunStore"), c.fromRunStore)
+        .text(QStringLiteral("encoderScript"), c.encoderScript)
+        .text(QStringLiteral("identity"), c.identity)
+        .textList(QStringLiteral("sensitive"), c.sensitive)
+        .integer(QStringLiteral("views"), c.views, 1, 1000)
+        .integer(QStringLiteral("sampleLimit"), c.sampleLimit, 0, qint64(1) << 40)
+        .text(QStringLiteral("sampleSplit"), c.sampleSplit)
+        .text(QStringLiteral("subsampleGroup"), c.subsampleGroup)
+        .number(QStringLiteral("subsampleFraction"), c.subsampleFraction)
+        .integer(QStringLiteral("groupBins"), c.groupBins, 2, 1000)
+        .integer(QStringLiteral("minGroupSize"), c.minGroupSize, 1, 1000000000)
+        .number(QStringLiteral("valFraction"), c.valFraction)
+        .number(QStringLiteral("testFraction"), c.testFraction)
+        .flag(QStringLiteral("centerFeatures"), c.centerFeatures)
+        .integer(QStringLiteral("k"), c.k, 1, 100000)
+        .integer(QStringLiteral("knnMemoryMiB"), c.knnMemoryMiB, 1, 1 << 20)
+        .integer(QStringLiteral("subClusters"), c.subClusters, 1, 4096)
+        .integer(QStringLiteral("layers"), c.layers, 0, 256)
+        .integer(QStringLiteral("heads"), c.heads, 1, 256)
+        .integer(QStringLiteral("width"), c.width, 0, 65536)
+        .number(QStringLiteral("dropout"), c.dropout)
+        .flag(QStringLiteral("crossAttention"), c.crossAttention)
+        .flag(QStringLiteral("crossAttentionAll"), c.crossAttentionAll)
+        .flag(QStringLiteral("purityLoss"), c.purityLoss)
+        .number(QStringLiteral("lambda"), c.lambda)
+        .text(QStringLiteral("purityForm"), purityForm)
+        .number(QStringLiteral("edgeThreshold"), c.edgeThreshold)
+        .number(QStringLiteral("sharedThreshold"), c.sharedThreshold)
+        .flag(QStringLiteral("tuneThresholds"), c.tuneThresholds)
+        .integer(QStringLiteral("kmeansIterations"), c.kmeansIterations, 1, 100000)
+        .integer(QStringLiteral("epochs"), c.epochs, 1, 100000)
+        .integer(QStringLiteral("batchSize"), c.batchSize, 1, 65536)
+        .integer(QStringLiteral("anchorsPerEpoch"), c.anchorsPerEpoch, 0, qint64(1) << 40)
+        .number(QStringLiteral("learningRate"), c.learningRate)
+        .number(QStringLiteral("weightDecay"), c.weightDecay)
+        .unsigned64(QStringLiteral("seed"), c.seed)
+        .integer(QStringLiteral("threads"), c.threads, 0, 1024)
+        .integer(QStringLiteral("attentionAnchors"), c.attentionAnchors, 0, 1000);
+    if (auto e = f.error())
+        return *e;
+    if (family != runFamilyName(RunFamily::Clustering))
+        return configError(QStringLiteral("family"), runFamilyName(RunFamily::Clustering), family);
+    if (o.contains(QStringLiteral("dataset"))) {
+        JsonFields d(datasetJson, file, QStringLiteral("dataset"));
+        QJsonObject options;
+        d.text(QStringLiteral("format"), c.dataset.format)
+            .text(QStringLiteral("path"), c.dataset.path)
+            .object(QStringLiteral("options"), options);
+        if (auto e = d.error())
+            return *e;
+        c.dataset.options = options.toVariantMap();
     }
-    auto integer = [&o](const char *key, auto &field) {
-        field = std::decay_t<decltype(field)>(o.value(QLatin1String(key)).toDouble(double(field)));
-    };
-    auto real = [&o](const char *key, double &field) {
-        field = o.value(QLatin1String(key)).toDouble(field);
-    };
-    auto boolean = [&o](const char *key, bool &field) {
-        field = o.value(QLatin1String(key)).toBool(field);
-    };
-    integer("views", c.views);
-    integer("sampleLimit", c.sampleLimit);
-    c.sampleSplit = o.value(QStringLiteral("sampleSplit")).toString(c.sampleSplit);
-    c.subsampleGroup = o.value(QStringLiteral("subsampleGroup")).toString();
-    real("subsampleFraction", c.subsampleFraction);
-    integer("groupBins", c.groupBins);
-    integer("minGroupSize", c.minGroupSize);
-    real("valFraction", c.valFraction);
-    real("testFraction", c.testFraction);
-    boolean("centerFeatures", c.centerFeatures);
-    integer("k", c.k);
-    integer("knnMemoryMiB", c.knnMemoryMiB);
-    integer("subClusters", c.subClusters);
-    integer("layers", c.layers);
-    integer("heads", c.heads);
-    integer("width", c.width);
-    real("dropout", c.dropout);
-    boolean("crossAttention", c.crossAttention);
-    boolean("crossAttentionAll", c.crossAttentionAll);
-    boolean("purityLoss", c.purityLoss);
-    real("lambda", c.lambda);
     if (o.contains(QStringLiteral("purityForm"))) {
-        const QString form = o.value(QStringLiteral("purityForm")).toString();
-        if (form == QLatin1String("upper-bound"))
+        if (purityForm == QLatin1String("upper-bound"))
             c.purityForm = PurityForm::UpperBound;
-        else if (form == QLatin1String("variance"))
+        else if (purityForm == QLatin1String("variance"))
             c.purityForm = PurityForm::Variance;
         else
             return configError(QStringLiteral("purityForm"),
-                               QStringLiteral("upper-bound or variance"), form);
+                               QStringLiteral("upper-bound or variance"), purityForm);
     }
-    real("edgeThreshold", c.edgeThreshold);
-    real("sharedThreshold", c.sharedThreshold);
-    boolean("tuneThresholds", c.tuneThresholds);
-    integer("kmeansIterations", c.kmeansIterations);
-    integer("epochs", c.epochs);
-    integer("batchSize", c.batchSize);
-    integer("anchorsPerEpoch", c.anchorsPerEpoch);
-    real("learningRate", c.learningRate);
-    real("weightDecay", c.weightDecay);
-    const QJsonValue seed = o.value(QStringLiteral("seed"));
-    c.seed =
-        seed.isString() ? seed.toString().toULongLong() : quint64(seed.toDouble(double(c.seed)));
-    integer("threads", c.threads);
-    integer("attentionAnchors", c.attentionAnchors);
     auto ok = c.validate();
     if (!ok)
         return ok.error();

@@ -6,6 +6,7 @@
 #include "data/coloredmnist.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 #include <functional>
 
@@ -333,6 +334,32 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
         if (!m)
             return m.error();
         c.method = m.value();
+    }
+    // Unknown keys are errors too: a misspelt option must not silently keep its default.
+    QSet<QString> paths, sections;
+    for (const Option &opt : options()) {
+        paths.insert(opt.path);
+        if (opt.path.contains(QLatin1Char('.')))
+            sections.insert(opt.path.section(QLatin1Char('.'), 0, 0));
+    }
+    const QSet<QString> plain{QStringLiteral("name"),    QStringLiteral("family"),
+                              QStringLiteral("method"),  QStringLiteral("dataset"),
+                              QStringLiteral("augment"), QStringLiteral("seed")};
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const QString key = it.key();
+        if (plain.contains(key) || paths.contains(key))
+            continue;
+        if (sections.contains(key) && it.value().isObject()) {
+            const QJsonObject section = it.value().toObject();
+            for (auto jt = section.begin(); jt != section.end(); ++jt)
+                if (!paths.contains(key + QLatin1Char('.') + jt.key()))
+                    return configError(key + QLatin1Char('.') + jt.key(),
+                                       QStringLiteral("an option of section '%1'").arg(key),
+                                       QStringLiteral("an unknown key"));
+            continue;
+        }
+        return configError(key, QStringLiteral("a key of a fair-SSL run config"),
+                           QStringLiteral("an unknown key"));
     }
     if (o.contains(QStringLiteral("dataset")))
         c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void jobsComeFromTheFamily();
     void viewsAndParetoAxes();
     void configsFindTheirFamily();
+    void configsAreReadStrictly();
     void designPagesExist();
     void resumeOfAnUnknownRunFails();
 };
@@ -236,6 +237,26 @@ void TestFamilyRegistry::configsFindTheirFamily()
     auto legacy = registry.familyOfConfig(QJsonObject{});
     QVERIFY(legacy);
     QVERIFY(legacy.value()->id() == RunFamily::Fare);
+}
+
+void TestFamilyRegistry::configsAreReadStrictly()
+{
+    // A config is a reproducible spec: in every family a misspelt key or a wrongly typed value
+    // is an error naming it, never a silently kept default.
+    for (const MethodFamily *f : FamilyRegistry::instance().families()) {
+        QJsonObject unknown = runnableDefault(f, f->defaultMethod());
+        unknown.insert(QStringLiteral("epochz"), 3);
+        auto rejected = f->parseConfig(unknown);
+        QVERIFY2(!rejected, qPrintable(f->name()));
+        QVERIFY2(rejected.error().toString().contains(QStringLiteral("epochz")),
+                 qPrintable(rejected.error().toString()));
+        QJsonObject wrongType = runnableDefault(f, f->defaultMethod());
+        wrongType.insert(QStringLiteral("epochs"), QStringLiteral("ten"));
+        rejected = f->parseConfig(wrongType);
+        QVERIFY2(!rejected, qPrintable(f->name()));
+        QVERIFY2(rejected.error().toString().contains(QStringLiteral("epochs")),
+                 qPrintable(rejected.error().toString()));
+    }
 }
 
 void TestFamilyRegistry::designPagesExist()
