@@ -13,12 +13,7 @@ namespace {
 
 DataError configError(const QString &field, const QString &expected, const QString &found)
 {
-    DataError e;
-    e.file = QStringLiteral("clustering config");
-    e.field = field;
-    e.expected = expected;
-    e.found = found;
-    return e;
+    return fieldError(QStringLiteral("clustering config"), field, expected, found);
 }
 
 } // namespace

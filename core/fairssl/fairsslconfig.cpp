@@ -16,12 +16,7 @@ namespace fairsslconfig_detail {
 
 DataError configError(const QString &field, const QString &expected, const QString &found)
 {
-    DataError e;
-    e.file = QStringLiteral("fair-ssl run config");
-    e.field = field;
-    e.expected = expected;
-    e.found = found;
-    return e;
+    return fieldError(QStringLiteral("fair-ssl run config"), field, expected, found);
 }
 
 bool oneOf(const QString &value, const QStringList &accepted)

@@ -12,12 +12,7 @@ namespace equiscope {
 namespace {
 DataError configError(const QString &field, const QString &expected, const QString &found)
 {
-    DataError e;
-    e.file = QStringLiteral("run config");
-    e.field = field;
-    e.expected = expected;
-    e.found = found;
-    return e;
+    return fieldError(QStringLiteral("run config"), field, expected, found);
 }
 } // namespace
 

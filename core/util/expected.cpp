@@ -24,6 +24,17 @@ QString DataError::toString() const
     return text;
 }
 
+DataError fieldError(const QString &file, const QString &field, const QString &expected,
+                     const QString &found)
+{
+    DataError e;
+    e.file = file;
+    e.field = field;
+    e.expected = expected;
+    e.found = found;
+    return e;
+}
+
 DataException::DataException(DataError error)
     : m_error(std::move(error)), m_what(m_error.toString().toUtf8())
 {

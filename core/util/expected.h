@@ -64,6 +64,10 @@ private:
     DataError m_error;
 };
 
+/// The error of field @p field of @p file: expected @p expected, found @p found (configs, JSON).
+DataError fieldError(const QString &file, const QString &field, const QString &expected,
+                     const QString &found);
+
 /// Convenience for readers: throw a DataError built from its parts.
 [[noreturn]] void throwDataError(const QString &file, qint64 line, const QString &expected,
                                  const QString &found, const QString &field = {});

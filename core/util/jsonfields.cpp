@@ -39,14 +39,9 @@ JsonFields::JsonFields(const QJsonObject &object, const QString &file, const QSt
 
 bool JsonFields::fail(const QString &key, const QString &expected, const QJsonValue &found)
 {
-    if (!m_error) {
-        DataError e;
-        e.file = m_file;
-        e.field = m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key;
-        e.expected = expected;
-        e.found = jsonText(found).left(120);
-        m_error = e;
-    }
+    if (!m_error)
+        m_error = fieldError(m_file, m_path.isEmpty() ? key : m_path + QLatin1Char('.') + key,
+                             expected, jsonText(found).left(120));
     return false;
 }
 
@@ -184,14 +179,11 @@ std::optional<DataError> JsonFields::error() const
     QStringList knownKeys = m_known.values();
     knownKeys.sort();
     for (auto it = m_object.begin(); it != m_object.end(); ++it)
-        if (!m_known.contains(it.key())) {
-            DataError e;
-            e.file = m_file;
-            e.field = m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key();
-            e.expected = QStringLiteral("one of %1").arg(knownKeys.join(QStringLiteral(", ")));
-            e.found = QStringLiteral("an unknown key");
-            return e;
-        }
+        if (!m_known.contains(it.key()))
+            return fieldError(m_file,
+                              m_path.isEmpty() ? it.key() : m_path + QLatin1Char('.') + it.key(),
+                              QStringLiteral("one of %1").arg(knownKeys.join(QStringLiteral(", "))),
+                              QStringLiteral("an unknown key"));
     return std::nullopt;
 }
 
