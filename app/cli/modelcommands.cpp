@@ -54,6 +54,15 @@ int runExportModelCommand(const QStringList &arguments)
                  .arg(result->directory, result->files.join(QStringLiteral(", ")))
                  .arg(result->tensors)
                  .arg(result->parameters));
+    const QJsonObject &check = result->encoderCheck;
+    printOut(
+        QStringLiteral("encoders checked against LibTorch on %1 inputs: max |difference| %2 "
+                       "(TorchScript), %3 (ONNX under %4); tolerance %5\n")
+            .arg(check.value(QStringLiteral("samples")).toInt())
+            .arg(check.value(QStringLiteral("torchScriptMaxAbsDifference")).toDouble(), 0, 'g', 2)
+            .arg(check.value(QStringLiteral("onnxMaxAbsDifference")).toDouble(), 0, 'g', 2)
+            .arg(check.value(QStringLiteral("onnxRuntime")).toString())
+            .arg(check.value(QStringLiteral("tolerance")).toDouble()));
     return 0;
 }
 

@@ -2,7 +2,9 @@
 
 #include "store/artifactkinds.h"
 
+#include "export/onnxencoder.h"
 #include "export/safetensors.h"
+#include "export/scriptedencoder.h"
 #include "report/modelcard.h"
 #include "report/reportdata.h"
 
@@ -98,7 +100,9 @@ const char kReadme[] = R"md(# Exported Equiscope model
 |---|---|
 | `model.safetensors` | the weights (encoder `backbone.*`, projection head `head.*`) in the safetensors format |
 | `model.pt` | the same module as a LibTorch archive (`torch::save(model, path)` of Equiscope's `ContrastiveModel`) |
-| `config.json` | architecture (`model`), input preprocessing, the run config, final metrics, tensor list |
+| `encoder.torchscript.pt` | the encoder with its preprocessing as TorchScript: `torch.jit.load` it and call it on uint8 images |
+| `encoder.onnx` | the encoder as ONNX (opset 13), for ONNX runtimes and OpenCV's DNN module |
+| `config.json` | architecture (`model`), input preprocessing, the run config, final metrics, tensor list, and `exportCheck`: how closely both encoders reproduce the model |
 | `model_card.md`, `model_card.json` | the model card: intended use, sensitive attributes, metrics with CIs, limitations |
 
 ## Python, without pickle
@@ -118,6 +122,24 @@ weights = {k: np.frombuffer(data[v["data_offsets"][0]:v["data_offsets"][1]],
 ```
 
 `torch.jit.load("model.pt").state_dict()` gives the same tensors from the LibTorch archive.
+
+## The encoder in Python, without Equiscope
+
+```python
+import numpy as np, torch
+encoder = torch.jit.load("encoder.torchscript.pt")
+images = torch.from_numpy(np.stack(list_of_rgb_uint8_arrays))  # N x H x W x C, uint8
+representation = encoder(images)                                # N x d, float32
+# encoder.preprocess(images), encoder.represent(x) and encoder.project(r) are the stages.
+```
+
+For the MLP encoder, `encoder(features)` takes float32 N x D features.
+
+## ONNX
+
+`encoder.onnx` takes the *preprocessed* input "input" (float32 N x C x S x S in [0, 1], S =
+`model.inputSize`; or N x D features) and returns "representation". With OpenCV:
+`cv2.dnn.readNetFromONNX("encoder.onnx")`; with onnxruntime: `InferenceSession("encoder.onnx")`.
 
 ## Input
 
@@ -162,7 +184,7 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
     auto runs = loadReportRuns(storePath, {run->record.id}, ro);
     if (!runs)
         return runs.error();
-    const ModelCard card = modelCardFor(runs->first());
+    ModelCard card = modelCardFor(runs->first());
 
     QMap<QString, QString> meta{
         {QStringLiteral("format"), QStringLiteral("pt")},
@@ -185,6 +207,30 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
     if (!ok)
         return ok.error();
     result.files << QStringLiteral("model.pt");
+
+    // The encoder for use without Equiscope: TorchScript with its preprocessing, and ONNX;
+    // both are run against LibTorch's model before the export counts as done.
+    auto scripted = torchScriptEncoder(state.value());
+    if (!scripted)
+        return scripted.error();
+    auto onnx = onnxEncoderModel(state.value());
+    if (!onnx)
+        return onnx.error();
+    auto check = checkExportedEncoders(state.value(), scripted.value(), onnx.value());
+    if (!check) {
+        DataError e = check.error();
+        e.file = dir.filePath(e.file);
+        return e;
+    }
+    result.encoderCheck = check->toJson();
+    for (const auto &[name, bytes] :
+         {std::pair{QStringLiteral("encoder.torchscript.pt"), scripted.value()},
+          std::pair{QStringLiteral("encoder.onnx"), onnx.value()}}) {
+        ok = writeText(dir.filePath(name), bytes);
+        if (!ok)
+            return ok.error();
+        result.files << name;
+    }
 
     QJsonObject metrics;
     for (const MetricRow &m : runs->first().finalMetrics)
@@ -218,12 +264,32 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
                      {QStringLiteral("datasetFingerprint"), run->record.datasetFingerprint},
                      {QStringLiteral("datasetSpec"), run->record.datasetSpec},
                      {QStringLiteral("versions"), run->record.versions}}},
+        {QStringLiteral("exports"),
+         QJsonObject{
+             {QStringLiteral("encoder.torchscript.pt"),
+              QStringLiteral("TorchScript: forward(uint8 N x H x W x C images) -> representation, "
+                             "with preprocess(), represent() and project()")},
+             {QStringLiteral("encoder.onnx"),
+              QStringLiteral("ONNX opset 13: input 'input' (preprocessed float N x C x S x S, or "
+                             "N x D features) -> 'representation'")}}},
+        {QStringLiteral("exportCheck"), check->toJson()},
         {QStringLiteral("runConfig"), run->record.config},
         {QStringLiteral("metrics"), metrics},
         {QStringLiteral("tensors"), tensorList(state.value())}};
     ok = writeText(dir.filePath(QStringLiteral("config.json")), QJsonDocument(config).toJson());
     if (!ok)
         return ok.error();
+    card.details.append(
+        {QStringLiteral("Files"),
+         QStringLiteral("model.safetensors (weights), model.pt (LibTorch archive), "
+                        "encoder.torchscript.pt (TorchScript encoder with its preprocessing, "
+                        "callable on uint8 images), encoder.onnx (ONNX encoder); both encoders "
+                        "reproduce the model within %1 (max |difference| %2 TorchScript, %3 "
+                        "ONNX under %4)")
+             .arg(ExportedEncoderCheck::kTolerance)
+             .arg(check->torchScriptMaxAbsDifference, 0, 'g', 2)
+             .arg(check->onnxMaxAbsDifference, 0, 'g', 2)
+             .arg(check->onnxRuntime)});
     ok = writeText(dir.filePath(QStringLiteral("model_card.md")), card.toMarkdown().toUtf8());
     if (!ok)
         return ok.error();

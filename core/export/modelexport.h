@@ -19,6 +19,9 @@ struct ModelExportResult
     QStringList files;
     int tensors = 0;
     qint64 parameters = 0;
+    /// How closely encoder.torchscript.pt and encoder.onnx reproduce the model
+    /// (ExportedEncoderCheck::toJson()).
+    QJsonObject encoderCheck;
 };
 
 /// Writes a run's trained model (encoder and projection head, from its last checkpoint) into

@@ -12,7 +12,14 @@
 #include "fixtures.h"
 #include "store/runstore.h"
 
+#include "data/datasetreader.h"
+#include "data/imagecache.h"
+#include "fare/faresession.h"
+
+#include <torch/script.h>
 #include <torch/torch.h>
+
+#include <opencv2/dnn.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -142,6 +149,14 @@ for k, t in state.items():
     w = weights[k]
     assert w.dtype == t.numpy().dtype, k
     assert np.array_equal(w, t.numpy()), k
+# The TorchScript encoder on the run's own uint8 test images gives the run's representations.
+shape = [int(v) for v in sys.argv[5].split("x")]
+images = torch.from_numpy(np.fromfile(sys.argv[4], dtype=np.uint8).reshape(shape))
+encoder = torch.jit.load(sys.argv[3])
+got = encoder(images).detach().numpy()
+expected = np.load(sys.argv[6])
+assert got.shape == expected.shape, (got.shape, expected.shape)
+assert np.abs(got - expected).max() <= 1e-4, np.abs(got - expected).max()
 print("ok", len(weights))
 )py";
 
@@ -156,6 +171,7 @@ private:
     QString m_store;
     QString m_run;
     FareConfig m_config;
+    QString m_imageShape;
 
     QString path(const QString &name) const { return m_dir.filePath(name); }
     QByteArray read(const QString &file) const
@@ -306,6 +322,72 @@ private Q_SLOTS:
                     .contains("limitations"));
     }
 
+    void exportedEncodersGiveTheRunsRepresentations()
+    {
+        // The TorchScript module on raw uint8 images and the ONNX model under OpenCV DNN give
+        // what the run itself computes for its test images.
+        const QString dir = path("model");
+        auto dataset = openDataset(m_config.dataset);
+        QVERIFY(dataset.ok());
+        auto session = FareSession::create(m_config, dataset.value());
+        QVERIFY(session.ok());
+        auto store = RunStore::open(m_store);
+        QVERIFY(store.ok());
+        QVERIFY(session.value()
+                    ->restoreCheckpoint(
+                        store.value()->artifact(m_run, QStringLiteral("checkpoint")).value().bytes)
+                    .ok());
+        std::vector<qint64> samples = dataset->indicesOf(Split::Test);
+        samples.resize(16);
+        int dim = 0;
+        const QVector<float> embeddings = session.value()->embeddings(samples, &dim);
+        const torch::Tensor expected =
+            torch::from_blob(const_cast<float *>(embeddings.constData()), {16, dim}).clone();
+
+        const ImageCache::Shape &shape = dataset->images->shape();
+        torch::Tensor images =
+            torch::empty({16, shape.height, shape.width, shape.channels}, torch::kUInt8);
+        for (int i = 0; i < 16; ++i)
+            std::memcpy(images[i].data_ptr(), dataset->images->image(samples[size_t(i)]),
+                        size_t(shape.imageBytes()));
+
+        torch::jit::Module encoder =
+            torch::jit::load((dir + "/encoder.torchscript.pt").toStdString());
+        torch::NoGradGuard noGrad;
+        const torch::Tensor scripted = encoder.forward({images}).toTensor();
+        QVERIFY((scripted - expected).abs().max().item<double>() <= 1e-4);
+
+        const torch::Tensor x = encoder.get_method("preprocess")({images}).toTensor().contiguous();
+        cv::dnn::Net net = cv::dnn::readNetFromONNX((dir + "/encoder.onnx").toStdString());
+        std::vector<int> dims(x.sizes().begin(), x.sizes().end());
+        net.setInput(cv::Mat(4, dims.data(), CV_32F, x.data_ptr<float>()), "input");
+        const cv::Mat out = net.forward("representation");
+        QCOMPARE(out.size[0], 16);
+        QCOMPARE(out.size[1], dim);
+        const torch::Tensor onnx =
+            torch::from_blob(const_cast<float *>(out.ptr<float>()), {16, dim}).clone();
+        QVERIFY((onnx - expected).abs().max().item<double>() <= 1e-4);
+
+        const QJsonObject config = QJsonDocument::fromJson(read(dir + "/config.json")).object();
+        const QJsonObject check = config.value("exportCheck").toObject();
+        QVERIFY(check.value("onnxMaxAbsDifference").toDouble(1) <= 1e-4);
+        QVERIFY(check.value("torchScriptMaxAbsDifference").toDouble(1) <= 1e-4);
+        QVERIFY(config.value("exports").toObject().contains("encoder.onnx"));
+        const QByteArray card = read(dir + "/model_card.md");
+        QVERIFY(card.contains("encoder.torchscript.pt"));
+        QVERIFY(card.contains("encoder.onnx"));
+
+        // For the Python check below: the images as raw bytes and the expected output.
+        QFile raw(path("images.u8"));
+        QVERIFY(raw.open(QIODevice::WriteOnly));
+        raw.write(static_cast<const char *>(images.data_ptr()), qint64(images.nbytes()));
+        raw.close();
+        m_imageShape =
+            QStringLiteral("16x%1x%2x%3").arg(shape.height).arg(shape.width).arg(shape.channels);
+        QString error;
+        QVERIFY(writeNpy(path("expected.npy"), embeddings.constData(), 16, dim, &error));
+    }
+
     void pythonReadsItWithoutPickle()
     {
         QString python;
@@ -324,7 +406,9 @@ private Q_SLOTS:
         const QString script = path("check.py");
         QVERIFY(fixtures::writeFile(script, kPythonCheck));
         QProcess proc;
-        proc.start(python, {script, path("model/model.safetensors"), path("model/model.pt")});
+        proc.start(python, {script, path("model/model.safetensors"), path("model/model.pt"),
+                            path("model/encoder.torchscript.pt"), path("images.u8"), m_imageShape,
+                            path("expected.npy")});
         QVERIFY(proc.waitForFinished(120000));
         const QByteArray out = proc.readAllStandardOutput();
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
