@@ -2996,34 +2996,6 @@ n = %2</translation>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
     </message>
-    <message>
-        <source>Estimate time</source>
-        <translation>Zeit schätzen</translation>
-    </message>
-    <message>
-        <source>Estimate how long the run trains on this machine: from the store&apos;s past runs like it, or by timing a few steps.</source>
-        <translation>Schätzt, wie lange der Lauf auf diesem Rechner trainiert: aus ähnlichen früheren Läufen im Speicher oder durch Messen einiger Schritte.</translation>
-    </message>
-    <message>
-        <source>Estimated time</source>
-        <translation>Geschätzte Zeit</translation>
-    </message>
-    <message>
-        <source>Cannot estimate: %1</source>
-        <translation>Schätzung nicht möglich: %1</translation>
-    </message>
-    <message>
-        <source>≈ %1 min for %2 epochs × %3 steps (%4 images) at %5 images/s (%6)</source>
-        <translation>≈ %1 min für %2 Epochen × %3 Schritte (%4 Bilder) bei %5 Bildern/s (%6)</translation>
-    </message>
-    <message>
-        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
-        <translation>⚠ Länger als eine Stunde auf diesem Rechner (CPU): %1</translation>
-    </message>
-    <message>
-        <source>Estimating…</source>
-        <translation>Wird geschätzt…</translation>
-    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>
@@ -3226,6 +3198,110 @@ zum Beurteilen
     <message>
         <source>Validation message</source>
         <translation>Prüfmeldung</translation>
+    </message>
+    <message>
+        <source>Estimate time</source>
+        <translation>Zeit schätzen</translation>
+    </message>
+    <message>
+        <source>Estimate how long the run takes on this machine, stage by stage: from the store&apos;s past runs like it, or by timing a few steps.</source>
+        <translation>Schätzt Stufe für Stufe, wie lange der Lauf auf diesem Rechner dauert: aus früheren gleichartigen Läufen des Speichers oder durch Zeitmessung einiger Schritte.</translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation>Geschätzte Zeit</translation>
+    </message>
+    <message>
+        <source>Cannot estimate: %1</source>
+        <translation>Schätzung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Wird geschätzt…</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>SimCLR embedding</source>
+        <translation>SimCLR-Einbettung</translation>
+    </message>
+    <message>
+        <source>deduplication</source>
+        <translation>Deduplizierung</translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation>Abruf</translation>
+    </message>
+    <message>
+        <source>quality filter</source>
+        <translation>Qualitätsfilter</translation>
+    </message>
+    <message>
+        <source>pseudo-labels</source>
+        <translation>Pseudo-Labels</translation>
+    </message>
+    <message>
+        <source>classifier</source>
+        <translation>Klassifikator</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>Eingabe</translation>
+    </message>
+    <message>
+        <source>kNN graph</source>
+        <translation>kNN-Graph</translation>
+    </message>
+    <message>
+        <source>inference and evaluation</source>
+        <translation>Inferenz und Auswertung</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>anchors</source>
+        <translation>Anker</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>≈ %1 on this machine</source>
+        <translation>≈ %1 auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>At least %1 on this machine (stages without an estimate are not counted)</source>
+        <translation>Mindestens %1 auf diesem Rechner (Stufen ohne Schätzung sind nicht mitgezählt)</translation>
+    </message>
+    <message>
+        <source>%1: ≈ %2 for %3 epochs × %4 steps (%5 %6)</source>
+        <translation>%1: ≈ %2 für %3 Epochen × %4 Schritte (%5 %6)</translation>
+    </message>
+    <message>
+        <source>%1: ≈ %2 for %3 %4</source>
+        <translation>%1: ≈ %2 für %3 %4</translation>
+    </message>
+    <message>
+        <source> at %1 %2/s</source>
+        <translation> bei %1 %2/s</translation>
+    </message>
+    <message>
+        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
+        <translation>⚠ Länger als eine Stunde auf diesem Rechner (CPU): %1</translation>
     </message>
 </context>
 <context>

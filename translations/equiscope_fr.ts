@@ -2996,34 +2996,6 @@ n = %2</translation>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
-    <message>
-        <source>Estimate time</source>
-        <translation>Estimer la durée</translation>
-    </message>
-    <message>
-        <source>Estimate how long the run trains on this machine: from the store&apos;s past runs like it, or by timing a few steps.</source>
-        <translation>Estime la durée d&apos;entraînement de l&apos;exécution sur cette machine&#xa0;: d&apos;après les exécutions semblables du stockage, ou en chronométrant quelques pas.</translation>
-    </message>
-    <message>
-        <source>Estimated time</source>
-        <translation>Durée estimée</translation>
-    </message>
-    <message>
-        <source>Cannot estimate: %1</source>
-        <translation>Estimation impossible&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>≈ %1 min for %2 epochs × %3 steps (%4 images) at %5 images/s (%6)</source>
-        <translation>≈ %1 min pour %2 époques × %3 pas (%4 images) à %5 images/s (%6)</translation>
-    </message>
-    <message>
-        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
-        <translation>⚠ Plus d&apos;une heure sur cette machine (CPU)&#xa0;: %1</translation>
-    </message>
-    <message>
-        <source>Estimating…</source>
-        <translation>Estimation…</translation>
-    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>
@@ -3226,6 +3198,110 @@ pour juger
     <message>
         <source>Validation message</source>
         <translation>Message de validation</translation>
+    </message>
+    <message>
+        <source>Estimate time</source>
+        <translation>Estimer la durée</translation>
+    </message>
+    <message>
+        <source>Estimate how long the run takes on this machine, stage by stage: from the store&apos;s past runs like it, or by timing a few steps.</source>
+        <translation>Estime, étape par étape, la durée de l&apos;exécution sur cette machine&#xa0;: d&apos;après les exécutions semblables du magasin, ou en chronométrant quelques pas.</translation>
+    </message>
+    <message>
+        <source>Estimated time</source>
+        <translation>Durée estimée</translation>
+    </message>
+    <message>
+        <source>Cannot estimate: %1</source>
+        <translation>Estimation impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Estimating…</source>
+        <translation>Estimation…</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>entraînement</translation>
+    </message>
+    <message>
+        <source>SimCLR embedding</source>
+        <translation>plongement SimCLR</translation>
+    </message>
+    <message>
+        <source>deduplication</source>
+        <translation>déduplication</translation>
+    </message>
+    <message>
+        <source>retrieval</source>
+        <translation>recherche</translation>
+    </message>
+    <message>
+        <source>quality filter</source>
+        <translation>filtre de qualité</translation>
+    </message>
+    <message>
+        <source>pseudo-labels</source>
+        <translation>pseudo-étiquettes</translation>
+    </message>
+    <message>
+        <source>classifier</source>
+        <translation>classifieur</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <translation>entrée</translation>
+    </message>
+    <message>
+        <source>kNN graph</source>
+        <translation>graphe kNN</translation>
+    </message>
+    <message>
+        <source>inference and evaluation</source>
+        <translation>inférence et évaluation</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1&#xa0;s</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1&#xa0;min</translation>
+    </message>
+    <message>
+        <source>rows</source>
+        <translation>lignes</translation>
+    </message>
+    <message>
+        <source>anchors</source>
+        <translation>ancres</translation>
+    </message>
+    <message>
+        <source>images</source>
+        <translation>images</translation>
+    </message>
+    <message>
+        <source>≈ %1 on this machine</source>
+        <translation>≈ %1 sur cette machine</translation>
+    </message>
+    <message>
+        <source>At least %1 on this machine (stages without an estimate are not counted)</source>
+        <translation>Au moins %1 sur cette machine (les étapes sans estimation ne sont pas comptées)</translation>
+    </message>
+    <message>
+        <source>%1: ≈ %2 for %3 epochs × %4 steps (%5 %6)</source>
+        <translation>%1&#xa0;: ≈ %2 pour %3 époques × %4 pas (%5 %6)</translation>
+    </message>
+    <message>
+        <source>%1: ≈ %2 for %3 %4</source>
+        <translation>%1&#xa0;: ≈ %2 pour %3 %4</translation>
+    </message>
+    <message>
+        <source> at %1 %2/s</source>
+        <translation> à %1 %2/s</translation>
+    </message>
+    <message>
+        <source>⚠ Longer than an hour on this machine (CPU): %1</source>
+        <translation>⚠ Plus d&apos;une heure sur cette machine (CPU)&#xa0;: %1</translation>
     </message>
 </context>
 <context>

@@ -139,6 +139,7 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("DIR")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved clustering config JSON and exit.")},
+        dryRunOption(),
     };
     p.addOptions(options);
     p.process(arguments);
@@ -268,6 +269,9 @@ int runClusterCommand(const QStringList &arguments)
         printJson(config.toJson());
         return 0;
     }
+    if (p.isSet(QStringLiteral("dry-run")))
+        return printRunCost(RunFamily::Clustering, config.toJson(),
+                            storePathOption(p.value(QStringLiteral("store"))));
     const QString out = p.value(QStringLiteral("out"));
     if (out.isEmpty())
         return fail(QStringLiteral("--out DIR is required (pred_labels.txt and metrics.json)"), 2);

@@ -136,6 +136,7 @@ int runFairSslTrainCommand(const QStringList &arguments)
          QStringLiteral("PATH")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved run config JSON and exit.")},
+        dryRunOption(),
     };
     for (const Mapped &m : kMapped)
         // The table's help texts are UTF-8 (×, τ, α): decoding them as Latin-1 printed mojibake.
@@ -227,6 +228,8 @@ int runFairSslTrainCommand(const QStringList &arguments)
         return 0;
     }
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    if (p.isSet(QStringLiteral("dry-run")))
+        return printRunCost(RunFamily::FairSsl, config.toJson(), storePath);
     FairSslJob job(config, storePath);
     if (p.isSet(QStringLiteral("reuse-stages"))) {
         auto store = RunStore::open(storePath);

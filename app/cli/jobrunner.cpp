@@ -2,12 +2,14 @@
 
 #include "clioutput.h"
 
+#include "families/familyregistry.h"
 #include "jobs/runjob.h"
 
 #include <QCoreApplication>
 #include <QJsonObject>
 #include <QTimer>
 
+#include <atomic>
 #include <csignal>
 #include <cstdio>
 #include <unistd.h>
@@ -94,6 +96,34 @@ int runJobInTerminal(RunJob *job, const QString &storePath, bool printSummary)
     return job->outcome() == JobOutcome::Finished    ? 0
            : job->outcome() == JobOutcome::Cancelled ? 3
                                                      : 1;
+}
+
+QCommandLineOption dryRunOption()
+{
+    return {QStringLiteral("dry-run"),
+            QStringLiteral("Print what the run would do (its stages with images, steps, epochs) "
+                           "and an estimate of its minutes on this machine, from the store's past "
+                           "runs like it or a short calibration, then exit without training.")};
+}
+
+int printRunCost(RunFamily family, const QJsonObject &config, const QString &storePath)
+{
+    const MethodFamily *f = FamilyRegistry::instance().family(family);
+    if (!f)
+        return fail(QStringLiteral("no method family %1").arg(runFamilyName(family)));
+    std::atomic<bool> cancel{false};
+    auto cost = f->estimateCost(config, storePath, cancel);
+    if (!cost)
+        return fail(cost.error().toString());
+    QJsonObject o = cost->toJson();
+    o.insert(QStringLiteral("family"), runFamilyName(family));
+    o.insert(QStringLiteral("method"), config.value(QStringLiteral("method")));
+    printJson(o);
+    std::fprintf(stderr, "%s\n", qPrintable(cost->summary()));
+    if (cost->longerThanAnHour())
+        std::fprintf(stderr, "warning: this run would take longer than an hour on this machine "
+                             "(CPU); lower the epochs or the sample limits for a first look\n");
+    return 0;
 }
 
 } // namespace equiscope::cli

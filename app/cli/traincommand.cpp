@@ -7,7 +7,6 @@
 
 #include "data/coloredmnist.h"
 #include "data/datasetreader.h"
-#include "fare/farecost.h"
 #include "fare/farejob.h"
 #include "store/runstore.h"
 
@@ -93,10 +92,7 @@ int runTrainCommand(const QStringList &arguments)
          QStringLiteral("PATH")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved run config JSON and exit.")},
-        {QStringLiteral("dry-run"),
-         QStringLiteral("Print what the run would train (images, steps, epochs) and an estimate "
-                        "of its minutes on this machine, from the store's past runs like it or "
-                        "a short calibration, then exit without training.")},
+        dryRunOption(),
     };
     p.addOptions(options);
     p.process(arguments);
@@ -199,28 +195,8 @@ int runTrainCommand(const QStringList &arguments)
         return 0;
     }
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
-    if (p.isSet(QStringLiteral("dry-run"))) {
-        ReadContext context;
-        auto dataset = openDataset(config.dataset, context);
-        if (!dataset)
-            return fail(dataset.error().toString());
-        if (auto against = config.validateAgainst(dataset.value()); !against)
-            return fail(against.error().toString(), 2);
-        std::atomic<bool> cancel{false};
-        auto cost = estimateFareCost(config, dataset.value(), storePath, cancel);
-        if (!cost)
-            return fail(cost.error().toString());
-        QJsonObject o = cost->toJson();
-        o.insert(QStringLiteral("method"), lossMethodName(config.loss.method));
-        o.insert(QStringLiteral("dataset"), dataset->name);
-        printJson(o);
-        std::fprintf(stderr, "%s\n", qPrintable(cost->summary()));
-        if (cost->longerThanAnHour())
-            std::fprintf(stderr,
-                         "warning: this run would take longer than an hour on this "
-                         "machine (CPU); lower --epochs or --train-limit for a first look\n");
-        return 0;
-    }
+    if (p.isSet(QStringLiteral("dry-run")))
+        return printRunCost(RunFamily::Fare, config.toJson(), storePath);
     auto job =
         FamilyRegistry::instance().family(RunFamily::Fare)->createJob(config.toJson(), storePath);
     if (!job)

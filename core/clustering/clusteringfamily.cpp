@@ -1,6 +1,7 @@
 #include "clustering/clusteringfamily.h"
 
 #include "clustering/clusteringconfig.h"
+#include "clustering/clusteringcost.h"
 #include "clustering/clusteringjob.h"
 
 #include "families/familyhelpers.h"
@@ -235,6 +236,13 @@ public:
                       QObject *parent) const override
     {
         return ClusteringJob::resume(runId, storePath, parent);
+    }
+    Expected<RunCostEstimate> estimateCost(const QJsonObject &json, const QString &storePath,
+                                           const std::atomic<bool> &cancel) const override
+    {
+        return estimateFromJson<ClusteringConfig>(json, [&](const ClusteringConfig &config) {
+            return estimateClusteringCost(config, storePath, cancel);
+        });
     }
     QList<RunView> views(const RunRecord &run) const override
     {

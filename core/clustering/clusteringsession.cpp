@@ -73,6 +73,11 @@ qint64 ClusteringSession::stepsPerEpoch() const
     return d->stepsPerEpoch;
 }
 
+std::array<qint64, 3> ClusteringSession::splitRows() const
+{
+    return {d->train.size(), d->val.size(), d->test.size()};
+}
+
 QString ClusteringSession::splitSummary() const
 {
     QStringList parts;

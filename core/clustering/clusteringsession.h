@@ -9,6 +9,7 @@
 #include <QJsonObject>
 #include <QVector>
 
+#include <array>
 #include <atomic>
 #include <functional>
 #include <memory>
@@ -78,6 +79,8 @@ public:
 
     const ClusteringConfig &config() const;
     const ClusteringData &data() const;
+    /// Rows of the train, validation and test identities.
+    std::array<qint64, 3> splitRows() const;
     /// e.g. "train 600 samples / 60 identities, val …".
     QString splitSummary() const;
 

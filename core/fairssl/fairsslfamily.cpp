@@ -1,7 +1,10 @@
 #include "fairssl/fairsslfamily.h"
 
 #include "fairssl/fairsslconfig.h"
+#include "fairssl/fairsslcost.h"
 #include "fairssl/fairssljob.h"
+
+#include "data/datasetreader.h"
 
 #include "families/familyhelpers.h"
 
@@ -194,6 +197,17 @@ public:
                       QObject *parent) const override
     {
         return FairSslJob::resume(runId, storePath, parent);
+    }
+    Expected<RunCostEstimate> estimateCost(const QJsonObject &json, const QString &storePath,
+                                           const std::atomic<bool> &cancel) const override
+    {
+        return estimateFromJson<FairSslConfig>(
+            json, [&](const FairSslConfig &config) -> Expected<RunCostEstimate> {
+                auto dataset = openDataset(config.dataset);
+                if (!dataset)
+                    return dataset.error();
+                return estimateFairSslCost(config, dataset.value(), storePath, cancel);
+            });
     }
     QList<RunView> views(const RunRecord &) const override
     {

@@ -30,4 +30,17 @@ Expected<RunJob *> newFamilyJob(const QJsonObject &json, const QString &storePat
     return static_cast<RunJob *>(new Job(config.value(), storePath, parent));
 }
 
+/// The cost of the config JSON @p json once it reads and validates as a @p Config:
+/// @p estimate(config).
+template <typename Config, typename Estimate>
+Expected<RunCostEstimate> estimateFromJson(const QJsonObject &json, const Estimate &estimate)
+{
+    auto config = Config::fromJson(json);
+    if (!config)
+        return config.error();
+    if (auto valid = config->validate(); !valid)
+        return valid.error();
+    return estimate(config.value());
+}
+
 } // namespace equiscope

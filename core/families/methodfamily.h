@@ -1,5 +1,6 @@
 #pragma once
 
+#include "families/runcostestimate.h"
 #include "store/runrecord.h"
 #include "util/expected.h"
 
@@ -116,6 +117,15 @@ public:
     /// A job that resumes run @p runId of the store at @p storePath.
     virtual RunJob *resumeJob(const QString &runId, const QString &storePath,
                               QObject *parent = nullptr) const = 0;
+
+    /// What a run of @p config will cost on this machine before it starts (`--dry-run`, the
+    /// launchers' "Estimate time"): its stages with their sizes and minutes, from the past runs
+    /// like it in the store at @p storePath or a short calibration. Blocks — it opens the
+    /// input and may time a few steps — so call it off the GUI thread; stops early when
+    /// @p cancel becomes true.
+    virtual Expected<RunCostEstimate> estimateCost(const QJsonObject &config,
+                                                   const QString &storePath,
+                                                   const std::atomic<bool> &cancel) const = 0;
 
     /// The family views @p run has (RunView::Attention, …); the generic ones are not listed.
     virtual QList<RunView> views(const RunRecord &run) const = 0;

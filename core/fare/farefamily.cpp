@@ -1,7 +1,10 @@
 #include "fare/farefamily.h"
 
 #include "fare/fareconfig.h"
+#include "fare/farecost.h"
 #include "fare/farejob.h"
+
+#include "data/datasetreader.h"
 
 #include "families/familyhelpers.h"
 
@@ -213,6 +216,19 @@ public:
                       QObject *parent) const override
     {
         return FareJob::resume(runId, storePath, parent);
+    }
+    Expected<RunCostEstimate> estimateCost(const QJsonObject &json, const QString &storePath,
+                                           const std::atomic<bool> &cancel) const override
+    {
+        return estimateFromJson<FareConfig>(
+            json, [&](const FareConfig &config) -> Expected<RunCostEstimate> {
+                auto dataset = openDataset(config.dataset, ReadContext());
+                if (!dataset)
+                    return dataset.error();
+                if (auto against = config.validateAgainst(dataset.value()); !against)
+                    return against.error();
+                return estimateFareCost(config, dataset.value(), storePath, cancel);
+            });
     }
     QList<RunView> views(const RunRecord &run) const override
     {

@@ -1,9 +1,11 @@
 // `equiscope-cli train` and `runs resume` as a user runs them: a real child process, killed with
 // SIGKILL in the middle of a run, then resumed.
+#include "clusteringfixtures.h"
 #include "enginefixtures.h"
 #include "fixtures.h"
 #include "store/runstore.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -53,24 +55,65 @@ private Q_SLOTS:
         auto r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", fresh});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QJsonObject o = QJsonDocument::fromJson(r.out).object();
-        QVERIFY2(o.value("basis").toString().startsWith("calibration"), r.out.constData());
-        QCOMPARE(o.value("epochs").toInt(), 4);
-        QVERIFY(o.value("stepsPerEpoch").toInt() > 0);
-        QCOMPARE(o.value("steps").toInt(), 4 * o.value("stepsPerEpoch").toInt());
-        QVERIFY(o.value("imagesPerSecond").toDouble() > 0);
+        QCOMPARE(o.value("family").toString(), QStringLiteral("fare"));
+        QVERIFY(o.value("complete").toBool());
+        QCOMPARE(o.value("stages").toArray().size(), 1);
+        QJsonObject train = o.value("stages").toArray().at(0).toObject();
+        QCOMPARE(train.value("stage").toString(), QStringLiteral("train"));
+        QVERIFY2(train.value("basis").toString().startsWith("calibration"), r.out.constData());
+        QCOMPARE(train.value("epochs").toInt(), 4);
+        QVERIFY(train.value("stepsPerEpoch").toInt() > 0);
+        QCOMPARE(train.value("steps").toInt(), 4 * train.value("stepsPerEpoch").toInt());
+        QVERIFY(train.value("itemsPerSecond").toDouble() > 0);
+        QCOMPARE(train.value("unit").toString(), QStringLiteral("images"));
         QVERIFY(r.err.contains("≈"));
         QVERIFY(!QFile::exists(fresh)); // a dry run records nothing, not even a store
         // The store of trainPrintsASummary holds a finished run like it: its throughput is used.
         r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", store()});
         QVERIFY2(r.exitCode == 0, r.err.constData());
-        o = QJsonDocument::fromJson(r.out).object();
-        QVERIFY2(o.value("basis").toString().contains("past run"), r.out.constData());
+        train = QJsonDocument::fromJson(r.out).object().value("stages").toArray().at(0).toObject();
+        QVERIFY2(train.value("basis").toString().contains("past run"), r.out.constData());
         // A run far beyond an hour is flagged.
         r = fixtures::runCli({"train", "--config", m_config, "--dry-run", "--store", fresh,
                               "--epochs", "100000", "--train-limit", "0"});
         QVERIFY2(r.exitCode == 0, r.err.constData());
         QVERIFY(QJsonDocument::fromJson(r.out).object().value("longerThanAnHour").toBool());
         QVERIFY2(r.err.contains("longer than an hour"), r.err.constData());
+    }
+
+    void dryRunCoversEveryFamily()
+    {
+        // Fair SSL: its stages in order, the SimCLR stage timed, the total a lower bound.
+        const QString fresh = m_dir.filePath(QStringLiteral("fresh-families.sqlite"));
+        auto r = fixtures::runCli({"train", "--method", "fair-ssl", "--dry-run", "--store", fresh,
+                                   "--pool-limit", "600", "--seed-size", "200"});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QJsonObject o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value("family").toString(), QStringLiteral("fair-ssl"));
+        QVERIFY(!o.value("complete").toBool());
+        QStringList stages;
+        for (const QJsonValue &v : o.value("stages").toArray())
+            stages << v.toObject().value("stage").toString();
+        QCOMPARE(stages, (QStringList{"embed", "dedup", "retrieve", "quality", "pseudo-label",
+                                      "train", "classifier"}));
+        const QJsonObject embed = o.value("stages").toArray().at(0).toObject();
+        QVERIFY(embed.value("itemsPerSecond").toDouble() > 0);
+        QVERIFY(embed.value("basis").toString().startsWith("calibration"));
+        QVERIFY(!embed.value("minutes").isNull());
+        QVERIFY(o.value("stages").toArray().at(1).toObject().value("minutes").isNull());
+        QVERIFY2(r.err.startsWith("at least"), r.err.constData());
+        QVERIFY(!QFile::exists(fresh));
+
+        // Clustering: input, graph, training, evaluation.
+        const QString features =
+            fixtures::writeClusteringFeatures(m_dir.filePath(QStringLiteral("clusters")));
+        r = fixtures::runCli({"cluster", "--features", features, "--dim", "32", "-k", "10",
+                              "--dry-run", "--store", fresh});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        o = QJsonDocument::fromJson(r.out).object();
+        QCOMPARE(o.value("family").toString(), QStringLiteral("clustering"));
+        QVERIFY2(r.err.contains("kNN graph") && r.err.contains("anchors/s"), r.err.constData());
+        QVERIFY(!QFile::exists(fresh));
     }
 
     void badConfigIsAClearError()

@@ -172,6 +172,16 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
     QVERIFY(runs.wait(10000));
     QCOMPARE(launcher->runBox()->count(), 1);
     launcher->setConfig(full);
+    // The estimate builds the tiny kNN graph, times a few training steps and leaves inference
+    // out of the total.
+    QSignalSpy shown(launcher, &LauncherForm::estimateShown);
+    QTest::mouseClick(launcher->estimateButton(), Qt::LeftButton);
+    QVERIFY(shown.wait(120000));
+    const QString cost = launcher->costLabel()->text();
+    QVERIFY2(
+        cost.startsWith(QStringLiteral("At least")) && cost.contains(QStringLiteral("kNN graph")) &&
+            cost.contains(QStringLiteral("training")) && cost.contains(QStringLiteral("anchors/s")),
+        qPrintable(cost));
     grab(&panel, QStringLiteral("clustering-launcher"));
     launcher->setConfig(c);
 

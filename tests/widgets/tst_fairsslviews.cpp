@@ -268,6 +268,31 @@ private Q_SLOTS:
         QCOMPARE(launcher.config().encoderSource, QStringLiteral("simclr"));
     }
 
+    void launcherEstimatesEveryStage()
+    {
+        // The estimate comes from the family (MethodFamily::estimateCost), stage by stage: the
+        // SimCLR stage is timed here, the curated training stage is bounded, the curation
+        // stages are not counted, so the total is a lower bound.
+        JobQueue queue;
+        FairSslLauncher launcher(&queue);
+        launcher.setStorePath(m_dir.filePath(QStringLiteral("estimate.sqlite")));
+        launcher.setDataset(&m_dataset);
+        launcher.setConfig(m_fixture.config);
+        QVERIFY(launcher.estimateButton()->isEnabled());
+        QSignalSpy shown(&launcher, &LauncherForm::estimateShown);
+        QTest::mouseClick(launcher.estimateButton(), Qt::LeftButton);
+        QVERIFY(shown.wait(120000));
+        const QString text = launcher.costLabel()->text();
+        QVERIFY2(text.startsWith(QStringLiteral("At least")), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("SimCLR embedding")) &&
+                     text.contains(QStringLiteral("calibration")),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("training")) &&
+                     text.contains(QStringLiteral("at most this many images")),
+                 qPrintable(text));
+        QVERIFY(launcher.costLabel()->isVisibleTo(&launcher));
+    }
+
     void launchingQueuesAFairSslJob()
     {
         JobQueue queue;

@@ -20,7 +20,6 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
-#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 #include <limits>
@@ -83,14 +82,6 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     general->addRow(tr("&Optimizer:"), m_optimizer);
     general->addRow(tr("See&d:"), m_seed);
     general->addRow(tr("Train l&imit:"), m_trainLimit);
-    m_estimate = new QPushButton(tr("Estimate time"));
-    m_estimate->setAccessibleName(tr("Estimate time"));
-    m_estimate->setToolTip(tr("Estimate how long the run trains on this machine: from the "
-                              "store's past runs like it, or by timing a few steps."));
-    m_cost = new QLabel;
-    m_cost->setWordWrap(true);
-    m_cost->setAccessibleName(tr("Estimated time"));
-    general->addRow(m_estimate, m_cost);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 
@@ -104,27 +95,6 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     m_sweep->setAccessibleName(tr("Build sweep"));
     m_sweep->setToolTip(tr("Queue a grid over one or two hyper-parameters × seeds."));
     connect(m_sweep, &QPushButton::clicked, this, &FareLauncher::openSweepBuilder);
-    connect(m_estimate, &QPushButton::clicked, this, &FareLauncher::estimateCost);
-    connect(&m_costWatcher, &QFutureWatcherBase::finished, this, [this] {
-        m_estimate->setEnabled(true);
-        const auto cost = m_costWatcher.result();
-        if (!cost) {
-            m_cost->setText(tr("Cannot estimate: %1").arg(cost.error().toString()));
-        } else {
-            const QString text =
-                tr("≈ %1 min for %2 epochs × %3 steps (%4 images) at %5 images/s (%6)")
-                    .arg(QLocale().toString(cost->minutes, 'f', cost->minutes < 10 ? 1 : 0))
-                    .arg(cost->epochs)
-                    .arg(QLocale().toString(cost->stepsPerEpoch))
-                    .arg(QLocale().toString(cost->trainImages))
-                    .arg(QLocale().toString(cost->imagesPerSecond, 'f', 0))
-                    .arg(cost->basis);
-            m_cost->setText(cost->longerThanAnHour()
-                                ? tr("⚠ Longer than an hour on this machine (CPU): %1").arg(text)
-                                : text);
-        }
-        Q_EMIT estimateShown();
-    });
 
     auto *rightColumn = new QVBoxLayout;
     rightColumn->addWidget(attributesBox, 1);
@@ -149,37 +119,6 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     method->setCurrentIndex(method->findData(lossMethodName(defaults.loss.method)));
     rebuildOptions();
     setDataset(nullptr);
-}
-
-FareLauncher::~FareLauncher()
-{
-    m_costWatcher.waitForFinished();
-}
-
-void FareLauncher::estimateCost()
-{
-    if (m_costWatcher.isRunning())
-        return;
-    const FareConfig c = config();
-    if (const auto valid = c.validate(); !valid) {
-        m_cost->setText(tr("Cannot estimate: %1").arg(valid.error().toString()));
-        Q_EMIT estimateShown();
-        return;
-    }
-    m_estimate->setEnabled(false);
-    m_cost->setText(tr("Estimating…"));
-    const std::optional<Dataset> opened = m_dataset;
-    const QString store = storePath();
-    // Off the GUI thread: it may open the dataset and times a few training steps.
-    m_costWatcher.setFuture(QtConcurrent::run([c, opened, store]() -> Expected<FareCostEstimate> {
-        std::atomic<bool> cancel{false};
-        if (opened)
-            return estimateFareCost(c, *opened, store, cancel);
-        auto dataset = openDataset(c.dataset, ReadContext());
-        if (!dataset)
-            return dataset.error();
-        return estimateFareCost(c, dataset.value(), store, cancel);
-    }));
 }
 
 void FareLauncher::setDataset(const Dataset *dataset)

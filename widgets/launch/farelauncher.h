@@ -4,9 +4,6 @@
 
 #include "data/dataset.h"
 #include "fare/fareconfig.h"
-#include "fare/farecost.h"
-
-#include <QFutureWatcher>
 
 #include <optional>
 
@@ -32,7 +29,6 @@ class FareLauncher : public LauncherForm
 
 public:
     explicit FareLauncher(JobQueue *queue, QWidget *parent = nullptr);
-    ~FareLauncher() override;
 
     /// Uses @p dataset's spec and attributes; nullptr falls back to Colored Fashion-MNIST.
     void setDataset(const Dataset *dataset) override;
@@ -51,18 +47,6 @@ public:
     QList<FareJob *> enqueue(const QList<FareConfig> &configs);
     /// Opens the sweep builder over config() and queues what it builds.
     void openSweepBuilder();
-    /// Estimates in the background what config() costs on this machine (images, steps, epochs,
-    /// minutes; from the store's past runs like it or a short calibration) and shows it under
-    /// the form, with a warning beyond an hour. estimateShown() follows.
-    void estimateCost();
-    QLabel *costLabel() const { return m_cost; }
-    QPushButton *estimateButton() const { return m_estimate; }
-
-Q_SIGNALS:
-    /// The cost estimate (or why there is none) is on costLabel().
-    void estimateShown();
-
-public:
     QComboBox *targetBox() const;
     QListWidget *sensitiveList() const;
     /// Target, sensitive attributes, binning and the live group preview.
@@ -85,9 +69,6 @@ private:
     QSpinBox *m_seed = nullptr;
     QSpinBox *m_trainLimit = nullptr;
     QPushButton *m_sweep = nullptr;
-    QPushButton *m_estimate = nullptr;
-    QLabel *m_cost = nullptr;
-    QFutureWatcher<Expected<FareCostEstimate>> m_costWatcher;
 };
 
 } // namespace equiscope

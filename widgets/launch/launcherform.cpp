@@ -17,6 +17,9 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
+#include <QtConcurrent>
+
+#include <cmath>
 
 namespace equiscope {
 
@@ -45,8 +48,19 @@ void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *descri
     m_launch = new QPushButton(launchText);
     m_launch->setAccessibleName(launchName);
     m_launch->setDefault(true);
+    m_estimate = new QPushButton(tr("Estimate time"));
+    m_estimate->setAccessibleName(tr("Estimate time"));
+    m_estimate->setToolTip(tr("Estimate how long the run takes on this machine, stage by stage: "
+                              "from the store's past runs like it, or by timing a few steps."));
+    m_enabledWhenValid.prepend(m_estimate);
+    m_cost = new QLabel;
+    m_cost->setWordWrap(true);
+    m_cost->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_cost->setAccessibleName(tr("Estimated time"));
+    m_cost->hide(); // until the first estimate
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
+    buttons->addWidget(m_estimate);
     for (QPushButton *b : extraButtons)
         buttons->addWidget(b);
     buttons->addWidget(m_launch);
@@ -59,6 +73,7 @@ void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *descri
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll, 1);
+    layout->addWidget(m_cost);
     layout->addLayout(buttons);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
@@ -66,6 +81,99 @@ void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *descri
         updateValidation();
     });
     connect(m_launch, &QPushButton::clicked, this, [this] { launchRun(); });
+    connect(m_estimate, &QPushButton::clicked, this, &LauncherForm::estimateCost);
+    connect(&m_costWatcher, &QFutureWatcherBase::finished, this, &LauncherForm::showCost);
+}
+
+LauncherForm::~LauncherForm()
+{
+    m_costCancel->store(true);
+    m_costWatcher.waitForFinished();
+}
+
+void LauncherForm::estimateCost()
+{
+    if (m_costWatcher.isRunning())
+        return;
+    m_cost->show();
+    if (const QString error = validationError(); !error.isEmpty()) {
+        m_cost->setText(tr("Cannot estimate: %1").arg(error));
+        Q_EMIT estimateShown();
+        return;
+    }
+    const MethodFamily *family = FamilyRegistry::instance().family(m_family);
+    m_estimate->setEnabled(false);
+    m_cost->setText(tr("Estimating…"));
+    const QJsonObject config = configJson();
+    const QString store = storePath();
+    const std::shared_ptr<std::atomic<bool>> cancel = m_costCancel;
+    // Off the GUI thread: it opens the input and may time a few steps.
+    m_costWatcher.setFuture(QtConcurrent::run(
+        [family, config, store, cancel] { return family->estimateCost(config, store, *cancel); }));
+}
+
+QString LauncherForm::stageTitle(const QString &stage)
+{
+    static const QHash<QString, const char *> titles{
+        {QStringLiteral("train"), QT_TR_NOOP("training")},
+        {QStringLiteral("embed"), QT_TR_NOOP("SimCLR embedding")},
+        {QStringLiteral("dedup"), QT_TR_NOOP("deduplication")},
+        {QStringLiteral("retrieve"), QT_TR_NOOP("retrieval")},
+        {QStringLiteral("quality"), QT_TR_NOOP("quality filter")},
+        {QStringLiteral("pseudo-label"), QT_TR_NOOP("pseudo-labels")},
+        {QStringLiteral("classifier"), QT_TR_NOOP("classifier")},
+        {QStringLiteral("input"), QT_TR_NOOP("input")},
+        {QStringLiteral("kNN graph"), QT_TR_NOOP("kNN graph")},
+        {QStringLiteral("inference and evaluation"), QT_TR_NOOP("inference and evaluation")}};
+    const char *title = titles.value(stage);
+    return title ? tr(title) : stage;
+}
+
+void LauncherForm::showCost()
+{
+    m_estimate->setEnabled(validationError().isEmpty());
+    const auto cost = m_costWatcher.result();
+    if (!cost) {
+        m_cost->setText(tr("Cannot estimate: %1").arg(cost.error().toString()));
+        Q_EMIT estimateShown();
+        return;
+    }
+    const QLocale locale;
+    auto duration = [&](double minutes) {
+        return minutes < 1 ? tr("%1 s").arg(locale.toString(std::ceil(minutes * 60), 'f', 0))
+                           : tr("%1 min").arg(locale.toString(minutes, 'f', minutes < 10 ? 1 : 0));
+    };
+    auto unit = [](const QString &u) {
+        return u == QLatin1String("rows")      ? tr("rows")
+               : u == QLatin1String("anchors") ? tr("anchors")
+                                               : tr("images");
+    };
+    QStringList lines;
+    lines << (cost->complete() ? tr("≈ %1 on this machine").arg(duration(cost->minutes()))
+                               : tr("At least %1 on this machine (stages without an estimate are "
+                                    "not counted)")
+                                     .arg(duration(cost->minutes())));
+    for (const CostStage &s : cost->stages) {
+        if (!s.estimated())
+            continue;
+        QString line =
+            s.epochs > 0 && s.stepsPerEpoch > 0
+                ? tr("%1: ≈ %2 for %3 epochs × %4 steps (%5 %6)")
+                      .arg(stageTitle(s.name), duration(s.minutes))
+                      .arg(s.epochs)
+                      .arg(locale.toString(s.stepsPerEpoch), locale.toString(s.items), unit(s.unit))
+                : tr("%1: ≈ %2 for %3 %4")
+                      .arg(stageTitle(s.name), duration(s.minutes), locale.toString(s.items),
+                           unit(s.unit));
+        if (s.itemsPerSecond > 0)
+            line += tr(" at %1 %2/s").arg(locale.toString(s.itemsPerSecond, 'f', 0), unit(s.unit));
+        lines << line + QStringLiteral(" (%1)").arg(s.basis);
+    }
+    const QString text = lines.join(QLatin1Char('\n'));
+    m_cost->setText(cost->longerThanAnHour()
+                        ? tr("⚠ Longer than an hour on this machine (CPU): %1").arg(text)
+                        : text);
+    Q_EMIT estimateShown();
 }
 
 QString LauncherForm::currentMethod() const

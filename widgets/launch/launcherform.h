@@ -3,6 +3,7 @@
 #include "families/methodfamily.h"
 #include "jobs/runjob.h"
 
+#include <QFutureWatcher>
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -10,7 +11,9 @@
 #include <QPair>
 #include <QWidget>
 
+#include <atomic>
 #include <functional>
+#include <memory>
 
 class QComboBox;
 class QFormLayout;
@@ -55,6 +58,13 @@ public:
     /// Empty when the form describes a valid run, else the reason shown inline.
     virtual QString validationError() const = 0;
 
+    /// Estimates what configJson() will cost on this machine (MethodFamily::estimateCost(), off
+    /// the GUI thread) and shows it on costLabel(), with a warning beyond an hour;
+    /// estimateShown() follows.
+    void estimateCost();
+    QPushButton *estimateButton() const { return m_estimate; }
+    QLabel *costLabel() const { return m_cost; }
+
     /// Queues one run of configJson(); nullptr when the form is invalid.
     RunJob *launchRun();
     /// Queues one run per config through the family; stops at the first one it rejects, with
@@ -79,15 +89,19 @@ public:
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
     void jobCreated(equiscope::RunJob *job);
+    /// The cost estimate (or why there is none) is on costLabel().
+    void estimateShown();
 
 protected:
     LauncherForm(RunFamily family, JobQueue *queue, QWidget *parent);
+    ~LauncherForm() override;
 
     /// Builds what every form shares around the subclass's own fields, once it has created
     /// them: fills @p method with the family's methods (their descriptions go to
     /// @p description, their option editors to @p options), and lays the page out as
-    /// @p content in a scroll area above a row with the validation message, @p extraButtons
-    /// (enabled only for a valid run) and the Launch button (@p launchText, named
+    /// @p content in a scroll area above the cost estimate and a row with the validation
+    /// message, Estimate time, @p extraButtons (enabled only for a valid run) and the Launch
+    /// button (@p launchText, named
     /// @p launchName for screen readers).
     void setUpPage(QWidget *content, QComboBox *method, QLabel *description, QFormLayout *options,
                    const QString &launchText, const QString &launchName,
@@ -114,6 +128,10 @@ protected:
     JobQueue *queue() const { return m_queue; }
 
 private:
+    void showCost();
+    /// The translated title of a cost stage ("train", "kNN graph", …).
+    static QString stageTitle(const QString &stage);
+
     RunFamily m_family;
     JobQueue *m_queue = nullptr;
     QString m_storePath;
@@ -122,6 +140,11 @@ private:
     QFormLayout *m_optionsForm = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
+    QPushButton *m_estimate = nullptr;
+    QLabel *m_cost = nullptr;
+    QFutureWatcher<Expected<RunCostEstimate>> m_costWatcher;
+    /// Shared with the estimate running in the background, which may outlive the form.
+    std::shared_ptr<std::atomic<bool>> m_costCancel = std::make_shared<std::atomic<bool>>(false);
     QList<QPushButton *> m_enabledWhenValid;
     QList<QPair<QString, QWidget *>> m_editorOrder;
     QHash<QString, QWidget *> m_optionEditors;
