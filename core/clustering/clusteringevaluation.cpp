@@ -15,14 +15,6 @@ namespace equiscope {
 
 namespace {
 
-DataError evaluationError(const QString &file, const QString &detail)
-{
-    DataError e;
-    e.file = file;
-    e.detail = detail;
-    return e;
-}
-
 std::vector<double> withValue(std::vector<double> grid, double value)
 {
     if (std::find(grid.begin(), grid.end(), value) == grid.end())
@@ -150,17 +142,17 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                                          clusteringStreamSeed(p.config.seed, 5, quint64(s->split)),
                                          &cancel);
                 if (!km)
-                    return evaluationError(p.data.source, km.error().toString());
+                    return fileError(p.data.source, km.error().toString());
                 labels[s->split] = km.value();
             }
             r.thresholds.fScore = kUndefined;
         } else {
             if (!p.graphsBuilt)
-                return evaluationError(p.data.source, QStringLiteral("the kNN graphs are missing"));
+                return fileError(p.data.source, QStringLiteral("the kNN graphs are missing"));
             const bool cosine = p.config.method == ClusteringMethod::KnnThreshold;
             const std::vector<float> valScores = p.edgeScores(p.val);
             if (cancel.load())
-                return evaluationError(p.data.source, QStringLiteral("cancelled"));
+                return fileError(p.data.source, QStringLiteral("cancelled"));
             r.thresholds.edgeThreshold = p.config.edgeThreshold;
             r.thresholds.sharedThreshold = p.config.sharedThreshold;
             if (p.config.tuneThresholds) {
@@ -196,7 +188,7 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
             }
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
                 if (cancel.load())
-                    return evaluationError(p.data.source, QStringLiteral("cancelled"));
+                    return fileError(p.data.source, QStringLiteral("cancelled"));
                 const std::vector<float> scores = s == &p.val ? valScores : p.edgeScores(*s);
                 labels[s->split] = clusterKnnGraph(s->graph, scores, r.thresholds.edgeThreshold,
                                                    r.thresholds.sharedThreshold);
@@ -230,7 +222,7 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
             return report.error();
         r.report = report.value();
     } catch (const std::exception &e) {
-        return evaluationError(
+        return fileError(
             p.data.source,
             QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
     }

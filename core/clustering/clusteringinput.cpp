@@ -17,14 +17,6 @@ namespace equiscope {
 
 namespace {
 
-DataError inputError(const QString &file, const QString &detail)
-{
-    DataError e;
-    e.file = file;
-    e.detail = detail;
-    return e;
-}
-
 Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &rc,
                                   const QString &what, const std::atomic<bool> &cancel,
                                   const std::function<void(const QString &)> &log,
@@ -35,7 +27,7 @@ Expected<ClusteringData> fromScript(const ClusteringConfig &c, const std::atomic
                                     const std::function<void(const QString &)> &log)
 {
     if (!QFileInfo::exists(c.encoderScript))
-        return inputError(c.encoderScript, QStringLiteral("no such TorchScript encoder file"));
+        return fileError(c.encoderScript, QStringLiteral("no such TorchScript encoder file"));
     FareConfig rc; // only its dataset and test-time / augmentation transforms are used
     rc.dataset = c.dataset;
     if (log)
@@ -64,7 +56,7 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
         return run.error();
     const QString what = QStringLiteral("run %1 (%2)").arg(id.value().left(8), run->name);
     if (run->family != RunFamily::Fare)
-        return inputError(path, QStringLiteral("%1 is a %2 run; embeddings come from a FARE-family "
+        return fileError(path, QStringLiteral("%1 is a %2 run; embeddings come from a FARE-family "
                                                "run (fare, sparse-fare, infonce, …)")
                                     .arg(what, runFamilyName(run->family)));
     auto runConfig = FareConfig::fromJson(run->config);
@@ -75,7 +67,7 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
         rc.dataset = c.dataset;
     auto checkpoint = store.value()->artifact(id.value(), ArtifactKind::checkpoint());
     if (!checkpoint)
-        return inputError(path, QStringLiteral("%1 has no checkpoint to take the encoder from: %2")
+        return fileError(path, QStringLiteral("%1 has no checkpoint to take the encoder from: %2")
                                     .arg(what, checkpoint.error().toString()));
     if (log)
         log(QStringLiteral("embedding %1 with the encoder of %2 (epoch %3)")
@@ -137,7 +129,7 @@ Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &r
         std::sort(samples.begin(), samples.end());
     }
     if (samples.empty())
-        return inputError(rc.dataset.path,
+        return fileError(rc.dataset.path,
                           QStringLiteral("the %1 split has no samples").arg(c.sampleSplit));
 
     ClusteringData data;
@@ -156,7 +148,7 @@ Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &r
                          : session.value()->augmentedEmbeddings(samples, views, c.seed, &dim);
     }
     if (cancel.load())
-        return inputError(data.source, QStringLiteral("cancelled"));
+        return fileError(data.source, QStringLiteral("cancelled"));
     const qint64 rows = qint64(samples.size()) * views;
     data.features =
         std::make_shared<FeatureMatrix>(rows, dim, std::vector<float>(emb.begin(), emb.end()));
@@ -169,7 +161,7 @@ Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &r
             data.identity.push_back(source[size_t(r)]);
     } else {
         if (!ds->attributes.contains(c.identity) || !ds->attributes.column(c.identity).isDiscrete())
-            return inputError(
+            return fileError(
                 rc.dataset.path,
                 QStringLiteral("identity '%1' is not a discrete attribute of the "
                                "dataset (attributes: %2)")

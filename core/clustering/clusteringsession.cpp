@@ -13,18 +13,6 @@
 
 namespace equiscope {
 
-namespace {
-
-DataError sessionError(const QString &file, const QString &detail)
-{
-    DataError e;
-    e.file = file;
-    e.detail = detail;
-    return e;
-}
-
-} // namespace
-
 quint64 clusteringStreamSeed(quint64 seed, quint64 purpose, quint64 epoch)
 {
     quint64 x = seed * 0x9E3779B97F4A7C15ull ^
@@ -98,15 +86,15 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     const QString file = data.source;
     const qint64 n = data.rows();
     if (n == 0 || data.identity.size() != size_t(n))
-        return sessionError(file, QStringLiteral("%1 identity labels for %2 feature rows")
+        return fileError(file, QStringLiteral("%1 identity labels for %2 feature rows")
                                       .arg(data.identity.size())
                                       .arg(n));
     if (!data.groupOf.empty() && data.groupOf.size() != size_t(n))
-        return sessionError(
+        return fileError(
             file,
             QStringLiteral("%1 group labels for %2 feature rows").arg(data.groupOf.size()).arg(n));
     if (config.k >= n)
-        return sessionError(file, QStringLiteral("k = %1 must be smaller than the number of "
+        return fileError(file, QStringLiteral("k = %1 must be smaller than the number of "
                                                  "samples (%2)")
                                       .arg(config.k)
                                       .arg(n));
@@ -122,7 +110,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     ids.erase(std::unique(ids.begin(), ids.end()), ids.end());
     const qint64 u = qint64(ids.size());
     if (u < 3)
-        return sessionError(file, QStringLiteral("%1 distinct identities: train, validation and "
+        return fileError(file, QStringLiteral("%1 distinct identities: train, validation and "
                                                  "test need at least one each")
                                       .arg(u));
     std::mt19937_64 rng(clusteringStreamSeed(config.seed, 1, 0));
@@ -145,7 +133,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     p.test.identities = nTest;
     for (ClusteringSplit *sp : {&p.train, &p.val, &p.test}) {
         if (sp->size() <= config.k && config.method != ClusteringMethod::KMeans)
-            return sessionError(
+            return fileError(
                 file, QStringLiteral("k = %1 must be smaller than every split: the %2 split has "
                                      "%3 samples (%4 identities). Lower k or use more samples.")
                           .arg(config.k)
@@ -180,7 +168,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
                 idv[size_t(i)] = p.data.identity[size_t(sp->rows[size_t(i)])];
             }
             if (!torch::isfinite(x).all().item<bool>())
-                return sessionError(file, QStringLiteral("the features contain NaN or infinite "
+                return fileError(file, QStringLiteral("the features contain NaN or infinite "
                                                          "values"));
             x -= mean;
             sp->features = (x / x.norm(2, 1, true).clamp_min(1e-12)).contiguous();
@@ -233,7 +221,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             }
         }
     } catch (const std::exception &e) {
-        return sessionError(
+        return fileError(
             file,
             QStringLiteral("could not set up clustering: %1").arg(QString::fromUtf8(e.what())));
     }
@@ -347,7 +335,7 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
     ClusteringEpochReport report;
     report.epoch = epoch;
     if (!trains() || !p.graphsBuilt)
-        return sessionError(p.data.source, QStringLiteral("nothing to train: build the graphs of "
+        return fileError(p.data.source, QStringLiteral("nothing to train: build the graphs of "
                                                           "a transformer method first"));
     QElapsedTimer timer;
     timer.start();
@@ -382,7 +370,7 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             const auto values = terms.values.detach();
             const double total = values[0].item<double>();
             if (!std::isfinite(total))
-                return sessionError(
+                return fileError(
                     p.data.source,
                     QStringLiteral("the loss became %1 at epoch %2, step %3 (learning rate %4); "
                                    "try a lower learning rate")
@@ -417,7 +405,7 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
         report.seconds = double(timer.nsecsElapsed()) / 1e9;
         report.anchorsPerSecond = double(anchors) / std::max(1e-9, report.seconds);
     } catch (const std::exception &e) {
-        return sessionError(p.data.source, QStringLiteral("training failed at epoch %1: %2")
+        return fileError(p.data.source, QStringLiteral("training failed at epoch %1: %2")
                                                .arg(epoch)
                                                .arg(QString::fromUtf8(e.what())));
     }
@@ -443,7 +431,7 @@ QByteArray ClusteringSession::saveCheckpoint(int epoch) const
 Expected<int> ClusteringSession::restoreCheckpoint(const QByteArray &checkpoint)
 {
     if (!d->model)
-        return sessionError(d->data.source, QStringLiteral("this method has no checkpoints"));
+        return fileError(d->data.source, QStringLiteral("this method has no checkpoints"));
     try {
         std::istringstream in(std::string(checkpoint.constData(), size_t(checkpoint.size())));
         torch::serialize::InputArchive archive, modelArchive, optArchive;
@@ -456,7 +444,7 @@ Expected<int> ClusteringSession::restoreCheckpoint(const QByteArray &checkpoint)
         d->optimizer->load(optArchive);
         return int(epoch.item<int64_t>());
     } catch (const std::exception &e) {
-        return sessionError(
+        return fileError(
             d->data.source,
             QStringLiteral("cannot restore the checkpoint: %1").arg(QString::fromUtf8(e.what())));
     }

@@ -19,7 +19,7 @@
 namespace equiscope {
 
 namespace {
-constexpr char kMagic[8] = {'E', 'Q', 'I', 'M', 'G', 'v', '1', '\0'};
+constexpr char kCacheMagic[8] = {'E', 'Q', 'I', 'M', 'G', 'v', '1', '\0'};
 constexpr qint64 kHeaderBytes = 64;
 
 struct Header
@@ -56,7 +56,7 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::open(const QString &path)
         return DataError{path, -1, -1, {}, {}, {}, file->errorString()};
     Header h{};
     if (file->read(reinterpret_cast<char *>(&h), kHeaderBytes) != kHeaderBytes ||
-        std::memcmp(h.magic, kMagic, sizeof kMagic) != 0)
+        std::memcmp(h.magic, kCacheMagic, sizeof kCacheMagic) != 0)
         return DataError{path,
                          -1,
                          0,
@@ -164,7 +164,7 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, con
                                     {},
                                     QStringLiteral("cannot allocate %1 bytes").arg(total)});
         Header h{};
-        std::memcpy(h.magic, kMagic, sizeof kMagic);
+        std::memcpy(h.magic, kCacheMagic, sizeof kCacheMagic);
         h.count = shape.count;
         h.height = shape.height;
         h.width = shape.width;

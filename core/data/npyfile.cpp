@@ -14,7 +14,7 @@ namespace {
 
 static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "the .npy reader and writer assume little-endian");
 
-const QByteArray kMagic = QByteArrayLiteral("\x93NUMPY");
+const QByteArray kNpyMagic = QByteArrayLiteral("\x93NUMPY");
 
 QString hexBytes(const QByteArray &bytes)
 {
@@ -65,7 +65,7 @@ NpyMatrix readOrThrow(const QString &path)
         throwDataProblem(path, QStringLiteral("cannot open: ") + f.errorString());
     const qint64 fileSize = f.size();
     const QByteArray start = f.read(12);
-    if (start.size() < 10 || !start.startsWith(kMagic))
+    if (start.size() < 10 || !start.startsWith(kNpyMagic))
         throwDataErrorAt(path, 0, QStringLiteral("the .npy magic \\x93NUMPY"),
                          start.isEmpty() ? QStringLiteral("an empty file")
                                          : hexBytes(start.left(6)));
@@ -188,7 +188,7 @@ bool writeNpy(const QString &path, const float *data, qint64 rows, int cols, QSt
     header.append('\n');
     if (header.size() > 0xffff)
         return fail(QStringLiteral("%1: .npy header too long").arg(path));
-    QByteArray prefix = kMagic;
+    QByteArray prefix = kNpyMagic;
     prefix.append(char(1)).append(char(0));
     prefix.append(char(header.size() & 0xff)).append(char((header.size() >> 8) & 0xff));
 

@@ -14,10 +14,10 @@ namespace {
 constexpr int kMaxSkippedExamples = 5;
 constexpr int kMaxAge = 130;
 
-const QStringList kRaces = {QStringLiteral("White"), QStringLiteral("Black"),
+const QStringList kUtkRaces = {QStringLiteral("White"), QStringLiteral("Black"),
                             QStringLiteral("Asian"), QStringLiteral("Indian"),
                             QStringLiteral("Others")};
-const QStringList kGenders = {QStringLiteral("male"), QStringLiteral("female")};
+const QStringList kUtkGenders = {QStringLiteral("male"), QStringLiteral("female")};
 
 QStringList jpegFiles(const QString &path)
 {
@@ -79,7 +79,7 @@ QString parseName(const QString &fileName, UtkLabels *out)
         }
         return QStringLiteral("expected [age]_[gender]_[race]_[datetime].jpg");
     }
-    const int maxima[] = {kMaxAge, 1, int(kRaces.size()) - 1};
+    const int maxima[] = {kMaxAge, 1, int(kUtkRaces.size()) - 1};
     int values[3];
     for (int k = 0; k < 3; ++k) {
         const QString &field = parts[k];
@@ -145,10 +145,10 @@ Dataset readUtkFace(const DatasetSpec &spec, const ReadContext &context)
 
     ds.size = paths.size();
     ds.attributes.add(Attribute::continuous(QStringLiteral("age"), std::move(ages)));
-    ds.attributes.add(Attribute::discrete(QStringLiteral("gender"), AttributeType::Binary, kGenders,
+    ds.attributes.add(Attribute::discrete(QStringLiteral("gender"), AttributeType::Binary, kUtkGenders,
                                           std::move(genders)));
     ds.attributes.add(Attribute::discrete(QStringLiteral("race"), AttributeType::Categorical,
-                                          kRaces, std::move(races)));
+                                          kUtkRaces, std::move(races)));
     ds.splits = splitsFromOptions(ds.size, spec.options);
     ds.images = decodeImageFiles(paths, imageSizeOption(spec.options, 64), context);
     ds.defaultTarget = QStringLiteral("gender");

@@ -44,14 +44,6 @@ QJsonObject scoresToJson(const ClusteringScores &s)
     return o;
 }
 
-QJsonArray numbersToJson(const std::vector<double> &values)
-{
-    QJsonArray a;
-    for (double v : values)
-        a.append(numberToJson(v));
-    return a;
-}
-
 } // namespace
 
 std::vector<std::pair<QString, double>> ClusteringScores::values() const

@@ -4,18 +4,6 @@
 
 namespace equiscope {
 
-namespace {
-
-QJsonArray numbersToJson(const std::vector<double> &values)
-{
-    QJsonArray a;
-    for (double v : values)
-        a.append(numberToJson(v));
-    return a;
-}
-
-} // namespace
-
 QJsonObject RegressionMetrics::toJson() const
 {
     return QJsonObject{{QStringLiteral("bias_mse"), numberToJson(mse)},

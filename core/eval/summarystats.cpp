@@ -82,6 +82,14 @@ QJsonValue numberToJson(double value)
     return value;
 }
 
+QJsonArray numbersToJson(const std::vector<double> &values)
+{
+    QJsonArray a;
+    for (double v : values)
+        a.append(numberToJson(v));
+    return a;
+}
+
 double numberFromJson(const QJsonValue &value)
 {
     if (value.isDouble())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonArray>
 #include <QJsonValue>
 
 #include <limits>
@@ -36,6 +37,8 @@ double nanMean(const std::vector<double> &values);
 
 /// JSON has no NaN or infinity: NaN is written as null, ±inf as the strings "inf" / "-inf".
 QJsonValue numberToJson(double value);
+/// numberToJson() of every value.
+QJsonArray numbersToJson(const std::vector<double> &values);
 /// Inverse of numberToJson(); anything else that is not a number reads as NaN.
 double numberFromJson(const QJsonValue &value);
 

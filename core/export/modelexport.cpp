@@ -23,16 +23,11 @@ namespace equiscope {
 
 namespace {
 
-DataError problem(const QString &file, const QString &detail)
-{
-    return DataError{file, -1, -1, {}, {}, {}, detail};
-}
-
 Expected<Done> writeText(const QString &path, const QByteArray &bytes)
 {
     QSaveFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size() || !f.commit())
-        return problem(path, QStringLiteral("cannot write: %1").arg(f.errorString()));
+        return fileError(path, QStringLiteral("cannot write: %1").arg(f.errorString()));
     return Done{};
 }
 
@@ -68,7 +63,7 @@ Expected<OpenedRun> openRun(const QString &storePath, const QString &runKey)
     if (!run)
         return run.error();
     if (run->family != RunFamily::Fare)
-        return problem(storePath, QStringLiteral("run %1 is a %2 run; model export covers the FARE "
+        return fileError(storePath, QStringLiteral("run %1 is a %2 run; model export covers the FARE "
                                                  "family")
                                       .arg(run->id, runFamilyName(run->family)));
     auto config = FareConfig::fromJson(run->config);
@@ -169,7 +164,7 @@ Expected<ModelExportResult> exportModel(const QString &storePath, const QString 
     if (!state)
         return state.error();
     if (!QDir().mkpath(directory))
-        return problem(directory, QStringLiteral("cannot create the folder"));
+        return fileError(directory, QStringLiteral("cannot create the folder"));
     const QDir dir(directory);
     ModelExportResult result;
     result.directory = dir.absolutePath();
@@ -311,7 +306,7 @@ Expected<ImportedModel> importModel(const QString &directory)
     const QString configPath = dir.filePath(QStringLiteral("config.json"));
     QFile f(configPath);
     if (!f.open(QIODevice::ReadOnly))
-        return problem(
+        return fileError(
             configPath,
             QStringLiteral("no exported model here (config.json: %1)").arg(f.errorString()));
     QJsonParseError err{};
@@ -404,7 +399,7 @@ Expected<EmbeddingsExportResult> exportEmbeddings(const QString &storePath, cons
         return dataset.error();
     if (!run->record.datasetFingerprint.isEmpty() &&
         dataset->fingerprint() != run->record.datasetFingerprint)
-        return problem(
+        return fileError(
             run->config.dataset.path,
             QStringLiteral("the dataset here differs from the one run %1 was trained on "
                            "(fingerprint %2, recorded %3)")
@@ -419,20 +414,20 @@ Expected<EmbeddingsExportResult> exportEmbeddings(const QString &storePath, cons
     if (limit > 0 && qint64(samples.size()) > limit)
         samples.resize(size_t(limit));
     if (samples.empty())
-        return problem(run->config.dataset.path,
+        return fileError(run->config.dataset.path,
                        QStringLiteral("the %1 split is empty").arg(splitName(split)));
     if (!QDir().mkpath(directory))
-        return problem(directory, QStringLiteral("cannot create the folder"));
+        return fileError(directory, QStringLiteral("cannot create the folder"));
     const QDir dir(directory);
     EmbeddingsExportResult result;
     int dim = 0;
     const QVector<float> emb = session.value()->embeddings(samples, &dim);
     if (cancel.load())
-        return problem(directory, QStringLiteral("cancelled"));
+        return fileError(directory, QStringLiteral("cancelled"));
     QString npyError;
     if (!writeNpy(dir.filePath(QStringLiteral("embeddings.npy")), emb.constData(),
                   qint64(samples.size()), dim, &npyError))
-        return problem(dir.filePath(QStringLiteral("embeddings.npy")), npyError);
+        return fileError(dir.filePath(QStringLiteral("embeddings.npy")), npyError);
     result.files << QStringLiteral("embeddings.npy");
     result.samples = qint64(samples.size());
     result.dim = dim;

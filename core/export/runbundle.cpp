@@ -28,11 +28,6 @@ namespace {
 const QString kManifestKind = QStringLiteral("bundle-manifest");
 const QString kSplitKind = QStringLiteral("bundle-split");
 
-DataError problem(const QString &file, const QString &detail)
-{
-    return DataError{file, -1, -1, {}, {}, {}, detail};
-}
-
 template <typename T> T need(Expected<T> e)
 {
     if (!e)
@@ -102,14 +97,14 @@ Expected<BundleInfo> writeRunBundle(const QString &storePath, const QString &run
         return opened.error();
     const RunStore &src = *opened.value();
     if (QFileInfo(bundlePath).absoluteFilePath() == src.path())
-        return problem(bundlePath, QStringLiteral("the bundle cannot be the store itself"));
+        return fileError(bundlePath, QStringLiteral("the bundle cannot be the store itself"));
     BundleInfo info;
     info.path = QFileInfo(bundlePath).absoluteFilePath();
     try {
         const QString id = need(src.resolveRun(runKey));
         const RunRecord record = need(src.run(id));
         if (record.status != RunStatus::Finished)
-            return problem(storePath, QStringLiteral("run %1 is %2: only finished runs can be "
+            return fileError(storePath, QStringLiteral("run %1 is %2: only finished runs can be "
                                                      "bundled (their metrics are what a replay "
                                                      "checks)")
                                           .arg(id, runStatusName(record.status)));
@@ -296,7 +291,7 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
     try {
         const QVector<RunRecord> runs = need(bundle.runs());
         if (runs.size() != 1)
-            return problem(bundlePath, QStringLiteral("a bundle holds exactly one run; this file "
+            return fileError(bundlePath, QStringLiteral("a bundle holds exactly one run; this file "
                                                       "has %1")
                                            .arg(runs.size()));
         record = runs.first();
@@ -304,7 +299,7 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
             QJsonDocument::fromJson(need(bundle.artifact(record.id, kManifestKind)).bytes).object();
         if (manifest.value(QStringLiteral("format")).toString() !=
             QLatin1String("equiscope-bundle"))
-            return problem(bundlePath, QStringLiteral("not an Equiscope bundle (no manifest)"));
+            return fileError(bundlePath, QStringLiteral("not an Equiscope bundle (no manifest)"));
         auto s = bundle.artifact(record.id, kSplitKind);
         if (s)
             split = QJsonDocument::fromJson(s->bytes).object();
@@ -329,7 +324,7 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
     if (!dataset)
         return dataset.error();
     if (dataset->fingerprint() != record.datasetFingerprint)
-        return problem(config.dataset.path,
+        return fileError(config.dataset.path,
                        QStringLiteral("the dataset here (fingerprint %1) is not the one the run "
                                       "used (%2): a replay needs the same data")
                            .arg(dataset->fingerprint(), record.datasetFingerprint));
@@ -379,7 +374,7 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         if (cancel.load())
             job->requestCancel();
     if (job->outcome() != JobOutcome::Finished)
-        return problem(replayStore,
+        return fileError(replayStore,
                        QStringLiteral("the replay did not finish: %1").arg(job->message()));
     report.replayRunId = job->runId();
 

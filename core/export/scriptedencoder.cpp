@@ -16,11 +16,6 @@ namespace equiscope {
 
 namespace {
 
-DataError exportError(const QString &file, const QString &detail)
-{
-    return DataError{file, -1, -1, {}, {}, {}, detail};
-}
-
 /// TorchScript attribute names cannot contain dots: "backbone.conv1.weight" becomes
 /// "backbone_conv1_weight".
 std::string attributeName(const std::string &tensorName)
@@ -205,7 +200,7 @@ Expected<QByteArray> torchScriptEncoder(const ModelState &state)
         const std::string bytes = out.str();
         return QByteArray(bytes.data(), qsizetype(bytes.size()));
     } catch (const std::exception &e) {
-        return exportError(file, QStringLiteral("cannot build the TorchScript module: %1")
+        return fileError(file, QStringLiteral("cannot build the TorchScript module: %1")
                                      .arg(QString::fromUtf8(e.what())));
     }
 }
@@ -244,7 +239,7 @@ Expected<ExportedEncoderCheck> checkExportedEncoders(const ModelState &state,
         const torch::Tensor got = module.forward({raw}).toTensor();
         check.torchScriptMaxAbsDifference = maxAbsDifference(got, expected);
     } catch (const std::exception &e) {
-        return exportError(QStringLiteral("encoder.torchscript.pt"),
+        return fileError(QStringLiteral("encoder.torchscript.pt"),
                            QStringLiteral("the TorchScript module does not run: %1")
                                .arg(QString::fromUtf8(e.what())));
     }
@@ -262,19 +257,19 @@ Expected<ExportedEncoderCheck> checkExportedEncoders(const ModelState &state,
                 .clone();
         check.onnxMaxAbsDifference = maxAbsDifference(got, expected);
     } catch (const std::exception &e) {
-        return exportError(QStringLiteral("encoder.onnx"),
+        return fileError(QStringLiteral("encoder.onnx"),
                            QStringLiteral("OpenCV DNN cannot run the ONNX model: %1")
                                .arg(QString::fromUtf8(e.what())));
     }
 
     if (!(check.torchScriptMaxAbsDifference <= ExportedEncoderCheck::kTolerance))
-        return exportError(QStringLiteral("encoder.torchscript.pt"),
+        return fileError(QStringLiteral("encoder.torchscript.pt"),
                            QStringLiteral("the TorchScript module differs from the model by %1 "
                                           "(tolerance %2)")
                                .arg(check.torchScriptMaxAbsDifference)
                                .arg(ExportedEncoderCheck::kTolerance));
     if (!(check.onnxMaxAbsDifference <= ExportedEncoderCheck::kTolerance))
-        return exportError(QStringLiteral("encoder.onnx"),
+        return fileError(QStringLiteral("encoder.onnx"),
                            QStringLiteral("the ONNX model differs from the model by %1 under %2 "
                                           "(tolerance %3)")
                                .arg(check.onnxMaxAbsDifference)

@@ -56,7 +56,7 @@ constexpr double kMarginBottom = 64;
 constexpr double kContentWidth = kPageWidth - 2 * kMarginX;
 constexpr double kContentHeight = kPageHeight - kMarginTop - kMarginBottom;
 
-QString esc(const QString &text)
+QString htmlEscaped(const QString &text)
 {
     return text.toHtmlEscaped();
 }
@@ -75,14 +75,14 @@ const char *toneColor(ReportCell::Tone tone)
     }
 }
 
-QString tableHtml(const ReportTable &t, const QString &caption)
+QString pdfTableHtml(const ReportTable &t, const QString &caption)
 {
     QString out = QStringLiteral(
         "<table width=\"100%\" cellspacing=\"0\" cellpadding=\"4\" border=\"1\" "
         "style=\"border-collapse:collapse; border-color:#d1d5db; border-style:solid; "
         "margin-top:4px; margin-bottom:4px;\"><thead><tr>");
     for (const QString &h : t.header)
-        out += QStringLiteral("<th bgcolor=\"#eef2f7\" align=\"left\">%1</th>").arg(esc(h));
+        out += QStringLiteral("<th bgcolor=\"#eef2f7\" align=\"left\">%1</th>").arg(htmlEscaped(h));
     out += QStringLiteral("</tr></thead>");
     for (int r = 0; r < t.rows.size(); ++r) {
         out += r % 2 ? QStringLiteral("<tr bgcolor=\"#fafafa\">") : QStringLiteral("<tr>");
@@ -93,11 +93,11 @@ QString tableHtml(const ReportTable &t, const QString &caption)
                          QLatin1String(toneColor(c.tone)),
                          c.tone == ReportCell::Tone::Heading ? QStringLiteral(" font-weight:600;")
                                                              : QString(),
-                         esc(c.text));
+                         htmlEscaped(c.text));
             if (!c.note.isEmpty())
                 out +=
                     QStringLiteral("<br/><span style=\"color:#6b7280; font-size:9px;\">%1</span>")
-                        .arg(esc(c.note));
+                        .arg(htmlEscaped(c.note));
             out += QStringLiteral("</td>");
         }
         out += QStringLiteral("</tr>");
@@ -105,7 +105,7 @@ QString tableHtml(const ReportTable &t, const QString &caption)
     out += QStringLiteral("</table>");
     if (!caption.isEmpty())
         out +=
-            QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>").arg(esc(caption));
+            QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>").arg(htmlEscaped(caption));
     return out;
 }
 
@@ -113,21 +113,21 @@ QString blockHtml(const ReportBlock &b, ChartObjectHandler &charts)
 {
     switch (b.kind) {
     case ReportBlock::Kind::Paragraph:
-        return QStringLiteral("<p>%1</p>").arg(esc(b.text));
+        return QStringLiteral("<p>%1</p>").arg(htmlEscaped(b.text));
     case ReportBlock::Kind::Note:
         return QStringLiteral("<table width=\"100%\" cellpadding=\"6\" cellspacing=\"0\" "
                               "style=\"margin-top:4px; margin-bottom:4px;\"><tr>"
                               "<td bgcolor=\"#f59e0b\" width=\"3\"></td>"
                               "<td bgcolor=\"#fffbeb\">%1</td></tr></table>")
-            .arg(esc(b.text));
+            .arg(htmlEscaped(b.text));
     case ReportBlock::Kind::Table:
-        return tableHtml(b.table, b.caption);
+        return pdfTableHtml(b.table, b.caption);
     case ReportBlock::Kind::KeyValues: {
         QString out = QStringLiteral("<table cellpadding=\"2\" cellspacing=\"0\" width=\"100%\">");
         for (const auto &kv : b.pairs)
             out += QStringLiteral("<tr><td width=\"30%\"><span style=\"color:#6b7280;\">%1</span>"
                                   "</td><td>%2</td></tr>")
-                       .arg(esc(kv.first), esc(kv.second));
+                       .arg(htmlEscaped(kv.first), htmlEscaped(kv.second));
         return out + QStringLiteral("</table>");
     }
     case ReportBlock::Kind::Definitions: {
@@ -137,7 +137,7 @@ QString blockHtml(const ReportBlock &b, ChartObjectHandler &charts)
                 QStringLiteral("<p style=\"margin-top:3px; margin-bottom:3px;\">"
                                "<span style=\"font-family:'DejaVu Sans Mono'; font-weight:600;\">"
                                "%1</span> — %2</p>")
-                    .arg(esc(kv.first), esc(kv.second));
+                    .arg(htmlEscaped(kv.first), htmlEscaped(kv.second));
         return out;
     }
     case ReportBlock::Kind::Chart: {
@@ -152,17 +152,17 @@ QString blockHtml(const ReportBlock &b, ChartObjectHandler &charts)
                           .arg(int(height));
         if (!b.caption.isEmpty())
             out += QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>")
-                       .arg(esc(b.caption));
+                       .arg(htmlEscaped(b.caption));
         return out;
     }
     case ReportBlock::Kind::Bullets: {
         QString out = QStringLiteral("<ul>");
         for (const QString &item : b.items)
-            out += QStringLiteral("<li>%1</li>").arg(esc(item));
+            out += QStringLiteral("<li>%1</li>").arg(htmlEscaped(item));
         return out + QStringLiteral("</ul>");
     }
     case ReportBlock::Kind::Code:
-        return QStringLiteral("<pre style=\"font-size:8px;\">%1</pre>").arg(esc(b.text));
+        return QStringLiteral("<pre style=\"font-size:8px;\">%1</pre>").arg(htmlEscaped(b.text));
     }
     return {};
 }
@@ -171,9 +171,9 @@ QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
 {
     QString out = QStringLiteral("<html><body>");
     out += QStringLiteral("<h1 style=\"font-size:22px; margin-bottom:2px;\">%1</h1>")
-               .arg(esc(d.title));
+               .arg(htmlEscaped(d.title));
     if (!d.subtitle.isEmpty())
-        out += QStringLiteral("<p style=\"color:#475569;\">%1</p>").arg(esc(d.subtitle));
+        out += QStringLiteral("<p style=\"color:#475569;\">%1</p>").arg(htmlEscaped(d.subtitle));
     if (!d.cards.isEmpty()) {
         out += QStringLiteral("<table width=\"100%\" cellspacing=\"6\" cellpadding=\"6\"><tr>");
         for (const ReportCard &c : d.cards)
@@ -181,13 +181,13 @@ QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
                                   "font-size:8px;\">%1</span><br/><span style=\"color:#ffffff; "
                                   "font-size:15px; font-weight:700;\">%2</span><br/>"
                                   "<span style=\"color:#cbd5e1; font-size:8px;\">%3</span></td>")
-                       .arg(esc(c.label.toUpper()), esc(c.value), esc(c.note));
+                       .arg(htmlEscaped(c.label.toUpper()), htmlEscaped(c.value), htmlEscaped(c.note));
         out += QStringLiteral("</tr></table>");
     }
     out += QStringLiteral("<p style=\"color:#475569;\"><b>Contents:</b> ");
     QStringList toc;
     for (int i = 0; i < d.sections.size(); ++i)
-        toc << QStringLiteral("%1. %2").arg(i + 1).arg(esc(d.sections[i].title));
+        toc << QStringLiteral("%1. %2").arg(i + 1).arg(htmlEscaped(d.sections[i].title));
     out += toc.join(QStringLiteral(" · ")) + QStringLiteral("</p>");
     for (int i = 0; i < d.sections.size(); ++i) {
         const ReportSection &s = d.sections[i];
@@ -200,7 +200,7 @@ QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
                               "<span style=\"color:#94a3b8;\">%2.</span> %3</h2>")
                    .arg(newPage ? QStringLiteral(" page-break-before:always;") : QString())
                    .arg(i + 1)
-                   .arg(esc(s.title));
+                   .arg(htmlEscaped(s.title));
         for (const ReportBlock &b : s.blocks)
             out += blockHtml(b, charts);
     }

@@ -24,6 +24,14 @@ QString DataError::toString() const
     return text;
 }
 
+DataError fileError(const QString &file, const QString &detail)
+{
+    DataError e;
+    e.file = file;
+    e.detail = detail;
+    return e;
+}
+
 DataError fieldError(const QString &file, const QString &field, const QString &expected,
                      const QString &found)
 {

@@ -68,6 +68,9 @@ private:
 DataError fieldError(const QString &file, const QString &field, const QString &expected,
                      const QString &found);
 
+/// A problem with @p file (a path, or a name like "encoder.onnx") described in words.
+DataError fileError(const QString &file, const QString &detail);
+
 /// Convenience for readers: throw a DataError built from its parts.
 [[noreturn]] void throwDataError(const QString &file, qint64 line, const QString &expected,
                                  const QString &found, const QString &field = {});

@@ -1,5 +1,6 @@
 #include "runs/compareview.h"
 
+#include "common/tableitems.h"
 #include "common/plotstyle.h"
 
 #include "eval/metricdirection.h"
@@ -25,13 +26,6 @@ namespace {
 QString runTitle(const RunRecord &r)
 {
     return r.name.isEmpty() ? r.id.left(8) : r.name;
-}
-
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
 }
 
 const QString kAbsent = QStringLiteral("\x01absent");
@@ -220,7 +214,7 @@ void CompareView::showConfig()
         m_configTable->setVerticalHeaderItem(row, header);
         for (int col = 0; col < m_runs.size(); ++col) {
             const QString value = flat[col].value(key, kAbsent);
-            auto *item = readOnly(value == kAbsent ? tr("(absent)") : value);
+            auto *item = readOnlyItem(value == kAbsent ? tr("(absent)") : value);
             if (differs) {
                 item->setBackground(highlight);
                 QFont bold = item->font();
@@ -279,7 +273,7 @@ void CompareView::showMetrics()
                                                                     : tr("lower is better"));
         }
         for (int col = 0; col < m_runs.size(); ++col) {
-            auto *item = readOnly(cells[col].value(key, tr("—")));
+            auto *item = readOnlyItem(cells[col].value(key, tr("—")));
             if (col == best) {
                 QFont bold = item->font();
                 bold.setBold(true);

@@ -1,5 +1,7 @@
 #include "runs/runspanel.h"
 
+#include "common/tableitems.h"
+
 #include "runs/exportactions.h"
 #include "runs/rundetailview.h"
 
@@ -50,13 +52,6 @@ QString statusText(RunStatus status)
         return QCoreApplication::translate("equiscope::RunsPanel", "interrupted");
     }
     return runStatusName(status);
-}
-
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
 }
 
 // What the table shows changes only when one of these does; a poll that reads the same
@@ -218,18 +213,18 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
     };
     for (int row = 0; row < runs.size(); ++row) {
         const RunRecord &r = runs.at(row).record;
-        m_table->setItem(row, NameColumn, readOnly(r.name.isEmpty() ? r.id.left(8) : r.name));
-        m_table->setItem(row, MethodColumn, readOnly(r.method));
-        m_table->setItem(row, StatusColumn, readOnly(statusText(r.status)));
+        m_table->setItem(row, NameColumn, readOnlyItem(r.name.isEmpty() ? r.id.left(8) : r.name));
+        m_table->setItem(row, MethodColumn, readOnlyItem(r.method));
+        m_table->setItem(row, StatusColumn, readOnlyItem(statusText(r.status)));
         // The shown text is translated; code that looks for a status reads the identifier.
         m_table->item(row, StatusColumn)->setData(Qt::UserRole, runStatusName(r.status));
         m_table->setItem(
             row, CreatedColumn,
-            readOnly(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));
+            readOnlyItem(QLocale().toString(r.createdAt.toLocalTime(), QLocale::ShortFormat)));
         m_table->setItem(row, AccuracyColumn,
-                         readOnly(metric(runs.at(row), QStringLiteral("accuracy"))));
+                         readOnlyItem(metric(runs.at(row), QStringLiteral("accuracy"))));
         m_table->setItem(row, BiasMseColumn,
-                         readOnly(metric(runs.at(row), QStringLiteral("bias_mse"))));
+                         readOnlyItem(metric(runs.at(row), QStringLiteral("bias_mse"))));
     }
     for (const QString &id : selected) {
         const int row = runIds().indexOf(id);

@@ -1,5 +1,6 @@
 #include "views/fairsslgroupview.h"
 
+#include "common/tableitems.h"
 #include "common/plotstyle.h"
 
 #include <qcustomplot.h>
@@ -12,13 +13,6 @@
 namespace equiscope {
 
 namespace {
-
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
-}
 
 const QStringList &rateNames()
 {
@@ -158,10 +152,10 @@ void FairSslGroupView::draw()
     m_summary->setRowCount(int(rows.size()));
     for (int i = 0; i < rows.size(); ++i) {
         const MetricRow &m = *rows[i];
-        m_summary->setItem(i, 0, readOnly(m.name));
-        m_summary->setItem(i, 1, readOnly(QString::number(m.value, 'f', 4)));
+        m_summary->setItem(i, 0, readOnlyItem(m.name));
+        m_summary->setItem(i, 1, readOnlyItem(QString::number(m.value, 'f', 4)));
         m_summary->setItem(i, 2,
-                           readOnly(m.ciLow && m.ciHigh
+                           readOnlyItem(m.ciLow && m.ciHigh
                                         ? QStringLiteral("[%1, %2]")
                                               .arg(QString::number(*m.ciLow, 'f', 4),
                                                    QString::number(*m.ciHigh, 'f', 4))

@@ -1,5 +1,6 @@
 #include "views/fairsslstageview.h"
 
+#include "common/tableitems.h"
 #include "common/plotstyle.h"
 
 #include <qcustomplot.h>
@@ -16,14 +17,6 @@
 namespace equiscope {
 
 namespace {
-
-QTableWidgetItem *readOnly(const QString &text, Qt::Alignment align = Qt::AlignLeft)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    item->setTextAlignment(align | Qt::AlignVCenter);
-    return item;
-}
 
 QImage imageOf(const QJsonValue &base64)
 {
@@ -207,16 +200,16 @@ void FairSslStageView::showData(const FairSslRunData &data)
         const qint64 in = qint64(s.value(QStringLiteral("input")).toDouble());
         const qint64 k = qint64(s.value(QStringLiteral("kept")).toDouble());
         const qint64 d = qint64(s.value(QStringLiteral("dropped")).toDouble());
-        m_table->setItem(row, 0, readOnly(stage));
-        m_table->setItem(row, 1, readOnly(QString::number(in), Qt::AlignRight));
-        m_table->setItem(row, 2, readOnly(QString::number(k), Qt::AlignRight));
-        m_table->setItem(row, 3, readOnly(QString::number(d), Qt::AlignRight));
+        m_table->setItem(row, 0, readOnlyItem(stage));
+        m_table->setItem(row, 1, readOnlyItem(QString::number(in), Qt::AlignRight));
+        m_table->setItem(row, 2, readOnlyItem(QString::number(k), Qt::AlignRight));
+        m_table->setItem(row, 3, readOnlyItem(QString::number(d), Qt::AlignRight));
         m_table->setItem(
             row, 4,
-            readOnly(tr("%1 s").arg(s.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1),
+            readOnlyItem(tr("%1 s").arg(s.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1),
                      Qt::AlignRight));
         const QString details = detailText(s.value(QStringLiteral("details")).toObject());
-        auto *detailItem = readOnly(details);
+        auto *detailItem = readOnlyItem(details);
         detailItem->setToolTip(details);
         m_table->setItem(row, 5, detailItem);
         if (stage == QLatin1String("dedup"))

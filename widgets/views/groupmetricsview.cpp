@@ -1,5 +1,6 @@
 #include "views/groupmetricsview.h"
 
+#include "common/tableitems.h"
 #include "common/plotstyle.h"
 
 #include "eval/metricdirection.h"
@@ -27,13 +28,6 @@ enum Column
     SizeColumn,
     ColumnCount
 };
-
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
-}
 
 bool isTooSmall(const MetricRow &m)
 {
@@ -146,13 +140,13 @@ void GroupMetricsView::showTable()
     for (int i = 0; i < rows.size(); ++i) {
         const MetricRow &m = rows.at(i);
         const bool tooSmall = isTooSmall(m);
-        m_table->setItem(i, GroupColumn, readOnly(m.group.isEmpty() ? tr("all") : m.group));
-        auto *metric = readOnly(tooSmall ? tr("all metrics") : m.name);
+        m_table->setItem(i, GroupColumn, readOnlyItem(m.group.isEmpty() ? tr("all") : m.group));
+        auto *metric = readOnlyItem(tooSmall ? tr("all metrics") : m.name);
         if (!tooSmall)
             metric->setToolTip(directionHint(m.name));
         m_table->setItem(i, MetricColumn, metric);
         auto *value =
-            readOnly(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4));
+            readOnlyItem(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4));
         if (tooSmall) {
             QFont italic = value->font();
             italic.setItalic(true);
@@ -167,9 +161,9 @@ void GroupMetricsView::showTable()
         if (!tooSmall && m.ciLow && m.ciHigh)
             ci = QStringLiteral("[%1, %2]")
                      .arg(QString::number(*m.ciLow, 'f', 4), QString::number(*m.ciHigh, 'f', 4));
-        m_table->setItem(i, CiColumn, readOnly(ci));
+        m_table->setItem(i, CiColumn, readOnlyItem(ci));
         m_table->setItem(i, SizeColumn,
-                         readOnly(m.groupSize ? QString::number(*m.groupSize) : QString()));
+                         readOnlyItem(m.groupSize ? QString::number(*m.groupSize) : QString()));
     }
 }
 

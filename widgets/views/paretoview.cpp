@@ -2,6 +2,7 @@
 
 #include "families/familyregistry.h"
 
+#include "common/tableitems.h"
 #include "common/plotstyle.h"
 
 #include "eval/paretofront.h"
@@ -39,13 +40,6 @@ QString axisLabel(const QString &name)
         return ParetoView::tr("%1 (direction unknown: higher taken as better)").arg(name);
     return maximise(name) ? ParetoView::tr("%1 (higher is better)").arg(name)
                           : ParetoView::tr("%1 (lower is better)").arg(name);
-}
-
-QTableWidgetItem *readOnly(const QString &text)
-{
-    auto *item = new QTableWidgetItem(text);
-    item->setFlags(item->flags() & ~Qt::ItemIsEditable);
-    return item;
 }
 
 QDoubleSpinBox *makeSpin(QWidget *parent, const QString &name)
@@ -418,13 +412,13 @@ void ParetoView::fillTable()
     m_table->setHorizontalHeaderLabels(
         {tr("Run"), tr("Method"), m_xCombo->currentText(), m_yCombo->currentText(), tr("Front")});
     for (int i = 0; i < m_ids.size(); ++i) {
-        auto *name = readOnly(runName(m_ids.at(i)));
+        auto *name = readOnlyItem(runName(m_ids.at(i)));
         name->setData(Qt::UserRole, m_ids.at(i));
         m_table->setItem(i, 0, name);
-        m_table->setItem(i, 1, readOnly(runMethod(m_ids.at(i))));
-        m_table->setItem(i, 2, readOnly(QString::number(m_x[size_t(i)], 'g', 5)));
-        m_table->setItem(i, 3, readOnly(QString::number(m_y[size_t(i)], 'g', 5)));
-        m_table->setItem(i, 4, readOnly(m_onFront[size_t(i)] ? tr("yes") : tr("no")));
+        m_table->setItem(i, 1, readOnlyItem(runMethod(m_ids.at(i))));
+        m_table->setItem(i, 2, readOnlyItem(QString::number(m_x[size_t(i)], 'g', 5)));
+        m_table->setItem(i, 3, readOnlyItem(QString::number(m_y[size_t(i)], 'g', 5)));
+        m_table->setItem(i, 4, readOnlyItem(m_onFront[size_t(i)] ? tr("yes") : tr("no")));
     }
 }
 
