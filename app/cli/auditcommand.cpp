@@ -47,7 +47,7 @@ int runAuditCommand(const QStringList &arguments)
         {QStringLiteral("report"), QStringLiteral("Also write an HTML or PDF report (by suffix)."),
          QStringLiteral("FILE")},
     });
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString csv = p.positionalArguments().value(1);
     AuditOptions o;
     o.labelColumn = p.value(QStringLiteral("label"));

@@ -27,7 +27,7 @@ int runBundleCommand(const QStringList &arguments)
         {QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")},
         {QStringLiteral("all-checkpoints"), QStringLiteral("Keep every epoch's checkpoint.")},
     });
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString run = p.positionalArguments().value(1);
     const QString out = p.value(QStringLiteral("out"));
     if (run.isEmpty() || out.isEmpty())
@@ -75,7 +75,7 @@ int runReplayCommand(const QStringList &arguments)
          QStringLiteral("R")},
         {QStringLiteral("json"), QStringLiteral("Print the comparison as JSON.")},
     });
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString bundle = p.positionalArguments().value(1);
     if (bundle.isEmpty())
         return fail(QStringLiteral("usage: equiscope-cli replay BUNDLE [--threads N] [--json]"), 2);

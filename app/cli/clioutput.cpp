@@ -3,6 +3,7 @@
 #include <QJsonDocument>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace equiscope::cli {
 
@@ -44,6 +45,28 @@ bool boundedIntOption(const QCommandLineParser &parser, const QString &name, qin
     }
     *value = v;
     return true;
+}
+
+QString exitCodesHelp()
+{
+    return QStringLiteral("Exit codes: 0 done; 1 data error (a file, store, dataset, model or "
+                          "config that is missing or wrong; the message names it); 2 usage error "
+                          "(unknown command or option, missing or malformed argument); 3 "
+                          "cancelled (the run stays resumable).\n");
+}
+
+void parseOrExit(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (!parser.parse(arguments)) {
+        std::fprintf(stderr, "equiscope-cli: error: %s (see --help)\n",
+                     qPrintable(parser.errorText()));
+        std::exit(kExitUsage);
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        const QString help = parser.helpText() + QLatin1Char('\n') + exitCodesHelp();
+        std::fputs(help.toUtf8().constData(), stdout);
+        std::exit(0);
+    }
 }
 
 } // namespace equiscope::cli

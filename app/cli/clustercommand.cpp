@@ -142,7 +142,7 @@ int runClusterCommand(const QStringList &arguments)
         dryRunOption(),
     };
     p.addOptions(options);
-    p.process(arguments);
+    parseOrExit(p, arguments);
 
     ClusteringConfig config;
     QJsonObject given;

@@ -91,7 +91,7 @@ int inspect(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
     addOpenOptions(p);
     p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
-    p.process(args);
+    parseOrExit(p, args);
     DatasetSpec spec;
     QString error;
     if (!specFromParser(p, &spec, &error))
@@ -130,7 +130,7 @@ int colorize(const QStringList &args)
                  QStringLiteral("N")});
     p.addOption({QStringLiteral("cache-dir"), QStringLiteral("Where decoded image caches live."),
                  QStringLiteral("DIR")});
-    p.process(args);
+    parseOrExit(p, args);
     ColorizeRequest request;
     request.outDir = p.value(QStringLiteral("out"));
     if (request.outDir.isEmpty())
@@ -186,7 +186,7 @@ int preview(const QStringList &args)
     p.addOption({QStringLiteral("seed"),
                  QStringLiteral("Pick random samples with this seed (0 = first ones)."),
                  QStringLiteral("S"), QStringLiteral("0")});
-    p.process(args);
+    parseOrExit(p, args);
     const QString outPath = p.value(QStringLiteral("out"));
     if (outPath.isEmpty())
         return fail(QStringLiteral("--out FILE is required"), 2);

@@ -84,7 +84,7 @@ int runDemoCommand(const QStringList &arguments)
                  QStringLiteral("10000")});
     p.addOption(
         {QStringLiteral("no-train"), QStringLiteral("Only open and summarise the dataset.")});
-    p.process(arguments);
+    parseOrExit(p, arguments);
     QString out = p.value(QStringLiteral("out"));
     if (out.isEmpty())
         out = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +

@@ -143,7 +143,7 @@ int runFairSslTrainCommand(const QStringList &arguments)
         options.append({QString::fromLatin1(m.flag), QString::fromUtf8(m.help),
                         QString::fromLatin1(m.valueName)});
     p.addOptions(options);
-    p.process(arguments);
+    parseOrExit(p, arguments);
 
     FairSslConfig config = FairSslConfig::coloredFashionMnistDefault();
     if (p.isSet(QStringLiteral("config"))) {

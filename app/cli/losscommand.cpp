@@ -70,7 +70,7 @@ int runLossCommand(const QStringList &arguments)
                  QStringLiteral("N"), QStringLiteral("1")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (0 = all cores)."),
                  QStringLiteral("N"), QStringLiteral("0")});
-    p.process(arguments);
+    parseOrExit(p, arguments);
 
     auto method = lossMethodFromName(p.value(QStringLiteral("method")));
     if (!method)
@@ -95,6 +95,12 @@ int runLossCommand(const QStringList &arguments)
         if (!p.isSet(QString::fromLatin1(name)))
             return fail(QStringLiteral("missing --%1").arg(QString::fromLatin1(name)), 2);
     }
+    // Usage errors before any file is read.
+    qint64 repeat = 0, threads = 0;
+    QString error;
+    if (!boundedIntOption(p, QStringLiteral("repeat"), 1, 1000, &repeat, &error) ||
+        !boundedIntOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error))
+        return fail(error, 2);
     auto read = [&](const QString &key, NpyMatrix &out) -> bool {
         auto m = readNpy(p.value(key));
         if (!m) {
@@ -111,11 +117,6 @@ int runLossCommand(const QStringList &arguments)
         return 1;
     rq.reference = p.isSet(QStringLiteral("reference"));
     rq.doublePrecision = p.isSet(QStringLiteral("double"));
-    qint64 repeat = 0, threads = 0;
-    QString error;
-    if (!boundedIntOption(p, QStringLiteral("repeat"), 1, 1000, &repeat, &error) ||
-        !boundedIntOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error))
-        return fail(error, 2);
     rq.repeat = int(repeat);
     configureTorchThreads(int(threads));
 

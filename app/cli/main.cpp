@@ -63,7 +63,8 @@ const char *kUsage =
     "options\n"
     "  version                                          versions of Equiscope and its libraries\n"
     "\n"
-    "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n";
+    "Run 'equiscope-cli <command> [<subcommand>] --help' for the options of a command.\n"
+    "\n";
 }
 
 int main(int argc, char *argv[])
@@ -91,8 +92,10 @@ int main(int argc, char *argv[])
     const QString command = args.value(1);
     if (command.isEmpty() || command == QLatin1String("--help") || command == QLatin1String("-h") ||
         command == QLatin1String("help")) {
-        std::fputs(kUsage, command.isEmpty() ? stderr : stdout);
-        return command.isEmpty() ? 2 : 0;
+        std::FILE *out = command.isEmpty() ? stderr : stdout;
+        std::fputs(kUsage, out);
+        std::fputs(exitCodesHelp().toUtf8().constData(), out);
+        return command.isEmpty() ? kExitUsage : 0;
     }
     if (command == QLatin1String("datasets"))
         return runDatasetsCommand(args);
@@ -127,5 +130,5 @@ int main(int argc, char *argv[])
         return 0;
     }
     std::fputs(kUsage, stderr);
-    return fail(QStringLiteral("unknown command '%1'").arg(command), 2);
+    return fail(QStringLiteral("unknown command '%1'").arg(command), kExitUsage);
 }

@@ -53,7 +53,7 @@ int runMethodsCommand(const QStringList &arguments)
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("methods"), QStringLiteral("Command."));
     p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
-    p.process(arguments);
+    parseOrExit(p, arguments);
     QJsonArray families;
     QString text;
     for (const MethodFamily *family : FamilyRegistry::instance().families()) {

@@ -41,7 +41,7 @@ int runExportModelCommand(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, id prefix or name."));
     p.addOption({QStringLiteral("out"), QStringLiteral("Output folder."), QStringLiteral("DIR")});
     addStore(p);
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString run = p.positionalArguments().value(1);
     const QString out = p.value(QStringLiteral("out"));
     if (run.isEmpty() || out.isEmpty())
@@ -96,7 +96,7 @@ int runEvaluateModelCommand(const QStringList &arguments)
         {QStringLiteral("out"), QStringLiteral("Also write the JSON to this file."),
          QStringLiteral("FILE")},
     });
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString dir = p.positionalArguments().value(1);
     if (dir.isEmpty() || !p.isSet(QStringLiteral("format")))
         return fail(
@@ -153,7 +153,7 @@ int runExportEmbeddingsCommand(const QStringList &arguments)
          QStringLiteral("N")},
     });
     addStore(p);
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString run = p.positionalArguments().value(1);
     const QString out = p.value(QStringLiteral("out"));
     if (run.isEmpty() || out.isEmpty())

@@ -39,7 +39,7 @@ int runReportCommand(const QStringList &arguments)
                         "equalized_odds_difference, ...)."),
          QStringLiteral("METRIC")},
     });
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QStringList keys = p.positionalArguments().mid(1);
     const QString out = p.value(QStringLiteral("out"));
     if (keys.isEmpty() || out.isEmpty())

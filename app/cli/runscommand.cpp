@@ -40,7 +40,26 @@ Expected<std::unique_ptr<RunStore>> openExisting(const QString &path)
 {
     RunStoreOptions o;
     o.create = false;
-    return RunStore::open(path, o);
+    auto store = RunStore::open(path, o);
+    if (store && store.value()->isReadOnly())
+        std::fprintf(stderr, "note: %s is read-only: opened for reading\n",
+                     qPrintable(QFileInfo(path).absoluteFilePath()));
+    return store;
+}
+
+/// Warns on stderr about every problem of @p runs' stored rows (RunRecord::problems); returns
+/// the exit code: kExitData when there was one, so a damaged store never reads as a clean one.
+int warnAboutDamagedRows(const QString &storePath, const QVector<RunRecord> &runs)
+{
+    int code = 0;
+    for (const RunRecord &r : runs)
+        for (const QString &problem : r.problems) {
+            std::fprintf(stderr, "warning: %s: run %s: %s\n",
+                         qPrintable(QFileInfo(storePath).absoluteFilePath()), qPrintable(r.id),
+                         qPrintable(problem));
+            code = kExitData;
+        }
+    return code;
 }
 
 QString number(double v)
@@ -81,7 +100,6 @@ QJsonObject runJson(const RunRecord &r)
             {QStringLiteral("notes"), r.notes}};
 }
 
-
 int list(const QStringList &args)
 {
     QCommandLineParser p;
@@ -92,7 +110,7 @@ int list(const QStringList &args)
     p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
     p.addOption({QStringLiteral("status"), QStringLiteral("Only runs with this status."),
                  QStringLiteral("STATUS")});
-    p.process(args);
+    parseOrExit(p, args);
     RunFilter filter;
     if (p.isSet(QStringLiteral("status"))) {
         filter.status = runStatusFromName(p.value(QStringLiteral("status")));
@@ -122,7 +140,7 @@ int list(const QStringList &args)
         }
         printJson({{QStringLiteral("store"), QFileInfo(path).absoluteFilePath()},
                    {QStringLiteral("runs"), array}});
-        return 0;
+        return warnAboutDamagedRows(path, runs);
     }
     if (runs.isEmpty()) {
         printOut(QStringLiteral("no runs in %1\n").arg(path));
@@ -137,7 +155,7 @@ int list(const QStringList &args)
                      r.currentEpoch < 0 ? QStringLiteral("-") : QString::number(r.currentEpoch),
                      when(r.createdAt)});
     printOut(alignedColumns(rows));
-    return 0;
+    return warnAboutDamagedRows(path, runs);
 }
 
 int show(const QStringList &args)
@@ -151,7 +169,7 @@ int show(const QStringList &args)
                             QStringLiteral("Run id, unique id prefix or unique name."));
     addStoreOption(p);
     p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
-    p.process(args);
+    parseOrExit(p, args);
     const QString key = p.positionalArguments().value(1);
     if (key.isEmpty())
         return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
@@ -172,6 +190,7 @@ int show(const QStringList &args)
                     : !metrics ? metrics.error().toString()
                                : artifacts.error().toString());
     const RunRecord &r = run.value();
+    const int code = warnAboutDamagedRows(storePath(p), {r});
 
     if (p.isSet(QStringLiteral("json"))) {
         QJsonArray ej, mj, aj;
@@ -202,7 +221,7 @@ int show(const QStringList &args)
                    {QStringLiteral("epochs"), ej},
                    {QStringLiteral("finalMetrics"), mj},
                    {QStringLiteral("artifacts"), aj}});
-        return 0;
+        return code;
     }
 
     QString out = QStringLiteral("run %1  %2\n").arg(r.id, r.name);
@@ -281,7 +300,7 @@ int show(const QStringList &args)
         out += alignedColumns(rows);
     }
     printOut(out);
-    return 0;
+    return code;
 }
 
 int remove(const QStringList &args)
@@ -294,7 +313,7 @@ int remove(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("RUN"),
                             QStringLiteral("Run id, unique id prefix or unique name."));
     addStoreOption(p);
-    p.process(args);
+    parseOrExit(p, args);
     const QString key = p.positionalArguments().value(1);
     if (key.isEmpty())
         return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
@@ -323,7 +342,7 @@ int merge(const QStringList &args)
                             QStringLiteral("SOURCE.sqlite..."));
     p.addOption({QStringLiteral("into"), QStringLiteral("Target store (created when missing)."),
                  QStringLiteral("PATH")});
-    p.process(args);
+    parseOrExit(p, args);
     const QStringList sources = p.positionalArguments().mid(1);
     const QString into = p.value(QStringLiteral("into"));
     if (sources.isEmpty() || into.isEmpty())
@@ -362,7 +381,7 @@ int exportRuns(const QStringList &args)
                  QStringLiteral("FORMAT"), QStringLiteral("csv")});
     p.addOption({QStringLiteral("out"), QStringLiteral("Output file (default: standard output)."),
                  QStringLiteral("FILE")});
-    p.process(args);
+    parseOrExit(p, args);
     if (p.value(QStringLiteral("format")) != QLatin1String("csv"))
         return fail(
             QStringLiteral("--format must be csv, got '%1'").arg(p.value(QStringLiteral("format"))),
@@ -410,10 +429,10 @@ int runRunsCommand(const QStringList &arguments)
         return exportRuns(args);
     if (sub == QLatin1String("resume"))
         return runResumeCommand(args);
-    return fail(
-        QStringLiteral("usage: equiscope-cli runs list|show|resume|delete|merge|export ... (got '%1')")
-            .arg(sub),
-        2);
+    return fail(QStringLiteral(
+                    "usage: equiscope-cli runs list|show|resume|delete|merge|export ... (got '%1')")
+                    .arg(sub),
+                2);
 }
 
 } // namespace equiscope::cli

@@ -95,7 +95,7 @@ int runTrainCommand(const QStringList &arguments)
         dryRunOption(),
     };
     p.addOptions(options);
-    p.process(arguments);
+    parseOrExit(p, arguments);
 
     FareConfig config = FareConfig::coloredFashionMnistDefault();
     if (p.isSet(QStringLiteral("config"))) {
@@ -214,7 +214,7 @@ int runResumeCommand(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("resume"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, id prefix or name."));
     p.addOption({QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")});
-    p.process(arguments);
+    parseOrExit(p, arguments);
     const QString key = p.positionalArguments().value(1);
     if (key.isEmpty())
         return fail(QStringLiteral("usage: equiscope-cli runs resume RUN [--store PATH]"), 2);

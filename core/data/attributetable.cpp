@@ -109,26 +109,41 @@ Attribute attributeFromText(const QString &name, const QStringList &rawCells,
     bool allNumeric = true;
     int vectorDim = -1;
     bool allVector = true;
-    for (const QString &c : cells) {
+    bool allNumberLists = true; // every cell ≥ 2 ';'-separated numbers, whatever their count
+    qint64 raggedCell = -1;     // the first cell whose count differs from the first one's
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        const QString &c = cells[i];
         if (c.isEmpty())
             continue;
         distinct.insert(c);
         float v;
         if (allNumeric && !parseNumber(c, &v))
             allNumeric = false;
-        if (allVector) {
+        if (allNumberLists) {
             const QStringList parts = splitVector(c);
             bool numeric = parts.size() > 1;
             for (const QString &p : parts)
                 numeric = numeric && parseNumber(p, &v);
-            if (!numeric || (vectorDim >= 0 && vectorDim != parts.size()))
+            if (!numeric) {
+                allNumberLists = allVector = false;
+            } else if (vectorDim >= 0 && vectorDim != parts.size()) {
                 allVector = false;
-            else
+                if (raggedCell < 0)
+                    raggedCell = i;
+            } else if (vectorDim < 0) {
                 vectorDim = int(parts.size());
+            }
         }
     }
     if (distinct.isEmpty())
-        allVector = false;
+        allVector = allNumberLists = false;
+    // Vectors of different lengths are a broken file, not a categorical column with a level
+    // per row.
+    if (allNumberLists && raggedCell >= 0 && !options.forcedType)
+        cellError(options, raggedCell, name,
+                  QStringLiteral("%1 numbers separated by ';', like the first vector of the column")
+                      .arg(vectorDim),
+                  cells[raggedCell]);
 
     AttributeType type;
     if (options.forcedType) {

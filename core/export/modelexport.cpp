@@ -63,9 +63,10 @@ Expected<OpenedRun> openRun(const QString &storePath, const QString &runKey)
     if (!run)
         return run.error();
     if (run->family != RunFamily::Fare)
-        return fileError(storePath, QStringLiteral("run %1 is a %2 run; model export covers the FARE "
-                                                 "family")
-                                      .arg(run->id, runFamilyName(run->family)));
+        return fileError(storePath,
+                         QStringLiteral("run %1 is a %2 run; model export covers the FARE "
+                                        "family")
+                             .arg(run->id, runFamilyName(run->family)));
     auto config = FareConfig::fromJson(run->config);
     if (!config)
         return config.error();
@@ -340,6 +341,17 @@ Expected<ImportedModel> importModel(const QString &directory)
     auto weights = readSafetensorsFile(dir.filePath(QStringLiteral("model.safetensors")));
     if (!weights)
         return weights.error();
+    // Non-finite weights evaluate to noise (below-chance accuracy, exit 0): refuse them.
+    for (const NamedTensor &t : weights->tensors) {
+        const qint64 bad = nonFiniteCount(t);
+        if (bad > 0)
+            return fileError(dir.filePath(QStringLiteral("model.safetensors")),
+                             QStringLiteral("tensor %1 has %2 non-finite values (NaN or "
+                                            "infinity) of %3: the model is broken")
+                                 .arg(t.name)
+                                 .arg(bad)
+                                 .arg(t.elementCount()));
+    }
     m.state.spec = spec.value();
     m.state.tensors = weights->tensors;
     return m;
@@ -415,7 +427,7 @@ Expected<EmbeddingsExportResult> exportEmbeddings(const QString &storePath, cons
         samples.resize(size_t(limit));
     if (samples.empty())
         return fileError(run->config.dataset.path,
-                       QStringLiteral("the %1 split is empty").arg(splitName(split)));
+                         QStringLiteral("the %1 split is empty").arg(splitName(split)));
     if (!QDir().mkpath(directory))
         return fileError(directory, QStringLiteral("cannot create the folder"));
     const QDir dir(directory);

@@ -2,6 +2,10 @@
 // written as a LibTorch archive.
 #include "fare/modelstate_p.h"
 
+#include "data/imagefiledecoder.h"
+
+#include <cmath>
+#include <cstring>
 #include <sstream>
 
 namespace equiscope {
@@ -72,6 +76,26 @@ qint64 NamedTensor::elementCount() const
     return n;
 }
 
+qint64 nonFiniteCount(const NamedTensor &tensor)
+{
+    qint64 bad = 0;
+    const char *bytes = tensor.data.constData();
+    if (tensor.dtype == QLatin1String("F32")) {
+        for (qsizetype i = 0; i + 4 <= tensor.data.size(); i += 4) {
+            float v;
+            std::memcpy(&v, bytes + i, 4);
+            bad += std::isfinite(v) ? 0 : 1;
+        }
+    } else if (tensor.dtype == QLatin1String("F64")) {
+        for (qsizetype i = 0; i + 8 <= tensor.data.size(); i += 8) {
+            double v;
+            std::memcpy(&v, bytes + i, 8);
+            bad += std::isfinite(v) ? 0 : 1;
+        }
+    }
+    return bad;
+}
+
 int NamedTensor::elementSize(const QString &dtype)
 {
     if (dtype == QLatin1String("F64") || dtype == QLatin1String("I64") ||
@@ -110,15 +134,34 @@ Expected<ModelSpec> ModelSpec::fromJson(const QJsonObject &o)
     s.projectionDim = o.value(QStringLiteral("projectionDim")).toInt();
     s.representationDim = o.value(QStringLiteral("representationDim")).toInt();
     s.inputSize = o.value(QStringLiteral("inputSize")).toInt(32);
-    if (!QStringList{"lenet", "resnet18", "mlp"}.contains(s.encoder) || s.projectionDim <= 0 ||
-        (s.encoder == QLatin1String("mlp") ? s.inputDim <= 0 : s.inChannels <= 0)) {
+    // The spec comes from files people send each other (an exported model's config.json):
+    // every size is bounded before a model is built from it.
+    const bool images = s.encoder != QLatin1String("mlp");
+    const auto within = [](int v, int lo, int hi) { return v >= lo && v <= hi; };
+    if (!QStringList{"lenet", "resnet18", "mlp"}.contains(s.encoder) ||
+        !within(s.projectionDim, 1, kMaxModelWidth) || !within(s.width, 0, kMaxModelWidth) ||
+        !within(s.representationDim, 0, kMaxModelWidth) ||
+        (images ? !within(s.inChannels, 1, kMaxInputChannels) ||
+                      !within(s.inputSize, kMinImageSize, kMaxImageSize)
+                : !within(s.inputDim, 1, kMaxInputDim))) {
         DataError e;
         e.field = QStringLiteral("model");
-        e.expected = QStringLiteral("encoder lenet|resnet18|mlp with its input size and dims");
-        e.found = QStringLiteral("encoder '%1', inChannels %2, inputDim %3, projectionDim %4")
+        e.expected = QStringLiteral("encoder lenet|resnet18|mlp; inChannels 1..%1, inputSize "
+                                    "%2..%3 for images, inputDim 1..%4 for mlp; width, "
+                                    "representationDim and projectionDim up to %5")
+                         .arg(kMaxInputChannels)
+                         .arg(kMinImageSize)
+                         .arg(kMaxImageSize)
+                         .arg(kMaxInputDim)
+                         .arg(kMaxModelWidth);
+        e.found = QStringLiteral("encoder '%1', inChannels %2, inputSize %3, inputDim %4, width "
+                                 "%5, representationDim %6, projectionDim %7")
                       .arg(s.encoder)
                       .arg(s.inChannels)
+                      .arg(s.inputSize)
                       .arg(s.inputDim)
+                      .arg(s.width)
+                      .arg(s.representationDim)
                       .arg(s.projectionDim);
         return e;
     }

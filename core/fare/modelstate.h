@@ -27,6 +27,14 @@ struct NamedTensor
     static int elementSize(const QString &dtype);
 };
 
+/// The NaN and infinite elements of a float tensor (F32 or F64; 0 for other dtypes).
+qint64 nonFiniteCount(const NamedTensor &tensor);
+
+/// Bounds on a ModelSpec read from a file (ModelSpec::fromJson).
+inline constexpr int kMaxInputChannels = 64;
+inline constexpr int kMaxInputDim = 1 << 20;
+inline constexpr int kMaxModelWidth = 1 << 16;
+
 /// The architecture of a FARE-family model, enough to rebuild it (and to document it for users
 /// of the exported weights).
 struct ModelSpec

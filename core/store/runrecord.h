@@ -59,6 +59,10 @@ struct RunRecord
     QDateTime heartbeatAt;
     int currentEpoch = -1; ///< last recorded epoch, -1 before the first
     QString notes;         ///< free text by the user (schema v2)
+    /// What was wrong in the stored row (a column that is not valid JSON, an unknown family or
+    /// status), one line each naming the column; such a row is read with that field empty or
+    /// "failed", never silently. Not part of operator==.
+    QStringList problems;
 
     bool operator==(const RunRecord &other) const;
     bool operator!=(const RunRecord &other) const { return !(*this == other); }

@@ -33,22 +33,45 @@ QJsonObject jsonObject(const QString &text)
     return QJsonDocument::fromJson(text.toUtf8()).object();
 }
 
+/// The JSON object in column @p column; an empty object, and a line in @p problems, when the
+/// text is not one (a store edited or damaged outside Equiscope).
+QJsonObject jsonObjectColumn(const QString &text, const char *column, QStringList *problems)
+{
+    if (text.isEmpty())
+        return {};
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(text.toUtf8(), &error);
+    if (error.error != QJsonParseError::NoError)
+        *problems << QStringLiteral("column %1 is not valid JSON (%2 at offset %3)")
+                         .arg(QLatin1String(column), error.errorString())
+                         .arg(error.offset);
+    else if (!doc.isObject())
+        *problems << QStringLiteral("column %1 is not a JSON object").arg(QLatin1String(column));
+    return doc.object();
+}
+
 RunRecord runFromRow(const SqliteStatement &s)
 {
     RunRecord r;
     r.id = s.text(0);
     r.name = s.text(1);
     r.method = s.text(2);
-    r.family = runFamilyFromName(s.text(3)).value_or(RunFamily::Fare);
-    r.config = jsonObject(s.text(4));
-    r.status = runStatusFromName(s.text(5)).value_or(RunStatus::Failed);
+    const auto family = runFamilyFromName(s.text(3));
+    if (!family)
+        r.problems << QStringLiteral("column family has the unknown value '%1'").arg(s.text(3));
+    r.family = family.value_or(RunFamily::Fare);
+    r.config = jsonObjectColumn(s.text(4), "config", &r.problems);
+    const auto status = runStatusFromName(s.text(5));
+    if (!status)
+        r.problems << QStringLiteral("column status has the unknown value '%1'").arg(s.text(5));
+    r.status = status.value_or(RunStatus::Failed);
     r.statusMessage = s.text(6);
     r.createdAt = storeTimeFromText(s.text(7));
     r.startedAt = storeTimeFromText(s.text(8));
     r.finishedAt = storeTimeFromText(s.text(9));
-    r.versions = jsonObject(s.text(10));
+    r.versions = jsonObjectColumn(s.text(10), "versions", &r.problems);
     r.datasetFingerprint = s.text(11);
-    r.datasetSpec = jsonObject(s.text(12));
+    r.datasetSpec = jsonObjectColumn(s.text(12), "dataset_spec", &r.problems);
     r.seed = s.int64(13);
     r.ownerPid = s.int64(14);
     r.ownerHost = s.text(15);
@@ -76,9 +99,40 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const QString &path,
     if (options.create)
         QDir().mkpath(QFileInfo(absolute).absolutePath());
     std::unique_ptr<RunStore> store(new RunStore(absolute, options));
+    // Stores are files people send each other and keep on shared or archived media: one this
+    // user cannot write is still listed and read, never silently left unopened.
+    const QFileInfo file(absolute);
+    store->m_readOnly =
+        options.readOnly ||
+        (file.exists() && (!file.isWritable() || !QFileInfo(file.absolutePath()).isWritable()));
     try {
         store->m_db = std::make_unique<SqliteConnection>(absolute);
         SqliteConnection &db = *store->m_db;
+        if (store->m_readOnly) {
+            db.open(false, options.busyTimeoutMs, SqliteConnection::Access::ReadOnly);
+            try {
+                StoreSchema::check(db);
+            } catch (const DataException &) {
+                // A WAL store in a folder nobody may write to: SQLite cannot create the -shm
+                // file it reads the WAL through, so the file is read as it is, without locks.
+                db.open(false, options.busyTimeoutMs, SqliteConnection::Access::Immutable);
+            }
+            store->m_openedVersion = StoreSchema::check(db);
+            if (store->m_openedVersion != StoreSchema::latestVersion())
+                return DataError{absolute,
+                                 -1,
+                                 -1,
+                                 {},
+                                 {},
+                                 {},
+                                 QStringLiteral("the run store is read-only and has schema "
+                                                "version %1; this Equiscope needs %2 (open a "
+                                                "writable copy to upgrade it)")
+                                     .arg(store->m_openedVersion)
+                                     .arg(StoreSchema::latestVersion())};
+            db.exec("PRAGMA foreign_keys = ON");
+            return std::move(store);
+        }
         db.open(options.create, options.busyTimeoutMs);
         // Checked before anything is written, so a newer or foreign file is not converted to WAL.
         StoreSchema::check(db);

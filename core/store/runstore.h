@@ -31,6 +31,9 @@ struct RunStoreOptions
     /// A 'running' run owned by another host whose heartbeat is older than this is interrupted.
     int staleAfterSeconds = 600;
     bool recoverOnOpen = true; ///< call recoverInterruptedRuns() when opening
+    /// Open for reading only. A store whose file or folder this user cannot write is opened
+    /// this way whatever this says (isReadOnly() tells); writes then fail naming the store.
+    bool readOnly = false;
 };
 
 /// An artifact's metadata and its (checksum-verified) bytes.
@@ -64,6 +67,8 @@ public:
     QString artifactDirectory() const;
     /// The schema version the file had before open() migrated it (0 = new file).
     int openedSchemaVersion() const { return m_openedVersion; }
+    /// Opened for reading only (asked for, or this user cannot write the file or its folder).
+    bool isReadOnly() const { return m_readOnly; }
 
     /// Adds a run; fills id (UUID) and createdAt when empty. Returns the id.
     Expected<QString> createRun(RunRecord run);
@@ -171,6 +176,7 @@ private:
     RunStoreOptions m_options;
     std::unique_ptr<SqliteConnection> m_db;
     int m_openedVersion = 0;
+    bool m_readOnly = false;
     mutable QRecursiveMutex m_mutex;
 };
 

@@ -18,16 +18,31 @@ SqliteConnection::~SqliteConnection()
     sqlite3_close_v2(m_db);
 }
 
-void SqliteConnection::open(bool create, int busyTimeoutMs)
+void SqliteConnection::open(bool create, int busyTimeoutMs, Access access)
 {
-    int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX;
-    if (create)
-        flags |= SQLITE_OPEN_CREATE;
-    const int rc = sqlite3_open_v2(QFile::encodeName(m_path).constData(), &m_db, flags, nullptr);
+    close();
+    int flags = SQLITE_OPEN_FULLMUTEX;
+    QByteArray name = QFile::encodeName(m_path);
+    if (access == Access::ReadWrite) {
+        flags |= SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+    } else {
+        // A URI, so that the path's own '?' and '#' are percent-encoded, not parsed.
+        flags |= SQLITE_OPEN_READONLY | SQLITE_OPEN_URI;
+        name = "file:" + name.toPercentEncoding("/") + "?mode=ro" +
+               (access == Access::Immutable ? "&immutable=1" : "");
+    }
+    const int rc = sqlite3_open_v2(name.constData(), &m_db, flags, nullptr);
     if (rc != SQLITE_OK)
         fail(rc, QStringLiteral("opening the run store"));
     sqlite3_extended_result_codes(m_db, 1);
     sqlite3_busy_timeout(m_db, busyTimeoutMs);
+}
+
+void SqliteConnection::close()
+{
+    if (m_db)
+        sqlite3_close_v2(m_db);
+    m_db = nullptr;
 }
 
 void SqliteConnection::exec(const char *sql)
@@ -68,7 +83,10 @@ void SqliteConnection::fail(int rc, const QString &what) const
                                 : QString::fromUtf8(sqlite3_errstr(rc));
     DataError e;
     e.file = m_path;
-    if ((rc & 0xff) == SQLITE_NOTADB)
+    if ((rc & 0xff) == SQLITE_READONLY)
+        e.detail = QStringLiteral("the run store is read-only: cannot write it (%1 while %2)")
+                       .arg(message, what);
+    else if ((rc & 0xff) == SQLITE_NOTADB)
         e.detail = QStringLiteral("not a SQLite database, so not an Equiscope run store (%1)")
                        .arg(message);
     else

@@ -18,8 +18,18 @@ public:
     SqliteConnection(const SqliteConnection &) = delete;
     SqliteConnection &operator=(const SqliteConnection &) = delete;
 
-    /// Opens (creating when @p create) the file; does not touch its content yet.
-    void open(bool create, int busyTimeoutMs);
+    /// How open() opens the file.
+    enum class Access
+    {
+        ReadWrite,
+        ReadOnly,  ///< SQLite's read-only mode: reads the WAL when its -shm file can be used
+        Immutable, ///< read-only without locks or WAL: a file in a folder nobody can write to
+    };
+    /// Opens (creating when @p create, only with Access::ReadWrite) the file; does not touch its
+    /// content yet.
+    void open(bool create, int busyTimeoutMs, Access access = Access::ReadWrite);
+    /// Closes the connection (open() may follow).
+    void close();
     sqlite3 *handle() const { return m_db; }
     const QString &path() const { return m_path; }
 

@@ -26,8 +26,6 @@ private Q_SLOTS:
         QTest::newRow("categorical")
             << QStringList{"a", "b", "c"} << int(AttributeType::Categorical);
         QTest::newRow("vector") << QStringList{"1;2;3", "4;5;6"} << int(AttributeType::Vector);
-        QTest::newRow("ragged vector is categorical")
-            << QStringList{"1;2;3", "4;5", "7;8;9"} << int(AttributeType::Categorical);
     }
     void infersTypes()
     {
@@ -63,6 +61,29 @@ private Q_SLOTS:
         QCOMPARE(a.dim(), 3);
         QCOMPARE(a.value(1, 2), 6.0f);
         QCOMPARE(a.displayValue(0), QStringLiteral("1;2;3"));
+    }
+
+    void raggedVectorsAreAnError()
+    {
+        // Once a categorical column with a level per row: now the cell, its line and the
+        // expected length are named.
+        TextColumnOptions o;
+        o.file = QStringLiteral("attrs.csv");
+        o.lines = {2, 3, 4, 5};
+        try {
+            attributeFromText(QStringLiteral("rgb"), {"1;2;3", "4;5;6", "7;8", "1;1;1"}, o);
+            QFAIL("expected an error");
+        } catch (const DataException &e) {
+            const QString msg = e.error().toString();
+            QVERIFY2(msg.contains(QStringLiteral("attrs.csv:4")) &&
+                         msg.contains(QStringLiteral("'rgb'")) &&
+                         msg.contains(QStringLiteral("3 numbers separated by ';'")) &&
+                         msg.contains(QStringLiteral("'7;8'")),
+                     qPrintable(msg));
+        }
+        // Cells that are not all number lists stay categorical, as before.
+        QCOMPARE(attributeFromText(QStringLiteral("x"), {"1;2", "a;b", "c"}).type(),
+                 AttributeType::Categorical);
     }
 
     void forcedTypeThatDoesNotParse()

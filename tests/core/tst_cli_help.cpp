@@ -1,5 +1,7 @@
-// Every `equiscope-cli ... --help` prints valid UTF-8 without mojibake: the option tables hold
-// ×, τ, α and → and once printed them decoded as Latin-1 ("SÃS", "cosine Ï", "Î±").
+// Every `equiscope-cli ... --help` prints valid UTF-8 without mojibake (the option tables hold
+// ×, τ, α and → and once printed them decoded as Latin-1: "SÃS", "cosine Ï", "Î±") and ends with
+// the exit-code convention, which every command keeps: an unknown option or a missing value is
+// a usage error (2), a bad file a data error (1).
 #include "fixtures.h"
 
 #include <QStringDecoder>
@@ -12,6 +14,9 @@ class TestCliHelp : public QObject
 private Q_SLOTS:
     void helpIsValidUtf8_data();
     void helpIsValidUtf8();
+    void usageErrorsExitWithTwo_data();
+    void usageErrorsExitWithTwo();
+    void dataErrorsExitWithOne();
 };
 
 void TestCliHelp::helpIsValidUtf8_data()
@@ -61,6 +66,40 @@ void TestCliHelp::helpIsValidUtf8()
     for (const QString &mojibake :
          {QStringLiteral("Ã"), QStringLiteral("Î"), QStringLiteral("Ï"), QStringLiteral("â\u0080")})
         QVERIFY2(!decoded.contains(mojibake), qPrintable(decoded));
+    QVERIFY2(decoded.contains(QStringLiteral("Exit codes: 0 done; 1 data error")),
+             qPrintable(decoded));
+}
+
+void TestCliHelp::usageErrorsExitWithTwo_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("named");
+    QTest::newRow("unknown command") << QStringList{"frobnicate"} << "frobnicate";
+    QTest::newRow("unknown option") << QStringList{"runs", "list", "--bogus"} << "bogus";
+    QTest::newRow("missing value") << QStringList{"train", "--epochs"} << "epochs";
+    QTest::newRow("unknown option, fair ssl")
+        << QStringList{"train", "--method", "fair-ssl", "--no-such"} << "no-such";
+    QTest::newRow("unknown option, cluster") << QStringList{"cluster", "--nope"} << "nope";
+    QTest::newRow("bounded count")
+        << QStringList{"loss",  "--method", "fare",  "--u1",     "a.npy", "--u2",
+                       "b.npy", "--z",      "z.npy", "--repeat", "0"}
+        << "repeat";
+}
+
+void TestCliHelp::usageErrorsExitWithTwo()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, named);
+    const auto r = fixtures::runCli(arguments, 60000);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(named), r.err.constData());
+}
+
+void TestCliHelp::dataErrorsExitWithOne()
+{
+    const auto r = fixtures::runCli({"runs", "show", "x", "--store", "/nonexistent/runs.sqlite"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("/nonexistent/runs.sqlite"), r.err.constData());
 }
 
 QTEST_GUILESS_MAIN(TestCliHelp)

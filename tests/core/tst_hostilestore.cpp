@@ -1,14 +1,16 @@
 // A run store is a file people send each other: its artifact paths are untrusted. A crafted path
 // ("../..", absolute, or a link out of <store>.artifacts/) must never make the store read, copy
 // into a bundle, or delete a file outside its artifact folder; and resuming a finished run must
-// not rewrite its record.
+// not rewrite its record. A damaged row (invalid JSON in a column) is read and reported, never
+// silently emptied; a store opened read-only is listed and refuses writes by name.
 #include "export/runbundle.h"
-#include "fare/fareconfig.h"
 #include "families/familyregistry.h"
+#include "fare/fareconfig.h"
 #include "jobs/runjob.h"
 #include "store/artifactkinds.h"
 #include "store/runstore.h"
 
+#include "fixtures.h"
 #include "storefixtures.h"
 
 #include <QCryptographicHash>
@@ -99,6 +101,8 @@ private Q_SLOTS:
     void linkOutOfTheFolderIsRefused();
     void bundleNeverCopiesAnOutsideFile();
     void resumingAFinishedRunLeavesItsRecord();
+    void damagedColumnsAreReported();
+    void readOnlyStoreIsReadAndRefusesWrites();
 };
 
 void TestHostileStore::traversalPaths_data()
@@ -198,6 +202,59 @@ void TestHostileStore::resumingAFinishedRunLeavesItsRecord()
     QCOMPARE(after.status, RunStatus::Finished);
     QCOMPARE(after.statusMessage, before.statusMessage);
     QCOMPARE(after.finishedAt, before.finishedAt);
+}
+
+void TestHostileStore::damagedColumnsAreReported()
+{
+    const Crafted c = craft();
+    QVERIFY(execSql(c.store, {QStringLiteral("UPDATE runs SET config = '{\"epochs\": 3,', "
+                                             "versions = '[1, 2]'")}));
+    {
+        auto store = take(RunStore::open(c.store));
+        const RunRecord r = take(store->run(c.run));
+        QCOMPARE(r.problems.size(), 2);
+        QVERIFY2(r.problems.join('\n').contains(QStringLiteral("column config is not valid JSON")),
+                 qPrintable(r.problems.join('\n')));
+        QVERIFY(
+            r.problems.join('\n').contains(QStringLiteral("column versions is not a JSON object")));
+        QVERIFY(r.config.isEmpty());
+    }
+    // The CLI lists the run, names the damage and exits with the data-error code.
+    auto r = fixtures::runCli({"runs", "list", "--store", c.store});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.out.contains(c.run.left(8).toUtf8()));
+    QVERIFY2(r.err.contains("column config is not valid JSON") && r.err.contains(c.run.toUtf8()),
+             r.err.constData());
+    r = fixtures::runCli({"runs", "show", c.run, "--store", c.store, "--json"});
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY(r.err.contains("column versions is not a JSON object"));
+}
+
+void TestHostileStore::readOnlyStoreIsReadAndRefusesWrites()
+{
+    const Crafted c = craft();
+    const QFileInfo before(c.store);
+    RunStoreOptions o;
+    o.create = false;
+    o.readOnly = true;
+    auto store = take(RunStore::open(c.store, o));
+    QVERIFY(store->isReadOnly());
+    QCOMPARE(take(store->runs()).size(), 1);
+    QCOMPARE(take(store->run(c.run)).status, RunStatus::Finished);
+    RunRecord r;
+    r.name = QStringLiteral("new");
+    r.method = QStringLiteral("fare");
+    auto created = store->createRun(r);
+    QVERIFY(!created.ok());
+    QVERIFY2(created.error().toString().contains(QStringLiteral("read-only")) &&
+                 created.error().toString().contains(QFileInfo(c.store).absoluteFilePath()),
+             qPrintable(created.error().toString()));
+    auto deleted = store->deleteRun(c.run);
+    QVERIFY(!deleted.ok());
+    store.reset();
+    QCOMPARE(QFileInfo(c.store).lastModified(), before.lastModified());
+    auto again = take(RunStore::open(c.store));
+    QCOMPARE(take(again->runs()).size(), 1); // nothing was deleted
 }
 
 QTEST_GUILESS_MAIN(TestHostileStore)

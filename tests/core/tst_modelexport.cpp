@@ -28,6 +28,7 @@
 #include <QtTest>
 
 #include <cstring>
+#include <limits>
 
 using namespace equiscope;
 
@@ -413,6 +414,43 @@ private Q_SLOTS:
         const QByteArray out = proc.readAllStandardOutput();
         QVERIFY2(proc.exitCode() == 0, proc.readAllStandardError().constData());
         QVERIFY(out.startsWith("ok "));
+    }
+
+    void brokenModelFilesAreRefused()
+    {
+        // NaN weights would evaluate to noise with exit 0; a huge input size would allocate
+        // without bound: both are refused by name before anything runs.
+        auto model = importModel(path("model"));
+        QVERIFY(model.ok());
+        const QString nan = path("model-nan");
+        QVERIFY(QDir().mkpath(nan));
+        QVERIFY(QFile::copy(path("model/config.json"), nan + "/config.json"));
+        QVector<NamedTensor> tensors = model->state.tensors;
+        for (NamedTensor &t : tensors)
+            if (t.name == "backbone.conv2.weight") {
+                const float bad = std::numeric_limits<float>::quiet_NaN();
+                std::memcpy(t.data.data() + 4 * 7, &bad, 4);
+            }
+        QVERIFY(writeSafetensorsFile(nan + "/model.safetensors", tensors, {}).ok());
+        auto broken = importModel(nan);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().toString().contains("backbone.conv2.weight") &&
+                     broken.error().toString().contains("1 non-finite"),
+                 qPrintable(broken.error().toString()));
+
+        const QString huge = path("model-huge");
+        QVERIFY(QDir().mkpath(huge));
+        QVERIFY(QFile::copy(path("model/model.safetensors"), huge + "/model.safetensors"));
+        QJsonObject config = QJsonDocument::fromJson(read(path("model/config.json"))).object();
+        QJsonObject spec = config.value("model").toObject();
+        spec.insert("inputSize", 100000);
+        config.insert("model", spec);
+        QVERIFY(fixtures::writeFile(huge + "/config.json", QJsonDocument(config).toJson()));
+        broken = importModel(huge);
+        QVERIFY(!broken.ok());
+        QVERIFY2(broken.error().toString().contains("inputSize 100000") &&
+                     broken.error().toString().contains("config.json"),
+                 qPrintable(broken.error().toString()));
     }
 
     void importedModelEvaluatesOnAnotherDataset()
