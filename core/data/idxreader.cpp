@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <limits>
 
 namespace equiscope {
 
@@ -95,6 +96,15 @@ IdxArray readIdxFile(const QString &path, int expectedDims)
             throwDataErrorAt(path, 4 + 4 * d, QStringLiteral("a dimension size"),
                              QString::number(v));
         a.dims.push_back(int(v));
+        // Four dimensions near 2^31 multiply past 2^63 (found by scripts/fuzz): the product is
+        // checked before it can overflow; a product that fits is compared with the file below.
+        if (v != 0 && total > std::numeric_limits<qint64>::max() / qint64(v))
+            throwDataErrorAt(path, 4 + 4 * d,
+                             QStringLiteral("dimension sizes whose product fits in 64 bits"),
+                             QStringLiteral("dimension %1 of size %2 after a product of %3")
+                                 .arg(d)
+                                 .arg(v)
+                                 .arg(total));
         total *= qint64(v);
     }
     const qint64 header = 4 + 4 * nd;

@@ -8,6 +8,7 @@
 #include <QJsonArray>
 #include <QSet>
 
+#include <cmath>
 #include <functional>
 
 namespace equiscope {
@@ -191,8 +192,13 @@ bool typeMatches(Option::Kind kind, const QJsonValue &v)
     switch (kind) {
     case Option::Real:
         return v.isDouble();
-    case Option::Integer:
-        return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
+    case Option::Integer: {
+        // A whole number within ±2^53 (exact in a double) before any conversion: 1e51 cast to
+        // qint64 was undefined behaviour (found by scripts/fuzz).
+        const double d = v.toDouble();
+        return v.isDouble() && std::isfinite(d) && d == std::floor(d) &&
+               std::abs(d) <= 9007199254740992.0;
+    }
     case Option::Flag:
         return v.isBool();
     case Option::Text:
@@ -380,7 +386,17 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
             return configError(QStringLiteral("seed"), QStringLiteral("an unsigned integer"),
                                jsonText(seed));
     } else if (seed.isDouble()) {
-        c.seed = quint64(seed.toDouble());
+        // Checked before the conversion: 1e64 as quint64 was undefined behaviour (scripts/fuzz).
+        const double d = seed.toDouble();
+        if (!std::isfinite(d) || d < 0 || d != std::floor(d) || d >= 9007199254740992.0)
+            return configError(QStringLiteral("seed"),
+                               QStringLiteral("an unsigned integer below 2^53 (larger seeds as a "
+                                              "string)"),
+                               jsonText(seed));
+        c.seed = quint64(d);
+    } else if (!seed.isUndefined()) {
+        return configError(QStringLiteral("seed"), QStringLiteral("an unsigned integer"),
+                           jsonText(seed));
     }
     auto ok = c.validate();
     if (!ok)

@@ -156,6 +156,21 @@ private Q_SLOTS:
         json = FairSslConfig().toJson();
         json.insert(QStringLiteral("family"), QStringLiteral("fare"));
         QVERIFY(!FairSslConfig::fromJson(json).ok());
+        // An integer beyond what a 64-bit integer holds is refused by name, not converted
+        // (undefined behaviour, found by scripts/fuzz; fuzz/regressions/config/).
+        for (double huge : {1e51, -1e30, 9007199254740994.0}) {
+            json = FairSslConfig::coloredFashionMnistDefault().toJson();
+            json.insert(QStringLiteral("epochs"), huge);
+            parsed = FairSslConfig::fromJson(json);
+            QVERIFY(!parsed.ok());
+            QVERIFY2(parsed.error().toString().contains(QStringLiteral("epochs")),
+                     qPrintable(parsed.error().toString()));
+            json = FairSslConfig::coloredFashionMnistDefault().toJson();
+            json.insert(QStringLiteral("seed"), huge);
+            parsed = FairSslConfig::fromJson(json);
+            QVERIFY(!parsed.ok());
+            QVERIFY(parsed.error().toString().contains(QStringLiteral("seed")));
+        }
     }
 
     void stageInputsDecideWhatMayBeShared()
