@@ -9,21 +9,6 @@
 
 namespace equiscope {
 
-namespace {
-
-DataError dataError(const QString &file, const QString &field, const QString &expected,
-                    const QString &found)
-{
-    DataError e;
-    e.file = file;
-    e.field = field;
-    e.expected = expected;
-    e.found = found;
-    return e;
-}
-
-} // namespace
-
 Expected<Done> assignClusteringGroups(const AttributeTable &table, const ClusteringConfig &config,
                                       const QString &source, ClusteringData &data)
 {
@@ -57,17 +42,17 @@ Expected<ClusteringData> clusteringDataFromDataset(const Dataset &ds,
 {
     const QString source = ds.spec.path;
     if (!ds.features)
-        return dataError(source, {}, QStringLiteral("feature vectors (format 'features')"),
-                         QStringLiteral("an image dataset; cluster a run's embeddings of it"));
+        return fieldError(source, {}, QStringLiteral("feature vectors (format 'features')"),
+                          QStringLiteral("an image dataset; cluster a run's embeddings of it"));
     if (!ds.attributes.contains(config.identity))
-        return dataError(source, QStringLiteral("identity"),
-                         QStringLiteral("a label column (one of: %1)")
-                             .arg(ds.attributes.names().join(QStringLiteral(", "))),
-                         config.identity.isEmpty() ? QStringLiteral("nothing") : config.identity);
+        return fieldError(source, QStringLiteral("identity"),
+                          QStringLiteral("a label column (one of: %1)")
+                              .arg(ds.attributes.names().join(QStringLiteral(", "))),
+                          config.identity.isEmpty() ? QStringLiteral("nothing") : config.identity);
     const Attribute &id = ds.attributes.column(config.identity);
     if (!id.isDiscrete())
-        return dataError(source, config.identity, QStringLiteral("integer cluster labels"),
-                         QStringLiteral("a %1 column").arg(attributeTypeName(id.type())));
+        return fieldError(source, config.identity, QStringLiteral("integer cluster labels"),
+                          QStringLiteral("a %1 column").arg(attributeTypeName(id.type())));
     ClusteringData data;
     data.source = source;
     data.features = ds.features;
@@ -93,10 +78,10 @@ Expected<Done> subsampleGroupIdentities(const ClusteringConfig &config, Clusteri
             target = g;
     }
     if (target < 0)
-        return dataError(data.source, QStringLiteral("subsampleGroup"),
-                         QStringLiteral("one of the groups: %1")
-                             .arg(data.groupLabels.join(QStringLiteral(", "))),
-                         config.subsampleGroup);
+        return fieldError(data.source, QStringLiteral("subsampleGroup"),
+                          QStringLiteral("one of the groups: %1")
+                              .arg(data.groupLabels.join(QStringLiteral(", "))),
+                          config.subsampleGroup);
     // Majority group of each identity.
     QMap<int64_t, QMap<int, qint64>> counts;
     for (size_t i = 0; i < data.identity.size(); ++i)
