@@ -10,6 +10,7 @@
 
 #include <cmath>
 #include <functional>
+#include <limits>
 
 namespace equiscope {
 
@@ -193,11 +194,12 @@ bool typeMatches(Option::Kind kind, const QJsonValue &v)
     case Option::Real:
         return v.isDouble();
     case Option::Integer: {
-        // A whole number within ±2^53 (exact in a double) before any conversion: 1e51 cast to
-        // qint64 was undefined behaviour (found by scripts/fuzz).
+        // A whole number within the range of the narrowest integer option (int) before any
+        // conversion: 1e51 cast to qint64 and 1e12 cast to int were undefined behaviour (found
+        // by scripts/fuzz).
         const double d = v.toDouble();
         return v.isDouble() && std::isfinite(d) && d == std::floor(d) &&
-               std::abs(d) <= 9007199254740992.0;
+               std::abs(d) <= double(std::numeric_limits<int>::max());
     }
     case Option::Flag:
         return v.isBool();
