@@ -12,6 +12,7 @@
 #include <cerrno>
 #include <csignal>
 #include <cstring>
+#include <fcntl.h>
 #include <limits>
 #include <mutex>
 #include <numeric>
@@ -87,6 +88,21 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::open(const QString &path)
 
 namespace {
 
+/// Sets @p file to @p bytes with every block allocated on disk (posix_fallocate), falling back
+/// to a plain resize where the file system cannot reserve (then the size check before is all
+/// there is). Returns why it failed, or an empty string.
+QString reserveFileSpace(QFile &file, qint64 bytes)
+{
+#ifdef Q_OS_UNIX
+    const int rc = ::posix_fallocate(file.handle(), 0, off_t(bytes));
+    if (rc == 0)
+        return {};
+    if (rc != EOPNOTSUPP && rc != EINVAL)
+        return QString::fromLocal8Bit(std::strerror(rc));
+#endif
+    return file.resize(bytes) ? QString() : file.errorString();
+}
+
 /// Removes the unfinished caches ("<name>.<pid>.partial") in @p dir whose writing process is
 /// gone: a killed import never leaves its partial file behind for longer than the next import.
 void removeStalePartials(const QString &dir)
@@ -155,14 +171,17 @@ Expected<std::shared_ptr<ImageCache>> ImageCache::build(const QString &path, con
         QFile tmp(tmpPath);
         if (!tmp.open(QIODevice::ReadWrite | QIODevice::Truncate))
             return failed(DataError{tmpPath, -1, -1, {}, {}, {}, tmp.errorString()});
-        if (!tmp.resize(total))
+        // The blocks are reserved, not just the size set: pages of a sparse file that is mapped
+        // are allocated when first written, and a disk that fills up meanwhile would end the
+        // process with SIGBUS instead of an error.
+        if (const QString why = reserveFileSpace(tmp, total); !why.isEmpty())
             return failed(DataError{tmpPath,
                                     -1,
                                     -1,
                                     {},
-                                    {},
-                                    {},
-                                    QStringLiteral("cannot allocate %1 bytes").arg(total)});
+                                    QStringLiteral("%1 bytes for the image cache").arg(total),
+                                    why,
+                                    QStringLiteral("cannot reserve the disk space")});
         Header h{};
         std::memcpy(h.magic, kCacheMagic, sizeof kCacheMagic);
         h.count = shape.count;

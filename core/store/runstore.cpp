@@ -86,6 +86,12 @@ RunRecord runFromRow(const SqliteStatement &s)
 RunStore::RunStore(QString path, RunStoreOptions options)
     : m_path(std::move(path)), m_options(options)
 {
+    // Where large artifacts go can be lowered for a whole process: the fault-injection test uses
+    // it so that tiny runs write artifact files too (README, "Environment").
+    bool ok = false;
+    const qint64 threshold = qEnvironmentVariableIntValue("EQUISCOPE_STORE_FILE_THRESHOLD", &ok);
+    if (ok && threshold >= 0)
+        m_options.externalThreshold = threshold;
 }
 
 RunStore::~RunStore() = default;
@@ -146,6 +152,8 @@ Expected<std::unique_ptr<RunStore>> RunStore::open(const QString &path,
         auto recovered = store->recoverInterruptedRuns();
         if (!recovered)
             return recovered.error();
+        // Housekeeping only: a store that is busy now is swept at a later open.
+        store->removeOrphanArtifactFiles();
     }
     return std::move(store);
 }

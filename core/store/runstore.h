@@ -112,6 +112,9 @@ public:
     /// A run id from a full id, a unique id prefix or a unique name.
     Expected<QString> resolveRun(const QString &key) const;
     Expected<QVector<EpochRecord>> epochs(const QString &id) const;
+    /// SHA-256 over everything the run is made of (record, epochs, metrics, artifact checksums),
+    /// not where its bytes live: equal digests mean equal runs (merge, fault-injection tests).
+    Expected<QByteArray> runDigest(const QString &id) const;
     /// Metrics of @p scope ("final", "epoch:N"; empty = all scopes).
     Expected<QVector<MetricRow>> metrics(const QString &id,
                                          const QString &scope = QStringLiteral("final")) const;
@@ -119,6 +122,11 @@ public:
     /// Marks 'running' runs whose owner is gone as 'interrupted': on this host when the owner
     /// process no longer exists, elsewhere when the heartbeat is stale. Returns their ids.
     Expected<QStringList> recoverInterruptedRuns();
+    /// Removes artifact files that no row names: what a process killed between writing a file and
+    /// committing its row (or between committing a deletion and removing the file) leaves behind.
+    /// Only files with the store's own artifact names are touched; runs on open. Returns the
+    /// removed paths relative to artifactDirectory().
+    Expected<QStringList> removeOrphanArtifactFiles();
     /// The last recorded epoch that has a checkpoint, or -1.
     Expected<int> resumableEpoch(const QString &id) const;
 

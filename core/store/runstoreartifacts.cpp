@@ -10,7 +10,11 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStorageInfo>
 #include <QUuid>
+
+#include <cerrno>
+#include <cstring>
 
 namespace equiscope {
 
@@ -42,6 +46,19 @@ QString safeFileName(const QString &text)
     QString out = text;
     out.replace(unsafe, QStringLiteral("_"));
     return out.isEmpty() ? QStringLiteral("_") : out.left(64);
+}
+
+/// Why writing @p bytes into @p dir failed with @p error: a full disk says so with its figures.
+QString writeFailure(const QString &dir, int error, qint64 bytes)
+{
+    const QStorageInfo storage(dir);
+    if (error == ENOSPC || error == EDQUOT ||
+        (storage.isValid() && storage.bytesAvailable() < bytes))
+        return QStringLiteral("no space left on %1 (%2 bytes free)")
+            .arg(storage.rootPath())
+            .arg(storage.bytesAvailable());
+    return error != 0 ? QString::fromLocal8Bit(std::strerror(error))
+                      : QStringLiteral("the write failed");
 }
 
 QString sha256Hex(const QByteArray &bytes)
@@ -88,9 +105,20 @@ ArtifactRecord RunStore::writeArtifact(const QString &id, ArtifactRecord a, cons
         const QString file = artifactDirectory() + QLatin1Char('/') + a.externalPath;
         QDir().mkpath(QFileInfo(file).absolutePath());
         QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(bytes) != bytes.size() || !out.commit())
-            throwDataProblem(file,
-                             QStringLiteral("cannot write artifact: %1").arg(out.errorString()));
+        // errno is read right after the call that failed: QSaveFile reports a full disk as
+        // "Unknown error".
+        bool written = false;
+        int error = 0;
+        if (!out.open(QIODevice::WriteOnly))
+            error = errno;
+        else if (out.write(bytes) != bytes.size() || !out.flush())
+            error = errno;
+        else if (!(written = out.commit()))
+            error = errno;
+        if (!written)
+            throwDataProblem(file, QStringLiteral("cannot write artifact (%1 bytes): %2")
+                                       .arg(a.size)
+                                       .arg(writeFailure(artifactDirectory(), error, a.size)));
         m_db->noteFileWritten(file);
     }
     SqliteStatement ins(*m_db, "INSERT INTO artifacts (run_id, kind, epoch, name, mime, bytes, "

@@ -79,6 +79,14 @@ QByteArray RunStore::contentDigest(const QString &id) const
                                     QCryptographicHash::Sha256);
 }
 
+Expected<QByteArray> RunStore::runDigest(const QString &id) const
+{
+    return locked([&] {
+        readRun(id);
+        return contentDigest(id);
+    });
+}
+
 void RunStore::copyRunFrom(const RunStore &source, const QString &id)
 {
     const auto need = [](auto result) {

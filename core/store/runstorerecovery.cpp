@@ -4,6 +4,10 @@
 #include "store/sqliteconnection.h"
 #include "store/sqlitestatement.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
 #include <QSysInfo>
 
 #ifdef Q_OS_UNIX
@@ -77,6 +81,71 @@ Expected<QStringList> RunStore::recoverInterruptedRuns()
         }
         tx.commit();
         return recovered;
+    });
+}
+
+namespace {
+
+/// Artifact files as writeArtifact() names them ("<kind>[-e<N>]-<12 hex>.bin"), and the temporary
+/// file QSaveFile writes first ("….bin.XXXXXX"). Nothing else in the folder is ever removed.
+bool isStoreArtifactName(const QString &name)
+{
+    static const QRegularExpression pattern(
+        QStringLiteral("^[A-Za-z0-9_.-]+-[0-9a-f]{12}\\.bin(\\.[A-Za-z0-9]{6})?$"));
+    return pattern.match(name).hasMatch();
+}
+
+/// "<run folder>/<file>" of every artifact-named regular file; links are neither followed nor
+/// listed, so nothing outside the folder is ever a candidate.
+QStringList artifactFilesOnDisk(const QString &root)
+{
+    QStringList out;
+    const QDir base(root);
+    for (const QFileInfo &runDir :
+         base.entryInfoList(QDir::Dirs | QDir::NoDotAndDotDot | QDir::NoSymLinks | QDir::Hidden)) {
+        for (const QFileInfo &f :
+             QDir(runDir.filePath()).entryInfoList(QDir::Files | QDir::NoSymLinks | QDir::Hidden))
+            if (isStoreArtifactName(f.fileName()))
+                out.append(runDir.fileName() + QLatin1Char('/') + f.fileName());
+    }
+    return out;
+}
+
+} // namespace
+
+Expected<QStringList> RunStore::removeOrphanArtifactFiles()
+{
+    if (m_readOnly || !QFileInfo(artifactDirectory()).isDir())
+        return QStringList();
+    return locked([&] {
+        const auto referenced = [&] {
+            QSet<QString> paths;
+            SqliteStatement s(*m_db, "SELECT path FROM artifacts WHERE path IS NOT NULL");
+            while (s.next())
+                paths.insert(s.text(0));
+            return paths;
+        };
+        const auto orphans = [&](const QSet<QString> &named) {
+            QStringList out;
+            for (const QString &file : artifactFilesOnDisk(artifactDirectory()))
+                if (!named.contains(file))
+                    out.append(file);
+            return out;
+        };
+        // Most opens find nothing: only then is the write lock taken. A writer holds that lock
+        // from before it writes a file until its row is committed, so under the lock a file
+        // without a row is certainly an orphan.
+        if (orphans(referenced()).isEmpty())
+            return QStringList();
+        SqliteTransaction tx(*m_db);
+        const QStringList removed = orphans(referenced());
+        QDir root(artifactDirectory());
+        for (const QString &file : removed) {
+            root.remove(file);
+            root.rmdir(file.section(QLatin1Char('/'), 0, 0)); // only when now empty
+        }
+        tx.commit();
+        return removed;
     });
 }
 

@@ -96,6 +96,46 @@ private:
     }
 
 private Q_SLOTS:
+    void orphanFilesAreSweptAndNothingElse()
+    {
+        // What a killed writer leaves (a file without a row, QSaveFile's temporary) is removed
+        // when the store is opened; a file it did not write, and a link, are left alone.
+        const QString folder = m_dir.filePath(QStringLiteral("orphans"));
+        const QString path = folder + QStringLiteral("/runs.sqlite");
+        RunStoreOptions o;
+        o.externalThreshold = 1024;
+        QString run, kept;
+        {
+            auto store = take(RunStore::open(path, o));
+            RunRecord r;
+            r.name = QStringLiteral("r");
+            run = take(store->createRun(r));
+            kept =
+                take(store->recordEpochWithCheckpoint(run, 1, {{"loss", 1}}, 1, pattern(5000, 1)))
+                    .externalPath;
+        }
+        const QString dir = path + QStringLiteral(".artifacts/") + run + QLatin1Char('/');
+        const QString outside = folder + QStringLiteral("/outside-0123456789ab.bin");
+        for (const QString &name :
+             {dir + QStringLiteral("checkpoint-e2-0123456789ab.bin"),
+              dir + QStringLiteral("checkpoint-e2-0123456789ab.bin.Ab12Cd"),
+              path + QStringLiteral(".artifacts/gone-run/report-aaaaaaaaaaaa.bin"),
+              dir + QStringLiteral("notes.txt"), outside})
+            QVERIFY(fixtures::writeFile(name, "x"));
+        QVERIFY(QFile::link(outside, dir + QStringLiteral("link-abcdefabcdef.bin")));
+
+        auto store = take(RunStore::open(path, o));
+        QCOMPARE(store->removeOrphanArtifactFiles().value(), QStringList()); // done on open
+        QVERIFY(QFile::exists(path + QStringLiteral(".artifacts/") + kept));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("checkpoint-e2-0123456789ab.bin")));
+        QVERIFY(!QFile::exists(dir + QStringLiteral("checkpoint-e2-0123456789ab.bin.Ab12Cd")));
+        QVERIFY(!QFileInfo::exists(path + QStringLiteral(".artifacts/gone-run")));
+        QVERIFY(QFile::exists(dir + QStringLiteral("notes.txt")));
+        QVERIFY(QFileInfo(dir + QStringLiteral("link-abcdefabcdef.bin")).isSymLink());
+        QVERIFY(QFile::exists(outside));
+        QVERIFY(store->artifact(run, ArtifactKind::checkpoint(), 1).ok());
+    }
+
     void traversalPaths_data();
     void traversalPaths();
     void linkOutOfTheFolderIsRefused();
