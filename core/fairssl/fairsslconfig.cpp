@@ -4,6 +4,7 @@
 #include "store/runrecord.h"
 
 #include "data/coloredmnist.h"
+#include "data/datasetspecjson.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -327,7 +328,10 @@ QJsonObject FairSslConfig::toJson() const
 Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
 {
     FairSslConfig c;
-    c.name = o.value(QStringLiteral("name")).toString();
+    if (const QJsonValue name = o.value(QStringLiteral("name")); name.isString())
+        c.name = name.toString();
+    else if (!name.isUndefined())
+        return configError(QStringLiteral("name"), QStringLiteral("text"), jsonText(name));
     if (o.contains(QStringLiteral("family")) &&
         o.value(QStringLiteral("family")).toString() != runFamilyName(RunFamily::FairSsl))
         return configError(QStringLiteral("family"), runFamilyName(RunFamily::FairSsl),
@@ -364,8 +368,13 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
         return configError(key, QStringLiteral("a key of a fair-SSL run config"),
                            QStringLiteral("an unknown key"));
     }
-    if (o.contains(QStringLiteral("dataset")))
-        c.dataset = DatasetSpec::fromJson(o.value(QStringLiteral("dataset")).toObject());
+    if (o.contains(QStringLiteral("dataset"))) {
+        auto dataset = readDatasetSpec(o.value(QStringLiteral("dataset")),
+                                       QStringLiteral("fair-ssl run config"));
+        if (!dataset)
+            return dataset.error();
+        c.dataset = dataset.value();
+    }
     for (const Option &opt : options()) {
         const auto v = valueAt(o, opt.path);
         if (!v)

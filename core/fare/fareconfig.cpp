@@ -3,6 +3,7 @@
 #include "store/runrecord.h"
 
 #include "data/coloredmnist.h"
+#include "data/datasetspecjson.h"
 #include "util/jsonfields.h"
 
 #include <QJsonArray>
@@ -104,14 +105,10 @@ Expected<FareConfig> FareConfig::fromJson(const QJsonObject &o)
         return loss.error();
     c.loss = loss.value();
     if (o.contains(QStringLiteral("dataset"))) {
-        JsonFields d(datasetJson, file, QStringLiteral("dataset"));
-        QJsonObject options;
-        d.text(QStringLiteral("format"), c.dataset.format)
-            .text(QStringLiteral("path"), c.dataset.path)
-            .object(QStringLiteral("options"), options);
-        if (auto e = d.error())
-            return *e;
-        c.dataset.options = options.toVariantMap();
+        auto dataset = readDatasetSpec(datasetJson, file);
+        if (!dataset)
+            return dataset.error();
+        c.dataset = dataset.value();
     }
     if (o.contains(QStringLiteral("augment"))) {
         auto augment = AugmentConfig::fromJson(augmentJson, file);

@@ -173,6 +173,35 @@ private Q_SLOTS:
         }
     }
 
+    void nameAndDatasetAreReadStrictly_data()
+    {
+        QTest::addColumn<QString>("key");
+        QTest::addColumn<QJsonValue>("value");
+        QTest::addColumn<QString>("named");
+        QTest::newRow("name of the wrong type") << "name" << QJsonValue(7) << "'name'";
+        QTest::newRow("dataset not an object") << "dataset" << QJsonValue("mnist") << "dataset";
+        QTest::newRow("misspelt dataset key")
+            << "dataset" << QJsonValue(QJsonObject{{"fromat", "idx"}}) << "dataset.fromat";
+        QTest::newRow("dataset path not text")
+            << "dataset" << QJsonValue(QJsonObject{{"path", 3}}) << "dataset.path";
+        QTest::newRow("dataset options not an object")
+            << "dataset" << QJsonValue(QJsonObject{{"options", "x"}}) << "dataset.options";
+    }
+
+    void nameAndDatasetAreReadStrictly()
+    {
+        QFETCH(QString, key);
+        QFETCH(QJsonValue, value);
+        QFETCH(QString, named);
+        QJsonObject json = FairSslConfig::coloredFashionMnistDefault().toJson();
+        json.insert(key, value);
+        const auto parsed = FairSslConfig::fromJson(json);
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().toString().contains(named) &&
+                     parsed.error().toString().contains(QStringLiteral("fair-ssl run config")),
+                 qPrintable(parsed.error().toString()));
+    }
+
     void stageInputsDecideWhatMayBeShared()
     {
         const FairSslConfig full = FairSslConfig::coloredFashionMnistDefault();

@@ -16,11 +16,15 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
 
 #include <memory>
+
+#include <unistd.h>
 
 using namespace equiscope;
 using namespace equiscope::storefixtures;
@@ -143,6 +147,7 @@ private Q_SLOTS:
     void resumingAFinishedRunLeavesItsRecord();
     void damagedColumnsAreReported();
     void readOnlyStoreIsReadAndRefusesWrites();
+    void readOnlyStoreIsDetected();
 };
 
 void TestHostileStore::traversalPaths_data()
@@ -295,6 +300,59 @@ void TestHostileStore::readOnlyStoreIsReadAndRefusesWrites()
     QCOMPARE(QFileInfo(c.store).lastModified(), before.lastModified());
     auto again = take(RunStore::open(c.store));
     QCOMPARE(take(again->runs()).size(), 1); // nothing was deleted
+}
+
+void TestHostileStore::readOnlyStoreIsDetected()
+{
+    // Nobody says "read-only" here: the store's file and folder are not writable for the user
+    // who opens it. As root (permission bits do not bind root) the CLI runs as "nobody" instead.
+    const Crafted c = craft();
+    const QString folder = QFileInfo(c.store).absolutePath();
+    const QFileInfo before(c.store);
+    std::function<void()> asUser;
+    if (::geteuid() == 0) {
+        // nobody must reach the store: every folder above it readable and searchable.
+        for (QDir d(folder); !d.isRoot(); d.cdUp())
+            if (d.absolutePath().startsWith(m_dir.path()))
+                QFile::setPermissions(d.absolutePath(), QFile::permissions(d.absolutePath()) |
+                                                            QFile::ReadOther | QFile::ExeOther);
+        QFile::setPermissions(c.store, QFile::permissions(c.store) | QFile::ReadOther);
+        asUser = [] {
+            if (::setgid(65534) != 0 || ::setuid(65534) != 0)
+                ::_exit(99);
+        };
+    } else {
+        QVERIFY(QFile::setPermissions(c.store, QFile::ReadOwner | QFile::ReadOther));
+        QVERIFY(QFile::setPermissions(folder, QFile::ReadOwner | QFile::ExeOwner |
+                                                  QFile::ReadOther | QFile::ExeOther));
+    }
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folder, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(c.store, QFile::ReadOwner | QFile::WriteOwner);
+    });
+    const auto run = [&](const QStringList &args) {
+        QProcess p;
+        p.setChildProcessModifier(asUser);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("HOME"), QDir::tempPath());
+        p.setProcessEnvironment(env);
+        p.start(QStringLiteral(EQUISCOPE_CLI_PATH), args);
+        p.waitForFinished(60000);
+        const bool started = p.error() != QProcess::FailedToStart && p.exitCode() != 99;
+        return std::make_pair(started, fixtures::CliResult{p.exitCode(), p.readAllStandardOutput(),
+                                                           p.readAllStandardError()});
+    };
+    auto [started, r] = run({"runs", "list", "--store", c.store});
+    if (!started)
+        QSKIP("the user 'nobody' cannot run " EQUISCOPE_CLI_PATH " (a folder above it is private)");
+    QVERIFY2(r.exitCode == 0, r.err.constData());
+    QVERIFY(r.out.contains(c.run.left(8).toUtf8()));
+    QVERIFY2(r.err.contains("is read-only: opened for reading"), r.err.constData());
+    r = run({"runs", "delete", c.run, "--store", c.store}).second;
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains("read-only") && r.err.contains(c.store.toUtf8()), r.err.constData());
+    QCOMPARE(QFileInfo(c.store).lastModified(), before.lastModified());
+    QVERIFY(!QFileInfo::exists(c.store + QStringLiteral("-wal")));
 }
 
 QTEST_GUILESS_MAIN(TestHostileStore)
