@@ -4220,6 +4220,17 @@ zum Beurteilen
             <numerusform>%n Läufe</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s), %1 with a damaged record</source>
+        <translation>
+            <numerusform>%n Lauf, %1 mit beschädigtem Eintrag</numerusform>
+            <numerusform>%n Läufe, %1 mit beschädigtem Eintrag</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run&apos;s stored record is damaged; some of it could not be read:</source>
+        <translation>Der gespeicherte Eintrag dieses Laufs ist beschädigt; ein Teil davon konnte nicht gelesen werden:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::SaliencyView</name>

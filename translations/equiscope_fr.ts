@@ -4220,6 +4220,17 @@ pour juger
             <numerusform>%n exécutions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n run(s), %1 with a damaged record</source>
+        <translation>
+            <numerusform>%n exécution, dont %1 avec un enregistrement endommagé</numerusform>
+            <numerusform>%n exécutions, dont %1 avec un enregistrement endommagé</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This run&apos;s stored record is damaged; some of it could not be read:</source>
+        <translation>L&apos;enregistrement stocké de cette exécution est endommagé&#xa0;; une partie n&apos;a pas pu être lue&#xa0;:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::SaliencyView</name>

@@ -13,11 +13,14 @@
 #include <QLocale>
 #include <QPushButton>
 #include <QSplitter>
+#include <QStyle>
 #include <QTableWidget>
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 namespace equiscope {
 
@@ -197,7 +200,13 @@ void RunsPanel::selectRun(const QString &id)
 
 void RunsPanel::showRuns(const QVector<RunSummary> &runs)
 {
-    m_status->setText(tr("%n run(s)", nullptr, int(runs.size())));
+    const auto damaged = std::count_if(runs.cbegin(), runs.cend(), [](const RunSummary &r) {
+        return !r.record.problems.isEmpty();
+    });
+    m_status->setText(
+        damaged == 0
+            ? tr("%n run(s)", nullptr, int(runs.size()))
+            : tr("%n run(s), %1 with a damaged record", nullptr, int(runs.size())).arg(damaged));
     const QByteArray print = fingerprint(runs);
     if (print == m_fingerprint)
         return;
@@ -214,6 +223,16 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
     for (int row = 0; row < runs.size(); ++row) {
         const RunRecord &r = runs.at(row).record;
         m_table->setItem(row, NameColumn, readOnlyItem(r.name.isEmpty() ? r.id.left(8) : r.name));
+        if (!r.problems.isEmpty()) {
+            // A damaged row is shown, never silently read as empty: what was read is listed.
+            QTableWidgetItem *name = m_table->item(row, NameColumn);
+            name->setIcon(style()->standardIcon(QStyle::SP_MessageBoxWarning));
+            const QString text =
+                tr("This run's stored record is damaged; some of it could not be read:") +
+                QStringLiteral("\n• ") + r.problems.join(QStringLiteral("\n• "));
+            name->setToolTip(text);
+            name->setData(Qt::AccessibleDescriptionRole, text);
+        }
         m_table->setItem(row, MethodColumn, readOnlyItem(r.method));
         m_table->setItem(row, StatusColumn, readOnlyItem(statusText(r.status)));
         // The shown text is translated; code that looks for a status reads the identifier.
