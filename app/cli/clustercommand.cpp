@@ -5,6 +5,7 @@
 #include "traincommand.h"
 
 #include "clustering/clusteringjob.h"
+#include "data/datasetspecjson.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -231,7 +232,14 @@ int runClusterCommand(const QStringList &arguments)
         given.insert(QStringLiteral("tuneThresholds"), false);
 
     // The input.
-    DatasetSpec spec = DatasetSpec::fromJson(given.value(QStringLiteral("dataset")).toObject());
+    DatasetSpec spec;
+    if (given.contains(QStringLiteral("dataset"))) {
+        auto read = readDatasetSpec(given.value(QStringLiteral("dataset")),
+                                    p.value(QStringLiteral("config")));
+        if (!read)
+            return fail(read.error().toString());
+        spec = read.value();
+    }
     if (p.isSet(QStringLiteral("features"))) {
         spec.format = QStringLiteral("features");
         spec.path = p.value(QStringLiteral("features"));

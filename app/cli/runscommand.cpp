@@ -335,7 +335,7 @@ int merge(const QStringList &args)
     QCommandLineParser p;
     p.setApplicationDescription(QStringLiteral(
         "Copy the runs of several stores into one; runs already there are skipped, conflicting "
-        "ones are reported and left unchanged (exit code 3)."));
+        "ones are reported and left unchanged (exit code 1: a data error)."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("merge"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("SOURCE"), QStringLiteral("Store files to read."),
@@ -364,8 +364,10 @@ int merge(const QStringList &args)
         out += QStringLiteral("  conflict: run %1 from %2: %3\n").arg(c.runId, c.source, c.reason);
     printOut(out);
     if (!r.conflicts.isEmpty())
-        return fail(QStringLiteral("%1 conflicting run(s) were not merged").arg(r.conflicts.size()),
-                    3);
+        return fail(QStringLiteral("%1 conflicting run(s) were not merged into %2 (listed above)")
+                        .arg(r.conflicts.size())
+                        .arg(into),
+                    1);
     return 0;
 }
 

@@ -18,6 +18,7 @@
 
 #include <atomic>
 #include <cstdio>
+#include <limits>
 #include <memory>
 
 namespace equiscope::cli {
@@ -119,14 +120,18 @@ int runTrainCommand(const QStringList &arguments)
             return fail(QStringLiteral("%1: %2").arg(f.fileName(), parsed.error().toString()));
         config = parsed.value();
     }
+    QString badOption;
     auto intOption = [&](const QString &name, auto &field) -> bool {
         if (!p.isSet(name))
             return true;
+        badOption = name;
+        using Field = std::decay_t<decltype(field)>;
         bool ok = false;
         const qlonglong v = p.value(name).toLongLong(&ok);
-        if (!ok)
+        // A value the field cannot hold is refused, not wrapped (-1 as a seed, 2^40 as a batch).
+        if (!ok || v < 0 || quint64(v) > quint64(std::numeric_limits<Field>::max()))
             return false;
-        field = std::decay_t<decltype(field)>(v);
+        field = Field(v);
         return true;
     };
     if (p.isSet(QStringLiteral("method"))) {
@@ -182,8 +187,8 @@ int runTrainCommand(const QStringList &arguments)
         !intOption(QStringLiteral("test-limit"), config.testLimit) ||
         !intOption(QStringLiteral("probe-train-limit"), config.probeTrainLimit))
         return fail(
-            QStringLiteral(
-                "numeric options (--epochs, --batch, --seed, --threads, --*-limit) need integers"),
+            QStringLiteral("--%1 needs a whole number from 0 to what the option can hold, got '%2'")
+                .arg(badOption, p.value(badOption)),
             2);
     if (config.warmupEpochs >= config.epochs)
         config.warmupEpochs = config.epochs > 1 ? 1 : 0;

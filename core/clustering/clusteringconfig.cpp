@@ -1,5 +1,6 @@
 #include "clustering/clusteringconfig.h"
 
+#include "data/datasetspecjson.h"
 #include "store/runrecord.h"
 #include "util/jsonfields.h"
 
@@ -197,14 +198,10 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
     if (family != runFamilyName(RunFamily::Clustering))
         return configError(QStringLiteral("family"), runFamilyName(RunFamily::Clustering), family);
     if (o.contains(QStringLiteral("dataset"))) {
-        JsonFields d(datasetJson, file, QStringLiteral("dataset"));
-        QJsonObject options;
-        d.text(QStringLiteral("format"), c.dataset.format)
-            .text(QStringLiteral("path"), c.dataset.path)
-            .object(QStringLiteral("options"), options);
-        if (auto e = d.error())
-            return *e;
-        c.dataset.options = options.toVariantMap();
+        auto dataset = readDatasetSpec(datasetJson, file);
+        if (!dataset)
+            return dataset.error();
+        c.dataset = dataset.value();
     }
     if (o.contains(QStringLiteral("purityForm"))) {
         if (purityForm == QLatin1String("upper-bound"))

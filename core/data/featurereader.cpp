@@ -10,6 +10,8 @@
 
 #include <algorithm>
 
+#include <cmath>
+
 namespace equiscope {
 
 namespace {
@@ -213,6 +215,24 @@ void readCsvMatrix(const QString &path, Dataset &ds)
 
 } // namespace
 
+/// A NaN or infinite feature poisons every distance and kNN list it enters, silently: refused,
+/// naming the first one's row and column (1-based).
+void checkFinite(const QString &path, const FeatureMatrix &m)
+{
+    const float *values = m.data();
+    const qint64 count = m.rows() * qint64(m.cols());
+    for (qint64 i = 0; i < count; ++i)
+        if (!std::isfinite(values[i])) {
+            DataError e;
+            e.file = path;
+            e.field =
+                QStringLiteral("row %1, column %2").arg(i / m.cols() + 1).arg(i % m.cols() + 1);
+            e.expected = QStringLiteral("a finite number");
+            e.found = QString::number(double(values[i]));
+            throw DataException(e);
+        }
+}
+
 Dataset readFeatures(const DatasetSpec &spec, const ReadContext &context)
 {
     Q_UNUSED(context) // nothing here is slow enough to report progress or to cancel
@@ -256,6 +276,7 @@ Dataset readFeatures(const DatasetSpec &spec, const ReadContext &context)
         labelsPath.clear(); // consumed: the labels defined the row count
     }
     ds.size = ds.features->rows();
+    checkFinite(path, *ds.features);
 
     if (!labelsPath.isEmpty()) {
         const TextLines labels = readLines(labelsPath);

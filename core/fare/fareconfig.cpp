@@ -8,6 +8,9 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+#include <tuple>
+
 namespace equiscope {
 
 namespace {
@@ -148,9 +151,32 @@ Expected<Done> FareConfig::validate() const
     if (batchSize < 4)
         return configError(QStringLiteral("batchSize"), QStringLiteral("at least 4"),
                            QString::number(batchSize));
-    if (!(learningRate > 0))
+    if (!(learningRate > 0) || !std::isfinite(learningRate))
         return configError(QStringLiteral("learningRate"), QStringLiteral("a positive number"),
                            QString::number(learningRate));
+    // The same bounds as the JSON reader's: values set by flags or code are checked here too.
+    for (const auto &[key, value, min, max] :
+         {std::tuple{"epochs", qint64(epochs), qint64(1), qint64(kMaxEpochs)},
+          {"batchSize", batchSize, 4, 65536},
+          {"threads", threads, 0, 1024},
+          {"width", width, 1, 4096},
+          {"projectionDim", projectionDim, 1, 65536},
+          {"groupBins", groupBins, 2, 1000},
+          {"probeBatch", probeBatch, 2, 4096},
+          {"bootstrapResamples", bootstrapResamples, 0, 1000000},
+          {"trainLimit", trainLimit, 0, qint64(1) << 40},
+          {"probeTrainLimit", probeTrainLimit, 0, qint64(1) << 40},
+          {"testLimit", testLimit, 0, qint64(1) << 40}})
+        if (value < min || value > max)
+            return configError(QString::fromLatin1(key),
+                               QStringLiteral("a whole number from %1 to %2").arg(min).arg(max),
+                               QString::number(value));
+    for (const auto &[key, value] : {std::pair{"weightDecay", weightDecay},
+                                     {"momentum", momentum},
+                                     {"larsTrustCoefficient", larsTrustCoefficient}})
+        if (!std::isfinite(value) || value < 0)
+            return configError(QString::fromLatin1(key), QStringLiteral("a finite number ≥ 0"),
+                               QString::number(value));
     if (warmupEpochs < 0 || warmupEpochs >= std::max(1, epochs + 1))
         return configError(QStringLiteral("warmupEpochs"), QStringLiteral("0 … epochs"),
                            QString::number(warmupEpochs));

@@ -122,6 +122,18 @@ JsonFields &JsonFields::number(const QString &key, double &out)
     return *this;
 }
 
+JsonFields &JsonFields::number(const QString &key, double &out, double min, double max)
+{
+    if (const std::optional<QJsonValue> v = take(key)) {
+        const double d = v->toDouble(std::nan(""));
+        if (v->isDouble() && std::isfinite(d) && d >= min && d <= max)
+            out = d;
+        else
+            fail(key, QStringLiteral("a number from %1 to %2").arg(min).arg(max), *v);
+    }
+    return *this;
+}
+
 JsonFields &JsonFields::flag(const QString &key, bool &out)
 {
     if (const std::optional<QJsonValue> v = take(key)) {

@@ -32,6 +32,8 @@ public:
     JsonFields &unsigned64(const QString &key, quint64 &out);
     /// A finite number.
     JsonFields &number(const QString &key, double &out);
+    /// A finite number in [@p min, @p max].
+    JsonFields &number(const QString &key, double &out, double min, double max);
     JsonFields &flag(const QString &key, bool &out);
     /// An array of strings, or one comma-separated string.
     JsonFields &textList(const QString &key, QStringList &out);

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void deviceAsDatasetFileIsRefused();
     void configTypesAndKeysAreChecked_data();
     void configTypesAndKeysAreChecked();
+    void flagsAreCheckedLikeTheConfig_data();
+    void flagsAreCheckedLikeTheConfig();
     void lossRefusesNonFiniteInputsAndUnboundedRepeats();
 };
 
@@ -137,11 +139,45 @@ void TestCliHostile::configTypesAndKeysAreChecked_data()
                                  << "'augment.horizontalFlip': expected true or false";
     QTest::newRow("nested unknown") << R"({"augment": {"flip": true}})"
                                     << "'augment.flip'";
-    QTest::newRow("unknown family") << R"({"family": "no-such-family"})" << "'family'";
-    QTest::newRow("clustering family")
-        << R"({"family": "clustering"})" << "run with 'equiscope-cli cluster'";
+    QTest::newRow("unknown family") << R"({"family": "no-such-family"})"
+                                    << "'family'";
+    QTest::newRow("clustering family") << R"({"family": "clustering"})"
+                                       << "run with 'equiscope-cli cluster'";
     QTest::newRow("sensitive not strings") << R"({"sensitive": [1, 2]})"
                                            << "'sensitive'";
+    // Found by bench/hostile/campaign.py: numbers of the right type but meaningless.
+    QTest::newRow("negative jitter") << R"({"augment": {"jitterStrength": -1e300}})"
+                                     << "'augment.jitterStrength'";
+    QTest::newRow("probability above 1") << R"({"augment": {"grayscaleProbability": 1.5}})"
+                                         << "'augment.grayscaleProbability'";
+    QTest::newRow("crop minimum above maximum")
+        << R"({"augment": {"cropScaleMin": 0.9, "cropScaleMax": 0.2}})"
+        << "'augment'";
+    QTest::newRow("dataset format a number") << R"({"dataset": {"format": 7}})"
+                                             << "'dataset.format'";
+}
+
+void TestCliHostile::flagsAreCheckedLikeTheConfig_data()
+{
+    QTest::addColumn<QStringList>("flags");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("negative seed") << QStringList{"--seed", "-1"} << "--seed";
+    QTest::newRow("a batch an int cannot hold")
+        << QStringList{"--batch", "999999999999"} << "--batch";
+    QTest::newRow("100000 threads") << QStringList{"--threads", "100000"} << "'threads'";
+    QTest::newRow("negative train limit") << QStringList{"--train-limit", "-5"} << "--train-limit";
+    QTest::newRow("infinite learning rate") << QStringList{"--lr", "inf"} << "'learningRate'";
+}
+
+void TestCliHostile::flagsAreCheckedLikeTheConfig()
+{
+    // Flags set the config directly: the same bounds as the JSON reader's, exit code 2.
+    QFETCH(QStringList, flags);
+    QFETCH(QString, mentions);
+    const auto r = fixtures::runCli(QStringList{"train", "--print-config"} + flags);
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(r.err).contains(mentions), r.err.constData());
+    QVERIFY(r.out.isEmpty());
 }
 
 void TestCliHostile::configTypesAndKeysAreChecked()

@@ -8,6 +8,9 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstring>
+#include <limits>
+
 using namespace equiscope;
 
 namespace {
@@ -91,6 +94,19 @@ private Q_SLOTS:
         const QString e = error(file("features.bin"), {{"dim", 6}});
         QVERIFY2(e.contains("features.bin") && e.contains("expected 12×6 float32 values") &&
                      e.contains("found 240 bytes"),
+                 qPrintable(e));
+    }
+
+    void nonFiniteFeatureIsRefused()
+    {
+        // A NaN would silently poison every distance it enters (bench/hostile/campaign.py).
+        QByteArray bytes = featureBytes(kRows, kDim);
+        const float nan = std::numeric_limits<float>::quiet_NaN();
+        std::memcpy(bytes.data() + (7 * kDim + 2) * 4, &nan, 4);
+        QVERIFY(fixtures::writeFile(file("features.bin"), bytes));
+        const QString e = error(file("features.bin"));
+        QVERIFY2(e.contains("features.bin") && e.contains("row 8, column 3") &&
+                     e.contains("a finite number") && e.contains("nan"),
                  qPrintable(e));
     }
 
