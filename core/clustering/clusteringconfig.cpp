@@ -7,6 +7,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <cmath>
 
 namespace equiscope {
 
@@ -296,6 +297,15 @@ Expected<Done> ClusteringConfig::validate() const
     if (!(learningRate > 0))
         return configError(QStringLiteral("learningRate"), QStringLiteral("a positive number"),
                            number(learningRate));
+    if (!std::isfinite(learningRate))
+        return configError(QStringLiteral("learningRate"), QStringLiteral("a finite number"),
+                           number(learningRate));
+    if (!(weightDecay >= 0) || !std::isfinite(weightDecay))
+        return configError(QStringLiteral("weightDecay"), QStringLiteral("a finite number ≥ 0"),
+                           number(weightDecay));
+    if (!(lambda >= 0) || !std::isfinite(lambda))
+        return configError(QStringLiteral("lambda"), QStringLiteral("a finite number ≥ 0"),
+                           number(lambda));
     if (attentionAnchors < 0)
         return configError(QStringLiteral("attentionAnchors"), QStringLiteral("0 or more"),
                            QString::number(attentionAnchors));

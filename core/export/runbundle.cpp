@@ -105,12 +105,22 @@ Expected<BundleInfo> writeRunBundle(const QString &storePath, const QString &run
         const RunRecord record = need(src.run(id));
         if (record.status != RunStatus::Finished)
             return fileError(storePath, QStringLiteral("run %1 is %2: only finished runs can be "
-                                                     "bundled (their metrics are what a replay "
-                                                     "checks)")
-                                          .arg(id, runStatusName(record.status)));
-        const auto config = FareConfig::fromJson(record.config);
-        if (!config)
-            return config.error();
+                                                       "bundled (their metrics are what a replay "
+                                                       "checks)")
+                                            .arg(id, runStatusName(record.status)));
+        // A bundle vouches for the run it carries: a record the store could only partly read
+        // is not bundled (its config or metrics would be replayed or checked as something else).
+        if (!record.problems.isEmpty())
+            return fileError(storePath, QStringLiteral("run %1 has a damaged record and is not "
+                                                       "bundled: %2")
+                                            .arg(id, record.problems.join(QStringLiteral("; "))));
+        auto config = FareConfig::fromJson(record.config);
+        if (!config) {
+            DataError e = config.error();
+            e.detail = QStringLiteral("the stored config of run %1 in %2").arg(id, storePath) +
+                       (e.detail.isEmpty() ? QString() : QStringLiteral(": ") + e.detail);
+            return e;
+        }
         info.runId = id;
 
         // The split as the engine draws it (needs the dataset; recorded when available).
@@ -292,8 +302,8 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         const QVector<RunRecord> runs = need(bundle.runs());
         if (runs.size() != 1)
             return fileError(bundlePath, QStringLiteral("a bundle holds exactly one run; this file "
-                                                      "has %1")
-                                           .arg(runs.size()));
+                                                        "has %1")
+                                             .arg(runs.size()));
         record = runs.first();
         manifest =
             QJsonDocument::fromJson(need(bundle.artifact(record.id, kManifestKind)).bytes).object();
@@ -325,9 +335,9 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
         return dataset.error();
     if (dataset->fingerprint() != record.datasetFingerprint)
         return fileError(config.dataset.path,
-                       QStringLiteral("the dataset here (fingerprint %1) is not the one the run "
-                                      "used (%2): a replay needs the same data")
-                           .arg(dataset->fingerprint(), record.datasetFingerprint));
+                         QStringLiteral("the dataset here (fingerprint %1) is not the one the run "
+                                        "used (%2): a replay needs the same data")
+                             .arg(dataset->fingerprint(), record.datasetFingerprint));
     {
         auto session = FareSession::create(config, dataset.value());
         if (!session)
@@ -375,7 +385,7 @@ Expected<ReplayReport> replayBundle(const QString &bundlePath, const ReplayOptio
             job->requestCancel();
     if (job->outcome() != JobOutcome::Finished)
         return fileError(replayStore,
-                       QStringLiteral("the replay did not finish: %1").arg(job->message()));
+                         QStringLiteral("the replay did not finish: %1").arg(job->message()));
     report.replayRunId = job->runId();
 
     auto replayed = RunStore::open(replayStore);

@@ -352,7 +352,29 @@ RunRecord RunStore::readRun(const QString &id) const
     s.bind(1, id);
     if (!s.next())
         failNoRun(id);
-    return runFromRow(s);
+    RunRecord r = runFromRow(s);
+    addRowProblems(r);
+    return r;
+}
+
+void RunStore::addRowProblems(RunRecord &run) const
+{
+    // The run's other rows are read leniently where they are used (an epoch's metrics as an
+    // empty object); what was damaged is said once, with the run.
+    SqliteStatement epochs(*m_db, "SELECT count(*) FROM epochs WHERE run_id = ?1 AND "
+                                  "(NOT json_valid(metrics) OR json_type(metrics) != 'object')");
+    if (epochs.bind(1, run.id).next() && epochs.int64(0) > 0)
+        run.problems << QStringLiteral("%1 epoch row(s) whose metrics are not a JSON object")
+                            .arg(epochs.int64(0));
+    SqliteStatement negative(*m_db, "SELECT count(*) FROM epochs WHERE run_id = ?1 AND epoch < 0");
+    if (negative.bind(1, run.id).next() && negative.int64(0) > 0)
+        run.problems << QStringLiteral("%1 epoch row(s) with a negative epoch number")
+                            .arg(negative.int64(0));
+    SqliteStatement metrics(*m_db, "SELECT count(*) FROM metrics WHERE run_id = ?1 AND "
+                                   "typeof(value) NOT IN ('real', 'integer')");
+    if (metrics.bind(1, run.id).next() && metrics.int64(0) > 0)
+        run.problems
+            << QStringLiteral("%1 metric row(s) whose value is not a number").arg(metrics.int64(0));
 }
 
 Expected<RunRecord> RunStore::run(const QString &id) const
@@ -373,8 +395,10 @@ Expected<QVector<RunRecord>> RunStore::runs(const RunFilter &filter) const
         s.bind(3, filter.method.isEmpty() ? QString() : filter.method);
         s.bind(4, filter.nameContains.isEmpty() ? QString() : filter.nameContains);
         QVector<RunRecord> out;
-        while (s.next())
+        while (s.next()) {
             out.append(runFromRow(s));
+            addRowProblems(out.last());
+        }
         return out;
     });
 }

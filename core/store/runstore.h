@@ -163,6 +163,8 @@ private:
     void upsertEpochRow(const QString &id, const EpochRecord &epoch);
     void insertMetricRow(const QString &id, const QString &scope, const MetricRow &row);
     RunRecord readRun(const QString &id) const;
+    /// Appends to run.problems what is damaged in the run's epoch and metric rows.
+    void addRowProblems(RunRecord &run) const;
     QVector<EpochRecord> readEpochs(const QString &id) const;
     QVector<MetricRow> readMetrics(const QString &id, const QString &scope) const;
     QVector<ArtifactRecord> readArtifacts(const QString &id, const QString &kind) const;
