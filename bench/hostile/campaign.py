@@ -105,7 +105,7 @@ class Campaign:
         seconds = time.monotonic() - start
         if code is None:
             outcome = "hang"
-        elif code < 0 or code >= 128 or "AddressSanitizer" in err or "runtime error:" in err:
+        elif code < 0 or code >= 128 or any(m in err for m in ("AddressSanitizer", "LeakSanitizer", "runtime error:")):
             outcome = "crash"
         elif code == 0:
             outcome = "silent accept" if expect_reject else "accepted"

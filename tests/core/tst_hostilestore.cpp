@@ -253,11 +253,15 @@ void TestHostileStore::damagedColumnsAreReported()
 {
     const Crafted c = craft();
     QVERIFY(execSql(c.store, {QStringLiteral("UPDATE runs SET config = '{\"epochs\": 3,', "
-                                             "versions = '[1, 2]'")}));
+                                             "versions = '[1, 2]'"),
+                              QStringLiteral("UPDATE epochs SET metrics = 'nope'")}));
     {
         auto store = take(RunStore::open(c.store));
         const RunRecord r = take(store->run(c.run));
-        QCOMPARE(r.problems.size(), 2);
+        QCOMPARE(r.problems.size(), 3);
+        QVERIFY2(r.problems.join('\n').contains(
+                     QStringLiteral("1 epoch row(s) whose metrics are not a JSON object")),
+                 qPrintable(r.problems.join('\n')));
         QVERIFY2(r.problems.join('\n').contains(QStringLiteral("column config is not valid JSON")),
                  qPrintable(r.problems.join('\n')));
         QVERIFY(
