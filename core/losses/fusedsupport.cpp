@@ -198,7 +198,10 @@ template <typename T> T *threadBuffer(int slot, size_t n)
 template <typename T> T *zeroedAccumulators(int slot, int nThreads, size_t stride)
 {
     T *p = threadBuffer<T>(slot, size_t(nThreads) * stride);
-    std::memset(p, 0, sizeof(T) * size_t(nThreads) * stride);
+    // An empty buffer has no storage (data() is null): memset(nullptr, 0, 0) is undefined
+    // behaviour (UBSan, CCLK with a method that has no attention: found by the campaign).
+    if (stride > 0 && nThreads > 0)
+        std::memset(p, 0, sizeof(T) * size_t(nThreads) * stride);
     return p;
 }
 

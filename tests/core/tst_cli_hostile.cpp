@@ -209,6 +209,17 @@ void TestCliHostile::lossRefusesNonFiniteInputsAndUnboundedRepeats()
     QVERIFY2(nan.err.contains("u2") && nan.err.contains("finite values") &&
                  nan.err.contains("row 3, column 1"),
              nan.err.constData());
+    // Every method on valid inputs with a continuous three-column z: under scripts/test
+    // --sanitize this caught a memset of an empty buffer in the CCLK path.
+    std::vector<float> z3(8 * 3);
+    for (size_t i = 0; i < z3.size(); ++i)
+        z3[i] = float(i % 7) * 0.3f - 1.0f;
+    QVERIFY(writeNpy(path("z3.npy"), z3.data(), 8, 3));
+    for (const char *method : {"fare", "sparse-fare", "infonce", "fair-infonce", "cclk"}) {
+        const auto valid = fixtures::runCli({"loss", "--method", method, "--u1", path("u1.npy"),
+                                             "--u2", path("u1.npy"), "--z", path("z3.npy")});
+        QVERIFY2(valid.exitCode == 0, (QByteArray(method) + ": " + valid.err).constData());
+    }
     const auto repeat =
         fixtures::runCli({"loss", "--method", "infonce", "--u1", path("u1.npy"), "--u2",
                           path("u1.npy"), "--z", path("z.npy"), "--repeat", "100000000"});
