@@ -87,7 +87,7 @@ RunStore::RunStore(QString path, RunStoreOptions options)
     : m_path(std::move(path)), m_options(options)
 {
     // Where large artifacts go can be lowered for a whole process: the fault-injection test uses
-    // it so that tiny runs write artifact files too (README, "Environment").
+    // it so that tiny runs write artifact files too (README, "Benchmark and reproduction").
     bool ok = false;
     const qint64 threshold = qEnvironmentVariableIntValue("EQUISCOPE_STORE_FILE_THRESHOLD", &ok);
     if (ok && threshold >= 0)
@@ -360,21 +360,21 @@ RunRecord RunStore::readRun(const QString &id) const
 void RunStore::addRowProblems(RunRecord &run) const
 {
     // The run's other rows are read leniently where they are used (an epoch's metrics as an
-    // empty object); what was damaged is said once, with the run.
-    SqliteStatement epochs(*m_db, "SELECT count(*) FROM epochs WHERE run_id = ?1 AND "
-                                  "(NOT json_valid(metrics) OR json_type(metrics) != 'object')");
-    if (epochs.bind(1, run.id).next() && epochs.int64(0) > 0)
-        run.problems << QStringLiteral("%1 epoch row(s) whose metrics are not a JSON object")
-                            .arg(epochs.int64(0));
-    SqliteStatement negative(*m_db, "SELECT count(*) FROM epochs WHERE run_id = ?1 AND epoch < 0");
-    if (negative.bind(1, run.id).next() && negative.int64(0) > 0)
-        run.problems << QStringLiteral("%1 epoch row(s) with a negative epoch number")
-                            .arg(negative.int64(0));
-    SqliteStatement metrics(*m_db, "SELECT count(*) FROM metrics WHERE run_id = ?1 AND "
-                                   "typeof(value) NOT IN ('real', 'integer')");
-    if (metrics.bind(1, run.id).next() && metrics.int64(0) > 0)
-        run.problems
-            << QStringLiteral("%1 metric row(s) whose value is not a number").arg(metrics.int64(0));
+    // empty object); what was damaged is said once, with the run. One statement per run: the
+    // GUI lists every run every two seconds.
+    SqliteStatement s(*m_db, "SELECT (SELECT count(*) FROM epochs WHERE run_id = ?1 AND "
+                             "(NOT json_valid(metrics) OR json_type(metrics) != 'object')), "
+                             "(SELECT count(*) FROM epochs WHERE run_id = ?1 AND epoch < 0), "
+                             "(SELECT count(*) FROM metrics WHERE run_id = ?1 AND "
+                             "typeof(value) NOT IN ('real', 'integer'))");
+    if (!s.bind(1, run.id).next())
+        return;
+    const char *what[] = {"epoch row(s) whose metrics are not a JSON object",
+                          "epoch row(s) with a negative epoch number",
+                          "metric row(s) whose value is not a number"};
+    for (int i = 0; i < 3; ++i)
+        if (s.int64(i) > 0)
+            run.problems << QStringLiteral("%1 %2").arg(s.int64(i)).arg(QLatin1String(what[i]));
 }
 
 Expected<RunRecord> RunStore::run(const QString &id) const
