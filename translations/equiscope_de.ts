@@ -318,10 +318,6 @@
         <translation>Nachbarn k</translation>
     </message>
     <message>
-        <source>Neighbours per sample in the exact cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
-        <translation>Nachbarn pro Stichprobe im exakten Kosinus-kNN-Graphen; der Cluster jedes Ankers ist die Folge seiner k nächsten Nachbarn (der Anker zuerst).</translation>
-    </message>
-    <message>
         <source>Sub-clusters S</source>
         <translation>Teilcluster S</translation>
     </message>
@@ -476,6 +472,34 @@
     <message>
         <source>Fair clustering</source>
         <translation>Faires Clustering</translation>
+    </message>
+    <message>
+        <source>Neighbours per sample in the cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
+        <translation>Nachbarn pro Beispiel im Kosinus-kNN-Graphen; der Cluster jedes Ankers ist die Folge seiner k nächsten Nachbarn (der Anker zuerst).</translation>
+    </message>
+    <message>
+        <source>kNN graph</source>
+        <translation>kNN-Graph</translation>
+    </message>
+    <message>
+        <source>exact: every pair (best up to a few hundred thousand samples); hnsw or ivf: FAISS approximate search for large inputs, with its recall measured on a sample and reported per group.</source>
+        <translation>exact: jedes Paar (am besten bis zu einigen hunderttausend Beispielen); hnsw oder ivf: approximative FAISS-Suche für große Eingaben, deren Trefferquote (Recall) an einer Stichprobe gemessen und pro Gruppe berichtet wird.</translation>
+    </message>
+    <message>
+        <source>HNSW search depth</source>
+        <translation>HNSW-Suchtiefe</translation>
+    </message>
+    <message>
+        <source>hnsw: candidates kept while searching (efSearch); more is slower and finds more of the true neighbours. 0 = 2k.</source>
+        <translation>hnsw: Kandidaten während der Suche (efSearch); mehr ist langsamer und findet mehr der echten Nachbarn. 0 = 2k.</translation>
+    </message>
+    <message>
+        <source>IVF probes</source>
+        <translation>IVF-Sonden</translation>
+    </message>
+    <message>
+        <source>ivf: cells searched per sample (of 4·√n); more is slower and finds more of the true neighbours.</source>
+        <translation>ivf: durchsuchte Zellen pro Beispiel (von 4·√n); mehr ist langsamer und findet mehr der echten Nachbarn.</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1448,14 @@ Attention p = %3</translation>
 %3 singletons · median %4 · max %5</source>
         <translation>%1 Cluster für %2 wahre Klassen
 %3 Singletons · Median %4 · Max. %5</translation>
+    </message>
+    <message>
+        <source>kNN graph: %1, recall@k %2 of the exact neighbours</source>
+        <translation>kNN-Graph: %1, Recall@k %2 der exakten Nachbarn</translation>
+    </message>
+    <message>
+        <source> (lowest group %1)</source>
+        <translation> (niedrigste Gruppe %1)</translation>
     </message>
 </context>
 <context>

@@ -318,10 +318,6 @@
         <translation>Voisins k</translation>
     </message>
     <message>
-        <source>Neighbours per sample in the exact cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
-        <translation>Voisins par échantillon dans le graphe kNN cosinus exact&#xa0;; le cluster de chaque ancre est la suite de ses k plus proches voisins (l&apos;ancre en premier).</translation>
-    </message>
-    <message>
         <source>Sub-clusters S</source>
         <translation>Sous-clusters S</translation>
     </message>
@@ -476,6 +472,34 @@
     <message>
         <source>Fair clustering</source>
         <translation>Clustering équitable</translation>
+    </message>
+    <message>
+        <source>Neighbours per sample in the cosine kNN graph; each anchor&apos;s cluster is the sequence of its k nearest neighbours (the anchor first).</source>
+        <translation>Voisins par échantillon dans le graphe kNN cosinus&#xa0;; le cluster de chaque ancre est la suite de ses k plus proches voisins (l&apos;ancre en premier).</translation>
+    </message>
+    <message>
+        <source>kNN graph</source>
+        <translation>Graphe kNN</translation>
+    </message>
+    <message>
+        <source>exact: every pair (best up to a few hundred thousand samples); hnsw or ivf: FAISS approximate search for large inputs, with its recall measured on a sample and reported per group.</source>
+        <translation>exact&#xa0;: toutes les paires (le meilleur choix jusqu&apos;à quelques centaines de milliers d&apos;échantillons)&#xa0;; hnsw ou ivf&#xa0;: recherche approchée FAISS pour les grandes entrées, dont le rappel est mesuré sur un échantillon et donné par groupe.</translation>
+    </message>
+    <message>
+        <source>HNSW search depth</source>
+        <translation>Profondeur de recherche HNSW</translation>
+    </message>
+    <message>
+        <source>hnsw: candidates kept while searching (efSearch); more is slower and finds more of the true neighbours. 0 = 2k.</source>
+        <translation>hnsw&#xa0;: candidats gardés pendant la recherche (efSearch)&#xa0;; plus est plus lent et trouve davantage de vrais voisins. 0 = 2k.</translation>
+    </message>
+    <message>
+        <source>IVF probes</source>
+        <translation>Sondes IVF</translation>
+    </message>
+    <message>
+        <source>ivf: cells searched per sample (of 4·√n); more is slower and finds more of the true neighbours.</source>
+        <translation>ivf&#xa0;: cellules parcourues par échantillon (sur 4·√n)&#xa0;; plus est plus lent et trouve davantage de vrais voisins.</translation>
     </message>
 </context>
 <context>
@@ -1424,6 +1448,14 @@ attention p = %3</translation>
 %3 singletons · median %4 · max %5</source>
         <translation>%1 clusters pour %2 classes réelles
 %3 singletons · médiane %4 · max %5</translation>
+    </message>
+    <message>
+        <source>kNN graph: %1, recall@k %2 of the exact neighbours</source>
+        <translation>Graphe kNN&#xa0;: %1, rappel@k %2 des voisins exacts</translation>
+    </message>
+    <message>
+        <source> (lowest group %1)</source>
+        <translation> (groupe le plus bas %1)</translation>
     </message>
 </context>
 <context>

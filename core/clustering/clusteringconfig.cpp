@@ -102,7 +102,14 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("testFraction"), testFraction);
     o.insert(QStringLiteral("centerFeatures"), centerFeatures);
     o.insert(QStringLiteral("k"), k);
+    o.insert(QStringLiteral("knn"), knnIndexName(knn));
     o.insert(QStringLiteral("knnMemoryMiB"), knnMemoryMiB);
+    o.insert(QStringLiteral("hnswLinks"), hnswLinks);
+    o.insert(QStringLiteral("hnswBuildDepth"), hnswBuildDepth);
+    o.insert(QStringLiteral("hnswSearchDepth"), hnswSearchDepth);
+    o.insert(QStringLiteral("ivfCells"), ivfCells);
+    o.insert(QStringLiteral("ivfProbes"), ivfProbes);
+    o.insert(QStringLiteral("recallSample"), recallSample);
     o.insert(QStringLiteral("subClusters"), subClusters);
     o.insert(QStringLiteral("layers"), layers);
     o.insert(QStringLiteral("heads"), heads);
@@ -149,6 +156,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
     ClusteringConfig c = forMethod(method);
     QString family = runFamilyName(RunFamily::Clustering);
     QString purityForm;
+    QString knn = knnIndexName(c.knn);
     QJsonObject datasetJson;
     JsonFields f(o, file);
     f.text(QStringLiteral("name"), c.name)
@@ -171,7 +179,14 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         .number(QStringLiteral("testFraction"), c.testFraction)
         .flag(QStringLiteral("centerFeatures"), c.centerFeatures)
         .integer(QStringLiteral("k"), c.k, 1, 100000)
+        .text(QStringLiteral("knn"), knn)
         .integer(QStringLiteral("knnMemoryMiB"), c.knnMemoryMiB, 1, 1 << 20)
+        .integer(QStringLiteral("hnswLinks"), c.hnswLinks, 4, 256)
+        .integer(QStringLiteral("hnswBuildDepth"), c.hnswBuildDepth, 1, 100000)
+        .integer(QStringLiteral("hnswSearchDepth"), c.hnswSearchDepth, 0, 100000)
+        .integer(QStringLiteral("ivfCells"), c.ivfCells, 0, 1 << 24)
+        .integer(QStringLiteral("ivfProbes"), c.ivfProbes, 1, 1 << 24)
+        .integer(QStringLiteral("recallSample"), c.recallSample, 0, 1000000)
         .integer(QStringLiteral("subClusters"), c.subClusters, 1, 4096)
         .integer(QStringLiteral("layers"), c.layers, 0, 256)
         .integer(QStringLiteral("heads"), c.heads, 1, 256)
@@ -203,6 +218,12 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         if (!dataset)
             return dataset.error();
         c.dataset = dataset.value();
+    }
+    {
+        auto index = knnIndexFromName(knn, file);
+        if (!index)
+            return index.error();
+        c.knn = index.value();
     }
     if (o.contains(QStringLiteral("purityForm"))) {
         if (purityForm == QLatin1String("upper-bound"))
@@ -258,6 +279,18 @@ Expected<Done> ClusteringConfig::validate() const
     if (knnMemoryMiB < 1)
         return configError(QStringLiteral("knnMemoryMiB"), QStringLiteral("at least 1"),
                            QString::number(knnMemoryMiB));
+    if (hnswLinks < 4 || hnswBuildDepth < 1 || hnswSearchDepth < 0)
+        return configError(
+            QStringLiteral("hnswLinks/hnswBuildDepth/hnswSearchDepth"),
+            QStringLiteral("links ≥ 4, build depth ≥ 1, search depth ≥ 0"),
+            QStringLiteral("%1/%2/%3").arg(hnswLinks).arg(hnswBuildDepth).arg(hnswSearchDepth));
+    if (ivfCells < 0 || ivfProbes < 1)
+        return configError(QStringLiteral("ivfCells/ivfProbes"),
+                           QStringLiteral("cells ≥ 0 (0 = automatic), probes ≥ 1"),
+                           QStringLiteral("%1/%2").arg(ivfCells).arg(ivfProbes));
+    if (recallSample < 0)
+        return configError(QStringLiteral("recallSample"), QStringLiteral("0 (none) or more"),
+                           QString::number(recallSample));
     if (subClusters < 2 || subClusters > k)
         return configError(QStringLiteral("subClusters"), QStringLiteral("2 … k (%1)").arg(k),
                            QString::number(subClusters));

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clustering/knnindex.h"
 #include "data/dataset.h"
 #include "util/expected.h"
 
@@ -68,9 +69,17 @@ struct ClusteringConfig
     /// of a network share a large common direction (every cosine ≈ 1 without this).
     bool centerFeatures = true;
 
-    // kNN graph.
+    // kNN graph (docs/design/methods/clustering.md, "kNN graph").
     int k = 80;
-    int knnMemoryMiB = 256; ///< block budget of the similarity products
+    KnnIndex knn = KnnIndex::Exact;
+    int knnMemoryMiB = 256;  ///< exact: block budget of the similarity products
+    int hnswLinks = 32;      ///< hnsw: links per node (FAISS M)
+    int hnswBuildDepth = 64; ///< hnsw: candidate list while building (efConstruction)
+    int hnswSearchDepth = 0; ///< hnsw: candidate list while searching (efSearch), 0 = 2k
+    int ivfCells = 0;        ///< ivf: k-means cells, 0 = 4·√rows
+    int ivfProbes = 32;      ///< ivf: cells visited per query
+    /// Approximate graphs: rows per split whose exact neighbours measure the recall (0 = none).
+    int recallSample = 1000;
 
     // Model (transformer methods).
     int subClusters = 4;

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 
 #include <algorithm>
+#include <cmath>
 
 namespace equiscope {
 
@@ -73,15 +74,33 @@ Expected<RunCostEstimate> estimateClusteringCost(const ClusteringConfig &config,
         knn.minutes = seconds / 60;
         knn.basis = QStringLiteral("built here");
     } else if (firstSplitRows > 0 && rows[0] > 0) {
-        const double perPair = firstSplitSeconds / (double(firstSplitRows) * double(rows[0]));
-        double pairs = 0;
+        // The work per row grows with the split: every other row (exact), the cells' rows a
+        // query scans (IVF: 4·√n cells of √n / 4 rows), the depth of the HNSW hierarchy.
+        const auto perRowWork = [&](double n) {
+            switch (config.knn) {
+            case KnnIndex::Exact:
+                return n;
+            case KnnIndex::Ivf:
+                return std::sqrt(n);
+            case KnnIndex::Hnsw:
+                return std::log2(std::max(2.0, n));
+            }
+            return n;
+        };
+        const double perUnit =
+            firstSplitSeconds / (double(firstSplitRows) * perRowWork(double(rows[0])));
+        double work = 0;
         for (qint64 n : rows)
-            pairs += double(n) * double(n);
-        knn.minutes = perPair * pairs / 60;
+            work += double(n) * perRowWork(double(n));
+        knn.minutes = perUnit * work / 60;
         knn.itemsPerSecond = double(firstSplitRows) / std::max(1e-9, firstSplitSeconds);
-        knn.basis = QStringLiteral("%1 of %2 train rows timed here, scaled by rows²")
+        const QString scaling = config.knn == KnnIndex::Exact ? QStringLiteral("rows²")
+                                : config.knn == KnnIndex::Ivf ? QStringLiteral("rows^1.5")
+                                                              : QStringLiteral("rows·log rows");
+        knn.basis = QStringLiteral("%1 of %2 train rows timed here, scaled by %3")
                         .arg(firstSplitRows)
-                        .arg(rows[0]);
+                        .arg(rows[0])
+                        .arg(scaling);
     } else {
         knn.basis = QStringLiteral("no block finished within %1 s").arg(knnBudgetSeconds);
     }

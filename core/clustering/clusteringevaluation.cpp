@@ -38,6 +38,10 @@ QJsonObject ClusteringResult::headline() const
         o.insert(it.key() + QStringLiteral("_group_min"), numberToJson(it->min));
         o.insert(it.key() + QStringLiteral("_group_max"), numberToJson(it->max));
     }
+    if (!std::isnan(knnRecall)) {
+        o.insert(QStringLiteral("knn_recall"), numberToJson(knnRecall));
+        o.insert(QStringLiteral("knn_recall_group_min"), numberToJson(knnRecallGroupMin));
+    }
     return o;
 }
 
@@ -57,6 +61,7 @@ QJsonObject ClusteringResult::toJson(const QString &method) const
                      {QStringLiteral("tunedOnValidation"), thresholdsTuned},
                      {QStringLiteral("validationFScore"), numberToJson(thresholds.fScore)}}},
         {QStringLiteral("splits"), splits},
+        {QStringLiteral("knn"), knn},
         {QStringLiteral("seconds"), seconds},
         {QStringLiteral("metrics"), headline()},
         {QStringLiteral("report"), report.toJson()}};
@@ -221,10 +226,36 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
         if (!report)
             return report.error();
         r.report = report.value();
+        r.knn = QJsonObject{{QStringLiteral("index"), knnIndexName(p.config.knn)}};
+        if (p.test.recall) {
+            QJsonObject recall;
+            for (ClusteringSplit *s : {&p.train, &p.val, &p.test})
+                if (s->recall)
+                    recall.insert(splitName(s->split), s->recall->recall);
+            // Per group on the test split; groups with fewer sampled rows than minGroupSize are
+            // listed but left out of the minimum, as for the clustering scores.
+            QJsonArray byGroup;
+            for (const auto &[group, cell] : p.test.recall->byGroup) {
+                const QString label = group >= 0 && group < p.data.groupLabels.size()
+                                          ? p.data.groupLabels.at(group)
+                                          : QStringLiteral("(none)");
+                byGroup.append(QJsonObject{{QStringLiteral("group"), label},
+                                           {QStringLiteral("rows"), cell.first},
+                                           {QStringLiteral("recall"), cell.second}});
+                if (group >= 0 && cell.first >= p.config.minGroupSize)
+                    r.knnRecallGroupMin = std::isnan(r.knnRecallGroupMin)
+                                              ? cell.second
+                                              : std::min(r.knnRecallGroupMin, cell.second);
+            }
+            r.knn.insert(QStringLiteral("k"), p.k);
+            r.knn.insert(QStringLiteral("recallSample"), p.test.recall->sampled);
+            r.knn.insert(QStringLiteral("recall"), recall);
+            r.knn.insert(QStringLiteral("testRecallByGroup"), byGroup);
+            r.knnRecall = p.test.recall->recall;
+        }
     } catch (const std::exception &e) {
-        return fileError(
-            p.data.source,
-            QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
+        return fileError(p.data.source,
+                         QStringLiteral("clustering failed: %1").arg(QString::fromUtf8(e.what())));
     }
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
     return r;

@@ -21,8 +21,27 @@ QList<MethodInfo> clusteringMethods()
         QStringLiteral("k"), QT_TRANSLATE_NOOP("MethodRegistry", "Neighbours k"), 80, 2, 1000,
         QT_TRANSLATE_NOOP(
             "MethodRegistry",
-            "Neighbours per sample in the exact cosine kNN graph; each anchor's cluster is the "
+            "Neighbours per sample in the cosine kNN graph; each anchor's cluster is the "
             "sequence of its k nearest neighbours (the anchor first)."));
+    const MethodOption knnIndex = MethodOption::choice(
+        QStringLiteral("knn"), QT_TRANSLATE_NOOP("MethodRegistry", "kNN graph"),
+        {QStringLiteral("exact"), QStringLiteral("hnsw"), QStringLiteral("ivf")},
+        QT_TRANSLATE_NOOP("MethodRegistry",
+                          "exact: every pair (best up to a few hundred thousand samples); hnsw or "
+                          "ivf: FAISS approximate search for large inputs, with its recall "
+                          "measured on a sample and reported per group."));
+    const MethodOption hnswDepth = MethodOption::integer(
+        QStringLiteral("hnswSearchDepth"), QT_TRANSLATE_NOOP("MethodRegistry", "HNSW search depth"),
+        0, 0, 10000,
+        QT_TRANSLATE_NOOP("MethodRegistry",
+                          "hnsw: candidates kept while searching (efSearch); more is slower and "
+                          "finds more of the true neighbours. 0 = 2k."));
+    const MethodOption ivfProbes = MethodOption::integer(
+        QStringLiteral("ivfProbes"), QT_TRANSLATE_NOOP("MethodRegistry", "IVF probes"), 32, 1,
+        100000,
+        QT_TRANSLATE_NOOP("MethodRegistry",
+                          "ivf: cells searched per sample (of 4·√n); more is slower and finds "
+                          "more of the true neighbours."));
     const MethodOption subClusters = MethodOption::integer(
         QStringLiteral("subClusters"), QT_TRANSLATE_NOOP("MethodRegistry", "Sub-clusters S"), 4, 2,
         64,
@@ -75,6 +94,9 @@ QList<MethodInfo> clusteringMethods()
         "soft Fowlkes–Mallows + λ · purity loss.");
     fair.options = {
         k,
+        knnIndex,
+        hnswDepth,
+        ivfProbes,
         subClusters,
         layers,
         heads,
@@ -116,7 +138,8 @@ QList<MethodInfo> clusteringMethods()
     plain.description = QT_TRANSLATE_NOOP(
         "MethodRegistry", "The same transformer without Cross-attention and without the purity "
                           "loss: BCE + soft Fowlkes–Mallows only.");
-    plain.options = {k, subClusters, layers, heads, width, edge, shared, tune};
+    plain.options = {k,     knnIndex, hnswDepth, ivfProbes, subClusters, layers,
+                     heads, width,    edge,      shared,    tune};
     methods.append(plain);
 
     MethodInfo knn;
@@ -132,7 +155,7 @@ QList<MethodInfo> clusteringMethods()
     cosine.minimum = -1.0;
     cosine.toolTip = QT_TRANSLATE_NOOP("MethodRegistry",
                                        "An edge is kept when the cosine similarity exceeds it.");
-    knn.options = {k, cosine, shared, tune};
+    knn.options = {k, knnIndex, hnswDepth, ivfProbes, cosine, shared, tune};
     knn.trainsModel = false;
     methods.append(knn);
 

@@ -57,8 +57,8 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
     const QString what = QStringLiteral("run %1 (%2)").arg(id.value().left(8), run->name);
     if (run->family != RunFamily::Fare)
         return fileError(path, QStringLiteral("%1 is a %2 run; embeddings come from a FARE-family "
-                                               "run (fare, sparse-fare, infonce, …)")
-                                    .arg(what, runFamilyName(run->family)));
+                                              "run (fare, sparse-fare, infonce, …)")
+                                   .arg(what, runFamilyName(run->family)));
     auto runConfig = FareConfig::fromJson(run->config);
     if (!runConfig)
         return runConfig.error();
@@ -68,7 +68,7 @@ Expected<ClusteringData> fromRun(const ClusteringConfig &c, const QString &store
     auto checkpoint = store.value()->artifact(id.value(), ArtifactKind::checkpoint());
     if (!checkpoint)
         return fileError(path, QStringLiteral("%1 has no checkpoint to take the encoder from: %2")
-                                    .arg(what, checkpoint.error().toString()));
+                                   .arg(what, checkpoint.error().toString()));
     if (log)
         log(QStringLiteral("embedding %1 with the encoder of %2 (epoch %3)")
                 .arg(rc.dataset.path, what)
@@ -130,7 +130,7 @@ Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &r
     }
     if (samples.empty())
         return fileError(rc.dataset.path,
-                          QStringLiteral("the %1 split has no samples").arg(c.sampleSplit));
+                         QStringLiteral("the %1 split has no samples").arg(c.sampleSplit));
 
     ClusteringData data;
     data.source = QStringLiteral("%1 of %2").arg(rc.dataset.path, what);

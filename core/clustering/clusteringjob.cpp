@@ -110,6 +110,20 @@ QVector<MetricRow> clusteringMetricRows(const ClusteringResult &result)
         if (std::isfinite(g.weightedPurity))
             rows << metric(QStringLiteral("weighted_purity"), g.weightedPurity, g.label, g.size);
     }
+    // Approximate kNN graphs: how much of the exact neighbourhood was found, per group too.
+    if (std::isfinite(result.knnRecall)) {
+        rows << metric(QStringLiteral("knn_recall"), result.knnRecall);
+        if (std::isfinite(result.knnRecallGroupMin))
+            rows << metric(QStringLiteral("knn_recall_group_min"), result.knnRecallGroupMin);
+        for (const QJsonValue &v :
+             result.knn.value(QStringLiteral("testRecallByGroup")).toArray()) {
+            const QJsonObject g = v.toObject();
+            rows << metric(QStringLiteral("knn_recall"),
+                           g.value(QStringLiteral("recall")).toDouble(),
+                           g.value(QStringLiteral("group")).toString(),
+                           g.value(QStringLiteral("rows")).toInteger());
+        }
+    }
     return rows;
 }
 

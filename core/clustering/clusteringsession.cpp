@@ -87,17 +87,17 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     const qint64 n = data.rows();
     if (n == 0 || data.identity.size() != size_t(n))
         return fileError(file, QStringLiteral("%1 identity labels for %2 feature rows")
-                                      .arg(data.identity.size())
-                                      .arg(n));
+                                   .arg(data.identity.size())
+                                   .arg(n));
     if (!data.groupOf.empty() && data.groupOf.size() != size_t(n))
         return fileError(
             file,
             QStringLiteral("%1 group labels for %2 feature rows").arg(data.groupOf.size()).arg(n));
     if (config.k >= n)
         return fileError(file, QStringLiteral("k = %1 must be smaller than the number of "
-                                                 "samples (%2)")
-                                      .arg(config.k)
-                                      .arg(n));
+                                              "samples (%2)")
+                                   .arg(config.k)
+                                   .arg(n));
     std::unique_ptr<ClusteringSession> s(new ClusteringSession);
     Private &p = *s->d;
     p.config = config;
@@ -111,8 +111,8 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     const qint64 u = qint64(ids.size());
     if (u < 3)
         return fileError(file, QStringLiteral("%1 distinct identities: train, validation and "
-                                                 "test need at least one each")
-                                      .arg(u));
+                                              "test need at least one each")
+                                   .arg(u));
     std::mt19937_64 rng(clusteringStreamSeed(config.seed, 1, 0));
     std::shuffle(ids.begin(), ids.end(), rng);
     const qint64 nTest =
@@ -169,9 +169,10 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             }
             if (!torch::isfinite(x).all().item<bool>())
                 return fileError(file, QStringLiteral("the features contain NaN or infinite "
-                                                         "values"));
+                                                      "values"));
             x -= mean;
-            sp->features = (x / x.norm(2, 1, true).clamp_min(1e-12)).contiguous();
+            x.div_(x.norm(2, 1, true).clamp_min(1e-12)); // in place: no second copy at scale
+            sp->features = x;
             sp->identity = torch::tensor(idv, torch::kLong);
         }
         if (clusteringMethodTrains(config.method)) {
@@ -243,7 +244,15 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
         total += s->size();
     for (ClusteringSplit *s : needed) {
         KnnOptions o;
+        o.index = p.config.knn;
         o.memoryBytes = qint64(p.config.knnMemoryMiB) << 20;
+        o.hnswLinks = p.config.hnswLinks;
+        o.hnswBuildDepth = p.config.hnswBuildDepth;
+        o.hnswSearchDepth = p.config.hnswSearchDepth;
+        o.ivfCells = p.config.ivfCells;
+        o.ivfProbes = p.config.ivfProbes;
+        o.seed = clusteringStreamSeed(p.config.seed, 7, quint64(s->split));
+        o.rowsNormalized = true; // normalised (and checked finite) in create()
         o.cancel = &cancel;
         o.progress = [&](qint64 done, qint64) {
             if (progress)
@@ -256,6 +265,24 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
             return e;
         }
         s->graph = std::move(g.value());
+        if (p.config.knn != KnnIndex::Exact && p.config.recallSample > 0) {
+            // The recall of the approximate graph, per group: an index that misses more of a
+            // minority's neighbours would make the clustering less fair before any training.
+            std::vector<int> groupOf(static_cast<size_t>(s->size()), -1);
+            if (!p.data.groupOf.empty())
+                for (qint64 i = 0; i < s->size(); ++i)
+                    groupOf[size_t(i)] = p.data.groupOf[size_t(s->rows[size_t(i)])];
+            auto recall = measureKnnRecall(
+                s->features.data_ptr<float>(), s->size(), p.data.dim(), s->graph,
+                p.config.recallSample, clusteringStreamSeed(p.config.seed, 8, quint64(s->split)),
+                groupOf, true);
+            if (!recall) {
+                DataError e = recall.error();
+                e.file = p.data.source;
+                return e;
+            }
+            s->recall = recall.value();
+        }
         s->neighbours =
             torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)
                 .to(torch::kLong);
@@ -336,7 +363,7 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
     report.epoch = epoch;
     if (!trains() || !p.graphsBuilt)
         return fileError(p.data.source, QStringLiteral("nothing to train: build the graphs of "
-                                                          "a transformer method first"));
+                                                       "a transformer method first"));
     QElapsedTimer timer;
     timer.start();
     try {
@@ -406,8 +433,8 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
         report.anchorsPerSecond = double(anchors) / std::max(1e-9, report.seconds);
     } catch (const std::exception &e) {
         return fileError(p.data.source, QStringLiteral("training failed at epoch %1: %2")
-                                               .arg(epoch)
-                                               .arg(QString::fromUtf8(e.what())));
+                                            .arg(epoch)
+                                            .arg(QString::fromUtf8(e.what())));
     }
     return report;
 }

@@ -42,9 +42,15 @@ struct ClusteringResult
     bool thresholdsTuned = false;   ///< chosen on the validation identities
     QMap<Split, qint64> samples, identities;
     double seconds = 0;
-    /// {"method", "thresholds", "splits", "metrics" (flat headline numbers), "report"}.
+    /// {"index", and for approximate graphs "recallSample", "recall" per split and
+    /// "testRecallByGroup"}: how much of the exact neighbourhood the graph found.
+    QJsonObject knn;
+    double knnRecall = kUndefined;         ///< test split, approximate graphs
+    double knnRecallGroupMin = kUndefined; ///< lowest per-group test recall
+    /// {"method", "thresholds", "splits", "knn", "metrics" (flat headline numbers), "report"}.
     QJsonObject toJson(const QString &method) const;
-    /// The flat headline numbers: every overall score, purity, and <score>_group_std/min/max.
+    /// The flat headline numbers: every overall score, purity, <score>_group_std/min/max, and
+    /// knn_recall / knn_recall_group_min for approximate graphs.
     QJsonObject headline() const;
 };
 

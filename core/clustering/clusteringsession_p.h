@@ -1,4 +1,5 @@
 #pragma once
+
 // Private state of ClusteringSession, shared by its implementation files.
 
 #include "clustering/clusteringloss_p.h"
@@ -7,17 +8,20 @@
 
 #include <torch/torch.h>
 
+#include <optional>
+
 namespace equiscope {
 
 /// One identity split: its rows, normalised features and kNN graph (local row numbers).
 struct ClusteringSplit
 {
     Split split = Split::Train;
-    std::vector<qint64> rows; ///< input rows of this split, ascending
-    torch::Tensor features;   ///< [n, D] L2-normalised
-    torch::Tensor identity;   ///< [n] int64
-    KnnGraph graph;           ///< local indices
-    torch::Tensor neighbours; ///< [n, k] int64 view of graph.neighbours
+    std::vector<qint64> rows;        ///< input rows of this split, ascending
+    torch::Tensor features;          ///< [n, D] L2-normalised
+    torch::Tensor identity;          ///< [n] int64
+    KnnGraph graph;                  ///< local indices
+    torch::Tensor neighbours;        ///< [n, k] int64 view of graph.neighbours
+    std::optional<KnnRecall> recall; ///< approximate graphs: measured on a sample of rows
     qint64 identities = 0;
 
     qint64 size() const { return qint64(rows.size()); }

@@ -85,6 +85,21 @@ private Q_SLOTS:
         QCOMPARE(c.value("k").toInt(), 80);
         QCOMPARE(c.value("crossAttention").toBool(), false); // the plain transformer
         QCOMPARE(c.value("purityForm").toString(), QStringLiteral("upper-bound"));
+        QCOMPARE(c.value("knn").toString(), QStringLiteral("exact"));
+        // The approximate index and its knobs from flags; an unknown index is one clear line.
+        const auto h = fixtures::runCli({"cluster", "--features", m_features, "--knn", "hnsw",
+                                         "--hnsw-search-depth", "400", "--recall-sample", "50",
+                                         "--print-config"});
+        QVERIFY2(h.exitCode == 0, h.err.constData());
+        const QJsonObject hc = QJsonDocument::fromJson(h.out).object();
+        QCOMPARE(hc.value("knn").toString(), QStringLiteral("hnsw"));
+        QCOMPARE(hc.value("hnswSearchDepth").toInt(), 400);
+        QCOMPARE(hc.value("recallSample").toInt(), 50);
+        const auto bad = fixtures::runCli(
+            {"cluster", "--features", m_features, "--knn", "annoy", "--print-config"});
+        QVERIFY(bad.exitCode != 0);
+        QVERIFY2(bad.err.contains("exact, hnsw or ivf") && bad.err.count('\n') == 1,
+                 bad.err.constData());
     }
 
     void badInputIsOneClearLine_data()

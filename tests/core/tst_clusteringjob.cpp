@@ -7,6 +7,7 @@
 
 #include "clustering/clusteringjob.h"
 #include "clustering/clusteringsession.h"
+#include "store/artifactkinds.h"
 #include "store/runstore.h"
 
 #include <QJsonArray>
@@ -80,6 +81,59 @@ private Q_SLOTS:
         QVERIFY(!bad.ok() && bad.error().toString().contains(QStringLiteral("dbscan")));
         c.subClusters = 1;
         QVERIFY(!c.validate().ok());
+        // The kNN index and its knobs round-trip; unknown indexes and bad knobs are refused.
+        ClusteringConfig approx = fixtures::tinyClusteringRun(m_features);
+        approx.knn = KnnIndex::Ivf;
+        approx.ivfProbes = 7;
+        approx.hnswSearchDepth = 300;
+        const QJsonObject aj = approx.toJson();
+        QCOMPARE(aj.value(QStringLiteral("knn")).toString(), QStringLiteral("ivf"));
+        auto approxBack = ClusteringConfig::fromJson(aj);
+        QVERIFY2(approxBack.ok(), qPrintable(approxBack.error().toString()));
+        QCOMPARE(approxBack->knn, KnnIndex::Ivf);
+        QCOMPARE(approxBack->toJson(), aj);
+        QJsonObject badIndex = aj;
+        badIndex.insert(QStringLiteral("knn"), QStringLiteral("annoy"));
+        auto refused = ClusteringConfig::fromJson(badIndex);
+        QVERIFY(!refused.ok() && refused.error().toString().contains(QStringLiteral("annoy")));
+        QJsonObject badLinks = aj;
+        badLinks.insert(QStringLiteral("hnswLinks"), 2);
+        QVERIFY(!ClusteringConfig::fromJson(badLinks).ok());
+    }
+
+    void approximateGraphRecordsItsRecall()
+    {
+        ClusteringConfig c =
+            fixtures::tinyClusteringRun(m_features, ClusteringMethod::KnnThreshold);
+        c.knn = KnnIndex::Hnsw;
+        c.recallSample = 60;
+        ClusteringJob job(c, store());
+        QCOMPARE(runToEnd(job), JobOutcome::Finished);
+        const double recall = job.result().value(QStringLiteral("knn_recall")).toDouble(-1);
+        QVERIFY2(recall > 0.9 && recall <= 1.0, qPrintable(QJsonDocument(job.result()).toJson()));
+        auto s = RunStore::open(store());
+        QVERIFY(s.ok());
+        auto metrics = s.value()->metrics(job.runId());
+        QVERIFY(metrics.ok());
+        QStringList groups;
+        for (const MetricRow &m : metrics.value())
+            if (m.name == QLatin1String("knn_recall") && !m.group.isEmpty())
+                groups << m.group;
+        QVERIFY2(groups.size() == 2, qPrintable(groups.join(QLatin1Char(','))));
+        auto evaluation = s.value()->artifact(job.runId(), ArtifactKind::clustering());
+        QVERIFY(evaluation.ok());
+        const QJsonObject knn = QJsonDocument::fromJson(evaluation->bytes)
+                                    .object()
+                                    .value(QStringLiteral("knn"))
+                                    .toObject();
+        QCOMPARE(knn.value(QStringLiteral("index")).toString(), QStringLiteral("hnsw"));
+        QCOMPARE(knn.value(QStringLiteral("recallSample")).toInt(), 60);
+        QCOMPARE(knn.value(QStringLiteral("testRecallByGroup")).toArray().size(), 2);
+        // An exact run measures nothing and says which index it used.
+        ClusteringJob exact(fixtures::tinyClusteringRun(m_features, ClusteringMethod::KnnThreshold),
+                            store());
+        QCOMPARE(runToEnd(exact), JobOutcome::Finished);
+        QVERIFY(!exact.result().contains(QStringLiteral("knn_recall")));
     }
 
     void learnsTrivialPatternAndRecordsEverything()

@@ -1,4 +1,6 @@
-// The blocked exact kNN graph against a brute-force full similarity matrix.
+// The exact kNN graph (upper-triangle tiles) against a brute-force full similarity matrix; the
+// FAISS HNSW and IVF graphs against it through the recall measurement, which is itself checked
+// on graphs with a known number of wrong neighbours.
 #include "clustering/knngraph.h"
 
 #include <QtTest>
@@ -55,6 +57,38 @@ KnnGraph bruteForce(const std::vector<float> &x, qint64 n, int d, int k)
         }
     }
     return g;
+}
+
+/// Blobs of @p perBlob noisy copies of random centres: neighbourhoods an index can find.
+std::vector<float> blobRows(qint64 n, int d, int perBlob, unsigned seed)
+{
+    std::mt19937 rng(seed);
+    std::normal_distribution<float> g;
+    std::vector<float> v(size_t(n * d)), centre(static_cast<size_t>(d));
+    for (qint64 r = 0; r < n; ++r) {
+        if (r % perBlob == 0)
+            for (float &c : centre)
+                c = g(rng);
+        for (int t = 0; t < d; ++t)
+            v[size_t(r * d + t)] = centre[size_t(t)] + 0.3f * g(rng);
+    }
+    return v;
+}
+
+void checkGraphShape(const KnnGraph &g, qint64 n, int k)
+{
+    QCOMPARE(g.rows, n);
+    QCOMPARE(g.k, k);
+    for (qint64 i = 0; i < n; ++i) {
+        QCOMPARE(g.neighboursOf(i)[0], int32_t(i));
+        std::vector<int32_t> seen(g.neighboursOf(i), g.neighboursOf(i) + k);
+        std::sort(seen.begin(), seen.end());
+        QVERIFY2(std::adjacent_find(seen.begin(), seen.end()) == seen.end(),
+                 qPrintable(QStringLiteral("row %1 lists a neighbour twice").arg(i)));
+        QVERIFY(seen.front() >= 0 && seen.back() < n);
+        for (int j = 2; j < k; ++j)
+            QVERIFY(g.similaritiesOf(i)[j - 1] >= g.similaritiesOf(i)[j] - 1e-6f);
+    }
 }
 
 } // namespace
@@ -128,6 +162,118 @@ private Q_SLOTS:
         // Ties at similarity 0 for the zero row: lowest indices first.
         QCOMPARE(g->neighboursOf(3)[1], 0);
         QCOMPARE(g->neighboursOf(3)[2], 1);
+    }
+
+    void recallCountsWrongNeighbours()
+    {
+        const qint64 n = 300;
+        const int dim = 8, k = 11;
+        const auto x = blobRows(n, dim, 30, 3);
+        auto exact = buildKnnGraph(x.data(), n, dim, k);
+        QVERIFY(exact.ok());
+        std::vector<int> groupOf(static_cast<size_t>(n));
+        for (qint64 i = 0; i < n; ++i)
+            groupOf[size_t(i)] = i < 60 ? 1 : 0;
+        auto perfect = measureKnnRecall(x.data(), n, dim, exact.value(), n, 1, groupOf);
+        QVERIFY(perfect.ok());
+        QCOMPARE(perfect->sampled, n);
+        QCOMPARE(perfect->recall, 1.0);
+        // Group 1 loses 4 of its 10 neighbours per row to rows of the farthest blob; group 0
+        // keeps all: recall 0.6 and 1.0, overall (60 · 0.6 + 240) / 300.
+        KnnGraph damaged = exact.value();
+        for (qint64 i = 0; i < 60; ++i) {
+            const auto *exactRow = exact->neighboursOf(i);
+            int replaced = 0;
+            for (qint64 far = n - 1; replaced < 4; --far) {
+                if (std::find(exactRow, exactRow + k, int32_t(far)) == exactRow + k)
+                    damaged.neighbours[size_t(i * k + k - 1 - replaced++)] = int32_t(far);
+            }
+        }
+        auto r = measureKnnRecall(x.data(), n, dim, damaged, n, 1, groupOf);
+        QVERIFY(r.ok());
+        QVERIFY(std::abs(r->byGroup.at(1).second - 0.6) < 1e-12);
+        QCOMPARE(r->byGroup.at(1).first, qint64(60));
+        QCOMPARE(r->byGroup.at(0).second, 1.0);
+        QVERIFY(std::abs(r->recall - (60 * 0.6 + 240) / 300.0) < 1e-12);
+        // A sample: seeded, so the same rows twice; fewer rows than asked for.
+        auto a = measureKnnRecall(x.data(), n, dim, damaged, 50, 9, groupOf);
+        auto b = measureKnnRecall(x.data(), n, dim, damaged, 50, 9, groupOf);
+        QCOMPARE(a->sampled, qint64(50));
+        QCOMPARE(a->recall, b->recall);
+        // A graph of other data is refused.
+        QVERIFY(!measureKnnRecall(x.data(), n - 1, dim, damaged, 10, 1).ok());
+    }
+
+    void approximateIndexesFindTheNeighbours_data()
+    {
+        QTest::addColumn<int>("index");
+        QTest::newRow("hnsw") << int(KnnIndex::Hnsw);
+        QTest::newRow("ivf") << int(KnnIndex::Ivf);
+    }
+
+    void approximateIndexesFindTheNeighbours()
+    {
+        QFETCH(int, index);
+        const qint64 n = 2000;
+        const int dim = 24, k = 16;
+        const auto x = blobRows(n, dim, 40, 5);
+        KnnOptions o;
+        o.index = KnnIndex(index);
+        qint64 lastDone = 0;
+        o.progress = [&](qint64 done, qint64 total) {
+            QVERIFY(done >= lastDone && total == n);
+            lastDone = done;
+        };
+        auto g = buildKnnGraph(x.data(), n, dim, k, o);
+        QVERIFY2(g.ok(), qPrintable(g.error().toString()));
+        QCOMPARE(lastDone, n);
+        checkGraphShape(g.value(), n, k);
+        auto r = measureKnnRecall(x.data(), n, dim, g.value(), 400, 2);
+        QVERIFY(r.ok());
+        QVERIFY2(r->recall > 0.95, qPrintable(QString::number(r->recall)));
+        // Similarities are the cosines of the listed rows.
+        const auto exact = buildKnnGraph(x.data(), n, dim, k);
+        for (qint64 i = 0; i < n; i += 97)
+            for (int j = 1; j < k; ++j)
+                if (g->neighboursOf(i)[j] == exact->neighboursOf(i)[j])
+                    QVERIFY(std::abs(g->similaritiesOf(i)[j] - exact->similaritiesOf(i)[j]) <
+                            1e-4f);
+        // The same seed gives the same graph: IVF always; HNSW on one thread (FAISS inserts in
+        // parallel, so with several threads a rare link can depend on timing).
+        o.progress = {};
+        if (o.index == KnnIndex::Hnsw) {
+            o.threads = 1;
+            g = buildKnnGraph(x.data(), n, dim, k, o);
+        }
+        auto again = buildKnnGraph(x.data(), n, dim, k, o);
+        QVERIFY(again->neighbours == g->neighbours);
+    }
+
+    void approximateIndexProblemsAreClear()
+    {
+        const qint64 n = 400;
+        const auto x = blobRows(n, 8, 4, 6);
+        // 100 cells of about 4 rows, 1 probe: fewer rows than k = 20 are ever visited.
+        KnnOptions o;
+        o.index = KnnIndex::Ivf;
+        o.ivfCells = 100;
+        o.ivfProbes = 1;
+        auto g = buildKnnGraph(x.data(), n, 8, 20, o);
+        QVERIFY(!g.ok());
+        QVERIFY2(g.error().toString().contains(QStringLiteral("raise the IVF probes")),
+                 qPrintable(g.error().toString()));
+        o.ivfCells = 500;
+        g = buildKnnGraph(x.data(), n, 8, 5, o);
+        QVERIFY(!g.ok() && g.error().toString().contains(QStringLiteral("500 cells")));
+        auto name = knnIndexFromName(QStringLiteral("annoy"), QStringLiteral("config.json"));
+        QVERIFY(!name.ok());
+        QVERIFY(name.error().toString().contains(QStringLiteral("exact, hnsw or ivf")));
+        std::atomic<bool> cancel{true};
+        KnnOptions h;
+        h.index = KnnIndex::Hnsw;
+        h.cancel = &cancel;
+        g = buildKnnGraph(x.data(), n, 8, 5, h);
+        QVERIFY(!g.ok() && g.error().toString().contains(QStringLiteral("cancelled")));
     }
 
     void badInput()

@@ -81,6 +81,8 @@ void TestClusteringViews::initTestCase()
         ClusteringConfig c = fixtures::tinyClusteringRun(m_features, methods[i]);
         c.name = clusteringMethodName(methods[i]);
         c.epochs = 3;
+        if (methods[i] == ClusteringMethod::KnnThreshold)
+            c.knn = KnnIndex::Hnsw; // an approximate graph: its recall is shown
         ClusteringJob job(c, m_store);
         *ids[i] = runJob(&job);
         QVERIFY(!ids[i]->isEmpty());
@@ -152,6 +154,10 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
 
     ClusteringConfig full = fixtures::tinyClusteringRun(m_features);
     full.name = QStringLiteral("fair clustering");
+    full.knn = KnnIndex::Ivf;
+    full.ivfProbes = 9;
+    full.hnswLinks = 24;
+    full.recallSample = 77;
     launcher->setConfig(full);
     QCOMPARE(launcher->config().toJson(), full.toJson()); // every field round-trips the form
 
@@ -227,8 +233,18 @@ void TestClusteringViews::clusteringTabShowsGroupsPurityAndSizes()
     detail->tabs()->setCurrentWidget(view);
     grab(&panel, QStringLiteral("clustering-purity"));
 
+    // An approximate graph's recall: in the summary, and per group as one more score.
+    QSignalSpy knnDrawn(detail->clusteringView(), &ClusteringView::loaded);
+    panel.selectRun(m_knn);
+    QVERIFY(knnDrawn.wait(10000));
+    QVERIFY2(view->summaryLabel()->text().contains(QStringLiteral("HNSW, recall@k")),
+             qPrintable(view->summaryLabel()->text()));
+    view->setScore(QStringLiteral("knn_recall"));
+    QCOMPARE(qobject_cast<QCPBars *>(view->scorePlot()->plottable(0))->data()->size(), 2);
+
     // Baselines show the Clustering tab but have no Cross-attention.
     panel.selectRun(m_kmeans);
+    QVERIFY(!view->summaryLabel()->text().contains(QStringLiteral("recall@k")));
     QVERIFY(detail->clusteringTabVisible());
     QVERIFY(!detail->crossAttentionTabVisible());
     panel.selectRun(m_plain);

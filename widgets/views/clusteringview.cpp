@@ -139,6 +139,15 @@ void ClusteringView::setRun(const QString &storePath, const RunSummary &run)
 {
     m_run = run;
     m_artifacts = Artifacts{};
+    // An approximate kNN graph's recall per group is one more per-group score, offered only for
+    // runs that measured it.
+    const QString recall = QStringLiteral("knn_recall");
+    const bool hasRecall = m_run.finalValue(recall).has_value();
+    const int recallItem = m_score->findText(recall);
+    if (hasRecall && recallItem < 0)
+        m_score->addItem(recall);
+    else if (!hasRecall && recallItem >= 0)
+        m_score->removeItem(recallItem);
     drawScores();
     const QString id = run.record.id;
     m_watcher.waitForFinished();
@@ -257,6 +266,16 @@ void ClusteringView::drawScores()
         html += tr(" · min %1 · max %2").arg(*lo, 0, 'f', 4).arg(*hi, 0, 'f', 4);
     if (!stdev && m_run.finalMetrics.size() > 0)
         html += tr(" · no std: fewer than two groups large enough to judge");
+    const auto recall = m_run.finalValue(QStringLiteral("knn_recall"));
+    if (recall) {
+        const auto recallMin = m_run.finalValue(QStringLiteral("knn_recall_group_min"));
+        const QString index = m_run.record.config.value(QStringLiteral("knn")).toString();
+        html += QStringLiteral("<br>") + tr("kNN graph: %1, recall@k %2 of the exact neighbours")
+                                             .arg(index.toUpper())
+                                             .arg(*recall, 0, 'f', 3);
+        if (recallMin)
+            html += tr(" (lowest group %1)").arg(*recallMin, 0, 'f', 3);
+    }
     if (!m_artifacts.error.isEmpty())
         html += QStringLiteral("<br>") + m_artifacts.error.toHtmlEscaped();
     m_summary->setText(html);

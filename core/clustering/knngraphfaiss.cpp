@@ -1,0 +1,313 @@
+// The kNN graph through FAISS (Debian's libfaiss-dev): the approximate HNSW and IVF indexes,
+// and FAISS's exact flat index for the benchmark. The own exact engine (knngraph.cpp) stays the
+// exact path: it computes each pair once and measured faster than IndexFlatIP here
+// (docs/guide/clustering.md, "Scale").
+//
+// Debian builds FAISS for the x86-64 baseline, where its inner product is the scalar reference
+// loop (two thirds of an HNSW search, measured with perf). The indexes here keep FAISS's
+// algorithms and storage but compute inner products with AVX2/FMA (SSE on older processors),
+// through the hooks FAISS provides: the flat storage's distance computer (HNSW) and the inverted
+// list scanner (IVF).
+#include "clustering/knngraph_p.h"
+
+#include <faiss/IndexFlat.h>
+#include <faiss/IndexHNSW.h>
+#include <faiss/IndexIVFFlat.h>
+#include <omp.h>
+
+#if defined(__x86_64__) || defined(__i386__)
+#include <immintrin.h>
+#define EQUISCOPE_KNN_X86 1
+#endif
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <memory>
+#include <numeric>
+#include <random>
+
+namespace equiscope {
+
+namespace {
+
+using FaissLabel = faiss::Index::idx_t;
+
+constexpr qint64 kChunk = 4096; ///< rows added or searched between progress and cancel checks
+
+using DotProduct = float (*)(const float *, const float *, size_t);
+
+float dotPortable(const float *a, const float *b, size_t d)
+{
+    float s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+    size_t i = 0;
+    for (; i + 4 <= d; i += 4) {
+        s0 += a[i] * b[i];
+        s1 += a[i + 1] * b[i + 1];
+        s2 += a[i + 2] * b[i + 2];
+        s3 += a[i + 3] * b[i + 3];
+    }
+    for (; i < d; ++i)
+        s0 += a[i] * b[i];
+    return (s0 + s1) + (s2 + s3);
+}
+
+#ifdef EQUISCOPE_KNN_X86
+__attribute__((target("avx2,fma"))) float dotAvx2(const float *a, const float *b, size_t d)
+{
+    __m256 s0 = _mm256_setzero_ps(), s1 = _mm256_setzero_ps();
+    __m256 s2 = _mm256_setzero_ps(), s3 = _mm256_setzero_ps();
+    size_t i = 0;
+    for (; i + 32 <= d; i += 32) {
+        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+        s1 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 8), _mm256_loadu_ps(b + i + 8), s1);
+        s2 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 16), _mm256_loadu_ps(b + i + 16), s2);
+        s3 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i + 24), _mm256_loadu_ps(b + i + 24), s3);
+    }
+    for (; i + 8 <= d; i += 8)
+        s0 = _mm256_fmadd_ps(_mm256_loadu_ps(a + i), _mm256_loadu_ps(b + i), s0);
+    const __m256 s = _mm256_add_ps(_mm256_add_ps(s0, s1), _mm256_add_ps(s2, s3));
+    __m128 h = _mm_add_ps(_mm256_castps256_ps128(s), _mm256_extractf128_ps(s, 1));
+    h = _mm_add_ps(h, _mm_movehl_ps(h, h));
+    h = _mm_add_ss(h, _mm_shuffle_ps(h, h, 1));
+    float sum = _mm_cvtss_f32(h);
+    for (; i < d; ++i)
+        sum += a[i] * b[i];
+    return sum;
+}
+#endif
+
+DotProduct bestDotProduct()
+{
+#ifdef EQUISCOPE_KNN_X86
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma"))
+        return dotAvx2;
+#endif
+    return dotPortable;
+}
+
+/// Inner products of a query with the stored rows of a flat index (the storage of HNSW).
+struct FastInnerProductComputer : faiss::FlatCodesDistanceComputer
+{
+    FastInnerProductComputer(const float *base, size_t dim)
+        : faiss::FlatCodesDistanceComputer(reinterpret_cast<const uint8_t *>(base),
+                                           dim * sizeof(float)),
+          base(base), dim(dim), dot(bestDotProduct())
+    {
+    }
+    void set_query(const float *x) override { query = x; }
+    float distance_to_code(const uint8_t *code) override
+    {
+        return dot(query, reinterpret_cast<const float *>(code), dim);
+    }
+    float symmetric_dis(idx_t i, idx_t j) override
+    {
+        return dot(base + i * dim, base + j * dim, dim);
+    }
+
+    const float *base;
+    size_t dim;
+    DotProduct dot;
+    const float *query = nullptr;
+};
+
+struct FastFlatInnerProduct : faiss::IndexFlatIP
+{
+    using faiss::IndexFlatIP::IndexFlatIP;
+    faiss::FlatCodesDistanceComputer *get_FlatCodesDistanceComputer() const override
+    {
+        return new FastInnerProductComputer(get_xb(), size_t(d));
+    }
+};
+
+/// Scans an inverted list of raw float rows for the best inner products (keep_max: FAISS keeps
+/// the k largest with its own heap in the default scan_codes).
+struct FastInnerProductScanner : faiss::InvertedListScanner
+{
+    FastInnerProductScanner(size_t dim, bool storePairs, const faiss::IDSelector *selector)
+        : faiss::InvertedListScanner(storePairs, selector), dim(dim), dot(bestDotProduct())
+    {
+        keep_max = true;
+        code_size = dim * sizeof(float);
+    }
+    void set_query(const float *x) override { query = x; }
+    void set_list(idx_t list, float) override { list_no = list; }
+    float distance_to_code(const uint8_t *code) const override
+    {
+        return dot(query, reinterpret_cast<const float *>(code), dim);
+    }
+
+    size_t dim;
+    DotProduct dot;
+    const float *query = nullptr;
+};
+
+struct FastIvfFlat : faiss::IndexIVFFlat
+{
+    using faiss::IndexIVFFlat::IndexIVFFlat;
+    faiss::InvertedListScanner *
+    get_InvertedListScanner(bool storePairs, const faiss::IDSelector *selector) const override
+    {
+        return new FastInnerProductScanner(size_t(d), storePairs, selector);
+    }
+};
+
+/// Restores the OpenMP thread count FAISS ran with (LibTorch shares the same pool).
+class OmpThreads
+{
+public:
+    explicit OmpThreads(int threads) : m_before(omp_get_max_threads())
+    {
+        if (threads > 0)
+            omp_set_num_threads(threads);
+    }
+    ~OmpThreads() { omp_set_num_threads(m_before); }
+
+private:
+    int m_before;
+};
+
+} // namespace
+
+Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim, int k,
+                                      const KnnOptions &options, bool flat)
+{
+    OmpThreads threads(options.threads);
+    const auto started = std::chrono::steady_clock::now();
+    const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
+    std::unique_ptr<faiss::Index> quantizer;
+    std::unique_ptr<faiss::Index> index;
+    // Adding is half the work of an approximate index, searching the other half.
+    const qint64 steps = flat ? n : 2 * n;
+    qint64 stepsDone = 0;
+    const auto report = [&](qint64 more) {
+        stepsDone += more;
+        if (options.progress && stepsDone < steps)
+            options.progress(n * stepsDone / steps, n);
+    };
+    if (flat) {
+        index = std::make_unique<faiss::IndexFlatIP>(dim);
+        index->add(n, normalized);
+    } else if (options.index == KnnIndex::Hnsw) {
+        if (options.hnswLinks < 4 || options.hnswBuildDepth < 1)
+            return knnError(QStringLiteral("HNSW needs at least 4 links and a build depth of 1"));
+        // IndexHNSWFlat with the fast flat storage (it owns it).
+        auto hnsw =
+            std::make_unique<faiss::IndexHNSW>(new FastFlatInnerProduct(dim), options.hnswLinks);
+        hnsw->own_fields = true;
+        hnsw->hnsw.efConstruction = options.hnswBuildDepth;
+        // Below k candidates a query cannot return k neighbours.
+        hnsw->hnsw.efSearch =
+            std::max(k, options.hnswSearchDepth > 0 ? options.hnswSearchDepth : 2 * k);
+        index = std::move(hnsw);
+        for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
+            if (cancelled())
+                return knnError(QStringLiteral("cancelled"));
+            const qint64 rb = std::min(kChunk * 4, n - r0);
+            index->add(rb, normalized + r0 * dim);
+            report(rb);
+        }
+    } else {
+        // Automatic: 4·√n cells, but at least 39 rows per cell (FAISS's k-means minimum).
+        const qint64 cells = options.ivfCells > 0
+                                 ? options.ivfCells
+                                 : std::clamp<qint64>(qint64(4 * std::sqrt(double(n))), 1,
+                                                      std::max<qint64>(1, n / 39));
+        if (cells > n)
+            return knnError(QStringLiteral("IVF: %1 cells for %2 rows; use at most one per row")
+                                .arg(cells)
+                                .arg(n));
+        if (options.ivfProbes < 1)
+            return knnError(QStringLiteral("IVF: probes must be at least 1"));
+        quantizer = std::make_unique<faiss::IndexFlatIP>(dim);
+        auto ivf = std::make_unique<FastIvfFlat>(quantizer.get(), dim, size_t(cells),
+                                                 faiss::METRIC_INNER_PRODUCT);
+        ivf->nprobe = size_t(std::min<qint64>(options.ivfProbes, cells));
+        ivf->cp.seed = int(options.seed & 0x7fffffff);
+        ivf->cp.verbose = false;
+        // The centroids are trained on a seeded sample of 64 rows per cell (FAISS's own
+        // sampling would print a warning and use its own seed).
+        const qint64 trainRows = std::min<qint64>(n, cells * 64);
+        std::vector<float> sample;
+        const float *train = normalized;
+        if (trainRows < n) {
+            std::vector<qint64> pick(static_cast<size_t>(n));
+            std::iota(pick.begin(), pick.end(), 0);
+            std::mt19937_64 rng(options.seed);
+            for (qint64 i = 0; i < trainRows; ++i)
+                std::swap(pick[size_t(i)], pick[size_t(i + qint64(rng() % quint64(n - i)))]);
+            sample.resize(size_t(trainRows * dim));
+            for (qint64 i = 0; i < trainRows; ++i)
+                std::copy_n(normalized + pick[size_t(i)] * dim, dim, sample.data() + i * dim);
+            train = sample.data();
+        }
+        ivf->cp.max_points_per_centroid = int(std::max<qint64>(64, trainRows / cells + 1));
+        ivf->train(trainRows, train);
+        index = std::move(ivf);
+        for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
+            if (cancelled())
+                return knnError(QStringLiteral("cancelled"));
+            const qint64 rb = std::min(kChunk * 4, n - r0);
+            index->add(rb, normalized + r0 * dim);
+            report(rb);
+        }
+    }
+
+    KnnGraph g;
+    g.rows = n;
+    g.k = k;
+    const auto indexed = std::chrono::steady_clock::now();
+    g.indexSeconds = std::chrono::duration<double>(indexed - started).count();
+    g.neighbours.resize(size_t(n * k));
+    g.similarities.resize(size_t(n * k));
+    std::vector<float> distances(size_t(kChunk * k));
+    std::vector<FaissLabel> labels(size_t(kChunk * k));
+    for (qint64 q0 = 0; q0 < n; q0 += kChunk) {
+        if (cancelled())
+            return knnError(QStringLiteral("cancelled"));
+        const qint64 qb = std::min(kChunk, n - q0);
+        index->search(qb, normalized + q0 * dim, k, distances.data(), labels.data());
+        for (qint64 i = 0; i < qb; ++i) {
+            const qint64 row = q0 + i;
+            const FaissLabel *found = labels.data() + i * k;
+            const float *sims = distances.data() + i * k;
+            int32_t *nb = g.neighbours.data() + row * k;
+            float *sim = g.similarities.data() + row * k;
+            double selfSim = 0;
+            for (int d = 0; d < dim; ++d)
+                selfSim += double(normalized[row * dim + d]) * normalized[row * dim + d];
+            nb[0] = int32_t(row);
+            sim[0] = float(selfSim);
+            // The row itself first, then FAISS's order without it (the last one drops out when
+            // FAISS did not return the row itself).
+            int out = 1;
+            for (int j = 0; j < k && out < k; ++j) {
+                if (found[j] == row)
+                    continue;
+                if (found[j] < 0)
+                    return knnError(
+                        QStringLiteral("%1 found only %2 of the k = %3 neighbours of row %4; %5")
+                            .arg(flat ? QStringLiteral("flat")
+                                      : knnIndexName(options.index).toUpper())
+                            .arg(j)
+                            .arg(k)
+                            .arg(row)
+                            .arg(options.index == KnnIndex::Ivf
+                                     ? QStringLiteral("raise the IVF probes (the cells visited "
+                                                      "hold fewer rows than k)")
+                                     : QStringLiteral("raise the HNSW search depth")));
+                nb[out] = int32_t(found[j]);
+                sim[out] = sims[j];
+                ++out;
+            }
+        }
+        report(qb);
+    }
+    g.searchSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - indexed).count();
+    if (options.progress)
+        options.progress(n, n);
+    return g;
+}
+
+} // namespace equiscope
