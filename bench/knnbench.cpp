@@ -8,6 +8,7 @@
 //       [--threads T] [--data random|clustered] [--recall-sample N] [--hnsw-links M]
 //       [--hnsw-build-depth N] [--hnsw-search-depth N] [--ivf-cells N] [--ivf-probes N]
 //       [--memory-mib M] [--repeat R] [--write-features FILE]
+//       [--write-dataset DIR [--only-write]]
 //
 // --data clustered plants families of look-alike identities (10 samples each) and a rare group
 // (5 % of the families) whose centres share a common direction, so the rare group lives in a
@@ -122,6 +123,25 @@ int main(int argc, char *argv[])
         std::vector<float> x(size_t(n) * size_t(dim));
         std::vector<int> groupOf;
         makeFeatures(x, groupOf, n, dim, clustered);
+        // A clustering input of the same features (features.bin, labels.meta with the planted
+        // identity, groups.txt with rare/common) for a whole `equiscope-cli cluster` run.
+        const int di = args.indexOf(QStringLiteral("--write-dataset"));
+        if (di >= 0 && di + 1 < args.size()) {
+            const QByteArray dir = args.at(di + 1).toLocal8Bit();
+            FILE *f = std::fopen((dir + "/features.bin").constData(), "wb");
+            FILE *l = std::fopen((dir + "/labels.meta").constData(), "w");
+            FILE *g = std::fopen((dir + "/groups.txt").constData(), "w");
+            if (!f || !l || !g || std::fwrite(x.data(), sizeof(float), x.size(), f) != x.size())
+                return 1;
+            for (qint64 r = 0; r < n; ++r) {
+                std::fprintf(l, "%lld\n", r / kIdentitySize);
+                std::fputs(groupOf[size_t(r)] == 1 ? "rare\n" : "common\n", g);
+            }
+            if (std::fclose(f) != 0 || std::fclose(l) != 0 || std::fclose(g) != 0)
+                return 1;
+            if (args.contains(QStringLiteral("--only-write")))
+                continue;
+        }
         // The peer reads the very same features, so both sides' results can be compared.
         const int wi = args.indexOf(QStringLiteral("--write-features"));
         if (wi >= 0 && wi + 1 < args.size()) {

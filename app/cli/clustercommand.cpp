@@ -119,6 +119,10 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("hnsw/ivf: rows per split whose exact neighbours measure the recall "
                         "(default 1000, 0 = none)."),
          QStringLiteral("N")},
+        {QStringLiteral("min-recall"),
+         QStringLiteral("hnsw/ivf: fail as soon as a split's measured recall@k is below R "
+                        "(default 0 = no floor)."),
+         QStringLiteral("R")},
         {QStringLiteral("sub-clusters"), QStringLiteral("Sub-clusters S (default 4)."),
          QStringLiteral("S")},
         {QStringLiteral("layers"), QStringLiteral("Encoder layers (default 2)."),
@@ -221,6 +225,7 @@ int runClusterCommand(const QStringList &arguments)
         {"ivf-cells", "ivfCells", 1},
         {"ivf-probes", "ivfProbes", 1},
         {"recall-sample", "recallSample", 1},
+        {"min-recall", "minRecall", 2},
         {"sub-clusters", "subClusters", 1},
         {"layers", "layers", 1},
         {"heads", "heads", 1},

@@ -110,6 +110,7 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("ivfCells"), ivfCells);
     o.insert(QStringLiteral("ivfProbes"), ivfProbes);
     o.insert(QStringLiteral("recallSample"), recallSample);
+    o.insert(QStringLiteral("minRecall"), minRecall);
     o.insert(QStringLiteral("subClusters"), subClusters);
     o.insert(QStringLiteral("layers"), layers);
     o.insert(QStringLiteral("heads"), heads);
@@ -187,6 +188,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         .integer(QStringLiteral("ivfCells"), c.ivfCells, 0, 1 << 24)
         .integer(QStringLiteral("ivfProbes"), c.ivfProbes, 1, 1 << 24)
         .integer(QStringLiteral("recallSample"), c.recallSample, 0, 1000000)
+        .number(QStringLiteral("minRecall"), c.minRecall)
         .integer(QStringLiteral("subClusters"), c.subClusters, 1, 4096)
         .integer(QStringLiteral("layers"), c.layers, 0, 256)
         .integer(QStringLiteral("heads"), c.heads, 1, 256)
@@ -291,6 +293,13 @@ Expected<Done> ClusteringConfig::validate() const
     if (recallSample < 0)
         return configError(QStringLiteral("recallSample"), QStringLiteral("0 (none) or more"),
                            QString::number(recallSample));
+    if (!(minRecall >= 0 && minRecall <= 1))
+        return configError(QStringLiteral("minRecall"), QStringLiteral("0 … 1 (0 = no floor)"),
+                           number(minRecall));
+    if (minRecall > 0 && knn != KnnIndex::Exact && recallSample == 0)
+        return configError(QStringLiteral("minRecall"),
+                           QStringLiteral("a recallSample to measure the recall with"),
+                           QStringLiteral("recallSample 0"));
     if (subClusters < 2 || subClusters > k)
         return configError(QStringLiteral("subClusters"), QStringLiteral("2 … k (%1)").arg(k),
                            QString::number(subClusters));

@@ -80,6 +80,9 @@ struct ClusteringConfig
     int ivfProbes = 32;      ///< ivf: cells visited per query
     /// Approximate graphs: rows per split whose exact neighbours measure the recall (0 = none).
     int recallSample = 1000;
+    /// Approximate graphs: the run fails when a split's measured recall@k is below this (0 = no
+    /// floor). Checked as soon as the first split's graph exists, before any training.
+    double minRecall = 0;
 
     // Model (transformer methods).
     int subClusters = 4;

@@ -248,6 +248,11 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                                               : std::min(r.knnRecallGroupMin, cell.second);
             }
             r.knn.insert(QStringLiteral("k"), p.k);
+            qint64 widened = 0;
+            for (ClusteringSplit *s : {&p.train, &p.val, &p.test})
+                widened += s->graph.widenedRows;
+            if (p.config.knn == KnnIndex::Ivf)
+                r.knn.insert(QStringLiteral("widenedRows"), widened);
             r.knn.insert(QStringLiteral("recallSample"), p.test.recall->sampled);
             r.knn.insert(QStringLiteral("recall"), recall);
             r.knn.insert(QStringLiteral("testRecallByGroup"), byGroup);

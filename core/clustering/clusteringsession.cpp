@@ -282,6 +282,21 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
                 return e;
             }
             s->recall = recall.value();
+            // Fail before training and inference, not after hours of work on a poor graph.
+            if (p.config.minRecall > 0 && s->recall->recall < p.config.minRecall)
+                return fileError(
+                    p.data.source,
+                    QStringLiteral("the %1 graph of the %2 split found recall@%3 %4 of the exact "
+                                   "neighbours on %5 sampled rows, below the asked %6: %7")
+                        .arg(knnIndexName(p.config.knn).toUpper(), splitName(s->split))
+                        .arg(p.k)
+                        .arg(s->recall->recall, 0, 'f', 4)
+                        .arg(s->recall->sampled)
+                        .arg(p.config.minRecall, 0, 'f', 4)
+                        .arg(p.config.knn == KnnIndex::Hnsw
+                                 ? QStringLiteral("raise hnswSearchDepth (and hnswBuildDepth), "
+                                                  "or use ivf or exact")
+                                 : QStringLiteral("raise ivfProbes, or use exact")));
         }
         s->neighbours =
             torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)

@@ -24,6 +24,8 @@ struct KnnGraph
     std::vector<float> similarities; ///< rows × k cosine similarities
     double indexSeconds = 0;         ///< approximate graphs: building the index (training, adding)
     double searchSeconds = 0;        ///< approximate graphs: the k-neighbour queries of every row
+    /// IVF: rows whose probed cells held fewer than k rows, searched again with more probes.
+    qint64 widenedRows = 0;
 
     const int32_t *neighboursOf(qint64 row) const { return neighbours.data() + row * k; }
     const float *similaritiesOf(qint64 row) const { return similarities.data() + row * k; }
@@ -54,7 +56,8 @@ struct KnnOptions
 
 /// The cosine kNN graph of @p n rows of @p dim floats (row-major). Rows are L2-normalised
 /// internally (a zero row has similarity 0 to everything). Fails when k ≥ n, when a value is not
-/// finite, when an approximate index finds fewer than k neighbours for a row, or when cancelled
+/// finite, when HNSW finds fewer than k neighbours for a row (IVF searches such a row again with
+/// more probes), or when cancelled
 /// (DataError detail "cancelled").
 Expected<KnnGraph> buildKnnGraph(const float *rows, qint64 n, int dim, int k,
                                  const KnnOptions &options = {});

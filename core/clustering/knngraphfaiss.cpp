@@ -152,6 +152,43 @@ struct FastIvfFlat : faiss::IndexIVFFlat
     }
 };
 
+/// IVF: a query whose probed cells hold fewer than k rows gets -1 labels at the end. Such rows
+/// are searched again with twice the probes until every one has k neighbours (all cells hold
+/// every row, and k < n), so a small cell never fails a run; returns how many rows needed it.
+qint64 searchShortRowsWider(faiss::IndexIVF &ivf, const float *queries, qint64 count, int k,
+                            float *distances, FaissLabel *labels)
+{
+    std::vector<qint64> shortRows;
+    for (qint64 i = 0; i < count; ++i)
+        if (labels[i * k + k - 1] < 0)
+            shortRows.push_back(i);
+    const qint64 widened = qint64(shortRows.size());
+    const size_t probes = ivf.nprobe;
+    std::vector<float> rows, d;
+    std::vector<FaissLabel> l;
+    while (!shortRows.empty() && ivf.nprobe < ivf.nlist) {
+        ivf.nprobe = std::min(ivf.nlist, ivf.nprobe * 2);
+        const qint64 m = qint64(shortRows.size());
+        rows.resize(size_t(m) * size_t(ivf.d));
+        d.resize(size_t(m * k));
+        l.resize(size_t(m * k));
+        for (qint64 j = 0; j < m; ++j)
+            std::copy_n(queries + shortRows[size_t(j)] * ivf.d, ivf.d, rows.data() + j * ivf.d);
+        ivf.search(m, rows.data(), k, d.data(), l.data());
+        std::vector<qint64> still;
+        for (qint64 j = 0; j < m; ++j) {
+            const qint64 i = shortRows[size_t(j)];
+            std::copy_n(d.data() + j * k, k, distances + i * k);
+            std::copy_n(l.data() + j * k, k, labels + i * k);
+            if (l[size_t(j * k + k - 1)] < 0)
+                still.push_back(i);
+        }
+        shortRows.swap(still);
+    }
+    ivf.nprobe = probes;
+    return widened;
+}
+
 /// Restores the OpenMP thread count FAISS ran with (LibTorch shares the same pool).
 class OmpThreads
 {
@@ -267,6 +304,9 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
             return knnError(QStringLiteral("cancelled"));
         const qint64 qb = std::min(kChunk, n - q0);
         index->search(qb, normalized + q0 * dim, k, distances.data(), labels.data());
+        if (auto *ivf = dynamic_cast<faiss::IndexIVF *>(index.get()))
+            g.widenedRows += searchShortRowsWider(*ivf, normalized + q0 * dim, qb, k,
+                                                  distances.data(), labels.data());
         for (qint64 i = 0; i < qb; ++i) {
             const qint64 row = q0 + i;
             const FaissLabel *found = labels.data() + i * k;
@@ -292,10 +332,7 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
                             .arg(j)
                             .arg(k)
                             .arg(row)
-                            .arg(options.index == KnnIndex::Ivf
-                                     ? QStringLiteral("raise the IVF probes (the cells visited "
-                                                      "hold fewer rows than k)")
-                                     : QStringLiteral("raise the HNSW search depth")));
+                            .arg(QStringLiteral("raise the HNSW search depth")));
                 nb[out] = int32_t(found[j]);
                 sim[out] = sims[j];
                 ++out;

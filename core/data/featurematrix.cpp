@@ -15,7 +15,7 @@ FeatureMatrix::~FeatureMatrix()
 }
 
 Expected<std::shared_ptr<FeatureMatrix>> FeatureMatrix::map(const QString &path, qint64 rows,
-                                                            int cols)
+                                                            int cols, qint64 offset)
 {
     static_assert(Q_BYTE_ORDER == Q_LITTLE_ENDIAN, "features.bin is little-endian float32");
     auto file = std::make_unique<QFile>(path);
@@ -25,7 +25,7 @@ Expected<std::shared_ptr<FeatureMatrix>> FeatureMatrix::map(const QString &path,
     m->m_rows = rows;
     m->m_cols = cols;
     if (rows * cols > 0) {
-        m->m_mapped = file->map(0, rows * cols * qint64(sizeof(float)));
+        m->m_mapped = file->map(offset, rows * cols * qint64(sizeof(float)));
         if (!m->m_mapped)
             return DataError{
                 path, -1, -1, {}, {}, {}, QStringLiteral("cannot map: ") + file->errorString()};

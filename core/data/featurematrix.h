@@ -14,15 +14,19 @@ class FeatureMatrix
 {
 public:
     FeatureMatrix(qint64 rows, int cols, std::vector<float> values);
-    /// Maps a headerless float32 little-endian file of rows×cols values (the clustering
-    /// benchmark's features.bin). The caller has checked the size.
-    static Expected<std::shared_ptr<FeatureMatrix>> map(const QString &path, qint64 rows, int cols);
+    /// Maps rows×cols little-endian float32 values starting at byte @p offset of a file (the
+    /// clustering benchmark's headerless features.bin, or the data of a float32 .npy file): the
+    /// features are never copied whole. The caller has checked the size.
+    static Expected<std::shared_ptr<FeatureMatrix>> map(const QString &path, qint64 rows, int cols,
+                                                        qint64 offset = 0);
     ~FeatureMatrix();
 
     qint64 rows() const { return m_rows; }
     int cols() const { return m_cols; }
     const float *data() const { return m_data; }
     const float *row(qint64 r) const { return m_data + r * m_cols; }
+    /// Whether the values are a mapping of the file (not copied into memory).
+    bool isMapped() const { return m_mapped != nullptr; }
 
 private:
     FeatureMatrix() = default;

@@ -259,13 +259,21 @@ Dataset readFeatures(const DatasetSpec &spec, const ReadContext &context)
         labelsPath = sibling;
 
     if (suffix == QLatin1String("npy")) {
-        Expected<NpyMatrix> m = readNpy(path);
+        // float32 data is memory-mapped like features.bin; float64 is converted (a copy).
+        Expected<NpyMatrix> m = readNpy(path, NpyData::LeaveFloat32Data);
         if (!m)
             throw DataException(m.error());
         if (m->rows == 0 || m->cols == 0)
             throwDataProblem(
                 path, QStringLiteral("empty dataset: shape (%1, %2)").arg(m->rows).arg(m->cols));
-        ds.features = std::make_shared<FeatureMatrix>(m->rows, m->cols, std::move(m->values));
+        if (m->values.empty()) {
+            auto mapped = FeatureMatrix::map(path, m->rows, m->cols, m->dataOffset);
+            if (!mapped)
+                throw DataException(mapped.error());
+            ds.features = mapped.value();
+        } else {
+            ds.features = std::make_shared<FeatureMatrix>(m->rows, m->cols, std::move(m->values));
+        }
     } else if (suffix == QLatin1String("csv")) {
         readCsvMatrix(path, ds);
         // A label column in the CSV wins over a labels.meta that merely lies beside it.

@@ -58,7 +58,7 @@ NpyHeader parseHeader(const QString &path, qint64 offset, const QString &text)
     return h;
 }
 
-NpyMatrix readOrThrow(const QString &path)
+NpyMatrix readOrThrow(const QString &path, NpyData mode)
 {
     QFile f(path);
     if (!f.open(QIODevice::ReadOnly))
@@ -137,6 +137,9 @@ NpyMatrix readOrThrow(const QString &path)
                              .arg(h.descr)
                              .arg(fits ? QString::number(needed) : QStringLiteral("too many")),
                          QStringLiteral("%1 bytes").arg(available));
+    m.dataOffset = dataOffset;
+    if (mode == NpyData::LeaveFloat32Data && itemSize == 4)
+        return m; // checked: the caller maps rows × cols floats at dataOffset
     m.values.resize(size_t(m.rows) * size_t(m.cols));
     if (needed > 0) {
         const uchar *data = f.map(dataOffset, needed);
@@ -158,10 +161,10 @@ NpyMatrix readOrThrow(const QString &path)
 
 } // namespace
 
-Expected<NpyMatrix> readNpy(const QString &path)
+Expected<NpyMatrix> readNpy(const QString &path, NpyData data)
 {
     try {
-        return readOrThrow(path);
+        return readOrThrow(path, data);
     } catch (const DataException &e) {
         return e.error();
     }

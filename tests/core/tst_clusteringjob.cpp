@@ -129,6 +129,22 @@ private Q_SLOTS:
         QCOMPARE(knn.value(QStringLiteral("index")).toString(), QStringLiteral("hnsw"));
         QCOMPARE(knn.value(QStringLiteral("recallSample")).toInt(), 60);
         QCOMPARE(knn.value(QStringLiteral("testRecallByGroup")).toArray().size(), 2);
+        // A recall floor the graph misses fails the run before any training, naming the knob.
+        ClusteringConfig poor = fixtures::tinyClusteringRun(m_features);
+        poor.knn = KnnIndex::Ivf;
+        poor.ivfCells = 4;
+        poor.ivfProbes = 1;
+        poor.minRecall = 1.0;
+        ClusteringJob floor(poor, store());
+        QSignalSpy floorEpochs(&floor, &RunJob::epochFinished);
+        QCOMPARE(runToEnd(floor), JobOutcome::Failed);
+        QVERIFY2(floor.message().contains(QStringLiteral("below the asked 1.0000")) &&
+                     floor.message().contains(QStringLiteral("raise ivfProbes")) &&
+                     floor.message().contains(QStringLiteral("features.bin")),
+                 qPrintable(floor.message()));
+        QCOMPARE(floorEpochs.count(), 0);
+        poor.recallSample = 0;
+        QVERIFY(!poor.validate().ok()); // a floor needs a sample to measure with
         // An exact run measures nothing and says which index it used.
         ClusteringJob exact(fixtures::tinyClusteringRun(m_features, ClusteringMethod::KnnThreshold),
                             store());

@@ -230,6 +230,29 @@ private Q_SLOTS:
         QCOMPARE(ds.features->cols(), 3);
         QCOMPARE(ds.features->row(2)[1], 7.f);
         QCOMPARE(ds.attributes.column("label").levels().size(), 3);
+        // float32 data is mapped from the file, never copied whole (like features.bin).
+        QVERIFY(ds.features->isMapped());
+        QCOMPARE(ds.features->row(kRows - 1)[2], float(kRows * 3 - 1));
+    }
+
+    void npyFloat64IsConverted()
+    {
+        // A float64 matrix: version 1 header, then 12 × 2 doubles (labels.meta has 12 lines).
+        QByteArray header = "{'descr': '<f8', 'fortran_order': False, 'shape': (12, 2), }";
+        header += QByteArray(64 - 10 - header.size() - 1, ' ') + '\n';
+        QByteArray bytes("\x93NUMPY\x01\x00", 8);
+        bytes += char(header.size() & 0xff);
+        bytes += char(header.size() >> 8);
+        bytes += header;
+        for (int i = 0; i < kRows * 2; ++i) {
+            const double v = i * 0.5;
+            bytes += QByteArray(reinterpret_cast<const char *>(&v), 8);
+        }
+        QVERIFY(fixtures::writeFile(file("d.npy"), bytes));
+        const Dataset ds = read(file("d.npy"));
+        QCOMPARE(ds.size, qint64(kRows));
+        QVERIFY(!ds.features->isMapped());
+        QCOMPARE(ds.features->row(11)[1], 11.5f);
     }
 
     void npyLabelCountMismatch()
