@@ -23,6 +23,19 @@ DataError knnError(const QString &detail)
     return e;
 }
 
+std::vector<qint64> seededRowSample(qint64 n, qint64 count, quint64 seed)
+{
+    std::vector<qint64> rows(static_cast<size_t>(n));
+    std::iota(rows.begin(), rows.end(), 0);
+    if (count < n) {
+        std::mt19937_64 rng(seed);
+        for (qint64 i = 0; i < count; ++i)
+            std::swap(rows[size_t(i)], rows[size_t(i + qint64(rng() % quint64(n - i)))]);
+        rows.resize(size_t(count));
+    }
+    return rows;
+}
+
 Expected<std::vector<float>> normalizedRows(const float *rows, qint64 n, int dim)
 {
     std::vector<float> out(size_t(n) * size_t(dim));
@@ -263,11 +276,8 @@ Expected<KnnGraph> exactGraph(const float *xn, qint64 n, int dim, int k, const K
             });
             int32_t *nb = g.neighbours.data() + row * k;
             float *sim = g.similarities.data() + row * k;
-            double selfSim = 0;
-            for (int d = 0; d < dim; ++d)
-                selfSim += double(xn[row * dim + d]) * xn[row * dim + d];
             nb[0] = int32_t(row);
-            sim[0] = float(selfSim);
+            sim[0] = selfSimilarity(xn + row * dim, dim);
             for (int j = 0; j < kept; ++j) {
                 nb[j + 1] = sorted[size_t(j)].second;
                 sim[j + 1] = sorted[size_t(j)].first;
@@ -330,15 +340,8 @@ Expected<KnnRecall> measureKnnRecall(const float *rows, qint64 n, int dim, const
             copy = std::move(xn.value());
         }
         float *xn = rowsNormalized ? const_cast<float *>(rows) : copy.data();
-        std::vector<qint64> picked(static_cast<size_t>(n));
-        std::iota(picked.begin(), picked.end(), 0);
-        if (sample < n) {
-            std::mt19937_64 rng(seed);
-            for (qint64 i = 0; i < sample; ++i)
-                std::swap(picked[size_t(i)], picked[size_t(i + qint64(rng() % quint64(n - i)))]);
-            picked.resize(size_t(sample));
-            std::sort(picked.begin(), picked.end());
-        }
+        std::vector<qint64> picked = seededRowSample(n, sample, seed);
+        std::sort(picked.begin(), picked.end());
         // The sampled rows' exact neighbours, from the exact engine's rule applied to a
         // sample × all product, in blocks of at most 64 MiB of similarities.
         const int kept = graph.k - 1;

@@ -24,8 +24,6 @@
 #include <chrono>
 #include <cmath>
 #include <memory>
-#include <numeric>
-#include <random>
 
 namespace equiscope {
 
@@ -237,13 +235,6 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
         hnsw->hnsw.efSearch =
             std::max(k, options.hnswSearchDepth > 0 ? options.hnswSearchDepth : 2 * k);
         index = std::move(hnsw);
-        for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
-            if (cancelled())
-                return knnError(QStringLiteral("cancelled"));
-            const qint64 rb = std::min(kChunk * 4, n - r0);
-            index->add(rb, normalized + r0 * dim);
-            report(rb);
-        }
     } else {
         // Automatic: 4·√n cells, but at least 39 rows per cell (FAISS's k-means minimum).
         const qint64 cells = options.ivfCells > 0
@@ -268,11 +259,7 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
         std::vector<float> sample;
         const float *train = normalized;
         if (trainRows < n) {
-            std::vector<qint64> pick(static_cast<size_t>(n));
-            std::iota(pick.begin(), pick.end(), 0);
-            std::mt19937_64 rng(options.seed);
-            for (qint64 i = 0; i < trainRows; ++i)
-                std::swap(pick[size_t(i)], pick[size_t(i + qint64(rng() % quint64(n - i)))]);
+            const std::vector<qint64> pick = seededRowSample(n, trainRows, options.seed);
             sample.resize(size_t(trainRows * dim));
             for (qint64 i = 0; i < trainRows; ++i)
                 std::copy_n(normalized + pick[size_t(i)] * dim, dim, sample.data() + i * dim);
@@ -281,6 +268,8 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
         ivf->cp.max_points_per_centroid = int(std::max<qint64>(64, trainRows / cells + 1));
         ivf->train(trainRows, train);
         index = std::move(ivf);
+    }
+    if (!flat) {
         for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
             if (cancelled())
                 return knnError(QStringLiteral("cancelled"));
@@ -313,11 +302,8 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
             const float *sims = distances.data() + i * k;
             int32_t *nb = g.neighbours.data() + row * k;
             float *sim = g.similarities.data() + row * k;
-            double selfSim = 0;
-            for (int d = 0; d < dim; ++d)
-                selfSim += double(normalized[row * dim + d]) * normalized[row * dim + d];
             nb[0] = int32_t(row);
-            sim[0] = float(selfSim);
+            sim[0] = selfSimilarity(normalized + row * dim, dim);
             // The row itself first, then FAISS's order without it (the last one drops out when
             // FAISS did not return the row itself).
             int out = 1;
