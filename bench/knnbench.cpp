@@ -18,14 +18,17 @@
 #include "util/environment.h"
 
 #include <QCoreApplication>
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStringList>
 
+#include <cerrno>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <random>
 #include <sys/resource.h>
 
@@ -128,11 +131,15 @@ int main(int argc, char *argv[])
         const int di = args.indexOf(QStringLiteral("--write-dataset"));
         if (di >= 0 && di + 1 < args.size()) {
             const QByteArray dir = args.at(di + 1).toLocal8Bit();
+            QDir().mkpath(args.at(di + 1));
             FILE *f = std::fopen((dir + "/features.bin").constData(), "wb");
             FILE *l = std::fopen((dir + "/labels.meta").constData(), "w");
             FILE *g = std::fopen((dir + "/groups.txt").constData(), "w");
-            if (!f || !l || !g || std::fwrite(x.data(), sizeof(float), x.size(), f) != x.size())
+            if (!f || !l || !g || std::fwrite(x.data(), sizeof(float), x.size(), f) != x.size()) {
+                std::fprintf(stderr, "cannot write the dataset to %s: %s\n", dir.constData(),
+                             std::strerror(errno));
                 return 1;
+            }
             for (qint64 r = 0; r < n; ++r) {
                 std::fprintf(l, "%lld\n", r / kIdentitySize);
                 std::fputs(groupOf[size_t(r)] == 1 ? "rare\n" : "common\n", g);

@@ -103,6 +103,10 @@ int runClusterCommand(const QStringList &arguments)
         {QStringLiteral("knn-memory-mib"),
          QStringLiteral("exact: similarity tile budget in MiB (default 256)."),
          QStringLiteral("MIB")},
+        {QStringLiteral("feature-scratch-mib"),
+         QStringLiteral("Features above this size (MiB) are worked on from memory-mapped scratch "
+                        "files in the cache directory, not from memory (default 512; 0: never)."),
+         QStringLiteral("MIB")},
         {QStringLiteral("hnsw-links"),
          QStringLiteral("hnsw: links per node, FAISS M (default 32)."), QStringLiteral("N")},
         {QStringLiteral("hnsw-build-depth"),
@@ -219,6 +223,7 @@ int runClusterCommand(const QStringList &arguments)
         {"k", "k", 1},
         {"knn", "knn", 0},
         {"knn-memory-mib", "knnMemoryMiB", 1},
+        {"feature-scratch-mib", "featureScratchMiB", 1},
         {"hnsw-links", "hnswLinks", 1},
         {"hnsw-build-depth", "hnswBuildDepth", 1},
         {"hnsw-search-depth", "hnswSearchDepth", 1},

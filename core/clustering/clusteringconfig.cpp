@@ -101,6 +101,7 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("valFraction"), valFraction);
     o.insert(QStringLiteral("testFraction"), testFraction);
     o.insert(QStringLiteral("centerFeatures"), centerFeatures);
+    o.insert(QStringLiteral("featureScratchMiB"), featureScratchMiB);
     o.insert(QStringLiteral("k"), k);
     o.insert(QStringLiteral("knn"), knnIndexName(knn));
     o.insert(QStringLiteral("knnMemoryMiB"), knnMemoryMiB);
@@ -179,6 +180,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         .number(QStringLiteral("valFraction"), c.valFraction)
         .number(QStringLiteral("testFraction"), c.testFraction)
         .flag(QStringLiteral("centerFeatures"), c.centerFeatures)
+        .integer(QStringLiteral("featureScratchMiB"), c.featureScratchMiB, 0, 1 << 24)
         .integer(QStringLiteral("k"), c.k, 1, 100000)
         .text(QStringLiteral("knn"), knn)
         .integer(QStringLiteral("knnMemoryMiB"), c.knnMemoryMiB, 1, 1 << 20)

@@ -68,6 +68,9 @@ struct ClusteringConfig
     /// Subtract the mean feature of the training identities before L2 normalisation. Embeddings
     /// of a network share a large common direction (every cosine ≈ 1 without this).
     bool centerFeatures = true;
+    /// Inputs whose features exceed this many MiB keep the splits' centred, normalised copies
+    /// in scratch files of the cache directory, memory-mapped, instead of in memory (0: never).
+    int featureScratchMiB = 512;
 
     // kNN graph (docs/design/methods/clustering.md, "kNN graph").
     int k = 80;

@@ -123,9 +123,19 @@ CrossAttentionSnapshot ClusteringSession::crossAttentionSnapshot(int epoch)
     return s;
 }
 
-Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &cancel)
+Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &cancel,
+                                                       const EvaluationProgress &progress)
 {
     Private &p = *d;
+    auto report = [&](const QString &stage, qint64 done, qint64 total) {
+        if (progress)
+            progress(stage, done, total);
+    };
+    auto scoreReporter = [&](const ClusteringSplit &s) {
+        const QString stage = QStringLiteral("scoring %1").arg(splitName(s.split));
+        return [&report, stage, rows = s.size()](qint64 done) { report(stage, done, rows); };
+    };
+    auto cancelled = [&] { return fileError(p.data.source, QStringLiteral("cancelled")); };
     QElapsedTimer timer;
     timer.start();
     ClusteringResult r;
@@ -142,6 +152,7 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
         std::map<Split, std::vector<int64_t>> labels;
         if (p.config.method == ClusteringMethod::KMeans) {
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
+                report(QStringLiteral("k-means %1").arg(splitName(s->split)), 0, s->size());
                 auto km = kMeansClusters(s->features.data_ptr<float>(), s->size(), p.data.dim(),
                                          int(s->identities), p.config.kmeansIterations,
                                          clusteringStreamSeed(p.config.seed, 5, quint64(s->split)),
@@ -155,9 +166,9 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
             if (!p.graphsBuilt)
                 return fileError(p.data.source, QStringLiteral("the kNN graphs are missing"));
             const bool cosine = p.config.method == ClusteringMethod::KnnThreshold;
-            const std::vector<float> valScores = p.edgeScores(p.val);
+            const std::vector<float> valScores = p.edgeScores(p.val, &cancel, scoreReporter(p.val));
             if (cancel.load())
-                return fileError(p.data.source, QStringLiteral("cancelled"));
+                return cancelled();
             r.thresholds.edgeThreshold = p.config.edgeThreshold;
             r.thresholds.sharedThreshold = p.config.sharedThreshold;
             if (p.config.tuneThresholds) {
@@ -181,7 +192,12 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                 const std::vector<double> sharedGrid =
                     withValue({0.0, 0.2, 0.35, 0.5, 0.65, 0.8}, p.config.sharedThreshold);
                 r.thresholds =
-                    chooseThresholds(p.val.graph, valScores, truthOf(p.val), edgeGrid, sharedGrid);
+                    chooseThresholds(p.val.graph, valScores, truthOf(p.val), edgeGrid, sharedGrid,
+                                     &cancel, [&](qint64 done, qint64 total) {
+                                         report(QStringLiteral("thresholds"), done, total);
+                                     });
+                if (r.thresholds.cancelled)
+                    return cancelled();
                 r.thresholdsTuned = true;
             } else {
                 r.thresholds.fScore =
@@ -192,11 +208,15 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                         .pairwiseFScore;
             }
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
+                const std::vector<float> scores =
+                    s == &p.val ? valScores : p.edgeScores(*s, &cancel, scoreReporter(*s));
                 if (cancel.load())
-                    return fileError(p.data.source, QStringLiteral("cancelled"));
-                const std::vector<float> scores = s == &p.val ? valScores : p.edgeScores(*s);
+                    return cancelled();
+                const QString stage = QStringLiteral("clustering %1").arg(splitName(s->split));
+                report(stage, 0, s->size());
                 labels[s->split] = clusterKnnGraph(s->graph, scores, r.thresholds.edgeThreshold,
                                                    r.thresholds.sharedThreshold);
+                report(stage, s->size(), s->size());
             }
         }
         // Global labels: each split's clusters numbered after the previous split's.

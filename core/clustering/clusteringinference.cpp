@@ -123,7 +123,9 @@ std::vector<int64_t> clusterKnnGraph(const KnnGraph &graph, const std::vector<fl
 ThresholdChoice chooseThresholds(const KnnGraph &graph, const std::vector<float> &scores,
                                  const std::vector<int64_t> &truth,
                                  const std::vector<double> &edgeGrid,
-                                 const std::vector<double> &sharedGrid)
+                                 const std::vector<double> &sharedGrid,
+                                 const std::atomic<bool> *cancel,
+                                 const std::function<void(qint64, qint64)> &progress)
 {
     // Ties are common on a small validation split (a whole range of thresholds separates its
     // identities perfectly): take the middle of the tied range, the choice with the largest
@@ -138,7 +140,15 @@ ThresholdChoice chooseThresholds(const KnnGraph &graph, const std::vector<float>
     };
     std::vector<double> bestF(edgeGrid.size());
     std::vector<size_t> bestShared(edgeGrid.size());
+    const qint64 steps = qint64(edgeGrid.size());
     for (size_t e = 0; e < edgeGrid.size(); ++e) {
+        if (cancel && cancel->load()) {
+            ThresholdChoice stopped;
+            stopped.cancelled = true;
+            return stopped;
+        }
+        if (progress)
+            progress(qint64(e), steps);
         const std::vector<GraphEdge> edges = thresholdedEdges(graph, scores, edgeGrid[e]);
         std::vector<double> f(sharedGrid.size());
         for (size_t s = 0; s < sharedGrid.size(); ++s)
@@ -148,6 +158,8 @@ ThresholdChoice chooseThresholds(const KnnGraph &graph, const std::vector<float>
         bestShared[e] = middleOfBest(f);
         bestF[e] = f[bestShared[e]];
     }
+    if (progress)
+        progress(steps, steps);
     ThresholdChoice best;
     if (edgeGrid.empty() || sharedGrid.empty())
         return best;

@@ -4,7 +4,9 @@
 
 #include <QtGlobal>
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 namespace equiscope {
@@ -53,15 +55,20 @@ std::vector<int64_t> clusterKnnGraph(const KnnGraph &graph, const std::vector<fl
 /// on small validation splits) take the middle of the tied grid entries (lower median; grids are
 /// given in ascending order): the shared threshold per edge threshold, then the edge threshold.
 /// Meant for a validation split: never pass the test labels.
+/// Each edge threshold of the grid is one unit of @p progress; @p cancel is read before each
+/// (a cancelled search returns cancelled = true and no choice).
 struct ThresholdChoice
 {
     double edgeThreshold = 0;
     double sharedThreshold = 0;
     double fScore = 0;
+    bool cancelled = false;
 };
 ThresholdChoice chooseThresholds(const KnnGraph &graph, const std::vector<float> &scores,
                                  const std::vector<int64_t> &truth,
                                  const std::vector<double> &edgeGrid,
-                                 const std::vector<double> &sharedGrid);
+                                 const std::vector<double> &sharedGrid,
+                                 const std::atomic<bool> *cancel = nullptr,
+                                 const std::function<void(qint64, qint64)> &progress = {});
 
 } // namespace equiscope

@@ -303,7 +303,22 @@ JobEnd ClusteringJob::evaluateAndStore(RunStore &store, const QString &runId)
                    true);
     Q_EMIT logMessage(QStringLiteral("clustering: thresholds on the validation identities, "
                                      "metrics on the test identities"));
-    auto result = m_session->evaluate(cancelFlag());
+    // Each stage gets its own bar and ETA: at a million rows scoring and the threshold search
+    // take minutes, and the progress reports also keep the run's heartbeat going.
+    QString currentStage;
+    QElapsedTimer stageTimer;
+    auto result =
+        m_session->evaluate(cancelFlag(), [&](const QString &stage, qint64 done, qint64 total) {
+            if (stage != currentStage) {
+                currentStage = stage;
+                stageTimer.start();
+            }
+            const double seconds = double(stageTimer.elapsed()) / 1000.0;
+            const double eta = done > 0 && done < total && seconds > 0.5
+                                   ? seconds * double(total - done) / double(done)
+                                   : -1.0;
+            reportProgress(JobProgress{1, 1, done, total, 0, eta, stage}, done == 0);
+        });
     if (!result)
         return {cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
                 result.error().toString()};

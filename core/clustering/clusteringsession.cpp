@@ -1,5 +1,6 @@
 #include "clustering/clusteringsession_p.h"
 
+#include "data/imagecache.h"
 #include "util/environment.h"
 
 #include <QElapsedTimer>
@@ -12,6 +13,27 @@
 #include <sstream>
 
 namespace equiscope {
+
+namespace {
+
+/// @p out = (@p in − @p mean) / ‖in − mean‖ (a zero row stays zero); false when @p in holds a
+/// NaN or an infinity.
+bool centredUnitRow(const float *in, const float *mean, int dim, float *out)
+{
+    double squares = 0;
+    bool finite = true;
+    for (int j = 0; j < dim; ++j) {
+        finite = finite && std::isfinite(in[j]);
+        out[j] = in[j] - mean[j];
+        squares += double(out[j]) * double(out[j]);
+    }
+    const float scale = float(1.0 / std::max(std::sqrt(squares), 1e-12));
+    for (int j = 0; j < dim; ++j)
+        out[j] *= scale;
+    return finite;
+}
+
+} // namespace
 
 quint64 clusteringStreamSeed(quint64 seed, quint64 purpose, quint64 epoch)
 {
@@ -74,7 +96,11 @@ QString ClusteringSession::splitSummary() const
                      .arg(splitName(s->split))
                      .arg(s->size())
                      .arg(s->identities);
-    return parts.join(QStringLiteral(", "));
+    QString summary = parts.join(QStringLiteral(", "));
+    if (d->featuresOutOfCore)
+        summary += QStringLiteral("; features out of core (memory-mapped scratch files in %1)")
+                       .arg(defaultCacheDirectory() + QStringLiteral("/scratch"));
+    return summary;
 }
 
 Expected<std::unique_ptr<ClusteringSession>>
@@ -157,24 +183,40 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             for (double &c : centre)
                 c /= double(std::max<qint64>(1, p.train.size()));
         }
-        const auto mean = torch::tensor(std::vector<float>(centre.begin(), centre.end()));
+        const std::vector<float> mean(centre.begin(), centre.end());
+        // Large inputs keep the centred, normalised split features in scratch files the kernel
+        // can page out (out of core: a million 256-d rows are 1 GB); small ones in memory.
+        const qint64 splitBytes = p.data.rows() * qint64(dim) * qint64(sizeof(float));
+        const bool outOfCore =
+            config.featureScratchMiB > 0 && splitBytes > (qint64(config.featureScratchMiB) << 20);
         for (ClusteringSplit *sp : {&p.train, &p.val, &p.test}) {
             const qint64 m = sp->size();
-            auto x = torch::empty({m, dim}, torch::kFloat32);
+            torch::Tensor x;
+            if (outOfCore) {
+                auto scratch =
+                    ScratchMapping::create(defaultCacheDirectory() + QStringLiteral("/scratch"),
+                                           std::max<qint64>(1, m * dim * qint64(sizeof(float))));
+                if (!scratch)
+                    return scratch.error();
+                sp->scratch = std::move(scratch.value());
+                x = torch::from_blob(sp->scratch->data(), {m, dim}, torch::kFloat32);
+            } else {
+                x = torch::empty({m, dim}, torch::kFloat32);
+            }
             float *dst = x.data_ptr<float>();
             std::vector<int64_t> idv(static_cast<size_t>(m));
             for (qint64 i = 0; i < m; ++i) {
-                std::copy_n(p.data.features->row(sp->rows[size_t(i)]), dim, dst + i * dim);
-                idv[size_t(i)] = p.data.identity[size_t(sp->rows[size_t(i)])];
+                const qint64 row = sp->rows[size_t(i)];
+                if (!centredUnitRow(p.data.features->row(row), mean.data(), dim, dst + i * dim))
+                    return fileError(file, QStringLiteral("the features contain NaN or infinite "
+                                                          "values (row %1)")
+                                               .arg(row + 1));
+                idv[size_t(i)] = p.data.identity[size_t(row)];
             }
-            if (!torch::isfinite(x).all().item<bool>())
-                return fileError(file, QStringLiteral("the features contain NaN or infinite "
-                                                      "values"));
-            x -= mean;
-            x.div_(x.norm(2, 1, true).clamp_min(1e-12)); // in place: no second copy at scale
             sp->features = x;
             sp->identity = torch::tensor(idv, torch::kLong);
         }
+        p.featuresOutOfCore = outOfCore;
         if (clusteringMethodTrains(config.method)) {
             ClusterTransformerOptions mo;
             mo.featureDim = dim;
@@ -298,9 +340,10 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
                                                   "or use ivf or exact")
                                  : QStringLiteral("raise ivfProbes, or use exact")));
         }
+        // A view, not an int64 copy (640 MB per million rows at k = 80): index_select takes
+        // int32 indices.
         s->neighbours =
-            torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32)
-                .to(torch::kLong);
+            torch::from_blob(s->graph.neighbours.data(), {s->size(), p.k}, torch::kInt32);
         before += s->size();
     }
     p.graphsBuilt = true;
@@ -326,27 +369,37 @@ torch::Tensor ClusteringSession::Private::targets(const ClusteringSplit &s,
     return (ids == s.identity.index_select(0, anchors).unsqueeze(1)).to(torch::kFloat32);
 }
 
-std::vector<float> ClusteringSession::Private::probabilities(const ClusteringSplit &s)
+std::vector<float>
+ClusteringSession::Private::probabilities(const ClusteringSplit &s, const std::atomic<bool> *cancel,
+                                          const std::function<void(qint64 rows)> &scored)
 {
     torch::NoGradGuard noGrad;
     model->eval();
     std::vector<float> out(size_t(s.size() * k));
     const int64_t chunk = 256;
     for (int64_t a = 0; a < s.size(); a += chunk) {
+        if (cancel && cancel->load()) {
+            model->train();
+            return {};
+        }
         const int64_t b = std::min<int64_t>(chunk, s.size() - a);
         const auto anchors = torch::arange(a, a + b, torch::kLong);
         const auto prob = torch::sigmoid(model->forward(tokens(s, anchors))).contiguous();
         std::copy_n(prob.data_ptr<float>(), b * k, out.begin() + a * k);
+        if (scored)
+            scored(a + b);
     }
     model->train();
     return out;
 }
 
-std::vector<float> ClusteringSession::Private::edgeScores(ClusteringSplit &s)
+std::vector<float>
+ClusteringSession::Private::edgeScores(ClusteringSplit &s, const std::atomic<bool> *cancel,
+                                       const std::function<void(qint64 rows)> &scored)
 {
     if (config.method == ClusteringMethod::KnnThreshold)
         return s.graph.similarities;
-    return probabilities(s);
+    return probabilities(s, cancel, scored);
 }
 
 std::vector<int64_t> ClusteringSession::Private::anchorOrder(int epoch) const
@@ -436,7 +489,11 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
         report.fm = sums[2] / n;
         report.purityPenalty = sums[3] / n;
         if (!report.cancelled) {
-            const auto scores = p.probabilities(p.val);
+            const auto scores = p.probabilities(p.val, &cancel);
+            if (cancel.load()) {
+                report.cancelled = true;
+                return report; // the epoch is not finished: no checkpoint, resumed whole
+            }
             const auto predicted = clusterKnnGraph(p.val.graph, scores, p.config.edgeThreshold,
                                                    p.config.sharedThreshold);
             std::vector<int64_t> truth(size_t(p.val.size()));

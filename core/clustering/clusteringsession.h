@@ -80,8 +80,13 @@ public:
     Expected<int> restoreCheckpoint(const QByteArray &checkpoint);
     /// Empty (no anchors) for methods without Cross-attention.
     CrossAttentionSnapshot crossAttentionSnapshot(int epoch);
-    /// Thresholds on validation, clusters of every split, metrics on test.
-    Expected<ClusteringResult> evaluate(const std::atomic<bool> &cancel);
+    /// Evaluation work as it goes: a stage ("scoring val", "thresholds", "clustering test", …)
+    /// and the units of it done so far (rows scored, grid thresholds tried, rows clustered).
+    using EvaluationProgress = std::function<void(const QString &stage, qint64 done, qint64 total)>;
+    /// Thresholds on validation, clusters of every split, metrics on test. Stops within one
+    /// chunk of rows or one edge threshold of the grid when @p cancel becomes true.
+    Expected<ClusteringResult> evaluate(const std::atomic<bool> &cancel,
+                                        const EvaluationProgress &progress = {});
 
     const ClusteringConfig &config() const;
     const ClusteringData &data() const;

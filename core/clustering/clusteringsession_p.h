@@ -5,9 +5,11 @@
 #include "clustering/clusteringloss_p.h"
 #include "clustering/clusteringmodel_p.h"
 #include "clustering/clusteringsession.h"
+#include "util/scratchmapping.h"
 
 #include <torch/torch.h>
 
+#include <memory>
 #include <optional>
 
 namespace equiscope {
@@ -16,12 +18,13 @@ namespace equiscope {
 struct ClusteringSplit
 {
     Split split = Split::Train;
-    std::vector<qint64> rows;        ///< input rows of this split, ascending
-    torch::Tensor features;          ///< [n, D] L2-normalised
-    torch::Tensor identity;          ///< [n] int64
-    KnnGraph graph;                  ///< local indices
-    torch::Tensor neighbours;        ///< [n, k] int64 view of graph.neighbours
-    std::optional<KnnRecall> recall; ///< approximate graphs: measured on a sample of rows
+    std::vector<qint64> rows;                ///< input rows of this split, ascending
+    torch::Tensor features;                  ///< [n, D] L2-normalised, in memory or in scratch
+    std::unique_ptr<ScratchMapping> scratch; ///< holds features when out of core
+    torch::Tensor identity;                  ///< [n] int64
+    KnnGraph graph;                          ///< local indices
+    torch::Tensor neighbours;                ///< [n, k] int32 view of graph.neighbours
+    std::optional<KnnRecall> recall;         ///< approximate graphs: measured on a sample of rows
     qint64 identities = 0;
 
     qint64 size() const { return qint64(rows.size()); }
@@ -33,6 +36,7 @@ struct ClusteringSession::Private
     ClusteringData data;
     ClusteringSplit train, val, test;
     bool graphsBuilt = false;
+    bool featuresOutOfCore = false; ///< split features in scratch files (featureScratchMiB)
     int k = 0;
 
     ClusterTransformer model{nullptr};
@@ -48,10 +52,13 @@ struct ClusteringSession::Private
     torch::Tensor tokens(const ClusteringSplit &s, const torch::Tensor &anchors) const;
     /// Targets [B, k]: 1 where the neighbour has the anchor's identity.
     torch::Tensor targets(const ClusteringSplit &s, const torch::Tensor &anchors) const;
-    /// The model's p_j for every anchor of @p s, rows × k (eval mode, no grad).
-    std::vector<float> probabilities(const ClusteringSplit &s);
+    /// The model's p_j for every anchor of @p s, rows × k (eval mode, no grad). Reports the rows
+    /// scored after every chunk; empty when @p cancel became true.
+    std::vector<float> probabilities(const ClusteringSplit &s, const std::atomic<bool> *cancel,
+                                     const std::function<void(qint64 rows)> &scored = {});
     /// The edge scores inference thresholds: p_j (transformers) or cosine (knn-threshold).
-    std::vector<float> edgeScores(ClusteringSplit &s);
+    std::vector<float> edgeScores(ClusteringSplit &s, const std::atomic<bool> *cancel,
+                                  const std::function<void(qint64 rows)> &scored = {});
     std::vector<int64_t> anchorOrder(int epoch) const;
     double learningRateAt(int epoch, qint64 step) const;
 };

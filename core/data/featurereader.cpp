@@ -2,6 +2,7 @@
 #include "data/inputfile.h"
 
 #include "data/csvtable.h"
+#include "data/imagecache.h"
 #include "data/npyfile.h"
 
 #include <QDir>
@@ -259,21 +260,23 @@ Dataset readFeatures(const DatasetSpec &spec, const ReadContext &context)
         labelsPath = sibling;
 
     if (suffix == QLatin1String("npy")) {
-        // float32 data is memory-mapped like features.bin; float64 is converted (a copy).
-        Expected<NpyMatrix> m = readNpy(path, NpyData::LeaveFloat32Data);
+        // float32 data is memory-mapped like features.bin; float64 is converted, into a
+        // scratch file when large.
+        Expected<NpyMatrix> m = readNpy(path, NpyData::LeaveData);
         if (!m)
             throw DataException(m.error());
         if (m->rows == 0 || m->cols == 0)
             throwDataProblem(
                 path, QStringLiteral("empty dataset: shape (%1, %2)").arg(m->rows).arg(m->cols));
-        if (m->values.empty()) {
-            auto mapped = FeatureMatrix::map(path, m->rows, m->cols, m->dataOffset);
-            if (!mapped)
-                throw DataException(mapped.error());
-            ds.features = mapped.value();
-        } else {
-            ds.features = std::make_shared<FeatureMatrix>(m->rows, m->cols, std::move(m->values));
-        }
+        auto features = m->dtype == QLatin1String("<f4")
+                            ? FeatureMatrix::map(path, m->rows, m->cols, m->dataOffset)
+                            : FeatureMatrix::convertFloat64(path, m->rows, m->cols, m->dataOffset,
+                                                            defaultCacheDirectory() +
+                                                                QStringLiteral("/scratch"),
+                                                            FeatureMatrix::kScratchAboveBytes);
+        if (!features)
+            throw DataException(features.error());
+        ds.features = features.value();
     } else if (suffix == QLatin1String("csv")) {
         readCsvMatrix(path, ds);
         // A label column in the CSV wins over a labels.meta that merely lies beside it.

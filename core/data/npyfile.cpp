@@ -138,8 +138,8 @@ NpyMatrix readOrThrow(const QString &path, NpyData mode)
                              .arg(fits ? QString::number(needed) : QStringLiteral("too many")),
                          QStringLiteral("%1 bytes").arg(available));
     m.dataOffset = dataOffset;
-    if (mode == NpyData::LeaveFloat32Data && itemSize == 4)
-        return m; // checked: the caller maps rows × cols floats at dataOffset
+    if (mode == NpyData::LeaveData)
+        return m; // checked: the caller maps or converts rows × cols values at dataOffset
     m.values.resize(size_t(m.rows) * size_t(m.cols));
     if (needed > 0) {
         const uchar *data = f.map(dataOffset, needed);

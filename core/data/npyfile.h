@@ -13,7 +13,7 @@ struct NpyMatrix
 {
     qint64 rows = 0;
     int cols = 0;
-    std::vector<float> values; ///< empty when the float32 data was left in the file (see below)
+    std::vector<float> values; ///< empty when the data was left in the file (see below)
     QString dtype;             ///< the file's 'descr', e.g. "<f8"
     qint64 dataOffset = 0;     ///< byte offset of the data in the file
 };
@@ -21,8 +21,8 @@ struct NpyMatrix
 /// What readNpy does with the data of a valid file.
 enum class NpyData
 {
-    Read,            ///< converted into NpyMatrix::values
-    LeaveFloat32Data ///< '<f4' data stays in the file (values empty; map it at dataOffset)
+    Read,     ///< converted into NpyMatrix::values
+    LeaveData ///< the data stays in the file (values empty): map or convert it at dataOffset
 };
 
 /// Reads a NumPy .npy file (format version 1, 2 or 3) holding a 1-D (N → N×1) or 2-D (N×D)

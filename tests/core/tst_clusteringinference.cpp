@@ -103,6 +103,30 @@ private Q_SLOTS:
         const ThresholdChoice loose = chooseThresholds(g, scores, truth, {0.4}, {0.0});
         QVERIFY(std::abs(loose.fScore - 4.0 / 7.0) < 1e-12);
     }
+
+    void thresholdSearchReportsAndStops()
+    {
+        std::vector<float> scores;
+        const KnnGraph g = handGraph(scores);
+        const std::vector<int64_t> truth{7, 7, 7, 9, 9, 9};
+        std::vector<std::pair<qint64, qint64>> seen;
+        std::atomic<bool> cancel{false};
+        const ThresholdChoice all =
+            chooseThresholds(g, scores, truth, {0.4, 0.5, 0.9}, {0.0, 0.65}, &cancel,
+                             [&](qint64 done, qint64 total) { seen.emplace_back(done, total); });
+        QVERIFY(!all.cancelled);
+        QCOMPARE(seen, (std::vector<std::pair<qint64, qint64>>{{0, 3}, {1, 3}, {2, 3}, {3, 3}}));
+        // A request made while the first edge threshold is tried stops before the second.
+        seen.clear();
+        const ThresholdChoice stopped =
+            chooseThresholds(g, scores, truth, {0.4, 0.5, 0.9}, {0.0, 0.65}, &cancel,
+                             [&](qint64 done, qint64 total) {
+                                 seen.emplace_back(done, total);
+                                 cancel = true;
+                             });
+        QVERIFY(stopped.cancelled);
+        QCOMPARE(seen.size(), size_t(1));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestClusteringInference)

@@ -9,7 +9,9 @@
 #include "clustering/clusteringsession.h"
 #include "store/artifactkinds.h"
 #include "store/runstore.h"
+#include "util/scratchmapping.h"
 
+#include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
@@ -48,6 +50,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QVERIFY(m_dir.isValid());
+        qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
         m_features = fixtures::writeClusteringFeatures(m_dir.filePath(QStringLiteral("data")));
     }
 
@@ -161,11 +164,21 @@ private Q_SLOTS:
         QSignalSpy epochs(&job, &RunJob::epochFinished);
         QCOMPARE(runToEnd(job), JobOutcome::Finished);
         QCOMPARE(epochs.count(), 3);
-        bool sawGraph = false;
-        for (const auto &args : progress)
-            sawGraph =
-                sawGraph || args.first().value<JobProgress>().stage == QLatin1String("kNN graph");
-        QVERIFY(sawGraph);
+        QStringList stages;
+        for (const auto &args : progress) {
+            const QString stage = args.first().value<JobProgress>().stage;
+            if (stages.isEmpty() || stages.last() != stage)
+                stages << stage;
+        }
+        // The evaluation reports each of its stages too (they take minutes at a million rows).
+        const QStringList expected{
+            QStringLiteral("kNN graph"),      QStringLiteral("inference"),
+            QStringLiteral("scoring val"),    QStringLiteral("thresholds"),
+            QStringLiteral("scoring train"),  QStringLiteral("clustering train"),
+            QStringLiteral("clustering val"), QStringLiteral("scoring test"),
+            QStringLiteral("clustering test")};
+        stages.removeAll(QString()); // the epochs' own steps
+        QCOMPARE(stages, expected);
         // Well-separated blobs: the trained model clusters the test identities almost perfectly.
         const QJsonObject r = job.result();
         QVERIFY2(r.value(QStringLiteral("pairwise_f_score")).toDouble() > 0.9,
@@ -265,6 +278,90 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("%1 vs %2").arg(a).arg(b)));
         QCOMPARE(cj->result().value(QStringLiteral("pairwise_f_score")).toDouble(),
                  whole.result().value(QStringLiteral("pairwise_f_score")).toDouble());
+    }
+
+    void cancelDuringThresholdSearchThenResumeOnlyEvaluates()
+    {
+        ClusteringConfig c = fixtures::tinyClusteringRun(m_features);
+        c.epochs = 2;
+        auto *job = new ClusteringJob(c, store());
+        // Direct: the cancel request is made on the worker thread while the search runs.
+        connect(
+            job, &RunJob::progressChanged, job,
+            [job](const JobProgress &p) {
+                if (p.stage == QLatin1String("thresholds"))
+                    job->requestCancel();
+            },
+            Qt::DirectConnection);
+        QCOMPARE(runToEnd(*job), JobOutcome::Cancelled);
+        const QString id = job->runId();
+        delete job;
+        {
+            auto s = RunStore::open(store());
+            QCOMPARE(s.value()->run(id)->status, RunStatus::Cancelled);
+            QCOMPARE(s.value()->resumableEpoch(id).value(), 2);
+            QVERIFY(!s.value()->artifact(id, QStringLiteral("predictions")).ok());
+        }
+        QString error;
+        std::unique_ptr<RunJob> resumed(FamilyRegistry::instance().resume(id, store(), &error));
+        QVERIFY2(resumed, qPrintable(error));
+        QSignalSpy epochs(resumed.get(), &RunJob::epochFinished);
+        QCOMPARE(runToEnd(*qobject_cast<ClusteringJob *>(resumed.get())), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), 0);
+        QVERIFY(resumed->result().value(QStringLiteral("pairwise_f_score")).toDouble() > 0.9);
+    }
+
+    void outOfCoreFeaturesGiveTheSameRun()
+    {
+        // 1,000 rows × 512 = 2 MB of features: above a 1 MiB scratch limit.
+        const QString big = fixtures::writeClusteringFeatures(m_dir.filePath(QStringLiteral("big")),
+                                                              100, 10, 512, 0.15, 9);
+        ClusteringConfig c = fixtures::tinyClusteringRun(big);
+        c.epochs = 1;
+        QJsonObject results[2];
+        std::vector<int64_t> labels[2];
+        for (int scratchMiB : {0, 1}) {
+            c.featureScratchMiB = scratchMiB;
+            ClusteringJob job(c, store());
+            QSignalSpy log(&job, &RunJob::logMessage);
+            QCOMPARE(runToEnd(job), JobOutcome::Finished);
+            bool outOfCore = false;
+            for (const auto &args : log)
+                outOfCore = outOfCore || args.first().toString().contains(
+                                             QStringLiteral("features out of core"));
+            QCOMPARE(outOfCore, scratchMiB == 1);
+            results[scratchMiB] = job.result();
+            labels[scratchMiB] = job.predictedLabels();
+        }
+        QCOMPARE(results[1], results[0]);
+        QCOMPARE(labels[1], labels[0]);
+        // The scratch files have no name: nothing is left behind, even by a killed run.
+        QCOMPARE(QDir(qEnvironmentVariable("EQUISCOPE_CACHE_DIR") + QStringLiteral("/scratch"))
+                     .entryList(QDir::Files | QDir::NoDotAndDotDot)
+                     .size(),
+                 0);
+    }
+
+    void scratchSpaceErrorsNameTheDirectory()
+    {
+        const QString file = m_dir.filePath(QStringLiteral("a-file"));
+        QVERIFY(fixtures::writeFile(file, "x"));
+        auto notADirectory = ScratchMapping::create(file + QStringLiteral("/scratch"), 4096);
+        QVERIFY(!notADirectory);
+        QVERIFY2(notADirectory.error().toString().contains(file),
+                 qPrintable(notADirectory.error().toString()));
+        // More than any disk here holds: refused when reserved, not a SIGBUS on a later write.
+        auto huge =
+            ScratchMapping::create(m_dir.filePath(QStringLiteral("scratch")), qint64(1) << 60);
+        QVERIFY(!huge);
+        QVERIFY2(huge.error().toString().contains(QStringLiteral("reserve")),
+                 qPrintable(huge.error().toString()));
+        auto ok = ScratchMapping::create(m_dir.filePath(QStringLiteral("scratch")), 1 << 20);
+        QVERIFY(ok);
+        QCOMPARE(ok.value()->size(), qint64(1) << 20);
+        QCOMPARE(ok.value()->data()[12345], char(0));
+        ok.value()->data()[(1 << 20) - 1] = 7;
+        QCOMPARE(ok.value()->data()[(1 << 20) - 1], char(7));
     }
 
     void baselinesRun_data()

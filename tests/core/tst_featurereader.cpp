@@ -1,5 +1,6 @@
 // Tests of the feature-file reader: features.bin + labels.meta (the clustering benchmark
 // format), CSV and NPY matrices.
+#include "data/featurematrix.h"
 #include "data/featurereader.h"
 #include "data/npyfile.h"
 #include "fixtures.h"
@@ -252,7 +253,18 @@ private Q_SLOTS:
         const Dataset ds = read(file("d.npy"));
         QCOMPARE(ds.size, qint64(kRows));
         QVERIFY(!ds.features->isMapped());
+        QVERIFY(!ds.features->isInScratch()); // small: converted into memory
         QCOMPARE(ds.features->row(11)[1], 11.5f);
+        // Above the limit the converted values go to a scratch file: the same values.
+        const auto meta = readNpy(file("d.npy"), NpyData::LeaveData);
+        QVERIFY(meta && meta->values.empty());
+        auto large = FeatureMatrix::convertFloat64(file("d.npy"), meta->rows, meta->cols,
+                                                   meta->dataOffset, file("scratch"), 16);
+        QVERIFY2(large, qPrintable(large.error().toString()));
+        QVERIFY(large.value()->isInScratch());
+        for (qint64 r = 0; r < kRows; ++r)
+            for (int c = 0; c < 2; ++c)
+                QCOMPARE(large.value()->row(r)[c], ds.features->row(r)[c]);
     }
 
     void npyLabelCountMismatch()

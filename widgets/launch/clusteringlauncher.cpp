@@ -281,9 +281,10 @@ Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
     QJsonObject j = ClusteringConfig::forMethod(m).toJson();
     const QJsonObject base = m_base.toJson();
     // Fields the form has no editor for come from the last setConfig().
-    for (const char *key : {"knnMemoryMiB", "hnswLinks", "hnswBuildDepth", "ivfCells",
-                            "recallSample", "centerFeatures", "dropout", "weightDecay", "threads",
-                            "attentionAnchors", "groupBins", "kmeansIterations", "fromRunStore"})
+    for (const char *key :
+         {"knnMemoryMiB", "hnswLinks", "hnswBuildDepth", "ivfCells", "recallSample",
+          "centerFeatures", "featureScratchMiB", "dropout", "weightDecay", "threads",
+          "attentionAnchors", "groupBins", "kmeansIterations", "fromRunStore"})
         j.insert(QLatin1String(key), base.value(QLatin1String(key)));
     DatasetSpec spec;
     if (m_source->currentData().toString() == QLatin1String("files")) {
