@@ -295,6 +295,8 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
         o.ivfProbes = p.config.ivfProbes;
         o.seed = clusteringStreamSeed(p.config.seed, 7, quint64(s->split));
         o.rowsNormalized = true; // normalised (and checked finite) in create()
+        if (p.featuresOutOfCore)
+            o.scratchDirectory = defaultCacheDirectory() + QStringLiteral("/scratch");
         o.cancel = &cancel;
         o.progress = [&](qint64 done, qint64) {
             if (progress)

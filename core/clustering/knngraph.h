@@ -49,6 +49,9 @@ struct KnnOptions
     /// The rows are already L2-normalised (or zero) and finite: used as they are, without the
     /// normalised copy (the clustering session's features; 1 GB at 1M × 256).
     bool rowsNormalized = false;
+    /// IVF: where the inverted lists (a copy of every row) are laid out, as a scratch file
+    /// (util/scratchmapping.h); empty = in memory.
+    QString scratchDirectory;
     const std::atomic<bool> *cancel = nullptr;
     /// Rows done so far; called on the calling thread (also once at the end).
     std::function<void(qint64 done, qint64 total)> progress;

@@ -9,10 +9,12 @@
 // through the hooks FAISS provides: the flat storage's distance computer (HNSW) and the inverted
 // list scanner (IVF).
 #include "clustering/knngraph_p.h"
+#include "util/scratchmapping.h"
 
 #include <faiss/IndexFlat.h>
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIVFFlat.h>
+#include <faiss/invlists/InvertedLists.h>
 #include <omp.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -23,6 +25,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstring>
 #include <memory>
 
 namespace equiscope {
@@ -150,6 +153,82 @@ struct FastIvfFlat : faiss::IndexIVFFlat
     }
 };
 
+/// IVF lists laid out once, in one block: every row is assigned to its cell before any is stored,
+/// so each list's size is known in advance. The block is process memory, or a scratch file when
+/// the features are out of core — then the index holds no copy of the rows in memory (FAISS's
+/// ArrayInvertedLists keep one growing vector per cell).
+class PresizedInvertedLists : public faiss::InvertedLists
+{
+public:
+    /// @p sizes: rows per cell, from the very assignment add_core() then stores.
+    static Expected<std::unique_ptr<PresizedInvertedLists>>
+    create(size_t codeSize, const std::vector<size_t> &sizes, const QString &scratchDirectory)
+    {
+        std::unique_ptr<PresizedInvertedLists> lists(
+            new PresizedInvertedLists(sizes.size(), codeSize));
+        lists->m_start.assign(sizes.size() + 1, 0);
+        for (size_t l = 0; l < sizes.size(); ++l)
+            lists->m_start[l + 1] = lists->m_start[l] + sizes[l];
+        lists->m_filled.assign(sizes.size(), 0);
+        const size_t total = lists->m_start.back();
+        // Ids first: the block starts aligned, and codes need only 4-byte alignment.
+        const size_t bytes = std::max<size_t>(1, total * (sizeof(idx_t) + codeSize));
+        uint8_t *base = nullptr;
+        if (scratchDirectory.isEmpty()) {
+            lists->m_memory.resize(bytes);
+            base = lists->m_memory.data();
+        } else {
+            auto scratch = ScratchMapping::create(scratchDirectory, qint64(bytes));
+            if (!scratch)
+                return scratch.error();
+            lists->m_scratch = std::move(scratch.value());
+            base = reinterpret_cast<uint8_t *>(lists->m_scratch->data());
+        }
+        lists->m_ids = reinterpret_cast<idx_t *>(base);
+        lists->m_codes = base + total * sizeof(idx_t);
+        return lists;
+    }
+
+    size_t list_size(size_t list) const override { return m_filled[list]; }
+    const uint8_t *get_codes(size_t list) const override
+    {
+        return m_codes + m_start[list] * code_size;
+    }
+    const idx_t *get_ids(size_t list) const override { return m_ids + m_start[list]; }
+
+    // Called inside FAISS's OpenMP regions, where an exception would terminate the process; the
+    // sizes come from the same assignment as the entries, so a list never overflows.
+    size_t add_entries(size_t list, size_t count, const idx_t *ids, const uint8_t *codes) override
+    {
+        const size_t at = m_filled[list];
+        Q_ASSERT(m_start[list] + at + count <= m_start[list + 1]);
+        std::memcpy(m_ids + m_start[list] + at, ids, count * sizeof(idx_t));
+        std::memcpy(m_codes + (m_start[list] + at) * code_size, codes, count * code_size);
+        m_filled[list] = at + count;
+        return at;
+    }
+    void update_entries(size_t list, size_t offset, size_t count, const idx_t *ids,
+                        const uint8_t *codes) override
+    {
+        Q_ASSERT(offset + count <= m_filled[list]);
+        std::memcpy(m_ids + m_start[list] + offset, ids, count * sizeof(idx_t));
+        std::memcpy(m_codes + (m_start[list] + offset) * code_size, codes, count * code_size);
+    }
+    void resize(size_t list, size_t size) override
+    {
+        Q_ASSERT(m_start[list] + size <= m_start[list + 1]);
+        m_filled[list] = std::min(size, m_start[list + 1] - m_start[list]);
+    }
+
+private:
+    PresizedInvertedLists(size_t nlist, size_t codeSize) : faiss::InvertedLists(nlist, codeSize) {}
+    std::vector<size_t> m_start, m_filled;
+    std::vector<uint8_t> m_memory;
+    std::unique_ptr<ScratchMapping> m_scratch;
+    idx_t *m_ids = nullptr;
+    uint8_t *m_codes = nullptr;
+};
+
 /// IVF: a query whose probed cells hold fewer than k rows gets -1 labels at the end. Such rows
 /// are searched again with twice the probes until every one has k neighbours (all cells hold
 /// every row, and k < n), so a small cell never fails a run; returns how many rows needed it.
@@ -269,7 +348,27 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
         ivf->train(trainRows, train);
         index = std::move(ivf);
     }
-    if (!flat) {
+    if (auto *ivf = dynamic_cast<faiss::IndexIVF *>(index.get()); ivf && !flat) {
+        // What IndexIVF::add does, in two passes: the cell of every row (the quantizer search,
+        // the work of adding), then the rows copied into lists sized for them.
+        std::vector<FaissLabel> cellOf(static_cast<size_t>(n));
+        for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
+            if (cancelled())
+                return knnError(QStringLiteral("cancelled"));
+            const qint64 rb = std::min(kChunk * 4, n - r0);
+            ivf->quantizer->assign(rb, normalized + r0 * dim, cellOf.data() + r0);
+            report(rb);
+        }
+        std::vector<size_t> sizes(ivf->nlist, 0);
+        for (const FaissLabel cell : cellOf)
+            if (cell >= 0 && size_t(cell) < sizes.size())
+                ++sizes[size_t(cell)];
+        auto lists = PresizedInvertedLists::create(ivf->code_size, sizes, options.scratchDirectory);
+        if (!lists)
+            return lists.error();
+        ivf->replace_invlists(lists.value().release(), true);
+        ivf->add_core(n, normalized, nullptr, cellOf.data());
+    } else if (!flat) {
         for (qint64 r0 = 0; r0 < n; r0 += kChunk * 4) {
             if (cancelled())
                 return knnError(QStringLiteral("cancelled"));

@@ -3,6 +3,8 @@
 // on graphs with a known number of wrong neighbours.
 #include "clustering/knngraph.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <algorithm>
@@ -247,6 +249,21 @@ private Q_SLOTS:
         }
         auto again = buildKnnGraph(x.data(), n, dim, k, o);
         QVERIFY(again->neighbours == g->neighbours);
+        if (o.index == KnnIndex::Ivf) {
+            // Lists laid out in a scratch file (out-of-core features) give the same graph.
+            QTemporaryDir scratch;
+            o.scratchDirectory = scratch.path();
+            auto outOfCore = buildKnnGraph(x.data(), n, dim, k, o);
+            QVERIFY2(outOfCore.ok(), qPrintable(outOfCore.error().toString()));
+            QVERIFY(outOfCore->neighbours == g->neighbours);
+            QVERIFY(outOfCore->similarities == g->similarities);
+            // A folder under a file cannot be made: an error naming it, before any search.
+            QVERIFY(QFile(scratch.filePath(QStringLiteral("missing"))).open(QIODevice::WriteOnly));
+            o.scratchDirectory = scratch.filePath(QStringLiteral("missing/lists"));
+            auto refused = buildKnnGraph(x.data(), n, dim, k, o);
+            QVERIFY(!refused.ok() &&
+                    refused.error().toString().contains(QStringLiteral("missing")));
+        }
     }
 
     void approximateIndexProblemsAreClear()
