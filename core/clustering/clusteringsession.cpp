@@ -99,7 +99,7 @@ QString ClusteringSession::splitSummary() const
     QString summary = parts.join(QStringLiteral(", "));
     if (d->featuresOutOfCore)
         summary += QStringLiteral("; features out of core (memory-mapped scratch files in %1)")
-                       .arg(defaultCacheDirectory() + QStringLiteral("/scratch"));
+                       .arg(defaultScratchDirectory());
     return summary;
 }
 
@@ -194,7 +194,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             torch::Tensor x;
             if (outOfCore) {
                 auto scratch =
-                    ScratchMapping::create(defaultCacheDirectory() + QStringLiteral("/scratch"),
+                    ScratchMapping::create(defaultScratchDirectory(),
                                            std::max<qint64>(1, m * dim * qint64(sizeof(float))));
                 if (!scratch)
                     return scratch.error();
@@ -296,7 +296,7 @@ Expected<Done> ClusteringSession::buildGraphs(const std::atomic<bool> &cancel,
         o.seed = clusteringStreamSeed(p.config.seed, 7, quint64(s->split));
         o.rowsNormalized = true; // normalised (and checked finite) in create()
         if (p.featuresOutOfCore)
-            o.scratchDirectory = defaultCacheDirectory() + QStringLiteral("/scratch");
+            o.scratchDirectory = defaultScratchDirectory();
         o.cancel = &cancel;
         o.progress = [&](qint64 done, qint64) {
             if (progress)

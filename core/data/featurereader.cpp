@@ -271,8 +271,7 @@ Dataset readFeatures(const DatasetSpec &spec, const ReadContext &context)
         auto features = m->dtype == QLatin1String("<f4")
                             ? FeatureMatrix::map(path, m->rows, m->cols, m->dataOffset)
                             : FeatureMatrix::convertFloat64(path, m->rows, m->cols, m->dataOffset,
-                                                            defaultCacheDirectory() +
-                                                                QStringLiteral("/scratch"),
+                                                            defaultScratchDirectory(),
                                                             FeatureMatrix::kScratchAboveBytes);
         if (!features)
             throw DataException(features.error());

@@ -44,6 +44,11 @@ QString defaultCacheDirectory()
     return base + QStringLiteral("/equiscope");
 }
 
+QString defaultScratchDirectory()
+{
+    return defaultCacheDirectory() + QStringLiteral("/scratch");
+}
+
 ImageCache::~ImageCache()
 {
     if (m_file && m_mapped)

@@ -61,5 +61,8 @@ private:
 /// The directory where decoded image caches live (QStandardPaths cache location, or the
 /// EQUISCOPE_CACHE_DIR environment variable, which tests use).
 QString defaultCacheDirectory();
+/// Where scratch files of out-of-core work are made (util/scratchmapping.h): "scratch" in the
+/// cache directory.
+QString defaultScratchDirectory();
 
 } // namespace equiscope
