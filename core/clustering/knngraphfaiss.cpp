@@ -6,7 +6,7 @@
 // Debian builds FAISS for the x86-64 baseline, where its inner product is the scalar reference
 // loop (two thirds of an HNSW search, measured with perf). The indexes here keep FAISS's
 // algorithms and storage but compute inner products with AVX2/FMA (SSE on older processors),
-// through the hooks FAISS provides: the flat storage's distance computer (HNSW) and the inverted
+// through the hooks FAISS provides: the storage's distance computer (HNSW) and the inverted
 // list scanner (IVF).
 #include "clustering/knngraph_p.h"
 #include "util/scratchmapping.h"
@@ -15,6 +15,7 @@
 #include <faiss/IndexHNSW.h>
 #include <faiss/IndexIVFFlat.h>
 #include <faiss/invlists/InvertedLists.h>
+#include <faiss/utils/distances.h>
 #include <omp.h>
 
 #if defined(__x86_64__) || defined(__i386__)
@@ -112,13 +113,44 @@ struct FastInnerProductComputer : faiss::FlatCodesDistanceComputer
     const float *query = nullptr;
 };
 
-struct FastFlatInnerProduct : faiss::IndexFlatIP
+/// The storage of HNSW: the caller's rows where they already are (a scratch mapping when the
+/// features are out of core), not a copy. FAISS's IndexFlat would copy every row into its own
+/// vector — 1 GB of process memory for 1,000,000 × 256 features. HNSW reads the rows only
+/// through the distance computer and reconstruct(); add() only extends the visible prefix, so
+/// rows must be added in order from the start of the block.
+class InPlaceInnerProductStorage : public faiss::Index
 {
-    using faiss::IndexFlatIP::IndexFlatIP;
-    faiss::FlatCodesDistanceComputer *get_FlatCodesDistanceComputer() const override
+public:
+    InPlaceInnerProductStorage(const float *rows, qint64 capacity, int dim)
+        : faiss::Index(dim, faiss::METRIC_INNER_PRODUCT), m_rows(rows), m_capacity(capacity)
     {
-        return new FastInnerProductComputer(get_xb(), size_t(d));
     }
+    void add(idx_t n, const float *x) override
+    {
+        FAISS_THROW_IF_NOT_MSG(x == m_rows + ntotal * d && ntotal + n <= m_capacity,
+                               "in-place HNSW storage: rows must be added in order");
+        ntotal += n;
+    }
+    void reset() override { ntotal = 0; }
+    void search(idx_t n, const float *x, idx_t k, float *distances, idx_t *labels,
+                const faiss::SearchParameters * = nullptr) const override
+    {
+        faiss::knn_inner_product(x, m_rows, size_t(d), size_t(n), size_t(ntotal), size_t(k),
+                                 distances, labels);
+    }
+    void reconstruct(idx_t key, float *recons) const override
+    {
+        FAISS_THROW_IF_NOT(key >= 0 && key < ntotal);
+        std::copy_n(m_rows + key * d, d, recons);
+    }
+    faiss::DistanceComputer *get_distance_computer() const override
+    {
+        return new FastInnerProductComputer(m_rows, size_t(d));
+    }
+
+private:
+    const float *m_rows;
+    qint64 m_capacity;
 };
 
 /// Scans an inverted list of raw float rows for the best inner products (keep_max: FAISS keeps
@@ -305,9 +337,9 @@ Expected<KnnGraph> buildFaissKnnGraph(const float *normalized, qint64 n, int dim
     } else if (options.index == KnnIndex::Hnsw) {
         if (options.hnswLinks < 4 || options.hnswBuildDepth < 1)
             return knnError(QStringLiteral("HNSW needs at least 4 links and a build depth of 1"));
-        // IndexHNSWFlat with the fast flat storage (it owns it).
-        auto hnsw =
-            std::make_unique<faiss::IndexHNSW>(new FastFlatInnerProduct(dim), options.hnswLinks);
+        // IndexHNSWFlat's algorithm over the rows in place (it owns the storage object).
+        auto hnsw = std::make_unique<faiss::IndexHNSW>(
+            new InPlaceInnerProductStorage(normalized, n, dim), options.hnswLinks);
         hnsw->own_fields = true;
         hnsw->hnsw.efConstruction = options.hnswBuildDepth;
         // Below k candidates a query cannot return k neighbours.
