@@ -31,7 +31,7 @@ set(EQUISCOPE_CORE_FOLDERS util data store eval losses nn jobs fare fairssl clus
 set(_core_allowed_util "")
 set(_core_allowed_data util)
 set(_core_allowed_store util)
-set(_core_allowed_eval util)
+set(_core_allowed_eval util data)
 set(_core_allowed_losses util data)
 set(_core_allowed_nn util data eval)
 set(_core_allowed_jobs util data store eval)

@@ -6,6 +6,7 @@
 #include "data/datasetpreview.h"
 #include "data/datasetreader.h"
 #include "data/datasetsummary.h"
+#include "eval/associationscan.h"
 
 #include <QCommandLineParser>
 #include <QDir>
@@ -225,6 +226,94 @@ int preview(const QStringList &args)
     return 0;
 }
 
+int scan(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "Scan every pair of attributes for associations: bias-corrected Cramér's V (discrete × "
+        "discrete), correlation ratio η (discrete × continuous), distance correlation (vectors, "
+        "continuous × continuous), each with a permutation p-value and a Benjamini–Hochberg "
+        "correction; lists the shortcut risks (attributes that predict the target) first."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("scan"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("PATH"), QStringLiteral("Dataset file or folder."));
+    addOpenOptions(p);
+    p.addOption({QStringLiteral("target"),
+                 QStringLiteral("The target attribute: its associations are listed first "
+                                "(default: the dataset's own target, if it has one)."),
+                 QStringLiteral("T")});
+    p.addOption({QStringLiteral("rows"),
+                 QStringLiteral("Scan a seeded sample of at most N rows (default 20000)."),
+                 QStringLiteral("N"), QStringLiteral("20000")});
+    p.addOption({QStringLiteral("distance-rows"),
+                 QStringLiteral("Rows for distance correlation, whose work grows as rows² "
+                                "(default 500)."),
+                 QStringLiteral("N"), QStringLiteral("500")});
+    p.addOption({QStringLiteral("permutations"),
+                 QStringLiteral("Permutations per pair at most (default 1999; fewer when the "
+                                "evidence is clear)."),
+                 QStringLiteral("N"), QStringLiteral("1999")});
+    p.addOption({QStringLiteral("fdr"),
+                 QStringLiteral("False discovery rate of the findings (default 0.05)."),
+                 QStringLiteral("Q"), QStringLiteral("0.05")});
+    p.addOption({QStringLiteral("min-effect"),
+                 QStringLiteral("Weakest association called a finding (default 0.1)."),
+                 QStringLiteral("E"), QStringLiteral("0.1")});
+    p.addOption({QStringLiteral("min-group"),
+                 QStringLiteral("Levels seen fewer times are left out of a pair (default 5)."),
+                 QStringLiteral("N"), QStringLiteral("5")});
+    p.addOption({QStringLiteral("seed"),
+                 QStringLiteral("Sampling and permutation seed (default 0)."), QStringLiteral("S"),
+                 QStringLiteral("0")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parseOrExit(p, args);
+    DatasetSpec spec;
+    QString error;
+    if (!specFromParser(p, &spec, &error))
+        return fail(error, 2);
+    AssociationScanOptions o;
+    qint64 rows = 0, distanceRows = 0, permutations = 0, minGroup = 0;
+    if (!boundedIntOption(p, QStringLiteral("rows"), 10, 10000000, &rows, &error) ||
+        !boundedIntOption(p, QStringLiteral("distance-rows"), 10, 5000, &distanceRows, &error) ||
+        !boundedIntOption(p, QStringLiteral("permutations"), 1, 1000000, &permutations, &error) ||
+        !boundedIntOption(p, QStringLiteral("min-group"), 1, 1000000, &minGroup, &error))
+        return fail(error, 2);
+    bool fdrOk = false, effectOk = false, seedOk = false;
+    o.falseDiscoveryRate = p.value(QStringLiteral("fdr")).toDouble(&fdrOk);
+    o.minimumEffect = p.value(QStringLiteral("min-effect")).toDouble(&effectOk);
+    o.seed = p.value(QStringLiteral("seed")).toULongLong(&seedOk);
+    if (!fdrOk || !(o.falseDiscoveryRate > 0 && o.falseDiscoveryRate < 1))
+        return fail(QStringLiteral("--fdr: expected a number between 0 and 1, found '%1'")
+                        .arg(p.value(QStringLiteral("fdr"))),
+                    2);
+    if (!effectOk || !(o.minimumEffect >= 0 && o.minimumEffect <= 1))
+        return fail(QStringLiteral("--min-effect: expected a number from 0 to 1, found '%1'")
+                        .arg(p.value(QStringLiteral("min-effect"))),
+                    2);
+    if (!seedOk)
+        return fail(QStringLiteral("--seed: expected a non-negative integer, found '%1'")
+                        .arg(p.value(QStringLiteral("seed"))),
+                    2);
+    o.maxRows = rows;
+    o.distanceRows = distanceRows;
+    o.permutations = int(permutations);
+    o.minimumGroupSize = minGroup;
+    auto ds = openDataset(spec, contextFromParser(p));
+    if (!ds)
+        return fail(ds.error().toString());
+    o.source = spec.path.isEmpty() ? spec.format : spec.path;
+    o.target =
+        p.isSet(QStringLiteral("target")) ? p.value(QStringLiteral("target")) : ds->defaultTarget;
+    auto result = scanAssociations(ds->attributes, o);
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(associationScanJson(result.value()));
+    else
+        printOut(associationScanText(result.value()));
+    return 0;
+}
+
 } // namespace
 
 int runDatasetsCommand(const QStringList &arguments)
@@ -239,8 +328,10 @@ int runDatasetsCommand(const QStringList &arguments)
         return colorize(args);
     if (sub == QLatin1String("preview"))
         return preview(args);
+    if (sub == QLatin1String("scan"))
+        return scan(args);
     return fail(
-        QStringLiteral("usage: equiscope-cli datasets inspect|colorize|preview ... (got '%1')")
+        QStringLiteral("usage: equiscope-cli datasets inspect|colorize|preview|scan ... (got '%1')")
             .arg(sub),
         2);
 }

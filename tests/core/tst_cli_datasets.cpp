@@ -91,6 +91,37 @@ private Q_SLOTS:
         QCOMPARE(o.value("image").toObject().value("channels").toInt(), 3);
     }
 
+    void scanFindsThePlantedColourShortcut()
+    {
+        // rho 1: every image's colour is its class's, so colour predicts the label completely.
+        const QString out = m_dir.filePath(QStringLiteral("shortcut"));
+        const auto r = fixtures::runCli(QStringList{"datasets", "colorize", "--source", m_idx, "--out", out, "--rho", "1"} + cache());
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        const auto scan = fixtures::runCli(QStringList{"datasets", "scan", "--format", "folder-csv", out, "--target", "label",
+                                                       "--permutations", "199", "--json"} + cache());
+        QVERIFY2(scan.exitCode == 0, scan.err.constData());
+        const QJsonObject o = QJsonDocument::fromJson(scan.out).object();
+        QCOMPARE(o.value("rows").toInt(), 60);
+        QCOMPARE(o.value("target").toString(), QStringLiteral("label"));
+        QCOMPARE(o.value("pairs").toArray().size(), 3);
+        const QJsonObject first = o.value("findings").toArray().at(0).toObject();
+        QVERIFY2(first.value("text").toString().startsWith(QStringLiteral("color predicts the target label: V = 1.00")),
+                 scan.out.constData());
+        QVERIFY(first.value("target").toBool());
+        // The text form lists the same finding; an unknown target is a data error naming it.
+        const auto text = fixtures::runCli(QStringList{"datasets", "scan", "--format", "folder-csv", out, "--permutations", "199"} + cache());
+        QVERIFY2(text.exitCode == 0 && text.out.contains("color predicts the target label"), text.out.constData());
+        const auto unknown = fixtures::runCli(QStringList{"datasets", "scan", "--format", "folder-csv", out, "--target", "age"} + cache());
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no attribute 'age'"), unknown.err.constData());
+        const auto badRate = fixtures::runCli(QStringList{"datasets", "scan", "--format", "folder-csv", out, "--fdr", "2"} + cache());
+        QCOMPARE(badRate.exitCode, 2);
+        // The IDX fixture has one attribute: nothing to scan, said plainly.
+        const auto lonely = fixtures::runCli(QStringList{"datasets", "scan", "--format", "idx", m_idx} + cache());
+        QCOMPARE(lonely.exitCode, 1);
+        QVERIFY2(lonely.err.contains("nothing to scan"), lonely.err.constData());
+    }
+
     void previewWritesAnnotatedGrid()
     {
         const QString png = m_dir.filePath(QStringLiteral("grid.png"));

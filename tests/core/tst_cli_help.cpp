@@ -27,6 +27,7 @@ void TestCliHelp::helpIsValidUtf8_data()
         {"datasets", "inspect"},
         {"datasets", "colorize"},
         {"datasets", "preview"},
+        {"datasets", "scan"},
         {"train"},
         {"train", "--method", "fair-ssl"},
         {"cluster"},
