@@ -10,6 +10,55 @@
 
 namespace equiscope::cli {
 
+namespace {
+
+int runSubgroupScan(const QCommandLineParser &p, const QString &csv, const AuditOptions &audit)
+{
+    if (p.isSet(QStringLiteral("report")))
+        return fail(QStringLiteral("--scan does not write a report yet; leave out --report"), 2);
+    SubgroupScanOptions o;
+    auto metric = subgroupMetricFromName(p.value(QStringLiteral("scan-metric")));
+    if (!metric)
+        return fail(
+            QStringLiteral("--scan-metric: expected error, fnr, fpr or selection, found '%1'")
+                .arg(p.value(QStringLiteral("scan-metric"))),
+            2);
+    o.metric = metric.value();
+    QString error;
+    qint64 conditions = 0, nullScans = 0, top = 0;
+    if (!boundedIntOption(p, QStringLiteral("max-conditions"), 1, 3, &conditions, &error) ||
+        !boundedIntOption(p, QStringLiteral("null-scans"), 0, 100000, &nullScans, &error) ||
+        !boundedIntOption(p, QStringLiteral("top"), 1, 1000, &top, &error))
+        return fail(error, 2);
+    bool alphaOk = false;
+    o.alpha = p.value(QStringLiteral("alpha")).toDouble(&alphaOk);
+    if (!alphaOk || !(o.alpha > 0 && o.alpha < 1))
+        return fail(QStringLiteral("--alpha: expected a number between 0 and 1, found '%1'")
+                        .arg(p.value(QStringLiteral("alpha"))),
+                    2);
+    o.maxConditions = int(conditions);
+    o.nullReplicates = int(nullScans);
+    o.top = int(top);
+    o.minGroupSize = audit.minGroupSize;
+    o.bins = audit.bins;
+    o.seed = audit.seed;
+    Expected<SubgroupScan> result = fileError(csv, QStringLiteral("not read"));
+    try {
+        result = scanPredictionSubgroups(CsvTable::read(csv), audit, o);
+    } catch (const DataException &e) {
+        return fail(e.error().toString());
+    }
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(result->toJson());
+    else
+        printOut(result->toText());
+    return 0;
+}
+
+} // namespace
+
 int runAuditCommand(const QStringList &arguments)
 {
     QCommandLineParser p;
@@ -46,6 +95,23 @@ int runAuditCommand(const QStringList &arguments)
         {QStringLiteral("json"), QStringLiteral("Print one JSON object.")},
         {QStringLiteral("report"), QStringLiteral("Also write an HTML or PDF report (by suffix)."),
          QStringLiteral("FILE")},
+        {QStringLiteral("scan"),
+         QStringLiteral("Search intersections of the group columns (every other column without "
+                        "--group) for the subgroups the model serves worst.")},
+        {QStringLiteral("scan-metric"),
+         QStringLiteral("What --scan compares: error (default), fnr, fpr or selection."),
+         QStringLiteral("M"), QStringLiteral("error")},
+        {QStringLiteral("max-conditions"),
+         QStringLiteral("Attributes in one subgroup, 1 to 3 (default 3)."), QStringLiteral("N"),
+         QStringLiteral("3")},
+        {QStringLiteral("null-scans"),
+         QStringLiteral("Scans of shuffled outcomes for the search-wide p-value (default 199)."),
+         QStringLiteral("N"), QStringLiteral("199")},
+        {QStringLiteral("alpha"),
+         QStringLiteral("Significance level of a reported subgroup (default 0.05)."),
+         QStringLiteral("A"), QStringLiteral("0.05")},
+        {QStringLiteral("top"), QStringLiteral("Subgroups reported (default 10)."),
+         QStringLiteral("N"), QStringLiteral("10")},
     });
     parseOrExit(p, arguments);
     const QString csv = p.positionalArguments().value(1);
@@ -61,10 +127,13 @@ int runAuditCommand(const QStringList &arguments)
     o.resamples = p.value(QStringLiteral("resamples")).toInt(&ok3);
     o.seed = p.value(QStringLiteral("seed")).toULongLong(&ok4);
     o.bins = p.value(QStringLiteral("bins")).toInt(&ok5);
+    const bool scan = p.isSet(QStringLiteral("scan"));
     if (csv.isEmpty() || o.labelColumn.isEmpty() ||
-        (o.predictionColumn.isEmpty() && o.scoreColumn.isEmpty()) || o.groupColumns.isEmpty())
+        (o.predictionColumn.isEmpty() && o.scoreColumn.isEmpty()) ||
+        (o.groupColumns.isEmpty() && !scan))
         return fail(QStringLiteral("usage: equiscope-cli audit PREDICTIONS.csv --label COL --pred "
-                                   "COL [--score COL] --group COL [--group COL...] [--json]"),
+                                   "COL [--score COL] --group COL [--group COL...] [--json] | "
+                                   "--scan [--group COL...]"),
                     2);
     if (!ok1 || !ok2 || !ok3 || !ok4 || !ok5)
         return fail(QStringLiteral("--threshold, --min-group-size, --resamples, --seed and --bins "
@@ -79,6 +148,8 @@ int runAuditCommand(const QStringList &arguments)
         return fail(QStringLiteral("--min-group-size must be at least 1, --resamples 0 to "
                                    "1000000, --bins 2 to 1000"),
                     2);
+    if (scan)
+        return runSubgroupScan(p, csv, o);
     auto result = auditPredictionsFile(csv, o);
     if (!result)
         return fail(result.error().toString());

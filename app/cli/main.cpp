@@ -60,6 +60,8 @@ const char *kUsage =
     "predictions\n"
     "  audit PREDICTIONS.csv --label C --pred C --group C...   group metrics of any model's "
     "predictions\n"
+    "  audit PREDICTIONS.csv --label C --pred C --scan [--group C...]   the subgroups it serves "
+    "worst\n"
     "  bundle RUN --out FILE.eqbundle                   one file that replays the run\n"
     "  replay BUNDLE                                    retrain a bundle and check its metrics\n"
     "  methods [--json]                                 method families, their methods and "

@@ -106,6 +106,108 @@ QString ciText(const Estimate &e)
 
 } // namespace
 
+Expected<PredictionRows> readPredictions(const CsvTable &table, const AuditOptions &options)
+{
+    PredictionRows out;
+    auto index = [&](const QString &name) { return int(table.header.indexOf(name)); };
+    out.labelColumn = index(options.labelColumn);
+    if (out.labelColumn < 0)
+        return columnError(table, options.labelColumn);
+    out.predictionColumn =
+        options.predictionColumn.isEmpty() ? -1 : index(options.predictionColumn);
+    if (!options.predictionColumn.isEmpty() && out.predictionColumn < 0)
+        return columnError(table, options.predictionColumn);
+    out.scoreColumn = options.scoreColumn.isEmpty() ? -1 : index(options.scoreColumn);
+    if (!options.scoreColumn.isEmpty() && out.scoreColumn < 0)
+        return columnError(table, options.scoreColumn);
+    // Rows with a label and a prediction (or score).
+    std::set<QString> values;
+    for (size_t r = 0; r < table.rows.size(); ++r) {
+        const QStringList &row = table.rows[r];
+        const QString label = row[out.labelColumn].trimmed();
+        const QString pred =
+            out.predictionColumn >= 0 ? row[out.predictionColumn].trimmed() : QString();
+        double score = kUndefined;
+        // A score is a probability: NaN, infinities and values outside [0, 1] are errors (a
+        // threshold compares them, so they would silently become predictions).
+        if (out.scoreColumn >= 0 && !row[out.scoreColumn].trimmed().isEmpty() &&
+            (!isNumber(row[out.scoreColumn].trimmed(), &score) || !std::isfinite(score) ||
+             score < 0 || score > 1))
+            return DataError{table.file,
+                             table.lines[r],
+                             -1,
+                             options.scoreColumn,
+                             QStringLiteral("a probability from 0 to 1"),
+                             row[out.scoreColumn],
+                             {}};
+        if (label.isEmpty() ||
+            (out.predictionColumn >= 0 ? pred.isEmpty() : !std::isfinite(score))) {
+            ++out.skippedRows;
+            continue;
+        }
+        values.insert(label);
+        if (out.predictionColumn >= 0)
+            values.insert(pred);
+        out.used.push_back(r);
+        out.scores.push_back(float(score));
+    }
+    if (out.used.empty())
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         {},
+                         {},
+                         {},
+                         QStringLiteral("no row has both a label and a prediction")};
+    out.classNames = orderClasses(values);
+    if (out.predictionColumn < 0 && out.classNames.size() > 2)
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         options.labelColumn,
+                         QStringLiteral("a binary label when predictions come from a score"),
+                         QStringLiteral("%1 classes").arg(out.classNames.size()),
+                         {}};
+    if (out.classNames.size() == 1)
+        out.classNames << (out.classNames[0] == QLatin1String("1") ? QStringLiteral("0")
+                                                                   : QStringLiteral("1"));
+    if (out.classNames.size() == 2) {
+        if (!options.positiveLabel.isEmpty()) {
+            const int p = int(out.classNames.indexOf(options.positiveLabel));
+            if (p < 0)
+                return DataError{
+                    table.file,
+                    -1,
+                    -1,
+                    QStringLiteral("positive"),
+                    QStringLiteral("one of %1").arg(out.classNames.join(QStringLiteral(", "))),
+                    options.positiveLabel,
+                    {}};
+            if (p == 0)
+                std::swap(out.classNames[0], out.classNames[1]);
+        } else {
+            static const QStringList known{"1", "true", "yes", "y", "positive", "pos"};
+            if (!known.contains(out.classNames[1].toLower()))
+                out.warnings << QStringLiteral("taking '%1' as the positive class (set "
+                                               "--positive to choose)")
+                                    .arg(out.classNames[1]);
+        }
+    }
+
+    for (const size_t r : out.used) {
+        const QStringList &row = table.rows[r];
+        out.labels.push_back(int(out.classNames.indexOf(row[out.labelColumn].trimmed())));
+    }
+    for (size_t i = 0; i < out.used.size(); ++i) {
+        const QStringList &row = table.rows[out.used[i]];
+        out.predictions.push_back(
+            out.predictionColumn >= 0
+                ? int(out.classNames.indexOf(row[out.predictionColumn].trimmed()))
+                : (out.scores[i] >= options.threshold ? 1 : 0));
+    }
+    return out;
+}
+
 Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions &options)
 {
     AuditResult result;
@@ -124,15 +226,6 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
                          QStringLiteral("an audit needs a label column, a prediction or score "
                                         "column and at least one group column")};
     auto index = [&](const QString &name) { return int(table.header.indexOf(name)); };
-    const int labelCol = index(options.labelColumn);
-    if (labelCol < 0)
-        return columnError(table, options.labelColumn);
-    const int predCol = options.predictionColumn.isEmpty() ? -1 : index(options.predictionColumn);
-    if (!options.predictionColumn.isEmpty() && predCol < 0)
-        return columnError(table, options.predictionColumn);
-    const int scoreCol = options.scoreColumn.isEmpty() ? -1 : index(options.scoreColumn);
-    if (!options.scoreColumn.isEmpty() && scoreCol < 0)
-        return columnError(table, options.scoreColumn);
     QVector<int> groupCols;
     for (const QString &g : options.groupColumns) {
         const int c = index(g);
@@ -141,88 +234,22 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         groupCols << c;
     }
 
-    // Rows with a label and a prediction (or score).
-    std::vector<size_t> used;
-    std::vector<float> scores;
-    std::set<QString> values;
-    for (size_t r = 0; r < table.rows.size(); ++r) {
-        const QStringList &row = table.rows[r];
-        const QString label = row[labelCol].trimmed();
-        const QString pred = predCol >= 0 ? row[predCol].trimmed() : QString();
-        double score = kUndefined;
-        // A score is a probability: NaN, infinities and values outside [0, 1] are errors (a
-        // threshold compares them, so they would silently become predictions).
-        if (scoreCol >= 0 && !row[scoreCol].trimmed().isEmpty() &&
-            (!isNumber(row[scoreCol].trimmed(), &score) || !std::isfinite(score) || score < 0 ||
-             score > 1))
-            return DataError{table.file,
-                             table.lines[r],
-                             -1,
-                             options.scoreColumn,
-                             QStringLiteral("a probability from 0 to 1"),
-                             row[scoreCol],
-                             {}};
-        if (label.isEmpty() || (predCol >= 0 ? pred.isEmpty() : !std::isfinite(score))) {
-            ++result.skippedRows;
-            continue;
-        }
-        values.insert(label);
-        if (predCol >= 0)
-            values.insert(pred);
-        used.push_back(r);
-        scores.push_back(float(score));
-    }
-    if (used.empty())
-        return DataError{table.file,
-                         -1,
-                         -1,
-                         {},
-                         {},
-                         {},
-                         QStringLiteral("no row has both a label and a prediction")};
-    result.classNames = orderClasses(values);
-    if (predCol < 0 && result.classNames.size() > 2)
-        return DataError{table.file,
-                         -1,
-                         -1,
-                         options.labelColumn,
-                         QStringLiteral("a binary label when predictions come from a score"),
-                         QStringLiteral("%1 classes").arg(result.classNames.size()),
-                         {}};
-    if (result.classNames.size() == 1)
-        result.classNames << (result.classNames[0] == QLatin1String("1") ? QStringLiteral("0")
-                                                                         : QStringLiteral("1"));
-    if (result.classNames.size() == 2) {
-        if (!options.positiveLabel.isEmpty()) {
-            const int p = int(result.classNames.indexOf(options.positiveLabel));
-            if (p < 0)
-                return DataError{
-                    table.file,
-                    -1,
-                    -1,
-                    QStringLiteral("positive"),
-                    QStringLiteral("one of %1").arg(result.classNames.join(QStringLiteral(", "))),
-                    options.positiveLabel,
-                    {}};
-            if (p == 0)
-                std::swap(result.classNames[0], result.classNames[1]);
-        } else {
-            static const QStringList known{"1", "true", "yes", "y", "positive", "pos"};
-            if (!known.contains(result.classNames[1].toLower()))
-                result.warnings << QStringLiteral("taking '%1' as the positive class (set "
-                                                  "--positive to choose)")
-                                       .arg(result.classNames[1]);
-        }
-    }
+    auto parsed = readPredictions(table, options);
+    if (!parsed)
+        return parsed.error();
+    const PredictionRows &rows = parsed.value();
+    const int predCol = rows.predictionColumn, scoreCol = rows.scoreColumn;
+    const std::vector<size_t> &used = rows.used;
+    const std::vector<float> &scores = rows.scores;
+    result.classNames = rows.classNames;
+    result.warnings = rows.warnings;
+    result.skippedRows = rows.skippedRows;
 
     FairnessInput in;
-    for (size_t i = 0; i < used.size(); ++i) {
-        const QStringList &row = table.rows[used[i]];
-        in.labels.push_back(int(result.classNames.indexOf(row[labelCol].trimmed())));
-        if (predCol >= 0)
-            in.predictions.push_back(int(result.classNames.indexOf(row[predCol].trimmed())));
-    }
-    if (predCol < 0)
+    in.labels = rows.labels;
+    if (predCol >= 0)
+        in.predictions = rows.predictions;
+    else
         in.scores = scores;
 
     AttributeTable groups(qint64(used.size()));
@@ -296,6 +323,57 @@ Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions
         result.warnings << QStringLiteral("%1 row(s) with an empty group column belong to no group")
                                .arg(result.ungroupedRows);
     return result;
+}
+
+Expected<SubgroupScan> scanPredictionSubgroups(const CsvTable &table, const AuditOptions &options,
+                                               SubgroupScanOptions scanOptions)
+{
+    scanOptions.source = table.file;
+    auto parsed = readPredictions(table, options);
+    if (!parsed)
+        return parsed.error();
+    const PredictionRows &rows = parsed.value();
+    if (scanOptions.metric != SubgroupMetric::Error && rows.classNames.size() != 2)
+        return DataError{table.file,
+                         -1,
+                         -1,
+                         options.labelColumn,
+                         QStringLiteral("a binary label for the %1 rate")
+                             .arg(subgroupMetricName(scanOptions.metric)),
+                         QStringLiteral("%1 classes").arg(rows.classNames.size()),
+                         {}};
+    QStringList columns = options.groupColumns;
+    if (columns.isEmpty())
+        for (const QString &c : table.header)
+            if (c != options.labelColumn && c != options.predictionColumn &&
+                c != options.scoreColumn)
+                columns << c;
+    AttributeTable attributes(qint64(rows.used.size()));
+    for (const QString &name : columns) {
+        const int c = int(table.header.indexOf(name));
+        if (c < 0)
+            return columnError(table, name);
+        QStringList cells;
+        std::vector<qint64> lines;
+        for (const size_t r : rows.used) {
+            cells << table.rows[r][c].trimmed();
+            lines.push_back(table.lines[r]);
+        }
+        TextColumnOptions to;
+        to.file = table.file;
+        to.lines = lines;
+        try {
+            attributes.add(attributeFromText(name, cells, to));
+        } catch (const DataException &e) {
+            return e.error();
+        }
+    }
+    auto scan = scanSubgroups(attributes,
+                              subgroupOutcomes(scanOptions.metric, rows.labels, rows.predictions),
+                              scanOptions);
+    if (scan)
+        scan->warnings = rows.warnings + scan->warnings;
+    return scan;
 }
 
 Expected<AuditResult> auditPredictionsFile(const QString &csvPath, const AuditOptions &options)

@@ -4,6 +4,7 @@
 
 #include "data/csvtable.h"
 #include "eval/bootstrap.h"
+#include "eval/subgroupscan.h"
 #include "util/expected.h"
 
 #include <QJsonObject>
@@ -57,8 +58,35 @@ struct AuditResult
     QVector<QPair<QString, QString>> sourceFacts() const;
 };
 
+/// The rows of a predictions CSV that have a label and a prediction (or a score), with the classes
+/// in order — binary: [negative, positive] — shared by the audit and the subgroup scan.
+struct PredictionRows
+{
+    int labelColumn = -1;
+    int predictionColumn = -1; ///< -1: predictions come from the score and the threshold
+    int scoreColumn = -1;
+    std::vector<size_t> used;     ///< table rows with a label and a prediction or score
+    std::vector<float> scores;    ///< per used row (NaN without a score column)
+    std::vector<int> labels;      ///< class index per used row
+    std::vector<int> predictions; ///< class index per used row (thresholded scores without --pred)
+    QStringList classNames;
+    QStringList warnings;
+    qint64 skippedRows = 0;
+};
+
+/// Finds the label, prediction and score columns of @p table and reads the usable rows; errors
+/// name the file, the line and the column (a missing column, a score outside [0, 1], an unknown
+/// positive class, no usable row).
+Expected<PredictionRows> readPredictions(const CsvTable &table, const AuditOptions &options);
+
 /// Audits the predictions in @p table; errors name the file, the line and the column.
 Expected<AuditResult> auditPredictions(const CsvTable &table, const AuditOptions &options);
+/// The worst-subgroup scan of the predictions in @p table over the group columns of @p options —
+/// every column but the label, prediction and score ones when none is named. The false-negative,
+/// false-positive and selection rates need a binary label.
+Expected<SubgroupScan> scanPredictionSubgroups(const CsvTable &table, const AuditOptions &options,
+                                               SubgroupScanOptions scanOptions);
+
 /// Reads @p csvPath and audits it.
 Expected<AuditResult> auditPredictionsFile(const QString &csvPath, const AuditOptions &options);
 
