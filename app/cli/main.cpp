@@ -46,6 +46,8 @@ const char *kUsage =
     "        | cluster --from-run RUN [--views V] --out DIR   fair clustering, pred_labels.txt + "
     "metrics.json\n"
     "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
+    "  runs leakage RUN [--baseline RUN]               each attribute read off the run's "
+    "representation\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
     "  runs delete RUN                                  delete a run and its artifacts\n"

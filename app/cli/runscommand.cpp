@@ -4,6 +4,7 @@
 
 #include "clioutput.h"
 
+#include "fare/runleakage.h"
 #include "store/runstore.h"
 #include "util/texttable.h"
 
@@ -411,6 +412,54 @@ int exportRuns(const QStringList &args)
     return 0;
 }
 
+int leakage(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "How well each attribute of a run's dataset can be read off its frozen representation: a "
+        "linear probe per attribute (accuracy or R², out of fold, 95 % bootstrap interval), beside "
+        "a baseline run's representation and the raw pixels of the same test images."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("leakage"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
+    addStoreOption(p);
+    p.addOption({QStringLiteral("baseline"),
+                 QStringLiteral("A second FARE-family run to compare with (e.g. InfoNCE)."),
+                 QStringLiteral("RUN")});
+    p.addOption({QStringLiteral("no-raw-pixels"), QStringLiteral("Skip the raw-pixel probe.")});
+    p.addOption({QStringLiteral("folds"), QStringLiteral("Cross-validation folds (default 5)."),
+                 QStringLiteral("N"), QStringLiteral("5")});
+    p.addOption({QStringLiteral("resamples"),
+                 QStringLiteral("Bootstrap resamples of the intervals (default 1000)."),
+                 QStringLiteral("N"), QStringLiteral("1000")});
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parseOrExit(p, args);
+    const QString key = p.positionalArguments().value(1);
+    if (key.isEmpty())
+        return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
+    RunLeakageRequest r;
+    r.storePath = storePath(p);
+    r.run = key;
+    r.baseline = p.value(QStringLiteral("baseline"));
+    r.rawPixels = !p.isSet(QStringLiteral("no-raw-pixels"));
+    QString error;
+    qint64 folds = 0, resamples = 0;
+    if (!boundedIntOption(p, QStringLiteral("folds"), 2, 20, &folds, &error) ||
+        !boundedIntOption(p, QStringLiteral("resamples"), 0, 100000, &resamples, &error))
+        return fail(error, 2);
+    r.options.folds = int(folds);
+    r.options.resamples = int(resamples);
+    auto result = measureRunLeakage(r);
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(result->toJson());
+    else
+        printOut(result->toText());
+    return 0;
+}
+
 } // namespace
 
 int runRunsCommand(const QStringList &arguments)
@@ -431,10 +480,13 @@ int runRunsCommand(const QStringList &arguments)
         return exportRuns(args);
     if (sub == QLatin1String("resume"))
         return runResumeCommand(args);
-    return fail(QStringLiteral(
-                    "usage: equiscope-cli runs list|show|resume|delete|merge|export ... (got '%1')")
-                    .arg(sub),
-                2);
+    if (sub == QLatin1String("leakage"))
+        return leakage(args);
+    return fail(
+        QStringLiteral(
+            "usage: equiscope-cli runs list|show|resume|delete|merge|export|leakage ... (got '%1')")
+            .arg(sub),
+        2);
 }
 
 } // namespace equiscope::cli

@@ -34,6 +34,7 @@ void TestCliHelp::helpIsValidUtf8_data()
         {"runs", "list"},
         {"runs", "show"},
         {"runs", "resume"},
+        {"runs", "leakage"},
         {"runs", "delete"},
         {"runs", "merge"},
         {"runs", "export"},

@@ -46,6 +46,31 @@ private Q_SLOTS:
         QVERIFY(o.contains("bias_mse"));
         const auto list = fixtures::runCli({"runs", "list", "--store", store()});
         QVERIFY(list.out.contains(o.value("run").toString().left(8).toUtf8()));
+
+        // Representation leakage of the finished run: its representation, the same run as the
+        // baseline, and the raw pixels, each attribute probed on the stored test images.
+        const QString id = o.value("run").toString();
+        const auto leak = fixtures::runCli({"runs", "leakage", id.left(8), "--baseline", id,
+                                            "--resamples", "50", "--store", store(), "--json"});
+        QVERIFY2(leak.exitCode == 0, leak.err.constData());
+        const QJsonArray probes =
+            QJsonDocument::fromJson(leak.out).object().value("probes").toArray();
+        QCOMPARE(probes.size(), 3);
+        QCOMPARE(probes.at(2).toObject().value("source").toString(), QStringLiteral("raw pixels"));
+        QCOMPARE(probes.at(0).toObject().value("rows").toInt(), 160);
+        QCOMPARE(probes.at(0).toObject().value("attributes"),
+                 probes.at(1).toObject().value("attributes"));
+        for (const auto &a : probes.at(2).toObject().value("attributes").toArray())
+            if (a.toObject().value("attribute").toString() ==
+                QLatin1String("rgb")) // colour is in the pixels
+                QVERIFY2(a.toObject().value("value").toDouble() > 0.8, leak.out.constData());
+        const auto text = fixtures::runCli({"runs", "leakage", id.left(8), "--no-raw-pixels",
+                                            "--resamples", "50", "--store", store()});
+        QVERIFY2(text.exitCode == 0 && text.out.contains("representation leakage of run"),
+                 text.out.constData());
+        const auto missing =
+            fixtures::runCli({"runs", "leakage", "no-such-run", "--store", store()});
+        QCOMPARE(missing.exitCode, 1);
     }
 
     void dryRunEstimatesWithoutTraining()
