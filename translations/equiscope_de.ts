@@ -503,6 +503,240 @@
     </message>
 </context>
 <context>
+    <name>equiscope::AssociationHeatmap</name>
+    <message>
+        <source>Association heatmap</source>
+        <translation>Assoziations-Heatmap</translation>
+    </message>
+    <message>
+        <source>Strength of association of every pair of attributes, 0 to 1, clustered so that attributes that go together sit side by side. The list of pairs holds the same values.</source>
+        <translation>Stärke der Assoziation jedes Attributpaars, 0 bis 1, so gruppiert, dass zusammengehörige Attribute nebeneinander stehen. Die Liste der Paare enthält dieselben Werte.</translation>
+    </message>
+    <message>
+        <source>strength (V, η, dCor)</source>
+        <translation>Stärke (V, η, dCor)</translation>
+    </message>
+    <message>
+        <source>%1: not tested (%2)</source>
+        <translation>%1: nicht getestet (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 = %3, p = %4, q = %5, %6 rows</source>
+        <translation>%1: %2 = %3, p = %4, q = %5, %6 Zeilen</translation>
+    </message>
+    <message>
+        <source> — significant</source>
+        <translation> — signifikant</translation>
+    </message>
+    <message>
+        <source> — not significant</source>
+        <translation> — nicht signifikant</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AssociationScanDialog</name>
+    <message>
+        <source>Scan Associations — %1</source>
+        <translation>Assoziationen prüfen — %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keins)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <source>Associations with the target are listed first: an attribute that predicts it is a shortcut a model can learn.</source>
+        <translation>Assoziationen mit dem Ziel stehen zuerst: Ein Attribut, das es vorhersagt, ist eine Abkürzung (Shortcut), die ein Modell lernen kann.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Zeilen</translation>
+    </message>
+    <message>
+        <source>The scan runs on a seeded sample of at most this many images.</source>
+        <translation>Die Prüfung läuft auf einer Zufallsstichprobe (mit festem Seed) von höchstens so vielen Bildern.</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>Permutationen</translation>
+    </message>
+    <message>
+        <source>Permutations per pair at most; fewer when the evidence is clear. 1,999 can show significance for up to 100 pairs.</source>
+        <translation>Höchstens so viele Permutationen pro Paar; weniger, wenn das Ergebnis eindeutig ist. 1.999 können Signifikanz für bis zu 100 Paare zeigen.</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Analysieren</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel Scan</source>
+        <translation>Analyse a&amp;bbrechen</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>Fortschritt der Analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Ziel:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>Ze&amp;ilen:</translation>
+    </message>
+    <message>
+        <source>&amp;Permutations:</source>
+        <translation>Per&amp;mutationen:</translation>
+    </message>
+    <message>
+        <source>Press Scan to test every pair of attributes.</source>
+        <translation>Analysieren prüft jedes Attributpaar.</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>Status der Analyse</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Significant associations at least weak in strength, those with the target first. Select one to see the cell that drives it.</source>
+        <translation>Signifikante Assoziationen mindestens schwacher Stärke, die mit dem Ziel zuerst. Einen Befund auswählen, um die Zelle zu sehen, die ihn trägt.</translation>
+    </message>
+    <message>
+        <source>&amp;Findings (shortcut risks first):</source>
+        <translation>Be&amp;funde (Shortcut-Risiken zuerst):</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Stärke</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>q</source>
+        <translation>q</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paare</translation>
+    </message>
+    <message>
+        <source>&amp;Heatmap</source>
+        <translation>&amp;Heatmap</translation>
+    </message>
+    <message>
+        <source>Pa&amp;irs</source>
+        <translation>&amp;Paare</translation>
+    </message>
+    <message>
+        <source>What drives it</source>
+        <translation>Was sie trägt</translation>
+    </message>
+    <message>
+        <source>Select a finding, a pair or a heatmap cell.</source>
+        <translation>Einen Befund, ein Paar oder eine Heatmap-Zelle auswählen.</translation>
+    </message>
+    <message>
+        <source>Driving cell</source>
+        <translation>Tragende Zelle</translation>
+    </message>
+    <message>
+        <source>Example images of the cell</source>
+        <translation>Beispielbilder der Zelle</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Analyse läuft…</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>Analyse abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Cannot scan: %1</source>
+        <translation>Analyse nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 attributes, %2 pairs, %3 of %4 images, %5 s; findings: q ≤ %6 and strength ≥ %7.</source>
+        <translation>%1 Attribute, %2 Paare, %3 von %4 Bildern, %5 s; Befunde: q ≤ %6 und Stärke ≥ %7.</translation>
+    </message>
+    <message>
+        <source>Left out: %1 (%2).</source>
+        <translation>Ausgelassen: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No association is both significant and at least weak.</source>
+        <translation>Keine Assoziation ist zugleich signifikant und mindestens schwach.</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>nicht getestet</translation>
+    </message>
+    <message>
+        <source>%1 × %2: no single cell drives it (numbers or vectors); the strength is a distance correlation over all values.</source>
+        <translation>%1 × %2: keine einzelne Zelle trägt sie (Zahlen oder Vektoren); die Stärke ist eine Distanzkorrelation über alle Werte.</translation>
+    </message>
+    <message>
+        <source>%1=%2: %3 images, mean %4 %5 against %6 overall.</source>
+        <translation>%1=%2: %3 Bilder, Mittelwert von %4 %5 gegenüber %6 insgesamt.</translation>
+    </message>
+    <message>
+        <source>%1=%2 × %3=%4: %5 images where %6 were expected if the two were independent.</source>
+        <translation>%1=%2 × %3=%4: %5 Bilder, wo bei Unabhängigkeit %6 zu erwarten wären.</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Bild %1</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>stark</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>schwach</translation>
+    </message>
+    <message>
+        <source>q &lt; %1</source>
+        <translation>q &lt; %1</translation>
+    </message>
+    <message>
+        <source>q = %1</source>
+        <translation>q = %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3; %4, %5 images)</source>
+        <translation>%1 = %2 (%3; %4, %5 Bilder)</translation>
+    </message>
+    <message>
+        <source>%1 predicts the target %2: %3</source>
+        <translation>%1 sagt das Ziel %2 vorher: %3</translation>
+    </message>
+    <message>
+        <source>%1 goes with %2: %3</source>
+        <translation>%1 geht mit %2 einher: %3</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::AttentionView</name>
     <message>
         <source>Attention</source>
@@ -2133,6 +2367,14 @@ Attention p = %3</translation>
     <message>
         <source>&amp;Clear Recent Datasets</source>
         <translation>Liste &amp;leeren</translation>
+    </message>
+    <message>
+        <source>Scan &amp;Associations…</source>
+        <translation>Ass&amp;oziationen prüfen…</translation>
+    </message>
+    <message>
+        <source>Test every pair of attributes for association and list the shortcut risks: attributes that predict the target.</source>
+        <translation>Jedes Attributpaar auf Assoziation prüfen und die Shortcut-Risiken auflisten: Attribute, die das Ziel vorhersagen.</translation>
     </message>
 </context>
 <context>

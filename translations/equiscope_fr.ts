@@ -503,6 +503,240 @@
     </message>
 </context>
 <context>
+    <name>equiscope::AssociationHeatmap</name>
+    <message>
+        <source>Association heatmap</source>
+        <translation>Carte de chaleur des associations</translation>
+    </message>
+    <message>
+        <source>Strength of association of every pair of attributes, 0 to 1, clustered so that attributes that go together sit side by side. The list of pairs holds the same values.</source>
+        <translation>Force de l’association de chaque paire d’attributs, de 0 à 1, regroupée pour que les attributs liés soient côte à côte. La liste des paires contient les mêmes valeurs.</translation>
+    </message>
+    <message>
+        <source>strength (V, η, dCor)</source>
+        <translation>force (V, η, dCor)</translation>
+    </message>
+    <message>
+        <source>%1: not tested (%2)</source>
+        <translation>%1&#xa0;: non testée (%2)</translation>
+    </message>
+    <message>
+        <source>%1: %2 = %3, p = %4, q = %5, %6 rows</source>
+        <translation>%1&#xa0;: %2 = %3, p = %4, q = %5, %6 lignes</translation>
+    </message>
+    <message>
+        <source> — significant</source>
+        <translation> — significative</translation>
+    </message>
+    <message>
+        <source> — not significant</source>
+        <translation> — non significative</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::AssociationScanDialog</name>
+    <message>
+        <source>Scan Associations — %1</source>
+        <translation>Analyser les associations — %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucune)</translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation>Cible</translation>
+    </message>
+    <message>
+        <source>Associations with the target are listed first: an attribute that predicts it is a shortcut a model can learn.</source>
+        <translation>Les associations avec la cible viennent en premier&#xa0;: un attribut qui la prédit est un raccourci qu’un modèle peut apprendre.</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Lignes</translation>
+    </message>
+    <message>
+        <source>The scan runs on a seeded sample of at most this many images.</source>
+        <translation>L’analyse porte sur un échantillon aléatoire (à graine fixe) d’au plus ce nombre d’images.</translation>
+    </message>
+    <message>
+        <source>Permutations</source>
+        <translation>Permutations</translation>
+    </message>
+    <message>
+        <source>Permutations per pair at most; fewer when the evidence is clear. 1,999 can show significance for up to 100 pairs.</source>
+        <translation>Permutations par paire au plus&#xa0;; moins quand le résultat est net. 1&#xa0;999 permettent de montrer la significativité pour 100 paires au plus.</translation>
+    </message>
+    <message>
+        <source>&amp;Scan</source>
+        <translation>&amp;Analyser</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel Scan</source>
+        <translation>A&amp;nnuler l’analyse</translation>
+    </message>
+    <message>
+        <source>Scan progress</source>
+        <translation>Progression de l’analyse</translation>
+    </message>
+    <message>
+        <source>&amp;Target:</source>
+        <translation>&amp;Cible&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Rows:</source>
+        <translation>&amp;Lignes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Permutations:</source>
+        <translation>&amp;Permutations&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Press Scan to test every pair of attributes.</source>
+        <translation>Analyser teste chaque paire d’attributs.</translation>
+    </message>
+    <message>
+        <source>Scan status</source>
+        <translation>État de l’analyse</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Résultats</translation>
+    </message>
+    <message>
+        <source>Significant associations at least weak in strength, those with the target first. Select one to see the cell that drives it.</source>
+        <translation>Associations significatives au moins faibles, celles avec la cible en premier. En choisir une pour voir la cellule qui la porte.</translation>
+    </message>
+    <message>
+        <source>&amp;Findings (shortcut risks first):</source>
+        <translation>&amp;Résultats (risques de raccourci d’abord)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Statistic</source>
+        <translation>Statistique</translation>
+    </message>
+    <message>
+        <source>Strength</source>
+        <translation>Force</translation>
+    </message>
+    <message>
+        <source>p</source>
+        <translation>p</translation>
+    </message>
+    <message>
+        <source>q</source>
+        <translation>q</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>Paires</translation>
+    </message>
+    <message>
+        <source>&amp;Heatmap</source>
+        <translation>Carte de c&amp;haleur</translation>
+    </message>
+    <message>
+        <source>Pa&amp;irs</source>
+        <translation>Pa&amp;ires</translation>
+    </message>
+    <message>
+        <source>What drives it</source>
+        <translation>Ce qui la porte</translation>
+    </message>
+    <message>
+        <source>Select a finding, a pair or a heatmap cell.</source>
+        <translation>Choisir un résultat, une paire ou une cellule de la carte.</translation>
+    </message>
+    <message>
+        <source>Driving cell</source>
+        <translation>Cellule porteuse</translation>
+    </message>
+    <message>
+        <source>Example images of the cell</source>
+        <translation>Images d’exemple de la cellule</translation>
+    </message>
+    <message>
+        <source>Scanning…</source>
+        <translation>Analyse en cours…</translation>
+    </message>
+    <message>
+        <source>Scan cancelled.</source>
+        <translation>Analyse annulée.</translation>
+    </message>
+    <message>
+        <source>Cannot scan: %1</source>
+        <translation>Analyse impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1 attributes, %2 pairs, %3 of %4 images, %5 s; findings: q ≤ %6 and strength ≥ %7.</source>
+        <translation>%1 attributs, %2 paires, %3 images sur %4, %5 s&#xa0;; résultats&#xa0;: q ≤ %6 et force ≥ %7.</translation>
+    </message>
+    <message>
+        <source>Left out: %1 (%2).</source>
+        <translation>Écarté&#xa0;: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>No association is both significant and at least weak.</source>
+        <translation>Aucune association n’est à la fois significative et au moins faible.</translation>
+    </message>
+    <message>
+        <source>not tested</source>
+        <translation>non testée</translation>
+    </message>
+    <message>
+        <source>%1 × %2: no single cell drives it (numbers or vectors); the strength is a distance correlation over all values.</source>
+        <translation>%1 × %2&#xa0;: aucune cellule seule ne la porte (nombres ou vecteurs)&#xa0;; la force est une corrélation de distance sur toutes les valeurs.</translation>
+    </message>
+    <message>
+        <source>%1=%2: %3 images, mean %4 %5 against %6 overall.</source>
+        <translation>%1=%2&#xa0;: %3 images, moyenne de %4 %5 contre %6 au total.</translation>
+    </message>
+    <message>
+        <source>%1=%2 × %3=%4: %5 images where %6 were expected if the two were independent.</source>
+        <translation>%1=%2 × %3=%4&#xa0;: %5 images là où %6 seraient attendues si les deux étaient indépendants.</translation>
+    </message>
+    <message>
+        <source>Image %1</source>
+        <translation>Image %1</translation>
+    </message>
+    <message>
+        <source>strong</source>
+        <translation>forte</translation>
+    </message>
+    <message>
+        <source>moderate</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <source>weak</source>
+        <translation>faible</translation>
+    </message>
+    <message>
+        <source>q &lt; %1</source>
+        <translation>q &lt; %1</translation>
+    </message>
+    <message>
+        <source>q = %1</source>
+        <translation>q = %1</translation>
+    </message>
+    <message>
+        <source>%1 = %2 (%3; %4, %5 images)</source>
+        <translation>%1 = %2 (%3&#xa0;; %4, %5 images)</translation>
+    </message>
+    <message>
+        <source>%1 predicts the target %2: %3</source>
+        <translation>%1 prédit la cible %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>%1 goes with %2: %3</source>
+        <translation>%1 va de pair avec %2&#xa0;: %3</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::AttentionView</name>
     <message>
         <source>Attention</source>
@@ -2133,6 +2367,14 @@ attention p = %3</translation>
     <message>
         <source>&amp;Clear Recent Datasets</source>
         <translation>&amp;Effacer la liste</translation>
+    </message>
+    <message>
+        <source>Scan &amp;Associations…</source>
+        <translation>Analyser les a&amp;ssociations…</translation>
+    </message>
+    <message>
+        <source>Test every pair of attributes for association and list the shortcut risks: attributes that predict the target.</source>
+        <translation>Tester l’association de chaque paire d’attributs et lister les risques de raccourci&#xa0;: les attributs qui prédisent la cible.</translation>
     </message>
 </context>
 <context>

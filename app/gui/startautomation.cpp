@@ -3,6 +3,7 @@
 
 #include "runviews.h"
 
+#include "datasets/associationscandialog.h"
 #include "datasets/coloredmnistdialog.h"
 #include "datasets/columntypespage.h"
 #include "datasets/datasetpanel.h"
@@ -86,6 +87,17 @@ int runWithStartOptions(QApplication &app, MainWindow &window, const StartOption
     QPointer<QWidget> dialog;
     std::function<void()> dialogReady = [] {};
     auto openDialog = [&] {
+        if (o.dialog == QLatin1String("associations")) {
+            AssociationScanDialog *scan = window.datasetPanel()->openAssociationScan();
+            dialog = scan;
+            if (!scan) {
+                dialogReady();
+                return;
+            }
+            QObject::connect(scan, &AssociationScanDialog::scanFinished, scan,
+                             [&dialogReady] { dialogReady(); });
+            return;
+        }
         if (o.dialog == QLatin1String("colorize")) {
             dialog = window.datasetPanel()->openColoredMnistDialog();
             dialogReady();

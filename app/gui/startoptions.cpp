@@ -52,8 +52,9 @@ std::optional<StartOptions> parseStartOptions(const QApplication &app, int *exit
                                      "dataset is open (comma-separated)."),
                       QStringLiteral("A,B")});
     parser.addOption({QStringLiteral("dialog"),
-                      QStringLiteral("Open a dialog at start: import (the dataset wizard) or "
-                                     "colorize (Create Colored MNIST)."),
+                      QStringLiteral("Open a dialog at start: import (the dataset wizard), "
+                                     "colorize (Create Colored MNIST) or associations (Scan "
+                                     "Associations of the dataset)."),
                       QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("launch"),
                       QStringLiteral("Queue the run of a RunConfig JSON file at start."),
@@ -127,8 +128,9 @@ std::optional<StartOptions> parseStartOptions(const QApplication &app, int *exit
     }
     o.dialog = parser.value(QStringLiteral("dialog"));
     if (!o.dialog.isEmpty() && o.dialog != QLatin1String("import") &&
-        o.dialog != QLatin1String("colorize"))
-        return fail(QStringLiteral("no dialog named '%1' (import, colorize)").arg(o.dialog));
+        o.dialog != QLatin1String("colorize") && o.dialog != QLatin1String("associations"))
+        return fail(
+            QStringLiteral("no dialog named '%1' (import, colorize, associations)").arg(o.dialog));
     o.sensitive =
         parser.value(QStringLiteral("sensitive")).split(QLatin1Char(','), Qt::SkipEmptyParts);
     o.method = parser.value(QStringLiteral("method"));

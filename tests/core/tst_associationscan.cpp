@@ -237,6 +237,17 @@ private Q_SLOTS:
                          QStringLiteral("color predicts the target label: V = ")),
                      qPrintable(scan->findings.front().text));
             QVERIFY(scan->pair(0, 2)->significant);
+            // The cell behind it: a colour with its own class, far above independence.
+            const AttributeTable table = plantedColours(8000, rho, 5);
+            auto cell =
+                strongestCell(table, QStringLiteral("label"), QStringLiteral("color"), 8, 1);
+            QVERIFY2(cell.ok(), qPrintable(cell.error().toString()));
+            QCOMPARE(cell->levelA, cell->levelB);
+            QVERIFY(double(cell->rows) > 3 * cell->expected);
+            QCOMPARE(int(cell->examples.size()), 8);
+            for (const qint64 r : cell->examples)
+                QVERIFY(table.column(0).code(r) == table.column(1).code(r));
+            QVERIFY(!strongestCell(table, QStringLiteral("label"), QStringLiteral("rgb")).ok());
         }
         // The same seed gives the same scan.
         auto again = scanAssociations(plantedColours(8000, rho, 5), o);

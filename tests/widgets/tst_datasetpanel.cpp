@@ -1,5 +1,7 @@
 // Drives the dataset panel, the import wizard and the Colored MNIST dialog offscreen, on a
 // folder-csv fixture written into a temporary directory.
+#include "datasets/associationheatmap.h"
+#include "datasets/associationscandialog.h"
 #include "datasets/attributehistogramplot.h"
 #include "datasets/coloredmnistdialog.h"
 #include "datasets/columntypespage.h"
@@ -16,6 +18,7 @@
 #include "attributecsvfixture.h"
 #include "enginefixtures.h"
 #include "fixtures.h"
+#include "widgetchecks.h"
 
 #include "jobs/jobqueue.h"
 
@@ -32,6 +35,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -59,6 +63,7 @@ private Q_SLOTS:
     void tinyLevelsAreFlagged();
     void colorizeDialogWritesDatasetThatOpens();
     void recentDatasetsReopen();
+    void associationScanShowsTheColourShortcut();
     void controlsAreNamedAndReachable();
 
 private:
@@ -371,6 +376,46 @@ void TestDatasetPanel::recentDatasetsReopen()
              QStringLiteral("&1 ") + DatasetSettings::displayName(m_panel->dataset()->spec));
 }
 
+void TestDatasetPanel::associationScanShowsTheColourShortcut()
+{
+    // Colour = class for every image (rho 1): the scan's first finding is that shortcut.
+    const QString idx = m_dir.filePath(QStringLiteral("idx-scan"));
+    fixtures::tinyColoredRun(idx, 64, 32);
+    QSignalSpy opened(m_panel.get(), &DatasetPanel::datasetOpened);
+    DatasetSpec spec{QStringLiteral("colored"), idx, {{QStringLiteral("rho"), 1.0}}};
+    m_panel->openDataset(spec);
+    QVERIFY(opened.wait(60000));
+    AssociationScanDialog *dialog = m_panel->openAssociationScan();
+    QVERIFY(dialog);
+    QSignalSpy finished(dialog, &AssociationScanDialog::scanFinished);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(finished.first().first().toBool(), true);
+    QVERIFY2(dialog->findingsList()->count() > 0, qPrintable(dialog->statusLabel()->text()));
+    QVERIFY2(dialog->findingsList()->item(0)->text().startsWith(
+                 QStringLiteral("color predicts the target label: V = 1.00")),
+             qPrintable(dialog->findingsList()->item(0)->text()));
+    QCOMPARE(dialog->pairsTable()->rowCount(), 3);
+    // The first finding is selected: its driving cell and a few of its images.
+    QVERIFY2(dialog->cellLabel()->text().contains(QStringLiteral("expected")),
+             qPrintable(dialog->cellLabel()->text()));
+    QVERIFY(dialog->examplesList()->count() > 0);
+    // The heatmap: three attributes, a tooltip per cell, arrow keys and Return pick a pair.
+    AssociationHeatmap *map = dialog->heatmap();
+    QVERIFY(map->cellText(0, 1).contains(QStringLiteral("×")));
+    QSignalSpy activated(map, &AssociationHeatmap::pairActivated);
+    map->setFocus();
+    const QPoint before = map->currentCell();
+    QTest::keyClick(map, Qt::Key_Down);
+    QVERIFY(map->currentCell() != before);
+    if (map->currentCell().x() == map->currentCell().y())
+        QTest::keyClick(map, Qt::Key_Right);
+    QTest::keyClick(map, Qt::Key_Return);
+    QCOMPARE(activated.count(), 1);
+    const QStringList clashes = widgetchecks::mnemonicClashes(dialog, nullptr);
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    dialog->close();
+}
+
 void TestDatasetPanel::controlsAreNamedAndReachable()
 {
     // Every interactive control of the panel, the picker, the wizard and the dialog takes
@@ -379,7 +424,9 @@ void TestDatasetPanel::controlsAreNamedAndReachable()
     FareLauncher launcher(&queue);
     auto *wizard = m_panel->openWizard();
     auto *dialog = m_panel->openColoredMnistDialog();
-    const QList<QWidget *> roots{m_panel.get(), launcher.attributePicker(), wizard, dialog};
+    auto *scan = m_panel->openAssociationScan();
+    QVERIFY(scan);
+    const QList<QWidget *> roots{m_panel.get(), launcher.attributePicker(), wizard, dialog, scan};
     int checked = 0;
     for (QWidget *root : roots) {
         for (QWidget *w : root->findChildren<QWidget *>()) {
@@ -390,10 +437,11 @@ void TestDatasetPanel::controlsAreNamedAndReachable()
             if (!interactive)
                 continue;
             // Parts of composite controls: a combo's popup, a spin box's editor, a line
-            // edit's clear button, a tree's header.
+            // edit's clear button, a tree's header, a table's corner button.
             QWidget *parent = w->parentWidget();
             const bool part =
                 w->inherits("QComboBoxListView") || w->inherits("QHeaderView") ||
+                w->inherits("QTableCornerButton") ||
                 (parent && (parent->inherits("QComboBox") || parent->inherits("QAbstractSpinBox") ||
                             parent->inherits("QLineEdit")));
             if (part || w->objectName().startsWith(QLatin1String("qt_")))

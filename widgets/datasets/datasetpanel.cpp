@@ -1,5 +1,6 @@
 #include "datasets/datasetpanel.h"
 
+#include "datasets/associationscandialog.h"
 #include "datasets/attributehistogramplot.h"
 #include "datasets/coloredmnistdialog.h"
 #include "datasets/columntypespage.h"
@@ -49,6 +50,12 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     m_colorizeButton->setToolTip(
         tr("Write a coloured copy of MNIST or Fashion-MNIST with a chosen class–colour "
            "correlation ρ, then open it."));
+    m_scanButton = new QPushButton(tr("Scan &Associations…"));
+    m_scanButton->setToolTip(
+        tr("Test every pair of attributes for association and list the shortcut risks: "
+           "attributes that predict the target."));
+    m_scanButton->setEnabled(false);
+    connect(m_scanButton, &QPushButton::clicked, this, [this] { openAssociationScan(); });
     m_recentMenu = new QMenu(tr("Recent &Datasets"), this);
     auto *recentButton = new QToolButton;
     recentButton->setText(tr("Recen&t"));
@@ -64,6 +71,7 @@ DatasetPanel::DatasetPanel(QWidget *parent) : QWidget(parent)
     openRow->addWidget(m_openButton);
     openRow->addWidget(m_defaultButton);
     openRow->addWidget(m_colorizeButton);
+    openRow->addWidget(m_scanButton);
     openRow->addWidget(recentButton);
     openRow->addStretch(1);
 
@@ -201,7 +209,18 @@ void DatasetPanel::showOpened(std::unique_ptr<Dataset> dataset, bool remember)
         rebuildRecentMenu();
     }
     showDataset(*m_dataset);
+    m_scanButton->setEnabled(true);
     Q_EMIT datasetOpened(m_dataset->name);
+}
+
+AssociationScanDialog *DatasetPanel::openAssociationScan()
+{
+    if (!m_dataset)
+        return nullptr;
+    auto *dialog = new AssociationScanDialog(*m_dataset, this);
+    dialog->show();
+    dialog->startScan();
+    return dialog;
 }
 
 void DatasetPanel::showDataset(const Dataset &ds)

@@ -13,6 +13,7 @@ class QTreeWidgetItem;
 
 namespace equiscope {
 
+class AssociationScanDialog;
 class AttributeHistogramPlot;
 class ColoredMnistDialog;
 class DatasetWizard;
@@ -42,6 +43,8 @@ public:
     void browse() { openWizard(); }
     /// Opens the "Create Colored MNIST / Fashion-MNIST" dialog; its result is opened here.
     ColoredMnistDialog *openColoredMnistDialog();
+    /// Opens the association scan of the open dataset and starts it (nullptr without a dataset).
+    AssociationScanDialog *openAssociationScan();
     /// The File menu's "Recent Datasets" (kept up to date by the panel).
     QMenu *recentDatasetsMenu() const { return m_recentMenu; }
 
@@ -73,6 +76,7 @@ private:
     QPushButton *m_openButton = nullptr;
     QPushButton *m_defaultButton = nullptr;
     QPushButton *m_colorizeButton = nullptr;
+    QPushButton *m_scanButton = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_warning = nullptr;
     QTreeWidget *m_attributes = nullptr;
