@@ -14,8 +14,6 @@ namespace {
 
 int runSubgroupScan(const QCommandLineParser &p, const QString &csv, const AuditOptions &audit)
 {
-    if (p.isSet(QStringLiteral("report")))
-        return fail(QStringLiteral("--scan does not write a report yet; leave out --report"), 2);
     SubgroupScanOptions o;
     auto metric = subgroupMetricFromName(p.value(QStringLiteral("scan-metric")));
     if (!metric)
@@ -50,6 +48,30 @@ int runSubgroupScan(const QCommandLineParser &p, const QString &csv, const Audit
     }
     if (!result)
         return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("report"))) {
+        // The audit's group metrics need group columns; with --group they come first, then the
+        // worst subgroups in the "Bias discovery" section.
+        if (audit.groupColumns.isEmpty())
+            return fail(QStringLiteral("--scan --report needs the --group columns of the audit's "
+                                       "group metrics"),
+                        2);
+        auto audited = auditPredictionsFile(csv, audit);
+        if (!audited)
+            return fail(audited.error().toString());
+        const QString out = p.value(QStringLiteral("report"));
+        const ReportFormat format = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
+                                        ? ReportFormat::Pdf
+                                        : ReportFormat::Html;
+        ReportBuilder builder({audited->toReportRun()});
+        BiasDiscovery bias;
+        bias.subgroups = result.value();
+        builder.setBiasDiscovery(bias);
+        auto written = writeReport(builder.buildAudit(audited->sourceFacts()), format, out);
+        if (!written)
+            return fail(written.error().toString());
+        if (!p.isSet(QStringLiteral("json")))
+            printOut(written.value() + QLatin1Char('\n'));
+    }
     if (p.isSet(QStringLiteral("json")))
         printJson(result->toJson());
     else

@@ -34,6 +34,10 @@ int runReportCommand(const QStringList &arguments)
         {QStringLiteral("no-context"),
          QStringLiteral("Pareto plot of the named runs only (not the store's other runs on the "
                         "same data).")},
+        {QStringLiteral("bias-discovery"),
+         QStringLiteral(
+             "Add a Bias discovery section: the association scan of the dataset and "
+             "the representation leakage of each FARE-family run (seconds to minutes).")},
         {QStringLiteral("pareto-y"),
          QStringLiteral("Fairness metric of the Pareto plot's y axis (default: bias_mse, else "
                         "equalized_odds_difference, ...)."),
@@ -61,6 +65,7 @@ int runReportCommand(const QStringList &arguments)
     options.openDatasets = !p.isSet(QStringLiteral("no-dataset"));
     options.paretoContext = !p.isSet(QStringLiteral("no-context"));
     options.paretoY = p.value(QStringLiteral("pareto-y"));
+    options.biasDiscovery = p.isSet(QStringLiteral("bias-discovery"));
     auto written = exportRunReport(store, keys, *format, out, options);
     if (!written)
         return fail(written.error().toString());

@@ -78,6 +78,8 @@ ReportDocument ReportBuilder::build() const
     ReportDocument d = skeleton(m_runs);
     d.sections << rs::overview(m_runs) << rs::dataset(m_runs) << rs::configuration(m_runs)
                << rs::training(m_runs) << rs::metrics(m_runs) << rs::groups(m_runs);
+    if (!m_bias.isEmpty())
+        d.sections << biasDiscoverySection(m_bias);
     const ReportSection att = rs::attention(m_runs);
     if (!att.blocks.isEmpty())
         d.sections << att;
@@ -100,6 +102,8 @@ ReportDocument ReportBuilder::buildAudit(const QVector<QPair<QString, QString>> 
     ReportSection source{QStringLiteral("source"), QStringLiteral("Predictions audited"), {}};
     source.blocks << ReportBlock::keyValues(sourceFacts);
     d.sections << source << rs::dataset(m_runs) << rs::metrics(m_runs) << rs::groups(m_runs);
+    if (!m_bias.isEmpty())
+        d.sections << biasDiscoverySection(m_bias);
     ReportSection card{QStringLiteral("limitations"), QStringLiteral("Limitations"), {}};
     card.blocks << ReportBlock::bullets(modelCardFor(m_runs.first()).limitations);
     d.sections << card;
@@ -137,8 +141,10 @@ Expected<QString> exportRunReport(const QString &storePath, const QStringList &r
     auto runs = loadReportRuns(storePath, runKeys, options, &context);
     if (!runs)
         return runs.error();
-    const ReportDocument doc = ReportBuilder(runs.value(), context, options).build();
-    return writeReport(doc, format, path);
+    ReportBuilder builder(runs.value(), context, options);
+    if (options.biasDiscovery)
+        builder.setBiasDiscovery(discoverBias(storePath, runs.value()));
+    return writeReport(builder.build(), format, path);
 }
 
 } // namespace equiscope

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "report/biasdiscovery.h"
 #include "report/reportdata.h"
 #include "report/reportdocument.h"
 
@@ -23,6 +24,8 @@ class ReportBuilder
 public:
     explicit ReportBuilder(QVector<ReportRun> runs, QVector<ReportRun> context = {},
                            ReportOptions options = {});
+    /// A "Bias discovery" section is added after the group metrics when @p bias is not empty.
+    void setBiasDiscovery(BiasDiscovery bias) { m_bias = std::move(bias); }
     ReportDocument build() const;
     /// An audit report: the same metric sections for predictions made elsewhere.
     ReportDocument buildAudit(const QVector<QPair<QString, QString>> &sourceFacts) const;
@@ -31,6 +34,7 @@ private:
     QVector<ReportRun> m_runs;
     QVector<ReportRun> m_context;
     ReportOptions m_options;
+    BiasDiscovery m_bias;
 };
 
 /// Writes @p document as HTML or PDF to @p path; returns a one-line summary.

@@ -51,6 +51,9 @@ struct ReportOptions
     QString paretoX = QStringLiteral("accuracy");
     QString paretoY; ///< empty: the first of bias_mse, equalized_odds_difference, ... all runs have
     QString storePath; ///< shown in the environment section
+    /// Add the "Bias discovery" section (docs/design/bias-discovery.md): computed when the report
+    /// is exported, which reopens the dataset and probes each FARE-family run's representation.
+    bool biasDiscovery = false;
 };
 
 /// Reads runs @p keys (ids, id prefixes or names) from the store at @p storePath, and, when

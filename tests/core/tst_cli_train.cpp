@@ -71,6 +71,17 @@ private Q_SLOTS:
         const auto missing =
             fixtures::runCli({"runs", "leakage", "no-such-run", "--store", store()});
         QCOMPARE(missing.exitCode, 1);
+        // The report's Bias discovery section: the dataset's association scan and the leakage.
+        const QString html = m_dir.filePath(QStringLiteral("bias.html"));
+        const auto report = fixtures::runCli({"report", id.left(8), "--bias-discovery",
+                                              "--no-context", "--out", html, "--store", store()});
+        QVERIFY2(report.exitCode == 0, report.err.constData());
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QByteArray content = page.readAll();
+        QVERIFY(content.contains("Bias discovery"));
+        QVERIFY(content.contains("Association scan of"));
+        QVERIFY(content.contains("Representation leakage of"));
     }
 
     void dryRunEstimatesWithoutTraining()

@@ -320,6 +320,17 @@ private Q_SLOTS:
         r = fixtures::runCli({"audit", path, "--label", "y", "--pred", "yhat", "--scan",
                               "--scan-metric", "fpr", "--group", "sex", "--null-scans", "19"});
         QVERIFY2(r.exitCode == 0 && r.out.contains("false positive rate"), r.out.constData());
+        // With --report: the audit's group metrics and the worst subgroups in one report.
+        const QString html = m_dir.filePath("scan.html");
+        r = fixtures::runCli({"audit", path, "--label", "y", "--pred", "yhat", "--scan", "--group",
+                              "sex", "--group", "age", "--null-scans", "19", "--resamples", "50",
+                              "--report", html});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile page(html);
+        QVERIFY(page.open(QIODevice::ReadOnly));
+        const QByteArray content = page.readAll();
+        QVERIFY(content.contains("Bias discovery") && content.contains("Worst-subgroup scan"));
+        QVERIFY(content.contains("sex=F"));
         r = fixtures::runCli(
             {"audit", path, "--label", "y", "--pred", "yhat", "--scan", "--scan-metric", "odds"});
         QCOMPARE(r.exitCode, 2);
