@@ -3579,6 +3579,93 @@ zum Beurteilen
     </message>
 </context>
 <context>
+    <name>equiscope::LeakageView</name>
+    <message>
+        <source>Baseline run</source>
+        <translation>Vergleichslauf</translation>
+    </message>
+    <message>
+        <source>Another FARE-family run to compare with, e.g. the InfoNCE run of the same data.</source>
+        <translation>Ein weiterer Lauf der FARE-Familie zum Vergleich, z. B. der InfoNCE-Lauf auf denselben Daten.</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w pixels</source>
+        <translation>Roh&amp;pixel</translation>
+    </message>
+    <message>
+        <source>Also probe the images&apos; pixels, average-pooled to at most 8 × 8: what a linear probe gets without any learned representation.</source>
+        <translation>Auch die Pixel der Bilder prüfen, gemittelt auf höchstens 8 × 8: was eine lineare Probe ohne gelernte Repräsentation erreicht.</translation>
+    </message>
+    <message>
+        <source>Mea&amp;sure Leakage</source>
+        <translation>Leakage &amp;messen</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>&amp;Vergleichslauf:</translation>
+    </message>
+    <message>
+        <source>How well can each attribute of the dataset be read off this run&apos;s representation? Measure Leakage fits a linear probe per attribute.</source>
+        <translation>Wie gut lässt sich jedes Attribut des Datensatzes aus der Repräsentation dieses Laufs ablesen? Leakage messen passt eine lineare Probe pro Attribut an.</translation>
+    </message>
+    <message>
+        <source>Leakage status</source>
+        <translation>Leakage-Status</translation>
+    </message>
+    <message>
+        <source>Leakage per attribute</source>
+        <translation>Leakage pro Attribut</translation>
+    </message>
+    <message>
+        <source>Out-of-fold probe accuracy (discrete attributes) or R² (numbers, vectors) per attribute and representation, with 95 % intervals; the table holds the same values.</source>
+        <translation>Out-of-Fold-Genauigkeit der Probe (diskrete Attribute) oder R² (Zahlen, Vektoren) pro Attribut und Repräsentation, mit 95-%-Intervallen; die Tabelle enthält dieselben Werte.</translation>
+    </message>
+    <message>
+        <source>accuracy or R²</source>
+        <translation>Genauigkeit oder R²</translation>
+    </message>
+    <message>
+        <source>Leakage table</source>
+        <translation>Leakage-Tabelle</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keiner)</translation>
+    </message>
+    <message>
+        <source>Probing every attribute…</source>
+        <translation>Jedes Attribut wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Cannot measure: %1</source>
+        <translation>Messung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1-fold linear probes on %2 test images; 95 % bootstrap intervals. A fair representation hides the protected attribute and keeps the target.</source>
+        <translation>Lineare Proben mit %1 Folds auf %2 Testbildern; 95-%-Bootstrap-Intervalle. Eine faire Repräsentation verbirgt das geschützte Attribut und bewahrt das Ziel.</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Maß</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>Zufall</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::LocationPage</name>
     <message>
         <source>Location and options</source>
@@ -4240,6 +4327,10 @@ zum Beurteilen
     <message>
         <source>Groups</source>
         <translation>Gruppen</translation>
+    </message>
+    <message>
+        <source>Leakage</source>
+        <translation>Leakage</translation>
     </message>
 </context>
 <context>

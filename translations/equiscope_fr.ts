@@ -3579,6 +3579,93 @@ pour juger
     </message>
 </context>
 <context>
+    <name>equiscope::LeakageView</name>
+    <message>
+        <source>Baseline run</source>
+        <translation>Run de référence</translation>
+    </message>
+    <message>
+        <source>Another FARE-family run to compare with, e.g. the InfoNCE run of the same data.</source>
+        <translation>Un autre run de la famille FARE à comparer, p. ex. le run InfoNCE sur les mêmes données.</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w pixels</source>
+        <translation>Pixels &amp;bruts</translation>
+    </message>
+    <message>
+        <source>Also probe the images&apos; pixels, average-pooled to at most 8 × 8: what a linear probe gets without any learned representation.</source>
+        <translation>Sonder aussi les pixels des images, moyennés sur au plus 8 × 8&#xa0;: ce qu’obtient une sonde linéaire sans représentation apprise.</translation>
+    </message>
+    <message>
+        <source>Mea&amp;sure Leakage</source>
+        <translation>Mes&amp;urer la fuite</translation>
+    </message>
+    <message>
+        <source>&amp;Baseline:</source>
+        <translation>Run de co&amp;mparaison&#xa0;:</translation>
+    </message>
+    <message>
+        <source>How well can each attribute of the dataset be read off this run&apos;s representation? Measure Leakage fits a linear probe per attribute.</source>
+        <translation>Dans quelle mesure chaque attribut du jeu de données se lit-il dans la représentation de ce run&#xa0;? Mesurer la fuite ajuste une sonde linéaire par attribut.</translation>
+    </message>
+    <message>
+        <source>Leakage status</source>
+        <translation>État de la fuite</translation>
+    </message>
+    <message>
+        <source>Leakage per attribute</source>
+        <translation>Fuite par attribut</translation>
+    </message>
+    <message>
+        <source>Out-of-fold probe accuracy (discrete attributes) or R² (numbers, vectors) per attribute and representation, with 95 % intervals; the table holds the same values.</source>
+        <translation>Exactitude hors pli de la sonde (attributs discrets) ou R² (nombres, vecteurs) par attribut et représentation, avec intervalles à 95&#xa0;%&#xa0;; le tableau contient les mêmes valeurs.</translation>
+    </message>
+    <message>
+        <source>accuracy or R²</source>
+        <translation>exactitude ou R²</translation>
+    </message>
+    <message>
+        <source>Leakage table</source>
+        <translation>Tableau des fuites</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>Probing every attribute…</source>
+        <translation>Sondage de chaque attribut…</translation>
+    </message>
+    <message>
+        <source>Cannot measure: %1</source>
+        <translation>Mesure impossible&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>%1-fold linear probes on %2 test images; 95 % bootstrap intervals. A fair representation hides the protected attribute and keeps the target.</source>
+        <translation>Sondes linéaires à %1 plis sur %2 images de test&#xa0;; intervalles bootstrap à 95&#xa0;%. Une représentation équitable cache l’attribut protégé et garde la cible.</translation>
+    </message>
+    <message>
+        <source>Attribute</source>
+        <translation>Attribut</translation>
+    </message>
+    <message>
+        <source>Measure</source>
+        <translation>Mesure</translation>
+    </message>
+    <message>
+        <source>Chance</source>
+        <translation>Hasard</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>R²</source>
+        <translation>R²</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::LocationPage</name>
     <message>
         <source>Location and options</source>
@@ -4240,6 +4327,10 @@ pour juger
     <message>
         <source>Groups</source>
         <translation>Groupes</translation>
+    </message>
+    <message>
+        <source>Leakage</source>
+        <translation>Fuite</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // straightforward formula, the permutation test and the false-discovery correction, a planted
 // class–colour correlation recovered, the false-discovery rate kept on data with no association,
 // and unusable attributes named instead of reported.
+#include "eval/associationcell.h"
 #include "eval/associationscan.h"
 #include "eval/associationstatistics.h"
 

@@ -6,6 +6,7 @@
 #include "runs/runspanel.h"
 #include "views/attentionview.h"
 #include "views/embeddingview.h"
+#include "views/leakageview.h"
 #include "views/paretoview.h"
 #include "views/saliencyview.h"
 
@@ -13,6 +14,10 @@
 #include "fare/farejob.h"
 
 #include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QPushButton>
+#include <QTableWidget>
 
 #include <QJsonDocument>
 #include <QListWidget>
@@ -128,6 +133,22 @@ void TestRunAnalysis::baselineHasNoAttentionButSaliency()
     QVERIFY(!panel.detailView()->attentionTabVisible()); // InfoNCE has no attention
     QVERIFY(panel.detailView()->saliencyTabVisible());   // but a LeNet to explain
     QVERIFY(panel.detailView()->embeddingTabVisible());
+
+    // Leakage: the InfoNCE run beside the FARE run as the baseline, and the raw pixels.
+    RunDetailView *detail = panel.detailView();
+    QVERIFY(detail->leakageTabVisible());
+    LeakageView *leakage = detail->leakageView();
+    QCOMPARE(leakage->baselineBox()->count(), 2); // (none) and the FARE run of the same data
+    leakage->baselineBox()->setCurrentIndex(1);
+    QSignalSpy measured(leakage, &LeakageView::measured);
+    leakage->measureButton()->click();
+    QVERIFY(measured.wait(60000));
+    QCOMPARE(measured.first().first().toBool(), true);
+    // label, color, rgb × (this run, the baseline, raw pixels, chance).
+    QCOMPARE(leakage->table()->rowCount(), 3);
+    QCOMPARE(leakage->table()->columnCount(), 6);
+    QCOMPARE(leakage->plot()->plottableCount(), 6); // bars and error bars of three probes
+    QVERIFY(leakage->table()->item(0, 2)->text().contains(QLatin1Char('%')));
 }
 
 void TestRunAnalysis::paretoAndCompareTakeBothRuns()

@@ -3,6 +3,7 @@
 #include "datasets/associationheatmap.h"
 
 #include "data/datasetpreview.h"
+#include "eval/associationcell.h"
 
 #include <QCloseEvent>
 #include <QComboBox>

@@ -11,6 +11,7 @@
 #include "views/fairsslstageview.h"
 #include "views/fairsslweightview.h"
 #include "views/groupmetricsview.h"
+#include "views/leakageview.h"
 #include "views/saliencyview.h"
 
 #include <qcustomplot.h>
@@ -109,6 +110,10 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
     m_tabs->setTabVisible(m_crossAttentionTab, false);
 
+    m_leakage = new LeakageView(m_tabs);
+    m_leakageTab = m_tabs->addTab(m_leakage, tr("Leakage"));
+    m_tabs->setTabVisible(m_leakageTab, false);
+
     m_stages = new FairSslStageView(m_tabs);
     m_weights = new FairSslWeightView(m_tabs);
     m_groupResults = new FairSslGroupView(m_tabs);
@@ -179,6 +184,11 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_embeddingTab, run.hasEmbeddings);
     if (run.hasEmbeddings)
         m_embedding->setRun(storePath, run);
+    // Leakage probes the stored representation of a FARE-family run.
+    const bool leakage = run.hasEmbeddings && run.record.family == RunFamily::Fare;
+    m_tabs->setTabVisible(m_leakageTab, leakage);
+    if (leakage)
+        m_leakage->setRun(storePath, run);
     const bool clustering = views.contains(RunView::Clustering);
     const bool cross = views.contains(RunView::CrossAttention);
     m_tabs->setTabVisible(m_clusteringTab, clustering);
@@ -187,6 +197,11 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
         m_clustering->setRun(storePath, run);
     if (cross)
         m_crossAttention->setRun(storePath, run);
+}
+
+bool RunDetailView::leakageTabVisible() const
+{
+    return m_tabs->isTabVisible(m_leakageTab);
 }
 
 bool RunDetailView::clusteringTabVisible() const

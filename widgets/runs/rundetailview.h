@@ -26,6 +26,7 @@ class FairSslGroupView;
 class FairSslStageView;
 class FairSslWeightView;
 class GroupMetricsView;
+class LeakageView;
 class SaliencyView;
 
 /// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
@@ -43,6 +44,8 @@ public:
 
     /// Shows @p run of the store at @p storePath (already read; attention loads lazily).
     void setRun(const QString &storePath, const RunSummary &run);
+    bool leakageTabVisible() const;
+    LeakageView *leakageView() const { return m_leakage; }
     QString runId() const { return m_run.record.id; }
 
     QTabWidget *tabs() const { return m_tabs; }
@@ -73,6 +76,8 @@ private:
     void showMetricCurve(const QString &name);
 
     RunSummary m_run;
+    LeakageView *m_leakage = nullptr;
+    int m_leakageTab = -1;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_header = nullptr;
     QPlainTextEdit *m_config = nullptr;
