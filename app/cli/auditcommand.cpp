@@ -12,6 +12,26 @@ namespace equiscope::cli {
 
 namespace {
 
+/// Writes the audit report of @p audited to --report (HTML or PDF by suffix), with @p bias in its
+/// Bias discovery section when not empty; prints where it went unless --json. Returns an exit
+/// code, 0 when written.
+int writeAuditReport(const QCommandLineParser &p, const AuditResult &audited,
+                     const BiasDiscovery &bias = {})
+{
+    const QString out = p.value(QStringLiteral("report"));
+    const ReportFormat format = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
+                                    ? ReportFormat::Pdf
+                                    : ReportFormat::Html;
+    ReportBuilder builder({audited.toReportRun()});
+    builder.setBiasDiscovery(bias);
+    auto written = writeReport(builder.buildAudit(audited.sourceFacts()), format, out);
+    if (!written)
+        return fail(written.error().toString());
+    if (!p.isSet(QStringLiteral("json")))
+        printOut(written.value() + QLatin1Char('\n'));
+    return 0;
+}
+
 int runSubgroupScan(const QCommandLineParser &p, const QString &csv, const AuditOptions &audit)
 {
     SubgroupScanOptions o;
@@ -58,19 +78,10 @@ int runSubgroupScan(const QCommandLineParser &p, const QString &csv, const Audit
         auto audited = auditPredictionsFile(csv, audit);
         if (!audited)
             return fail(audited.error().toString());
-        const QString out = p.value(QStringLiteral("report"));
-        const ReportFormat format = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
-                                        ? ReportFormat::Pdf
-                                        : ReportFormat::Html;
-        ReportBuilder builder({audited->toReportRun()});
         BiasDiscovery bias;
         bias.subgroups = result.value();
-        builder.setBiasDiscovery(bias);
-        auto written = writeReport(builder.buildAudit(audited->sourceFacts()), format, out);
-        if (!written)
-            return fail(written.error().toString());
-        if (!p.isSet(QStringLiteral("json")))
-            printOut(written.value() + QLatin1Char('\n'));
+        if (const int code = writeAuditReport(p, audited.value(), bias))
+            return code;
     }
     if (p.isSet(QStringLiteral("json")))
         printJson(result->toJson());
@@ -175,19 +186,9 @@ int runAuditCommand(const QStringList &arguments)
     auto result = auditPredictionsFile(csv, o);
     if (!result)
         return fail(result.error().toString());
-    if (p.isSet(QStringLiteral("report"))) {
-        const QString out = p.value(QStringLiteral("report"));
-        const ReportFormat format = QFileInfo(out).suffix().toLower() == QLatin1String("pdf")
-                                        ? ReportFormat::Pdf
-                                        : ReportFormat::Html;
-        const ReportDocument doc =
-            ReportBuilder({result->toReportRun()}).buildAudit(result->sourceFacts());
-        auto written = writeReport(doc, format, out);
-        if (!written)
-            return fail(written.error().toString());
-        if (!p.isSet(QStringLiteral("json")))
-            printOut(written.value() + QLatin1Char('\n'));
-    }
+    if (p.isSet(QStringLiteral("report")))
+        if (const int code = writeAuditReport(p, result.value()))
+            return code;
     if (p.isSet(QStringLiteral("json")))
         printJson(result->toJson());
     else

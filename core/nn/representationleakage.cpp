@@ -25,6 +25,15 @@ std::vector<int> foldsOf(qint64 rows, int folds, quint64 seed)
     return fold;
 }
 
+/// The rows of fold @p f (test) and of every other fold (train); false when either is empty.
+bool splitFold(const std::vector<int> &fold, int f, std::vector<int64_t> *train,
+               std::vector<int64_t> *test)
+{
+    for (size_t i = 0; i < fold.size(); ++i)
+        (fold[i] == f ? test : train)->push_back(int64_t(i));
+    return !train->empty() && !test->empty();
+}
+
 torch::Tensor rowsOf(const torch::Tensor &x, const std::vector<int64_t> &rows)
 {
     return x.index_select(0, torch::tensor(rows, torch::kLong));
@@ -104,9 +113,7 @@ AttributeLeakage probeDiscrete(const torch::Tensor &x, const Attribute &a, const
     std::vector<char> correct(rows.size(), 0);
     for (int f = 0; f < o.folds; ++f) {
         std::vector<int64_t> train, test;
-        for (size_t i = 0; i < rows.size(); ++i)
-            (fold[i] == f ? test : train).push_back(int64_t(i));
-        if (test.empty() || train.empty())
+        if (!splitFold(fold, f, &train, &test))
             continue;
         const torch::Tensor trainY = rowsOf(y, train);
         // A fold whose training rows hold one level only predicts that level.
@@ -167,9 +174,7 @@ AttributeLeakage probeNumbers(const torch::Tensor &x, const Attribute &a, const 
     std::vector<double> residual(values.size(), 0.0);
     for (int f = 0; f < o.folds; ++f) {
         std::vector<int64_t> train, test;
-        for (size_t i = 0; i < rows.size(); ++i)
-            (fold[i] == f ? test : train).push_back(int64_t(i));
-        if (test.empty() || train.empty())
+        if (!splitFold(fold, f, &train, &test))
             continue;
         const auto predicted = fitPredictLinear(rowsOf(features, train), rowsOf(y, train),
                                                 rowsOf(features, test), o.ridge)
