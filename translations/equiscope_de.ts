@@ -4332,6 +4332,10 @@ zum Beurteilen
         <source>Leakage</source>
         <translation>Leakage</translation>
     </message>
+    <message>
+        <source>Subgroups</source>
+        <translation>Untergruppen</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunMonitor</name>
@@ -4746,6 +4750,172 @@ zum Beurteilen
     <message>
         <source>This is the language shown now.</source>
         <translation>Diese Sprache wird gerade angezeigt.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SubgroupScanView</name>
+    <message>
+        <source>error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>false-negative rate</source>
+        <translation>Falsch-negativ-Rate</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>Falsch-positiv-Rate</translation>
+    </message>
+    <message>
+        <source>selection rate</source>
+        <translation>Auswahlrate</translation>
+    </message>
+    <message>
+        <source>What the scan compares between a subgroup and the rest: the error rate (1 − accuracy); for a binary target also the false-negative rate (1 − TPR), the false-positive rate and the selection rate.</source>
+        <translation>Was die Suche zwischen einer Untergruppe und dem Rest vergleicht: die Fehlerrate (1 − Genauigkeit); bei einer binären Zielgröße auch die Falsch-negativ-Rate (1 − TPR), die Falsch-positiv-Rate und die Auswahlrate.</translation>
+    </message>
+    <message>
+        <source>Subgroups are intersections of up to this many attributes (numeric attributes in quantile bins).</source>
+        <translation>Untergruppen sind Schnittmengen von bis zu so vielen Merkmalen (numerische Merkmale in Quantil-Klassen).</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> Bilder</translation>
+    </message>
+    <message>
+        <source>Smaller subgroups are never scored: their rates are too uncertain to judge.</source>
+        <translation>Kleinere Untergruppen werden nie bewertet: Ihre Raten sind zu unsicher für ein Urteil.</translation>
+    </message>
+    <message>
+        <source>Scan Sub&amp;groups</source>
+        <translation>Unter&amp;gruppen suchen</translation>
+    </message>
+    <message>
+        <source>Search the intersections of the dataset&apos;s attributes for the subgroups this run&apos;s test predictions serve worst (seconds; on a worker thread).</source>
+        <translation>Durchsucht die Schnittmengen der Merkmale des Datensatzes nach den Untergruppen, für die die Testvorhersagen dieses Laufs am schlechtesten sind (Sekunden; in einem Hintergrund-Thread).</translation>
+    </message>
+    <message>
+        <source>Attributes &amp;per subgroup:</source>
+        <translation>Merkmale &amp;pro Untergruppe:</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum size:</source>
+        <translation>&amp;Mindestgröße:</translation>
+    </message>
+    <message>
+        <source>Subgroup scan status</source>
+        <translation>Status der Untergruppensuche</translation>
+    </message>
+    <message>
+        <source>Worst subgroups</source>
+        <translation>Schlechteste Untergruppen</translation>
+    </message>
+    <message>
+        <source>The rate of each reported subgroup with its 95 % interval, beside the rate over all test images (dashed); the table holds the same values.</source>
+        <translation>Die Rate jeder gemeldeten Untergruppe mit ihrem 95-%-Intervall neben der Rate über alle Testbilder (gestrichelt); die Tabelle enthält dieselben Werte.</translation>
+    </message>
+    <message>
+        <source>Worst subgroups table</source>
+        <translation>Tabelle der schlechtesten Untergruppen</translation>
+    </message>
+    <message>
+        <source>Which subgroups does this run serve worst? Scan Subgroups searches intersections of the dataset&apos;s attributes, not only the sensitive ones.</source>
+        <translation>Für welche Untergruppen ist dieser Lauf am schlechtesten? „Untergruppen suchen“ durchsucht Schnittmengen aller Merkmale des Datensatzes, nicht nur der sensitiven.</translation>
+    </message>
+    <message>
+        <source>Needs a binary target.</source>
+        <translation>Braucht eine binäre Zielgröße.</translation>
+    </message>
+    <message>
+        <source>Searching subgroups…</source>
+        <translation>Untergruppen werden gesucht…</translation>
+    </message>
+    <message>
+        <source>Cannot scan: %1</source>
+        <translation>Suche nicht möglich: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %2 test images: %3 overall; %4 of %5 subgroups of %6 attributes scored in %7 s. %n subgroup(s) deviate significantly (α = %8, corrected for the search).</source>
+        <translation>
+            <numerusform>%1 über %2 Testbilder: %3 insgesamt; %4 von %5 Untergruppen aus %6 Merkmalen in %7 s bewertet. %n Untergruppe weicht signifikant ab (α = %8, für die Suche korrigiert).</numerusform>
+            <numerusform>%1 über %2 Testbilder: %3 insgesamt; %4 von %5 Untergruppen aus %6 Merkmalen in %7 s bewertet. %n Untergruppen weichen signifikant ab (α = %8, für die Suche korrigiert).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Positive class: %1.</source>
+        <translation>Positive Klasse: %1.</translation>
+    </message>
+    <message>
+        <source>Left out %1: %2.</source>
+        <translation>Ausgelassen %1: %2.</translation>
+    </message>
+    <message>
+        <source>No subgroup reaches the minimum size.</source>
+        <translation>Keine Untergruppe erreicht die Mindestgröße.</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>signifikant</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>nicht signifikant</translation>
+    </message>
+    <message>
+        <source>%1 in % (dashed: all test images, %2)</source>
+        <translation>%1 in % (gestrichelt: alle Testbilder, %2)</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation>Untergruppe</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Bilder</translation>
+    </message>
+    <message>
+        <source>Rate [95 % CI]</source>
+        <translation>Rate [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Rest</translation>
+    </message>
+    <message>
+        <source>Gap [95 % CI]</source>
+        <translation>Abstand [95-%-KI]</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>p (search-wide)</source>
+        <translation>p (suchweit)</translation>
+    </message>
+    <message>
+        <source>Significant</source>
+        <translation>Signifikant</translation>
+    </message>
+    <message>
+        <source>Bernoulli log-likelihood ratio of the subgroup against the rest, on the images outside the subgroups listed above it.</source>
+        <translation>Bernoulli-Log-Likelihood-Quotient der Untergruppe gegen den Rest, auf den Bildern außerhalb der darüber aufgeführten Untergruppen.</translation>
+    </message>
+    <message>
+        <source>The share of scans of shuffled outcomes whose best subgroup scores at least as high: corrected for every subgroup searched.</source>
+        <translation>Der Anteil der Suchen auf vertauschten Ergebnissen, deren beste Untergruppe mindestens so hoch bewertet wird: für jede durchsuchte Untergruppe korrigiert.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te:</source>
+        <translation>&amp;Rate:</translation>
     </message>
 </context>
 <context>

@@ -4332,6 +4332,10 @@ pour juger
         <source>Leakage</source>
         <translation>Fuite</translation>
     </message>
+    <message>
+        <source>Subgroups</source>
+        <translation>Sous-groupes</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunMonitor</name>
@@ -4746,6 +4750,172 @@ pour juger
     <message>
         <source>This is the language shown now.</source>
         <translation>C&apos;est la langue affichée actuellement.</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::SubgroupScanView</name>
+    <message>
+        <source>error rate</source>
+        <translation>taux d&apos;erreur</translation>
+    </message>
+    <message>
+        <source>false-negative rate</source>
+        <translation>taux de faux négatifs</translation>
+    </message>
+    <message>
+        <source>false-positive rate</source>
+        <translation>taux de faux positifs</translation>
+    </message>
+    <message>
+        <source>selection rate</source>
+        <translation>taux de sélection</translation>
+    </message>
+    <message>
+        <source>What the scan compares between a subgroup and the rest: the error rate (1 − accuracy); for a binary target also the false-negative rate (1 − TPR), the false-positive rate and the selection rate.</source>
+        <translation>Ce que l&apos;analyse compare entre un sous-groupe et le reste : le taux d&apos;erreur (1 − exactitude) ; pour une cible binaire aussi le taux de faux négatifs (1 − TPR), le taux de faux positifs et le taux de sélection.</translation>
+    </message>
+    <message>
+        <source>Subgroups are intersections of up to this many attributes (numeric attributes in quantile bins).</source>
+        <translation>Les sous-groupes sont des intersections d&apos;au plus ce nombre d&apos;attributs (attributs numériques en classes de quantiles).</translation>
+    </message>
+    <message>
+        <source> images</source>
+        <translation> images</translation>
+    </message>
+    <message>
+        <source>Smaller subgroups are never scored: their rates are too uncertain to judge.</source>
+        <translation>Les sous-groupes plus petits ne sont jamais évalués : leurs taux sont trop incertains pour juger.</translation>
+    </message>
+    <message>
+        <source>Scan Sub&amp;groups</source>
+        <translation>Analyser les sous-&amp;groupes</translation>
+    </message>
+    <message>
+        <source>Search the intersections of the dataset&apos;s attributes for the subgroups this run&apos;s test predictions serve worst (seconds; on a worker thread).</source>
+        <translation>Cherche parmi les intersections des attributs du jeu de données les sous-groupes que les prédictions de test de cette exécution servent le moins bien (quelques secondes ; dans un fil d&apos;arrière-plan).</translation>
+    </message>
+    <message>
+        <source>Attributes &amp;per subgroup:</source>
+        <translation>Attributs &amp;par sous-groupe :</translation>
+    </message>
+    <message>
+        <source>&amp;Minimum size:</source>
+        <translation>Taille &amp;minimale :</translation>
+    </message>
+    <message>
+        <source>Subgroup scan status</source>
+        <translation>État de l&apos;analyse des sous-groupes</translation>
+    </message>
+    <message>
+        <source>Worst subgroups</source>
+        <translation>Sous-groupes les moins bien servis</translation>
+    </message>
+    <message>
+        <source>The rate of each reported subgroup with its 95 % interval, beside the rate over all test images (dashed); the table holds the same values.</source>
+        <translation>Le taux de chaque sous-groupe signalé avec son intervalle à 95 %, à côté du taux sur toutes les images de test (tirets) ; le tableau contient les mêmes valeurs.</translation>
+    </message>
+    <message>
+        <source>Worst subgroups table</source>
+        <translation>Tableau des sous-groupes les moins bien servis</translation>
+    </message>
+    <message>
+        <source>Which subgroups does this run serve worst? Scan Subgroups searches intersections of the dataset&apos;s attributes, not only the sensitive ones.</source>
+        <translation>Quels sous-groupes cette exécution sert-elle le moins bien ? « Analyser les sous-groupes » parcourt les intersections des attributs du jeu de données, pas seulement des attributs sensibles.</translation>
+    </message>
+    <message>
+        <source>Needs a binary target.</source>
+        <translation>Nécessite une cible binaire.</translation>
+    </message>
+    <message>
+        <source>Searching subgroups…</source>
+        <translation>Recherche des sous-groupes…</translation>
+    </message>
+    <message>
+        <source>Cannot scan: %1</source>
+        <translation>Analyse impossible : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 over %2 test images: %3 overall; %4 of %5 subgroups of %6 attributes scored in %7 s. %n subgroup(s) deviate significantly (α = %8, corrected for the search).</source>
+        <translation>
+            <numerusform>%1 sur %2 images de test : %3 au total ; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupe s&apos;écarte significativement (α = %8, corrigé pour la recherche).</numerusform>
+            <numerusform>%1 sur %2 images de test : %3 au total ; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupes s&apos;écartent significativement (α = %8, corrigé pour la recherche).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Positive class: %1.</source>
+        <translation>Classe positive : %1.</translation>
+    </message>
+    <message>
+        <source>Left out %1: %2.</source>
+        <translation>Écarté %1 : %2.</translation>
+    </message>
+    <message>
+        <source>No subgroup reaches the minimum size.</source>
+        <translation>Aucun sous-groupe n&apos;atteint la taille minimale.</translation>
+    </message>
+    <message>
+        <source>significant</source>
+        <translation>significatif</translation>
+    </message>
+    <message>
+        <source>not significant</source>
+        <translation>non significatif</translation>
+    </message>
+    <message>
+        <source>%1 in % (dashed: all test images, %2)</source>
+        <translation>%1 en % (tirets : toutes les images de test, %2)</translation>
+    </message>
+    <message>
+        <source>Subgroup</source>
+        <translation>Sous-groupe</translation>
+    </message>
+    <message>
+        <source>Images</source>
+        <translation>Images</translation>
+    </message>
+    <message>
+        <source>Rate [95 % CI]</source>
+        <translation>Taux [IC 95 %]</translation>
+    </message>
+    <message>
+        <source>Rest</source>
+        <translation>Reste</translation>
+    </message>
+    <message>
+        <source>Gap [95 % CI]</source>
+        <translation>Écart [IC 95 %]</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Score</translation>
+    </message>
+    <message>
+        <source>p (search-wide)</source>
+        <translation>p (sur la recherche)</translation>
+    </message>
+    <message>
+        <source>Significant</source>
+        <translation>Significatif</translation>
+    </message>
+    <message>
+        <source>Bernoulli log-likelihood ratio of the subgroup against the rest, on the images outside the subgroups listed above it.</source>
+        <translation>Rapport de log-vraisemblance de Bernoulli du sous-groupe contre le reste, sur les images hors des sous-groupes listés au-dessus.</translation>
+    </message>
+    <message>
+        <source>The share of scans of shuffled outcomes whose best subgroup scores at least as high: corrected for every subgroup searched.</source>
+        <translation>La part des analyses de résultats permutés dont le meilleur sous-groupe obtient un score au moins aussi élevé : corrigé pour chaque sous-groupe parcouru.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Ra&amp;te:</source>
+        <translation>&amp;Taux :</translation>
     </message>
 </context>
 <context>

@@ -48,6 +48,8 @@ const char *kUsage =
     "  runs resume RUN [--store PATH]                   continue an interrupted or cancelled run\n"
     "  runs leakage RUN [--baseline RUN]               each attribute read off the run's "
     "representation\n"
+    "  runs scan RUN [--scan-metric error|fnr|fpr|selection]   the subgroups the run's test "
+    "predictions serve worst\n"
     "  runs list [--store PATH] [--json]                the runs of a run store, newest first\n"
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
     "  runs delete RUN                                  delete a run and its artifacts\n"

@@ -5,7 +5,9 @@
 #include "clioutput.h"
 
 #include "fare/runleakage.h"
+#include "report/runsubgroupscan.h"
 #include "store/runstore.h"
+#include "subgroupscanoptions.h"
 #include "util/texttable.h"
 
 #include <QCommandLineParser>
@@ -18,6 +20,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <limits>
 #include <set>
 
 namespace equiscope::cli {
@@ -460,6 +463,64 @@ int leakage(const QStringList &args)
     return 0;
 }
 
+int scan(const QStringList &args)
+{
+    QCommandLineParser p;
+    p.setApplicationDescription(QStringLiteral(
+        "The subgroups a finished run serves worst: intersections of up to 3 attributes of its "
+        "dataset (binned numeric ones included) searched over the run's own test predictions, "
+        "scored by a likelihood ratio, with 95 % intervals and a search-wide permutation "
+        "p-value."));
+    p.addHelpOption();
+    p.addPositionalArgument(QStringLiteral("scan"), QStringLiteral("Command."));
+    p.addPositionalArgument(QStringLiteral("RUN"),
+                            QStringLiteral("Run id, unique id prefix or unique name."));
+    addStoreOption(p);
+    p.addOption({QStringLiteral("attributes"),
+                 QStringLiteral("Attributes searched, comma separated (default: all but the "
+                                "target)."),
+                 QStringLiteral("A,B")});
+    p.addOption({QStringLiteral("min-group-size"),
+                 QStringLiteral("Smaller subgroups are never scored (default 30)."),
+                 QStringLiteral("N"), QStringLiteral("30")});
+    p.addOption({QStringLiteral("bins"),
+                 QStringLiteral("Quantile bins of numeric attributes (default 4)."),
+                 QStringLiteral("N"), QStringLiteral("4")});
+    p.addOption({QStringLiteral("seed"), QStringLiteral("Seed of the null scans (default 1)."),
+                 QStringLiteral("S"), QStringLiteral("1")});
+    addSubgroupScanOptions(p);
+    p.addOption({QStringLiteral("json"), QStringLiteral("Print one JSON object.")});
+    parseOrExit(p, args);
+    const QString key = p.positionalArguments().value(1);
+    if (key.isEmpty())
+        return fail(QStringLiteral("a RUN (id, id prefix or name) is required"), 2);
+    RunSubgroupScanRequest r;
+    r.storePath = storePath(p);
+    r.run = key;
+    r.attributes =
+        p.value(QStringLiteral("attributes")).split(QLatin1Char(','), Qt::SkipEmptyParts);
+    if (const int code = readSubgroupScanOptions(p, &r.options))
+        return code;
+    QString error;
+    qint64 minSize = 0, bins = 0, seed = 0;
+    if (!boundedIntOption(p, QStringLiteral("min-group-size"), 1, 1000000000, &minSize, &error) ||
+        !boundedIntOption(p, QStringLiteral("bins"), 2, 1000, &bins, &error) ||
+        !boundedIntOption(p, QStringLiteral("seed"), 0, std::numeric_limits<qint64>::max(), &seed,
+                          &error))
+        return fail(error, 2);
+    r.options.minGroupSize = minSize;
+    r.options.bins = int(bins);
+    r.options.seed = quint64(seed);
+    auto result = scanRunSubgroups(r);
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(result->toJson());
+    else
+        printOut(result->toText());
+    return 0;
+}
+
 } // namespace
 
 int runRunsCommand(const QStringList &arguments)
@@ -482,11 +543,12 @@ int runRunsCommand(const QStringList &arguments)
         return runResumeCommand(args);
     if (sub == QLatin1String("leakage"))
         return leakage(args);
-    return fail(
-        QStringLiteral(
-            "usage: equiscope-cli runs list|show|resume|delete|merge|export|leakage ... (got '%1')")
-            .arg(sub),
-        2);
+    if (sub == QLatin1String("scan"))
+        return scan(args);
+    return fail(QStringLiteral("usage: equiscope-cli runs "
+                               "list|show|resume|delete|merge|export|leakage|scan ... (got '%1')")
+                    .arg(sub),
+                2);
 }
 
 } // namespace equiscope::cli

@@ -10,8 +10,10 @@
 #include "views/clusteringview.h"
 #include "views/crossattentionview.h"
 #include "views/embeddingview.h"
+#include "views/leakageview.h"
 #include "views/paretoview.h"
 #include "views/saliencyview.h"
+#include "views/subgroupscanview.h"
 
 #include <QDockWidget>
 #include <QTabWidget>
@@ -31,8 +33,10 @@ QStringList runViewNames()
     for (RunView v : {RunView::Attention, RunView::Saliency, RunView::Embedding, RunView::Metrics,
                       RunView::Curves, RunView::Clustering, RunView::CrossAttention})
         names << runViewName(v);
+    // leakage and subgroups: the tab with its measurement / scan done.
     names << QStringLiteral("embedding-tsne") << QStringLiteral("pareto")
-          << QStringLiteral("compare-runs");
+          << QStringLiteral("compare-runs") << QStringLiteral("leakage")
+          << QStringLiteral("subgroups");
     return names;
 }
 
@@ -49,6 +53,10 @@ bool hasTab(RunDetailView *detail, const QString &name)
         return detail->clusteringTabVisible();
     if (name == runViewName(RunView::CrossAttention))
         return detail->crossAttentionTabVisible();
+    if (name == QLatin1String("leakage"))
+        return detail->leakageTabVisible();
+    if (name == QLatin1String("subgroups"))
+        return detail->subgroupsTabVisible();
     return true;
 }
 
@@ -148,6 +156,22 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                     view->showDetails(view->embeddings().count() / 3);
                     QTimer::singleShot(300, view, finish);
                 });
+            } else if (name == QLatin1String("leakage")) {
+                LeakageView *view = detail->leakageView();
+                tabs->setCurrentWidget(view);
+                QObject::connect(
+                    view, &LeakageView::measured, &window,
+                    [view, finish] { QTimer::singleShot(300, view, finish); },
+                    Qt::SingleShotConnection);
+                view->measure();
+            } else if (name == QLatin1String("subgroups")) {
+                SubgroupScanView *view = detail->subgroupScanView();
+                tabs->setCurrentWidget(view);
+                QObject::connect(
+                    view, &SubgroupScanView::scanned, &window,
+                    [view, finish] { QTimer::singleShot(300, view, finish); },
+                    Qt::SingleShotConnection);
+                view->scan();
             } else if (name == runViewName(RunView::Clustering) ||
                        name == runViewName(RunView::CrossAttention)) {
                 // Both views load their artifacts (and thumbnails) off the GUI thread.

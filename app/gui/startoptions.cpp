@@ -35,7 +35,8 @@ std::optional<StartOptions> parseStartOptions(const QApplication &app, int *exit
         {QStringLiteral("view"),
          QStringLiteral("View to show first (datasets, experiments, runs, compare, monitor; or "
                         "of the newest finished run: attention, saliency, embedding, "
-                        "embedding-tsne, metrics, curves, pareto, compare-runs)."),
+                        "embedding-tsne, metrics, curves, leakage, subgroups, clustering, "
+                        "cross-attention, pareto, compare-runs)."),
          QStringLiteral("NAME")});
     parser.addOption({QStringLiteral("no-default"),
                       QStringLiteral("Do not open the default dataset at start.")});

@@ -83,6 +83,11 @@ Expected<FairSslEvaluation> FairSslPipeline::evaluate(const std::atomic<bool> &c
         QStringList groupLabels;
         for (const Group &g : p.groups.groups)
             groupLabels << g.label;
+        r.predictions.target = p.config.target;
+        r.predictions.classNames = p.classNames;
+        r.predictions.samples = p.evalTest;
+        r.predictions.labels = yTrue;
+        r.predictions.predictions = yPred;
         r.groupMetrics = probeGroupMetricsJson(yTrue, yPred, groupOf, groupLabels, p.classes,
                                                p.config.minGroupSize, p.config.bootstrapResamples,
                                                p.config.seed);

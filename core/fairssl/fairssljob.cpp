@@ -420,6 +420,13 @@ JobEnd FairSslJob::runClassifier(RunStore &store, const QString &runId, int unit
             compact(stageReport.toJson()));
         if (!r)
             return r.error();
+        auto t = store.putArtifact(runId,
+                                   artifactOf(ArtifactKind::testPredictions(),
+                                              QStringLiteral("test-predictions.json"),
+                                              QStringLiteral("application/json")),
+                                   evaluation->predictions.toBytes());
+        if (!t)
+            return t.error();
         return Done{};
     });
     if (!written)

@@ -2,6 +2,8 @@
 
 #include "fairssl/fairsslconfig.h"
 
+#include "eval/testpredictions.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 
@@ -65,6 +67,7 @@ struct FairSslEvaluation
     QJsonObject pseudoLabelAccuracyByGroup;
     qint64 probeTrainSamples = 0;
     qint64 testSamples = 0;
+    TestPredictions predictions; ///< the classifier's class for every test sample
     QJsonObject toJson() const;
 };
 

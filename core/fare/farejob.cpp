@@ -172,6 +172,11 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
     a.name = QStringLiteral("evaluation.json");
     a.mime = QStringLiteral("application/json");
     store.putArtifact(runId, a, QJsonDocument(result).toJson());
+    a.kind = ArtifactKind::testPredictions();
+    a.name = QStringLiteral("test-predictions.json");
+    if (auto put = store.putArtifact(runId, a, evaluation->predictions.toBytes()); !put)
+        Q_EMIT logMessage(
+            QStringLiteral("test predictions not stored: %1").arg(put.error().toString()));
     if (auto analysis = storeFinalAnalysis(store, runId, session); !analysis)
         Q_EMIT logMessage(
             QStringLiteral("embeddings not stored: %1").arg(analysis.error().toString()));

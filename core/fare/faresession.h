@@ -5,6 +5,8 @@
 #include "fare/fareconfig.h"
 #include "fare/modelstate.h"
 
+#include "eval/testpredictions.h"
+
 #include <QJsonObject>
 #include <QVector>
 
@@ -29,6 +31,7 @@ struct EvaluationReport
     QJsonObject groupMetrics; ///< per-group metrics with bootstrap CIs (eval/ FairnessReport JSON)
     qint64 probeTrainSamples = 0;
     qint64 testSamples = 0;
+    TestPredictions predictions; ///< the probe's class for every test sample
     QJsonObject toJson() const;
 };
 

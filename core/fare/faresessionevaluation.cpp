@@ -120,6 +120,11 @@ Expected<EvaluationReport> FareSession::evaluate(const std::atomic<bool> &cancel
         QStringList groupLabels;
         for (const Group &g : p.groups.groups)
             groupLabels << g.label;
+        r.predictions.target = p.config.target;
+        r.predictions.classNames = target.levels();
+        r.predictions.samples = p.testSamples;
+        r.predictions.labels = yTrue;
+        r.predictions.predictions = yPred;
         r.groupMetrics = probeGroupMetricsJson(yTrue, yPred, groupOf, groupLabels, classes,
                                                p.config.minGroupSize, p.config.bootstrapResamples,
                                                p.config.seed);

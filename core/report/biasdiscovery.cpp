@@ -136,9 +136,10 @@ void addLeakage(ReportSection &s, const RunLeakage &leak)
         s.blocks << ReportBlock::note(w);
 }
 
-void addSubgroups(ReportSection &s, const SubgroupScan &scan)
+void addSubgroups(ReportSection &s, const SubgroupScan &scan, const QString &whose = {})
 {
     s.blocks << ReportBlock::paragraph(
+        whose +
         QStringLiteral("Worst-subgroup scan (%1 rate): intersections of up to %2 of the "
                        "attributes %3, at least %4 rows each, scored by a Bernoulli likelihood "
                        "ratio; p-values from %5 scans of shuffled outcomes, so they account for "
@@ -224,6 +225,19 @@ BiasDiscovery discoverBias(const QString &storePath, const QVector<ReportRun> &r
             bias.problems << QStringLiteral("no leakage for %1: %2")
                                  .arg(r.displayName(), leak.error().toString());
     }
+    for (const ReportRun &r : runs) {
+        if (r.record.status != RunStatus::Finished || r.record.family == RunFamily::Clustering)
+            continue;
+        RunSubgroupScanRequest request;
+        request.storePath = storePath;
+        request.run = r.record.id;
+        auto scan = scanRunSubgroups(request);
+        if (scan)
+            bias.runSubgroups << scan.value();
+        else
+            bias.problems << QStringLiteral("no worst-subgroup scan for %1: %2")
+                                 .arg(r.displayName(), scan.error().toString());
+    }
     return bias;
 }
 
@@ -236,6 +250,10 @@ ReportSection biasDiscoverySection(const BiasDiscovery &bias)
         addAssociations(s, *bias.associations, bias.associationsSource);
     for (const RunLeakage &leak : bias.leakage)
         addLeakage(s, leak);
+    for (const RunSubgroupScan &run : bias.runSubgroups)
+        addSubgroups(s, run.scan,
+                     QStringLiteral("%1 (%2, run %3), test predictions of '%4'. ")
+                         .arg(run.runName, run.method, run.runId.left(8), run.target));
     if (bias.subgroups)
         addSubgroups(s, *bias.subgroups);
     for (const QString &problem : bias.problems)

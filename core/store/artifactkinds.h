@@ -37,6 +37,12 @@ inline QString embeddings()
 {
     return QStringLiteral("embeddings");
 }
+/// The predicted class of every test sample (eval/testpredictions.h): FARE-family probe and fair
+/// SSL classifier runs; the worst-subgroup scan of a run reads it.
+inline QString testPredictions()
+{
+    return QStringLiteral("test-predictions");
+}
 /// Fair SSL: a stage's report, outputs and kept/dropped thumbnails; an epoch's meta weights.
 inline QString fairSslStage()
 {

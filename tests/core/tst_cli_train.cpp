@@ -71,6 +71,43 @@ private Q_SLOTS:
         const auto missing =
             fixtures::runCli({"runs", "leakage", "no-such-run", "--store", store()});
         QCOMPARE(missing.exitCode, 1);
+
+        // The worst subgroups of the run's own test predictions, over every attribute but the
+        // target (the colour; rgb is a vector and left out with its reason).
+        const auto scan =
+            fixtures::runCli({"runs", "scan", id.left(8), "--null-scans", "19", "--min-group-size",
+                              "10", "--store", store(), "--json"});
+        QVERIFY2(scan.exitCode == 0, scan.err.constData());
+        const QJsonObject scanned = QJsonDocument::fromJson(scan.out).object();
+        QCOMPARE(scanned.value("run").toString(), id);
+        QCOMPARE(scanned.value("target").toString(), QStringLiteral("label"));
+        QCOMPARE(scanned.value("rows").toInt(), 160);
+        QCOMPARE(scanned.value("attributes").toArray(), QJsonArray{QStringLiteral("color")});
+        QCOMPARE(scanned.value("subgroups_possible").toInt(), 10); // the ten colours
+        // A probe without a single error has no subgroup to report, and says why.
+        if (scanned.value("events").toInt() == 0)
+            QVERIFY2(scanned.value("warnings").toArray().size() == 1, scan.out.constData());
+        else
+            QVERIFY2(scanned.value("subgroups")
+                         .toArray()
+                         .at(0)
+                         .toObject()
+                         .value("label")
+                         .toString()
+                         .startsWith(QStringLiteral("color=")),
+                     scan.out.constData());
+        // The MNIST-family label has ten classes (the fixture uses two of them): a rate of one
+        // class against the rest is refused with the reason.
+        const auto fnr = fixtures::runCli(
+            {"runs", "scan", id.left(8), "--scan-metric", "fnr", "--store", store()});
+        QCOMPARE(fnr.exitCode, 1);
+        QVERIFY2(fnr.err.contains("needs a binary target") && fnr.err.contains("10 classes"),
+                 fnr.err.constData());
+        // An attribute the dataset lacks is refused by name.
+        const auto unknown = fixtures::runCli(
+            {"runs", "scan", id.left(8), "--attributes", "age", "--store", store()});
+        QCOMPARE(unknown.exitCode, 1);
+        QVERIFY2(unknown.err.contains("no attribute 'age'"), unknown.err.constData());
         // The report's Bias discovery section: the dataset's association scan and the leakage.
         const QString html = m_dir.filePath(QStringLiteral("bias.html"));
         const auto report = fixtures::runCli({"report", id.left(8), "--bias-discovery",
@@ -82,6 +119,7 @@ private Q_SLOTS:
         QVERIFY(content.contains("Bias discovery"));
         QVERIFY(content.contains("Association scan of"));
         QVERIFY(content.contains("Representation leakage of"));
+        QVERIFY(content.contains("test predictions of 'label'. Worst-subgroup scan"));
     }
 
     void dryRunEstimatesWithoutTraining()

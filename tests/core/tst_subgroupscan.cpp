@@ -2,6 +2,7 @@
 // the exhaustive one, the search-wide p-value keeping its level on data with no planted gap, the
 // CSV path through the audit, and unusable input named.
 #include "eval/subgroupscan.h"
+#include "eval/testpredictions.h"
 #include "report/predictionaudit.h"
 
 #include "fixtures.h"
@@ -346,6 +347,41 @@ private Q_SLOTS:
         auto refused = scanPredictionSubgroups(CsvTable::read(multi), a, o);
         QVERIFY(!refused.ok() &&
                 refused.error().toString().contains("a binary label for the fnr rate"));
+    }
+
+    void storedTestPredictionsAreChecked()
+    {
+        TestPredictions t;
+        t.target = QStringLiteral("label");
+        t.classNames = {QStringLiteral("no"), QStringLiteral("yes")};
+        t.samples = {4, 0, 9};
+        t.labels = {1, -1, 0};
+        t.predictions = {1, 0, 1};
+        auto back = TestPredictions::fromBytes(t.toBytes(), QStringLiteral("store"), 10);
+        QVERIFY2(back, back ? "" : qPrintable(back.error().toString()));
+        QCOMPARE(back->samples, t.samples);
+        QCOMPARE(back->labels, t.labels);
+        QCOMPARE(back->predictions, t.predictions);
+        QCOMPARE(back->classNames, t.classNames);
+        QCOMPARE(back->target, t.target);
+        // A store is untrusted: a sample outside the dataset, a class outside the list, arrays
+        // of different lengths, another format and garbage are errors naming the source.
+        const auto bad = [&](const QByteArray &bytes, const char *expected) {
+            auto r = TestPredictions::fromBytes(bytes, QStringLiteral("store.sqlite"), 10);
+            QVERIFY(!r);
+            QVERIFY2(r.error().toString().contains(QLatin1String("store.sqlite")) &&
+                         r.error().toString().contains(QLatin1String(expected)),
+                     qPrintable(r.error().toString()));
+        };
+        bad(QByteArray(t.toBytes()).replace("[4,0,9]", "[4,0,10]"), "not an index");
+        bad(QByteArray(t.toBytes()).replace("[4,0,9]", "[4,-1,9]"), "not an index");
+        bad(QByteArray(t.toBytes()).replace("[4,0,9]", "[4,0.5,9]"), "not an index");
+        bad(QByteArray(t.toBytes()).replace("[1,0,1]", "[1,0,2]"), "outside the 2 classes");
+        bad(QByteArray(t.toBytes()).replace("[1,-1,0]", "[1,-2,0]"), "outside the 2 classes");
+        bad(QByteArray(t.toBytes()).replace("[1,0,1]", "[1,0]"), "as many of each");
+        bad(QByteArray(t.toBytes()).replace("[\"no\",\"yes\"]", "[\"no\"]"), "1 classes");
+        bad(QByteArray(t.toBytes()).replace("equiscope-test-predictions", "x"), "format 'x'");
+        bad(QByteArray("\x00\x01garbage"), "not a test-predictions artifact");
     }
 };
 

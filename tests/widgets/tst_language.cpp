@@ -157,12 +157,13 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
                        QStringLiteral("Läufe"), QStringLiteral("Vergleich")}
         << QStringLiteral("&Datei") << QStringLiteral("&Methode:") << QStringLiteral("S&tarten")
         << QStringLiteral("Temperatur τ")
-        << QStringList{QStringLiteral("Übersicht"),     QStringLiteral("Kurven"),
-                       QStringLiteral("Metriken"),      QStringLiteral("Attention"),
-                       QStringLiteral("Salienz"),       QStringLiteral("Einbettung"),
-                       QStringLiteral("Clustering"),    QStringLiteral("Cross-Attention"),
-                       QStringLiteral("Leakage"),       QStringLiteral("Stufen"),
-                       QStringLiteral("Meta-Gewichte"), QStringLiteral("Gruppen")}
+        << QStringList{QStringLiteral("Übersicht"),  QStringLiteral("Kurven"),
+                       QStringLiteral("Metriken"),   QStringLiteral("Attention"),
+                       QStringLiteral("Salienz"),    QStringLiteral("Einbettung"),
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-Attention"),
+                       QStringLiteral("Leakage"),    QStringLiteral("Untergruppen"),
+                       QStringLiteral("Stufen"),     QStringLiteral("Meta-Gewichte"),
+                       QStringLiteral("Gruppen")}
         << QStringLiteral("Er&scheinungsbild") << QStringLiteral("Kein Lauf trainiert");
     QTest::newRow("French")
         << QStringLiteral("fr")
@@ -174,8 +175,9 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
                        QStringLiteral("Métriques"),  QStringLiteral("Attention"),
                        QStringLiteral("Saillance"),  QStringLiteral("Plongement"),
                        QStringLiteral("Clustering"), QStringLiteral("Attention croisée"),
-                       QStringLiteral("Fuite"),      QStringLiteral("Étapes"),
-                       QStringLiteral("Méta-poids"), QStringLiteral("Groupes")}
+                       QStringLiteral("Fuite"),      QStringLiteral("Sous-groupes"),
+                       QStringLiteral("Étapes"),     QStringLiteral("Méta-poids"),
+                       QStringLiteral("Groupes")}
         << QStringLiteral("A&pparence")
         << QStringLiteral("Aucune exécution en cours d'entraînement");
     QTest::newRow("English")
@@ -184,12 +186,13 @@ void TestLanguage::switchesThroughTheSettingsDialog_data()
                        QStringLiteral("Runs"), QStringLiteral("Compare")}
         << QStringLiteral("&File") << QStringLiteral("&Method:") << QStringLiteral("&Launch")
         << QStringLiteral("Temperature τ")
-        << QStringList{QStringLiteral("Summary"),      QStringLiteral("Curves"),
-                       QStringLiteral("Metrics"),      QStringLiteral("Attention"),
-                       QStringLiteral("Saliency"),     QStringLiteral("Embedding"),
-                       QStringLiteral("Clustering"),   QStringLiteral("Cross-attention"),
-                       QStringLiteral("Leakage"),      QStringLiteral("Stages"),
-                       QStringLiteral("Meta-weights"), QStringLiteral("Groups")}
+        << QStringList{QStringLiteral("Summary"),    QStringLiteral("Curves"),
+                       QStringLiteral("Metrics"),    QStringLiteral("Attention"),
+                       QStringLiteral("Saliency"),   QStringLiteral("Embedding"),
+                       QStringLiteral("Clustering"), QStringLiteral("Cross-attention"),
+                       QStringLiteral("Leakage"),    QStringLiteral("Subgroups"),
+                       QStringLiteral("Stages"),     QStringLiteral("Meta-weights"),
+                       QStringLiteral("Groups")}
         << QStringLiteral("&Appearance") << QStringLiteral("No runs training");
 }
 

@@ -9,6 +9,7 @@
 #include "views/leakageview.h"
 #include "views/paretoview.h"
 #include "views/saliencyview.h"
+#include "views/subgroupscanview.h"
 
 #include "enginefixtures.h"
 #include "fare/farejob.h"
@@ -17,6 +18,8 @@
 
 #include <QComboBox>
 #include <QPushButton>
+#include <QSpinBox>
+#include <QStandardItemModel>
 #include <QTableWidget>
 
 #include <QJsonDocument>
@@ -149,6 +152,25 @@ void TestRunAnalysis::baselineHasNoAttentionButSaliency()
     QCOMPARE(leakage->table()->columnCount(), 6);
     QCOMPARE(leakage->plot()->plottableCount(), 6); // bars and error bars of three probes
     QVERIFY(leakage->table()->item(0, 2)->text().contains(QLatin1Char('%')));
+
+    // Subgroups: the run's stored test predictions searched over its dataset's attributes. The
+    // MNIST-family target has ten classes, so only the error rate can be chosen.
+    QVERIFY(detail->subgroupsTabVisible());
+    SubgroupScanView *subgroups = detail->subgroupScanView();
+    auto *rates = qobject_cast<QStandardItemModel *>(subgroups->metricBox()->model());
+    QVERIFY(rates && rates->item(0)->isEnabled() && !rates->item(1)->isEnabled());
+    subgroups->minimumSizeBox()->setValue(5);
+    QSignalSpy scanned(subgroups, &SubgroupScanView::scanned);
+    subgroups->scanButton()->click();
+    QVERIFY(!subgroups->scanButton()->isEnabled() || scanned.count() > 0);
+    QVERIFY(scanned.count() > 0 || scanned.wait(30000));
+    QCOMPARE(scanned.first().first().toBool(), true);
+    QCOMPARE(subgroups->table()->columnCount(), 8);
+    QVERIFY2(subgroups->statusLabel()->text().contains(QStringLiteral("160")),
+             qPrintable(subgroups->statusLabel()->text()));
+    for (int row = 0; row < subgroups->table()->rowCount(); ++row)
+        QVERIFY(subgroups->table()->item(row, 0)->text().startsWith(QStringLiteral("color=")));
+    QCOMPARE(subgroups->plot()->plottableCount(), 4); // two bar sets and their error bars
 }
 
 void TestRunAnalysis::paretoAndCompareTakeBothRuns()

@@ -13,6 +13,7 @@
 #include "views/groupmetricsview.h"
 #include "views/leakageview.h"
 #include "views/saliencyview.h"
+#include "views/subgroupscanview.h"
 
 #include <qcustomplot.h>
 
@@ -113,6 +114,9 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     m_leakage = new LeakageView(m_tabs);
     m_leakageTab = m_tabs->addTab(m_leakage, tr("Leakage"));
     m_tabs->setTabVisible(m_leakageTab, false);
+    m_subgroups = new SubgroupScanView(m_tabs);
+    m_subgroupsTab = m_tabs->addTab(m_subgroups, tr("Subgroups"));
+    m_tabs->setTabVisible(m_subgroupsTab, false);
 
     m_stages = new FairSslStageView(m_tabs);
     m_weights = new FairSslWeightView(m_tabs);
@@ -189,6 +193,10 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
     m_tabs->setTabVisible(m_leakageTab, leakage);
     if (leakage)
         m_leakage->setRun(storePath, run);
+    // The worst-subgroup scan reads the run's stored test predictions (any family storing them).
+    m_tabs->setTabVisible(m_subgroupsTab, run.hasTestPredictions);
+    if (run.hasTestPredictions)
+        m_subgroups->setRun(storePath, run);
     const bool clustering = views.contains(RunView::Clustering);
     const bool cross = views.contains(RunView::CrossAttention);
     m_tabs->setTabVisible(m_clusteringTab, clustering);
@@ -202,6 +210,11 @@ void RunDetailView::setRun(const QString &storePath, const RunSummary &run)
 bool RunDetailView::leakageTabVisible() const
 {
     return m_tabs->isTabVisible(m_leakageTab);
+}
+
+bool RunDetailView::subgroupsTabVisible() const
+{
+    return m_tabs->isTabVisible(m_subgroupsTab);
 }
 
 bool RunDetailView::clusteringTabVisible() const

@@ -27,6 +27,7 @@ class FairSslStageView;
 class FairSslWeightView;
 class GroupMetricsView;
 class LeakageView;
+class SubgroupScanView;
 class SaliencyView;
 
 /// One run in tabs: Summary (status, versions, config), Curves (loss and other epoch metrics),
@@ -46,6 +47,8 @@ public:
     void setRun(const QString &storePath, const RunSummary &run);
     bool leakageTabVisible() const;
     LeakageView *leakageView() const { return m_leakage; }
+    bool subgroupsTabVisible() const;
+    SubgroupScanView *subgroupScanView() const { return m_subgroups; }
     QString runId() const { return m_run.record.id; }
 
     QTabWidget *tabs() const { return m_tabs; }
@@ -78,6 +81,8 @@ private:
     RunSummary m_run;
     LeakageView *m_leakage = nullptr;
     int m_leakageTab = -1;
+    SubgroupScanView *m_subgroups = nullptr;
+    int m_subgroupsTab = -1;
     QTabWidget *m_tabs = nullptr;
     QLabel *m_header = nullptr;
     QPlainTextEdit *m_config = nullptr;

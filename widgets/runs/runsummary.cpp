@@ -64,6 +64,8 @@ Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath, const Q
                     saliency.insert(*art.epoch);
                 else if (art.kind == ArtifactKind::embeddings())
                     s.hasEmbeddings = true;
+                else if (art.kind == ArtifactKind::testPredictions())
+                    s.hasTestPredictions = true;
                 else if (art.kind == ArtifactKind::probeImages())
                     s.hasProbeImages = true;
             }

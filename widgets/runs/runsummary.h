@@ -19,10 +19,11 @@ struct RunSummary
     RunRecord record;
     QVector<MetricRow> finalMetrics;
     QVector<EpochRecord> epochs;
-    QVector<int> attentionEpochs; ///< epochs that have an "attention" artifact
-    QVector<int> saliencyEpochs;  ///< epochs that have a "gradcam" artifact
-    bool hasEmbeddings = false;   ///< an "embeddings" artifact exists
-    bool hasProbeImages = false;  ///< a "probe-images" artifact exists
+    QVector<int> attentionEpochs;    ///< epochs that have an "attention" artifact
+    QVector<int> saliencyEpochs;     ///< epochs that have a "gradcam" artifact
+    bool hasEmbeddings = false;      ///< an "embeddings" artifact exists
+    bool hasTestPredictions = false; ///< a "test-predictions" artifact exists
+    bool hasProbeImages = false;     ///< a "probe-images" artifact exists
 
     /// The whole-population final metric @p name, if present.
     std::optional<double> finalValue(const QString &name) const;
