@@ -61,6 +61,8 @@ void addAssociations(ReportSection &s, const AssociationScan &scan, const QStrin
         }
         c.cellLabels = n <= 10;
         c.colorLabel = QStringLiteral("V, η or dCor");
+        c.colorMin = 0; // strengths on one absolute scale, as in the GUI's heatmap
+        c.colorMax = 1;
         c.height = 320;
         c.width = 560;
         s.blocks << ReportBlock::chartBlock(

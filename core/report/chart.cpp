@@ -365,6 +365,10 @@ void drawHeatmap(const ChartSpec &spec, ChartCanvas &c)
         lo = 0;
         hi = 1;
     }
+    if (spec.colorMin && spec.colorMax && *spec.colorMax > *spec.colorMin) {
+        lo = float(*spec.colorMin);
+        hi = float(*spec.colorMax);
+    }
     const double span = hi - lo > 1e-12 ? hi - lo : 1.0;
     QImage img(spec.cols, spec.rows, QImage::Format_RGB32);
     for (int r = 0; r < spec.rows; ++r)

@@ -53,8 +53,12 @@ struct ChartSpec
     // Heatmap
     int rows = 0;
     int cols = 0;
-    QVector<float> cells;    ///< rows × cols, row-major; NaN = no value
-    QString colorLabel;      ///< what the colours mean
+    QVector<float> cells; ///< rows × cols, row-major; NaN = no value
+    QString colorLabel;   ///< what the colours mean
+    /// A fixed colour scale (e.g. 0..1 for association strengths, so that a weak matrix does not
+    /// look saturated); unset: the range of the cells.
+    std::optional<double> colorMin;
+    std::optional<double> colorMax;
     bool cellLabels = false; ///< write the value into each cell (small matrices)
     double width = 720;
     double height = 300;
