@@ -87,7 +87,7 @@
     </message>
     <message>
         <source>Samples per LSH bucket (32–512). The batch is split into b / bucket size buckets; larger buckets approach full FARE.</source>
-        <translation>Stichproben pro LSH-Bucket (32–512). Der Batch wird in b / Bucket-Größe Buckets geteilt; größere Buckets nähern sich dem vollen FARE.</translation>
+        <translation>Beispiele pro LSH-Bucket (32–512). Der Batch wird in b / Bucket-Größe Buckets geteilt; größere Buckets nähern sich dem vollen FARE.</translation>
     </message>
     <message>
         <source>Hash rounds</source>
@@ -363,7 +363,7 @@
     </message>
     <message>
         <source>An edge survives only if the two samples share this fraction of their neighbours (0 keeps every edge). Connected components of the survivors are the clusters.</source>
-        <translation>Eine Kante bleibt nur, wenn die beiden Stichproben diesen Anteil ihrer Nachbarn teilen (0 behält jede Kante). Die Zusammenhangskomponenten der verbliebenen Kanten sind die Cluster.</translation>
+        <translation>Eine Kante bleibt nur, wenn die beiden Beispiele diesen Anteil ihrer Nachbarn teilen (0 behält jede Kante). Die Zusammenhangskomponenten der verbliebenen Kanten sind die Cluster.</translation>
     </message>
     <message>
         <source>Tune thresholds on validation</source>
@@ -860,15 +860,15 @@
     </message>
     <message>
         <source>Groups (strip colour, samples in the batch): %1</source>
-        <translation>Gruppen (Streifenfarbe, Stichproben im Batch): %1</translation>
+        <translation>Gruppen (Streifenfarbe, Beispiele im Batch): %1</translation>
     </message>
     <message>
         <source>Epoch %1 · %2 probe samples · outer strip: each sample&apos;s own colour (z), inner strip: its group. Uniform attention would be %3 per key.</source>
-        <translation>Epoche %1 · %2 Probe-Stichproben · äußerer Streifen: die eigene Farbe (z) jeder Stichprobe, innerer Streifen: ihre Gruppe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+        <translation>Epoche %1 · %2 Probe-Beispiele · äußerer Streifen: die eigene Farbe (z) jedes Beispiels, innerer Streifen: ihre Gruppe. Gleichverteilte Attention wäre %3 pro Key.</translation>
     </message>
     <message>
         <source>Epoch %1 · %2 probe samples · strips: each sample&apos;s group. Uniform attention would be %3 per key.</source>
-        <translation>Epoche %1 · %2 Probe-Stichproben · Streifen: die Gruppe jeder Stichprobe. Gleichverteilte Attention wäre %3 pro Key.</translation>
+        <translation>Epoche %1 · %2 Probe-Beispiele · Streifen: die Gruppe jedes Beispiels. Gleichverteilte Attention wäre %3 pro Key.</translation>
     </message>
     <message>
         <source>n/a</source>
@@ -880,7 +880,7 @@
     </message>
     <message>
         <source>sample %1 · group %2 · z = (%3)</source>
-        <translation>Stichprobe %1 · Gruppe %2 · z = (%3)</translation>
+        <translation>Beispiel %1 · Gruppe %2 · z = (%3)</translation>
     </message>
     <message>
         <source>query: %1
@@ -903,7 +903,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation>Stichproben</translation>
+        <translation>Beispiele</translation>
     </message>
     <message>
         <source>Distribution of %1 (%2)</source>
@@ -978,7 +978,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Groups with fewer samples are flagged &quot;too small to judge&quot;: their metrics are shown but left out of gaps and worst-group values.</source>
-        <translation>Gruppen mit weniger Stichproben werden als „zu klein zum Beurteilen“ markiert: Ihre Metriken werden angezeigt, fließen aber nicht in Lücken und Werte der schlechtesten Gruppe ein.</translation>
+        <translation>Gruppen mit weniger Beispielen werden als „zu klein zum Beurteilen“ markiert: Ihre Metriken werden angezeigt, fließen aber nicht in Lücken und Werte der schlechtesten Gruppe ein.</translation>
     </message>
     <message>
         <source>Group summary</source>
@@ -1010,7 +1010,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation>&amp;Sensibel:</translation>
+        <translation>&amp;Sensitive Merkmale:</translation>
     </message>
     <message>
         <source>Binnin&amp;g:</source>
@@ -1066,7 +1066,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Fewer than %1 samples: the metrics of this group are shown but not judged.</source>
-        <translation>Weniger als %1 Stichproben: Die Metriken dieser Gruppe werden angezeigt, aber nicht beurteilt.</translation>
+        <translation>Weniger als %1 Beispiele: Die Metriken dieser Gruppe werden angezeigt, aber nicht beurteilt.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Intersection groups: %1&lt;/b&gt;</source>
@@ -1078,11 +1078,11 @@ Attention p = %3</translation>
     </message>
     <message>
         <source> · &lt;b&gt;⚠ too small to judge: %1&lt;/b&gt; (fewer than %2 samples)</source>
-        <translation> · &lt;b&gt;⚠ zu klein zum Beurteilen: %1&lt;/b&gt; (weniger als %2 Stichproben)</translation>
+        <translation> · &lt;b&gt;⚠ zu klein zum Beurteilen: %1&lt;/b&gt; (weniger als %2 Beispiele)</translation>
     </message>
     <message>
         <source> · %1 samples with a missing value belong to no group</source>
-        <translation> · %1 Stichproben mit fehlendem Wert gehören zu keiner Gruppe</translation>
+        <translation> · %1 Beispiele mit fehlendem Wert gehören zu keiner Gruppe</translation>
     </message>
     <message>
         <source> · the first %1 are listed</source>
@@ -1306,7 +1306,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Views per sample</source>
-        <translation>Ansichten pro Stichprobe</translation>
+        <translation>Ansichten pro Beispiel</translation>
     </message>
     <message>
         <source>1: the test-time embedding, clusters are the identity attribute. More: every source image becomes an identity of this many augmented views (many identities from a class-labelled dataset).</source>
@@ -1314,7 +1314,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Sample split</source>
-        <translation>Stichproben-Split</translation>
+        <translation>Split der Beispiele</translation>
     </message>
     <message>
         <source>Which split of the source dataset is embedded.</source>
@@ -1322,7 +1322,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Sample limit</source>
-        <translation>Stichprobenlimit</translation>
+        <translation>Beispiel-Limit</translation>
     </message>
     <message>
         <source>Source samples embedded (0 = all), drawn with the seed.</source>
@@ -1402,7 +1402,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation>&amp;Sensibel:</translation>
+        <translation>&amp;Sensitive Merkmale:</translation>
     </message>
     <message>
         <source>&amp;Rare group:</source>
@@ -2183,7 +2183,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 samples (%3)</source>
-        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Stichproben (%3)</translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;: %2 Beispiele (%3)</translation>
     </message>
     <message>
         <source>, images %1×%2×%3</source>
@@ -2191,7 +2191,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>, %1 features per sample</source>
-        <translation>, %1 Merkmale pro Stichprobe</translation>
+        <translation>, %1 Merkmale pro Beispiel</translation>
     </message>
     <message>
         <source>Attributes: %1</source>
@@ -2294,7 +2294,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Samples / range</source>
-        <translation>Stichproben / Bereich</translation>
+        <translation>Beispiele / Bereich</translation>
     </message>
     <message>
         <source>Note</source>
@@ -2334,7 +2334,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Fewer than %1 samples: as a group, too small to judge.</source>
-        <translation>Weniger als %1 Stichproben: als Gruppe zu klein zum Beurteilen.</translation>
+        <translation>Weniger als %1 Beispiele: als Gruppe zu klein zum Beurteilen.</translation>
     </message>
     <message>
         <source>too small: %1</source>
@@ -2358,7 +2358,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>&lt;b&gt;⚠ Levels with fewer than %1 samples, too small to judge as a group: %2&lt;/b&gt; — %3</source>
-        <translation>&lt;b&gt;⚠ Ausprägungen mit weniger als %1 Stichproben, als Gruppe zu klein zum Beurteilen: %2&lt;/b&gt; — %3</translation>
+        <translation>&lt;b&gt;⚠ Ausprägungen mit weniger als %1 Beispielen, als Gruppe zu klein zum Beurteilen: %2&lt;/b&gt; — %3</translation>
     </message>
     <message>
         <source>No recent datasets</source>
@@ -2548,7 +2548,7 @@ Attention p = %3</translation>
 %2: %3
 group: %4
 at (%5, %6)</source>
-        <translation>Stichprobe %1
+        <translation>Beispiel %1
 %2: %3
 Gruppe: %4
 bei (%5, %6)</translation>
@@ -2568,6 +2568,10 @@ bei (%5, %6)</translation>
     <message>
         <source>Colour b&amp;y:</source>
         <translation>&amp;Einfärben nach:</translation>
+    </message>
+    <message>
+        <source>%1 categories: colour × marker, each pair used once</source>
+        <translation>%1 Kategorien: Farbe × Markierung, jedes Paar nur einmal</translation>
     </message>
 </context>
 <context>
@@ -2847,7 +2851,7 @@ n = %2</translation>
     </message>
     <message>
         <source>&amp;Sensitive:</source>
-        <translation>&amp;Sensibel:</translation>
+        <translation>&amp;Sensitive Merkmale:</translation>
     </message>
     <message>
         <source>&amp;Encoder:</source>
@@ -2924,8 +2928,8 @@ n = %2</translation>
     <message numerus="yes">
         <source>%1 (%n samples)</source>
         <translation>
-            <numerusform>%1 (%n Stichprobe)</numerusform>
-            <numerusform>%1 (%n Stichproben)</numerusform>
+            <numerusform>%1 (%n Beispiel)</numerusform>
+            <numerusform>%1 (%n Beispiele)</numerusform>
         </translation>
     </message>
     <message>
@@ -2953,7 +2957,7 @@ n = %2</translation>
     <name>equiscope::FairSslStageView</name>
     <message>
         <source>sample %1 dropped: %2 of sample %3 (cosine %4)</source>
-        <translation>Stichprobe %1 verworfen: %2 von Stichprobe %3 (Kosinus %4)</translation>
+        <translation>Beispiel %1 verworfen: %2 von Beispiel %3 (Kosinus %4)</translation>
     </message>
     <message>
         <source>near-duplicate</source>
@@ -2961,7 +2965,7 @@ n = %2</translation>
     </message>
     <message>
         <source>sample %1 dropped: %2 (sharpness %3)</source>
-        <translation>Stichprobe %1 verworfen: %2 (Schärfe %3)</translation>
+        <translation>Beispiel %1 verworfen: %2 (Schärfe %3)</translation>
     </message>
     <message>
         <source>%1: none dropped</source>
@@ -3258,8 +3262,8 @@ n = %2</translation>
     <message numerus="yes">
         <source>%1 (%n samples)</source>
         <translation>
-            <numerusform>%1 (%n Stichprobe)</numerusform>
-            <numerusform>%1 (%n Stichproben)</numerusform>
+            <numerusform>%1 (%n Beispiel)</numerusform>
+            <numerusform>%1 (%n Beispiele)</numerusform>
         </translation>
     </message>
     <message>
@@ -3386,11 +3390,11 @@ n = %2</translation>
     </message>
     <message>
         <source>Fewer than %1 samples: no number is shown, its uncertainty would be too large.</source>
-        <translation>Weniger als %1 Stichproben: Es wird keine Zahl gezeigt, ihre Unsicherheit wäre zu groß.</translation>
+        <translation>Weniger als %1 Beispiele: Es wird keine Zahl gezeigt, ihre Unsicherheit wäre zu groß.</translation>
     </message>
     <message>
         <source>Too few samples for a trustworthy number.</source>
-        <translation>Zu wenige Stichproben für eine verlässliche Zahl.</translation>
+        <translation>Zu wenige Beispiele für eine verlässliche Zahl.</translation>
     </message>
     <message>
         <source>%1 per group</source>
@@ -3576,6 +3580,10 @@ zum Beurteilen
     <message>
         <source>⚠ Longer than an hour on this machine (CPU): %1</source>
         <translation>⚠ Länger als eine Stunde auf diesem Rechner (CPU): %1</translation>
+    </message>
+    <message>
+        <source>The target &apos;%1&apos; cannot also be a sensitive attribute: every group metric would compare a class with itself.</source>
+        <translation>Die Zielgröße „%1“ kann nicht zugleich ein sensitives Merkmal sein: Jede Gruppenmetrik würde eine Klasse mit sich selbst vergleichen.</translation>
     </message>
 </context>
 <context>
@@ -4552,7 +4560,7 @@ zum Beurteilen
     </message>
     <message>
         <source>Accuracy</source>
-        <translation>Accuracy</translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <source>Bias MSE</source>
@@ -4710,7 +4718,7 @@ zum Beurteilen
     </message>
     <message>
         <source>sample %1 · group %2 · class %3 · explained score %4</source>
-        <translation>Stichprobe %1 · Gruppe %2 · Klasse %3 · erklärter Score %4</translation>
+        <translation>Beispiel %1 · Gruppe %2 · Klasse %3 · erklärter Score %4</translation>
     </message>
     <message>
         <source>Grad-CAM on %1 at epoch %2. Explained score: %3. Coloured regions raise the score, yellow the most; compare the groups to see whether the model looks at the same places for each of them.</source>
@@ -5104,7 +5112,7 @@ zum Beurteilen
     </message>
     <message>
         <source>%1 samples (feature vectors)</source>
-        <translation>%1 Stichproben (Merkmalsvektoren)</translation>
+        <translation>%1 Beispiele (Merkmalsvektoren)</translation>
     </message>
     <message>
         <source>Showing %1 of %2 images</source>
@@ -5119,7 +5127,7 @@ zum Beurteilen
     <name>equiscope::ThumbnailModel</name>
     <message>
         <source>Sample %1</source>
-        <translation>Stichprobe %1</translation>
+        <translation>Beispiel %1</translation>
     </message>
     <message>
         <source>%1 = %2</source>

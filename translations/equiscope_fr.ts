@@ -2569,6 +2569,10 @@ en (%5, %6)</translation>
         <source>Colour b&amp;y:</source>
         <translation>&amp;Colorer selon&#xa0;:</translation>
     </message>
+    <message>
+        <source>%1 categories: colour × marker, each pair used once</source>
+        <translation>%1 catégories&#xa0;: couleur × marqueur, chaque paire utilisée une fois</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ExperimentPanel</name>
@@ -3576,6 +3580,10 @@ pour juger
     <message>
         <source>⚠ Longer than an hour on this machine (CPU): %1</source>
         <translation>⚠ Plus d&apos;une heure sur cette machine (CPU)&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>The target &apos;%1&apos; cannot also be a sensitive attribute: every group metric would compare a class with itself.</source>
+        <translation>La cible « %1 » ne peut pas être aussi un attribut sensible : chaque métrique par groupe comparerait une classe avec elle-même.</translation>
     </message>
 </context>
 <context>
@@ -4772,7 +4780,7 @@ pour juger
     </message>
     <message>
         <source>What the scan compares between a subgroup and the rest: the error rate (1 − accuracy); for a binary target also the false-negative rate (1 − TPR), the false-positive rate and the selection rate.</source>
-        <translation>Ce que l&apos;analyse compare entre un sous-groupe et le reste : le taux d&apos;erreur (1 − exactitude) ; pour une cible binaire aussi le taux de faux négatifs (1 − TPR), le taux de faux positifs et le taux de sélection.</translation>
+        <translation>Ce que l&apos;analyse compare entre un sous-groupe et le reste&#xa0;: le taux d&apos;erreur (1 − exactitude)&#xa0;; pour une cible binaire aussi le taux de faux négatifs (1 − TPR), le taux de faux positifs et le taux de sélection.</translation>
     </message>
     <message>
         <source>Subgroups are intersections of up to this many attributes (numeric attributes in quantile bins).</source>
@@ -4784,7 +4792,7 @@ pour juger
     </message>
     <message>
         <source>Smaller subgroups are never scored: their rates are too uncertain to judge.</source>
-        <translation>Les sous-groupes plus petits ne sont jamais évalués : leurs taux sont trop incertains pour juger.</translation>
+        <translation>Les sous-groupes plus petits ne sont jamais évalués&#xa0;: leurs taux sont trop incertains pour juger.</translation>
     </message>
     <message>
         <source>Scan Sub&amp;groups</source>
@@ -4792,15 +4800,15 @@ pour juger
     </message>
     <message>
         <source>Search the intersections of the dataset&apos;s attributes for the subgroups this run&apos;s test predictions serve worst (seconds; on a worker thread).</source>
-        <translation>Cherche parmi les intersections des attributs du jeu de données les sous-groupes que les prédictions de test de cette exécution servent le moins bien (quelques secondes ; dans un fil d&apos;arrière-plan).</translation>
+        <translation>Cherche parmi les intersections des attributs du jeu de données les sous-groupes que les prédictions de test de cette exécution servent le moins bien (quelques secondes&#xa0;; dans un fil d&apos;arrière-plan).</translation>
     </message>
     <message>
         <source>Attributes &amp;per subgroup:</source>
-        <translation>Attributs &amp;par sous-groupe :</translation>
+        <translation>Attributs &amp;par sous-groupe&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Minimum size:</source>
-        <translation>Taille &amp;minimale :</translation>
+        <translation>Taille &amp;minimale&#xa0;:</translation>
     </message>
     <message>
         <source>Subgroup scan status</source>
@@ -4812,7 +4820,7 @@ pour juger
     </message>
     <message>
         <source>The rate of each reported subgroup with its 95 % interval, beside the rate over all test images (dashed); the table holds the same values.</source>
-        <translation>Le taux de chaque sous-groupe signalé avec son intervalle à 95 %, à côté du taux sur toutes les images de test (tirets) ; le tableau contient les mêmes valeurs.</translation>
+        <translation>Le taux de chaque sous-groupe signalé avec son intervalle à 95&#xa0;%, à côté du taux sur toutes les images de test (tirets)&#xa0;; le tableau contient les mêmes valeurs.</translation>
     </message>
     <message>
         <source>Worst subgroups table</source>
@@ -4820,7 +4828,7 @@ pour juger
     </message>
     <message>
         <source>Which subgroups does this run serve worst? Scan Subgroups searches intersections of the dataset&apos;s attributes, not only the sensitive ones.</source>
-        <translation>Quels sous-groupes cette exécution sert-elle le moins bien ? « Analyser les sous-groupes » parcourt les intersections des attributs du jeu de données, pas seulement des attributs sensibles.</translation>
+        <translation>Quels sous-groupes cette exécution sert-elle le moins bien&#xa0;? «&#xa0;Analyser les sous-groupes&#xa0;» parcourt les intersections des attributs du jeu de données, pas seulement des attributs sensibles.</translation>
     </message>
     <message>
         <source>Needs a binary target.</source>
@@ -4832,22 +4840,22 @@ pour juger
     </message>
     <message>
         <source>Cannot scan: %1</source>
-        <translation>Analyse impossible : %1</translation>
+        <translation>Analyse impossible&#xa0;: %1</translation>
     </message>
     <message numerus="yes">
         <source>%1 over %2 test images: %3 overall; %4 of %5 subgroups of %6 attributes scored in %7 s. %n subgroup(s) deviate significantly (α = %8, corrected for the search).</source>
         <translation>
-            <numerusform>%1 sur %2 images de test : %3 au total ; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupe s&apos;écarte significativement (α = %8, corrigé pour la recherche).</numerusform>
-            <numerusform>%1 sur %2 images de test : %3 au total ; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupes s&apos;écartent significativement (α = %8, corrigé pour la recherche).</numerusform>
+            <numerusform>%1 sur %2 images de test&#xa0;: %3 au total&#xa0;; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupe s&apos;écarte significativement (α = %8, corrigé pour la recherche).</numerusform>
+            <numerusform>%1 sur %2 images de test&#xa0;: %3 au total&#xa0;; %4 sur %5 sous-groupes de %6 attributs évalués en %7 s. %n sous-groupes s&apos;écartent significativement (α = %8, corrigé pour la recherche).</numerusform>
         </translation>
     </message>
     <message>
         <source>Positive class: %1.</source>
-        <translation>Classe positive : %1.</translation>
+        <translation>Classe positive&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Left out %1: %2.</source>
-        <translation>Écarté %1 : %2.</translation>
+        <translation>Écarté %1&#xa0;: %2.</translation>
     </message>
     <message>
         <source>No subgroup reaches the minimum size.</source>
@@ -4863,7 +4871,7 @@ pour juger
     </message>
     <message>
         <source>%1 in % (dashed: all test images, %2)</source>
-        <translation>%1 en % (tirets : toutes les images de test, %2)</translation>
+        <translation>%1 en % (tirets&#xa0;: toutes les images de test, %2)</translation>
     </message>
     <message>
         <source>Subgroup</source>
@@ -4875,7 +4883,7 @@ pour juger
     </message>
     <message>
         <source>Rate [95 % CI]</source>
-        <translation>Taux [IC 95 %]</translation>
+        <translation>Taux [IC 95&#xa0;%]</translation>
     </message>
     <message>
         <source>Rest</source>
@@ -4883,7 +4891,7 @@ pour juger
     </message>
     <message>
         <source>Gap [95 % CI]</source>
-        <translation>Écart [IC 95 %]</translation>
+        <translation>Écart [IC 95&#xa0;%]</translation>
     </message>
     <message>
         <source>Score</source>
@@ -4903,7 +4911,7 @@ pour juger
     </message>
     <message>
         <source>The share of scans of shuffled outcomes whose best subgroup scores at least as high: corrected for every subgroup searched.</source>
-        <translation>La part des analyses de résultats permutés dont le meilleur sous-groupe obtient un score au moins aussi élevé : corrigé pour chaque sous-groupe parcouru.</translation>
+        <translation>La part des analyses de résultats permutés dont le meilleur sous-groupe obtient un score au moins aussi élevé&#xa0;: corrigé pour chaque sous-groupe parcouru.</translation>
     </message>
     <message>
         <source>yes</source>
@@ -4915,7 +4923,7 @@ pour juger
     </message>
     <message>
         <source>Ra&amp;te:</source>
-        <translation>&amp;Taux :</translation>
+        <translation>&amp;Taux&#xa0;:</translation>
     </message>
 </context>
 <context>

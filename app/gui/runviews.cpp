@@ -130,7 +130,7 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
             QTabWidget *tabs = detail->tabs();
             if (name == QLatin1String("attention")) {
                 AttentionView *view = detail->attentionView();
-                tabs->setCurrentWidget(view);
+                detail->showTab(view);
                 // A cell between two groups, so the panel shows two different images.
                 QObject::connect(
                     view, &AttentionView::snapshotShown, &window,
@@ -141,12 +141,12 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                     },
                     Qt::SingleShotConnection);
             } else if (name == QLatin1String("saliency")) {
-                tabs->setCurrentWidget(detail->saliencyView());
+                detail->showTab(detail->saliencyView());
                 QObject::connect(detail->saliencyView(), &SaliencyView::snapshotShown, &window,
                                  finish, Qt::SingleShotConnection);
             } else if (name.startsWith(QLatin1String("embedding"))) {
                 EmbeddingView *view = detail->embeddingView();
-                tabs->setCurrentWidget(view);
+                detail->showTab(view);
                 const bool tsne = name == QLatin1String("embedding-tsne");
                 QObject::connect(view, &EmbeddingView::projected, &window, [view, tsne, finish] {
                     if (tsne && view->method() != EmbeddingView::Method::Tsne) {
@@ -158,7 +158,7 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                 });
             } else if (name == QLatin1String("leakage")) {
                 LeakageView *view = detail->leakageView();
-                tabs->setCurrentWidget(view);
+                detail->showTab(view);
                 QObject::connect(
                     view, &LeakageView::measured, &window,
                     [view, finish] { QTimer::singleShot(300, view, finish); },
@@ -166,7 +166,7 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
                 view->measure();
             } else if (name == QLatin1String("subgroups")) {
                 SubgroupScanView *view = detail->subgroupScanView();
-                tabs->setCurrentWidget(view);
+                detail->showTab(view);
                 QObject::connect(
                     view, &SubgroupScanView::scanned, &window,
                     [view, finish] { QTimer::singleShot(300, view, finish); },
@@ -175,9 +175,9 @@ void showRunView(MainWindow &window, const QString &name, const std::function<vo
             } else if (name == runViewName(RunView::Clustering) ||
                        name == runViewName(RunView::CrossAttention)) {
                 // Both views load their artifacts (and thumbnails) off the GUI thread.
-                tabs->setCurrentWidget(name == runViewName(RunView::Clustering)
-                                           ? static_cast<QWidget *>(detail->clusteringView())
-                                           : detail->crossAttentionView());
+                detail->showTab(name == runViewName(RunView::Clustering)
+                                    ? static_cast<QWidget *>(detail->clusteringView())
+                                    : detail->crossAttentionView());
                 QTimer::singleShot(2500, &window, finish);
             } else {
                 tabs->setCurrentIndex(name == QLatin1String("curves") ? 1 : 2);

@@ -1,4 +1,6 @@
 #include "fairssl/fairsslconfig.h"
+#include "families/familyregistry.h"
+#include "fare/fareconfig.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -138,6 +140,31 @@ private Q_SLOTS:
         QVERIFY(!valid.ok());
         const QString message = valid.error().toString();
         QVERIFY2(message.contains(key.section(QLatin1Char('.'), 0, 0)), qPrintable(message));
+    }
+
+    void targetCannotBeSensitive()
+    {
+        // Groups of the target would compare each class with itself: a run asked for through a
+        // family (CLI train, the launchers) is refused, in both families that have a target.
+        FairSslConfig ssl = FairSslConfig::coloredFashionMnistDefault();
+        ssl.sensitive = {ssl.target};
+        QVERIFY(ssl.validate().ok()); // internal sessions may still name one attribute for both
+        const MethodFamily *fairSsl = FamilyRegistry::instance().family(RunFamily::FairSsl);
+        auto parsed = fairSsl->parseConfig(ssl.toJson());
+        QVERIFY(!parsed.ok());
+        QVERIFY2(parsed.error().toString().contains(QStringLiteral("other than the target")),
+                 qPrintable(parsed.error().toString()));
+        FareConfig fare;
+        fare.target = QStringLiteral("label");
+        fare.sensitive = {QStringLiteral("color"), QStringLiteral("label")};
+        const MethodFamily *fareFamily = FamilyRegistry::instance().family(RunFamily::Fare);
+        auto job = fareFamily->createJob(fare.toJson(), QStringLiteral("unused.sqlite"));
+        QVERIFY(!job.ok());
+        QVERIFY2(job.error().toString().contains(QStringLiteral("'label'")),
+                 qPrintable(job.error().toString()));
+        fare.sensitive = {QStringLiteral("color")};
+        QVERIFY2(fareFamily->parseConfig(fare.toJson()).ok(),
+                 qPrintable(fareFamily->parseConfig(fare.toJson()).error().toString()));
     }
 
     void unknownOptionAndWrongTypeAreErrors()

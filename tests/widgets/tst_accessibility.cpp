@@ -138,9 +138,9 @@ void TestAccessibility::show(const QString &view)
 
 QWidget *TestAccessibility::currentPage() const
 {
-    const auto stacks = m_window->findChildren<QStackedWidget *>();
-    for (QStackedWidget *stack : stacks)
-        if (stack->parentWidget() && stack->indexOf(m_window->datasetPanel()) >= 0)
+    // The pages' stack: the one that holds the Datasets page (inside its scroll area).
+    for (QWidget *w = m_window->datasetPanel(); w && w->parentWidget(); w = w->parentWidget())
+        if (auto *stack = qobject_cast<QStackedWidget *>(w->parentWidget()))
             return stack->currentWidget();
     return nullptr;
 }
@@ -228,15 +228,15 @@ void TestAccessibility::showRunView(const QString &view)
     QTabWidget *tabs = detail->tabs();
     if (view == QLatin1String("attention")) {
         QVERIFY(detail->attentionTabVisible());
-        tabs->setCurrentWidget(detail->attentionView());
+        detail->showTab(detail->attentionView());
         QTRY_VERIFY_WITH_TIMEOUT(detail->attentionView()->shownSnapshot().size > 0, 20000);
     } else if (view == QLatin1String("saliency")) {
         QVERIFY(detail->saliencyTabVisible());
-        tabs->setCurrentWidget(detail->saliencyView());
+        detail->showTab(detail->saliencyView());
         QTRY_VERIFY_WITH_TIMEOUT(detail->saliencyView()->snapshot().size() > 0, 20000);
     } else if (view == QLatin1String("embedding")) {
         QVERIFY(detail->embeddingTabVisible());
-        tabs->setCurrentWidget(detail->embeddingView());
+        detail->showTab(detail->embeddingView());
         QTRY_VERIFY_WITH_TIMEOUT(!detail->embeddingView()->points().isEmpty(), 20000);
     } else {
         const QStringList plain{QStringLiteral("summary"), QStringLiteral("curves"),

@@ -174,7 +174,7 @@ void TestAnalysisViews::attentionSliderSwitchesEpochs()
     QCOMPARE(view->currentEpoch(), 1);
     QVERIFY(std::abs(view->attentionMap()->data()->cell(0, 0) - lastEpochCell) > 1e-3);
 
-    panel.detailView()->tabs()->setCurrentWidget(view);
+    panel.detailView()->showTab(view);
     view->epochSlider()->setValue(1);
     QVERIFY(shown.wait(10000));
     grab(panel.detailView(), QStringLiteral("attention"));
@@ -260,7 +260,7 @@ void TestAnalysisViews::attentionSortsHoversAndMovesByKeyboard()
     panel.setStorePath(m_f.path);
     QVERIFY(loaded.wait(10000));
     AttentionView *view = panel.detailView()->attentionView();
-    panel.detailView()->tabs()->setCurrentWidget(view);
+    panel.detailView()->showTab(view);
     QSignalSpy shown(view, &AttentionView::snapshotShown);
     panel.selectRun(m_f.fare);
     QVERIFY(shown.wait(10000));
@@ -458,7 +458,7 @@ void TestAnalysisViews::embeddingProjectsStoredArtifact()
     panel.setStorePath(m_f.path);
     QVERIFY(loaded.wait(10000));
     EmbeddingView *view = panel.detailView()->embeddingView();
-    panel.detailView()->tabs()->setCurrentWidget(view);
+    panel.detailView()->showTab(view);
     QSignalSpy projected(view, &EmbeddingView::projected);
     panel.selectRun(m_f.fare);
     QVERIFY(panel.detailView()->embeddingTabVisible());

@@ -230,7 +230,7 @@ void TestClusteringViews::clusteringTabShowsGroupsPurityAndSizes()
     view->setScore(QStringLiteral("bcubed_f_score"));
     QVERIFY(view->summaryLabel()->text().contains(QStringLiteral("bcubed_f_score")));
     view->setScore(QStringLiteral("pairwise_f_score"));
-    detail->tabs()->setCurrentWidget(view);
+    detail->showTab(view);
     grab(&panel, QStringLiteral("clustering-purity"));
 
     // An approximate graph's recall: in the summary, and per group as one more score.
@@ -272,7 +272,7 @@ void TestClusteringViews::crossAttentionShowsThumbnails()
     QCOMPARE(view->attentionMap()->data()->valueSize(), 5); // furthest tokens
     QCOMPARE(view->thumbnailCount(), 11);                   // anchor + 5 + 5
     view->anchorBox()->setCurrentIndex(1);
-    detail->tabs()->setCurrentWidget(view);
+    detail->showTab(view);
     grab(&panel, QStringLiteral("clustering-cross-attention"));
     // Switching epochs reloads the map.
     view->epochBox()->setCurrentIndex(0);
@@ -333,10 +333,10 @@ void TestClusteringViews::docsScreenshotsFromAStore()
     QSignalSpy shown(detail->crossAttentionView(), &CrossAttentionView::snapshotShown);
     panel.selectRun(id);
     QVERIFY(drawn.wait(20000));
-    detail->tabs()->setCurrentWidget(detail->clusteringView());
+    detail->showTab(detail->clusteringView());
     grab(&panel, QStringLiteral("clustering-purity"));
     QVERIFY(shown.count() > 0 || shown.wait(120000));
-    detail->tabs()->setCurrentWidget(detail->crossAttentionView());
+    detail->showTab(detail->crossAttentionView());
     grab(&panel, QStringLiteral("clustering-cross-attention"));
 
     ParetoView view;

@@ -372,7 +372,7 @@ private Q_SLOTS:
         QVERIFY(view.stageView()->duplicateList()->item(0)->toolTip().contains(
             QStringLiteral("duplicate")));
         QCOMPARE(view.stageView()->funnelPlot()->plottableCount(), 2);
-        view.tabs()->setCurrentWidget(view.stageView());
+        view.showTab(view.stageView());
         grab(&view, QStringLiteral("fair-ssl-stages-widget"));
 
         // Meta-weights: the smallest group first, a cell per (epoch, bin).
@@ -396,7 +396,7 @@ private Q_SLOTS:
         QVERIFY(bars);
         QCOMPARE(bars->dataCount(), 2);
         QCOMPARE(results->summaryTable()->rowCount(), 3);
-        view.tabs()->setCurrentWidget(results);
+        view.showTab(results);
         grab(&view, QStringLiteral("fair-ssl-groups-widget"));
     }
 };

@@ -31,6 +31,7 @@
 #include <QFormLayout>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
@@ -216,6 +217,11 @@ void TestLanguage::switchesThroughTheSettingsDialog()
     // As app/gui/main.cpp does at start: install the stored language, then build the window.
     QCOMPARE(Translations::install(LanguageSettings().language()), code);
     QCOMPARE(Translations::current(), code);
+    // Dates and numbers follow the interface language too (the tests run in the C locale).
+    if (code != QLatin1String("en"))
+        QCOMPARE(QLocale::languageToCode(QLocale().language()), code);
+    if (code == QLatin1String("de"))
+        QCOMPARE(QLocale().toString(0.5), QStringLiteral("0,5"));
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));

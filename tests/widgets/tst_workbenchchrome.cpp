@@ -12,13 +12,17 @@
 #include <qcustomplot.h>
 
 #include <QApplication>
+#include <QCheckBox>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QStyleOptionButton>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
 
 #include <atomic>
+#include <cmath>
 
 using namespace equiscope;
 
@@ -80,6 +84,8 @@ private Q_SLOTS:
     void statusShowsTheRunningJob();
     void appearanceRestylesPlots();
     void monitorSetsRunsAtOnce();
+    void monitorCurvesShowOnlyWhatTheRunReports();
+    void darkThemeMeetsWcagContrast();
 };
 
 void TestWorkbenchChrome::statusShowsTheRunningJob()
@@ -135,6 +141,107 @@ void TestWorkbenchChrome::monitorSetsRunsAtOnce()
     QCOMPARE(spin->value(), 1);
     spin->setValue(3);
     QCOMPARE(queue.maxConcurrent(), 3);
+}
+
+void TestWorkbenchChrome::monitorCurvesShowOnlyWhatTheRunReports()
+{
+    // An InfoNCE-like run: a loss and a learning rate per epoch, no attention entropy; one epoch
+    // so far; and a stage's progress without a loss (evaluation), which must not add a point.
+    JobQueue queue;
+    RunMonitor monitor(&queue);
+    monitor.resize(900, 300);
+    monitor.show();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FakeJob job(QStringLiteral("infonce"), dir.filePath(QStringLiteral("runs.sqlite")));
+    monitor.track(&job);
+    monitor.selectRow(0);
+    JobProgress step;
+    step.epoch = 1;
+    step.epochs = 2;
+    step.step = 5;
+    step.stepsPerEpoch = 10;
+    step.loss = 4.2;
+    Q_EMIT job.progressChanged(step);
+    Q_EMIT job.epochFinished(
+        1, QJsonObject{{QStringLiteral("loss"), 4.0}, {QStringLiteral("learningRate"), 1e-3}});
+    JobProgress stage;
+    stage.epoch = 2;
+    stage.epochs = 2;
+    stage.step = 1;
+    stage.stepsPerEpoch = 1;
+    stage.stage = QStringLiteral("evaluation");
+    Q_EMIT job.progressChanged(stage);
+    QCOMPARE(monitor.lossPlot()->graph(0)->dataCount(), 1);
+    QTRY_VERIFY(!monitor.metricPlot()->yAxis2->visible());
+    QVERIFY(!monitor.metricPlot()->graph(1)->visible());
+    // The single learning rate sits in a range of its own size, not on −2…2.
+    const QCPRange lr = monitor.metricPlot()->yAxis->range();
+    QVERIFY2(lr.lower > 0 && lr.upper < 1e-2 && lr.contains(1e-3),
+             qPrintable(QStringLiteral("%1 … %2").arg(lr.lower).arg(lr.upper)));
+}
+
+namespace {
+
+// WCAG 2.x relative luminance and contrast ratio.
+double luminance(const QColor &c)
+{
+    auto channel = [](double v) {
+        return v <= 0.03928 ? v / 12.92 : std::pow((v + 0.055) / 1.055, 2.4);
+    };
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF());
+}
+
+double contrast(const QColor &a, const QColor &b)
+{
+    const double la = luminance(a), lb = luminance(b);
+    return (std::max(la, lb) + 0.05) / (std::min(la, lb) + 0.05);
+}
+
+} // namespace
+
+void TestWorkbenchChrome::darkThemeMeetsWcagContrast()
+{
+    applyAppTheme(AppTheme::Dark);
+    const QPalette p = QApplication::palette();
+    // Text against what it is drawn on: 4.5:1 (WCAG AA, normal text).
+    const QList<std::pair<QPalette::ColorRole, QPalette::ColorRole>> text{
+        {QPalette::Text, QPalette::Base},
+        {QPalette::WindowText, QPalette::Window},
+        {QPalette::ButtonText, QPalette::Button},
+        {QPalette::PlaceholderText, QPalette::Base},
+        {QPalette::PlaceholderText, QPalette::Window},
+        {QPalette::HighlightedText, QPalette::Highlight},
+        {QPalette::ToolTipText, QPalette::ToolTipBase},
+        {QPalette::Link, QPalette::Base}};
+    for (const auto &[fg, bg] : text) {
+        const double ratio = contrast(p.color(fg), p.color(bg));
+        QVERIFY2(ratio >= 4.5, qPrintable(QStringLiteral("roles %1 on %2: %3:1")
+                                              .arg(int(fg))
+                                              .arg(int(bg))
+                                              .arg(ratio, 0, 'f', 2)));
+    }
+    // Controls: the frame of an unchecked check box, 3:1 against the window and the field, as
+    // drawn (not only as specified).
+    QVERIFY(contrast(indicatorFrameColour(), p.color(QPalette::Window)) >= 3.0);
+    QVERIFY(contrast(indicatorFrameColour(), p.color(QPalette::Base)) >= 3.0);
+    QCheckBox box(QStringLiteral("unchecked"));
+    box.setPalette(p);
+    box.resize(box.sizeHint());
+    const QImage image = box.grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(&box);
+    const QRect indicator =
+        box.style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, &box);
+    QVERIFY(!indicator.isEmpty());
+    double best = 0;
+    const qreal dpr = image.devicePixelRatio();
+    for (int y = int(indicator.top() * dpr); y <= int(indicator.bottom() * dpr); ++y)
+        for (int x = int(indicator.left() * dpr); x <= int(indicator.right() * dpr); ++x)
+            if (image.rect().contains(x, y))
+                best = std::max(best, contrast(image.pixelColor(x, y), p.color(QPalette::Window)));
+    QVERIFY2(best >= 3.0, qPrintable(QStringLiteral("check box frame %1:1").arg(best, 0, 'f', 2)));
+    applyAppTheme(AppTheme::System);
 }
 
 QTEST_MAIN(TestWorkbenchChrome)

@@ -16,7 +16,7 @@ void styleSeries(QCPGraph *graph, int index)
     const QVector<QColor> colours = okabeIto();
     const QColor colour = colours[index % colours.size()];
     graph->setPen(QPen(colour, 2));
-    graph->setScatterStyle(QCPScatterStyle(markerShape(index), colour, 6));
+    graph->setScatterStyle(QCPScatterStyle(categoryMarker(index), colour, 6));
 }
 
 void applyPalette(QCustomPlot *plot, const QPalette &palette)
@@ -68,6 +68,47 @@ void placeLegendBelow(QCustomPlot *plot, int columns)
     legend->setRowSpacing(0);
     legend->setBorderPen(Qt::NoPen);
     plot->plotLayout()->setRowStretchFactor(plot->plotLayout()->rowCount() - 1, 0.001);
+}
+
+void rotateTickLabels(QCPAxis *axis, double degrees, const QStringList &labels)
+{
+    axis->setTickLabelRotation(degrees);
+    QCPAxisRect *rect = axis->axisRect();
+    if (degrees <= 0 || labels.isEmpty()) {
+        rect->setAutoMargins(QCP::msAll);
+        return;
+    }
+    const QFontMetrics metrics(axis->tickLabelFont());
+    int widest = 0;
+    for (const QString &label : labels)
+        widest = std::max(widest, metrics.horizontalAdvance(label));
+    const int room =
+        int(std::ceil(widest * std::cos(qDegreesToRadians(degrees)) + metrics.height() * 0.5)) + 4;
+    rect->setAutoMargins(QCP::msLeft | QCP::msTop | QCP::msBottom);
+    rect->setMargins(QMargins(0, 0, room, 0)); // left, top and bottom stay automatic
+}
+
+void fitFlatValueRange(QCPAxis *valueAxis)
+{
+    bool any = false;
+    QCPRange span;
+    for (QCPAbstractPlottable *plottable : valueAxis->plottables()) {
+        if (!plottable->visible())
+            continue;
+        bool found = false;
+        const QCPRange r = plottable->getValueRange(found);
+        if (!found)
+            continue;
+        span = any ? QCPRange(std::min(span.lower, r.lower), std::max(span.upper, r.upper)) : r;
+        any = true;
+    }
+    if (!any)
+        return;
+    const double centre = span.center();
+    if (span.size() > 1e-9 * std::max(1.0, std::abs(centre)))
+        return;
+    const double half = centre != 0 ? std::abs(centre) * 0.25 : 1.0;
+    valueAxis->setRange(centre - half, centre + half);
 }
 
 QColor categoryColour(int index, const QPalette &palette)

@@ -27,6 +27,14 @@ inline QCPScatterStyle::ScatterShape markerShape(int index)
     return shapes[((index % 8) + 8) % 8];
 }
 
+/// The marker of category @p index when categories take okabeIto(index) as colour: every
+/// (colour, marker) pair differs for up to 64 categories (a plain markerShape(index) would repeat
+/// the pair of category 0 at category 8).
+inline QCPScatterStyle::ScatterShape categoryMarker(int index)
+{
+    return markerShape(index + index / 8);
+}
+
 /// Perceptually uniform, colour-blind-safe gradient (viridis stops) for heatmaps.
 inline QCPColorGradient viridisGradient()
 {
@@ -63,6 +71,15 @@ void applyPalette(QCustomPlot *plot, const QPalette &palette);
 /// Moves the legend out of the data area into a row under the axis rect, items side by side
 /// (at most @p columns per row), so it never hides points.
 void placeLegendBelow(QCustomPlot *plot, int columns = 6);
+/// Rotates the tick labels of @p axis (a bottom axis) by @p degrees (0 = upright) and keeps room
+/// right of the axis rect for the longest of @p labels: QCustomPlot silently drops a tick label
+/// the widget border would clip, and labels rotated clockwise extend right of their tick, so
+/// without the room the last category's label vanishes.
+void rotateTickLabels(QCPAxis *axis, double degrees, const QStringList &labels);
+/// After rescaleAxes(): when the data on @p valueAxis is a single value (one epoch, a constant
+/// learning rate), QCustomPlot keeps the axis's previous span around it (a learning rate of 1e-3
+/// shown on −2…2). Gives such an axis a span proportional to the value instead.
+void fitFlatValueRange(QCPAxis *valueAxis);
 /// Okabe–Ito colour of category @p index (okabeIto(index)), with the palette's text colour in
 /// place of black so the eighth category stays visible on dark backgrounds.
 QColor categoryColour(int index, const QPalette &palette);

@@ -42,7 +42,7 @@ void AttributeHistogramPlot::rebuild()
     clearItems();
     legend->setVisible(false);
     xAxis->setTicker(QSharedPointer<QCPAxisTicker>::create());
-    xAxis->setTickLabelRotation(0);
+    PlotStyle::rotateTickLabels(xAxis, 0, {});
     const AttributeHistogram &h = m_histogram;
     if (m_name.isEmpty() || h.counts.empty()) {
         xAxis->setLabel(tr("Select an attribute to see its distribution"));
@@ -77,7 +77,7 @@ void AttributeHistogramPlot::rebuild()
         ok->setWidth(0.7);
         small->setWidth(0.7);
         xAxis->setTicker(ticker);
-        xAxis->setTickLabelRotation(h.binCount() > 6 ? 45 : 0);
+        PlotStyle::rotateTickLabels(xAxis, h.binCount() > 6 ? 45 : 0, h.labels);
         xAxis->setRange(-0.6, h.binCount() - 0.4);
         if (anySmall) {
             auto *line = new QCPItemStraightLine(this);

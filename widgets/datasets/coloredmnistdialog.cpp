@@ -37,6 +37,7 @@ ColoredMnistDialog::ColoredMnistDialog(QWidget *parent) : QDialog(parent)
     m_sourcePath->setPlaceholderText(tr("Folder with train/t10k IDX files or the mnist package"));
     m_sourceBrowse = new QPushButton(tr("B&rowse…"));
     m_sourceBrowse->setAccessibleName(tr("Browse for the source folder"));
+    m_sourceBrowse->setAutoDefault(false); // Return in a path field must not open a file dialog
     m_rho = new QDoubleSpinBox;
     m_rho->setRange(0.0, 1.0);
     m_rho->setSingleStep(0.05);
@@ -66,6 +67,7 @@ ColoredMnistDialog::ColoredMnistDialog(QWidget *parent) : QDialog(parent)
                       QStringLiteral("/equiscope/colored-fashion-mnist"));
     m_outputBrowse = new QPushButton(tr("Bro&wse…"));
     m_outputBrowse->setAccessibleName(tr("Browse for the output folder"));
+    m_outputBrowse->setAutoDefault(false);
     m_message = new QLabel;
     m_message->setWordWrap(true);
     m_message->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -296,8 +298,9 @@ void ColoredMnistDialog::reject()
 
 void ColoredMnistDialog::browseSource()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Choose the source folder"),
-                                                          m_sourcePath->text());
+    // Files stay visible: the MNIST folder is recognised by its IDX files.
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Choose the source folder"), m_sourcePath->text(), QFileDialog::Options());
     if (!dir.isEmpty())
         m_sourcePath->setText(dir);
 }

@@ -134,6 +134,9 @@ LocationPage::LocationPage(QWidget *parent) : QWizardPage(parent)
     m_path->setClearButtonEnabled(true);
     auto *browse = new QPushButton(tr("B&rowse…"));
     browse->setAccessibleName(tr("Browse for the dataset"));
+    // In a dialog every push button is an auto-default: Return in the path field would open the
+    // file dialog again instead of going on to the next page.
+    browse->setAutoDefault(false);
     connect(browse, &QPushButton::clicked, this, &LocationPage::browse);
     connect(m_path, &QLineEdit::textChanged, this, [this] {
         m_problem->setText(pathProblem().isEmpty() ? QString() : tr("⚠ %1").arg(pathProblem()));
@@ -372,7 +375,10 @@ void LocationPage::browse()
             QFileDialog::getOpenFileName(this, tr("Choose the feature file"), start,
                                          tr("Feature files (*.bin *.csv *.npy);;All files (*)"));
     else
-        chosen = QFileDialog::getExistingDirectory(this, tr("Choose the dataset folder"), start);
+        // Files stay visible (no ShowDirsOnly): a user recognises an MNIST or CelebA folder by
+        // the IDX or attribute files in it.
+        chosen = QFileDialog::getExistingDirectory(this, tr("Choose the dataset folder"), start,
+                                                   QFileDialog::Options());
     if (chosen.isEmpty())
         return;
     m_path->setText(chosen);

@@ -376,6 +376,8 @@ QString FairSslLauncher::validationError() const
     const FairSslConfig c = config();
     if (c.sensitive.isEmpty())
         return tr("Choose at least one sensitive attribute.");
+    if (c.sensitive.contains(c.target))
+        return LauncherForm::targetIsSensitiveText(c.target);
     if (c.targetLevels.size() == 1)
         return tr("Check at least two target levels, or none for every level.");
     const auto valid = c.validate();

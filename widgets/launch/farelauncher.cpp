@@ -196,6 +196,8 @@ QString FareLauncher::validationError() const
     const FareConfig c = config();
     if (c.sensitive.isEmpty())
         return tr("Choose at least one sensitive attribute.");
+    if (c.sensitive.contains(c.target))
+        return LauncherForm::targetIsSensitiveText(c.target);
     const auto valid = c.validate();
     if (!valid)
         return valid.error().toString();

@@ -329,6 +329,13 @@ void LauncherForm::updateValidation()
         w->setEnabled(error.isEmpty());
 }
 
+QString LauncherForm::targetIsSensitiveText(const QString &target)
+{
+    return tr("The target '%1' cannot also be a sensitive attribute: every group metric would "
+              "compare a class with itself.")
+        .arg(target);
+}
+
 QString LauncherForm::defaultRunName(quint64 seed) const
 {
     return tr("%1 · seed %2").arg(m_method->currentText()).arg(seed);

@@ -42,6 +42,8 @@ public:
     /// Uses @p dataset's spec and attributes (nullptr: the family's default); forms whose
     /// inputs are not the opened dataset ignore it.
     virtual void setDataset(const Dataset *dataset) { Q_UNUSED(dataset); }
+    /// Why a run whose target is also a sensitive attribute is refused (FARE and fair SSL).
+    static QString targetIsSensitiveText(const QString &target);
 
     QComboBox *methodBox() const { return m_method; }
     QPushButton *launchButton() const { return m_launch; }

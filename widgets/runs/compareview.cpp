@@ -293,7 +293,7 @@ void CompareView::showCurves()
         graph->setName(m_headers.value(i));
         const QColor colour = PlotStyle::categoryColour(i, palette());
         graph->setPen(QPen(colour, 2));
-        graph->setScatterStyle(QCPScatterStyle(markerShape(i), colour, colour, 7));
+        graph->setScatterStyle(QCPScatterStyle(categoryMarker(i), colour, colour, 7));
         for (const EpochRecord &e : m_runs[i].epochs)
             if (e.metrics.value(name).isDouble())
                 graph->addData(e.epoch, e.metrics.value(name).toDouble());

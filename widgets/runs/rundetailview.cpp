@@ -22,6 +22,7 @@
 #include <QJsonDocument>
 #include <QLabel>
 #include <QPlainTextEdit>
+#include <QScrollArea>
 #include <QSet>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -46,10 +47,46 @@ void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QSt
     plot->rescaleAxes();
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.2);
+    PlotStyle::fitFlatValueRange(plot->yAxis);
     plot->replot();
 }
 
 } // namespace
+
+int RunDetailView::addPage(QWidget *page, const QString &title)
+{
+    // A laptop window gives a tab less room than some views need (the attention map, the
+    // clustering plots): the view keeps its minimum size and scrolls instead of being squeezed
+    // until its plots collapse, and the tab no longer forces the main window taller than the
+    // screen.
+    auto *scroll = new QScrollArea(m_tabs);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own; its view's widgets are
+    scroll->setWidget(page);
+    return m_tabs->addTab(scroll, title);
+}
+
+int RunDetailView::tabOf(const QWidget *view) const
+{
+    for (int i = 0; i < m_tabs->count(); ++i)
+        if (auto *scroll = qobject_cast<QScrollArea *>(m_tabs->widget(i)))
+            if (scroll->widget() == view)
+                return i;
+    return -1;
+}
+
+void RunDetailView::showTab(QWidget *view)
+{
+    if (const int tab = tabOf(view); tab >= 0)
+        m_tabs->setCurrentIndex(tab);
+}
+
+QWidget *RunDetailView::currentView() const
+{
+    auto *scroll = qobject_cast<QScrollArea *>(m_tabs->currentWidget());
+    return scroll ? scroll->widget() : m_tabs->currentWidget();
+}
 
 RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
 {
@@ -70,17 +107,19 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     summaryLayout->addWidget(m_header);
     summaryLayout->addWidget(new QLabel(tr("Configuration:"), summary));
     summaryLayout->addWidget(m_config, 1);
-    m_tabs->addTab(summary, tr("Summary"));
+    addPage(summary, tr("Summary"));
 
     auto *curves = new QWidget(m_tabs);
     m_lossPlot = new QCustomPlot(curves);
     m_lossPlot->setAccessibleName(tr("Loss per epoch"));
+    m_lossPlot->setMinimumHeight(180); // the tab scrolls rather than flattening the curves
     m_lossPlot->xAxis->setLabel(tr("epoch"));
     setEpochTicks(m_lossPlot->xAxis);
     m_curveMetric = new QComboBox(curves);
     m_curveMetric->setAccessibleName(tr("Epoch metric to plot"));
     m_metricPlot = new QCustomPlot(curves);
     m_metricPlot->setAccessibleName(tr("Epoch metric per epoch"));
+    m_metricPlot->setMinimumHeight(180);
     m_metricPlot->xAxis->setLabel(tr("epoch"));
     setEpochTicks(m_metricPlot->xAxis);
     auto *curvesLayout = new QVBoxLayout(curves);
@@ -89,41 +128,40 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     metricRow->addRow(tr("Metric:"), m_curveMetric);
     curvesLayout->addLayout(metricRow);
     curvesLayout->addWidget(m_metricPlot, 1);
-    m_tabs->addTab(curves, tr("Curves"));
+    addPage(curves, tr("Curves"));
     connect(m_curveMetric, &QComboBox::currentTextChanged, this, &RunDetailView::showMetricCurve);
 
     m_metrics = new GroupMetricsView(m_tabs);
-    m_tabs->addTab(m_metrics, tr("Metrics"));
+    addPage(m_metrics, tr("Metrics"));
 
     m_attention = new AttentionView(m_tabs);
-    m_attentionTab = m_tabs->addTab(m_attention, tr("Attention"));
+    m_attentionTab = addPage(m_attention, tr("Attention"));
     m_tabs->setTabVisible(m_attentionTab, false);
     m_saliency = new SaliencyView(m_tabs);
-    m_saliencyTab = m_tabs->addTab(m_saliency, tr("Saliency"));
+    m_saliencyTab = addPage(m_saliency, tr("Saliency"));
     m_tabs->setTabVisible(m_saliencyTab, false);
     m_embedding = new EmbeddingView(m_tabs);
-    m_embeddingTab = m_tabs->addTab(m_embedding, tr("Embedding"));
+    m_embeddingTab = addPage(m_embedding, tr("Embedding"));
     m_tabs->setTabVisible(m_embeddingTab, false);
     m_clustering = new ClusteringView(m_tabs);
-    m_clusteringTab = m_tabs->addTab(m_clustering, tr("Clustering"));
+    m_clusteringTab = addPage(m_clustering, tr("Clustering"));
     m_tabs->setTabVisible(m_clusteringTab, false);
     m_crossAttention = new CrossAttentionView(m_tabs);
-    m_crossAttentionTab = m_tabs->addTab(m_crossAttention, tr("Cross-attention"));
+    m_crossAttentionTab = addPage(m_crossAttention, tr("Cross-attention"));
     m_tabs->setTabVisible(m_crossAttentionTab, false);
 
     m_leakage = new LeakageView(m_tabs);
-    m_leakageTab = m_tabs->addTab(m_leakage, tr("Leakage"));
+    m_leakageTab = addPage(m_leakage, tr("Leakage"));
     m_tabs->setTabVisible(m_leakageTab, false);
     m_subgroups = new SubgroupScanView(m_tabs);
-    m_subgroupsTab = m_tabs->addTab(m_subgroups, tr("Subgroups"));
+    m_subgroupsTab = addPage(m_subgroups, tr("Subgroups"));
     m_tabs->setTabVisible(m_subgroupsTab, false);
 
     m_stages = new FairSslStageView(m_tabs);
     m_weights = new FairSslWeightView(m_tabs);
     m_groupResults = new FairSslGroupView(m_tabs);
-    m_fairSslTabs = {m_tabs->addTab(m_stages, tr("Stages")),
-                     m_tabs->addTab(m_weights, tr("Meta-weights")),
-                     m_tabs->addTab(m_groupResults, tr("Groups"))};
+    m_fairSslTabs = {addPage(m_stages, tr("Stages")), addPage(m_weights, tr("Meta-weights")),
+                     addPage(m_groupResults, tr("Groups"))};
     for (int tab : m_fairSslTabs)
         m_tabs->setTabVisible(tab, false);
 

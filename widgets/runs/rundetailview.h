@@ -51,7 +51,12 @@ public:
     SubgroupScanView *subgroupScanView() const { return m_subgroups; }
     QString runId() const { return m_run.record.id; }
 
+    /// The tabs; each page is a QScrollArea around its view (showTab(), currentView()).
     QTabWidget *tabs() const { return m_tabs; }
+    /// Shows the tab of @p view (attentionView(), …).
+    void showTab(QWidget *view);
+    /// The view of the current tab.
+    QWidget *currentView() const;
     QTableWidget *metricsTable() const;
     QCustomPlot *groupAccuracyPlot() const;
     GroupMetricsView *metricsView() const { return m_metrics; }
@@ -74,6 +79,8 @@ public:
     bool fairSslTabsVisible() const;
 
 private:
+    int addPage(QWidget *page, const QString &title);
+    int tabOf(const QWidget *view) const;
     void showSummary();
     void showCurves();
     void showMetricCurve(const QString &name);

@@ -21,6 +21,7 @@
 #include <qcustomplot.h>
 
 #include <algorithm>
+#include <cmath>
 
 namespace equiscope {
 
@@ -69,7 +70,14 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     m_table->setHeaderLabels({tr("Run"), tr("Status"), tr("Progress")});
     m_table->header()->setSectionResizeMode(NameColumn, QHeaderView::Stretch);
     m_table->header()->setSectionResizeMode(StatusColumn, QHeaderView::ResizeToContents);
-    m_table->header()->resizeSection(ProgressColumn, 150);
+    // Wide enough for the longest progress text in this language, which the bar would clip.
+    const QString widest = tr("%p% · epoch %1/%2 · ETA %3")
+                               .arg(100)
+                               .arg(100)
+                               .arg(QStringLiteral("10:00:00"))
+                               .replace(QStringLiteral("%p"), QStringLiteral("100"));
+    m_table->header()->resizeSection(
+        ProgressColumn, std::max(150, m_table->fontMetrics().horizontalAdvance(widest) + 28));
     m_table->header()->setStretchLastSection(false);
 
     m_cancel = new QPushButton(tr("&Cancel run"));
@@ -316,7 +324,13 @@ void RunMonitor::onProgress(int row, const JobProgress &p)
                                .arg(p.epochs)
                                .arg(formatEta(p.etaSeconds))
                          : tr("%p% · %1 · ETA %2").arg(p.stage, formatEta(p.etaSeconds)));
-    r.stepX.append(fraction * p.epochs);
+    // Only training steps carry a loss; stage progress (curation, evaluation, clustering
+    // stages) reports none, and a point at loss 0 would draw a stray segment back across the
+    // curve.
+    const double x = fraction * p.epochs;
+    if (p.loss == 0 || !std::isfinite(p.loss) || (!r.stepX.isEmpty() && x < r.stepX.last()))
+        return;
+    r.stepX.append(x);
     r.loss.append(p.loss);
     if (row == selectedRow()) {
         m_lossPlot->graph(0)->addData(r.stepX.last(), r.loss.last());
@@ -368,9 +382,22 @@ void RunMonitor::showSelected()
 void RunMonitor::replotNow()
 {
     m_dirty = false;
+    // The attention-entropy axis belongs to runs that report an entropy (FARE, SparseFARE).
+    bool entropy = false;
+    for (auto it = m_metricPlot->graph(1)->data()->constBegin();
+         it != m_metricPlot->graph(1)->data()->constEnd() && !entropy; ++it)
+        entropy = std::isfinite(it->value);
+    m_metricPlot->yAxis2->setVisible(entropy);
+    m_metricPlot->graph(1)->setVisible(entropy);
+    if (entropy)
+        m_metricPlot->graph(1)->addToLegend();
+    else
+        m_metricPlot->graph(1)->removeFromLegend();
     for (QCustomPlot *plot : {m_lossPlot, m_metricPlot}) {
         plot->rescaleAxes(true);
         plot->xAxis->setRangeLower(0);
+        PlotStyle::fitFlatValueRange(plot->yAxis);
+        PlotStyle::fitFlatValueRange(plot->yAxis2);
         plot->replot(QCustomPlot::rpQueuedReplot);
     }
 }

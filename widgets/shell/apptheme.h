@@ -25,5 +25,7 @@ AppTheme savedAppTheme();
 void saveAppTheme(AppTheme theme);
 /// Whether the current application palette is dark (text lighter than the window).
 bool isDarkPalette();
+/// The frame of unchecked check boxes and radio buttons in the dark theme.
+QColor indicatorFrameColour();
 
 } // namespace equiscope

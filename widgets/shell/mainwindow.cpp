@@ -28,6 +28,8 @@
 #include <QListWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
+#include <QScrollArea>
 #include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -35,6 +37,8 @@
 #include <QTabWidget>
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
 
 #include <utility>
 
@@ -140,6 +144,9 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
                                                                                 : last);
     if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
         resize(1280, 860);
+    fitToScreen();
+    // Once shown, the window frame is known: fit again with it.
+    QTimer::singleShot(0, this, &MainWindow::fitToScreen);
     if (!restoreState(settings.value(QStringLiteral("window/state")).toByteArray())) {
         // Docks only take a size once the window is laid out.
         QTimer::singleShot(0, this, [this] { resizeDocks({m_monitorDock}, {280}, Qt::Vertical); });
@@ -149,11 +156,38 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::fitToScreen()
+{
+    // A geometry saved on a larger screen, or the default size on a laptop, must not leave the
+    // window larger than the screen with its status bar and log out of reach.
+    QScreen *screen = this->screen();
+    if (!screen)
+        return;
+    const QRect available = screen->availableGeometry();
+    if (isMaximized() || isFullScreen() || available.contains(geometry()))
+        return;
+    const QSize frameExtra = frameGeometry().size() - geometry().size();
+    resize(size().boundedTo(available.size() - frameExtra));
+    const QRect frame = frameGeometry();
+    const int x = std::clamp(frame.left(), available.left(),
+                             std::max(available.left(), available.right() - frame.width() + 1));
+    const int y = std::clamp(frame.top(), available.top(),
+                             std::max(available.top(), available.bottom() - frame.height() + 1));
+    move(x, y);
+}
+
 int MainWindow::addPage(const QString &name, const QString &title, QWidget *page)
 {
     auto *item = new QListWidgetItem(title, m_navigation);
     item->setData(Qt::UserRole, name);
-    return m_pages->addWidget(page);
+    // Pages scroll when the window is smaller than they need, rather than forcing the window
+    // taller than a laptop screen.
+    auto *scroll = new QScrollArea;
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own; its view's widgets are
+    scroll->setWidget(page);
+    return m_pages->addWidget(scroll);
 }
 
 void MainWindow::createMenus()
@@ -330,7 +364,7 @@ QWidget *MainWindow::analysisPage(const QString &name) const
 bool MainWindow::showView(const QString &name)
 {
     if (name == QLatin1String("monitor")) {
-        if (m_pages->currentWidget() == m_datasetPanel)
+        if (m_datasetPanel->isVisibleTo(this))
             showView(QStringLiteral("experiments"));
         m_monitorDock->show();
         m_monitorDock->raise();

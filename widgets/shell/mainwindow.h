@@ -60,6 +60,8 @@ protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
+    /// Shrinks and moves the window into the screen's available area.
+    void fitToScreen();
     int addPage(const QString &name, const QString &title, QWidget *page);
     void createMenus();
     void chooseStore();

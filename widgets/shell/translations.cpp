@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QLibraryInfo>
+#include <QLocale>
 #include <QPointer>
 #include <QTranslator>
 
@@ -75,6 +76,13 @@ QString Translations::install(const QString &setting)
     state.language = QStringLiteral("en");
 
     const QString language = resolve(setting);
+    // Dates and numbers in the interface language: the system's own conventions when it speaks
+    // that language (en_GB dates stay British) or is the neutral C locale in English, the
+    // language's default ones otherwise.
+    const QLocale system = QLocale::system();
+    const bool keepSystem = QLocale::languageToCode(system.language()) == language ||
+                            (system.language() == QLocale::C && language == QLatin1String("en"));
+    QLocale::setDefault(keepSystem ? system : QLocale(language));
     if (language == QLatin1String("en"))
         return state.language; // the source texts are English
     QTranslator *own =

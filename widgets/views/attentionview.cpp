@@ -253,6 +253,11 @@ AttentionView::AttentionView(QWidget *parent) : QWidget(parent)
     auto *cellLayout = new QVBoxLayout(cellBox);
     cellLayout->addLayout(imagesRow);
     cellLayout->addWidget(m_cellText, 1);
+    // A word-wrapped label's minimum does not grow with its lines (height for width): reserve the
+    // four lines a cell's description takes, and keep the box at least that tall, so that a
+    // short window scrolls instead of drawing the text over the thumbnails.
+    m_cellText->setMinimumHeight(4 * m_cellText->fontMetrics().lineSpacing() + 4);
+    cellBox->setMinimumHeight(cellBox->minimumSizeHint().height());
 
     auto *side = new QWidget(this);
     auto *sideLayout = new QVBoxLayout(side);

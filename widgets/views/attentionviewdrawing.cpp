@@ -231,7 +231,7 @@ void AttentionView::drawGroupMap()
         m_groupPlot->yAxis->setTicker(ticker);
         m_groupPlot->xAxis->setRange(-0.5, groups - 0.5);
         m_groupPlot->yAxis->setRange(-0.5, groups - 0.5);
-        m_groupPlot->xAxis->setTickLabelRotation(groups > 4 ? 30 : 0);
+        PlotStyle::rotateTickLabels(m_groupPlot->xAxis, groups > 4 ? 30 : 0, names);
     }
     m_groupPlot->replot();
 }

@@ -425,6 +425,7 @@ void ClusteringView::drawSizes()
         byBin[sizeBin(qint64(h.at(0).toDouble()))] += h.at(1).toDouble();
     }
     auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+    QStringList binLabels;
     auto *bars = new QCPBars(m_sizePlot->xAxis, m_sizePlot->yAxis);
     bars->setBrush(okabeIto(2));
     bars->setPen(QPen(okabeIto(2).darker(130)));
@@ -432,13 +433,14 @@ void ClusteringView::drawSizes()
     const int lastBin = byBin.empty() ? 0 : byBin.rbegin()->first;
     double top = 1;
     for (int b = 0; b <= lastBin; ++b) {
-        ticker->addTick(b, sizeBinLabel(b));
+        binLabels << sizeBinLabel(b);
+        ticker->addTick(b, binLabels.last());
         const double count = byBin.count(b) ? byBin[b] : 0;
         bars->addData(b, count);
         top = std::max(top, count);
     }
     m_sizePlot->xAxis->setTicker(ticker);
-    m_sizePlot->xAxis->setTickLabelRotation(lastBin > 8 ? 45 : 0);
+    PlotStyle::rotateTickLabels(m_sizePlot->xAxis, lastBin > 8 ? 45 : 0, binLabels);
     m_sizePlot->xAxis->setRange(-0.7, lastBin + 0.7);
     m_sizePlot->yAxis->setRange(0, top * 1.15);
     const QJsonObject s = m_artifacts.sizes;

@@ -292,6 +292,10 @@ void EmbeddingView::draw()
 {
     m_plot->clearGraphs();
     m_plot->clearItems();
+    if (m_legendNote) {
+        m_plot->legend->remove(m_legendNote);
+        m_legendNote = nullptr;
+    }
     const int n = m_set.count();
     if (m_points.size() != qsizetype(2) * n) {
         m_plot->replot();
@@ -314,11 +318,18 @@ void EmbeddingView::draw()
         const QColor colour = PlotStyle::categoryColour(style, palette());
         QColor fill = colour;
         fill.setAlpha(110);
-        graph->setScatterStyle(QCPScatterStyle(markerShape(style), QPen(colour, 1.2), fill, 7));
+        graph->setScatterStyle(QCPScatterStyle(categoryMarker(style), QPen(colour, 1.2), fill, 7));
         graph->setProperty("code", code);
         for (int i : rows)
             graph->addData(m_points[2 * i], m_points[2 * i + 1]);
         ++slot;
+    }
+    if (rowsOf.size() > 8) {
+        // More categories than colours: the legend says how they are told apart.
+        m_legendNote = new QCPTextElement(
+            m_plot, tr("%1 categories: colour × marker, each pair used once").arg(rowsOf.size()));
+        m_legendNote->setTextColor(palette().color(QPalette::Text));
+        m_plot->legend->addElement(m_legendNote);
     }
     m_plot->xAxis->setLabel(m_xLabel);
     m_plot->yAxis->setLabel(m_yLabel);

@@ -12,6 +12,7 @@ class QComboBox;
 class QCustomPlot;
 class QDoubleSpinBox;
 class QLabel;
+class QCPTextElement;
 class QMouseEvent;
 class QProgressBar;
 class QPushButton;
@@ -101,6 +102,7 @@ private:
     QPushButton *m_cancel = nullptr;
     QProgressBar *m_progress = nullptr;
     QLabel *m_status = nullptr;
+    QCPTextElement *m_legendNote = nullptr; ///< in the legend when categories > 8
     QCustomPlot *m_plot = nullptr;
     QLabel *m_image = nullptr;
     QLabel *m_details = nullptr;

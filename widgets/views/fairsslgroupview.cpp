@@ -1,7 +1,7 @@
 #include "views/fairsslgroupview.h"
 
-#include "common/tableitems.h"
 #include "common/plotstyle.h"
+#include "common/tableitems.h"
 
 #include <qcustomplot.h>
 
@@ -45,7 +45,7 @@ FairSslGroupView::FairSslGroupView(QWidget *parent) : QWidget(parent)
     setAccessibleName(tr("Per-group results"));
     m_plot = new QCustomPlot(this);
     m_plot->setAccessibleName(tr("Per-group rates with 95 % confidence intervals"));
-    m_plot->setMinimumHeight(220);
+    m_plot->setMinimumSize(240, 220);
     m_plot->yAxis->setLabel(tr("rate (95 % bootstrap CI)"));
     m_plot->legend->setVisible(true);
     m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignBottom | Qt::AlignRight);
@@ -156,10 +156,10 @@ void FairSslGroupView::draw()
         m_summary->setItem(i, 1, readOnlyItem(QString::number(m.value, 'f', 4)));
         m_summary->setItem(i, 2,
                            readOnlyItem(m.ciLow && m.ciHigh
-                                        ? QStringLiteral("[%1, %2]")
-                                              .arg(QString::number(*m.ciLow, 'f', 4),
-                                                   QString::number(*m.ciHigh, 'f', 4))
-                                        : QString()));
+                                            ? QStringLiteral("[%1, %2]")
+                                                  .arg(QString::number(*m.ciLow, 'f', 4),
+                                                       QString::number(*m.ciHigh, 'f', 4))
+                                            : QString()));
     }
 }
 

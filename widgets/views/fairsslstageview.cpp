@@ -1,7 +1,7 @@
 #include "views/fairsslstageview.h"
 
-#include "common/tableitems.h"
 #include "common/plotstyle.h"
+#include "common/tableitems.h"
 
 #include <qcustomplot.h>
 
@@ -131,7 +131,7 @@ FairSslStageView::FairSslStageView(QWidget *parent) : QWidget(parent)
     m_table->setWordWrap(false);
     m_funnel = new QCustomPlot(this);
     m_funnel->setAccessibleName(tr("Kept and dropped images per stage"));
-    m_funnel->setMinimumHeight(150);
+    m_funnel->setMinimumSize(240, 150);
     m_funnel->yAxis->setLabel(tr("images"));
     m_funnel->legend->setVisible(true);
     m_funnel->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
@@ -207,7 +207,7 @@ void FairSslStageView::showData(const FairSslRunData &data)
         m_table->setItem(
             row, 4,
             readOnlyItem(tr("%1 s").arg(s.value(QStringLiteral("seconds")).toDouble(), 0, 'f', 1),
-                     Qt::AlignRight));
+                         Qt::AlignRight));
         const QString details = detailText(s.value(QStringLiteral("details")).toObject());
         auto *detailItem = readOnlyItem(details);
         detailItem->setToolTip(details);

@@ -35,7 +35,7 @@ FairSslWeightView::FairSslWeightView(QWidget *parent) : QWidget(parent)
     m_group->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_heatmap = new QCustomPlot(this);
     m_heatmap->setAccessibleName(tr("Weight histogram of the group over epochs"));
-    m_heatmap->setMinimumHeight(180);
+    m_heatmap->setMinimumSize(240, 180);
     m_heatmap->xAxis->setLabel(tr("epoch"));
     m_heatmap->yAxis->setLabel(tr("meta-learned weight"));
     setEpochTicks(m_heatmap->xAxis);
@@ -48,7 +48,7 @@ FairSslWeightView::FairSslWeightView(QWidget *parent) : QWidget(parent)
     m_map->setColorScale(scale);
     m_means = new QCustomPlot(this);
     m_means->setAccessibleName(tr("Mean weight per group and epoch"));
-    m_means->setMinimumHeight(160);
+    m_means->setMinimumSize(240, 160);
     m_means->xAxis->setLabel(tr("epoch"));
     m_means->yAxis->setLabel(tr("mean weight of the group"));
     setEpochTicks(m_means->xAxis);

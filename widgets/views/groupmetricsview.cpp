@@ -1,7 +1,7 @@
 #include "views/groupmetricsview.h"
 
-#include "common/tableitems.h"
 #include "common/plotstyle.h"
+#include "common/tableitems.h"
 
 #include "eval/metricdirection.h"
 
@@ -68,8 +68,8 @@ GroupMetricsView::GroupMetricsView(QWidget *parent) : QWidget(parent)
     m_plot->setAccessibleName(tr("Per-group metric with 95 % confidence intervals"));
     m_plot->setMinimumHeight(200);
     m_plot->xAxis->setLabel(tr("group"));
-    m_plot->legend->setVisible(true);
-    m_plot->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignRight);
+    // Under the axes, not inside them: an inset legend covered the last bar and its whisker.
+    PlotStyle::placeLegendBelow(m_plot, 4);
 
     auto *chart = new QWidget(this);
     auto *chartLayout = new QVBoxLayout(chart);
@@ -222,9 +222,9 @@ void GroupMetricsView::drawBars()
     m_plot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
     m_plot->yAxis->setLabel(
         name.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(name, directionHint(name)));
-    // Rates and accuracies live in [0, 1]; leave room above for the legend.
+    // Rates and accuracies live in [0, 1]; a little room above the highest whisker.
     const bool unit = top <= 1.0 && bottom >= 0.0;
-    m_plot->yAxis->setRange(bottom, unit ? 1.18 : top * 1.25 + 1e-9);
+    m_plot->yAxis->setRange(bottom, unit ? 1.05 : top * 1.1 + 1e-9);
     m_note->setText(
         keys.isEmpty() && k == 0
             ? tr("This run has no per-group metrics.")

@@ -351,7 +351,7 @@ void ParetoView::draw()
         graph->setName(methods.at(mi));
         graph->setLineStyle(QCPGraph::lsNone);
         const QColor colour = PlotStyle::categoryColour(mi, palette());
-        graph->setScatterStyle(QCPScatterStyle(markerShape(mi), colour, colour, 9));
+        graph->setScatterStyle(QCPScatterStyle(categoryMarker(mi), colour, colour, 9));
         for (int i = 0; i < m_ids.size(); ++i)
             if (runMethod(m_ids.at(i)) == methods.at(mi))
                 graph->addData(m_x[size_t(i)], m_y[size_t(i)]);
