@@ -79,6 +79,26 @@ std::vector<double> ParetoFront::defaultReference() const
     return ref;
 }
 
+std::vector<double> ParetoFront::paddedReference() const
+{
+    std::vector<double> ref = defaultReference();
+    for (int k = 0; k < m_objectives.size(); ++k) {
+        double lo = INFINITY, hi = -INFINITY;
+        for (int i = 0; i < m_points.size(); ++i)
+            if (valid(i)) {
+                lo = std::min(lo, m_points[i].values[size_t(k)]);
+                hi = std::max(hi, m_points[i].values[size_t(k)]);
+            }
+        if (std::isnan(ref[size_t(k)]) || !std::isfinite(lo))
+            continue;
+        const double margin = hi > lo ? kReferenceMargin * (hi - lo)
+                                      : std::max(1e-3, kReferenceMargin * std::abs(hi));
+        ref[size_t(k)] +=
+            m_objectives[k].direction == ObjectiveDirection::Maximise ? -margin : margin;
+    }
+    return ref;
+}
+
 double ParetoFront::hypervolume(const std::vector<double> &reference) const
 {
     if (m_objectives.size() != 2 || reference.size() != 2 || std::isnan(reference[0]) ||

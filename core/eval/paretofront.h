@@ -47,6 +47,12 @@ public:
     /// sit on the worst value of an axis then add no area; pass an explicit reference to avoid
     /// that.
     std::vector<double> defaultReference() const;
+    /// The reference every hypervolume Equiscope shows is measured from (the Compare page, the
+    /// reports): the worst value on each axis moved kReferenceMargin of that axis's spread
+    /// further out (of |value|, at least 1e-3, when every point has the same value), so the
+    /// extreme points of the front add area too.
+    std::vector<double> paddedReference() const;
+    static constexpr double kReferenceMargin = 0.1;
 
     /// Area dominated by the front and bounded by @p reference (2 objectives only, NaN
     /// otherwise). Front points not strictly better than the reference on both axes add nothing.

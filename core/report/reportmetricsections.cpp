@@ -300,19 +300,8 @@ ReportSection pareto(const QVector<ReportRun> &runs, const QVector<ReportRun> &c
         return s;
     }
     const ParetoFront front({Objective{xName, *xDir}, Objective{yName, *yDir}}, points);
-    // The worst value on each axis, moved 10 % of the axis range further out, so that points on
-    // the worst value still add area.
-    std::vector<double> ref = front.defaultReference();
-    const ObjectiveDirection dirs[] = {*xDir, *yDir};
-    for (int k = 0; k < 2; ++k) {
-        double lo = INFINITY, hi = -INFINITY;
-        for (const ParetoPoint &p : points) {
-            lo = std::min(lo, p.values[size_t(k)]);
-            hi = std::max(hi, p.values[size_t(k)]);
-        }
-        const double margin = hi > lo ? 0.1 * (hi - lo) : std::max(1e-3, 0.1 * std::abs(hi));
-        ref[size_t(k)] += dirs[k] == ObjectiveDirection::Maximise ? -margin : margin;
-    }
+    // The same reference rule as the Compare page, so both show the same hypervolume.
+    const std::vector<double> ref = front.paddedReference();
     const double hv = front.hypervolume(ref);
 
     ChartSpec c;

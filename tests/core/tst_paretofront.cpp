@@ -79,6 +79,23 @@ private Q_SLOTS:
         QCOMPARE(sixPoints().defaultReference(), (std::vector<double>{0.70, 0.25}));
     }
 
+    void paddedReferenceIsTheOneRule()
+    {
+        // The Compare page and the reports measure from this point: worst values moved 10 % of
+        // each axis's spread outwards (accuracy ↑: 0.70 − 0.02, EOD ↓: 0.25 + 0.02).
+        const ParetoFront front = sixPoints();
+        const std::vector<double> ref = front.paddedReference();
+        QVERIFY(std::abs(ref[0] - 0.68) < 1e-12 && std::abs(ref[1] - 0.27) < 1e-12);
+        // By hand: P0 .22 × .07 + P1 .17 × .10 + P2 .12 × .05 = .0384.
+        QVERIFY(std::abs(front.hypervolume(ref) - 0.0384) < 1e-12);
+        // One point: 10 % of |value| (at least 1e-3) on each axis.
+        const ParetoFront one({{QStringLiteral("accuracy"), ObjectiveDirection::Maximise},
+                               {QStringLiteral("gap"), ObjectiveDirection::Minimise}},
+                              {{QStringLiteral("A"), {0.5, 0.0}}});
+        const std::vector<double> single = one.paddedReference();
+        QVERIFY(std::abs(single[0] - 0.45) < 1e-12 && std::abs(single[1] - 1e-3) < 1e-12);
+    }
+
     void degenerate()
     {
         const QVector<Objective> two{{QStringLiteral("a"), ObjectiveDirection::Maximise},

@@ -2,8 +2,8 @@
 
 #include "families/familyregistry.h"
 
-#include "common/tableitems.h"
 #include "common/plotstyle.h"
+#include "common/tableitems.h"
 
 #include "eval/paretofront.h"
 
@@ -247,18 +247,9 @@ void ParetoView::recompute(bool resetReference)
         m_onFront[size_t(i)] = front.isOnFront(i);
     m_front = front.front();
     if (resetReference && !points.isEmpty()) {
-        // The worst value on each axis, moved 5 % of the axis's spread further out, so the
-        // extreme points of the front add area too (at the worst value itself they add none).
-        std::vector<double> ref = front.defaultReference();
-        for (size_t k = 0; k < 2; ++k) {
-            const std::vector<double> &v = k == 0 ? m_x : m_y;
-            const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
-            double spread = *hi - *lo;
-            if (spread <= 0)
-                spread = std::max(std::abs(ref[k]), 1.0);
-            const bool max = maximise(k == 0 ? xName : yName);
-            ref[k] += (max ? -0.05 : 0.05) * spread;
-        }
+        // The reports' rule (ParetoFront::paddedReference), so the Compare page and a report of
+        // the same runs show the same hypervolume; the user may move the point afterwards.
+        const std::vector<double> ref = front.paddedReference();
         const QSignalBlocker bx(m_refX), by(m_refY);
         m_refX->setValue(ref.at(0));
         m_refY->setValue(ref.at(1));
