@@ -89,6 +89,15 @@ Expected<ClusteringData> embedded(const ClusteringConfig &c, const FareConfig &r
     auto ds = openDataset(rc.dataset, ctx);
     if (!ds)
         return ds.error();
+    // Checked before the (slow) embedding: a sensitive attribute the dataset lacks would leave
+    // the run without groups, and the default "group" of feature files is no exception here.
+    for (const QString &name : c.sensitive)
+        if (!ds->attributes.contains(name))
+            return fileError(
+                rc.dataset.path,
+                QStringLiteral("sensitive attribute '%1' is not an attribute of the "
+                               "dataset of %2 (attributes: %3)")
+                    .arg(name, what, ds->attributes.names().join(QStringLiteral(", "))));
     FareConfig sessionConfig = rc;
     if (checkpoint.isEmpty()) {
         // A TorchScript encoder: the session only prepares the images, but its config must

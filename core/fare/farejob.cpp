@@ -9,8 +9,10 @@
 #include "fare/faresession.h"
 #include "store/runstore.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 
+#include <algorithm>
 #include <cmath>
 
 namespace equiscope {
@@ -160,7 +162,24 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
     }
 
     Q_EMIT logMessage(QStringLiteral("evaluating: linear probes on the frozen representation"));
-    auto evaluation = session.evaluate(cancelFlag());
+    // Evaluation can take longer than a small run's training: it reports its stages as
+    // progress of its own (0–100 %) with an ETA from its own pace, and stops when cancelled.
+    QElapsedTimer evaluationClock;
+    evaluationClock.start();
+    QString lastStage;
+    auto evaluation = session.evaluate(cancelFlag(), [&](const QString &stage, double done) {
+        JobProgress p;
+        p.epoch = 1;
+        p.epochs = 1;
+        p.stepsPerEpoch = 1000;
+        p.step = std::clamp(qint64(done * 1000.0), qint64(0), qint64(999));
+        p.stage = QStringLiteral("evaluating: %1").arg(stage);
+        const double seconds = double(evaluationClock.elapsed()) / 1000.0;
+        p.etaSeconds = done > 0.02 ? seconds * (1.0 - done) / done : -1;
+        // The first report of a stage is never throttled away: a fast stage is still shown.
+        reportProgress(p, stage != lastStage);
+        lastStage = stage;
+    });
     if (!evaluation)
         return {cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
                 evaluation.error().toString()};

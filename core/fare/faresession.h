@@ -67,7 +67,12 @@ public:
     /// Restores a checkpoint; returns the epoch it was taken after.
     Expected<int> restoreCheckpoint(const QByteArray &checkpoint);
 
-    Expected<EvaluationReport> evaluate(const std::atomic<bool> &cancel);
+    /// Fits the linear probes on the frozen representation and computes the metrics. Cancel is
+    /// polled after every chunk of 1,024 images and between stages; @p progress, when given,
+    /// hears each stage's name and the fraction of the whole evaluation done (0–1).
+    Expected<EvaluationReport>
+    evaluate(const std::atomic<bool> &cancel,
+             const std::function<void(const QString &stage, double done)> &progress = {});
     /// The linear probe of evaluate() (fitted on probeTrainSamples()) applied to @p samples.
     Expected<ProbePredictions> probePredictions(const std::vector<qint64> &samples,
                                                 const std::atomic<bool> &cancel);

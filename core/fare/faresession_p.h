@@ -1,4 +1,6 @@
 #pragma once
+
+#include <functional>
 // Private state of FareSession, shared by its implementation files.
 
 #include "fare/faresession.h"
@@ -43,8 +45,11 @@ struct FareSession::Private
     torch::Tensor gatherImages(const std::vector<qint64> &samples) const;
     torch::Tensor gatherFeatures(const std::vector<qint64> &samples) const;
     torch::Tensor rows(const torch::Tensor &table, const std::vector<qint64> &samples) const;
-    /// Backbone representations, frozen, test-time view.
-    torch::Tensor represent(const std::vector<qint64> &samples);
+    /// Backbone representations, frozen, test-time view. @p chunkDone hears the fraction of
+    /// @p samples done after each chunk of 1,024; when it returns false the pass stops and the
+    /// result is an undefined tensor (cancelled).
+    torch::Tensor represent(const std::vector<qint64> &samples,
+                            const std::function<bool(double)> &chunkDone = {});
     double learningRateAt(int epoch, qint64 step) const;
     void setLearningRate(double lr);
     std::vector<torch::Tensor> trainableParameters() const;

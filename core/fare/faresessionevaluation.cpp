@@ -28,7 +28,8 @@ QJsonObject EvaluationReport::toJson() const
     return o;
 }
 
-torch::Tensor FareSession::Private::represent(const std::vector<qint64> &samples)
+torch::Tensor FareSession::Private::represent(const std::vector<qint64> &samples,
+                                              const std::function<bool(double)> &chunkDone)
 {
     torch::NoGradGuard guard;
     model->eval();
@@ -41,20 +42,41 @@ torch::Tensor FareSession::Private::represent(const std::vector<qint64> &samples
         const auto x =
             dataset.images ? augmenter->evaluate(gatherImages(part)) : gatherFeatures(part);
         parts.push_back(model->represent(x.to(device)).to(torch::kCPU));
+        if (chunkDone && !chunkDone(double(i + part.size()) / double(samples.size()))) {
+            model->train();
+            return {};
+        }
     }
     model->train();
     return torch::cat(parts);
 }
 
-Expected<EvaluationReport> FareSession::evaluate(const std::atomic<bool> &cancel)
+Expected<EvaluationReport>
+FareSession::evaluate(const std::atomic<bool> &cancel,
+                      const std::function<void(const QString &stage, double done)> &progress)
 {
     Private &p = *d;
     EvaluationReport r;
+    // Embedding the images is most of the time (a forward pass per image); the probes and the
+    // bootstrap intervals take the rest.
+    const auto stage = [&](const QString &name, double from, double share) {
+        return [&progress, &cancel, name, from, share](double done) {
+            if (progress)
+                progress(name, from + share * done);
+            return !cancel.load();
+        };
+    };
+    const DataError cancelled{{}, -1, -1, {}, {}, {}, QStringLiteral("cancelled")};
     try {
-        const auto trainX = p.represent(p.probeTrain);
+        const auto trainX = p.represent(
+            p.probeTrain, stage(QStringLiteral("embedding the probe-training images"), 0.0, 0.45));
         if (cancel.load())
-            return DataError{{}, -1, -1, {}, {}, {}, QStringLiteral("cancelled")};
-        const auto testX = p.represent(p.testSamples);
+            return cancelled;
+        const auto testX = p.represent(
+            p.testSamples, stage(QStringLiteral("embedding the test images"), 0.45, 0.35));
+        if (cancel.load())
+            return cancelled;
+        stage(QStringLiteral("fitting the linear probes"), 0.8, 0.1)(0.0);
         r.probeTrainSamples = qint64(p.probeTrain.size());
         r.testSamples = qint64(p.testSamples.size());
 
@@ -117,6 +139,8 @@ Expected<EvaluationReport> FareSession::evaluate(const std::atomic<bool> &cancel
             yPred[i] = int(predAcc[qint64(i)]);
             groupOf[i] = p.groups.groupOf[size_t(p.testSamples[i])];
         }
+        if (!stage(QStringLiteral("per-group metrics with bootstrap intervals"), 0.9, 0.1)(0.0))
+            return cancelled;
         QStringList groupLabels;
         for (const Group &g : p.groups.groups)
             groupLabels << g.label;

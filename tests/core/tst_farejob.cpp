@@ -38,9 +38,25 @@ private Q_SLOTS:
         QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
         QCOMPARE(epochs.count(), 2);
         QVERIFY(progress.count() >= 2); // throttled, but each epoch's last step is always sent
-        const auto last = progress.last().first().value<JobProgress>();
-        QCOMPARE(last.epoch, 2);
-        QCOMPARE(last.step, last.stepsPerEpoch);
+        // Training progress, then the evaluation's own stages (0–100 % of the evaluation).
+        JobProgress lastTraining;
+        QStringList evaluationStages;
+        for (const auto &args : progress) {
+            const auto p = args.first().value<JobProgress>();
+            if (p.stage.isEmpty()) {
+                QVERIFY(evaluationStages.isEmpty()); // no training step after evaluation began
+                lastTraining = p;
+            } else {
+                QVERIFY2(p.stage.startsWith(QStringLiteral("evaluating: ")), qPrintable(p.stage));
+                QVERIFY(p.fraction() >= 0 && p.fraction() <= 1);
+                evaluationStages << p.stage;
+            }
+        }
+        QCOMPARE(lastTraining.epoch, 2);
+        QCOMPARE(lastTraining.step, lastTraining.stepsPerEpoch);
+        QVERIFY2(evaluationStages.contains(
+                     QStringLiteral("evaluating: embedding the probe-training images")),
+                 qPrintable(evaluationStages.join(QLatin1Char('|'))));
         QVERIFY(job.result().value(QStringLiteral("accuracy")).toDouble() > 0.5);
 
         auto s = RunStore::open(store());
@@ -96,6 +112,29 @@ private Q_SLOTS:
         QCOMPARE(done.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
         QCOMPARE(resumedEpochs.count(), 2); // epochs 2 and 3 only
         QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+    }
+
+    void cancelDuringEvaluation()
+    {
+        // The evaluation polls the cancel flag between chunks and stages: a cancel there ends
+        // the run as cancelled, not after the whole evaluation.
+        FareConfig c = m_config;
+        c.epochs = 1;
+        FareJob job(c, store());
+        QSignalSpy finished(&job, &FareJob::finished);
+        // Direct: the cancel is set in the worker, at the first evaluation report.
+        connect(
+            &job, &FareJob::progressChanged, &job,
+            [&job](const JobProgress &p) {
+                if (p.stage.startsWith(QStringLiteral("evaluating")))
+                    job.requestCancel();
+            },
+            Qt::DirectConnection);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Cancelled);
+        auto s = RunStore::open(store());
+        QCOMPARE(s.value()->run(job.runId())->status, RunStatus::Cancelled);
     }
 
     void resumingAnUnknownRunSaysWhy()

@@ -180,6 +180,8 @@ void TestAttributePicker::launcherTakesPickerChoices()
     c.groupBins = 5;
     c.minGroupSize = 12;
     c.sensitive = {QStringLiteral("gender"), QStringLiteral("zip")};
+    c.probeTrainLimit = 321; // the evaluation's limits are in the form too
+    c.testLimit = 123;
     launcher.setConfig(c);
     QCOMPARE(picker->binning(), BinningMethod::KMeans);
     QCOMPARE(picker->bins(), 5);

@@ -25,6 +25,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTabWidget>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void crossAttentionShowsThumbnails();
     void paretoPlotsFAgainstStd();
     void docsScreenshotsFromAStore();
+    void refusesASensitiveAttributeTheRunLacks();
 
 private:
     void grab(QWidget *widget, const QString &name);
@@ -53,6 +55,7 @@ private:
     QString m_store;
     QString m_features;
     QString m_fair, m_plain, m_knn, m_kmeans, m_images;
+    QString m_encoderRun; ///< the FARE run whose encoder embeds images
 };
 
 QString TestClusteringViews::runJob(ClusteringJob *job)
@@ -106,6 +109,7 @@ void TestClusteringViews::initTestCase()
     train.start();
     QVERIFY(trained.wait(300000));
     QCOMPARE(train.outcome(), JobOutcome::Finished);
+    m_encoderRun = train.runId();
     ClusteringConfig c = fixtures::tinyClusteringRun(QString());
     c.dataset = DatasetSpec();
     c.name = QStringLiteral("fair clustering of FARE views");
@@ -177,6 +181,40 @@ void TestClusteringViews::launcherQueuesAClusteringJob()
     launcher->refreshRuns();
     QVERIFY(runs.wait(10000));
     QCOMPARE(launcher->runBox()->count(), 1);
+    // From a run, the sensitive attributes are the run's dataset attributes, the run's own
+    // sensitive attribute checked; a name the dataset lacks is refused before launch.
+    QSignalSpy attributes(launcher, &ClusteringLauncher::runAttributesLoaded);
+    launcher->sourceBox()->setCurrentIndex(1);
+    QVERIFY(launcher->errorLabel()->text().contains(QStringLiteral("Reading the attributes")));
+    QVERIFY(attributes.wait(60000));
+    QStringList names, checked;
+    for (int i = 0; i < launcher->sensitiveList()->count(); ++i) {
+        const QListWidgetItem *item = launcher->sensitiveList()->item(i);
+        names << item->text();
+        if (item->checkState() == Qt::Checked)
+            checked << item->text();
+    }
+    QVERIFY2(names.contains(QStringLiteral("color")) && names.contains(QStringLiteral("label")),
+             qPrintable(names.join(QLatin1Char(','))));
+    QCOMPARE(checked, QStringList{QStringLiteral("rgb")});
+    QVERIFY2(launcher->validationError().isEmpty(), qPrintable(launcher->validationError()));
+    QCOMPARE(launcher->config().sensitive, QStringList{QStringLiteral("rgb")});
+    ClusteringConfig fromRun = launcher->config();
+    fromRun.sensitive = {QStringLiteral("group")}; // the feature-file default
+    launcher->setConfig(fromRun);
+    QVERIFY(attributes.wait(60000));
+    QVERIFY2(launcher->errorLabel()->text().contains(
+                 QStringLiteral("'group' is not an attribute of the source run's dataset")),
+             qPrintable(launcher->errorLabel()->text()));
+    QVERIFY(!launcher->launchButton()->isEnabled());
+    launcher->sensitiveList()
+        ->item(names.indexOf(QStringLiteral("color")))
+        ->setCheckState(Qt::Checked);
+    launcher->sensitiveList()
+        ->item(launcher->sensitiveList()->count() - 1)
+        ->setCheckState(Qt::Unchecked);
+    QVERIFY2(launcher->validationError().isEmpty(), qPrintable(launcher->validationError()));
+    QCOMPARE(launcher->config().sensitive, QStringList{QStringLiteral("color")});
     launcher->setConfig(full);
     // The estimate builds the tiny kNN graph, times a few training steps and leaves inference
     // out of the total.
@@ -347,6 +385,25 @@ void TestClusteringViews::docsScreenshotsFromAStore()
     QVERIFY(paretoLoaded.wait(20000));
     view.setAxes(QStringLiteral("pairwise_f_score_group_std"), QStringLiteral("pairwise_f_score"));
     grab(&view, QStringLiteral("clustering-pareto"));
+}
+
+void TestClusteringViews::refusesASensitiveAttributeTheRunLacks()
+{
+    // The engine refuses it too (the CLI has no list to pick from), before embedding anything.
+    ClusteringConfig c = fixtures::tinyClusteringRun(QString());
+    c.dataset = DatasetSpec();
+    c.fromRun = m_encoderRun;
+    c.sampleLimit = 40;
+    c.sensitive = {QStringLiteral("group")};
+    ClusteringJob job(c, m_store);
+    QSignalSpy finished(&job, &RunJob::finished);
+    job.start();
+    QVERIFY(finished.wait(120000));
+    QCOMPARE(job.outcome(), JobOutcome::Failed);
+    QVERIFY2(job.message().contains(QStringLiteral("sensitive attribute 'group' is not an "
+                                                   "attribute of the dataset")) &&
+                 job.message().contains(QStringLiteral("color")),
+             qPrintable(job.message()));
 }
 
 QTEST_MAIN(TestClusteringViews)

@@ -20,6 +20,7 @@
 #include "fixtures.h"
 #include "widgetchecks.h"
 
+#include "data/groupassignment.h"
 #include "jobs/jobqueue.h"
 
 #include <QAbstractButton>
@@ -220,7 +221,9 @@ void TestDatasetPanel::filtersThumbnailsByValue()
     QCOMPARE(browser->visibleCount(), 50);
     QCOMPARE(browser->checkedLevels(), QStringList{QStringLiteral("F")});
 
-    // A continuous attribute is filtered by its quartile bins, computed off the GUI thread.
+    // A continuous attribute is filtered by its bins, computed off the GUI thread: quartiles
+    // when the launcher bins by quantiles.
+    browser->setBinning(BinningMethod::Quantile, 4, 0);
     QSignalSpy changed(browser, &ThumbnailBrowser::filterChanged);
     browser->filterAttributeBox()->setCurrentIndex(
         browser->filterAttributeBox()->findData(QStringLiteral("age")));
@@ -229,6 +232,16 @@ void TestDatasetPanel::filtersThumbnailsByValue()
     QCOMPARE(browser->visibleCount(), kRows);
     values->item(0)->setCheckState(Qt::Unchecked);
     QCOMPARE(browser->visibleCount(), kRows - 20);
+    // The launcher's k-means binning (method, bins, seed) bins the filter again: its bins are
+    // the groups a run would form.
+    browser->setBinning(BinningMethod::KMeans, 3, 5);
+    QVERIFY(changed.wait(10000));
+    QCOMPARE(values->count(), 3);
+    const Attribute binned = binAttribute(
+        m_panel->dataset()->attributes.column(QStringLiteral("age")), BinningMethod::KMeans, 3, 5);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(values->item(i)->data(Qt::UserRole + 1).toString(), binned.levels()[i]);
+    browser->setBinning(BinningMethod::KMeans, 4, 0); // the launcher's defaults again
 
     // Overlays: the values under each image, and a colour chip for the RGB vector.
     browser->setFilter(QString(), {});

@@ -1,7 +1,9 @@
 // Drives the real workbench window offscreen: open a tiny dataset, pick attributes in the
 // launcher, launch a tiny run and watch its row, cancel and resume, queue a sweep.
 #include "datasets/datasetpanel.h"
+#include "datasets/thumbnailbrowser.h"
 #include "fare/farejob.h"
+#include "launch/attributepicker.h"
 #include "launch/experimentpanel.h"
 #include "launch/farelauncher.h"
 #include "launch/methodregistry.h"
@@ -111,6 +113,15 @@ void TestLauncher::opensDatasetAndPicksAttributes()
     QVERIFY(panel->targetBox()->findText(QStringLiteral("label")) >= 0);
     QListWidget *sensitive = panel->sensitiveList();
     QVERIFY(!sensitive->findItems(QStringLiteral("rgb"), Qt::MatchExactly).isEmpty());
+    // The dataset filter bins as the launcher does: its bins are the run's groups.
+    ThumbnailBrowser *browser = m_window->datasetPanel()->thumbnails();
+    panel->attributePicker()->setBins(5);
+    panel->attributePicker()->setSeed(9);
+    QCOMPARE(browser->binCount(), 5);
+    QCOMPARE(browser->binSeed(), quint64(9));
+    QCOMPARE(browser->binningMethod(), panel->attributePicker()->binning());
+    panel->attributePicker()->setBins(4);
+    panel->attributePicker()->setSeed(m_tiny.seed);
 
     panel->targetBox()->setCurrentText(QStringLiteral("label"));
     setRows(sensitive, {});
@@ -214,15 +225,25 @@ void TestLauncher::cancelsAndResumesRun()
     QCOMPARE(job->outcome(), JobOutcome::Cancelled);
 
     monitor->selectRow(row);
+    const int stepsDrawn = monitor->lossPlot()->graph(0)->dataCount();
+    const QString runId = monitor->runId(row);
     RunJob *resumed = monitor->resumeSelected();
     QVERIFY(resumed);
-    QCOMPARE(monitor->rowCount(), row + 2);
+    // The run continues in its own row, which keeps its curves and its store id.
+    QCOMPARE(monitor->rowCount(), row + 1);
+    QCOMPARE(monitor->job(row), resumed);
+    QCOMPARE(monitor->runId(row), runId);
+    QVERIFY(monitor->state(row) == RunMonitor::State::Queued ||
+            monitor->state(row) == RunMonitor::State::Running);
+    QCOMPARE(monitor->lossPlot()->graph(0)->dataCount(), stepsDrawn);
+    QVERIFY(monitor->logView()->toPlainText().contains(QStringLiteral("resumed")));
     QSignalSpy resumedProgress(resumed, &FareJob::progressChanged);
     QSignalSpy resumedFinished(resumed, &FareJob::finished);
     QTRY_VERIFY_WITH_TIMEOUT(resumedProgress.count() > 0 || resumedFinished.count() > 0, 120000);
-    monitor->selectRow(row + 1);
+    QVERIFY(monitor->state(row) != RunMonitor::State::Cancelled);
+    monitor->selectRow(row);
     monitor->cancelSelected();
-    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(row + 1), RunMonitor::State::Cancelled, 120000);
+    QTRY_COMPARE_WITH_TIMEOUT(monitor->state(row), RunMonitor::State::Cancelled, 120000);
 }
 
 void TestLauncher::queuesTwoRunSweep()

@@ -20,7 +20,6 @@
 namespace equiscope {
 
 namespace {
-constexpr int kFilterBins = 4;
 constexpr int kMaxOverlayLines = 3;
 } // namespace
 
@@ -53,8 +52,8 @@ ThumbnailBrowser::ThumbnailBrowser(QWidget *parent) : QWidget(parent)
     m_attribute = new QComboBox;
     m_attribute->setAccessibleName(tr("Filter attribute"));
     m_attribute->setToolTip(tr("Show only the images with chosen values of this attribute. "
-                               "Continuous and vector attributes are split into %1 bins.")
-                                .arg(kFilterBins));
+                               "Continuous and vector attributes are binned as the Experiments "
+                               "launcher bins the groups of a run (its binning, bins and seed)."));
     m_attribute->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_values = new QListWidget;
     m_values->setAccessibleName(tr("Filter values"));
@@ -121,6 +120,23 @@ ThumbnailBrowser::ThumbnailBrowser(QWidget *parent) : QWidget(parent)
             showLevels(binned);
     });
     setDataset(nullptr);
+}
+
+void ThumbnailBrowser::setBinning(BinningMethod method, int bins, quint64 seed)
+{
+    if (method == m_binMethod && bins == m_bins && seed == m_binSeed)
+        return;
+    m_binMethod = method;
+    m_bins = bins;
+    m_binSeed = seed;
+    // A binned filter is binned again; the ticked bins stay ticked where their labels remain.
+    const QString name = filterAttribute();
+    if (m_dataset && !name.isEmpty() && m_dataset->attributes.contains(name) &&
+        !m_dataset->attributes.column(name).isDiscrete()) {
+        m_pendingLevels = checkedLevels();
+        m_pendingLevelsSet = true;
+        attributeChosen();
+    }
 }
 
 ThumbnailBrowser::~ThumbnailBrowser()
@@ -248,12 +264,10 @@ void ThumbnailBrowser::attributeChosen()
     // Quantile or k-means bins of 70k values take a moment: off the GUI thread.
     m_count->setText(tr("Binning %1…").arg(name));
     m_binning.waitForFinished();
-    m_binning.setFuture(QtConcurrent::run([column] {
-        return binAttribute(column,
-                            column.type() == AttributeType::Continuous ? BinningMethod::Quantile
-                                                                       : BinningMethod::KMeans,
-                            kFilterBins, 1);
-    }));
+    m_binning.setFuture(
+        QtConcurrent::run([column, method = m_binMethod, bins = m_bins, seed = m_binSeed] {
+            return binAttribute(column, method, bins, seed);
+        }));
 }
 
 void ThumbnailBrowser::showLevels(const Attribute &discrete)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "data/groupassignment.h"
+
 #include "data/dataset.h"
 
 #include <QFutureWatcher>
@@ -45,6 +47,12 @@ public:
     /// The levels (or bins) currently ticked.
     QStringList checkedLevels() const;
     int visibleCount() const;
+    /// How continuous and vector attributes are binned for the filter: as the launcher bins the
+    /// run's groups (method, bins, seed), so a bin here is the same group there.
+    void setBinning(BinningMethod method, int bins, quint64 seed);
+    BinningMethod binningMethod() const { return m_binMethod; }
+    int binCount() const { return m_bins; }
+    quint64 binSeed() const { return m_binSeed; }
 
     ThumbnailModel *model() const { return m_model; }
     QListView *view() const { return m_view; }
@@ -78,6 +86,10 @@ private:
     QLabel *m_filterHint = nullptr;
     std::vector<int32_t> m_codes; ///< per sample: level or bin of the filter attribute
     QFutureWatcher<Attribute> m_binning;
+    // The launcher's defaults (FareConfig) until MainWindow passes the launcher's choices.
+    BinningMethod m_binMethod = BinningMethod::KMeans;
+    int m_bins = 4;
+    quint64 m_binSeed = 0;
     QStringList m_pendingLevels; ///< levels to tick once the binning arrives
     bool m_pendingLevelsSet = false;
 };

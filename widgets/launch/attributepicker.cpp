@@ -119,6 +119,8 @@ AttributePicker::AttributePicker(QWidget *parent) : QWidget(parent)
     connect(m_binning, &QComboBox::currentIndexChanged, this, &AttributePicker::choicesChanged);
     connect(m_bins, &QSpinBox::valueChanged, this, &AttributePicker::choicesChanged);
     connect(m_minSize, &QSpinBox::valueChanged, this, &AttributePicker::choicesChanged);
+    connect(m_binning, &QComboBox::currentIndexChanged, this, &AttributePicker::binningChanged);
+    connect(m_bins, &QSpinBox::valueChanged, this, &AttributePicker::binningChanged);
     setAttributes(nullptr, {}, {}, {});
 }
 
@@ -230,6 +232,7 @@ void AttributePicker::setSeed(quint64 seed)
     if (seed == m_seed)
         return;
     m_seed = seed;
+    Q_EMIT binningChanged();
     // Only k-means bins depend on the seed.
     if (hasBinnedSensitive() && binning() == BinningMethod::KMeans)
         choicesChanged();

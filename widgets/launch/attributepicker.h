@@ -49,6 +49,7 @@ public:
     void setMinGroupSize(int size);
     /// The k-means seed (the run's seed: the evaluation bins with it).
     void setSeed(quint64 seed);
+    quint64 seed() const { return m_seed; }
 
     GroupOptions groupOptions() const;
     /// Writes target, sensitive, groupBins, groupBinning and minGroupSize into @p config.
@@ -78,6 +79,8 @@ Q_SIGNALS:
     void selectionChanged();
     /// The group preview for the current choices is ready (or failed: previewError()).
     void previewUpdated();
+    /// The binning method, the bins or the seed changed (the dataset filter bins the same way).
+    void binningChanged();
 
 private:
     struct Preview

@@ -1,8 +1,10 @@
 #include "launch/clusteringlauncher.h"
 
 #include "common/formfields.h"
+#include "datasets/datasetcache.h"
 
 #include "clustering/clusteringjob.h"
+#include "data/dataset.h"
 #include "families/familyregistry.h"
 #include "jobs/jobqueue.h"
 #include "store/runstore.h"
@@ -15,8 +17,10 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QSpinBox>
@@ -122,6 +126,8 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
     m_sourcePages->addWidget(runPage);
     connect(m_source, &QComboBox::currentIndexChanged, m_sourcePages,
             &QStackedWidget::setCurrentIndex);
+    connect(m_source, &QComboBox::currentIndexChanged, this, &ClusteringLauncher::sourceChanged);
+    connect(m_run, &QComboBox::currentIndexChanged, this, &ClusteringLauncher::loadRunAttributes);
 
     m_identity = lineEdit(tr("Identity attribute"), QString(),
                           tr("The attribute holding the true cluster (label for feature files)."));
@@ -130,6 +136,17 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
                            tr("Evaluation groups, comma separated (group for a groups file, e.g. "
                               "color for Colored MNIST). Never used in training."));
     m_sensitive->setText(d.sensitive.join(QLatin1Char(',')));
+    // From a run, the sensitive attributes are picked from its dataset's attributes: a free-text
+    // name the dataset lacks would leave the run without groups.
+    m_sensitiveList = new QListWidget;
+    m_sensitiveList->setAccessibleName(tr("Sensitive attributes of the run's dataset"));
+    m_sensitiveList->setToolTip(tr("Evaluation groups: the checked attributes of the source run's "
+                                   "dataset, intersected. Never used in training."));
+    m_sensitiveList->setMaximumHeight(m_sensitiveList->fontMetrics().height() * 6);
+    m_sensitivePages = new QStackedWidget;
+    m_sensitivePages->addWidget(m_sensitive);
+    m_sensitivePages->addWidget(m_sensitiveList);
+    m_sensitivePages->setFocusProxy(m_sensitive);
     m_subsampleGroup = lineEdit(tr("Under-represented group"), tr("none"),
                                 tr("Keep only a fraction of this group's identities, to study an "
                                    "under-represented group."));
@@ -149,7 +166,7 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
     input->addRow(tr("&Input:"), m_source);
     input->addRow(m_sourcePages);
     input->addRow(tr("&Identity:"), m_identity);
-    input->addRow(tr("&Sensitive:"), m_sensitive);
+    input->addRow(tr("&Sensitive:"), m_sensitivePages);
     input->addRow(tr("&Rare group:"), subsampleRow);
     input->addRow(tr("Min group si&ze:"), m_minGroupSize);
     auto *inputBox = new QGroupBox(tr("Input"));
@@ -211,16 +228,24 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
         connect(b, &QDoubleSpinBox::valueChanged, this, &ClusteringLauncher::updateValidation);
     for (QComboBox *b : {m_source, m_run, m_sampleSplit})
         connect(b, &QComboBox::currentIndexChanged, this, &ClusteringLauncher::updateValidation);
+    connect(&m_attributesWatcher, &QFutureWatcherBase::finished, this,
+            &ClusteringLauncher::showRunAttributes);
+    connect(m_sensitiveList, &QListWidget::itemChanged, this,
+            &ClusteringLauncher::updateValidation);
     connect(&m_runsWatcher, &QFutureWatcherBase::finished, this, [this] {
         const QString current = m_run->currentData().toString();
         const QSignalBlocker block(m_run);
         m_run->clear();
-        for (const RunRecord &r : m_runsWatcher.result())
+        m_sourceRuns.clear();
+        for (const RunRecord &r : m_runsWatcher.result()) {
             m_run->addItem(QStringLiteral("%1 · %2 (%3)").arg(r.name, r.method, r.id.left(8)),
                            r.id);
+            m_sourceRuns.insert(r.id, r);
+        }
         const int keep = m_run->findData(current);
         if (keep >= 0)
             m_run->setCurrentIndex(keep);
+        loadRunAttributes();
         updateValidation();
         Q_EMIT runsLoaded();
     });
@@ -232,6 +257,103 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
 ClusteringLauncher::~ClusteringLauncher()
 {
     m_runsWatcher.waitForFinished();
+    m_attributesWatcher.waitForFinished();
+}
+
+void ClusteringLauncher::sourceChanged()
+{
+    const bool fromRun = m_source->currentData().toString() == QLatin1String("run");
+    m_sensitivePages->setCurrentIndex(fromRun ? 1 : 0);
+    m_sensitivePages->setFocusProxy(fromRun ? static_cast<QWidget *>(m_sensitiveList)
+                                            : static_cast<QWidget *>(m_sensitive));
+    loadRunAttributes();
+}
+
+void ClusteringLauncher::loadRunAttributes()
+{
+    const QString runId = m_run->currentData().toString();
+    if (m_source->currentData().toString() != QLatin1String("run") || runId.isEmpty() ||
+        runId == m_attributesRun)
+        return;
+    // What was checked stays wanted across a change of run.
+    if (!m_attributesRun.isEmpty() && m_attributesError.isEmpty())
+        m_wantedSensitive = checkedSensitive();
+    m_attributesRun = runId;
+    m_datasetAttributes.clear();
+    m_attributesError.clear();
+    m_sensitiveList->clear();
+    const QJsonObject spec =
+        m_sourceRuns.value(runId).config.value(QStringLiteral("dataset")).toObject();
+    if (spec.isEmpty()) {
+        // The run list has not been read yet (a config set before the store): wait for it.
+        m_attributesRun.clear();
+        return;
+    }
+    m_attributesWatcher.setFuture(QtConcurrent::run([runId, spec] {
+        RunAttributes result;
+        result.runId = runId;
+        QString error;
+        if (const auto ds = openCachedDataset(spec, &error))
+            result.names = ds->attributes.names();
+        else
+            result.error = error;
+        return result;
+    }));
+    updateValidation();
+}
+
+void ClusteringLauncher::showRunAttributes()
+{
+    const RunAttributes result = m_attributesWatcher.result();
+    if (result.runId != m_attributesRun)
+        return; // an older run's answer
+    m_datasetAttributes = result.names;
+    m_attributesError = result.error;
+    QStringList wanted = m_wantedSensitive;
+    if (wanted.isEmpty()) {
+        // Nothing chosen yet: the groups the source run itself was trained to be fair to.
+        wanted.clear();
+        for (const QJsonValue &v :
+             m_sourceRuns.value(result.runId).config.value(QStringLiteral("sensitive")).toArray())
+            wanted << v.toString();
+    }
+    const QSignalBlocker block(m_sensitiveList);
+    m_sensitiveList->clear();
+    for (const QString &name : result.names) {
+        auto *item = new QListWidgetItem(name, m_sensitiveList);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(wanted.contains(name) ? Qt::Checked : Qt::Unchecked);
+    }
+    // A name the dataset lacks (from a saved config) is shown, checked, and refused.
+    for (const QString &name : wanted) {
+        if (result.names.contains(name) || !result.error.isEmpty())
+            continue;
+        auto *item = new QListWidgetItem(tr("%1 (not in the dataset)").arg(name), m_sensitiveList);
+        item->setData(Qt::UserRole, name);
+        item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
+        item->setCheckState(Qt::Checked);
+    }
+    updateValidation();
+    Q_EMIT runAttributesLoaded();
+}
+
+QStringList ClusteringLauncher::checkedSensitive() const
+{
+    QStringList names;
+    for (int i = 0; i < m_sensitiveList->count(); ++i)
+        if (m_sensitiveList->item(i)->checkState() == Qt::Checked)
+            names << m_sensitiveList->item(i)->data(Qt::UserRole).toString();
+    return names;
+}
+
+QStringList ClusteringLauncher::sensitiveAttributes() const
+{
+    if (m_source->currentData().toString() != QLatin1String("run"))
+        return m_sensitive->text().split(QLatin1Char(','), Qt::SkipEmptyParts);
+    // Until the run's attributes are read, the config keeps what it was given.
+    return m_sensitiveList->count() > 0 || !m_datasetAttributes.isEmpty() ? checkedSensitive()
+                                                                          : m_wantedSensitive;
 }
 
 void ClusteringLauncher::setStorePath(const QString &path)
@@ -305,7 +427,10 @@ Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
     }
     j.insert(QStringLiteral("dataset"), spec.toJson());
     j.insert(QStringLiteral("identity"), m_identity->text().trimmed());
-    j.insert(QStringLiteral("sensitive"), m_sensitive->text().trimmed());
+    QStringList sensitive;
+    for (const QString &name : sensitiveAttributes())
+        sensitive << name.trimmed();
+    j.insert(QStringLiteral("sensitive"), sensitive.join(QLatin1Char(',')));
     j.insert(QStringLiteral("subsampleGroup"), m_subsampleGroup->text().trimmed());
     j.insert(QStringLiteral("subsampleFraction"), m_subsampleFraction->value());
     j.insert(QStringLiteral("minGroupSize"), m_minGroupSize->value());
@@ -356,6 +481,13 @@ void ClusteringLauncher::setConfig(const ClusteringConfig &c)
     m_name->setText(c.name);
     m_identity->setText(c.identity);
     m_sensitive->setText(c.sensitive.join(QLatin1Char(',')));
+    if (fromRun) {
+        // A run config's sensitive attributes are checked in the list, or refused there when
+        // the dataset lacks them; a feature-file config's ("group" = its groups file) are not.
+        m_wantedSensitive = c.sensitive;
+        m_attributesRun.clear(); // re-check the list against the dataset
+        loadRunAttributes();
+    }
     m_subsampleGroup->setText(c.subsampleGroup);
     m_subsampleFraction->setValue(c.subsampleFraction);
     m_minGroupSize->setValue(c.minGroupSize);
@@ -381,6 +513,20 @@ QString ClusteringLauncher::validationError() const
             return tr("%1: no such file").arg(path);
     } else if (m_run->currentData().toString().isEmpty()) {
         return tr("Choose a finished run whose encoder embeds the data.");
+    } else if (!m_attributesError.isEmpty()) {
+        return tr("The source run's dataset cannot be opened: %1").arg(m_attributesError);
+    } else if (m_datasetAttributes.isEmpty()) {
+        return tr("Reading the attributes of the source run's dataset…");
+    } else {
+        const QString known = m_datasetAttributes.join(QStringLiteral(", "));
+        for (const QString &name : checkedSensitive())
+            if (!m_datasetAttributes.contains(name))
+                return tr("'%1' is not an attribute of the source run's dataset (it has: %2).")
+                    .arg(name, known);
+        if (m_views->value() == 1 && !m_datasetAttributes.contains(m_identity->text().trimmed()))
+            return tr("Identity '%1' is not an attribute of the source run's dataset (it has: "
+                      "%2).")
+                .arg(m_identity->text().trimmed(), known);
     }
     auto parsed = parsedConfig();
     return parsed ? QString() : parsed.error().toString();

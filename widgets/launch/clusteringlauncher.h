@@ -3,6 +3,7 @@
 #include "launch/launcherform.h"
 
 #include "clustering/clusteringconfig.h"
+#include "store/runrecord.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -16,6 +17,7 @@ class QDoubleSpinBox;
 class QFormLayout;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QPushButton;
 class QSpinBox;
 class QStackedWidget;
@@ -25,7 +27,6 @@ namespace equiscope {
 class ClusteringJob;
 class JobQueue;
 class RunJob;
-struct RunRecord;
 
 /// The launcher form of the clustering family: the input (feature files, or the embeddings of a
 /// finished FARE-family run of the store), the method and its options (from MethodRegistry),
@@ -55,16 +56,33 @@ public:
     QComboBox *sourceBox() const { return m_source; }
     QComboBox *runBox() const { return m_run; }
     QLineEdit *featuresEdit() const { return m_features; }
+    /// From a run: the source run's dataset attributes, the checked ones sensitive.
+    QListWidget *sensitiveList() const { return m_sensitiveList; }
 
 Q_SIGNALS:
     /// The list of embedding-source runs was (re)loaded.
     void runsLoaded();
+    /// The attributes of the selected source run's dataset were read (or failed to be).
+    void runAttributesLoaded();
 
 protected:
     /// Model-free methods have nothing to train: their training fields are disabled.
     void methodChanged(const MethodInfo &method) override;
 
 private:
+    struct RunAttributes
+    {
+        QString runId;
+        QStringList names;
+        QString error;
+    };
+    void sourceChanged();
+    /// Reads the attributes of the selected source run's dataset on a worker.
+    void loadRunAttributes();
+    void showRunAttributes();
+    QStringList checkedSensitive() const;
+    /// The sensitive attributes the form describes: typed (feature files) or checked (a run).
+    QStringList sensitiveAttributes() const;
     /// The form as a config, or why it is not one.
     Expected<ClusteringConfig> parsedConfig() const;
 
@@ -81,6 +99,13 @@ private:
     QSpinBox *m_sampleLimit = nullptr;
     QLineEdit *m_identity = nullptr;
     QLineEdit *m_sensitive = nullptr;
+    QListWidget *m_sensitiveList = nullptr;
+    QStackedWidget *m_sensitivePages = nullptr;
+    QHash<QString, RunRecord> m_sourceRuns; ///< the runs offered as sources, by id
+    QString m_attributesRun;                ///< the run whose attributes are read or shown
+    QStringList m_datasetAttributes;
+    QString m_attributesError;
+    QStringList m_wantedSensitive; ///< from setConfig(), checked once the attributes are read
     QLineEdit *m_subsampleGroup = nullptr;
     QDoubleSpinBox *m_subsampleFraction = nullptr;
     QSpinBox *m_minGroupSize = nullptr;
@@ -93,6 +118,7 @@ private:
     QDoubleSpinBox *m_valFraction = nullptr;
     QDoubleSpinBox *m_testFraction = nullptr;
     QFutureWatcher<QVector<RunRecord>> m_runsWatcher;
+    QFutureWatcher<RunAttributes> m_attributesWatcher;
 };
 
 } // namespace equiscope

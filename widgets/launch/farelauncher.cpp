@@ -69,6 +69,14 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     m_trainLimit =
         spinBox(0, std::numeric_limits<int>::max(), int(defaults.trainLimit), tr("Train limit"),
                 tr("Training images used for contrastive training (0 = all)."));
+    // Evaluation embeds these images after training; on a small run it can take longer than
+    // the training itself.
+    m_probeTrainLimit = spinBox(0, std::numeric_limits<int>::max(), int(defaults.probeTrainLimit),
+                                tr("Probe training limit"),
+                                tr("Training images the linear probes are fitted on after "
+                                   "training (0 = all)."));
+    m_testLimit = spinBox(0, std::numeric_limits<int>::max(), int(defaults.testLimit),
+                          tr("Test limit"), tr("Test images evaluated (0 = all)."));
 
     auto *general = new QFormLayout;
     general->addRow(tr("Dataset:"), m_datasetLabel);
@@ -82,6 +90,8 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     general->addRow(tr("&Optimizer:"), m_optimizer);
     general->addRow(tr("See&d:"), m_seed);
     general->addRow(tr("Train l&imit:"), m_trainLimit);
+    general->addRow(tr("Probe training limit:"), m_probeTrainLimit);
+    general->addRow(tr("Test limit:"), m_testLimit);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 
@@ -112,7 +122,7 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     connect(m_picker, &AttributePicker::previewUpdated, this, &FareLauncher::updateValidation);
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int seed) { m_picker->setSeed(quint64(seed)); });
-    for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit})
+    for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit, m_probeTrainLimit, m_testLimit})
         connect(box, &QSpinBox::valueChanged, this, &FareLauncher::updateValidation);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, &FareLauncher::updateValidation);
 
@@ -164,6 +174,8 @@ FareConfig FareLauncher::config() const
     c.optimizer = m_optimizer->currentText();
     c.seed = quint64(m_seed->value());
     c.trainLimit = m_trainLimit->value();
+    c.probeTrainLimit = m_probeTrainLimit->value();
+    c.testLimit = m_testLimit->value();
     if (auto m = lossMethodFromName(currentMethod()))
         c.loss.method = m.value();
     for (const auto &[key, text] : optionTexts())
@@ -185,7 +197,10 @@ void FareLauncher::setConfig(const FareConfig &c)
     m_learningRate->setValue(c.learningRate);
     m_optimizer->setCurrentText(c.optimizer);
     m_seed->setValue(int(c.seed));
-    m_trainLimit->setValue(int(c.trainLimit));
+    m_trainLimit->setValue(int(std::min<qint64>(c.trainLimit, std::numeric_limits<int>::max())));
+    m_probeTrainLimit->setValue(
+        int(std::min<qint64>(c.probeTrainLimit, std::numeric_limits<int>::max())));
+    m_testLimit->setValue(int(std::min<qint64>(c.testLimit, std::numeric_limits<int>::max())));
     const QJsonObject loss = c.loss.toJson();
     setOptionValues([&loss](const QString &key) { return loss.value(key); });
     updateValidation();

@@ -68,6 +68,8 @@ private:
     QComboBox *m_optimizer = nullptr;
     QSpinBox *m_seed = nullptr;
     QSpinBox *m_trainLimit = nullptr;
+    QSpinBox *m_probeTrainLimit = nullptr;
+    QSpinBox *m_testLimit = nullptr;
     QPushButton *m_sweep = nullptr;
 };
 

@@ -220,6 +220,14 @@ void RunMonitor::track(RunJob *job)
     m_table->setItemWidget(row.item, ProgressColumn, row.bar);
     m_rows.append(row);
 
+    connectJob(job);
+    if (m_table->currentItem() == nullptr)
+        m_table->setCurrentItem(row.item);
+    updateButtons();
+}
+
+void RunMonitor::connectJob(RunJob *job)
+{
     connect(job, &RunJob::runCreated, this, [this, job](const QString &id) {
         const int r = rowOf(job);
         if (r >= 0)
@@ -250,9 +258,6 @@ void RunMonitor::track(RunJob *job)
                                                            : State::Failed;
         setState(r, s, message);
     });
-    if (m_table->currentItem() == nullptr)
-        m_table->setCurrentItem(row.item);
-    updateButtons();
 }
 
 int RunMonitor::rowOf(const RunJob *job) const
@@ -300,7 +305,9 @@ void RunMonitor::setState(int row, State state, const QString &message)
     r.state = state;
     r.item->setText(StatusColumn, stateText(state));
     r.item->setToolTip(StatusColumn, message);
-    if (state == State::Running)
+    if (state == State::Queued)
+        r.bar->setFormat(tr("waiting"));
+    else if (state == State::Running)
         r.bar->setFormat(tr("starting…"));
     else if (state == State::Finished) {
         r.bar->setValue(r.bar->maximum());
@@ -328,6 +335,17 @@ void RunMonitor::onProgress(int row, const JobProgress &p)
     // stages) reports none, and a point at loss 0 would draw a stray segment back across the
     // curve.
     const double x = fraction * p.epochs;
+    if (r.resuming && std::isfinite(x)) {
+        // A resumed run restarts at its last checkpoint: the steps after it are run again and
+        // replace the cancelled attempt's.
+        r.resuming = false;
+        while (!r.stepX.isEmpty() && r.stepX.last() > x) {
+            r.stepX.removeLast();
+            r.loss.removeLast();
+        }
+        if (row == selectedRow())
+            showSelected();
+    }
     if (p.loss == 0 || !std::isfinite(p.loss) || (!r.stepX.isEmpty() && x < r.stepX.last()))
         return;
     r.stepX.append(x);
@@ -341,6 +359,13 @@ void RunMonitor::onProgress(int row, const JobProgress &p)
 void RunMonitor::onEpoch(int row, int epoch, const QJsonObject &metrics)
 {
     Row &r = m_rows[row];
+    // An epoch run again after a resume replaces the one the cancelled attempt recorded.
+    while (!r.epochX.isEmpty() && r.epochX.last() >= epoch) {
+        r.epochX.removeLast();
+        r.epochLoss.removeLast();
+        r.learningRate.removeLast();
+        r.entropy.removeLast();
+    }
     r.epochX.append(epoch);
     r.epochLoss.append(metrics.value(QStringLiteral("loss")).toDouble(qQNaN()));
     r.learningRate.append(metrics.value(QStringLiteral("learningRate")).toDouble(qQNaN()));
@@ -432,11 +457,14 @@ RunJob *RunMonitor::resumeSelected()
         m_log->appendPlainText(tr("[%1] cannot resume: %2").arg(m_rows[row].name, error));
         return nullptr;
     }
-    track(job);
-    m_rows.last().name = tr("%1 (resumed)").arg(m_rows[row].name);
-    m_rows.last().item->setText(NameColumn, m_rows.last().name);
+    // The run continues in its own row, with the curves it drew before it stopped.
+    Row &r = m_rows[row];
+    r.job = job;
+    r.resuming = true;
+    setState(row, State::Queued, tr("resumed from its last checkpoint"));
+    connectJob(job);
+    m_log->appendPlainText(tr("[%1] resumed from its last checkpoint").arg(r.name));
     m_queue->enqueue(job);
-    selectRow(int(m_rows.size()) - 1);
     Q_EMIT jobResumed(job);
     return job;
 }

@@ -50,7 +50,8 @@ public:
     void selectRow(int row);
     /// Cancels the selected job (queued: removed from the queue; running: stops in one step).
     void cancelSelected();
-    /// Resumes the selected cancelled or failed run from its last checkpoint, as a new row.
+    /// Resumes the selected cancelled or failed run from its last checkpoint in the same row,
+    /// which keeps the curves drawn so far.
     RunJob *resumeSelected();
 
     QTreeWidget *jobTable() const { return m_table; }
@@ -78,8 +79,11 @@ private:
         QString storePath;
         QVector<double> stepX, loss;
         QVector<double> epochX, epochLoss, learningRate, entropy;
+        bool resuming = false; ///< resumed, no progress yet: later steps are replaced
     };
 
+    /// Follows @p job's signals into the row that holds it.
+    void connectJob(RunJob *job);
     int rowOf(const RunJob *job) const;
     int selectedRow() const;
     void setState(int row, State state, const QString &message = QString());

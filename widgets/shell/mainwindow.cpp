@@ -1,6 +1,8 @@
 #include "shell/mainwindow.h"
-#include "launch/farelauncher.h"
 
+#include "datasets/thumbnailbrowser.h"
+#include "launch/attributepicker.h"
+#include "launch/farelauncher.h"
 #include "runs/compareview.h"
 #include "runs/runspanel.h"
 #include "views/paretoview.h"
@@ -126,6 +128,14 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_experimentPanel->setDataset(m_datasetPanel->dataset());
         statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
     });
+    // One binning: the dataset filter's bins of a continuous or vector attribute are the groups
+    // the launcher's run would form (same method, bins and seed).
+    AttributePicker *picker = m_experimentPanel->fareLauncher()->attributePicker();
+    const auto syncBinning = [this, picker] {
+        m_datasetPanel->thumbnails()->setBinning(picker->binning(), picker->bins(), picker->seed());
+    };
+    connect(picker, &AttributePicker::binningChanged, this, syncBinning);
+    syncBinning();
     connect(m_datasetPanel, &DatasetPanel::openFailed, this,
             [this](const QString &message) { statusBar()->showMessage(message); });
     m_jobStatus = new JobStatusLabel(m_queue);

@@ -149,8 +149,13 @@ EmbeddingView::EmbeddingView(QWidget *parent) : QWidget(parent)
         m_xLabel = p.xLabel;
         m_yLabel = p.yLabel;
         m_status->setText(p.note);
+        // The hovered point stays described, at its place in the new projection: the panel
+        // must not keep the old method's coordinates.
+        const int hovered = m_hovered;
         m_hovered = -1;
         draw();
+        if (hovered >= 0)
+            showDetails(hovered);
         Q_EMIT projected();
     });
     connect(&m_datasetWatcher, &QFutureWatcherBase::finished, this, [this] {
@@ -378,6 +383,11 @@ void EmbeddingView::hoverAt(QMouseEvent *event)
         showDetails(best);
 }
 
+QString EmbeddingView::detailsText() const
+{
+    return m_details->text();
+}
+
 void EmbeddingView::showDetails(int row)
 {
     if (row < 0 || row >= m_set.count())
@@ -386,11 +396,12 @@ void EmbeddingView::showDetails(int row)
     const qint64 sample = m_set.samples.value(row);
     const int t = m_set.targets.value(row, -1), g = m_set.groups.value(row, -1);
     m_details->setText(
-        tr("sample %1\n%2: %3\ngroup: %4\nat (%5, %6)")
+        tr("sample %1\n%2: %3\ngroup: %4\n%5 at (%6, %7)")
             .arg(sample)
             .arg(m_set.targetName.isEmpty() ? tr("target") : m_set.targetName,
                  t >= 0 ? m_set.targetLabels.value(t, QString::number(t)) : tr("none"),
-                 g >= 0 ? m_set.groupLabels.value(g) : tr("none"))
+                 g >= 0 ? m_set.groupLabels.value(g) : tr("none"),
+                 m_shown == Method::Tsne ? tr("t-SNE") : tr("PCA"))
             .arg(m_points.value(2 * row), 0, 'g', 4)
             .arg(m_points.value(2 * row + 1), 0, 'g', 4));
     QImage img;

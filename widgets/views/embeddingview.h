@@ -64,6 +64,8 @@ public:
     int hoveredRow() const { return m_hovered; }
     /// Describes row @p row in the detail panel, as hovering it does.
     void showDetails(int row);
+    /// The detail panel's text (the hovered point's labels and coordinates).
+    QString detailsText() const;
     /// Whether the run's dataset (for the hovered point's image) is open.
     bool hasDataset() const { return m_dataset != nullptr; }
 
