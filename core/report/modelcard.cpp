@@ -1,5 +1,7 @@
 #include "report/modelcard.h"
 
+#include "eval/metricunit.h"
+
 #include "report/metricglossary.h"
 #include "report/reportsections_p.h"
 
@@ -88,12 +90,30 @@ QString formatValue(double v)
     return QString::number(v, 'f', 3);
 }
 
+QString formatMetricText(const QString &name, double value)
+{
+    return metricUnit(name) == MetricUnit::Plain ? formatValue(value)
+                                                 : formatMetricValue(name, value);
+}
+
+QString formatMetricCi(const QString &name, double low, double high)
+{
+    if (metricUnit(name) == MetricUnit::Plain)
+        return QStringLiteral("95% CI %1–%2").arg(formatValue(low), formatValue(high));
+    // "[a, b] %" → "a–b %": the unit once, after the range.
+    QString interval = formatMetricInterval(name, low, high);
+    const int close = int(interval.indexOf(QLatin1Char(']')));
+    const QString unit = interval.mid(close + 1);
+    const QStringList ends = interval.mid(1, close - 1).split(QStringLiteral(", "));
+    return QStringLiteral("95% CI %1–%2%3").arg(ends.value(0), ends.value(1), unit);
+}
+
 QString formatWithCi(const MetricRow &row)
 {
     if (row.ciLow && row.ciHigh)
-        return QStringLiteral("%1 (95% CI %2–%3)")
-            .arg(formatValue(row.value), formatValue(*row.ciLow), formatValue(*row.ciHigh));
-    return formatValue(row.value);
+        return QStringLiteral("%1 (%2)").arg(formatMetricText(row.name, row.value),
+                                             formatMetricCi(row.name, *row.ciLow, *row.ciHigh));
+    return formatMetricText(row.name, row.value);
 }
 
 ModelCard modelCardFor(const ReportRun &run)

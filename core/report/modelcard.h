@@ -37,9 +37,14 @@ struct ModelCard
 /// The card of a run as the store knows it.
 ModelCard modelCardFor(const ReportRun &run);
 
-/// "0.812 (95% CI 0.800–0.830)" or "0.812".
+/// "88.75 % (95% CI 86.90–90.40 %)" or "88.75 %" (formatMetricText, formatMetricCi).
 QString formatWithCi(const MetricRow &row);
 /// A metric value for tables: 3–4 significant digits, "—" when undefined.
 QString formatValue(double value);
+/// @p value of metric @p name in its display unit (core/eval/metricunit.h: rates in %, their gaps
+/// in pp, ratios with ×, as the workbench shows them); plain metrics as formatValue().
+QString formatMetricText(const QString &name, double value);
+/// "95% CI 77.00–82.90 %": an interval of metric @p name in its display unit.
+QString formatMetricCi(const QString &name, double low, double high);
 
 } // namespace equiscope

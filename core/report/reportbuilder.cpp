@@ -55,11 +55,9 @@ ReportDocument skeleton(const QVector<ReportRun> &runs)
             const MetricRow *m = first.finalRow(name);
             if (!m)
                 continue;
-            d.cards.push_back({metricTitle(name), formatValue(m->value),
-                               m->ciLow && m->ciHigh
-                                   ? QStringLiteral("95% CI %1–%2")
-                                         .arg(formatValue(*m->ciLow), formatValue(*m->ciHigh))
-                                   : metricDirectionText(name)});
+            d.cards.push_back({metricTitle(name), formatMetricText(name, m->value),
+                               m->ciLow && m->ciHigh ? formatMetricCi(name, *m->ciLow, *m->ciHigh)
+                                                     : metricDirectionText(name)});
         }
     } else {
         d.title = QStringLiteral("Fairness comparison of %1 runs").arg(runs.size());

@@ -109,9 +109,9 @@ ReportCell metricCell(const MetricRow *row)
         return ReportCell(QStringLiteral("—"), {}, ReportCell::Tone::Muted, true);
     QString note;
     if (row->ciLow && row->ciHigh)
-        note =
-            QStringLiteral("95% CI %1–%2").arg(formatValue(*row->ciLow), formatValue(*row->ciHigh));
-    return ReportCell(formatValue(row->value), note, ReportCell::Tone::Normal, true);
+        note = formatMetricCi(row->name, *row->ciLow, *row->ciHigh);
+    return ReportCell(formatMetricText(row->name, row->value), note, ReportCell::Tone::Normal,
+                      true);
 }
 
 QStringList overallMetricNames(const QVector<ReportRun> &runs)

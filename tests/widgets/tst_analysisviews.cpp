@@ -131,7 +131,7 @@ void TestAnalysisViews::runsPanelListsRunsAndShowsMetrics()
             tooSmall = true;
         }
         if (metrics->item(r, 0)->text() == QStringLiteral("red")) {
-            QCOMPARE(metrics->item(r, 3)->text(), QStringLiteral("[0.9000, 0.9500]"));
+            QCOMPARE(metrics->item(r, 3)->text(), QStringLiteral("[90.00, 95.00] %"));
             ci = true;
         }
     }
@@ -243,10 +243,13 @@ void TestAnalysisViews::compareShowsOnlyDifferingKeys()
     QCOMPARE(view.metricsTable()->columnCount(), 3);
     QCOMPARE(view.lossPlot()->graphCount(), 3);
     bool ciShown = false;
-    for (int r = 0; r < view.metricsTable()->rowCount(); ++r)
+    for (int r = 0; r < view.metricsTable()->rowCount(); ++r) {
         if (view.metricsTable()->verticalHeaderItem(r)->text() == QStringLiteral("accuracy"))
             ciShown = view.metricsTable()->item(r, 0)->text() ==
-                      QStringLiteral("0.9000 [0.8800, 0.9200]");
+                          QStringLiteral("90.00 % [88.00, 92.00] %") &&
+                      view.metricsTable()->verticalHeaderItem(r)->toolTip().contains(
+                          QStringLiteral("Higher is better. Shown in percent (%)."));
+    }
     QVERIFY(ciShown);
     grab(&view, QStringLiteral("compare"));
 }
@@ -395,14 +398,17 @@ void TestAnalysisViews::metricsBarsHaveErrorBarsAndTooSmallGroups()
     const QCPBars *bars = barsOf(view.barPlot());
     QVERIFY(bars);
     QCOMPARE(bars->data()->size(), 2); // red and green; blue is too small
-    QVERIFY(std::abs(bars->data()->at(0)->value - 0.93) < 1e-9);
+    // In the unit the table shows: percent.
+    QVERIFY(std::abs(bars->data()->at(0)->value - 93.0) < 1e-9);
+    QVERIFY2(view.barPlot()->yAxis->label().startsWith(QStringLiteral("Accuracy (%)")),
+             qPrintable(view.barPlot()->yAxis->label()));
     const QCPErrorBars *errors = nullptr;
     for (int i = 0; i < view.barPlot()->plottableCount(); ++i)
         if (auto *e = qobject_cast<QCPErrorBars *>(view.barPlot()->plottable(i)))
             errors = e;
     QVERIFY(errors);
-    QVERIFY(std::abs(errors->data()->at(0).errorMinus - 0.03) < 1e-9);
-    QVERIFY(std::abs(errors->data()->at(0).errorPlus - 0.02) < 1e-9);
+    QVERIFY(std::abs(errors->data()->at(0).errorMinus - 3.0) < 1e-9);
+    QVERIFY(std::abs(errors->data()->at(0).errorPlus - 2.0) < 1e-9);
     bool tooSmall = false;
     for (int i = 0; i < view.barPlot()->itemCount(); ++i)
         if (auto *t = qobject_cast<QCPItemText *>(view.barPlot()->item(i)))
@@ -490,6 +496,9 @@ void TestAnalysisViews::embeddingProjectsStoredArtifact()
     QTest::keyClick(view->plot(), Qt::Key_Left);
     QTest::keyClick(view->plot(), Qt::Key_Left);
     QCOMPARE(view->hoveredRow(), 6);
+    QVERIFY2(view->detailsText().contains(
+                 QStringLiteral("PCA at (%1,").arg(view->points()[12], 0, 'g', 4)),
+             qPrintable(view->detailsText()));
 
     // t-SNE: seeded, off the GUI thread; the clusters stay apart.
     view->setMethod(EmbeddingView::Method::Tsne);
@@ -497,6 +506,12 @@ void TestAnalysisViews::embeddingProjectsStoredArtifact()
     QVERIFY(projected.wait(60000));
     QCOMPARE(view->points().size(), 120);
     const QVector<float> first = view->points();
+    // The hovered point keeps its panel, now with its t-SNE coordinates.
+    QCOMPARE(view->hoveredRow(), 6);
+    QVERIFY2(view->detailsText().contains(QStringLiteral("t-SNE at (%1, %2)")
+                                              .arg(first[12], 0, 'g', 4)
+                                              .arg(first[13], 0, 'g', 4)),
+             qPrintable(view->detailsText()));
     TsneOptions options;
     options.seed = 1; // the fixture's runs have seed 0; the view uses seed + 1
     auto direct = tsne(set.values, 60, 5, options);

@@ -1,9 +1,11 @@
 #include "runs/compareview.h"
 
-#include "common/tableitems.h"
+#include "common/metrictext.h"
 #include "common/plotstyle.h"
+#include "common/tableitems.h"
 
 #include "eval/metricdirection.h"
+#include "report/metricglossary.h"
 
 #include <qcustomplot.h>
 
@@ -99,7 +101,7 @@ CompareView::CompareView(QWidget *parent) : QWidget(parent)
     layout->addWidget(splitter, 1);
 
     connect(m_allKeys, &QCheckBox::toggled, this, [this] { showConfig(); });
-    connect(m_curveMetric, &QComboBox::currentTextChanged, this, [this] { showCurves(); });
+    connect(m_curveMetric, &QComboBox::currentIndexChanged, this, [this] { showCurves(); });
     connect(&m_watcher, &QFutureWatcherBase::finished, this, [this] {
         auto result = m_watcher.result();
         if (!result) {
@@ -132,7 +134,10 @@ void CompareView::setShowAllKeys(bool all)
 
 void CompareView::setCurveMetric(const QString &name)
 {
-    m_curveMetric->setCurrentText(name);
+    // Items show readable titles; the key is the item data.
+    const int index = m_curveMetric->findData(name);
+    if (index >= 0)
+        m_curveMetric->setCurrentIndex(index);
 }
 
 void CompareView::showRuns(const QVector<RunSummary> &runs)
@@ -163,13 +168,14 @@ void CompareView::showRuns(const QVector<RunSummary> &runs)
     names.sort();
     if (names.removeAll(QStringLiteral("loss")))
         names.prepend(QStringLiteral("loss"));
-    const QString old = m_curveMetric->currentText();
+    const QString old = m_curveMetric->currentData().toString();
     {
         const QSignalBlocker block(m_curveMetric);
         m_curveMetric->clear();
-        m_curveMetric->addItems(names);
+        for (const QString &key : names)
+            m_curveMetric->addItem(curveTitle(key), key);
         if (names.contains(old))
-            m_curveMetric->setCurrentText(old);
+            m_curveMetric->setCurrentIndex(m_curveMetric->findData(old));
     }
     showCurves();
 }
@@ -268,10 +274,11 @@ void CompareView::showMetrics()
                                                           : v < values[best].value(key)))
                     best = col;
             }
-            m_metricsTable->verticalHeaderItem(row)->setToolTip(*dir == ObjectiveDirection::Maximise
-                                                                    ? tr("higher is better")
-                                                                    : tr("lower is better"));
         }
+        // The glossary entry of a known metric ("too small to judge" rows have none).
+        const QString metric = key.section(QStringLiteral(" ["), 0, 0);
+        if (metricDirection(metric) || !metricDefinition(metric).isEmpty())
+            m_metricsTable->verticalHeaderItem(row)->setToolTip(metricToolTip(metric));
         for (int col = 0; col < m_runs.size(); ++col) {
             auto *item = readOnlyItem(cells[col].value(key, tr("—")));
             if (col == best) {
@@ -286,7 +293,7 @@ void CompareView::showMetrics()
 
 void CompareView::showCurves()
 {
-    const QString name = m_curveMetric->currentText();
+    const QString name = m_curveMetric->currentData().toString();
     m_lossPlot->clearGraphs();
     for (int i = 0; i < m_runs.size(); ++i) {
         auto *graph = m_lossPlot->addGraph();
@@ -298,7 +305,7 @@ void CompareView::showCurves()
             if (e.metrics.value(name).isDouble())
                 graph->addData(e.epoch, e.metrics.value(name).toDouble());
     }
-    m_lossPlot->yAxis->setLabel(name);
+    m_lossPlot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
     m_lossPlot->rescaleAxes();
     m_lossPlot->xAxis->setRange(m_lossPlot->xAxis->range().lower - 0.5,
                                 m_lossPlot->xAxis->range().upper + 0.5);

@@ -2,6 +2,7 @@
 
 #include "families/familyregistry.h"
 
+#include "common/metrictext.h"
 #include "common/plotstyle.h"
 #include "views/attentionview.h"
 #include "views/clusteringview.h"
@@ -37,13 +38,13 @@ void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QSt
     PlotStyle::applyPalette(plot, plot->palette()); // light or dark, as the window is now
     plot->clearGraphs();
     auto *graph = plot->addGraph();
-    graph->setName(name);
+    graph->setName(curveTitle(name));
     graph->setPen(QPen(okabeIto(0), 2));
     graph->setScatterStyle(QCPScatterStyle(markerShape(0), 6));
     for (const EpochRecord &e : epochs)
         if (e.metrics.value(name).isDouble())
             graph->addData(e.epoch, e.metrics.value(name).toDouble());
-    plot->yAxis->setLabel(name);
+    plot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
     plot->rescaleAxes();
     plot->xAxis->scaleRange(1.1);
     plot->yAxis->scaleRange(1.2);
@@ -129,7 +130,8 @@ RunDetailView::RunDetailView(QWidget *parent) : QWidget(parent)
     curvesLayout->addLayout(metricRow);
     curvesLayout->addWidget(m_metricPlot, 1);
     addPage(curves, tr("Curves"));
-    connect(m_curveMetric, &QComboBox::currentTextChanged, this, &RunDetailView::showMetricCurve);
+    connect(m_curveMetric, &QComboBox::currentIndexChanged, this,
+            [this] { showMetricCurve(m_curveMetric->currentData().toString()); });
 
     m_metrics = new GroupMetricsView(m_tabs);
     addPage(m_metrics, tr("Metrics"));
@@ -303,8 +305,9 @@ void RunDetailView::showCurves()
     list.sort();
     const QSignalBlocker block(m_curveMetric);
     m_curveMetric->clear();
-    m_curveMetric->addItems(list);
-    showMetricCurve(m_curveMetric->currentText());
+    for (const QString &key : list)
+        m_curveMetric->addItem(curveTitle(key), key);
+    showMetricCurve(m_curveMetric->currentData().toString());
 }
 
 void RunDetailView::showMetricCurve(const QString &name)

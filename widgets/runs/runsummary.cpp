@@ -1,5 +1,6 @@
 #include "runs/runsummary.h"
 
+#include "eval/metricunit.h"
 #include "store/artifactkinds.h"
 
 #include "store/runstore.h"
@@ -140,10 +141,9 @@ QStringList finalMetricNames(const QVector<RunSummary> &runs)
 
 QString formatMetric(const MetricRow &row)
 {
-    QString text = QString::number(row.value, 'f', 4);
+    QString text = formatMetricValue(row.name, row.value);
     if (row.ciLow && row.ciHigh)
-        text += QStringLiteral(" [%1, %2]")
-                    .arg(QString::number(*row.ciLow, 'f', 4), QString::number(*row.ciHigh, 'f', 4));
+        text += QLatin1Char(' ') + formatMetricInterval(row.name, *row.ciLow, *row.ciHigh);
     return text;
 }
 

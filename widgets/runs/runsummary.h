@@ -48,7 +48,8 @@ QMap<QString, QString> flattenJson(const QJsonObject &object);
 /// Names of whole-population final metrics present in any of @p runs, sorted.
 QStringList finalMetricNames(const QVector<RunSummary> &runs);
 
-/// "0.123 [0.100, 0.150]" or "0.123" without a CI.
+/// The value in its display unit with its CI, "88.75 % [86.90, 90.40] %", or without a CI
+/// "88.75 %" (core/eval/metricunit.h).
 QString formatMetric(const MetricRow &row);
 
 } // namespace equiscope

@@ -3,7 +3,9 @@
 #include "common/plotstyle.h"
 #include "common/tableitems.h"
 
-#include "eval/metricdirection.h"
+#include "common/metrictext.h"
+#include "eval/metricunit.h"
+#include "report/metricglossary.h"
 
 #include <qcustomplot.h>
 
@@ -34,15 +36,6 @@ bool isTooSmall(const MetricRow &m)
     return m.name == QLatin1String("too_small_to_judge");
 }
 
-QString directionHint(const QString &name)
-{
-    const auto d = metricDirection(name);
-    if (!d)
-        return {};
-    return *d == ObjectiveDirection::Maximise ? GroupMetricsView::tr("higher is better")
-                                              : GroupMetricsView::tr("lower is better");
-}
-
 } // namespace
 
 GroupMetricsView::GroupMetricsView(QWidget *parent) : QWidget(parent)
@@ -53,6 +46,8 @@ GroupMetricsView::GroupMetricsView(QWidget *parent) : QWidget(parent)
     m_table->setColumnCount(ColumnCount);
     m_table->setHorizontalHeaderLabels(
         {tr("Group"), tr("Metric"), tr("Value"), tr("95 % CI"), tr("Group size")});
+    m_table->horizontalHeaderItem(ValueColumn)->setToolTip(metricUnitConvention());
+    m_table->horizontalHeaderItem(CiColumn)->setToolTip(metricUnitConvention());
     m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_table->horizontalHeader()->setStretchLastSection(true);
     m_table->verticalHeader()->hide();
@@ -143,10 +138,10 @@ void GroupMetricsView::showTable()
         m_table->setItem(i, GroupColumn, readOnlyItem(m.group.isEmpty() ? tr("all") : m.group));
         auto *metric = readOnlyItem(tooSmall ? tr("all metrics") : m.name);
         if (!tooSmall)
-            metric->setToolTip(directionHint(m.name));
+            metric->setToolTip(metricToolTip(m.name));
         m_table->setItem(i, MetricColumn, metric);
         auto *value =
-            readOnlyItem(tooSmall ? tr("too small to judge") : QString::number(m.value, 'f', 4));
+            readOnlyItem(tooSmall ? tr("too small to judge") : formatMetricValue(m.name, m.value));
         if (tooSmall) {
             QFont italic = value->font();
             italic.setItalic(true);
@@ -159,8 +154,7 @@ void GroupMetricsView::showTable()
         m_table->setItem(i, ValueColumn, value);
         QString ci;
         if (!tooSmall && m.ciLow && m.ciHigh)
-            ci = QStringLiteral("[%1, %2]")
-                     .arg(QString::number(*m.ciLow, 'f', 4), QString::number(*m.ciHigh, 'f', 4));
+            ci = formatMetricInterval(m.name, *m.ciLow, *m.ciHigh);
         m_table->setItem(i, CiColumn, readOnlyItem(ci));
         m_table->setItem(i, SizeColumn,
                          readOnlyItem(m.groupSize ? QString::number(*m.groupSize) : QString()));
@@ -186,6 +180,8 @@ void GroupMetricsView::drawBars()
     errors->setWhiskerWidth(10);
     QVector<double> keys, values, minus, plus;
     double top = 0, bottom = 0;
+    // The axis is in the unit the table shows (percent for rates).
+    const double scale = metricDisplayScale(name);
     int k = 0;
     for (const MetricRow &m : m_run.finalMetrics) {
         if (m.group.isEmpty())
@@ -202,29 +198,35 @@ void GroupMetricsView::drawBars()
         } else if (m.name == name) {
             ticker->addTick(k, m.group);
             keys << k++;
-            values << m.value;
-            minus << (m.ciLow ? m.value - *m.ciLow : 0);
-            plus << (m.ciHigh ? *m.ciHigh - m.value : 0);
-            top = std::max(top, m.ciHigh.value_or(m.value));
-            bottom = std::min(bottom, m.ciLow.value_or(m.value));
+            values << m.value * scale;
+            minus << (m.ciLow ? m.value - *m.ciLow : 0) * scale;
+            plus << (m.ciHigh ? *m.ciHigh - m.value : 0) * scale;
+            top = std::max(top, m.ciHigh.value_or(m.value) * scale);
+            bottom = std::min(bottom, m.ciLow.value_or(m.value) * scale);
         }
     }
     bars->setData(keys, values);
     errors->setData(minus, plus);
     if (const auto overall = m_run.finalValue(name)) {
         auto *line = m_plot->addGraph();
-        line->setName(tr("all groups: %1").arg(*overall, 0, 'f', 4));
+        line->setName(tr("all groups: %1").arg(formatMetricValue(name, *overall)));
         line->setPen(QPen(fg, 1, Qt::DashLine));
-        line->setData({-0.7, std::max(1, k) - 0.3}, {*overall, *overall});
-        top = std::max(top, *overall);
+        line->setData({-0.7, std::max(1, k) - 0.3}, {*overall * scale, *overall * scale});
+        top = std::max(top, *overall * scale);
     }
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
-    m_plot->yAxis->setLabel(
-        name.isEmpty() ? QString() : QStringLiteral("%1 (%2)").arg(name, directionHint(name)));
-    // Rates and accuracies live in [0, 1]; a little room above the highest whisker.
-    const bool unit = top <= 1.0 && bottom >= 0.0;
-    m_plot->yAxis->setRange(bottom, unit ? 1.05 : top * 1.1 + 1e-9);
+    const QString symbol = metricUnitSymbol(name);
+    const QString direction = metricDirectionHint(name);
+    QString label = metricTitle(name);
+    if (!symbol.isEmpty())
+        label += QStringLiteral(" (%1)").arg(symbol);
+    if (!direction.isEmpty())
+        label += QStringLiteral(" — ") + direction;
+    m_plot->yAxis->setLabel(name.isEmpty() ? QString() : label);
+    // Rates and accuracies live in [0, 100] %; a little room above the highest whisker.
+    const bool unit = top <= scale && bottom >= 0.0;
+    m_plot->yAxis->setRange(bottom, unit ? 1.05 * scale : top * 1.1 + 1e-9);
     m_note->setText(
         keys.isEmpty() && k == 0
             ? tr("This run has no per-group metrics.")

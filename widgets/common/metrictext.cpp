@@ -1,0 +1,127 @@
+#include "common/metrictext.h"
+
+#include "eval/metricdirection.h"
+#include "eval/metricunit.h"
+#include "report/metricglossary.h"
+
+#include <QCoreApplication>
+#include <QHash>
+
+namespace equiscope {
+
+namespace {
+
+QString translated(const char *text)
+{
+    return QCoreApplication::translate("MetricText", text);
+}
+
+QString metricUnitDescription(MetricUnit unit)
+{
+    switch (unit) {
+    case MetricUnit::Percent:
+        return QCoreApplication::translate("MetricText", "Shown in percent (%).");
+    case MetricUnit::PercentagePoints:
+        return QCoreApplication::translate(
+            "MetricText",
+            "Shown in percentage points (pp): a difference or spread of rates between "
+            "groups.");
+    case MetricUnit::StoredAsPoints:
+        return QCoreApplication::translate("MetricText",
+                                           "In percentage points (pp), as defined (× 100).");
+    case MetricUnit::Ratio:
+        return QCoreApplication::translate("MetricText", "A ratio (×) of two rates; 1 = equal.");
+    case MetricUnit::Plain:
+        break;
+    }
+    return QCoreApplication::translate("MetricText", "A plain number.");
+}
+
+} // namespace
+
+QString metricDirectionHint(const QString &name)
+{
+    const auto d = metricDirection(name);
+    if (!d)
+        return {};
+    return *d == ObjectiveDirection::Maximise
+               ? QCoreApplication::translate("MetricText", "higher is better")
+               : QCoreApplication::translate("MetricText", "lower is better");
+}
+
+QString metricUnitSymbol(const QString &name)
+{
+    switch (metricUnit(name)) {
+    case MetricUnit::Percent:
+        return QStringLiteral("%");
+    case MetricUnit::PercentagePoints:
+    case MetricUnit::StoredAsPoints:
+        return QStringLiteral("pp");
+    case MetricUnit::Ratio:
+        return QStringLiteral("×");
+    case MetricUnit::Plain:
+        break;
+    }
+    return {};
+}
+
+QString metricToolTip(const QString &name)
+{
+    QString tip = QStringLiteral("<b>%1</b>").arg(metricTitle(name).toHtmlEscaped());
+    const QString definition = metricDefinition(name);
+    if (!definition.isEmpty())
+        tip += QStringLiteral("<br/>") + definition.toHtmlEscaped();
+    QStringList facts;
+    const QString direction = metricDirectionHint(name);
+    if (!direction.isEmpty())
+        facts << direction.at(0).toUpper() + direction.mid(1) + QLatin1Char('.');
+    facts << metricUnitDescription(metricUnit(name));
+    return tip + QStringLiteral("<br/><i>%1</i>").arg(facts.join(QLatin1Char(' ')).toHtmlEscaped());
+}
+
+QString metricUnitConvention()
+{
+    return QCoreApplication::translate(
+        "MetricText",
+        "Rates and accuracies in percent (%), their differences and spreads between groups "
+        "in percentage points (pp), ratios with ×, other scores as plain numbers. The store "
+        "and the CLI's JSON keep the defined values: fractions, and the mean gap × 100.");
+}
+
+QString curveTitle(const QString &key)
+{
+    static const QHash<QString, const char *> known{
+        {QStringLiteral("loss"), QT_TRANSLATE_NOOP("MetricText", "Loss")},
+        {QStringLiteral("learningRate"), QT_TRANSLATE_NOOP("MetricText", "Learning rate")},
+        {QStringLiteral("attentionEntropy"), QT_TRANSLATE_NOOP("MetricText", "Attention entropy")},
+        {QStringLiteral("epoch"), QT_TRANSLATE_NOOP("MetricText", "Epoch")},
+        {QStringLiteral("epochSeconds"), QT_TRANSLATE_NOOP("MetricText", "Epoch time (s)")},
+        {QStringLiteral("seconds"), QT_TRANSLATE_NOOP("MetricText", "Time (s)")},
+        {QStringLiteral("imagesPerSecond"), QT_TRANSLATE_NOOP("MetricText", "Images per second")},
+        {QStringLiteral("purityLoss"), QT_TRANSLATE_NOOP("MetricText", "Purity loss")},
+        {QStringLiteral("fowlkesMallowsLoss"),
+         QT_TRANSLATE_NOOP("MetricText", "Fowlkes–Mallows loss")},
+        {QStringLiteral("valLoss"), QT_TRANSLATE_NOOP("MetricText", "Validation loss")},
+        {QStringLiteral("metaLoss"), QT_TRANSLATE_NOOP("MetricText", "Meta loss")},
+        {QStringLiteral("meanWeight"), QT_TRANSLATE_NOOP("MetricText", "Mean sample weight")},
+        {QStringLiteral("gradNorm"), QT_TRANSLATE_NOOP("MetricText", "Gradient norm")},
+    };
+    if (const auto it = known.constFind(key); it != known.constEnd())
+        return translated(*it);
+    // camelCase and snake_case keys become words: "valAccuracy" → "Val accuracy".
+    QString words;
+    for (int i = 0; i < key.size(); ++i) {
+        const QChar c = key.at(i);
+        if (c == QLatin1Char('_')) {
+            words += QLatin1Char(' ');
+        } else if (c.isUpper() && i > 0 && key.at(i - 1).isLower()) {
+            words += QLatin1Char(' ');
+            words += c.toLower();
+        } else {
+            words += c;
+        }
+    }
+    return words.isEmpty() ? key : words.at(0).toUpper() + words.mid(1);
+}
+
+} // namespace equiscope
