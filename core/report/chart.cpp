@@ -333,9 +333,16 @@ void drawScatter(const ChartSpec &spec, ChartCanvas &c)
             if (!std::isfinite(p.x()) || !std::isfinite(p.y()))
                 continue;
             c.circle(p, s.highlighted ? 6 : 4, color, QColor(Qt::white));
-            if (k < s.pointLabels.size() && !s.pointLabels[k].isEmpty())
-                c.text(p + QPointF(8, 4), s.pointLabels[k], s.highlighted ? 11 : 10,
-                       s.highlighted ? kInk : kAxis, ChartCanvas::Anchor::Start, s.highlighted);
+            if (k < s.pointLabels.size() && !s.pointLabels[k].isEmpty()) {
+                // A label that would run past the chart's right edge ends left of its point.
+                const double size = s.highlighted ? 11 : 10;
+                const bool fitsRight =
+                    p.x() + 8 + approxTextWidth(s.pointLabels[k], size) <= spec.width - 4;
+                c.text(p + QPointF(fitsRight ? 8 : -8, 4), s.pointLabels[k], size,
+                       s.highlighted ? kInk : kAxis,
+                       fitsRight ? ChartCanvas::Anchor::Start : ChartCanvas::Anchor::End,
+                       s.highlighted);
+            }
         }
     }
 }

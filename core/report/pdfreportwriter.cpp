@@ -7,8 +7,11 @@
 #include <QPainter>
 #include <QPdfWriter>
 #include <QSaveFile>
+#include <QSet>
+#include <QTextBlock>
 #include <QTextDocument>
 #include <QTextFormat>
+#include <QTextLayout>
 #include <QTextObjectInterface>
 
 namespace equiscope {
@@ -104,8 +107,8 @@ QString pdfTableHtml(const ReportTable &t, const QString &caption)
     }
     out += QStringLiteral("</table>");
     if (!caption.isEmpty())
-        out +=
-            QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>").arg(htmlEscaped(caption));
+        out += QStringLiteral("<p style=\"color:#6b7280; font-size:10px;\">%1</p>")
+                   .arg(htmlEscaped(caption));
     return out;
 }
 
@@ -177,11 +180,12 @@ QString printHtml(const ReportDocument &d, ChartObjectHandler &charts)
     if (!d.cards.isEmpty()) {
         out += QStringLiteral("<table width=\"100%\" cellspacing=\"6\" cellpadding=\"6\"><tr>");
         for (const ReportCard &c : d.cards)
-            out += QStringLiteral("<td bgcolor=\"#0f172a\"><span style=\"color:#94a3b8; "
-                                  "font-size:8px;\">%1</span><br/><span style=\"color:#ffffff; "
-                                  "font-size:15px; font-weight:700;\">%2</span><br/>"
-                                  "<span style=\"color:#cbd5e1; font-size:8px;\">%3</span></td>")
-                       .arg(htmlEscaped(c.label.toUpper()), htmlEscaped(c.value), htmlEscaped(c.note));
+            out +=
+                QStringLiteral("<td bgcolor=\"#0f172a\"><span style=\"color:#94a3b8; "
+                               "font-size:8px;\">%1</span><br/><span style=\"color:#ffffff; "
+                               "font-size:15px; font-weight:700;\">%2</span><br/>"
+                               "<span style=\"color:#cbd5e1; font-size:8px;\">%3</span></td>")
+                    .arg(htmlEscaped(c.label.toUpper()), htmlEscaped(c.value), htmlEscaped(c.note));
         out += QStringLiteral("</tr></table>");
     }
     out += QStringLiteral("<p style=\"color:#475569;\"><b>Contents:</b> ");
@@ -214,8 +218,39 @@ struct PaginatedReport::Private
     ReportDocument document;
     QTextDocument text;
     ChartObjectHandler charts;
+    /// The text document's pages that hold something to see, in order. A forced page break
+    /// that lands where the layout already started a new page, or a block of blank lines,
+    /// would otherwise print a page with only the header and footer.
+    QVector<int> pages;
 
-    void paint(QPainter *p, int page, int pages) const
+    void findPagesWithContent()
+    {
+        QSet<int> used;
+        const auto *layout = text.documentLayout();
+        for (QTextBlock block = text.begin(); block.isValid(); block = block.next()) {
+            // Blank blocks (the empty paragraph a table or page break leaves) print nothing.
+            if (block.text().trimmed().isEmpty())
+                continue;
+            const QRectF box = layout->blockBoundingRect(block);
+            const QTextLayout *lines = block.layout();
+            for (int i = 0; lines && i < lines->lineCount(); ++i) {
+                const QTextLine line = lines->lineAt(i);
+                const double middle = box.top() + line.y() + line.height() / 2;
+                used.insert(int(middle / kContentHeight));
+            }
+        }
+        // Blocks inside tables are reached through text.begin() too; charts are inline objects
+        // of non-empty blocks (the object replacement character).
+        const int total = text.pageCount();
+        for (int page = 0; page < total; ++page)
+            if (used.contains(page))
+                pages << page;
+        if (pages.isEmpty())
+            pages << 0;
+    }
+
+    /// Paints text page @p textPage as page @p shown (0-based) of @p pages.
+    void paint(QPainter *p, int textPage, int shown, int pages) const
     {
         // Header: title on the left, generator on the right, a hairline below.
         QFont small(QStringLiteral("DejaVu Sans"));
@@ -234,15 +269,15 @@ struct PaginatedReport::Private
         p->drawText(footer, Qt::AlignLeft | Qt::AlignVCenter,
                     QStringLiteral("generated %1").arg(document.generatedAt));
         p->drawText(footer, Qt::AlignRight | Qt::AlignVCenter,
-                    QStringLiteral("page %1 of %2").arg(page + 1).arg(pages));
+                    QStringLiteral("page %1 of %2").arg(shown + 1).arg(pages));
 
         p->save();
         p->translate(kMarginX, kMarginTop);
         const QRectF clip(0, 0, kContentWidth, kContentHeight);
         p->setClipRect(clip);
-        p->translate(0, -page * kContentHeight);
+        p->translate(0, -textPage * kContentHeight);
         QAbstractTextDocumentLayout::PaintContext ctx;
-        ctx.clip = QRectF(0, page * kContentHeight, kContentWidth, kContentHeight);
+        ctx.clip = QRectF(0, textPage * kContentHeight, kContentWidth, kContentHeight);
         ctx.palette.setColor(QPalette::Text, QColor(0x1f, 0x29, 0x37));
         text.documentLayout()->draw(p, ctx);
         p->restore();
@@ -261,13 +296,14 @@ PaginatedReport::PaginatedReport(const ReportDocument &document) : d(std::make_u
         QStringLiteral("h1, h2 { color: #0f172a; } th { font-weight: 600; }"));
     d->text.setHtml(printHtml(document, d->charts));
     d->text.setPageSize(QSizeF(kContentWidth, kContentHeight));
+    d->findPagesWithContent();
 }
 
 PaginatedReport::~PaginatedReport() = default;
 
 int PaginatedReport::pageCount() const
 {
-    return d->text.pageCount();
+    return int(d->pages.size());
 }
 
 QSizeF PaginatedReport::pageSize() const
@@ -284,7 +320,8 @@ QImage PaginatedReport::renderPage(int page, double dpi) const
     p.setRenderHint(QPainter::Antialiasing);
     p.setRenderHint(QPainter::TextAntialiasing);
     p.scale(scale, scale);
-    d->paint(&p, page, pageCount());
+    if (page >= 0 && page < pageCount())
+        d->paint(&p, d->pages[page], page, pageCount());
     p.end();
     return img;
 }
@@ -309,7 +346,7 @@ QByteArray PaginatedReport::toPdf() const
                 pdf.newPage();
             p.save();
             p.scale(scale, scale);
-            d->paint(&p, page, pages);
+            d->paint(&p, d->pages[page], page, pages);
             p.restore();
         }
         p.end();

@@ -183,7 +183,9 @@ private Q_SLOTS:
             }
         }
         QVERIFY(accuracy >= 0);
-        QVERIFY(p.sectionText["metrics"].contains(formatValue(accuracy)));
+        // In the workbench's unit: percent.
+        QVERIFY(p.sectionText["metrics"].contains(
+            formatMetricText(QStringLiteral("accuracy"), accuracy)));
         QVERIFY(p.sectionText["metrics"].contains("Demographic parity difference"));
         // Each metric shown has its definition.
         QVERIFY(p.sectionText["metrics"].contains("max_g − min_g of the selection rate"));
@@ -333,6 +335,62 @@ private Q_SLOTS:
         const QImage img = chartToImage(c, 1.0);
         QCOMPARE(img.size(), QSize(720, 300));
         QVERIFY(inkFraction(img) > 0.01);
+    }
+
+    void pdfHasNoBlankPages()
+    {
+        // A page that would hold only blank lines (here a preformatted block of empty lines
+        // running over a page, then a section that starts a page of its own) is not printed:
+        // no page of header and footer only.
+        ReportDocument doc;
+        doc.title = QStringLiteral("blank pages");
+        doc.generator = QStringLiteral("test");
+        ReportSection first{QStringLiteral("first"), QStringLiteral("First"), {}};
+        first.blocks << ReportBlock::paragraph(QStringLiteral("Text on the first page."));
+        first.blocks << ReportBlock::code(QString(160, QLatin1Char('\n')));
+        ReportSection card{QStringLiteral("model-card"), QStringLiteral("Model card"), {}};
+        card.blocks << ReportBlock::paragraph(QStringLiteral("Text on the last page."));
+        doc.sections = {first, card};
+        const PaginatedReport paginated(doc);
+        QCOMPARE(paginated.pageCount(), 2);
+        for (int page = 0; page < paginated.pageCount(); ++page) {
+            // The content area, without the header and footer lines.
+            const QImage image = paginated.renderPage(page, 48);
+            const QImage content = image.copy(0, image.height() * 80 / 1122, image.width(),
+                                              image.height() * 960 / 1122);
+            QVERIFY2(inkFraction(content) > 0.0005, qPrintable(QString::number(page)));
+        }
+        QVERIFY(paginated.renderPage(1, 48) != paginated.renderPage(0, 48));
+    }
+
+    void scatterLabelsStayInsideTheChart()
+    {
+        // A run at the right edge of a Pareto plot: its name ends left of its point instead of
+        // running off the chart (it was cut at the page margin).
+        ChartSpec c;
+        c.kind = ChartSpec::Kind::Scatter;
+        ChartSeries s;
+        s.points = {{0.1, 0.5}, {0.9, 0.7}};
+        s.pointLabels = {QStringLiteral("left run"),
+                         QStringLiteral("fare on Colored Fashion-MNIST, the rightmost run")};
+        c.series = {s};
+        const QString svg = chartToSvg(c);
+        QXmlStreamReader xml(svg);
+        QString anchorLeft, anchorRight;
+        while (!xml.atEnd()) {
+            if (xml.readNext() != QXmlStreamReader::StartElement ||
+                xml.name() != QLatin1String("text"))
+                continue;
+            const QString anchor = xml.attributes().value(QLatin1String("text-anchor")).toString();
+            const QString text = xml.readElementText();
+            if (text == s.pointLabels[0])
+                anchorLeft = anchor;
+            else if (text == s.pointLabels[1])
+                anchorRight = anchor;
+        }
+        QVERIFY(!xml.hasError());
+        QCOMPARE(anchorLeft, QStringLiteral("start"));
+        QCOMPARE(anchorRight, QStringLiteral("end"));
     }
 
     void cliWritesBothFormats()
