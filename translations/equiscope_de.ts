@@ -503,6 +503,93 @@
     </message>
 </context>
 <context>
+    <name>MetricText</name>
+    <message>
+        <source>Shown in percent (%).</source>
+        <translation>In Prozent (%) angezeigt.</translation>
+    </message>
+    <message>
+        <source>Shown in percentage points (pp): a difference or spread of rates between groups.</source>
+        <translation>In Prozentpunkten (pp) angezeigt: ein Unterschied oder eine Streuung von Raten zwischen Gruppen.</translation>
+    </message>
+    <message>
+        <source>In percentage points (pp), as defined (× 100).</source>
+        <translation>In Prozentpunkten (pp), wie definiert (× 100).</translation>
+    </message>
+    <message>
+        <source>A ratio (×) of two rates; 1 = equal.</source>
+        <translation>Ein Verhältnis (×) zweier Raten; 1 = gleich.</translation>
+    </message>
+    <message>
+        <source>A plain number.</source>
+        <translation>Eine einfache Zahl.</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>höher ist besser</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>niedriger ist besser</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Lernrate</translation>
+    </message>
+    <message>
+        <source>Attention entropy</source>
+        <translation>Attention-Entropie</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>Epoch time (s)</source>
+        <translation>Epochendauer (s)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>Images per second</source>
+        <translation>Bilder pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Purity loss</source>
+        <translation>Reinheitsverlust</translation>
+    </message>
+    <message>
+        <source>Fowlkes–Mallows loss</source>
+        <translation>Fowlkes–Mallows-Verlust</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>Meta loss</source>
+        <translation>Meta-Verlust</translation>
+    </message>
+    <message>
+        <source>Mean sample weight</source>
+        <translation>Mittleres Beispielgewicht</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Gradientennorm</translation>
+    </message>
+    <message>
+        <source>Rates and accuracies in percent (%), their differences and spreads between groups in percentage points (pp), ratios with ×, other scores as plain numbers. The store and the CLI&apos;s JSON keep the defined values: fractions, and the mean gap × 100.</source>
+        <translation>Raten und Genauigkeiten in Prozent (%), ihre Unterschiede und Streuungen zwischen Gruppen in Prozentpunkten (pp), Verhältnisse mit ×, andere Werte als einfache Zahlen. Der Speicher und das JSON der CLI behalten die definierten Werte: Anteile, und die mittlere Lücke × 100.</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::AssociationHeatmap</name>
     <message>
         <source>Association heatmap</source>
@@ -938,7 +1025,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation>Sensible Attribute</translation>
+        <translation>Sensitive Merkmale</translation>
     </message>
     <message>
         <source>The protected attribute(s) z. Several are combined into their intersection groups. Space toggles the current attribute.</source>
@@ -958,7 +1045,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>How continuous and vector sensitive attributes become groups for the per-group metrics. Quantiles apply to single-valued attributes; vectors such as an RGB colour are always clustered with k-means. The loss itself uses the raw values.</source>
-        <translation>Wie stetige und vektorielle sensible Attribute zu Gruppen für die gruppenweisen Metriken werden. Quantile gelten für einwertige Attribute; Vektoren wie eine RGB-Farbe werden immer mit k-means geclustert. Der Verlust selbst verwendet die Rohwerte.</translation>
+        <translation>Wie stetige und vektorielle sensitive Merkmale zu Gruppen für die gruppenweisen Metriken werden. Quantile gelten für einwertige Attribute; Vektoren wie eine RGB-Farbe werden immer mit k-means geclustert. Der Verlust selbst verwendet die Rohwerte.</translation>
     </message>
     <message>
         <source>Number of bins</source>
@@ -966,7 +1053,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Bins (or clusters) per continuous or vector sensitive attribute.</source>
-        <translation>Bins (oder Cluster) pro stetigem oder vektoriellem sensiblem Attribut.</translation>
+        <translation>Bins (oder Cluster) pro stetigem oder vektoriellem sensitivem Merkmal.</translation>
     </message>
     <message>
         <source> bins</source>
@@ -1034,7 +1121,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Only continuous or vector sensitive attributes are binned.</source>
-        <translation>Nur stetige oder vektorielle sensible Attribute werden in Bins eingeteilt.</translation>
+        <translation>Nur stetige oder vektorielle sensitive Merkmale werden in Bins eingeteilt.</translation>
     </message>
     <message>
         <source>Vector attributes are clustered with k-means (quantiles need one value).</source>
@@ -1046,7 +1133,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Choose at least one sensitive attribute.</source>
-        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
+        <translation>Wählen Sie mindestens ein sensitives Merkmal.</translation>
     </message>
     <message>
         <source>Computing groups…</source>
@@ -1250,7 +1337,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>One sensitive-group label per line; used for evaluation only.</source>
-        <translation>Ein Label der sensiblen Gruppe pro Zeile; nur für die Auswertung verwendet.</translation>
+        <translation>Ein Label der sensitiven Gruppe pro Zeile; nur für die Auswertung verwendet.</translation>
     </message>
     <message>
         <source>Feature dimension</source>
@@ -1354,7 +1441,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation>Sensible Attribute</translation>
+        <translation>Sensitive Merkmale</translation>
     </message>
     <message>
         <source>Evaluation groups, comma separated (group for a groups file, e.g. color for Colored MNIST). Never used in training.</source>
@@ -1544,6 +1631,34 @@ Attention p = %3</translation>
         <source>Choose a finished run whose encoder embeds the data.</source>
         <translation>Wählen Sie einen fertigen Lauf, dessen Encoder die Daten einbettet.</translation>
     </message>
+    <message>
+        <source>Sensitive attributes of the run&apos;s dataset</source>
+        <translation>Sensitive Merkmale des Datensatzes des Laufs</translation>
+    </message>
+    <message>
+        <source>Evaluation groups: the checked attributes of the source run&apos;s dataset, intersected. Never used in training.</source>
+        <translation>Auswertungsgruppen: die angekreuzten Merkmale des Datensatzes des Quelllaufs, geschnitten. Nie im Training verwendet.</translation>
+    </message>
+    <message>
+        <source>%1 (not in the dataset)</source>
+        <translation>%1 (nicht im Datensatz)</translation>
+    </message>
+    <message>
+        <source>The source run&apos;s dataset cannot be opened: %1</source>
+        <translation>Der Datensatz des Quelllaufs kann nicht geöffnet werden: %1</translation>
+    </message>
+    <message>
+        <source>Reading the attributes of the source run&apos;s dataset…</source>
+        <translation>Die Merkmale des Datensatzes des Quelllaufs werden gelesen…</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
+        <translation>„%1“ ist kein Merkmal des Datensatzes des Quelllaufs (er hat: %2).</translation>
+    </message>
+    <message>
+        <source>Identity &apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
+        <translation>Die Identität „%1“ ist kein Merkmal des Datensatzes des Quelllaufs (er hat: %2).</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
@@ -1667,7 +1782,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>no sensitive groups in this run</source>
-        <translation>keine sensiblen Gruppen in diesem Lauf</translation>
+        <translation>keine sensitiven Gruppen in diesem Lauf</translation>
     </message>
     <message>
         <source>all %1 clusters</source>
@@ -2068,14 +2183,6 @@ Attention p = %3</translation>
         <translation>alle Metriken</translation>
     </message>
     <message>
-        <source>higher is better</source>
-        <translation>höher ist besser</translation>
-    </message>
-    <message>
-        <source>lower is better</source>
-        <translation>niedriger ist besser</translation>
-    </message>
-    <message>
         <source>Curve&amp;s of:</source>
         <translation>&amp;Kurven von:</translation>
     </message>
@@ -2416,7 +2523,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>sensitive group</source>
-        <translation>sensible Gruppe</translation>
+        <translation>sensitive Gruppe</translation>
     </message>
     <message>
         <source>target class</source>
@@ -2544,16 +2651,6 @@ Attention p = %3</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>sample %1
-%2: %3
-group: %4
-at (%5, %6)</source>
-        <translation>Beispiel %1
-%2: %3
-Gruppe: %4
-bei (%5, %6)</translation>
-    </message>
-    <message>
         <source>target</source>
         <translation>Ziel</translation>
     </message>
@@ -2572,6 +2669,16 @@ bei (%5, %6)</translation>
     <message>
         <source>%1 categories: colour × marker, each pair used once</source>
         <translation>%1 Kategorien: Farbe × Markierung, jedes Paar nur einmal</translation>
+    </message>
+    <message>
+        <source>sample %1
+%2: %3
+group: %4
+%5 at (%6, %7)</source>
+        <translation>Beispiel %1
+%2: %3
+Gruppe: %4
+%5 bei (%6, %7)</translation>
     </message>
 </context>
 <context>
@@ -2719,7 +2826,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
-        <translation>Sensible Attribute</translation>
+        <translation>Sensitive Merkmale</translation>
     </message>
     <message>
         <source>The groups of the meta set and of every per-group metric.</source>
@@ -2938,7 +3045,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Choose at least one sensitive attribute.</source>
-        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
+        <translation>Wählen Sie mindestens ein sensitives Merkmal.</translation>
     </message>
     <message>
         <source>Check at least two target levels, or none for every level.</source>
@@ -3237,7 +3344,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Target and sensitive attributes</source>
-        <translation>Ziel- und sensible Attribute</translation>
+        <translation>Ziel- und sensitive Merkmale</translation>
     </message>
     <message>
         <source>&amp;Launch</source>
@@ -3272,7 +3379,31 @@ n = %2</translation>
     </message>
     <message>
         <source>Choose at least one sensitive attribute.</source>
-        <translation>Wählen Sie mindestens ein sensibles Attribut.</translation>
+        <translation>Wählen Sie mindestens ein sensitives Merkmal.</translation>
+    </message>
+    <message>
+        <source>Probe training limit</source>
+        <translation>Limit Probe-Trainingsbilder</translation>
+    </message>
+    <message>
+        <source>Training images the linear probes are fitted on after training (0 = all).</source>
+        <translation>Trainingsbilder, auf die die linearen Proben nach dem Training angepasst werden (0 = alle).</translation>
+    </message>
+    <message>
+        <source>Test limit</source>
+        <translation>Testlimit</translation>
+    </message>
+    <message>
+        <source>Test images evaluated (0 = all).</source>
+        <translation>Ausgewertete Testbilder (0 = alle).</translation>
+    </message>
+    <message>
+        <source>Probe training limit:</source>
+        <translation>Limit Probe-Training:</translation>
+    </message>
+    <message>
+        <source>Test limit:</source>
+        <translation>Testlimit:</translation>
     </message>
 </context>
 <context>
@@ -3324,14 +3455,6 @@ n = %2</translation>
 </context>
 <context>
     <name>equiscope::GroupMetricsView</name>
-    <message>
-        <source>higher is better</source>
-        <translation>höher ist besser</translation>
-    </message>
-    <message>
-        <source>lower is better</source>
-        <translation>niedriger ist besser</translation>
-    </message>
     <message>
         <source>Metrics</source>
         <translation>Metriken</translation>
@@ -4488,10 +4611,6 @@ zum Beurteilen
         <translation>[%1] kann nicht fortgesetzt werden: %2</translation>
     </message>
     <message>
-        <source>%1 (resumed)</source>
-        <translation>%1 (fortgesetzt)</translation>
-    </message>
-    <message>
         <source>Runs trained at the same time</source>
         <translation>Gleichzeitig trainierte Läufe</translation>
     </message>
@@ -4506,6 +4625,14 @@ zum Beurteilen
     <message>
         <source>%p% · %1 · ETA %2</source>
         <translation>%p% · %1 · Rest %2</translation>
+    </message>
+    <message>
+        <source>resumed from its last checkpoint</source>
+        <translation>ab dem letzten Checkpoint fortgesetzt</translation>
+    </message>
+    <message>
+        <source>[%1] resumed from its last checkpoint</source>
+        <translation>[%1] ab dem letzten Checkpoint fortgesetzt</translation>
     </message>
 </context>
 <context>
@@ -5043,10 +5170,6 @@ zum Beurteilen
         <translation>Filterattribut</translation>
     </message>
     <message>
-        <source>Show only the images with chosen values of this attribute. Continuous and vector attributes are split into %1 bins.</source>
-        <translation>Nur die Bilder mit gewählten Werten dieses Attributs zeigen. Stetige und vektorielle Attribute werden in %1 Bins geteilt.</translation>
-    </message>
-    <message>
         <source>Filter values</source>
         <translation>Filterwerte</translation>
     </message>
@@ -5121,6 +5244,10 @@ zum Beurteilen
     <message>
         <source>%1 images</source>
         <translation>%1 Bilder</translation>
+    </message>
+    <message>
+        <source>Show only the images with chosen values of this attribute. Continuous and vector attributes are binned as the Experiments launcher bins the groups of a run (its binning, bins and seed).</source>
+        <translation>Nur die Bilder mit den gewählten Werten dieses Merkmals zeigen. Stetige und vektorielle Merkmale werden so in Bins eingeteilt, wie der Starter unter Experimente die Gruppen eines Laufs bildet (seine Einteilung, Bins und Seed).</translation>
     </message>
 </context>
 <context>

@@ -503,6 +503,93 @@
     </message>
 </context>
 <context>
+    <name>MetricText</name>
+    <message>
+        <source>Shown in percent (%).</source>
+        <translation>Affiché en pourcentage (%).</translation>
+    </message>
+    <message>
+        <source>Shown in percentage points (pp): a difference or spread of rates between groups.</source>
+        <translation>Affiché en points de pourcentage (pp) : un écart ou une dispersion de taux entre groupes.</translation>
+    </message>
+    <message>
+        <source>In percentage points (pp), as defined (× 100).</source>
+        <translation>En points de pourcentage (pp), selon la définition (× 100).</translation>
+    </message>
+    <message>
+        <source>A ratio (×) of two rates; 1 = equal.</source>
+        <translation>Un rapport (×) de deux taux ; 1 = égalité.</translation>
+    </message>
+    <message>
+        <source>A plain number.</source>
+        <translation>Un nombre simple.</translation>
+    </message>
+    <message>
+        <source>higher is better</source>
+        <translation>plus haut est meilleur</translation>
+    </message>
+    <message>
+        <source>lower is better</source>
+        <translation>plus bas est meilleur</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>Perte</translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation>Taux d’apprentissage</translation>
+    </message>
+    <message>
+        <source>Attention entropy</source>
+        <translation>Entropie de l’attention</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>Époque</translation>
+    </message>
+    <message>
+        <source>Epoch time (s)</source>
+        <translation>Durée de l’époque (s)</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Temps (s)</translation>
+    </message>
+    <message>
+        <source>Images per second</source>
+        <translation>Images par seconde</translation>
+    </message>
+    <message>
+        <source>Purity loss</source>
+        <translation>Perte de pureté</translation>
+    </message>
+    <message>
+        <source>Fowlkes–Mallows loss</source>
+        <translation>Perte de Fowlkes–Mallows</translation>
+    </message>
+    <message>
+        <source>Validation loss</source>
+        <translation>Perte de validation</translation>
+    </message>
+    <message>
+        <source>Meta loss</source>
+        <translation>Méta-perte</translation>
+    </message>
+    <message>
+        <source>Mean sample weight</source>
+        <translation>Poids moyen des échantillons</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>Norme du gradient</translation>
+    </message>
+    <message>
+        <source>Rates and accuracies in percent (%), their differences and spreads between groups in percentage points (pp), ratios with ×, other scores as plain numbers. The store and the CLI&apos;s JSON keep the defined values: fractions, and the mean gap × 100.</source>
+        <translation>Taux et exactitudes en pourcentage (%), leurs écarts et dispersions entre groupes en points de pourcentage (pp), rapports avec ×, autres scores en nombres simples. Le magasin et le JSON de la CLI gardent les valeurs définies : des fractions, et l’écart moyen × 100.</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::AssociationHeatmap</name>
     <message>
         <source>Association heatmap</source>
@@ -1544,6 +1631,34 @@ attention p = %3</translation>
         <source>Choose a finished run whose encoder embeds the data.</source>
         <translation>Choisissez une exécution terminée dont l&apos;encodeur plonge les données.</translation>
     </message>
+    <message>
+        <source>Sensitive attributes of the run&apos;s dataset</source>
+        <translation>Attributs sensibles du jeu de données de l’exécution</translation>
+    </message>
+    <message>
+        <source>Evaluation groups: the checked attributes of the source run&apos;s dataset, intersected. Never used in training.</source>
+        <translation>Groupes d’évaluation : les attributs cochés du jeu de données de l’exécution source, croisés. Jamais utilisés à l’entraînement.</translation>
+    </message>
+    <message>
+        <source>%1 (not in the dataset)</source>
+        <translation>%1 (absent du jeu de données)</translation>
+    </message>
+    <message>
+        <source>The source run&apos;s dataset cannot be opened: %1</source>
+        <translation>Le jeu de données de l’exécution source ne peut pas être ouvert : %1</translation>
+    </message>
+    <message>
+        <source>Reading the attributes of the source run&apos;s dataset…</source>
+        <translation>Lecture des attributs du jeu de données de l’exécution source…</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
+        <translation>« %1 » n’est pas un attribut du jeu de données de l’exécution source (il a : %2).</translation>
+    </message>
+    <message>
+        <source>Identity &apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
+        <translation>L’identité « %1 » n’est pas un attribut du jeu de données de l’exécution source (il a : %2).</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
@@ -2068,14 +2183,6 @@ attention p = %3</translation>
         <translation>toutes les métriques</translation>
     </message>
     <message>
-        <source>higher is better</source>
-        <translation>plus haut est mieux</translation>
-    </message>
-    <message>
-        <source>lower is better</source>
-        <translation>plus bas est mieux</translation>
-    </message>
-    <message>
         <source>Curve&amp;s of:</source>
         <translation>Co&amp;urbes de&#xa0;:</translation>
     </message>
@@ -2544,16 +2651,6 @@ attention p = %3</translation>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <source>sample %1
-%2: %3
-group: %4
-at (%5, %6)</source>
-        <translation>échantillon %1
-%2&#xa0;: %3
-groupe&#xa0;: %4
-en (%5, %6)</translation>
-    </message>
-    <message>
         <source>target</source>
         <translation>cible</translation>
     </message>
@@ -2572,6 +2669,16 @@ en (%5, %6)</translation>
     <message>
         <source>%1 categories: colour × marker, each pair used once</source>
         <translation>%1 catégories&#xa0;: couleur × marqueur, chaque paire utilisée une fois</translation>
+    </message>
+    <message>
+        <source>sample %1
+%2: %3
+group: %4
+%5 at (%6, %7)</source>
+        <translation>échantillon %1
+%2 : %3
+groupe : %4
+%5 en (%6, %7)</translation>
     </message>
 </context>
 <context>
@@ -3274,6 +3381,30 @@ n = %2</translation>
         <source>Choose at least one sensitive attribute.</source>
         <translation>Choisissez au moins un attribut sensible.</translation>
     </message>
+    <message>
+        <source>Probe training limit</source>
+        <translation>Limite d’entraînement des sondes</translation>
+    </message>
+    <message>
+        <source>Training images the linear probes are fitted on after training (0 = all).</source>
+        <translation>Images d’entraînement sur lesquelles les sondes linéaires sont ajustées après l’entraînement (0 = toutes).</translation>
+    </message>
+    <message>
+        <source>Test limit</source>
+        <translation>Limite de test</translation>
+    </message>
+    <message>
+        <source>Test images evaluated (0 = all).</source>
+        <translation>Images de test évaluées (0 = toutes).</translation>
+    </message>
+    <message>
+        <source>Probe training limit:</source>
+        <translation>Limite des sondes :</translation>
+    </message>
+    <message>
+        <source>Test limit:</source>
+        <translation>Limite de test :</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>
@@ -3324,14 +3455,6 @@ n = %2</translation>
 </context>
 <context>
     <name>equiscope::GroupMetricsView</name>
-    <message>
-        <source>higher is better</source>
-        <translation>plus haut est mieux</translation>
-    </message>
-    <message>
-        <source>lower is better</source>
-        <translation>plus bas est mieux</translation>
-    </message>
     <message>
         <source>Metrics</source>
         <translation>Métriques</translation>
@@ -3583,7 +3706,7 @@ pour juger
     </message>
     <message>
         <source>The target &apos;%1&apos; cannot also be a sensitive attribute: every group metric would compare a class with itself.</source>
-        <translation>La cible « %1 » ne peut pas être aussi un attribut sensible : chaque métrique par groupe comparerait une classe avec elle-même.</translation>
+        <translation>La cible «&#xa0;%1&#xa0;» ne peut pas être aussi un attribut sensible&#xa0;: chaque métrique par groupe comparerait une classe avec elle-même.</translation>
     </message>
 </context>
 <context>
@@ -4488,10 +4611,6 @@ pour juger
         <translation>[%1] reprise impossible&#xa0;: %2</translation>
     </message>
     <message>
-        <source>%1 (resumed)</source>
-        <translation>%1 (reprise)</translation>
-    </message>
-    <message>
         <source>Runs trained at the same time</source>
         <translation>Exécutions entraînées en même temps</translation>
     </message>
@@ -4506,6 +4625,14 @@ pour juger
     <message>
         <source>%p% · %1 · ETA %2</source>
         <translation>%p&#xa0;% · %1 · reste %2</translation>
+    </message>
+    <message>
+        <source>resumed from its last checkpoint</source>
+        <translation>reprise depuis son dernier point de contrôle</translation>
+    </message>
+    <message>
+        <source>[%1] resumed from its last checkpoint</source>
+        <translation>[%1] reprise depuis son dernier point de contrôle</translation>
     </message>
 </context>
 <context>
@@ -5043,10 +5170,6 @@ pour juger
         <translation>Attribut de filtre</translation>
     </message>
     <message>
-        <source>Show only the images with chosen values of this attribute. Continuous and vector attributes are split into %1 bins.</source>
-        <translation>N&apos;afficher que les images ayant les valeurs choisies de cet attribut. Les attributs continus et vectoriels sont divisés en %1 classes.</translation>
-    </message>
-    <message>
         <source>Filter values</source>
         <translation>Valeurs du filtre</translation>
     </message>
@@ -5121,6 +5244,10 @@ pour juger
     <message>
         <source>%1 images</source>
         <translation>%1 images</translation>
+    </message>
+    <message>
+        <source>Show only the images with chosen values of this attribute. Continuous and vector attributes are binned as the Experiments launcher bins the groups of a run (its binning, bins and seed).</source>
+        <translation>N’afficher que les images ayant les valeurs choisies de cet attribut. Les attributs continus et vectoriels sont découpés comme le lanceur des Expériences forme les groupes d’une exécution (son découpage, ses classes et sa graine).</translation>
     </message>
 </context>
 <context>
