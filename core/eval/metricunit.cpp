@@ -57,6 +57,7 @@ MetricUnit metricUnit(const QString &name)
         QStringLiteral("balanced_accuracy"),
         QStringLiteral("pseudo_label_accuracy"),
         QStringLiteral("bias_probe_accuracy"),
+        QStringLiteral("bias_probe_majority_rate"),
         QStringLiteral("selection_rate"),
         QStringLiteral("true_positive_rate"),
         QStringLiteral("false_positive_rate"),

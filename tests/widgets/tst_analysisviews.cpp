@@ -117,7 +117,7 @@ void TestAnalysisViews::runsPanelListsRunsAndShowsMetrics()
     QVERIFY(panel.runIds().contains(m_f.fare));
     const int row = panel.runIds().indexOf(m_f.fare);
     QCOMPARE(panel.table()->item(row, 0)->text(), QStringLiteral("fare-a"));
-    QCOMPARE(panel.table()->item(row, 4)->text(), QStringLiteral("0.9000"));
+    QCOMPARE(panel.table()->item(row, 4)->text(), QStringLiteral("90.00 %"));
 
     panel.selectRun(m_f.fare);
     RunDetailView *detail = panel.detailView();
@@ -378,6 +378,12 @@ void TestAnalysisViews::compareShowsAllKeysAndOtherCurves()
     view.setCurveMetric(QStringLiteral("learningRate"));
     QCOMPARE(view.lossPlot()->graphCount(), 2);
     QCOMPARE(view.lossPlot()->graph(0)->data()->at(0)->value, 0.001);
+    // Readable names, and the epoch axis spans the epochs drawn with half an epoch either side.
+    QCOMPARE(view.lossPlot()->yAxis->label(), QStringLiteral("Learning rate"));
+    bool found = false;
+    const QCPRange epochs = view.lossPlot()->graph(0)->getKeyRange(found);
+    QVERIFY(found);
+    QCOMPARE(view.lossPlot()->xAxis->range().lower, epochs.lower - 0.5);
     // Best run of each metric in bold: fare-a has the higher accuracy.
     for (int r = 0; r < view.metricsTable()->rowCount(); ++r)
         if (view.metricsTable()->verticalHeaderItem(r)->text() == QStringLiteral("accuracy")) {
@@ -400,7 +406,7 @@ void TestAnalysisViews::metricsBarsHaveErrorBarsAndTooSmallGroups()
     QCOMPARE(bars->data()->size(), 2); // red and green; blue is too small
     // In the unit the table shows: percent.
     QVERIFY(std::abs(bars->data()->at(0)->value - 93.0) < 1e-9);
-    QVERIFY2(view.barPlot()->yAxis->label().startsWith(QStringLiteral("Accuracy (%)")),
+    QVERIFY2(view.barPlot()->yAxis->label().startsWith(QStringLiteral("Accuracy (%) ↑")),
              qPrintable(view.barPlot()->yAxis->label()));
     const QCPErrorBars *errors = nullptr;
     for (int i = 0; i < view.barPlot()->plottableCount(); ++i)

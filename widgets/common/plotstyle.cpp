@@ -1,5 +1,7 @@
 #include "common/plotstyle.h"
 
+#include <algorithm>
+
 #include <qcustomplot.h>
 
 namespace equiscope::PlotStyle {
@@ -86,6 +88,21 @@ void rotateTickLabels(QCPAxis *axis, double degrees, const QStringList &labels)
         int(std::ceil(widest * std::cos(qDegreesToRadians(degrees)) + metrics.height() * 0.5)) + 4;
     rect->setAutoMargins(QCP::msLeft | QCP::msTop | QCP::msBottom);
     rect->setMargins(QMargins(0, 0, room, 0)); // left, top and bottom stay automatic
+}
+
+void fitEpochRange(QCustomPlot *plot)
+{
+    double first = qInf(), last = -qInf();
+    for (int i = 0; i < plot->graphCount(); ++i) {
+        bool found = false;
+        const QCPRange keys = plot->graph(i)->getKeyRange(found);
+        if (found) {
+            first = std::min(first, keys.lower);
+            last = std::max(last, keys.upper);
+        }
+    }
+    if (first <= last)
+        plot->xAxis->setRange(first - 0.5, last + 0.5);
 }
 
 void fitFlatValueRange(QCPAxis *valueAxis)

@@ -80,6 +80,9 @@ void rotateTickLabels(QCPAxis *axis, double degrees, const QStringList &labels);
 /// learning rate), QCustomPlot keeps the axis's previous span around it (a learning rate of 1e-3
 /// shown on −2…2). Gives such an axis a span proportional to the value instead.
 void fitFlatValueRange(QCPAxis *valueAxis);
+/// The x axis of @p plot spans the epochs its graphs draw, with half an epoch either side
+/// (QCustomPlot would keep its previous span around a single epoch: a one-epoch run on −2…4).
+void fitEpochRange(QCustomPlot *plot);
 /// Okabe–Ito colour of category @p index (okabeIto(index)), with the palette's text colour in
 /// place of black so the eighth category stays visible on dark backgrounds.
 QColor categoryColour(int index, const QPalette &palette);

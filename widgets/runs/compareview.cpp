@@ -307,9 +307,9 @@ void CompareView::showCurves()
     }
     m_lossPlot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
     m_lossPlot->rescaleAxes();
-    m_lossPlot->xAxis->setRange(m_lossPlot->xAxis->range().lower - 0.5,
-                                m_lossPlot->xAxis->range().upper + 0.5);
+    PlotStyle::fitEpochRange(m_lossPlot);
     m_lossPlot->yAxis->scaleRange(1.25);
+    PlotStyle::fitFlatValueRange(m_lossPlot->yAxis);
     m_lossPlot->replot();
 }
 

@@ -46,7 +46,7 @@ void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QSt
             graph->addData(e.epoch, e.metrics.value(name).toDouble());
     plot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
     plot->rescaleAxes();
-    plot->xAxis->scaleRange(1.1);
+    PlotStyle::fitEpochRange(plot);
     plot->yAxis->scaleRange(1.2);
     PlotStyle::fitFlatValueRange(plot->yAxis);
     plot->replot();

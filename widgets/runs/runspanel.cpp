@@ -5,6 +5,8 @@
 #include "runs/exportactions.h"
 #include "runs/rundetailview.h"
 
+#include "eval/metricunit.h"
+
 #include <QCoreApplication>
 #include <QCryptographicHash>
 #include <QHBoxLayout>
@@ -218,7 +220,7 @@ void RunsPanel::showRuns(const QVector<RunSummary> &runs)
     m_table->setRowCount(runs.size());
     auto metric = [](const RunSummary &r, const QString &name) {
         const auto v = r.finalValue(name);
-        return v ? QString::number(*v, 'f', 4) : QStringLiteral("—");
+        return v ? formatMetricValue(name, *v) : QStringLiteral("—");
     };
     for (int row = 0; row < runs.size(); ++row) {
         const RunRecord &r = runs.at(row).record;

@@ -4,6 +4,7 @@
 #include "common/tableitems.h"
 
 #include "common/metrictext.h"
+#include "eval/metricdirection.h"
 #include "eval/metricunit.h"
 #include "report/metricglossary.h"
 
@@ -216,13 +217,15 @@ void GroupMetricsView::drawBars()
     }
     m_plot->xAxis->setTicker(ticker);
     m_plot->xAxis->setRange(-0.7, std::max(1, k) - 0.3);
+    // Short enough for a 200-pixel axis: the unit, and an arrow for the direction (the metric's
+    // tooltip in the table says it in words).
     const QString symbol = metricUnitSymbol(name);
-    const QString direction = metricDirectionHint(name);
     QString label = metricTitle(name);
     if (!symbol.isEmpty())
         label += QStringLiteral(" (%1)").arg(symbol);
-    if (!direction.isEmpty())
-        label += QStringLiteral(" — ") + direction;
+    if (const auto direction = metricDirection(name))
+        label += *direction == ObjectiveDirection::Maximise ? QStringLiteral(" ↑")
+                                                            : QStringLiteral(" ↓");
     m_plot->yAxis->setLabel(name.isEmpty() ? QString() : label);
     // Rates and accuracies live in [0, 100] %; a little room above the highest whisker.
     const bool unit = top <= scale && bottom >= 0.0;
