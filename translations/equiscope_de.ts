@@ -3405,6 +3405,18 @@ n = %2</translation>
         <source>Test limit:</source>
         <translation>Testlimit:</translation>
     </message>
+    <message>
+        <source>Per-epoch evaluation</source>
+        <translation>Auswertung pro Epoche</translation>
+    </message>
+    <message>
+        <source>After every epoch, probe accuracy and fairness on this many test images (and twice as many training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
+        <translation>Nach jeder Epoche Genauigkeit und Fairness der Proben auf so vielen Testbildern (und doppelt so vielen Trainingsbildern): Kurven pro Epoche unter Kurven und im Monitor. 0 = nur nach dem Training auswerten.</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation:</source>
+        <translation>Auswertung pro Epoche:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FormatPage</name>
@@ -4633,6 +4645,34 @@ zum Beurteilen
     <message>
         <source>[%1] resumed from its last checkpoint</source>
         <translation>[%1] ab dem letzten Checkpoint fortgesetzt</translation>
+    </message>
+    <message>
+        <source>Accuracy and fairness per epoch</source>
+        <translation>Genauigkeit und Fairness pro Epoche</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Prozent</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>worst group</source>
+        <translation>schlechteste Gruppe</translation>
+    </message>
+    <message>
+        <source>spread (std, pp)</source>
+        <translation>Streuung (Std., pp)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Zeitplan</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>Fairness</translation>
     </message>
 </context>
 <context>

@@ -510,7 +510,7 @@
     </message>
     <message>
         <source>Shown in percentage points (pp): a difference or spread of rates between groups.</source>
-        <translation>Affiché en points de pourcentage (pp) : un écart ou une dispersion de taux entre groupes.</translation>
+        <translation>Affiché en points de pourcentage (pp)&#xa0;: un écart ou une dispersion de taux entre groupes.</translation>
     </message>
     <message>
         <source>In percentage points (pp), as defined (× 100).</source>
@@ -518,7 +518,7 @@
     </message>
     <message>
         <source>A ratio (×) of two rates; 1 = equal.</source>
-        <translation>Un rapport (×) de deux taux ; 1 = égalité.</translation>
+        <translation>Un rapport (×) de deux taux&#xa0;; 1 = égalité.</translation>
     </message>
     <message>
         <source>A plain number.</source>
@@ -586,7 +586,7 @@
     </message>
     <message>
         <source>Rates and accuracies in percent (%), their differences and spreads between groups in percentage points (pp), ratios with ×, other scores as plain numbers. The store and the CLI&apos;s JSON keep the defined values: fractions, and the mean gap × 100.</source>
-        <translation>Taux et exactitudes en pourcentage (%), leurs écarts et dispersions entre groupes en points de pourcentage (pp), rapports avec ×, autres scores en nombres simples. Le magasin et le JSON de la CLI gardent les valeurs définies : des fractions, et l’écart moyen × 100.</translation>
+        <translation>Taux et exactitudes en pourcentage (%), leurs écarts et dispersions entre groupes en points de pourcentage (pp), rapports avec ×, autres scores en nombres simples. Le magasin et le JSON de la CLI gardent les valeurs définies&#xa0;: des fractions, et l’écart moyen × 100.</translation>
     </message>
 </context>
 <context>
@@ -1637,7 +1637,7 @@ attention p = %3</translation>
     </message>
     <message>
         <source>Evaluation groups: the checked attributes of the source run&apos;s dataset, intersected. Never used in training.</source>
-        <translation>Groupes d’évaluation : les attributs cochés du jeu de données de l’exécution source, croisés. Jamais utilisés à l’entraînement.</translation>
+        <translation>Groupes d’évaluation&#xa0;: les attributs cochés du jeu de données de l’exécution source, croisés. Jamais utilisés à l’entraînement.</translation>
     </message>
     <message>
         <source>%1 (not in the dataset)</source>
@@ -1645,7 +1645,7 @@ attention p = %3</translation>
     </message>
     <message>
         <source>The source run&apos;s dataset cannot be opened: %1</source>
-        <translation>Le jeu de données de l’exécution source ne peut pas être ouvert : %1</translation>
+        <translation>Le jeu de données de l’exécution source ne peut pas être ouvert&#xa0;: %1</translation>
     </message>
     <message>
         <source>Reading the attributes of the source run&apos;s dataset…</source>
@@ -1653,11 +1653,11 @@ attention p = %3</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
-        <translation>« %1 » n’est pas un attribut du jeu de données de l’exécution source (il a : %2).</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un attribut du jeu de données de l’exécution source (il a&#xa0;: %2).</translation>
     </message>
     <message>
         <source>Identity &apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
-        <translation>L’identité « %1 » n’est pas un attribut du jeu de données de l’exécution source (il a : %2).</translation>
+        <translation>L’identité «&#xa0;%1&#xa0;» n’est pas un attribut du jeu de données de l’exécution source (il a&#xa0;: %2).</translation>
     </message>
 </context>
 <context>
@@ -2676,8 +2676,8 @@ attention p = %3</translation>
 group: %4
 %5 at (%6, %7)</source>
         <translation>échantillon %1
-%2 : %3
-groupe : %4
+%2&#xa0;: %3
+groupe&#xa0;: %4
 %5 en (%6, %7)</translation>
     </message>
 </context>
@@ -3399,11 +3399,23 @@ n = %2</translation>
     </message>
     <message>
         <source>Probe training limit:</source>
-        <translation>Limite des sondes :</translation>
+        <translation>Limite des sondes&#xa0;:</translation>
     </message>
     <message>
         <source>Test limit:</source>
-        <translation>Limite de test :</translation>
+        <translation>Limite de test&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation</source>
+        <translation>Évaluation par époque</translation>
+    </message>
+    <message>
+        <source>After every epoch, probe accuracy and fairness on this many test images (and twice as many training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
+        <translation>Après chaque époque, exactitude et équité des sondes sur ce nombre d’images de test (et deux fois plus d’images d’entraînement)&#xa0;: courbes par époque dans Courbes et le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation:</source>
+        <translation>Évaluation par époque&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -4633,6 +4645,34 @@ pour juger
     <message>
         <source>[%1] resumed from its last checkpoint</source>
         <translation>[%1] reprise depuis son dernier point de contrôle</translation>
+    </message>
+    <message>
+        <source>Accuracy and fairness per epoch</source>
+        <translation>Exactitude et équité par époque</translation>
+    </message>
+    <message>
+        <source>Percent</source>
+        <translation>Pourcentage</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>exactitude</translation>
+    </message>
+    <message>
+        <source>worst group</source>
+        <translation>pire groupe</translation>
+    </message>
+    <message>
+        <source>spread (std, pp)</source>
+        <translation>dispersion (écart-type, pp)</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>Calendrier</translation>
+    </message>
+    <message>
+        <source>Fairness</source>
+        <translation>Équité</translation>
     </message>
 </context>
 <context>

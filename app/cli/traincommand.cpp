@@ -85,6 +85,10 @@ int runTrainCommand(const QStringList &arguments)
          QStringLiteral("N")},
         {QStringLiteral("probe-train-limit"),
          QStringLiteral("Train images used to fit the probes (0 = all)."), QStringLiteral("N")},
+        {QStringLiteral("epoch-eval"),
+         QStringLiteral("After every epoch, probe accuracy and fairness on N test images (and 2N "
+                        "probe-training images), for per-epoch curves (0 = off)."),
+         QStringLiteral("N")},
         {QStringLiteral("loss-option"),
          QStringLiteral("Loss option KEY=VALUE (repeatable), e.g. bucketSize=64, diagonal=keep."),
          QStringLiteral("KEY=VALUE")},
@@ -185,7 +189,8 @@ int runTrainCommand(const QStringList &arguments)
         !intOption(QStringLiteral("threads"), config.threads) ||
         !intOption(QStringLiteral("train-limit"), config.trainLimit) ||
         !intOption(QStringLiteral("test-limit"), config.testLimit) ||
-        !intOption(QStringLiteral("probe-train-limit"), config.probeTrainLimit))
+        !intOption(QStringLiteral("probe-train-limit"), config.probeTrainLimit) ||
+        !intOption(QStringLiteral("epoch-eval"), config.epochEvaluationSamples))
         return fail(
             QStringLiteral("--%1 needs a whole number from 0 to what the option can hold, got '%2'")
                 .arg(badOption, p.value(badOption)),

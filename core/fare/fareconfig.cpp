@@ -54,6 +54,7 @@ QJsonObject FareConfig::toJson() const
     o.insert(QStringLiteral("testLimit"), testLimit);
     o.insert(QStringLiteral("probeBatch"), probeBatch);
     o.insert(QStringLiteral("bootstrapResamples"), bootstrapResamples);
+    o.insert(QStringLiteral("epochEvaluationSamples"), epochEvaluationSamples);
     return o;
 }
 
@@ -96,7 +97,9 @@ Expected<FareConfig> FareConfig::fromJson(const QJsonObject &o)
         .integer(QStringLiteral("probeTrainLimit"), c.probeTrainLimit, 0, qint64(1) << 40)
         .integer(QStringLiteral("testLimit"), c.testLimit, 0, qint64(1) << 40)
         .integer(QStringLiteral("probeBatch"), c.probeBatch, 2, 4096)
-        .integer(QStringLiteral("bootstrapResamples"), c.bootstrapResamples, 0, 1000000);
+        .integer(QStringLiteral("bootstrapResamples"), c.bootstrapResamples, 0, 1000000)
+        .integer(QStringLiteral("epochEvaluationSamples"), c.epochEvaluationSamples, 0,
+                 qint64(1) << 40);
     if (auto e = f.error())
         return *e;
     if (family != runFamilyName(RunFamily::Fare))
@@ -166,7 +169,8 @@ Expected<Done> FareConfig::validate() const
           {"bootstrapResamples", bootstrapResamples, 0, 1000000},
           {"trainLimit", trainLimit, 0, qint64(1) << 40},
           {"probeTrainLimit", probeTrainLimit, 0, qint64(1) << 40},
-          {"testLimit", testLimit, 0, qint64(1) << 40}})
+          {"testLimit", testLimit, 0, qint64(1) << 40},
+          {"epochEvaluationSamples", epochEvaluationSamples, 0, qint64(1) << 40}})
         if (value < min || value > max)
             return configError(QString::fromLatin1(key),
                                QStringLiteral("a whole number from %1 to %2").arg(min).arg(max),

@@ -52,6 +52,10 @@ struct FareConfig
     qint64 testLimit = 10000;       ///< test images evaluated (0 = all)
     int probeBatch = 64;            ///< the fixed probe batch of the attention view
     int bootstrapResamples = 1000;
+    /// After every epoch, the linear probes on this many test images (and twice as many
+    /// probe-training images), without bootstrap intervals: per-epoch accuracy and fairness
+    /// curves. 0 = evaluate only once, after training.
+    qint64 epochEvaluationSamples = 0;
 
     QJsonObject toJson() const;
     static Expected<FareConfig> fromJson(const QJsonObject &json);

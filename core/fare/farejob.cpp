@@ -127,6 +127,19 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
         if (report->cancelled)
             return cancelledDuringEpoch(epoch);
         QJsonObject metrics = report->toJson();
+        if (config.epochEvaluationSamples > 0) {
+            // Per-epoch accuracy and fairness curves: a quick probe on a fixed subset. A failure
+            // costs the curve point, not the run; a cancel stops the run at the next step.
+            auto probed = session.epochMetrics(config.epochEvaluationSamples, cancelFlag());
+            if (probed) {
+                for (auto it = probed->begin(); it != probed->end(); ++it)
+                    metrics.insert(it.key(), it.value());
+            } else if (!cancelRequested()) {
+                Q_EMIT logMessage(QStringLiteral("epoch %1: no per-epoch metrics: %2")
+                                      .arg(epoch)
+                                      .arg(probed.error().toString()));
+            }
+        }
         const AttentionSnapshot snapshot = session.attentionSnapshot(epoch);
         const QByteArray checkpoint = session.saveCheckpoint(epoch);
         auto written = store.atomically([&]() -> Expected<Done> {

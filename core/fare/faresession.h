@@ -73,6 +73,11 @@ public:
     Expected<EvaluationReport>
     evaluate(const std::atomic<bool> &cancel,
              const std::function<void(const QString &stage, double done)> &progress = {});
+    /// The evaluation of evaluate() on a seeded subset of @p testSamples test images and twice as
+    /// many probe-training images, without bootstrap intervals: the whole-population metrics
+    /// (accuracy, worst_group_accuracy, accuracy_std, the gaps, bias_mse / bias_r2 or
+    /// bias_probe_accuracy) by name, for per-epoch curves. The same subset every epoch.
+    Expected<QJsonObject> epochMetrics(qint64 testSamples, const std::atomic<bool> &cancel);
     /// The linear probe of evaluate() (fitted on probeTrainSamples()) applied to @p samples.
     Expected<ProbePredictions> probePredictions(const std::vector<qint64> &samples,
                                                 const std::atomic<bool> &cancel);

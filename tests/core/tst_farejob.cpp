@@ -66,6 +66,9 @@ private Q_SLOTS:
         QCOMPARE(run->status, RunStatus::Finished);
         QCOMPARE(run->config, m_config.toJson());
         QCOMPARE(s.value()->epochs(job.runId())->size(), 2);
+        // Without a per-epoch evaluation the epochs carry training figures only.
+        QVERIFY(
+            !s.value()->epochs(job.runId())->first().metrics.contains(QStringLiteral("accuracy")));
         QCOMPARE(s.value()->resumableEpoch(job.runId()).value(), 2);
         QVERIFY(s.value()->artifact(job.runId(), QStringLiteral("attention"), 2).ok());
         auto metrics = s.value()->metrics(job.runId());
@@ -112,6 +115,38 @@ private Q_SLOTS:
         QCOMPARE(done.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
         QCOMPARE(resumedEpochs.count(), 2); // epochs 2 and 3 only
         QCOMPARE(resumedEpochs.first().at(0).toInt(), 2);
+    }
+
+    void perEpochEvaluationAddsCurves()
+    {
+        // With epochEvaluationSamples every epoch records probe accuracy and fairness metrics;
+        // the final evaluation keeps its bootstrap intervals.
+        FareConfig c = m_config;
+        c.epochEvaluationSamples = 60;
+        FareJob job(c, store());
+        QSignalSpy epochs(&job, &FareJob::epochFinished);
+        QSignalSpy finished(&job, &FareJob::finished);
+        job.start();
+        QVERIFY(finished.wait(120000));
+        QCOMPARE(finished.first().at(0).value<JobOutcome>(), JobOutcome::Finished);
+        QCOMPARE(epochs.count(), 2);
+        for (const auto &args : epochs) {
+            const QJsonObject metrics = args.at(1).toJsonObject();
+            const double accuracy = metrics.value(QStringLiteral("accuracy")).toDouble(-1);
+            QVERIFY2(accuracy >= 0 && accuracy <= 1, qPrintable(QString::number(accuracy)));
+            QVERIFY(metrics.contains(QStringLiteral("bias_mse")));
+            QVERIFY(metrics.contains(QStringLiteral("loss")));
+        }
+        auto s = RunStore::open(store());
+        const auto stored = s.value()->epochs(job.runId());
+        QVERIFY(stored.ok());
+        QVERIFY(stored->first().metrics.contains(QStringLiteral("accuracy")));
+        bool interval = false;
+        const auto finalMetrics = s.value()->metrics(job.runId()); // kept alive for the loop
+        QVERIFY(finalMetrics.ok());
+        for (const MetricRow &m : finalMetrics.value())
+            interval = interval || (m.ciLow && m.ciHigh);
+        QVERIFY(interval);
     }
 
     void cancelDuringEvaluation()

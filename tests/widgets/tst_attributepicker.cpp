@@ -182,6 +182,7 @@ void TestAttributePicker::launcherTakesPickerChoices()
     c.sensitive = {QStringLiteral("gender"), QStringLiteral("zip")};
     c.probeTrainLimit = 321; // the evaluation's limits are in the form too
     c.testLimit = 123;
+    c.epochEvaluationSamples = 45;
     launcher.setConfig(c);
     QCOMPARE(picker->binning(), BinningMethod::KMeans);
     QCOMPARE(picker->bins(), 5);

@@ -157,6 +157,7 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
     FareConfig c = m_tiny;
     c.name = QStringLiteral("tiny launch");
     c.epochs = 2;
+    c.epochEvaluationSamples = 60; // per-epoch accuracy and fairness in the monitor
     panel->setConfig(c);
     RunMonitor *monitor = m_window->runMonitor();
     const int before = monitor->rowCount();
@@ -174,6 +175,11 @@ void TestLauncher::launchesTinyRunAndShowsProgress()
     QVERIFY(bar);
     QCOMPARE(bar->value(), bar->maximum());
     QVERIFY(monitor->lossPlot()->graph(0)->dataCount() > 0);
+    // One accuracy point per epoch, in percent; the plot is shown for this run.
+    QCOMPARE(monitor->fairnessPlot()->graph(0)->dataCount(), 2);
+    const double accuracy = monitor->fairnessPlot()->graph(0)->data()->at(1)->value;
+    QVERIFY2(accuracy > 1.0 && accuracy <= 100.0, qPrintable(QString::number(accuracy)));
+    QTRY_VERIFY(monitor->fairnessPlot()->isVisible());
     QVERIFY(!monitor->runId(before).isEmpty());
     QVERIFY(!monitor->logView()->toPlainText().isEmpty());
 }

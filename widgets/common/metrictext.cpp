@@ -88,6 +88,13 @@ QString metricUnitConvention()
         "and the CLI's JSON keep the defined values: fractions, and the mean gap × 100.");
 }
 
+QString curveAxisTitle(const QString &key)
+{
+    const QString symbol = metricUnitSymbol(key);
+    return symbol.isEmpty() ? curveTitle(key)
+                            : QStringLiteral("%1 (%2)").arg(curveTitle(key), symbol);
+}
+
 QString curveTitle(const QString &key)
 {
     static const QHash<QString, const char *> known{

@@ -25,4 +25,8 @@ QString metricUnitConvention();
 /// entropy"); unknown keys are split at camelCase humps and underscores.
 QString curveTitle(const QString &key);
 
+/// curveTitle() with the display unit of a metric key ("Worst group accuracy (%)"); plot its
+/// values multiplied by metricDisplayScale() (core/eval/metricunit.h).
+QString curveAxisTitle(const QString &key);
+
 } // namespace equiscope

@@ -77,6 +77,12 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
                                    "training (0 = all)."));
     m_testLimit = spinBox(0, std::numeric_limits<int>::max(), int(defaults.testLimit),
                           tr("Test limit"), tr("Test images evaluated (0 = all)."));
+    m_epochEvaluation =
+        spinBox(0, std::numeric_limits<int>::max(), int(defaults.epochEvaluationSamples),
+                tr("Per-epoch evaluation"),
+                tr("After every epoch, probe accuracy and fairness on this many test images (and "
+                   "twice as many training images): per-epoch curves in Curves and the monitor. "
+                   "0 = evaluate only after training."));
 
     auto *general = new QFormLayout;
     general->addRow(tr("Dataset:"), m_datasetLabel);
@@ -92,6 +98,7 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     general->addRow(tr("Train l&imit:"), m_trainLimit);
     general->addRow(tr("Probe training limit:"), m_probeTrainLimit);
     general->addRow(tr("Test limit:"), m_testLimit);
+    general->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 
@@ -122,7 +129,8 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     connect(m_picker, &AttributePicker::previewUpdated, this, &FareLauncher::updateValidation);
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int seed) { m_picker->setSeed(quint64(seed)); });
-    for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit, m_probeTrainLimit, m_testLimit})
+    for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit, m_probeTrainLimit, m_testLimit,
+                          m_epochEvaluation})
         connect(box, &QSpinBox::valueChanged, this, &FareLauncher::updateValidation);
     connect(m_learningRate, &QDoubleSpinBox::valueChanged, this, &FareLauncher::updateValidation);
 
@@ -176,6 +184,7 @@ FareConfig FareLauncher::config() const
     c.trainLimit = m_trainLimit->value();
     c.probeTrainLimit = m_probeTrainLimit->value();
     c.testLimit = m_testLimit->value();
+    c.epochEvaluationSamples = m_epochEvaluation->value();
     if (auto m = lossMethodFromName(currentMethod()))
         c.loss.method = m.value();
     for (const auto &[key, text] : optionTexts())
@@ -201,6 +210,8 @@ void FareLauncher::setConfig(const FareConfig &c)
     m_probeTrainLimit->setValue(
         int(std::min<qint64>(c.probeTrainLimit, std::numeric_limits<int>::max())));
     m_testLimit->setValue(int(std::min<qint64>(c.testLimit, std::numeric_limits<int>::max())));
+    m_epochEvaluation->setValue(
+        int(std::min<qint64>(c.epochEvaluationSamples, std::numeric_limits<int>::max())));
     const QJsonObject loss = c.loss.toJson();
     setOptionValues([&loss](const QString &key) { return loss.value(key); });
     updateValidation();

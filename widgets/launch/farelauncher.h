@@ -70,6 +70,7 @@ private:
     QSpinBox *m_trainLimit = nullptr;
     QSpinBox *m_probeTrainLimit = nullptr;
     QSpinBox *m_testLimit = nullptr;
+    QSpinBox *m_epochEvaluation = nullptr;
     QPushButton *m_sweep = nullptr;
 };
 

@@ -5,6 +5,7 @@
 #include "common/tableitems.h"
 
 #include "eval/metricdirection.h"
+#include "eval/metricunit.h"
 #include "report/metricglossary.h"
 
 #include <qcustomplot.h>
@@ -301,11 +302,12 @@ void CompareView::showCurves()
         const QColor colour = PlotStyle::categoryColour(i, palette());
         graph->setPen(QPen(colour, 2));
         graph->setScatterStyle(QCPScatterStyle(categoryMarker(i), colour, colour, 7));
+        const double scale = metricDisplayScale(name);
         for (const EpochRecord &e : m_runs[i].epochs)
             if (e.metrics.value(name).isDouble())
-                graph->addData(e.epoch, e.metrics.value(name).toDouble());
+                graph->addData(e.epoch, e.metrics.value(name).toDouble() * scale);
     }
-    m_lossPlot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
+    m_lossPlot->yAxis->setLabel(name.isEmpty() ? QString() : curveAxisTitle(name));
     m_lossPlot->rescaleAxes();
     PlotStyle::fitEpochRange(m_lossPlot);
     m_lossPlot->yAxis->scaleRange(1.25);

@@ -4,6 +4,7 @@
 
 #include "common/metrictext.h"
 #include "common/plotstyle.h"
+#include "eval/metricunit.h"
 #include "views/attentionview.h"
 #include "views/clusteringview.h"
 #include "views/crossattentionview.h"
@@ -41,10 +42,11 @@ void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QSt
     graph->setName(curveTitle(name));
     graph->setPen(QPen(okabeIto(0), 2));
     graph->setScatterStyle(QCPScatterStyle(markerShape(0), 6));
+    const double scale = metricDisplayScale(name); // per-epoch accuracy in %, as in Metrics
     for (const EpochRecord &e : epochs)
         if (e.metrics.value(name).isDouble())
-            graph->addData(e.epoch, e.metrics.value(name).toDouble());
-    plot->yAxis->setLabel(name.isEmpty() ? QString() : curveTitle(name));
+            graph->addData(e.epoch, e.metrics.value(name).toDouble() * scale);
+    plot->yAxis->setLabel(name.isEmpty() ? QString() : curveAxisTitle(name));
     plot->rescaleAxes();
     PlotStyle::fitEpochRange(plot);
     plot->yAxis->scaleRange(1.2);

@@ -13,6 +13,7 @@
 #include <QPushButton>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTime>
 #include <QTimer>
 #include <QTreeWidget>
@@ -119,6 +120,16 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         makePlot(tr("Learning rate and attention entropy"), tr("Epoch"), tr("Learning rate"));
     m_metricPlot->yAxis2->setVisible(true);
     m_metricPlot->yAxis2->setLabel(tr("Attention entropy"));
+    // Runs with a per-epoch evaluation (FareConfig::epochEvaluationSamples) report accuracy and
+    // fairness every epoch; the plot appears when the shown run has such points.
+    m_fairnessPlot = makePlot(tr("Accuracy and fairness per epoch"), tr("Epoch"), tr("Percent"));
+    for (int series = 0; series < 3; ++series) {
+        QCPGraph *graph = m_fairnessPlot->addGraph();
+        graph->setName(series == 0   ? tr("accuracy")
+                       : series == 1 ? tr("worst group")
+                                     : tr("spread (std, pp)"));
+        PlotStyle::styleSeries(graph, series == 0 ? 0 : series == 1 ? 4 : 6);
+    }
     applyPalette();
     QCPGraph *loss = m_lossPlot->addGraph();
     loss->setName(tr("loss (per step)"));
@@ -139,7 +150,14 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     m_metricPlot->yAxis->setNumberPrecision(2);
     auto *plots = new QSplitter(Qt::Horizontal);
     plots->addWidget(m_lossPlot);
-    plots->addWidget(m_metricPlot);
+    // The per-epoch fairness plot shares the second place with the schedule plot as a tab: a
+    // third plot side by side made the window wider than a 1024-pixel screen.
+    m_metricTabs = new QTabWidget;
+    m_metricTabs->setDocumentMode(true);
+    m_metricTabs->addTab(m_metricPlot, tr("Schedule"));
+    m_metricTabs->addTab(m_fairnessPlot, tr("Fairness"));
+    m_metricTabs->setTabVisible(FairnessTab, false);
+    plots->addWidget(m_metricTabs);
 
     m_log = new QPlainTextEdit;
     m_log->setReadOnly(true);
@@ -188,6 +206,7 @@ void RunMonitor::applyPalette()
     // Light and dark themes: the plots take their colours from the widget palette.
     PlotStyle::applyPalette(m_lossPlot, palette());
     PlotStyle::applyPalette(m_metricPlot, palette());
+    PlotStyle::applyPalette(m_fairnessPlot, palette());
     const QColor text = palette().color(QPalette::Text);
     QCPAxis *axis = m_metricPlot->yAxis2;
     axis->setBasePen(QPen(text));
@@ -365,11 +384,20 @@ void RunMonitor::onEpoch(int row, int epoch, const QJsonObject &metrics)
         r.epochLoss.removeLast();
         r.learningRate.removeLast();
         r.entropy.removeLast();
+        r.accuracy.removeLast();
+        r.worstGroup.removeLast();
+        r.accuracySpread.removeLast();
     }
     r.epochX.append(epoch);
     r.epochLoss.append(metrics.value(QStringLiteral("loss")).toDouble(qQNaN()));
     r.learningRate.append(metrics.value(QStringLiteral("learningRate")).toDouble(qQNaN()));
     r.entropy.append(metrics.value(QStringLiteral("attentionEntropy")).toDouble(qQNaN()));
+    // In percent, as the Metrics tab shows them (core/eval/metricunit.h).
+    r.accuracy.append(100.0 * metrics.value(QStringLiteral("accuracy")).toDouble(qQNaN()));
+    r.worstGroup.append(100.0 *
+                        metrics.value(QStringLiteral("worst_group_accuracy")).toDouble(qQNaN()));
+    r.accuracySpread.append(100.0 *
+                            metrics.value(QStringLiteral("accuracy_std")).toDouble(qQNaN()));
     if (row == selectedRow())
         showSelected();
 }
@@ -390,7 +418,7 @@ void RunMonitor::showSelected()
 {
     const int row = selectedRow();
     if (row < 0) {
-        for (QCustomPlot *plot : {m_lossPlot, m_metricPlot})
+        for (QCustomPlot *plot : {m_lossPlot, m_metricPlot, m_fairnessPlot})
             for (int g = 0; g < plot->graphCount(); ++g)
                 plot->graph(g)->data()->clear();
         m_dirty = true;
@@ -401,6 +429,9 @@ void RunMonitor::showSelected()
     m_lossPlot->graph(1)->setData(r.epochX, r.epochLoss, true);
     m_metricPlot->graph(0)->setData(r.epochX, r.learningRate, true);
     m_metricPlot->graph(1)->setData(r.epochX, r.entropy, true);
+    m_fairnessPlot->graph(0)->setData(r.epochX, r.accuracy, true);
+    m_fairnessPlot->graph(1)->setData(r.epochX, r.worstGroup, true);
+    m_fairnessPlot->graph(2)->setData(r.epochX, r.accuracySpread, true);
     m_dirty = true;
 }
 
@@ -418,7 +449,16 @@ void RunMonitor::replotNow()
         m_metricPlot->graph(1)->addToLegend();
     else
         m_metricPlot->graph(1)->removeFromLegend();
-    for (QCustomPlot *plot : {m_lossPlot, m_metricPlot}) {
+    bool fairness = false;
+    for (auto it = m_fairnessPlot->graph(0)->data()->constBegin();
+         it != m_fairnessPlot->graph(0)->data()->constEnd() && !fairness; ++it)
+        fairness = std::isfinite(it->value);
+    if (fairness != m_metricTabs->isTabVisible(FairnessTab)) {
+        // Shown (and brought forward) when the run reports it, hidden again for runs without.
+        m_metricTabs->setTabVisible(FairnessTab, fairness);
+        m_metricTabs->setCurrentIndex(fairness ? FairnessTab : 0);
+    }
+    for (QCustomPlot *plot : {m_lossPlot, m_metricPlot, m_fairnessPlot}) {
         plot->rescaleAxes(true);
         plot->xAxis->setRangeLower(0);
         PlotStyle::fitFlatValueRange(plot->yAxis);

@@ -11,6 +11,7 @@ class QCustomPlot;
 class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
+class QTabWidget;
 class QTimer;
 class QTreeWidget;
 class QTreeWidgetItem;
@@ -57,6 +58,9 @@ public:
     QTreeWidget *jobTable() const { return m_table; }
     QCustomPlot *lossPlot() const { return m_lossPlot; }
     QCustomPlot *metricPlot() const { return m_metricPlot; }
+    /// Accuracy, worst-group accuracy and their spread per epoch (runs with a per-epoch
+    /// evaluation); hidden for other runs.
+    QCustomPlot *fairnessPlot() const { return m_fairnessPlot; }
     QPlainTextEdit *logView() const { return m_log; }
 
 Q_SIGNALS:
@@ -79,6 +83,7 @@ private:
         QString storePath;
         QVector<double> stepX, loss;
         QVector<double> epochX, epochLoss, learningRate, entropy;
+        QVector<double> accuracy, worstGroup, accuracySpread; ///< per-epoch evaluation, in %
         bool resuming = false; ///< resumed, no progress yet: later steps are replaced
     };
 
@@ -103,6 +108,9 @@ private:
     QPushButton *m_resume = nullptr;
     QCustomPlot *m_lossPlot = nullptr;
     QCustomPlot *m_metricPlot = nullptr;
+    QCustomPlot *m_fairnessPlot = nullptr;
+    QTabWidget *m_metricTabs = nullptr; ///< the schedule plot, and the fairness plot when reported
+    static constexpr int FairnessTab = 1;
     QPlainTextEdit *m_log = nullptr;
     QTimer *m_replotTimer = nullptr;
     bool m_dirty = false;
