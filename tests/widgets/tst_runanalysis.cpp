@@ -40,6 +40,7 @@ private Q_SLOTS:
     void viewsShowTheFareRun();
     void baselineHasNoAttentionButSaliency();
     void paretoAndCompareTakeBothRuns();
+    void binaryTargetFromGroupRows();
 
 private:
     QString store() const { return m_dir.filePath(QStringLiteral("runs.sqlite")); }
@@ -195,6 +196,25 @@ void TestRunAnalysis::paretoAndCompareTakeBothRuns()
     QVERIFY(compare.differingKeys().contains(QStringLiteral("name")));
     QVERIFY(!compare.differingKeys().contains(QStringLiteral("seed")));
     QCOMPARE(compare.lossPlot()->graphCount(), 2);
+}
+
+void TestRunAnalysis::binaryTargetFromGroupRows()
+{
+    // The Subgroups tab offers FNR, FPR and selection rate for binary targets: known from the
+    // per-group rows (binary targets have selection rates), not from reading the predictions.
+    RunSummary multiclass;
+    multiclass.finalMetrics = {
+        MetricRow{QStringLiteral("accuracy"), 0.8, {}, {}, {}, {}, {}},
+        MetricRow{QStringLiteral("accuracy"), 0.7, {}, {}, QStringLiteral("red"), 40, {}}};
+    QVERIFY(!multiclass.hasBinaryTarget());
+    RunSummary binary = multiclass;
+    binary.finalMetrics << MetricRow{
+        QStringLiteral("selection_rate"), 0.4, {}, {}, QStringLiteral("red"), 40, {}};
+    QVERIFY(binary.hasBinaryTarget());
+    // A whole-population row of that name (no group) does not make a target binary.
+    RunSummary overall = multiclass;
+    overall.finalMetrics << MetricRow{QStringLiteral("selection_rate"), 0.4, {}, {}, {}, {}, {}};
+    QVERIFY(!overall.hasBinaryTarget());
 }
 
 QTEST_MAIN(TestRunAnalysis)

@@ -4,6 +4,7 @@
 
 #include "common/metrictext.h"
 #include "common/plotstyle.h"
+#include "common/scrollpage.h"
 #include "eval/metricunit.h"
 #include "views/attentionview.h"
 #include "views/clusteringview.h"
@@ -59,15 +60,8 @@ void plotSeries(QCustomPlot *plot, const QVector<EpochRecord> &epochs, const QSt
 int RunDetailView::addPage(QWidget *page, const QString &title)
 {
     // A laptop window gives a tab less room than some views need (the attention map, the
-    // clustering plots): the view keeps its minimum size and scrolls instead of being squeezed
-    // until its plots collapse, and the tab no longer forces the main window taller than the
-    // screen.
-    auto *scroll = new QScrollArea(m_tabs);
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own; its view's widgets are
-    scroll->setWidget(page);
-    return m_tabs->addTab(scroll, title);
+    // clustering plots): the view scrolls instead.
+    return m_tabs->addTab(scrollingPage(page), title);
 }
 
 int RunDetailView::tabOf(const QWidget *view) const

@@ -80,6 +80,14 @@ Expected<QVector<RunSummary>> loadRunSummaries(const QString &storePath, const Q
     return out;
 }
 
+bool RunSummary::hasBinaryTarget() const
+{
+    for (const MetricRow &row : finalMetrics)
+        if (!row.group.isEmpty() && row.name == QLatin1String("selection_rate"))
+            return true;
+    return false;
+}
+
 Expected<QByteArray> readRunArtifact(const QString &storePath, const QString &runId,
                                      const QString &kind, std::optional<int> epoch)
 {

@@ -29,6 +29,10 @@ struct RunSummary
     std::optional<double> finalValue(const QString &name) const;
     const MetricRow *finalRow(const QString &name) const;
     bool hasAttention() const { return !attentionEpochs.isEmpty(); }
+    /// Whether the run's target has two classes: its per-group rows carry the binary rates
+    /// (selection, true- and false-positive rate; core/eval/groupmetrics.h). False when every
+    /// group was too small to judge.
+    bool hasBinaryTarget() const;
     bool hasSaliency() const { return !saliencyEpochs.isEmpty(); }
 };
 

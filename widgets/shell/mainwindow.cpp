@@ -1,5 +1,6 @@
 #include "shell/mainwindow.h"
 
+#include "common/scrollpage.h"
 #include "datasets/thumbnailbrowser.h"
 #include "launch/attributepicker.h"
 #include "launch/farelauncher.h"
@@ -190,14 +191,7 @@ int MainWindow::addPage(const QString &name, const QString &title, QWidget *page
 {
     auto *item = new QListWidgetItem(title, m_navigation);
     item->setData(Qt::UserRole, name);
-    // Pages scroll when the window is smaller than they need, rather than forcing the window
-    // taller than a laptop screen.
-    auto *scroll = new QScrollArea;
-    scroll->setWidgetResizable(true);
-    scroll->setFrameShape(QFrame::NoFrame);
-    scroll->setFocusPolicy(Qt::NoFocus); // not a Tab stop of its own; its view's widgets are
-    scroll->setWidget(page);
-    return m_pages->addWidget(scroll);
+    return m_pages->addWidget(scrollingPage(page));
 }
 
 void MainWindow::createMenus()

@@ -2,9 +2,6 @@
 
 #include "common/plotstyle.h"
 
-#include "eval/testpredictions.h"
-#include "store/artifactkinds.h"
-
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -142,12 +139,9 @@ void SubgroupScanView::setRun(const QString &storePath, const RunSummary &run)
     m_watcher.waitForFinished();
     m_storePath = storePath;
     m_runId = run.record.id;
-    // The rates of one class against the rest need a binary target; the classes come from the
-    // run's stored predictions (checked like every artifact; unreadable = error rate only).
-    bool binary = false;
-    if (auto bytes = readRunArtifact(storePath, run.record.id, ArtifactKind::testPredictions()))
-        if (auto p = TestPredictions::fromBytes(bytes.value(), storePath))
-            binary = p->classNames.size() == 2;
+    // The rates of one class against the rest need a binary target (known from the run's
+    // per-group metrics, without reading its predictions on the GUI thread).
+    const bool binary = run.hasBinaryTarget();
     for (int i = 1; i < m_metric->count(); ++i)
         if (auto *model = qobject_cast<QStandardItemModel *>(m_metric->model()))
             if (QStandardItem *item = model->item(i)) {
