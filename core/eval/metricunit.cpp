@@ -15,18 +15,8 @@ double scaleOf(MetricUnit unit)
 
 QString suffixOf(MetricUnit unit)
 {
-    switch (unit) {
-    case MetricUnit::Percent:
-        return QStringLiteral(" %");
-    case MetricUnit::PercentagePoints:
-    case MetricUnit::StoredAsPoints:
-        return QStringLiteral(" pp");
-    case MetricUnit::Ratio:
-        return QStringLiteral(" ×");
-    case MetricUnit::Plain:
-        break;
-    }
-    return {};
+    const QString symbol = metricUnitSymbol(unit);
+    return symbol.isEmpty() ? symbol : QLatin1Char(' ') + symbol;
 }
 
 QString number(MetricUnit unit, double value)
@@ -47,6 +37,22 @@ QString number(MetricUnit unit, double value)
 }
 
 } // namespace
+
+QString metricUnitSymbol(MetricUnit unit)
+{
+    switch (unit) {
+    case MetricUnit::Percent:
+        return QStringLiteral("%");
+    case MetricUnit::PercentagePoints:
+    case MetricUnit::StoredAsPoints:
+        return QStringLiteral("pp");
+    case MetricUnit::Ratio:
+        return QStringLiteral("×");
+    case MetricUnit::Plain:
+        break;
+    }
+    return {};
+}
 
 MetricUnit metricUnit(const QString &name)
 {
@@ -102,6 +108,11 @@ QString formatMetricInterval(const QString &name, double low, double high)
 {
     const MetricUnit unit = metricUnit(name);
     return QStringLiteral("[%1, %2]%3").arg(number(unit, low), number(unit, high), suffixOf(unit));
+}
+
+QString formatMetricNumber(const QString &name, double value)
+{
+    return number(metricUnit(name), value);
 }
 
 } // namespace equiscope

@@ -33,4 +33,11 @@ QString formatMetricValue(const QString &name, double value);
 /// A 95 % interval in the same unit: "[86.90, 90.40] %".
 QString formatMetricInterval(const QString &name, double low, double high);
 
+/// @p value in the metric's display unit without the unit: accuracy 0.8875 → "88.75"
+/// (for texts that place the unit themselves, e.g. once after a range). Non-finite: "—".
+QString formatMetricNumber(const QString &name, double value);
+
+/// The symbol of @p unit: "%", "pp", "×", or empty for Plain.
+QString metricUnitSymbol(MetricUnit unit);
+
 } // namespace equiscope

@@ -100,12 +100,10 @@ QString formatMetricCi(const QString &name, double low, double high)
 {
     if (metricUnit(name) == MetricUnit::Plain)
         return QStringLiteral("95% CI %1–%2").arg(formatValue(low), formatValue(high));
-    // "[a, b] %" → "a–b %": the unit once, after the range.
-    QString interval = formatMetricInterval(name, low, high);
-    const int close = int(interval.indexOf(QLatin1Char(']')));
-    const QString unit = interval.mid(close + 1);
-    const QStringList ends = interval.mid(1, close - 1).split(QStringLiteral(", "));
-    return QStringLiteral("95% CI %1–%2%3").arg(ends.value(0), ends.value(1), unit);
+    // "a–b %": the unit once, after the range.
+    return QStringLiteral("95% CI %1–%2 %3")
+        .arg(formatMetricNumber(name, low), formatMetricNumber(name, high),
+             metricUnitSymbol(metricUnit(name)));
 }
 
 QString formatWithCi(const MetricRow &row)

@@ -57,6 +57,12 @@ void TestMetricUnit::formatsInTheDisplayUnit()
              QStringLiteral("[86.90, 90.40] %"));
     QCOMPARE(formatMetricInterval(QStringLiteral("bias_r2"), 0.5, 0.75),
              QStringLiteral("[0.5000, 0.7500]"));
+    // The bare number and the symbol, for texts that place the unit once (the report's
+    // "95% CI a–b %").
+    QCOMPARE(formatMetricNumber(QStringLiteral("accuracy_std"), 0.0123), QStringLiteral("1.23"));
+    QCOMPARE(formatMetricNumber(QStringLiteral("bias_mse"), 0.5), QStringLiteral("0.5000"));
+    QCOMPARE(metricUnitSymbol(metricUnit(QStringLiteral("accuracy_std"))), QStringLiteral("pp"));
+    QCOMPARE(metricUnitSymbol(MetricUnit::Plain), QString());
 }
 
 QTEST_GUILESS_MAIN(TestMetricUnit)

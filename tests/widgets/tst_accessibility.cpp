@@ -25,6 +25,7 @@
 #include "enginefixtures.h"
 #include "fare/farejob.h"
 #include "launch/attributepicker.h"
+#include "testsettings.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -102,6 +103,7 @@ void TestAccessibility::initTestCase()
     Q_INIT_RESOURCE(equiscope);
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    fixtures::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     const FareConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));

@@ -22,6 +22,7 @@
 
 #include "data/groupassignment.h"
 #include "jobs/jobqueue.h"
+#include "testsettings.h"
 
 #include <QAbstractButton>
 #include <QButtonGroup>
@@ -81,11 +82,7 @@ void TestDatasetPanel::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
     // Recent datasets go to a settings file of this run, not the user's.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
-                       m_dir.filePath(QStringLiteral("settings")));
-    QCoreApplication::setOrganizationName(QStringLiteral("equiscope-tests"));
-    DatasetSettings().clearRecentDatasets();
+    fixtures::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     m_csv = fixtures::writeAttributeCsvFixture(m_dir.filePath(QStringLiteral("faces")));
     m_panel = std::make_unique<DatasetPanel>();
     m_panel->resize(1100, 700);

@@ -11,6 +11,7 @@
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
+#include "testsettings.h"
 
 #include <QElapsedTimer>
 #include <QSignalSpy>
@@ -38,6 +39,7 @@ void TestEventLoopLatency::staysResponsiveWhileTraining()
     QStandardPaths::setTestModeEnabled(true);
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
+    fixtures::isolateSettings(dir.filePath(QStringLiteral("settings")));
     qputenv("EQUISCOPE_CACHE_DIR", (dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     FareConfig config = fixtures::tinyColoredRun(dir.path() + QStringLiteral("/data"), 1024, 160);

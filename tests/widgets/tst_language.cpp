@@ -24,6 +24,7 @@
 
 #include "enginefixtures.h"
 #include "fare/farejob.h"
+#include "testsettings.h"
 #include "widgetchecks.h"
 
 #include <QComboBox>
@@ -70,9 +71,9 @@ void TestLanguage::initTestCase()
     Q_INIT_RESOURCE(equiscope);
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    fixtures::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
-    QSettings().clear();
     FareConfig tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
     tiny.epochs = 1;
     tiny.trainLimit = 64;

@@ -4,6 +4,7 @@
 #include "datasets/thumbnailbrowser.h"
 #include "fare/farejob.h"
 #include "launch/attributepicker.h"
+#include "launch/clusteringlauncher.h"
 #include "launch/experimentpanel.h"
 #include "launch/farelauncher.h"
 #include "launch/methodregistry.h"
@@ -14,14 +15,17 @@
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
+#include "testsettings.h"
 
 #include <QComboBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeWidget>
@@ -43,6 +47,7 @@ private Q_SLOTS:
     void cancelsAndResumesRun();
     void queuesTwoRunSweep();
     void analysisSlotsTakePages();
+    void remembersLauncherValuesAcrossRestarts();
     void cleanupTestCase();
 
 private:
@@ -58,12 +63,70 @@ void TestLauncher::initTestCase()
     Q_INIT_RESOURCE(equiscope);
     QStandardPaths::setTestModeEnabled(true);
     QVERIFY(m_dir.isValid());
+    fixtures::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
     qputenv("EQUISCOPE_CACHE_DIR", (m_dir.path() + QStringLiteral("/cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", (m_dir.path() + QStringLiteral("/runs.sqlite")).toUtf8());
     m_tiny = fixtures::tinyColoredRun(m_dir.path() + QStringLiteral("/data"));
     m_window = std::make_unique<MainWindow>();
     m_window->show();
     QCOMPARE(m_window->storePath(), m_dir.path() + QStringLiteral("/runs.sqlite"));
+}
+
+void TestLauncher::remembersLauncherValuesAcrossRestarts()
+{
+    FareConfig wanted = m_tiny;
+    wanted.epochs = 7;
+    wanted.seed = 42;
+    wanted.batchSize = 48;
+    wanted.testLimit = 300;
+    wanted.loss.method = LossMethod::InfoNce;
+    wanted.name = QStringLiteral("one run's own name");
+    {
+        MainWindow first;
+        first.show();
+        first.experimentPanel()->fareLauncher()->setConfig(wanted);
+        ClusteringLauncher *clustering = first.experimentPanel()->clusteringLauncher();
+        ClusteringConfig cluster = clustering->config();
+        cluster.epochs = 9;
+        cluster.dataset.path = m_dir.filePath(QStringLiteral("features.npy"));
+        clustering->setConfig(cluster);
+        QComboBox *family = first.experimentPanel()->familyBox();
+        family->setCurrentIndex(family->findData(QStringLiteral("clustering")));
+        QVERIFY(first.close()); // closing remembers every form's values
+    }
+    {
+        MainWindow second;
+        const FareConfig got = second.experimentPanel()->fareLauncher()->config();
+        QCOMPARE(got.loss.method, LossMethod::InfoNce);
+        QCOMPARE(got.epochs, 7);
+        QCOMPARE(got.seed, quint64(42));
+        QCOMPARE(got.batchSize, 48);
+        QCOMPARE(got.testLimit, qint64(300));
+        // The dataset follows the Datasets page (none open: the default), the name is not kept.
+        QCOMPARE(got.dataset.path, FareConfig::coloredFashionMnistDefault().dataset.path);
+        QVERIFY(got.name != wanted.name);
+        const ClusteringConfig cluster = second.experimentPanel()->clusteringLauncher()->config();
+        QCOMPARE(cluster.epochs, 9);
+        QCOMPARE(cluster.dataset.path, m_dir.filePath(QStringLiteral("features.npy")));
+        QCOMPARE(second.experimentPanel()->familyBox()->currentData().toString(),
+                 QStringLiteral("clustering"));
+        QVERIFY(!second.statusBar()->currentMessage().contains(QStringLiteral("Remembered")));
+    }
+    // A settings file edited by hand: the values are refused by name, dropped, and the form
+    // keeps its defaults.
+    QSettings().setValue(QStringLiteral("launcher/fare/config"), QStringLiteral("{\"epochs\": "));
+    {
+        MainWindow third;
+        const QString message = third.statusBar()->currentMessage();
+        QVERIFY2(message.startsWith(QStringLiteral("Remembered launcher values of")) &&
+                     message.contains(QStringLiteral("FARE family")) &&
+                     message.contains(QStringLiteral("not used")),
+                 qPrintable(message));
+        QCOMPARE(third.experimentPanel()->fareLauncher()->config().epochs,
+                 FareConfig::coloredFashionMnistDefault().epochs);
+        QVERIFY(!QSettings().contains(QStringLiteral("launcher/fare/config")));
+    }
+    QSettings().remove(QStringLiteral("launcher"));
 }
 
 void TestLauncher::cleanupTestCase()

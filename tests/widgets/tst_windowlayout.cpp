@@ -1,8 +1,11 @@
 // The workbench on a laptop screen: the main window fits 1024 × 640 and a restored geometry is
 // clamped to the screen; a categorical histogram keeps room for its last rotated tick label.
+#include "analysisfixtures.h"
 #include "datasets/attributehistogramplot.h"
 #include "runs/rundetailview.h"
+#include "runs/runsummary.h"
 #include "shell/mainwindow.h"
+#include "testsettings.h"
 
 #include <qcustomplot.h>
 
@@ -49,8 +52,8 @@ private Q_SLOTS:
         Q_INIT_RESOURCE(equiscope);
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_dir.isValid());
+        fixtures::isolateSettings(m_dir.filePath(QStringLiteral("settings")));
         qputenv("EQUISCOPE_STORE", m_dir.filePath(QStringLiteral("runs.sqlite")).toUtf8());
-        QSettings().clear();
     }
     void cleanupTestCase() { QSettings().clear(); }
 
@@ -84,28 +87,52 @@ private Q_SLOTS:
         // The room the run detail gets in a 1024 × 640, 1280 × 800 and 1920 × 1080 window with
         // the run monitor hidden: the window less the navigation (≈ 180 px), the menu and status
         // bars (≈ 50 px) and the runs table (≈ 190 px).
+        // Each size twice: every tab empty, and the tabs a FARE run with attention, Grad-CAM,
+        // embedding, metrics and curves shows once its artifacts are loaded.
         QTest::addColumn<QSize>("size");
-        QTest::newRow("1024x640") << QSize(844, 400);
-        QTest::newRow("1280x800") << QSize(1100, 560);
-        QTest::newRow("1920x1080") << QSize(1740, 840);
+        QTest::addColumn<bool>("withRun");
+        for (const bool withRun : {false, true}) {
+            const char *suffix = withRun ? " with a run" : " empty";
+            QTest::newRow(QByteArray("1024x640").append(suffix).constData())
+                << QSize(844, 400) << withRun;
+            QTest::newRow(QByteArray("1280x800").append(suffix).constData())
+                << QSize(1100, 560) << withRun;
+            QTest::newRow(QByteArray("1920x1080").append(suffix).constData())
+                << QSize(1740, 840) << withRun;
+        }
     }
 
     void runViewsLayOutAtEverySize()
     {
-        // Every run detail tab (shown even without a run): no two visible sibling widgets
-        // overlap, and no plot is smaller than 200 × 120 px or its own minimum — a view short
-        // of room scrolls instead.
+        // Every run detail tab (without a run, each shown empty; with one, its own tabs): no two
+        // visible sibling widgets overlap, and no plot is smaller than 200 × 120 px or its own
+        // minimum — a view short of room scrolls instead.
         QFETCH(QSize, size);
+        QFETCH(bool, withRun);
         RunDetailView detail;
         detail.resize(size);
         detail.show();
         QVERIFY(QTest::qWaitForWindowExposed(&detail));
+        if (withRun) {
+            if (m_fixture.path.isEmpty())
+                m_fixture = analysisfixtures::buildStore(m_dir.filePath(QStringLiteral("fixture")));
+            auto runs = loadRunSummaries(m_fixture.path, {m_fixture.fare});
+            QVERIFY2(runs && runs->size() == 1,
+                     runs ? "no run" : qPrintable(runs.error().toString()));
+            detail.setRun(m_fixture.path, runs->first());
+        }
         RunDetailView *runs = &detail;
         QTabWidget *tabs = runs->tabs();
+        QStringList visited;
         for (int t = 0; t < tabs->count(); ++t) {
+            if (withRun && !tabs->isTabVisible(t))
+                continue; // a tab this run does not have
+            visited << tabs->tabText(t);
             tabs->setTabVisible(t, true);
             tabs->setCurrentIndex(t);
             QCoreApplication::processEvents();
+            if (withRun)
+                QTest::qWait(300); // the tab's artifacts load on a worker
             QWidget *view = runs->currentView();
             QVERIFY(view);
             const QString where = tabs->tabText(t) + QStringLiteral(" at ") +
@@ -137,6 +164,11 @@ private Q_SLOTS:
                                            .arg(where, describe(shown[a]), describe(shown[b]))));
             }
         }
+        if (withRun) // the FARE run's own views were among them
+            for (const QString &tab : {QStringLiteral("Attention"), QStringLiteral("Saliency"),
+                                       QStringLiteral("Embedding")})
+                QVERIFY2(visited.join(QLatin1Char('|')).contains(tab, Qt::CaseInsensitive),
+                         qPrintable(visited.join(QStringLiteral(", "))));
     }
 
     void rotatedCategoryLabelsKeepTheLastOne()
@@ -169,6 +201,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
+    analysisfixtures::Fixture m_fixture; ///< built by the first row with a run
 };
 
 QTEST_MAIN(TestWindowLayout)

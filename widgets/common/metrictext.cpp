@@ -51,18 +51,7 @@ QString metricDirectionHint(const QString &name)
 
 QString metricUnitSymbol(const QString &name)
 {
-    switch (metricUnit(name)) {
-    case MetricUnit::Percent:
-        return QStringLiteral("%");
-    case MetricUnit::PercentagePoints:
-    case MetricUnit::StoredAsPoints:
-        return QStringLiteral("pp");
-    case MetricUnit::Ratio:
-        return QStringLiteral("×");
-    case MetricUnit::Plain:
-        break;
-    }
-    return {};
+    return metricUnitSymbol(metricUnit(name));
 }
 
 QString metricToolTip(const QString &name)

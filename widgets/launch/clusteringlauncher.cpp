@@ -503,6 +503,20 @@ void ClusteringLauncher::setConfig(const ClusteringConfig &c)
     updateValidation();
 }
 
+QString ClusteringLauncher::setConfigJson(const QJsonObject &json)
+{
+    auto parsed = ClusteringConfig::fromJson(json);
+    if (!parsed)
+        return parsed.error().toString();
+    setConfig(parsed.value());
+    return {};
+}
+
+QStringList ClusteringLauncher::keysNotRemembered() const
+{
+    return {QStringLiteral("name")};
+}
+
 QString ClusteringLauncher::validationError() const
 {
     if (m_source->currentData().toString() == QLatin1String("files")) {

@@ -50,6 +50,13 @@ public:
     void setConfig(const ClusteringConfig &config);
     QJsonObject configJson() const override { return config().toJson(); }
     QString validationError() const override;
+    QString setConfigJson(const QJsonObject &json) override;
+
+protected:
+    /// The name only: a clustering's input (feature files or source run) is the form's own.
+    QStringList keysNotRemembered() const override;
+
+public:
     /// Queues one run of config(); nullptr when the form is invalid.
     ClusteringJob *launch();
 

@@ -4,6 +4,7 @@
 #include "launch/fairssllauncher.h"
 #include "launch/farelauncher.h"
 #include "launch/launcherforms.h"
+#include "launch/launchersettings.h"
 #include "launch/methodregistry.h"
 
 #include "families/familyregistry.h"
@@ -74,6 +75,37 @@ void ExperimentPanel::setStorePath(const QString &path)
     m_storePath = path;
     for (LauncherForm *form : m_forms)
         form->setStorePath(path);
+}
+
+void ExperimentPanel::rememberValues() const
+{
+    LauncherSettings settings;
+    for (const LauncherForm *form : m_forms)
+        settings.rememberConfig(FamilyRegistry::instance().family(form->family())->name(),
+                                form->rememberedJson());
+    settings.setLastFamily(m_family->currentData().toString());
+}
+
+QStringList ExperimentPanel::restoreRememberedValues()
+{
+    LauncherSettings settings;
+    QStringList problems;
+    for (LauncherForm *form : m_forms) {
+        const MethodFamily *family = FamilyRegistry::instance().family(form->family());
+        QString error;
+        const QJsonObject remembered = settings.rememberedConfig(family->name(), &error);
+        if (error.isEmpty() && !remembered.isEmpty())
+            error = form->restoreRemembered(remembered);
+        if (!error.isEmpty()) {
+            // Not used, and not kept: the next save writes the form's current values.
+            problems << tr("Remembered launcher values of %1 were not used: %2")
+                            .arg(MethodRegistry::translate(family->title()), error);
+            settings.forgetConfig(family->name());
+        }
+    }
+    if (const int index = m_family->findData(settings.lastFamily()); index >= 0)
+        m_family->setCurrentIndex(index);
+    return problems;
 }
 
 bool ExperimentPanel::selectMethod(const QString &method)

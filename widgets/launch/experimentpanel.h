@@ -35,6 +35,13 @@ public:
     void setStorePath(const QString &path);
     QString storePath() const { return m_storePath; }
 
+    /// Saves every form's values and the family shown (LauncherSettings), for the next start.
+    void rememberValues() const;
+    /// Puts the values rememberValues() saved back into the forms (each form keeps the dataset
+    /// it shows and a default run name) and shows the family shown last. Returns one line per
+    /// form whose remembered values could not be used (they are dropped).
+    QStringList restoreRememberedValues();
+
     /// Shows the form of @p method's family with that method chosen; false for an unknown name.
     bool selectMethod(const QString &method);
     /// Queues one run per config of any registered family (FamilyRegistry::familyOfConfig())

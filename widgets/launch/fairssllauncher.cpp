@@ -371,6 +371,15 @@ void FairSslLauncher::setConfig(const FairSslConfig &c)
     updateValidation();
 }
 
+QString FairSslLauncher::setConfigJson(const QJsonObject &json)
+{
+    auto parsed = FairSslConfig::fromJson(json);
+    if (!parsed)
+        return parsed.error().toString();
+    setConfig(parsed.value());
+    return {};
+}
+
 QString FairSslLauncher::validationError() const
 {
     const FairSslConfig c = config();

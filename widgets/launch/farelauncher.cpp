@@ -217,6 +217,15 @@ void FareLauncher::setConfig(const FareConfig &c)
     updateValidation();
 }
 
+QString FareLauncher::setConfigJson(const QJsonObject &json)
+{
+    auto parsed = FareConfig::fromJson(json);
+    if (!parsed)
+        return parsed.error().toString();
+    setConfig(parsed.value());
+    return {};
+}
+
 QString FareLauncher::validationError() const
 {
     const FareConfig c = config();

@@ -40,6 +40,7 @@ public:
     void setConfig(const FareConfig &config);
     QJsonObject configJson() const override { return config().toJson(); }
     QString validationError() const override;
+    QString setConfigJson(const QJsonObject &json) override;
 
     /// Queues one run of config(); nullptr when the form is invalid.
     FareJob *launch();

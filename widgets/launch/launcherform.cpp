@@ -1,6 +1,7 @@
 #include "launch/launcherform.h"
 
 #include "common/formfields.h"
+#include "launch/launchersettings.h"
 #include "launch/methodregistry.h"
 
 #include "families/familyregistry.h"
@@ -345,7 +346,35 @@ RunJob *LauncherForm::launchRun()
 {
     if (!validationError().isEmpty())
         return nullptr;
-    return enqueueJson({configJson()}).value(0);
+    RunJob *job = enqueueJson({configJson()}).value(0);
+    if (job) // the values of the last launch come back after a crash too
+        LauncherSettings().rememberConfig(FamilyRegistry::instance().family(m_family)->name(),
+                                          rememberedJson());
+    return job;
+}
+
+QStringList LauncherForm::keysNotRemembered() const
+{
+    return {QStringLiteral("name"), QStringLiteral("dataset")};
+}
+
+QJsonObject LauncherForm::rememberedJson() const
+{
+    QJsonObject json = configJson();
+    for (const QString &key : keysNotRemembered())
+        json.remove(key);
+    return json;
+}
+
+QString LauncherForm::restoreRemembered(const QJsonObject &remembered)
+{
+    QJsonObject merged = configJson();
+    const QStringList skipped = keysNotRemembered();
+    for (auto it = remembered.begin(); it != remembered.end(); ++it)
+        if (!skipped.contains(it.key()))
+            merged.insert(it.key(), it.value());
+    merged.insert(QStringLiteral("name"), QString()); // the default name follows method and seed
+    return setConfigJson(merged);
 }
 
 QList<RunJob *> LauncherForm::enqueueJson(const QList<QJsonObject> &configs, QString *error)

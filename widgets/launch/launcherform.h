@@ -59,6 +59,16 @@ public:
     virtual QJsonObject configJson() const = 0;
     /// Empty when the form describes a valid run, else the reason shown inline.
     virtual QString validationError() const = 0;
+    /// Fills the form from @p json, a config of the form's family; empty, or the reason the
+    /// config cannot be read (the form is then unchanged).
+    virtual QString setConfigJson(const QJsonObject &json) = 0;
+
+    /// What the form remembers across restarts (LauncherSettings): configJson() without the
+    /// keys of keysNotRemembered().
+    QJsonObject rememberedJson() const;
+    /// Puts @p remembered (a rememberedJson() of an earlier session) over the form's current
+    /// values; keys it lacks keep theirs. Empty, or the reason it could not be used.
+    QString restoreRemembered(const QJsonObject &remembered);
 
     /// Estimates what configJson() will cost on this machine (MethodFamily::estimateCost(), off
     /// the GUI thread) and shows it on costLabel(), with a warning beyond an hour;
@@ -115,6 +125,9 @@ protected:
     virtual QJsonValue optionValue(const QString &key) const;
     /// Called after the method changed and its editors were rebuilt.
     virtual void methodChanged(const MethodInfo &method) { Q_UNUSED(method); }
+    /// Config keys a restart does not bring back: the run name (a name belongs to one run) and
+    /// the dataset, which follows the Datasets page.
+    virtual QStringList keysNotRemembered() const;
     /// The option editors' values as text, the form MethodFamily::withOption() takes.
     QList<QPair<QString, QString>> optionTexts() const;
     /// The same as typed JSON values, keyed by option key.

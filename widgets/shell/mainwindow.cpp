@@ -163,6 +163,10 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         QTimer::singleShot(0, this, [this] { resizeDocks({m_monitorDock}, {280}, Qt::Vertical); });
     }
     showView(settings.value(QStringLiteral("window/view")).toString());
+    // Remembered launcher values that could not be used are named, not silently replaced.
+    const QStringList problems = m_experimentPanel->restoreRememberedValues();
+    if (!problems.isEmpty())
+        statusBar()->showMessage(problems.join(QLatin1Char(' ')));
 }
 
 MainWindow::~MainWindow() = default;
@@ -403,6 +407,7 @@ void MainWindow::closeEvent(QCloseEvent *event)
         }
         m_queue->cancelAll();
     }
+    m_experimentPanel->rememberValues();
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
