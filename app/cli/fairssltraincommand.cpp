@@ -75,6 +75,10 @@ const Mapped kMapped[] = {
     {"test-limit", "testLimit", "Test images evaluated (0 = all).", "N"},
     {"probe-train-limit", "probeTrainLimit", "Labelled train images for the classifier (0 = all).",
      "N"},
+    {"epoch-eval", "epochEvaluationSamples",
+     "After every training epoch, probe accuracy and fairness on N test images (and 2N labelled "
+     "train images), for per-epoch curves (0 = off).",
+     "N"},
     {"target", "target", "Target attribute.", "NAME"},
     {"sensitive", "sensitive", "Sensitive attribute(s), comma separated.", "A,B"},
     {"seed", "seed", "Seed.", "S"},

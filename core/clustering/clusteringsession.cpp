@@ -57,6 +57,10 @@ QJsonObject ClusteringEpochReport::toJson() const
                   {QStringLiteral("anchorsPerSecond"), anchorsPerSecond}};
     if (std::isfinite(valFScore))
         o.insert(QStringLiteral("val_pairwise_f_score"), valFScore);
+    if (std::isfinite(valFScoreMin))
+        o.insert(QStringLiteral("val_pairwise_f_score_group_min"), valFScoreMin);
+    if (std::isfinite(valFScoreStd))
+        o.insert(QStringLiteral("val_pairwise_f_score_group_std"), valFScoreStd);
     return o;
 }
 
@@ -498,10 +502,26 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             }
             const auto predicted = clusterKnnGraph(p.val.graph, scores, p.config.edgeThreshold,
                                                    p.config.sharedThreshold);
-            std::vector<int64_t> truth(size_t(p.val.size()));
+            // The fairness of the epoch too: F per sensitive group on the validation identities.
+            ClusteringInput in;
+            in.truth.resize(size_t(p.val.size()));
             for (qint64 i = 0; i < p.val.size(); ++i)
-                truth[size_t(i)] = p.data.identity[size_t(p.val.rows[size_t(i)])];
-            report.valFScore = clusteringScores(Contingency(truth, predicted)).pairwiseFScore;
+                in.truth[size_t(i)] = p.data.identity[size_t(p.val.rows[size_t(i)])];
+            in.predicted = predicted;
+            if (!p.data.groupOf.empty())
+                for (qint64 row : p.val.rows)
+                    in.groupOf.push_back(p.data.groupOf[size_t(row)]);
+            in.groupLabels = p.data.groupLabels;
+            ClusteringOptions options;
+            options.minGroupSize = p.config.minGroupSize;
+            auto scored = evaluateClustering(in, options);
+            if (!scored)
+                return scored.error();
+            report.valFScore = scored->overall.pairwiseFScore;
+            const Spread spread =
+                scored->acrossGroups.value(QStringLiteral("pairwise_f_score"), Spread{});
+            report.valFScoreMin = spread.min;
+            report.valFScoreStd = spread.std;
         }
         report.seconds = double(timer.nsecsElapsed()) / 1e9;
         report.anchorsPerSecond = double(anchors) / std::max(1e-9, report.seconds);

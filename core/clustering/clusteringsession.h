@@ -25,6 +25,10 @@ struct ClusteringEpochReport
     double fm = 0;                 ///< mean 1 − soft FM
     double purityPenalty = 0;      ///< reported even when not part of the loss
     double valFScore = kUndefined; ///< pairwise F on the validation identities (config thresholds)
+    /// The same F per sensitive group on the validation identities: the lowest and the std
+    /// across the groups that are not too small (ClusteringReport::acrossGroups).
+    double valFScoreMin = kUndefined;
+    double valFScoreStd = kUndefined;
     double learningRate = 0;
     double seconds = 0;
     double anchorsPerSecond = 0;

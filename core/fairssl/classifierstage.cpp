@@ -3,6 +3,7 @@
 // on the test split.
 #include "fairssl/fairsslpipeline_p.h"
 
+#include "nn/epochprobe.h"
 #include "nn/linearprobe_p.h"
 #include "nn/probegroupmetrics.h"
 
@@ -125,6 +126,32 @@ Expected<FairSslEvaluation> FairSslPipeline::evaluate(const std::atomic<bool> &c
             QStringLiteral("the classifier stage failed: %1").arg(QString::fromUtf8(e.what())));
     }
     return r;
+}
+
+Expected<QJsonObject> FairSslPipeline::epochMetrics(const QString &stage, qint64 testSamples,
+                                                    const std::atomic<bool> &cancel)
+{
+    Private &p = *d;
+    const bool simclr = p.config.method == FairSslMethod::SimClr;
+    if (stage != (simclr ? QLatin1String("embed") : QLatin1String("train")) || testSamples <= 0)
+        return QJsonObject{};
+    // evaluate() with the subsets and no bootstrap swapped in, restored afterwards.
+    std::vector<qint64> train = seededSubset(p.evalTrain, 2 * testSamples, p.config.seed, 81);
+    std::vector<qint64> test = seededSubset(p.evalTest, testSamples, p.config.seed, 82);
+    std::swap(p.evalTrain, train);
+    std::swap(p.evalTest, test);
+    const int resamples = p.config.bootstrapResamples;
+    p.config.bootstrapResamples = 0;
+    auto report = evaluate(cancel);
+    std::swap(p.evalTrain, train);
+    std::swap(p.evalTest, test);
+    p.config.bootstrapResamples = resamples;
+    if (!report)
+        return report.error();
+    QJsonObject metrics{{QStringLiteral("accuracy"), report->accuracy}};
+    if (report->biasProbeAccuracy >= 0)
+        metrics.insert(QStringLiteral("bias_probe_accuracy"), report->biasProbeAccuracy);
+    return withOverallFairness(metrics, report->groupMetrics);
 }
 
 } // namespace equiscope

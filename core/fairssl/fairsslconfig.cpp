@@ -157,6 +157,7 @@ const QVector<Option> &options()
         integer(QStringLiteral("probeTrainLimit"), &C::probeTrainLimit),
         integer(QStringLiteral("testLimit"), &C::testLimit),
         integer(QStringLiteral("bootstrapResamples"), &C::bootstrapResamples),
+        integer(QStringLiteral("epochEvaluationSamples"), &C::epochEvaluationSamples),
         integer(QStringLiteral("thumbnails"), &C::thumbnails),
     };
     return table;
@@ -420,7 +421,7 @@ QJsonObject FairSslConfig::stageInputs(const QString &stage) const
     QJsonObject o = toJson();
     // Never part of a curation stage's inputs: what the run is called and what trains later.
     for (const char *key : {"name", "method", "epochs", "learningRate", "supcon",
-                            "bootstrapResamples", "probeTrainLimit"})
+                            "bootstrapResamples", "probeTrainLimit", "epochEvaluationSamples"})
         o.remove(QLatin1String(key));
     const QStringList order = fairSslStages(FairSslMethod::FairSsl);
     const int upTo = int(order.indexOf(stage));

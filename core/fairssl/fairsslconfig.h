@@ -107,6 +107,9 @@ struct FairSslConfig
     qint64 probeTrainLimit = 0; ///< labelled train images for the classifier (0 = all)
     qint64 testLimit = 0;       ///< test images evaluated (0 = all)
     int bootstrapResamples = 1000;
+    /// Test images of a quick probe after every training epoch (accuracy and fairness curves,
+    /// no bootstrap); 0 = off.
+    qint64 epochEvaluationSamples = 0;
     int thumbnails = 24; ///< dropped images kept as thumbnails per stage
 
     /// Whether the method trains with meta-learned weights.

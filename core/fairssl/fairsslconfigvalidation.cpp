@@ -137,10 +137,12 @@ Expected<Done> FairSslConfig::validate() const
         return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
                            device);
     if (threads < 0 || probeTrainLimit < 0 || testLimit < 0 || bootstrapResamples < 0 ||
-        thumbnails < 0 || minGroupSize < 1 || groupBins < 2)
-        return configError(QStringLiteral("threads/limits/bootstrapResamples/thumbnails/groups"),
-                           QStringLiteral("non-negative counts, minGroupSize ≥ 1, groupBins ≥ 2"),
-                           QStringLiteral("a negative or too small value"));
+        epochEvaluationSamples < 0 || thumbnails < 0 || minGroupSize < 1 || groupBins < 2)
+        return configError(
+            QStringLiteral(
+                "threads/limits/bootstrapResamples/epochEvaluationSamples/thumbnails/groups"),
+            QStringLiteral("non-negative counts, minGroupSize ≥ 1, groupBins ≥ 2"),
+            QStringLiteral("a negative or too small value"));
     return Done{};
 }
 

@@ -300,6 +300,21 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
             const int global = base + epoch;
             QJsonObject metrics = epochReport->toJson();
             metrics.insert(QStringLiteral("epoch"), global);
+            if (m_config.epochEvaluationSamples > 0) {
+                // Per-epoch accuracy and fairness curves (as the FARE family's): a failure
+                // costs the curve point, not the run; a cancel stops it at the next step.
+                auto probed =
+                    m_pipeline->epochMetrics(stage, m_config.epochEvaluationSamples, cancelFlag());
+                if (probed) {
+                    for (auto it = probed->begin(); it != probed->end(); ++it)
+                        metrics.insert(it.key(), it.value());
+                } else if (!cancelRequested()) {
+                    Q_EMIT logMessage(QStringLiteral("stage %1 epoch %2: no per-epoch metrics: %3")
+                                          .arg(stage)
+                                          .arg(epoch)
+                                          .arg(probed.error().toString()));
+                }
+            }
             const QByteArray checkpoint = m_pipeline->checkpoint(stage, epoch);
             auto written = store.atomically([&]() -> Expected<Done> {
                 auto e = store.recordEpochWithCheckpoint(runId, global, metrics,

@@ -122,6 +122,13 @@ public:
     /// The "classifier" stage: linear classifier on the labelled train split, test metrics.
     Expected<FairSslEvaluation> evaluate(const std::atomic<bool> &cancel,
                                          const StageProgressFn &progress = {});
+    /// After an epoch of @p stage: evaluate() of the encoder the method produces, on a fixed
+    /// seeded subset of @p testSamples test images (and 2 × as many labelled train images),
+    /// without the bootstrap — accuracy, the bias probe and every overall fairness number. An
+    /// empty object when @p stage does not train the method's encoder (the embed stage of the
+    /// methods that train their own model later).
+    Expected<QJsonObject> epochMetrics(const QString &stage, qint64 testSamples,
+                                       const std::atomic<bool> &cancel);
 
 private:
     FairSslPipeline();

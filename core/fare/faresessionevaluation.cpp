@@ -3,6 +3,7 @@
 #include "nn/linearprobe_p.h"
 
 #include "eval/bootstrap.h"
+#include "nn/epochprobe.h"
 #include "nn/probegroupmetrics.h"
 
 #include <QJsonArray>
@@ -172,18 +173,8 @@ Expected<QJsonObject> FareSession::epochMetrics(qint64 testSamples, const std::a
     Private &p = *d;
     // evaluate() on a fixed, seeded subset without the bootstrap: the sample lists and the
     // resample count are swapped in for the call and restored afterwards.
-    const auto subset = [&p](const std::vector<qint64> &samples, qint64 count, quint64 stream) {
-        std::vector<qint64> picked = samples;
-        if (qint64(picked.size()) > count) {
-            std::mt19937_64 rng(p.config.seed * 0x9E3779B97F4A7C15ull + stream);
-            std::shuffle(picked.begin(), picked.end(), rng);
-            picked.resize(size_t(count));
-            std::sort(picked.begin(), picked.end());
-        }
-        return picked;
-    };
-    std::vector<qint64> probeTrain = subset(p.probeTrain, 2 * testSamples, 71);
-    std::vector<qint64> test = subset(p.testSamples, testSamples, 72);
+    std::vector<qint64> probeTrain = seededSubset(p.probeTrain, 2 * testSamples, p.config.seed, 71);
+    std::vector<qint64> test = seededSubset(p.testSamples, testSamples, p.config.seed, 72);
     std::swap(p.probeTrain, probeTrain);
     std::swap(p.testSamples, test);
     const int resamples = p.config.bootstrapResamples;
@@ -201,11 +192,7 @@ Expected<QJsonObject> FareSession::epochMetrics(qint64 testSamples, const std::a
     }
     if (report->biasProbeAccuracy >= 0)
         metrics.insert(QStringLiteral("bias_probe_accuracy"), report->biasProbeAccuracy);
-    if (auto fairness = FairnessReport::fromJson(report->groupMetrics))
-        for (auto it = fairness->overall.begin(); it != fairness->overall.end(); ++it)
-            if (std::isfinite(it.value().value))
-                metrics.insert(it.key(), it.value().value);
-    return metrics;
+    return withOverallFairness(metrics, report->groupMetrics);
 }
 
 AttentionSnapshot FareSession::attentionSnapshot(int epoch)

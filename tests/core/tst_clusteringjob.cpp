@@ -164,6 +164,18 @@ private Q_SLOTS:
         QSignalSpy epochs(&job, &RunJob::epochFinished);
         QCOMPARE(runToEnd(job), JobOutcome::Finished);
         QCOMPARE(epochs.count(), 3);
+        // Every epoch's fairness on the validation identities: F per group, its lowest and its
+        // spread (the monitor's and Curves' per-epoch fairness).
+        for (const auto &args : epochs) {
+            const QJsonObject m = args.at(1).toJsonObject();
+            const double f = m.value(QStringLiteral("val_pairwise_f_score")).toDouble(-1);
+            const double worst =
+                m.value(QStringLiteral("val_pairwise_f_score_group_min")).toDouble(-1);
+            const double spread =
+                m.value(QStringLiteral("val_pairwise_f_score_group_std")).toDouble(-1);
+            QVERIFY2(f >= 0 && f <= 1 && worst >= 0 && worst <= 1 && spread >= 0 && spread <= 0.5,
+                     qPrintable(QJsonDocument(m).toJson()));
+        }
         QStringList stages;
         for (const auto &args : progress) {
             const QString stage = args.first().value<JobProgress>().stage;

@@ -128,6 +128,8 @@ private Q_SLOTS:
                                                 << "zero-shot";
         QTest::newRow("torchscript without file") << "encoder.source"
                                                   << "torchscript";
+        QTest::newRow("negative per-epoch evaluation") << "epochEvaluationSamples"
+                                                       << "-1";
     }
 
     void badValuesNameTheKey()
@@ -235,6 +237,7 @@ private Q_SLOTS:
         FairSslConfig supcon = full, simclr = full, otherDedup = full, otherSeed = full;
         supcon.method = FairSslMethod::SupCon;
         supcon.epochs = 3; // training options never matter to the curation stages
+        supcon.epochEvaluationSamples = 500;
         simclr.method = FairSslMethod::SimClr;
         otherDedup.dedupThreshold = 0.9;
         otherSeed.seed = 1;

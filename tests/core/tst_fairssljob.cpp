@@ -48,7 +48,10 @@ private Q_SLOTS:
 
     void learnsTheTrivialPatternAndRecordsEveryStage()
     {
-        FairSslJob job(m_fixture.config, store());
+        FairSslConfig config = m_fixture.config;
+        config.epochEvaluationSamples =
+            40; // per-epoch accuracy and fairness after each SupCon epoch
+        FairSslJob job(config, store());
         QSignalSpy progress(&job, &FairSslJob::progressChanged);
         QSignalSpy stages(&job, &FairSslJob::stageFinished);
         QSignalSpy epochs(&job, &FairSslJob::epochFinished);
@@ -74,7 +77,17 @@ private Q_SLOTS:
         const auto last = progress.last().first().value<JobProgress>();
         QCOMPARE(last.epochs, 2 + 2 + 7); // embed and train epochs + one pass per stage
         QCOMPARE(epochs.count(), 4);      // 2 SimCLR + 2 SupCon epochs, numbered 1…4
-
+        // The embed epochs train the curation encoder, not the method's: no probe there. After
+        // each SupCon epoch: accuracy and the group metrics of a probe on 40 test images.
+        for (int e = 0; e < 4; ++e) {
+            const QJsonObject m = epochs.at(e).at(1).toJsonObject();
+            QCOMPARE(m.contains(QStringLiteral("accuracy")), e >= 2);
+            QCOMPARE(m.contains(QStringLiteral("worst_group_accuracy")), e >= 2);
+            QCOMPARE(m.contains(QStringLiteral("accuracy_std")), e >= 2);
+        }
+        QVERIFY2(epochs.last().at(1).toJsonObject().value(QStringLiteral("accuracy")).toDouble() >
+                     0.8,
+                 qPrintable(QJsonDocument(epochs.last().at(1).toJsonObject()).toJson()));
         m_fullRun = job.runId();
         auto s = RunStore::open(store());
         QVERIFY(s.ok());
@@ -82,7 +95,7 @@ private Q_SLOTS:
         QCOMPARE(run->family, RunFamily::FairSsl);
         QCOMPARE(run->method, QStringLiteral("fair-ssl"));
         QCOMPARE(run->status, RunStatus::Finished);
-        QCOMPARE(run->config, m_fixture.config.toJson());
+        QCOMPARE(run->config, config.toJson());
         QCOMPARE(s.value()->epochs(job.runId())->size(), 4);
         QCOMPARE(s.value()->artifacts(job.runId(), QStringLiteral("fairssl-stage"))->size(), 7);
         QCOMPARE(s.value()->artifacts(job.runId(), QStringLiteral("meta-weights"))->size(), 2);

@@ -262,9 +262,11 @@ private Q_SLOTS:
         FairSslConfig other = m_fixture.config;
         other.method = FairSslMethod::SimClr;
         other.epochs = 7;
+        other.epochEvaluationSamples = 250;
         launcher.setConfig(other);
         QCOMPARE(launcher.config().method, FairSslMethod::SimClr);
         QCOMPARE(launcher.config().epochs, 7);
+        QCOMPARE(launcher.config().epochEvaluationSamples, qint64(250));
         QCOMPARE(launcher.config().encoderSource, QStringLiteral("simclr"));
     }
 

@@ -1,5 +1,6 @@
 // The window's chrome around the views: the status bar's job indicator, the appearance switch
 // (plots restyle with the palette), and the monitor's runs-at-once control.
+#include "common/metrictext.h"
 #include "runs/jobstatuslabel.h"
 #include "runs/runmonitor.h"
 #include "shell/apptheme.h"
@@ -85,6 +86,8 @@ private Q_SLOTS:
     void appearanceRestylesPlots();
     void monitorSetsRunsAtOnce();
     void monitorCurvesShowOnlyWhatTheRunReports();
+    void monitorFairnessFollowsTheFamily();
+    void curvesHaveReadableNames();
     void darkThemeMeetsWcagContrast();
 };
 
@@ -179,6 +182,59 @@ void TestWorkbenchChrome::monitorCurvesShowOnlyWhatTheRunReports()
     const QCPRange lr = monitor.metricPlot()->yAxis->range();
     QVERIFY2(lr.lower > 0 && lr.upper < 1e-2 && lr.contains(1e-3),
              qPrintable(QStringLiteral("%1 … %2").arg(lr.lower).arg(lr.upper)));
+}
+
+void TestWorkbenchChrome::monitorFairnessFollowsTheFamily()
+{
+    // A clustering epoch reports validation F per group, not accuracy: the per-epoch fairness
+    // plot shows those, as scores (not × 100), named for what they are.
+    JobQueue queue;
+    RunMonitor monitor(&queue);
+    monitor.resize(900, 300);
+    monitor.show();
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FakeJob clustering(QStringLiteral("clustering"), dir.filePath(QStringLiteral("runs.sqlite")));
+    FakeJob fare(QStringLiteral("fare"), dir.filePath(QStringLiteral("runs.sqlite")));
+    monitor.track(&clustering);
+    monitor.track(&fare);
+    Q_EMIT clustering.epochFinished(
+        1, QJsonObject{{QStringLiteral("loss"), 0.5},
+                       {QStringLiteral("val_pairwise_f_score"), 0.8},
+                       {QStringLiteral("val_pairwise_f_score_group_min"), 0.7},
+                       {QStringLiteral("val_pairwise_f_score_group_std"), 0.05}});
+    Q_EMIT fare.epochFinished(1, QJsonObject{{QStringLiteral("loss"), 3.0},
+                                             {QStringLiteral("accuracy"), 0.9},
+                                             {QStringLiteral("worst_group_accuracy"), 0.85},
+                                             {QStringLiteral("accuracy_std"), 0.02}});
+    QCustomPlot *plot = monitor.fairnessPlot();
+    monitor.selectRow(0);
+    QCOMPARE(plot->graph(0)->name(), QStringLiteral("validation F"));
+    QCOMPARE(plot->graph(0)->data()->at(0)->value, 0.8);
+    QCOMPARE(plot->graph(1)->data()->at(0)->value, 0.7);
+    QCOMPARE(plot->graph(2)->data()->at(0)->value, 0.05);
+    QCOMPARE(plot->yAxis->label(), QStringLiteral("Pairwise F"));
+    QTRY_VERIFY(plot->isVisible());
+    monitor.selectRow(1);
+    QCOMPARE(plot->graph(0)->name(), QStringLiteral("accuracy"));
+    QCOMPARE(plot->graph(0)->data()->at(0)->value, 90.0); // percent, as the Metrics tab
+    QCOMPARE(plot->graph(2)->data()->at(0)->value, 2.0);  // percentage points
+    QCOMPARE(plot->yAxis->label(), QStringLiteral("Percent"));
+}
+
+void TestWorkbenchChrome::curvesHaveReadableNames()
+{
+    // The keys the families write per epoch get names; metric keys read split, with their unit.
+    QCOMPARE(curveTitle(QStringLiteral("fm_loss")), QStringLiteral("Fowlkes–Mallows loss"));
+    QCOMPARE(curveTitle(QStringLiteral("val_pairwise_f_score_group_std")),
+             QStringLiteral("Validation pairwise F, std across groups"));
+    QCOMPARE(curveTitle(QStringLiteral("weightMean")), QStringLiteral("Mean raw meta weight"));
+    QCOMPARE(curveTitle(QStringLiteral("imagesPerSecond")), QStringLiteral("Images per second"));
+    QCOMPARE(curveTitle(QStringLiteral("worst_group_accuracy")),
+             QStringLiteral("Worst group accuracy"));
+    QCOMPARE(curveTitle(QStringLiteral("someNewKey")), QStringLiteral("Some new key"));
+    QCOMPARE(curveAxisTitle(QStringLiteral("accuracy_std")), QStringLiteral("Accuracy std (pp)"));
+    QCOMPARE(curveAxisTitle(QStringLiteral("bias_mse")), QStringLiteral("Bias MSE"));
 }
 
 namespace {

@@ -86,21 +86,37 @@ QString curveAxisTitle(const QString &key)
 
 QString curveTitle(const QString &key)
 {
+    // Every key the three families write per epoch (core/fare/epochreport.cpp,
+    // core/clustering/clusteringsession.cpp, core/fairssl/fairsslpipeline.cpp); the per-epoch
+    // metrics (accuracy, worst_group_accuracy, …) read well split at their underscores.
     static const QHash<QString, const char *> known{
         {QStringLiteral("loss"), QT_TRANSLATE_NOOP("MetricText", "Loss")},
         {QStringLiteral("learningRate"), QT_TRANSLATE_NOOP("MetricText", "Learning rate")},
         {QStringLiteral("attentionEntropy"), QT_TRANSLATE_NOOP("MetricText", "Attention entropy")},
+        {QStringLiteral("emptySupportRows"),
+         QT_TRANSLATE_NOOP("MetricText", "Rows with an empty support")},
         {QStringLiteral("epoch"), QT_TRANSLATE_NOOP("MetricText", "Epoch")},
-        {QStringLiteral("epochSeconds"), QT_TRANSLATE_NOOP("MetricText", "Epoch time (s)")},
-        {QStringLiteral("seconds"), QT_TRANSLATE_NOOP("MetricText", "Time (s)")},
+        {QStringLiteral("stageEpoch"), QT_TRANSLATE_NOOP("MetricText", "Epoch of the stage")},
+        {QStringLiteral("seconds"), QT_TRANSLATE_NOOP("MetricText", "Epoch time (s)")},
         {QStringLiteral("imagesPerSecond"), QT_TRANSLATE_NOOP("MetricText", "Images per second")},
-        {QStringLiteral("purityLoss"), QT_TRANSLATE_NOOP("MetricText", "Purity loss")},
-        {QStringLiteral("fowlkesMallowsLoss"),
-         QT_TRANSLATE_NOOP("MetricText", "Fowlkes–Mallows loss")},
-        {QStringLiteral("valLoss"), QT_TRANSLATE_NOOP("MetricText", "Validation loss")},
+        {QStringLiteral("anchorsPerSecond"), QT_TRANSLATE_NOOP("MetricText", "Anchors per second")},
+        {QStringLiteral("bce"), QT_TRANSLATE_NOOP("MetricText", "Binary cross-entropy")},
+        {QStringLiteral("fm_loss"), QT_TRANSLATE_NOOP("MetricText", "Fowlkes–Mallows loss")},
+        {QStringLiteral("purity_penalty"), QT_TRANSLATE_NOOP("MetricText", "Purity penalty")},
+        {QStringLiteral("val_pairwise_f_score"),
+         QT_TRANSLATE_NOOP("MetricText", "Validation pairwise F")},
+        {QStringLiteral("val_pairwise_f_score_group_min"),
+         QT_TRANSLATE_NOOP("MetricText", "Validation pairwise F, worst group")},
+        {QStringLiteral("val_pairwise_f_score_group_std"),
+         QT_TRANSLATE_NOOP("MetricText", "Validation pairwise F, std across groups")},
+        {QStringLiteral("bias_mse"), QT_TRANSLATE_NOOP("MetricText", "Bias MSE")},
+        {QStringLiteral("bias_r2"), QT_TRANSLATE_NOOP("MetricText", "Bias R²")},
         {QStringLiteral("metaLoss"), QT_TRANSLATE_NOOP("MetricText", "Meta loss")},
-        {QStringLiteral("meanWeight"), QT_TRANSLATE_NOOP("MetricText", "Mean sample weight")},
-        {QStringLiteral("gradNorm"), QT_TRANSLATE_NOOP("MetricText", "Gradient norm")},
+        {QStringLiteral("metaLossAtTheta"),
+         QT_TRANSLATE_NOOP("MetricText", "Meta loss before the virtual step")},
+        {QStringLiteral("weightMean"), QT_TRANSLATE_NOOP("MetricText", "Mean raw meta weight")},
+        {QStringLiteral("relativeWeightStd"),
+         QT_TRANSLATE_NOOP("MetricText", "Spread of the relative weights (std)")},
     };
     if (const auto it = known.constFind(key); it != known.constEnd())
         return translated(*it);

@@ -122,6 +122,13 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
     m_learningRate->setToolTip(tr("Peak Adam learning rate (cosine decay)."));
     m_seed = spinBox(0, std::numeric_limits<int>::max(), int(defaults.seed), tr("Seed"),
                      tr("Seeds every draw of the run: same seed, same run."));
+    m_epochEvaluation =
+        spinBox(0, std::numeric_limits<int>::max(), int(defaults.epochEvaluationSamples),
+                tr("Per-epoch evaluation"),
+                tr("After every training epoch, fit the classifier on the encoder so far and "
+                   "measure accuracy and fairness on this many test images (and twice as many "
+                   "labelled training images): per-epoch curves in Curves and the monitor. 0 = "
+                   "evaluate only after training."));
 
     m_encoderSource = new QComboBox;
     m_encoderSource->addItem(tr("Built-in SimCLR (self-supervised)"), QStringLiteral("simclr"));
@@ -162,6 +169,7 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
     run->addRow(tr("&Batch size:"), m_batch);
     run->addRow(tr("Learning &rate:"), m_learningRate);
     run->addRow(tr("See&d:"), m_seed);
+    run->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
     auto *runBox = new QGroupBox(tr("Run"));
     runBox->setLayout(run);
 
@@ -328,6 +336,7 @@ FairSslConfig FairSslLauncher::config() const
     c.batchSize = m_batch->value();
     c.learningRate = m_learningRate->value();
     c.seed = quint64(m_seed->value());
+    c.epochEvaluationSamples = m_epochEvaluation->value();
     c.encoderSource = m_encoderSource->currentData().toString();
     c.encoderPath = m_encoderFile->text().trimmed();
     c.encoderInputSize = m_inputSize->value();
@@ -361,6 +370,8 @@ void FairSslLauncher::setConfig(const FairSslConfig &c)
     m_batch->setValue(c.batchSize);
     m_learningRate->setValue(c.learningRate);
     m_seed->setValue(int(c.seed));
+    m_epochEvaluation->setValue(
+        int(std::min<qint64>(c.epochEvaluationSamples, std::numeric_limits<int>::max())));
     m_encoderSource->setCurrentIndex(std::max(0, m_encoderSource->findData(c.encoderSource)));
     m_encoderFile->setText(c.encoderPath);
     m_inputSize->setValue(c.encoderInputSize);

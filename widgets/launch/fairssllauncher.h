@@ -79,6 +79,7 @@ private:
     QSpinBox *m_batch = nullptr;
     QDoubleSpinBox *m_learningRate = nullptr;
     QSpinBox *m_seed = nullptr;
+    QSpinBox *m_epochEvaluation = nullptr;
     QComboBox *m_encoderSource = nullptr;
     QLineEdit *m_encoderFile = nullptr;
     QPushButton *m_encoderBrowse = nullptr;

@@ -1,4 +1,5 @@
 #include "runs/runmonitor.h"
+#include "eval/metricunit.h"
 #include "families/familyregistry.h"
 
 #include "common/plotstyle.h"
@@ -7,6 +8,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QJsonObject>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QProgressBar>
@@ -59,6 +61,20 @@ QCustomPlot *makePlot(const QString &accessibleName, const QString &xLabel, cons
     plot->setNoAntialiasingOnDrag(true);
     PlotStyle::applyPalette(plot, plot->palette());
     return plot;
+}
+
+/// The keys of the per-epoch fairness plot in @p metrics: the headline score, its worst group
+/// and its spread across groups; empty when the epoch has no evaluation.
+QStringList fairnessKeysOf(const QJsonObject &metrics)
+{
+    if (metrics.contains(QLatin1String("accuracy")))
+        return {QStringLiteral("accuracy"), QStringLiteral("worst_group_accuracy"),
+                QStringLiteral("accuracy_std")};
+    if (metrics.contains(QLatin1String("val_pairwise_f_score")))
+        return {QStringLiteral("val_pairwise_f_score"),
+                QStringLiteral("val_pairwise_f_score_group_min"),
+                QStringLiteral("val_pairwise_f_score_group_std")};
+    return {};
 }
 
 } // namespace
@@ -120,8 +136,9 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
         makePlot(tr("Learning rate and attention entropy"), tr("Epoch"), tr("Learning rate"));
     m_metricPlot->yAxis2->setVisible(true);
     m_metricPlot->yAxis2->setLabel(tr("Attention entropy"));
-    // Runs with a per-epoch evaluation (FareConfig::epochEvaluationSamples) report accuracy and
-    // fairness every epoch; the plot appears when the shown run has such points.
+    // Runs with a per-epoch evaluation (FARE family and fair SSL: epochEvaluationSamples; the
+    // clustering transformer always, on its validation identities) report accuracy and fairness
+    // every epoch; the plot appears when the shown run has such points.
     m_fairnessPlot = makePlot(tr("Accuracy and fairness per epoch"), tr("Epoch"), tr("Percent"));
     for (int series = 0; series < 3; ++series) {
         QCPGraph *graph = m_fairnessPlot->addGraph();
@@ -384,20 +401,21 @@ void RunMonitor::onEpoch(int row, int epoch, const QJsonObject &metrics)
         r.epochLoss.removeLast();
         r.learningRate.removeLast();
         r.entropy.removeLast();
-        r.accuracy.removeLast();
-        r.worstGroup.removeLast();
-        r.accuracySpread.removeLast();
+        for (QVector<double> &series : r.fairness)
+            series.removeLast();
     }
     r.epochX.append(epoch);
     r.epochLoss.append(metrics.value(QStringLiteral("loss")).toDouble(qQNaN()));
     r.learningRate.append(metrics.value(QStringLiteral("learningRate")).toDouble(qQNaN()));
     r.entropy.append(metrics.value(QStringLiteral("attentionEntropy")).toDouble(qQNaN()));
-    // In percent, as the Metrics tab shows them (core/eval/metricunit.h).
-    r.accuracy.append(100.0 * metrics.value(QStringLiteral("accuracy")).toDouble(qQNaN()));
-    r.worstGroup.append(100.0 *
-                        metrics.value(QStringLiteral("worst_group_accuracy")).toDouble(qQNaN()));
-    r.accuracySpread.append(100.0 *
-                            metrics.value(QStringLiteral("accuracy_std")).toDouble(qQNaN()));
+    if (r.fairnessKeys.isEmpty())
+        r.fairnessKeys = fairnessKeysOf(metrics);
+    // In the display unit, as the Metrics tab shows them (core/eval/metricunit.h).
+    for (int s = 0; s < int(r.fairness.size()); ++s) {
+        const QString key = r.fairnessKeys.value(s);
+        r.fairness[size_t(s)].append(metricDisplayScale(key) *
+                                     metrics.value(key).toDouble(qQNaN()));
+    }
     if (row == selectedRow())
         showSelected();
 }
@@ -429,9 +447,17 @@ void RunMonitor::showSelected()
     m_lossPlot->graph(1)->setData(r.epochX, r.epochLoss, true);
     m_metricPlot->graph(0)->setData(r.epochX, r.learningRate, true);
     m_metricPlot->graph(1)->setData(r.epochX, r.entropy, true);
-    m_fairnessPlot->graph(0)->setData(r.epochX, r.accuracy, true);
-    m_fairnessPlot->graph(1)->setData(r.epochX, r.worstGroup, true);
-    m_fairnessPlot->graph(2)->setData(r.epochX, r.accuracySpread, true);
+    const bool clustering = r.fairnessKeys.value(0) == QLatin1String("val_pairwise_f_score");
+    m_fairnessPlot->setAccessibleName(clustering ? tr("Validation F and fairness per epoch")
+                                                 : tr("Accuracy and fairness per epoch"));
+    m_fairnessPlot->yAxis->setLabel(clustering ? tr("Pairwise F") : tr("Percent"));
+    const QStringList names =
+        clustering ? QStringList{tr("validation F"), tr("worst group"), tr("spread (std)")}
+                   : QStringList{tr("accuracy"), tr("worst group"), tr("spread (std, pp)")};
+    for (int s = 0; s < int(r.fairness.size()); ++s) {
+        m_fairnessPlot->graph(s)->setName(names.value(s));
+        m_fairnessPlot->graph(s)->setData(r.epochX, r.fairness[size_t(s)], true);
+    }
     m_dirty = true;
 }
 

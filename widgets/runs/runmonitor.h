@@ -7,6 +7,8 @@
 #include <QVector>
 #include <QWidget>
 
+#include <array>
+
 class QCustomPlot;
 class QPlainTextEdit;
 class QProgressBar;
@@ -83,7 +85,10 @@ private:
         QString storePath;
         QVector<double> stepX, loss;
         QVector<double> epochX, epochLoss, learningRate, entropy;
-        QVector<double> accuracy, worstGroup, accuracySpread; ///< per-epoch evaluation, in %
+        /// The per-epoch evaluation's headline, worst-group and spread series (keys in
+        /// fairnessKeys, values in their display unit), when the run reports one.
+        QStringList fairnessKeys;
+        std::array<QVector<double>, 3> fairness;
         bool resuming = false; ///< resumed, no progress yet: later steps are replaced
     };
 
