@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <thread>
+#include <utility>
 
 namespace equiscope {
 
@@ -168,7 +169,39 @@ Expected<FairnessReport> evaluateFairness(const FairnessInput &input,
             row.metrics.insert(kv.first, estimates[k++]);
         report.groups.push_back(row);
     }
+    report.worstGroup = point.worstGroup;
+    report.worstJudgedGroup = point.worstJudgedGroup;
     return report;
+}
+
+QJsonObject worstGroupsJson(const QJsonObject &fairnessReport)
+{
+    auto report = FairnessReport::fromJson(fairnessReport);
+    return report ? report->worstGroupsJson() : QJsonObject{};
+}
+
+QJsonObject FairnessReport::worstGroupsJson() const
+{
+    QJsonObject o;
+    auto add = [&](const char *key, int index, const QString &metric) {
+        if (index < 0 || index >= groups.size())
+            return;
+        const GroupReport &g = groups[index];
+        const Estimate e = overall.value(metric);
+        QJsonObject w{{QStringLiteral("label"), g.label},
+                      {QStringLiteral("size"), g.size},
+                      {QStringLiteral("tooSmall"), g.tooSmall}};
+        if (std::isfinite(e.value))
+            w.insert(QStringLiteral("accuracy"), e.value);
+        if (std::isfinite(e.lo) && std::isfinite(e.hi)) {
+            w.insert(QStringLiteral("ciLow"), e.lo);
+            w.insert(QStringLiteral("ciHigh"), e.hi);
+        }
+        o.insert(QLatin1String(key), w);
+    };
+    add("worst_group", worstGroup, QStringLiteral("worst_group_accuracy"));
+    add("worst_judged_group", worstJudgedGroup, QStringLiteral("worst_judged_group_accuracy"));
+    return o;
 }
 
 QJsonObject FairnessReport::toJson() const
@@ -188,7 +221,9 @@ QJsonObject FairnessReport::toJson() const
                        {QStringLiteral("confidence"), confidence},
                        {QStringLiteral("seed"), QString::number(seed)},
                        {QStringLiteral("overall"), estimatesToJson(overall)},
-                       {QStringLiteral("groups"), groupArray}};
+                       {QStringLiteral("groups"), groupArray},
+                       {QStringLiteral("worstGroup"), worstGroup},
+                       {QStringLiteral("worstJudgedGroup"), worstJudgedGroup}};
 }
 
 Expected<FairnessReport> FairnessReport::fromJson(const QJsonObject &json)
@@ -218,6 +253,12 @@ Expected<FairnessReport> FairnessReport::fromJson(const QJsonObject &json)
                         o.value(QStringLiteral("positives")).toInteger(),
                         o.value(QStringLiteral("negatives")).toInteger(),
                         estimatesFromJson(o.value(QStringLiteral("metrics")).toObject())});
+    }
+    // Indices into the groups just read (absent in reports of older versions: none).
+    for (auto [key, index] : {std::pair{"worstGroup", &r.worstGroup},
+                              std::pair{"worstJudgedGroup", &r.worstJudgedGroup}}) {
+        const int i = json.value(QLatin1String(key)).toInt(-1);
+        *index = i >= 0 && i < r.groups.size() ? i : -1;
     }
     return r;
 }

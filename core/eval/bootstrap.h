@@ -42,12 +42,23 @@ struct FairnessReport
     quint64 seed = 1;
     QMap<QString, Estimate> overall; ///< names of GroupMetrics::overallValues()
     QVector<GroupReport> groups;
+    /// Index in groups of the group behind worst_group_accuracy (every group with a sample)
+    /// and worst_judged_group_accuracy (groups large enough to judge); −1 = none.
+    int worstGroup = -1;
+    int worstJudgedGroup = -1;
+
+    /// {"worst_group": {label, size, tooSmall, accuracy, ciLow, ciHigh}, "worst_judged_group":
+    /// {…}} for the groups that exist: what a summary shows next to the overall accuracy.
+    QJsonObject worstGroupsJson() const;
 
     /// The overall metric @p name, or an all-NaN Estimate when unknown.
     Estimate metric(const QString &name) const { return overall.value(name); }
     QJsonObject toJson() const;
     static Expected<FairnessReport> fromJson(const QJsonObject &json);
 };
+
+/// FairnessReport::worstGroupsJson() of a FairnessReport JSON; empty when it does not parse.
+QJsonObject worstGroupsJson(const QJsonObject &fairnessReport);
 
 /// Group metrics with stratified bootstrap CIs: each resample redraws, within every group, as
 /// many samples as the group has (with replacement), so group sizes never change. Intervals are

@@ -49,6 +49,7 @@ std::vector<std::pair<QString, double>> GroupMetrics::overallValues() const
 {
     return {{QStringLiteral("accuracy"), accuracy},
             {QStringLiteral("worst_group_accuracy"), worstGroupAccuracy},
+            {QStringLiteral("worst_judged_group_accuracy"), worstJudgedGroupAccuracy},
             {QStringLiteral("accuracy_std"), accuracyStd},
             {QStringLiteral("accuracy_max_min_ratio"), accuracyMaxMinRatio},
             {QStringLiteral("skewed_error_ratio"), skewedErrorRatio},
@@ -171,8 +172,23 @@ GroupMetrics groupMetricsFromCounts(const std::vector<GroupCounts> &counts,
     }
     m.accuracy = divide(correctAll, m.sampleCount);
 
+    // The worst group over every group with a sample, and over the judged ones; ties: the first.
+    for (int g = 0; g < groupCount; ++g) {
+        const GroupRates &r = m.groups[g];
+        if (r.size == 0)
+            continue;
+        if (m.worstGroup < 0 || r.accuracy < m.groups[m.worstGroup].accuracy)
+            m.worstGroup = g;
+        if (!r.tooSmall &&
+            (m.worstJudgedGroup < 0 || r.accuracy < m.groups[m.worstJudgedGroup].accuracy))
+            m.worstJudgedGroup = g;
+    }
+    if (m.worstGroup >= 0)
+        m.worstGroupAccuracy = m.groups[m.worstGroup].accuracy;
+    if (m.worstJudgedGroup >= 0)
+        m.worstJudgedGroupAccuracy = m.groups[m.worstJudgedGroup].accuracy;
+
     const Spread acc = spreadOf(accuracies);
-    m.worstGroupAccuracy = acc.min;
     if (acc.count >= 2) {
         m.accuracyStd = acc.std;
         m.accuracyMaxMinRatio = ratioOf(acc.max, acc.min);

@@ -72,7 +72,11 @@ struct GroupRates
 ///   EXCLUDED from every max/min/std aggregate, so one tiny group cannot dominate a gap.
 ///   Overall accuracy counts every sample with a group (too-small groups included).
 /// - A max − min gap, a min/max ratio and the std need at least two eligible groups with a
-///   defined value; otherwise they are NaN ("nothing to compare"). worst_group_accuracy needs one.
+///   defined value; otherwise they are NaN ("nothing to compare").
+/// - worst_group_accuracy is the exception: the lowest accuracy over EVERY group with a sample,
+///   too-small ones included, so it can never sit above the overall accuracy and a small group
+///   the model fails is not hidden (read it with that group's size and interval).
+///   worst_judged_group_accuracy is the lowest over the groups large enough to judge.
 /// - Groups whose TPR (no positives) or FPR (no negatives) is NaN are left out of that term only;
 ///   equalized_odds_difference/ratio then use the other term alone (NaN when both are NaN);
 ///   equalized_odds_mean_gap needs both terms.
@@ -86,7 +90,10 @@ struct GroupMetrics
     QVector<GroupRates> groups;
 
     double accuracy = kUndefined;
-    double worstGroupAccuracy = kUndefined;
+    double worstGroupAccuracy = kUndefined;       ///< over every non-empty group
+    double worstJudgedGroupAccuracy = kUndefined; ///< over the groups that are not too small
+    int worstGroup = -1;       ///< index of the group behind worstGroupAccuracy, −1 = none
+    int worstJudgedGroup = -1; ///< the same for worstJudgedGroupAccuracy
     double accuracyStd = kUndefined;
     double accuracyMaxMinRatio = kUndefined;
     double skewedErrorRatio = kUndefined;

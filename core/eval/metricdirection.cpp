@@ -13,6 +13,7 @@ const QHash<QString, ObjectiveDirection> &knownDirections()
         // classifier quality and group fairness (groupmetrics.h)
         {QStringLiteral("accuracy"), D::Maximise},
         {QStringLiteral("worst_group_accuracy"), D::Maximise},
+        {QStringLiteral("worst_judged_group_accuracy"), D::Maximise},
         {QStringLiteral("balanced_accuracy"), D::Maximise},
         {QStringLiteral("accuracy_std"), D::Minimise},
         {QStringLiteral("accuracy_max_min_ratio"), D::Minimise}, // >= 1, 1 = equal

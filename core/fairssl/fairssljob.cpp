@@ -448,11 +448,15 @@ JobEnd FairSslJob::runClassifier(RunStore &store, const QString &runId, int unit
         return JobEnd::failed(written.error());
     Q_EMIT stageFinished(classifier, stageReport.toJson(), false);
     QString summary = QStringLiteral("accuracy %1").arg(evaluation->accuracy, 0, 'f', 4);
-    if (result.value(QStringLiteral("worst_group_accuracy")).isDouble())
-        summary +=
-            QStringLiteral(", worst group %1, accuracy_std %2")
-                .arg(result.value(QStringLiteral("worst_group_accuracy")).toDouble(), 0, 'f', 4)
-                .arg(result.value(QStringLiteral("accuracy_std")).toDouble(), 0, 'f', 4);
+    const QJsonObject worst = result.value(QStringLiteral("worst_group")).toObject();
+    if (worst.value(QStringLiteral("accuracy")).isDouble())
+        summary += QStringLiteral(", worst group %1 (n = %2) %3")
+                       .arg(worst.value(QStringLiteral("label")).toString())
+                       .arg(worst.value(QStringLiteral("size")).toInteger())
+                       .arg(worst.value(QStringLiteral("accuracy")).toDouble(), 0, 'f', 4);
+    if (result.value(QStringLiteral("accuracy_std")).isDouble())
+        summary += QStringLiteral(", accuracy_std %1")
+                       .arg(result.value(QStringLiteral("accuracy_std")).toDouble(), 0, 'f', 4);
     return JobEnd::finished(summary);
 }
 

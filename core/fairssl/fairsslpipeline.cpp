@@ -1,6 +1,7 @@
 #include "fairssl/fairsslpipeline_p.h"
 #include "fairssl/pseudolabels_p.h"
 
+#include "eval/bootstrap.h"
 #include "util/environment.h"
 
 #include <QBuffer>
@@ -107,16 +108,21 @@ QJsonObject FairSslEvaluation::toJson() const
     }
     // Headline group numbers at the top level, so summaries (CLI JSON) show them directly.
     const QJsonObject overall = groupMetrics.value(QStringLiteral("overall")).toObject();
-    for (const char *name : {"worst_group_accuracy", "accuracy_std", "accuracy_max_min_ratio",
-                             "skewed_error_ratio", "equalized_odds_difference",
-                             "demographic_parity_difference", "equal_opportunity_difference"}) {
+    for (const char *name :
+         {"worst_group_accuracy", "worst_judged_group_accuracy", "accuracy_std",
+          "accuracy_max_min_ratio", "skewed_error_ratio", "equalized_odds_difference",
+          "demographic_parity_difference", "equal_opportunity_difference"}) {
         const QJsonValue v =
             overall.value(QLatin1String(name)).toObject().value(QStringLiteral("value"));
         if (v.isDouble())
             o.insert(QLatin1String(name), v);
     }
-    if (!groupMetrics.isEmpty())
+    if (!groupMetrics.isEmpty()) {
+        const QJsonObject worst = worstGroupsJson(groupMetrics);
+        for (auto it = worst.begin(); it != worst.end(); ++it)
+            o.insert(it.key(), it.value());
         o.insert(QStringLiteral("groupMetrics"), groupMetrics);
+    }
     return o;
 }
 

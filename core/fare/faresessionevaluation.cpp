@@ -27,8 +27,13 @@ QJsonObject EvaluationReport::toJson() const
         o.insert(QStringLiteral("bias_probe_accuracy"), biasProbeAccuracy);
         o.insert(QStringLiteral("bias_probe_majority_rate"), biasProbeMajorityRate);
     }
-    if (!groupMetrics.isEmpty())
+    if (!groupMetrics.isEmpty()) {
+        // Which group is worst, its size and interval, next to the overall accuracy.
+        const QJsonObject worst = worstGroupsJson(groupMetrics);
+        for (auto it = worst.begin(); it != worst.end(); ++it)
+            o.insert(it.key(), it.value());
         o.insert(QStringLiteral("groupMetrics"), groupMetrics);
+    }
     return o;
 }
 

@@ -21,6 +21,12 @@ QVector<MetricRow> fairnessMetricRows(const FairnessReport &report,
 /// Shared by every run family, so Pareto and compare views find the same names.
 QVector<MetricRow> fairnessMetricRows(const QJsonObject &fairnessReport);
 
+/// The label of the group behind the whole-population row @p name ("worst_group_accuracy" or
+/// "worst_judged_group_accuracy") among @p rows: the group whose accuracy row has that value
+/// and size, or for a group too small to judge (stored without an accuracy row) the only such
+/// group of that size. Empty when it cannot be told (or the row carries no size: older runs).
+QString worstGroupLabel(const QVector<MetricRow> &rows, const QString &name);
+
 /// A whole-population row without CI when @p value is finite (nothing otherwise).
 void appendMetric(QVector<MetricRow> &rows, const QString &name, double value);
 

@@ -16,8 +16,12 @@ const QHash<QString, QString> &definitions()
                         "trained on the frozen representation of the probe-training samples and "
                         "evaluated on the test split; per group: accuracy within the group.")},
         {QStringLiteral("worst_group_accuracy"),
-         QStringLiteral("min over groups of the group accuracy (groups too small to judge are "
-                        "left out).")},
+         QStringLiteral("min over every group with a test sample of the group accuracy, groups "
+                        "too small to judge included (never above the overall accuracy; read it "
+                        "with that group's size and interval).")},
+        {QStringLiteral("worst_judged_group_accuracy"),
+         QStringLiteral("min of the group accuracy over the groups large enough to judge "
+                        "(at least the run's minimum group size).")},
         {QStringLiteral("accuracy_std"),
          QStringLiteral("Population standard deviation of the group accuracies (the SSL paper's "
                         "\"degree of bias\"); 0 = every group equally accurate.")},

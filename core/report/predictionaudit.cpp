@@ -428,7 +428,17 @@ QString AuditResult::toText() const
     QVector<QStringList> rowsOut{{QStringLiteral("METRIC"), QStringLiteral("VALUE [95% CI]")}};
     for (const auto &kv : GroupMetrics().overallValues()) {
         const Estimate e = report.metric(kv.first);
-        rowsOut.append({kv.first, ciText(e)});
+        QString text = ciText(e);
+        // The group behind a worst-group number, and its size.
+        const int worst = kv.first == QLatin1String("worst_group_accuracy") ? report.worstGroup
+                          : kv.first == QLatin1String("worst_judged_group_accuracy")
+                              ? report.worstJudgedGroup
+                              : -1;
+        if (worst >= 0 && worst < report.groups.size())
+            text += QStringLiteral("  (%1, n = %2)")
+                        .arg(report.groups[worst].label)
+                        .arg(report.groups[worst].size);
+        rowsOut.append({kv.first, text});
     }
     out += alignedColumns(rowsOut);
     out += QStringLiteral("\ngroups:\n");

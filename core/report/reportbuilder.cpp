@@ -1,5 +1,7 @@
 #include "report/reportbuilder.h"
 
+#include "jobs/metricrows.h"
+
 #include "report/htmlreportwriter.h"
 #include "report/metricglossary.h"
 #include "report/modelcard.h"
@@ -55,9 +57,18 @@ ReportDocument skeleton(const QVector<ReportRun> &runs)
             const MetricRow *m = first.finalRow(name);
             if (!m)
                 continue;
-            d.cards.push_back({metricTitle(name), formatMetricText(name, m->value),
-                               m->ciLow && m->ciHigh ? formatMetricCi(name, *m->ciLow, *m->ciHigh)
-                                                     : metricDirectionText(name)});
+            QString note = m->ciLow && m->ciHigh ? formatMetricCi(name, *m->ciLow, *m->ciHigh)
+                                                 : metricDirectionText(name);
+            if (m->groupSize) {
+                // Which group, and how many samples it has: a worst group of 3 samples reads
+                // differently from one of 3,000.
+                const QString label = worstGroupLabel(first.finalMetrics, name);
+                note = QStringLiteral("%1n = %2 · %3")
+                           .arg(label.isEmpty() ? QString() : label + QStringLiteral(", "))
+                           .arg(*m->groupSize)
+                           .arg(note);
+            }
+            d.cards.push_back({metricTitle(name), formatMetricText(name, m->value), note});
         }
     } else {
         d.title = QStringLiteral("Fairness comparison of %1 runs").arg(runs.size());

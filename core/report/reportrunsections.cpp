@@ -122,6 +122,7 @@ QStringList overallMetricNames(const QVector<ReportRun> &runs)
                                    QStringLiteral("bias_probe_accuracy"),
                                    QStringLiteral("bias_probe_majority_rate"),
                                    QStringLiteral("worst_group_accuracy"),
+                                   QStringLiteral("worst_judged_group_accuracy"),
                                    QStringLiteral("accuracy_std"),
                                    QStringLiteral("accuracy_max_min_ratio"),
                                    QStringLiteral("skewed_error_ratio"),

@@ -1,4 +1,5 @@
 #include "eval/bootstrap.h"
+#include "jobs/metricrows.h"
 
 #include <QElapsedTimer>
 #include <QJsonDocument>
@@ -176,8 +177,39 @@ private Q_SLOTS:
         auto r = evaluateFairness(in, o);
         QVERIFY(r->groups[2].tooSmall);
         QCOMPARE(r->groups[2].size, 5);
-        // The tiny group (accuracy 0) would be the worst group if it counted.
-        QVERIFY(r->metric(QStringLiteral("worst_group_accuracy")).value > 0.5);
+        // The tiny group (accuracy 0) is the worst group: never above the overall accuracy, and
+        // named with its size; the worst group large enough to judge is reported beside it.
+        QCOMPARE(r->metric(QStringLiteral("worst_group_accuracy")).value, 0.0);
+        QVERIFY(r->metric(QStringLiteral("worst_judged_group_accuracy")).value > 0.5);
+        QCOMPARE(r->worstGroup, 2);
+        QVERIFY(r->worstJudgedGroup == 0 || r->worstJudgedGroup == 1);
+        const QJsonObject worst = r->worstGroupsJson();
+        QCOMPARE(
+            worst.value(QStringLiteral("worst_group")).toObject().value(QStringLiteral("label")),
+            QJsonValue(QStringLiteral("tiny")));
+        QCOMPARE(
+            worst.value(QStringLiteral("worst_group")).toObject().value(QStringLiteral("size")),
+            QJsonValue(5));
+        QVERIFY(worst.value(QStringLiteral("worst_judged_group"))
+                    .toObject()
+                    .contains(QStringLiteral("ciLow")));
+        auto back = FairnessReport::fromJson(r->toJson());
+        QVERIFY(back.ok());
+        QCOMPARE(back->worstGroup, 2);
+        QCOMPARE(back->worstJudgedGroup, r->worstJudgedGroup);
+        // The store rows carry the size, and the label can be told back from them.
+        const QVector<MetricRow> rows = fairnessMetricRows(r.value());
+        for (const MetricRow &m : rows)
+            if (m.group.isEmpty() && m.name == QLatin1String("worst_group_accuracy"))
+                QCOMPARE(m.groupSize, std::optional<qint64>(5));
+        QCOMPARE(worstGroupLabel(rows, QStringLiteral("worst_group_accuracy")),
+                 QStringLiteral("tiny"));
+        QCOMPARE(worstGroupLabel(rows, QStringLiteral("worst_judged_group_accuracy")),
+                 r->groups[r->worstJudgedGroup].label);
+        // A hostile index in a stored report is dropped, not used.
+        QJsonObject hostile = r->toJson();
+        hostile.insert(QStringLiteral("worstGroup"), 99);
+        QCOMPARE(FairnessReport::fromJson(hostile)->worstGroup, -1);
         o.resamples = 0;
         auto p = evaluateFairness(in, o);
         QVERIFY(std::isnan(p->metric(QStringLiteral("accuracy")).lo));

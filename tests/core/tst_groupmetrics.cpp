@@ -82,6 +82,7 @@ private Q_SLOTS:
         //         B TP1 FN1 FP0 TN3 → acc .8, sel 1/5, TPR 1/2, FPR 0
         row("binary", "accuracy", 0.7); // 7/10
         row("binary", "worst_group_accuracy", 0.6);
+        row("binary", "worst_judged_group_accuracy", 0.6);
         row("binary", "accuracy_std", 0.1);                     // |.8−.6|/2
         row("binary", "accuracy_max_min_ratio", 0.8 / 0.6);     // 4/3
         row("binary", "skewed_error_ratio", 2.0);               // .4/.2
@@ -93,7 +94,9 @@ private Q_SLOTS:
         row("binary", "equalized_odds_mean_gap", 100.0 / 3);    // 50·(1/6 + 1/2)
         // noPositives: A acc .5 TPR .5 FPR .5 sel .5; B acc .5 TPR NaN FPR .5 sel .5; C excluded.
         row("noPositives", "accuracy", 4.0 / 9); // C counts in overall accuracy
-        row("noPositives", "worst_group_accuracy", 0.5);
+        // C (1 sample, wrong) is the worst group; among the judged ones A and B tie at .5.
+        row("noPositives", "worst_group_accuracy", 0.0);
+        row("noPositives", "worst_judged_group_accuracy", 0.5);
         row("noPositives", "accuracy_std", 0.0);
         row("noPositives", "skewed_error_ratio", 1.0);
         row("noPositives", "demographic_parity_difference", 0.0);
@@ -123,7 +126,8 @@ private Q_SLOTS:
         row("multiclassDeclaredFive", "equalized_odds_mean_gap", 250.0 / 9);
         // allTooSmall: both groups below minGroupSize → every aggregate undefined.
         row("allTooSmall", "accuracy", 0.75);
-        row("allTooSmall", "worst_group_accuracy", nan);
+        row("allTooSmall", "worst_group_accuracy", 0.5); // B: y 1 0 / ŷ 0 0
+        row("allTooSmall", "worst_judged_group_accuracy", nan);
         row("allTooSmall", "accuracy_std", nan);
         row("allTooSmall", "demographic_parity_difference", nan);
         row("allTooSmall", "equalized_odds_difference", nan);
@@ -178,7 +182,10 @@ private Q_SLOTS:
         QVERIFY(std::isnan(d->groups[1].truePositiveRate));
         QVERIFY(d->groups[2].tooSmall);
         QCOMPARE(d->groups[2].size, 1);
-        QCOMPARE(d->groups[2].accuracy, 0.0); // reported, just not aggregated
+        QCOMPARE(d->groups[2].accuracy, 0.0); // reported, just not in the spreads
+        QCOMPARE(d->worstGroup, 2);           // but it is the worst group
+        QCOMPARE(d->worstJudgedGroup, 0);     // A and B tie: the first
+        QVERIFY(d->worstGroupAccuracy <= d->accuracy);
     }
 
     void emptyGroupIsReportedTooSmall()

@@ -420,6 +420,26 @@ void TestAnalysisViews::metricsBarsHaveErrorBarsAndTooSmallGroups()
         if (auto *t = qobject_cast<QCPItemText *>(view.barPlot()->item(i)))
             tooSmall |= t->text().contains(QStringLiteral("n = 12"));
     QVERIFY(tooSmall);
+
+    // The worst-group rows name their group; their size is in the Size column. Blue (12
+    // samples, too small to judge) is the worst group, green the worst judged one.
+    RunSummary run = runs->first();
+    double green = -1;
+    for (const MetricRow &m : run.finalMetrics)
+        if (m.group == QLatin1String("green") && m.name == QLatin1String("accuracy"))
+            green = m.value;
+    run.finalMetrics << row(QStringLiteral("worst_group_accuracy"), 0.25, 0.0, 0.6, {}, 12)
+                     << row(QStringLiteral("worst_judged_group_accuracy"), green, green - 0.04,
+                            green + 0.03, {}, 480);
+    view.setRun(run);
+    QHash<QString, QPair<QString, QString>> groupAndSize;
+    for (int r = 0; r < view.table()->rowCount(); ++r)
+        groupAndSize.insert(view.table()->item(r, 1)->text(),
+                            {view.table()->item(r, 0)->text(), view.table()->item(r, 4)->text()});
+    QCOMPARE(groupAndSize.value(QStringLiteral("worst_group_accuracy")),
+             qMakePair(QStringLiteral("worst: blue"), QStringLiteral("12")));
+    QCOMPARE(groupAndSize.value(QStringLiteral("worst_judged_group_accuracy")),
+             qMakePair(QStringLiteral("worst: green"), QStringLiteral("480")));
 }
 
 void TestAnalysisViews::saliencyShowsGroupsAndImages()

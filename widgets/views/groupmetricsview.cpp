@@ -1,5 +1,7 @@
 #include "views/groupmetricsview.h"
 
+#include "jobs/metricrows.h"
+
 #include "common/plotstyle.h"
 #include "common/tableitems.h"
 
@@ -136,7 +138,14 @@ void GroupMetricsView::showTable()
     for (int i = 0; i < rows.size(); ++i) {
         const MetricRow &m = rows.at(i);
         const bool tooSmall = isTooSmall(m);
-        m_table->setItem(i, GroupColumn, readOnlyItem(m.group.isEmpty() ? tr("all") : m.group));
+        QString group = m.group.isEmpty() ? tr("all") : m.group;
+        if (m.group.isEmpty() && (m.name == QLatin1String("worst_group_accuracy") ||
+                                  m.name == QLatin1String("worst_judged_group_accuracy"))) {
+            // The group behind it, whose size is in the Size column.
+            const QString label = worstGroupLabel(m_run.finalMetrics, m.name);
+            group = label.isEmpty() ? tr("worst group") : tr("worst: %1").arg(label);
+        }
+        m_table->setItem(i, GroupColumn, readOnlyItem(group));
         auto *metric = readOnlyItem(tooSmall ? tr("all metrics") : m.name);
         if (!tooSmall)
             metric->setToolTip(metricToolTip(m.name));
