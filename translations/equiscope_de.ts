@@ -291,7 +291,7 @@
     </message>
     <message>
         <source>SimCLR + linear probe</source>
-        <translation>SimCLR + lineare Probe</translation>
+        <translation>SimCLR + Linear-Probe</translation>
     </message>
     <message>
         <source>Baseline: the pipeline&apos;s SimCLR encoder trained on U ∪ S, frozen, with the same linear classifier and group metrics.</source>
@@ -553,40 +553,72 @@
         <translation>Epochendauer (s)</translation>
     </message>
     <message>
-        <source>Time (s)</source>
-        <translation>Zeit (s)</translation>
-    </message>
-    <message>
         <source>Images per second</source>
         <translation>Bilder pro Sekunde</translation>
-    </message>
-    <message>
-        <source>Purity loss</source>
-        <translation>Reinheitsverlust</translation>
     </message>
     <message>
         <source>Fowlkes–Mallows loss</source>
         <translation>Fowlkes–Mallows-Verlust</translation>
     </message>
     <message>
-        <source>Validation loss</source>
-        <translation>Validierungsverlust</translation>
-    </message>
-    <message>
         <source>Meta loss</source>
         <translation>Meta-Verlust</translation>
     </message>
     <message>
-        <source>Mean sample weight</source>
-        <translation>Mittleres Beispielgewicht</translation>
-    </message>
-    <message>
-        <source>Gradient norm</source>
-        <translation>Gradientennorm</translation>
-    </message>
-    <message>
         <source>Rates and accuracies in percent (%), their differences and spreads between groups in percentage points (pp), ratios with ×, other scores as plain numbers. The store and the CLI&apos;s JSON keep the defined values: fractions, and the mean gap × 100.</source>
         <translation>Raten und Genauigkeiten in Prozent (%), ihre Unterschiede und Streuungen zwischen Gruppen in Prozentpunkten (pp), Verhältnisse mit ×, andere Werte als einfache Zahlen. Der Speicher und das JSON der CLI behalten die definierten Werte: Anteile, und die mittlere Lücke × 100.</translation>
+    </message>
+    <message>
+        <source>Rows with an empty support</source>
+        <translation>Zeilen mit leerem Träger</translation>
+    </message>
+    <message>
+        <source>Epoch of the stage</source>
+        <translation>Epoche der Stufe</translation>
+    </message>
+    <message>
+        <source>Anchors per second</source>
+        <translation>Anker pro Sekunde</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>Binäre Kreuzentropie</translation>
+    </message>
+    <message>
+        <source>Purity penalty</source>
+        <translation>Reinheitsstrafe</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F</source>
+        <translation>Paarweises F (Validierung)</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F, worst group</source>
+        <translation>Paarweises F (Validierung), schlechteste Gruppe</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F, std across groups</source>
+        <translation>Paarweises F (Validierung), Std. über die Gruppen</translation>
+    </message>
+    <message>
+        <source>Bias MSE</source>
+        <translation>Bias-MSE</translation>
+    </message>
+    <message>
+        <source>Bias R²</source>
+        <translation>Bias-R²</translation>
+    </message>
+    <message>
+        <source>Meta loss before the virtual step</source>
+        <translation>Meta-Verlust vor dem virtuellen Schritt</translation>
+    </message>
+    <message>
+        <source>Mean raw meta weight</source>
+        <translation>Mittleres rohes Meta-Gewicht</translation>
+    </message>
+    <message>
+        <source>Spread of the relative weights (std)</source>
+        <translation>Streuung der relativen Gewichte (Std.)</translation>
     </message>
 </context>
 <context>
@@ -1021,7 +1053,7 @@ Attention p = %3</translation>
     </message>
     <message>
         <source>The attribute the linear probe predicts to measure utility.</source>
-        <translation>Das Attribut, das die lineare Probe vorhersagt, um den Nutzen zu messen.</translation>
+        <translation>Das Attribut, das die Linear-Probe vorhersagt, um den Nutzen zu messen.</translation>
     </message>
     <message>
         <source>Sensitive attributes</source>
@@ -2691,6 +2723,10 @@ Gruppe: %4
         <source>Family:</source>
         <translation>Familie:</translation>
     </message>
+    <message>
+        <source>Remembered launcher values of %1 were not used: %2</source>
+        <translation>Gespeicherte Startwerte von %1 wurden nicht verwendet: %2</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ExportActions</name>
@@ -2787,7 +2823,7 @@ n = %2</translation>
     </message>
     <message>
         <source>dashed: overall accuracy %1</source>
-        <translation>gestrichelt: Gesamt-Accuracy %1</translation>
+        <translation>gestrichelt: Gesamtgenauigkeit %1</translation>
     </message>
 </context>
 <context>
@@ -3058,6 +3094,18 @@ n = %2</translation>
     <message>
         <source>%1: no such text-embedding file</source>
         <translation>%1: Text-Einbettungsdatei existiert nicht</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation</source>
+        <translation>Auswertung pro Epoche</translation>
+    </message>
+    <message>
+        <source>After every training epoch, fit the classifier on the encoder so far and measure accuracy and fairness on this many test images (and twice as many labelled training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
+        <translation>Nach jeder Trainingsepoche den Klassifikator auf dem bisherigen Encoder anpassen und Genauigkeit und Fairness auf so vielen Testbildern messen (und doppelt so vielen gelabelten Trainingsbildern): Kurven pro Epoche in „Kurven“ und im Monitor. 0 = nur nach dem Training auswerten.</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation:</source>
+        <translation>Auswertung pro Epoche:</translation>
     </message>
 </context>
 <context>
@@ -3387,7 +3435,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Training images the linear probes are fitted on after training (0 = all).</source>
-        <translation>Trainingsbilder, auf die die linearen Proben nach dem Training angepasst werden (0 = alle).</translation>
+        <translation>Trainingsbilder, auf die die Linear-Probes nach dem Training angepasst werden (0 = alle).</translation>
     </message>
     <message>
         <source>Test limit</source>
@@ -3411,7 +3459,7 @@ n = %2</translation>
     </message>
     <message>
         <source>After every epoch, probe accuracy and fairness on this many test images (and twice as many training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
-        <translation>Nach jeder Epoche Genauigkeit und Fairness der Proben auf so vielen Testbildern (und doppelt so vielen Trainingsbildern): Kurven pro Epoche unter Kurven und im Monitor. 0 = nur nach dem Training auswerten.</translation>
+        <translation>Nach jeder Epoche Genauigkeit und Fairness mit Linear-Probes auf so vielen Testbildern messen (und doppelt so vielen Trainingsbildern): Kurven pro Epoche unter Kurven und im Monitor. 0 = nur nach dem Training auswerten.</translation>
     </message>
     <message>
         <source>Per-epoch evaluation:</source>
@@ -3557,6 +3605,14 @@ zum Beurteilen
             <numerusform>Balken: %n Gruppe; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
             <numerusform>Balken: %n Gruppen; Whisker: 95-%-Bootstrap-Konfidenzintervalle.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>worst group</source>
+        <translation>schlechteste Gruppe</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>schlechteste: %1</translation>
     </message>
 </context>
 <context>
@@ -3737,7 +3793,7 @@ zum Beurteilen
     </message>
     <message>
         <source>Also probe the images&apos; pixels, average-pooled to at most 8 × 8: what a linear probe gets without any learned representation.</source>
-        <translation>Auch die Pixel der Bilder prüfen, gemittelt auf höchstens 8 × 8: was eine lineare Probe ohne gelernte Repräsentation erreicht.</translation>
+        <translation>Auch die Pixel der Bilder prüfen, gemittelt auf höchstens 8 × 8: was eine Linear-Probe ohne gelernte Repräsentation erreicht.</translation>
     </message>
     <message>
         <source>Mea&amp;sure Leakage</source>
@@ -3761,7 +3817,7 @@ zum Beurteilen
     </message>
     <message>
         <source>Out-of-fold probe accuracy (discrete attributes) or R² (numbers, vectors) per attribute and representation, with 95 % intervals; the table holds the same values.</source>
-        <translation>Out-of-Fold-Genauigkeit der Probe (diskrete Attribute) oder R² (Zahlen, Vektoren) pro Attribut und Repräsentation, mit 95-%-Intervallen; die Tabelle enthält dieselben Werte.</translation>
+        <translation>Out-of-Fold-Genauigkeit der Linear-Probe (diskrete Attribute) oder R² (Zahlen, Vektoren) pro Attribut und Repräsentation, mit 95-%-Intervallen; die Tabelle enthält dieselben Werte.</translation>
     </message>
     <message>
         <source>accuracy or R²</source>
@@ -3785,7 +3841,7 @@ zum Beurteilen
     </message>
     <message>
         <source>%1-fold linear probes on %2 test images; 95 % bootstrap intervals. A fair representation hides the protected attribute and keeps the target.</source>
-        <translation>Lineare Proben mit %1 Folds auf %2 Testbildern; 95-%-Bootstrap-Intervalle. Eine faire Repräsentation verbirgt das geschützte Attribut und bewahrt das Ziel.</translation>
+        <translation>Linear-Probes mit %1 Folds auf %2 Testbildern; 95-%-Bootstrap-Intervalle. Eine faire Repräsentation verbirgt das geschützte Attribut und bewahrt das Ziel.</translation>
     </message>
     <message>
         <source>Attribute</source>
@@ -4673,6 +4729,22 @@ zum Beurteilen
     <message>
         <source>Fairness</source>
         <translation>Fairness</translation>
+    </message>
+    <message>
+        <source>Validation F and fairness per epoch</source>
+        <translation>Validierungs-F und Fairness pro Epoche</translation>
+    </message>
+    <message>
+        <source>Pairwise F</source>
+        <translation>Paarweises F</translation>
+    </message>
+    <message>
+        <source>validation F</source>
+        <translation>Validierungs-F</translation>
+    </message>
+    <message>
+        <source>spread (std)</source>
+        <translation>Streuung (Std.)</translation>
     </message>
 </context>
 <context>

@@ -553,40 +553,72 @@
         <translation>Durée de l’époque (s)</translation>
     </message>
     <message>
-        <source>Time (s)</source>
-        <translation>Temps (s)</translation>
-    </message>
-    <message>
         <source>Images per second</source>
         <translation>Images par seconde</translation>
-    </message>
-    <message>
-        <source>Purity loss</source>
-        <translation>Perte de pureté</translation>
     </message>
     <message>
         <source>Fowlkes–Mallows loss</source>
         <translation>Perte de Fowlkes–Mallows</translation>
     </message>
     <message>
-        <source>Validation loss</source>
-        <translation>Perte de validation</translation>
-    </message>
-    <message>
         <source>Meta loss</source>
         <translation>Méta-perte</translation>
     </message>
     <message>
-        <source>Mean sample weight</source>
-        <translation>Poids moyen des échantillons</translation>
-    </message>
-    <message>
-        <source>Gradient norm</source>
-        <translation>Norme du gradient</translation>
-    </message>
-    <message>
         <source>Rates and accuracies in percent (%), their differences and spreads between groups in percentage points (pp), ratios with ×, other scores as plain numbers. The store and the CLI&apos;s JSON keep the defined values: fractions, and the mean gap × 100.</source>
         <translation>Taux et exactitudes en pourcentage (%), leurs écarts et dispersions entre groupes en points de pourcentage (pp), rapports avec ×, autres scores en nombres simples. Le magasin et le JSON de la CLI gardent les valeurs définies&#xa0;: des fractions, et l’écart moyen × 100.</translation>
+    </message>
+    <message>
+        <source>Rows with an empty support</source>
+        <translation>Lignes au support vide</translation>
+    </message>
+    <message>
+        <source>Epoch of the stage</source>
+        <translation>Époque de l’étape</translation>
+    </message>
+    <message>
+        <source>Anchors per second</source>
+        <translation>Ancres par seconde</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy</source>
+        <translation>Entropie croisée binaire</translation>
+    </message>
+    <message>
+        <source>Purity penalty</source>
+        <translation>Pénalité de pureté</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F</source>
+        <translation>F par paires (validation)</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F, worst group</source>
+        <translation>F par paires (validation), pire groupe</translation>
+    </message>
+    <message>
+        <source>Validation pairwise F, std across groups</source>
+        <translation>F par paires (validation), écart-type entre groupes</translation>
+    </message>
+    <message>
+        <source>Bias MSE</source>
+        <translation>MSE du biais</translation>
+    </message>
+    <message>
+        <source>Bias R²</source>
+        <translation>R² du biais</translation>
+    </message>
+    <message>
+        <source>Meta loss before the virtual step</source>
+        <translation>Méta-perte avant le pas virtuel</translation>
+    </message>
+    <message>
+        <source>Mean raw meta weight</source>
+        <translation>Méta-poids brut moyen</translation>
+    </message>
+    <message>
+        <source>Spread of the relative weights (std)</source>
+        <translation>Dispersion des poids relatifs (écart-type)</translation>
     </message>
 </context>
 <context>
@@ -2691,6 +2723,10 @@ groupe&#xa0;: %4
         <source>Family:</source>
         <translation>Famille&#xa0;:</translation>
     </message>
+    <message>
+        <source>Remembered launcher values of %1 were not used: %2</source>
+        <translation>Les valeurs mémorisées du lanceur de %1 n’ont pas été utilisées : %2</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ExportActions</name>
@@ -3059,6 +3095,18 @@ n = %2</translation>
         <source>%1: no such text-embedding file</source>
         <translation>%1&#xa0;: fichier de plongements textuels introuvable</translation>
     </message>
+    <message>
+        <source>Per-epoch evaluation</source>
+        <translation>Évaluation par époque</translation>
+    </message>
+    <message>
+        <source>After every training epoch, fit the classifier on the encoder so far and measure accuracy and fairness on this many test images (and twice as many labelled training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
+        <translation>Après chaque époque d’entraînement, ajuster le classifieur sur l’encodeur courant et mesurer l’exactitude et l’équité sur ce nombre d’images de test (et deux fois plus d’images d’entraînement étiquetées) : courbes par époque dans Courbes et dans le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
+    </message>
+    <message>
+        <source>Per-epoch evaluation:</source>
+        <translation>Évaluation par époque :</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FairSslStageView</name>
@@ -3411,7 +3459,7 @@ n = %2</translation>
     </message>
     <message>
         <source>After every epoch, probe accuracy and fairness on this many test images (and twice as many training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
-        <translation>Après chaque époque, exactitude et équité des sondes sur ce nombre d’images de test (et deux fois plus d’images d’entraînement)&#xa0;: courbes par époque dans Courbes et le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
+        <translation>Après chaque époque, mesurer l’exactitude et l’équité avec des sondes linéaires sur ce nombre d’images de test (et deux fois plus d’images d’entraînement)&#xa0;: courbes par époque dans Courbes et le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
     </message>
     <message>
         <source>Per-epoch evaluation:</source>
@@ -3557,6 +3605,14 @@ pour juger
             <numerusform>Barres&#xa0;: %n groupe&#xa0;; moustaches&#xa0;: intervalles de confiance bootstrap à 95&#xa0;%.</numerusform>
             <numerusform>Barres&#xa0;: %n groupes&#xa0;; moustaches&#xa0;: intervalles de confiance bootstrap à 95&#xa0;%.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>worst group</source>
+        <translation>pire groupe</translation>
+    </message>
+    <message>
+        <source>worst: %1</source>
+        <translation>pire : %1</translation>
     </message>
 </context>
 <context>
@@ -3749,7 +3805,7 @@ pour juger
     </message>
     <message>
         <source>How well can each attribute of the dataset be read off this run&apos;s representation? Measure Leakage fits a linear probe per attribute.</source>
-        <translation>Dans quelle mesure chaque attribut du jeu de données se lit-il dans la représentation de ce run&#xa0;? Mesurer la fuite ajuste une sonde linéaire par attribut.</translation>
+        <translation>Dans quelle mesure chaque attribut du jeu de données se lit-il dans la représentation de cette exécution&#xa0;? Mesurer la fuite ajuste une sonde linéaire par attribut.</translation>
     </message>
     <message>
         <source>Leakage status</source>
@@ -4674,6 +4730,22 @@ pour juger
         <source>Fairness</source>
         <translation>Équité</translation>
     </message>
+    <message>
+        <source>Validation F and fairness per epoch</source>
+        <translation>F de validation et équité par époque</translation>
+    </message>
+    <message>
+        <source>Pairwise F</source>
+        <translation>F par paires</translation>
+    </message>
+    <message>
+        <source>validation F</source>
+        <translation>F de validation</translation>
+    </message>
+    <message>
+        <source>spread (std)</source>
+        <translation>dispersion (écart-type)</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunsPanel</name>
@@ -4727,7 +4799,7 @@ pour juger
     </message>
     <message>
         <source>Accuracy</source>
-        <translation>Accuracy</translation>
+        <translation>Exactitude</translation>
     </message>
     <message>
         <source>Bias MSE</source>
