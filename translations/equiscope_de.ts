@@ -4746,6 +4746,10 @@ zum Beurteilen
         <source>spread (std)</source>
         <translation>Streuung (Std.)</translation>
     </message>
+    <message>
+        <source>worst judged group</source>
+        <translation>schlechteste beurteilbare Gruppe</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::RunsPanel</name>

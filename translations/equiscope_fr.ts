@@ -2725,7 +2725,7 @@ groupe&#xa0;: %4
     </message>
     <message>
         <source>Remembered launcher values of %1 were not used: %2</source>
-        <translation>Les valeurs mémorisées du lanceur de %1 n’ont pas été utilisées : %2</translation>
+        <translation>Les valeurs mémorisées du lanceur de %1 n’ont pas été utilisées&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -3101,11 +3101,11 @@ n = %2</translation>
     </message>
     <message>
         <source>After every training epoch, fit the classifier on the encoder so far and measure accuracy and fairness on this many test images (and twice as many labelled training images): per-epoch curves in Curves and the monitor. 0 = evaluate only after training.</source>
-        <translation>Après chaque époque d’entraînement, ajuster le classifieur sur l’encodeur courant et mesurer l’exactitude et l’équité sur ce nombre d’images de test (et deux fois plus d’images d’entraînement étiquetées) : courbes par époque dans Courbes et dans le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
+        <translation>Après chaque époque d’entraînement, ajuster le classifieur sur l’encodeur courant et mesurer l’exactitude et l’équité sur ce nombre d’images de test (et deux fois plus d’images d’entraînement étiquetées)&#xa0;: courbes par époque dans Courbes et dans le moniteur. 0 = évaluer seulement après l’entraînement.</translation>
     </message>
     <message>
         <source>Per-epoch evaluation:</source>
-        <translation>Évaluation par époque :</translation>
+        <translation>Évaluation par époque&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3612,7 +3612,7 @@ pour juger
     </message>
     <message>
         <source>worst: %1</source>
-        <translation>pire : %1</translation>
+        <translation>pire&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -4745,6 +4745,10 @@ pour juger
     <message>
         <source>spread (std)</source>
         <translation>dispersion (écart-type)</translation>
+    </message>
+    <message>
+        <source>worst judged group</source>
+        <translation>pire groupe évaluable</translation>
     </message>
 </context>
 <context>

@@ -47,6 +47,7 @@ struct RunJob::Private
     std::unique_ptr<QThread> thread;
     mutable QMutex mutex;
     QString runId;
+    QString runName;
     JobOutcome outcome = JobOutcome::Failed;
     QString message;
     QJsonObject result;
@@ -111,6 +112,12 @@ QString RunJob::runId() const
 {
     QMutexLocker lock(&d->mutex);
     return d->runId;
+}
+
+QString RunJob::runName() const
+{
+    QMutexLocker lock(&d->mutex);
+    return d->runName;
 }
 
 QString RunJob::storePath() const
@@ -242,6 +249,8 @@ void RunJob::work()
         if (!id)
             return end(JobOutcome::Failed, id.error().toString());
         runId = id.value();
+        QMutexLocker lock(&d->mutex);
+        d->runName = record.name;
     }
     setRunId(runId);
     Q_EMIT runCreated(runId);

@@ -74,6 +74,9 @@ public:
     bool wait(int ms = -1);
 
     QString runId() const;
+    /// The name the run got in the store (a config without a name gets "<method> on <dataset>");
+    /// empty until runCreated() for a new run.
+    QString runName() const;
     QString storePath() const;
     JobOutcome outcome() const;
     QString message() const;

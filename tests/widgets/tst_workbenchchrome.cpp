@@ -34,8 +34,9 @@ namespace {
 class FakeJob : public RunJob
 {
 public:
-    explicit FakeJob(const QString &name, const QString &storePath)
-        : RunJob(storePath, nullptr), m_name(name)
+    /// @p recordName: the name the store gives the run when @p name is empty.
+    explicit FakeJob(const QString &name, const QString &storePath, const QString &recordName = {})
+        : RunJob(storePath, nullptr), m_name(name), m_recordName(recordName)
     {
     }
     ~FakeJob() override
@@ -53,7 +54,7 @@ protected:
     RunRecord newRunRecord() const override
     {
         RunRecord record;
-        record.name = m_name;
+        record.name = m_name.isEmpty() ? m_recordName : m_name;
         record.method = methodName();
         return record;
     }
@@ -72,7 +73,7 @@ protected:
     }
 
 private:
-    QString m_name;
+    QString m_name, m_recordName;
 };
 
 } // namespace
@@ -88,6 +89,7 @@ private Q_SLOTS:
     void monitorCurvesShowOnlyWhatTheRunReports();
     void monitorFairnessFollowsTheFamily();
     void curvesHaveReadableNames();
+    void monitorNamesAnUnnamedRunOnceItExists();
     void darkThemeMeetsWcagContrast();
 };
 
@@ -205,21 +207,48 @@ void TestWorkbenchChrome::monitorFairnessFollowsTheFamily()
                        {QStringLiteral("val_pairwise_f_score_group_std"), 0.05}});
     Q_EMIT fare.epochFinished(1, QJsonObject{{QStringLiteral("loss"), 3.0},
                                              {QStringLiteral("accuracy"), 0.9},
-                                             {QStringLiteral("worst_group_accuracy"), 0.85},
+                                             {QStringLiteral("worst_group_accuracy"), 0.5},
+                                             {QStringLiteral("worst_judged_group_accuracy"), 0.85},
                                              {QStringLiteral("accuracy_std"), 0.02}});
     QCustomPlot *plot = monitor.fairnessPlot();
     monitor.selectRow(0);
     QCOMPARE(plot->graph(0)->name(), QStringLiteral("validation F"));
     QCOMPARE(plot->graph(0)->data()->at(0)->value, 0.8);
-    QCOMPARE(plot->graph(1)->data()->at(0)->value, 0.7);
-    QCOMPARE(plot->graph(2)->data()->at(0)->value, 0.05);
+    QVERIFY(!plot->legend->hasItemWithPlottable(plot->graph(1))); // no "over every group" here
+    QCOMPARE(plot->graph(2)->name(), QStringLiteral("worst judged group"));
+    QCOMPARE(plot->graph(2)->data()->at(0)->value, 0.7);
+    QCOMPARE(plot->graph(3)->data()->at(0)->value, 0.05);
     QCOMPARE(plot->yAxis->label(), QStringLiteral("Pairwise F"));
     QTRY_VERIFY(plot->isVisible());
     monitor.selectRow(1);
     QCOMPARE(plot->graph(0)->name(), QStringLiteral("accuracy"));
     QCOMPARE(plot->graph(0)->data()->at(0)->value, 90.0); // percent, as the Metrics tab
-    QCOMPARE(plot->graph(2)->data()->at(0)->value, 2.0);  // percentage points
+    QCOMPARE(plot->graph(1)->name(), QStringLiteral("worst group"));
+    QCOMPARE(plot->graph(1)->data()->at(0)->value, 50.0);
+    QVERIFY(plot->legend->hasItemWithPlottable(plot->graph(1)));
+    QCOMPARE(plot->graph(2)->data()->at(0)->value, 85.0);
+    QCOMPARE(plot->graph(3)->data()->at(0)->value, 2.0); // percentage points
     QCOMPARE(plot->yAxis->label(), QStringLiteral("Percent"));
+}
+
+void TestWorkbenchChrome::monitorNamesAnUnnamedRunOnceItExists()
+{
+    // A saved config without a name: the row shows the method, then the name the store gave.
+    JobQueue queue;
+    RunMonitor monitor(&queue);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    FakeJob job(QString(), dir.filePath(QStringLiteral("runs.sqlite")),
+                QStringLiteral("fake on Colored Fashion-MNIST"));
+    monitor.track(&job);
+    QCOMPARE(monitor.jobTable()->topLevelItem(0)->text(0), QStringLiteral("fake"));
+    QSignalSpy created(&job, &RunJob::runCreated);
+    job.start();
+    QVERIFY(created.wait(10000));
+    QTRY_COMPARE(monitor.jobTable()->topLevelItem(0)->text(0),
+                 QStringLiteral("fake on Colored Fashion-MNIST"));
+    job.requestCancel();
+    QVERIFY(job.wait(10000));
 }
 
 void TestWorkbenchChrome::curvesHaveReadableNames()

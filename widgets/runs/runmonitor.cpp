@@ -63,15 +63,17 @@ QCustomPlot *makePlot(const QString &accessibleName, const QString &xLabel, cons
     return plot;
 }
 
-/// The keys of the per-epoch fairness plot in @p metrics: the headline score, its worst group
-/// and its spread across groups; empty when the epoch has no evaluation.
+/// The keys of the per-epoch fairness plot in @p metrics: the headline score, the worst group
+/// over every group, the worst group large enough to judge and the spread across groups (an
+/// empty key: the family has no such number); empty when the epoch has no evaluation.
 QStringList fairnessKeysOf(const QJsonObject &metrics)
 {
     if (metrics.contains(QLatin1String("accuracy")))
         return {QStringLiteral("accuracy"), QStringLiteral("worst_group_accuracy"),
-                QStringLiteral("accuracy_std")};
+                QStringLiteral("worst_judged_group_accuracy"), QStringLiteral("accuracy_std")};
+    // Clustering scores groups large enough to judge only (ClusteringReport::acrossGroups).
     if (metrics.contains(QLatin1String("val_pairwise_f_score")))
-        return {QStringLiteral("val_pairwise_f_score"),
+        return {QStringLiteral("val_pairwise_f_score"), QString(),
                 QStringLiteral("val_pairwise_f_score_group_min"),
                 QStringLiteral("val_pairwise_f_score_group_std")};
     return {};
@@ -140,13 +142,8 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     // clustering transformer always, on its validation identities) report accuracy and fairness
     // every epoch; the plot appears when the shown run has such points.
     m_fairnessPlot = makePlot(tr("Accuracy and fairness per epoch"), tr("Epoch"), tr("Percent"));
-    for (int series = 0; series < 3; ++series) {
-        QCPGraph *graph = m_fairnessPlot->addGraph();
-        graph->setName(series == 0   ? tr("accuracy")
-                       : series == 1 ? tr("worst group")
-                                     : tr("spread (std, pp)"));
-        PlotStyle::styleSeries(graph, series == 0 ? 0 : series == 1 ? 4 : 6);
-    }
+    for (const int colour : {0, 4, 2, 6}) // named per run in showSelected()
+        PlotStyle::styleSeries(m_fairnessPlot->addGraph(), colour);
     applyPalette();
     QCPGraph *loss = m_lossPlot->addGraph();
     loss->setName(tr("loss (per step)"));
@@ -245,7 +242,9 @@ void RunMonitor::track(RunJob *job)
 {
     Row row;
     row.job = job;
-    row.name = job->displayName();
+    // A config without a name (a saved or exported one) is named by the store when its run is
+    // created; until then the row shows the method.
+    row.name = job->displayName().isEmpty() ? job->methodName() : job->displayName();
     row.storePath = m_storePath;
     row.item = new QTreeWidgetItem(m_table, {row.name, stateText(State::Queued)});
     row.bar = new QProgressBar;
@@ -266,8 +265,14 @@ void RunMonitor::connectJob(RunJob *job)
 {
     connect(job, &RunJob::runCreated, this, [this, job](const QString &id) {
         const int r = rowOf(job);
-        if (r >= 0)
-            m_rows[r].runId = id;
+        if (r < 0)
+            return;
+        m_rows[r].runId = id;
+        if (job->displayName().isEmpty() && !job->runName().isEmpty()) {
+            m_rows[r].name = job->runName();
+            m_rows[r].item->setText(NameColumn, m_rows[r].name);
+            m_rows[r].bar->setAccessibleName(tr("Progress of %1").arg(m_rows[r].name));
+        }
     });
     connect(job, &RunJob::progressChanged, this, [this, job](const JobProgress &p) {
         const int r = rowOf(job);
@@ -451,12 +456,23 @@ void RunMonitor::showSelected()
     m_fairnessPlot->setAccessibleName(clustering ? tr("Validation F and fairness per epoch")
                                                  : tr("Accuracy and fairness per epoch"));
     m_fairnessPlot->yAxis->setLabel(clustering ? tr("Pairwise F") : tr("Percent"));
-    const QStringList names =
-        clustering ? QStringList{tr("validation F"), tr("worst group"), tr("spread (std)")}
-                   : QStringList{tr("accuracy"), tr("worst group"), tr("spread (std, pp)")};
+    const QStringList names = clustering
+                                  ? QStringList{tr("validation F"), QString(),
+                                                tr("worst judged group"), tr("spread (std)")}
+                                  : QStringList{tr("accuracy"), tr("worst group"),
+                                                tr("worst judged group"), tr("spread (std, pp)")};
     for (int s = 0; s < int(r.fairness.size()); ++s) {
-        m_fairnessPlot->graph(s)->setName(names.value(s));
-        m_fairnessPlot->graph(s)->setData(r.epochX, r.fairness[size_t(s)], true);
+        QCPGraph *graph = m_fairnessPlot->graph(s);
+        graph->setName(names.value(s));
+        graph->setData(r.epochX, r.fairness[size_t(s)], true);
+        // A series the run's family does not report stays out of the legend.
+        bool reported = false;
+        for (const double v : r.fairness[size_t(s)])
+            reported = reported || std::isfinite(v);
+        if (reported)
+            graph->addToLegend();
+        else
+            graph->removeFromLegend();
     }
     m_dirty = true;
 }

@@ -85,10 +85,11 @@ private:
         QString storePath;
         QVector<double> stepX, loss;
         QVector<double> epochX, epochLoss, learningRate, entropy;
-        /// The per-epoch evaluation's headline, worst-group and spread series (keys in
+        /// The per-epoch evaluation's headline, worst-group, worst-judged-group and spread
+        /// series (keys in
         /// fairnessKeys, values in their display unit), when the run reports one.
         QStringList fairnessKeys;
-        std::array<QVector<double>, 3> fairness;
+        std::array<QVector<double>, 4> fairness;
         bool resuming = false; ///< resumed, no progress yet: later steps are replaced
     };
 
