@@ -57,9 +57,11 @@ class ReproductionStore:
         """The run name of a grid point: its label and the hash of its exact config."""
         return "%s [%s]" % (label, self.config_hash(self.config_of(train_args)))
 
-    def ensure(self, label, train_args):
+    def ensure(self, label, train_args, unhashed_args=()):
         """The finished run of grid point @p label with @p train_args: kept when it exists,
-        resumed when it was interrupted, trained when missing. Returns (run, seconds spent)."""
+        resumed when it was interrupted, trained when missing. @p unhashed_args go to a new
+        run's `train` only (e.g. --reuse-stages: same results, less time). Returns (run, seconds
+        spent)."""
         name = self.name_of(label, train_args)
         existing = self._runs_by_name().get(name)
         start = time.time()
@@ -71,7 +73,8 @@ class ReproductionStore:
             self._run(["runs", "resume", existing["id"], "--store", self.store])
         else:
             print("== %s: training" % name, file=self.log)
-            self._run(["train"] + train_args + ["--name", name, "--store", self.store])
+            self._run(["train"] + train_args + list(unhashed_args) +
+                      ["--name", name, "--store", self.store])
         run = self._runs_by_name().get(name)
         if not run or run["status"] != "finished":
             raise RuntimeError("%s did not finish (%s)" % (name, run["status"] if run else "no run"))
