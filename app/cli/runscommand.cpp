@@ -415,6 +415,20 @@ int exportRuns(const QStringList &args)
     return 0;
 }
 
+/// The end of a run-analysis command (leakage, scan): @p result as one JSON object with --json,
+/// as text otherwise, or its error; the exit code.
+template <typename Result>
+int printAnalysis(const QCommandLineParser &p, const Expected<Result> &result)
+{
+    if (!result)
+        return fail(result.error().toString());
+    if (p.isSet(QStringLiteral("json")))
+        printJson(result->toJson());
+    else
+        printOut(result->toText());
+    return 0;
+}
+
 int leakage(const QStringList &args)
 {
     QCommandLineParser p;
@@ -453,14 +467,7 @@ int leakage(const QStringList &args)
         return fail(error, 2);
     r.options.folds = int(folds);
     r.options.resamples = int(resamples);
-    auto result = measureRunLeakage(r);
-    if (!result)
-        return fail(result.error().toString());
-    if (p.isSet(QStringLiteral("json")))
-        printJson(result->toJson());
-    else
-        printOut(result->toText());
-    return 0;
+    return printAnalysis(p, measureRunLeakage(r));
 }
 
 int scan(const QStringList &args)
@@ -511,14 +518,7 @@ int scan(const QStringList &args)
     r.options.minGroupSize = minSize;
     r.options.bins = int(bins);
     r.options.seed = quint64(seed);
-    auto result = scanRunSubgroups(r);
-    if (!result)
-        return fail(result.error().toString());
-    if (p.isSet(QStringLiteral("json")))
-        printJson(result->toJson());
-    else
-        printOut(result->toText());
-    return 0;
+    return printAnalysis(p, scanRunSubgroups(r));
 }
 
 } // namespace
