@@ -163,6 +163,8 @@ int runClusterCommand(const QStringList &arguments)
         {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S")},
         {QStringLiteral("threads"), QStringLiteral("LibTorch threads (0 = all cores)."),
          QStringLiteral("N")},
+        {QStringLiteral("device"), QStringLiteral("auto | cpu | cuda[:N] (the transformer)."),
+         QStringLiteral("DEV")},
         {QStringLiteral("name"), QStringLiteral("Run name."), QStringLiteral("NAME")},
         {QStringLiteral("store"), QStringLiteral("Run store (default: the user's data folder)."),
          QStringLiteral("PATH")},
@@ -247,6 +249,7 @@ int runClusterCommand(const QStringList &arguments)
         {"lr", "learningRate", 2},
         {"seed", "seed", 0},
         {"threads", "threads", 1},
+        {"device", "device", 0},
         {"name", "name", 0},
     };
     for (const Flag &f : flags) {

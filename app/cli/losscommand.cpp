@@ -11,6 +11,7 @@
 #include <QJsonDocument>
 
 #include <cmath>
+#include <random>
 
 namespace equiscope::cli {
 
@@ -33,6 +34,26 @@ const QList<QPair<QString, QString>> kFlags{
     {QStringLiteral("bandwidth"), QStringLiteral("bandwidth")},
     {QStringLiteral("lambda"), QStringLiteral("lambda")},
 };
+
+// A synthetic batch for timing and device checks without files (scripts/gpu-check): u2 is a
+// noisy copy of u1, like a second view; z is one standard-normal column. Fixed seed.
+void syntheticBatch(qint64 rows, int dim, LossEvaluationRequest &rq)
+{
+    std::mt19937_64 rng(20261207);
+    std::normal_distribution<float> normal;
+    auto fill = [&](NpyMatrix &m, int cols) {
+        m.rows = rows;
+        m.cols = cols;
+        m.values.resize(size_t(rows) * size_t(cols));
+        for (float &v : m.values)
+            v = normal(rng);
+    };
+    fill(rq.u1, dim);
+    fill(rq.u2, dim);
+    for (size_t i = 0; i < rq.u2.values.size(); ++i)
+        rq.u2.values[i] = rq.u1.values[i] + 0.7f * rq.u2.values[i];
+    fill(rq.z, 1);
+}
 
 } // namespace
 
@@ -66,6 +87,19 @@ int runLossCommand(const QStringList &arguments)
     p.addOption({QStringLiteral("reference"),
                  QStringLiteral("Use the straightforward formula instead of the fast path.")});
     p.addOption({QStringLiteral("double"), QStringLiteral("Compute in double precision.")});
+    p.addOption({QStringLiteral("random"),
+                 QStringLiteral("A synthetic batch of B rows instead of --u1/--u2/--z."),
+                 QStringLiteral("B")});
+    p.addOption({QStringLiteral("dim"), QStringLiteral("Width d of the synthetic batch."),
+                 QStringLiteral("D"), QStringLiteral("128")});
+    p.addOption({QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]."),
+                 QStringLiteral("DEVICE"), QStringLiteral("cpu")});
+    p.addOption({QStringLiteral("precision"),
+                 QStringLiteral("fp32, bf16 or fp16: the similarity products of the "
+                                "device-generic path (fp16 needs CUDA)."),
+                 QStringLiteral("P"), QStringLiteral("fp32")});
+    p.addOption({QStringLiteral("device-generic"),
+                 QStringLiteral("Take the device-generic path (what a GPU runs) on the CPU too.")});
     p.addOption({QStringLiteral("repeat"), QStringLiteral("Timed repetitions (median reported)."),
                  QStringLiteral("N"), QStringLiteral("1")});
     p.addOption({QStringLiteral("threads"), QStringLiteral("Torch threads (0 = all cores)."),
@@ -91,15 +125,18 @@ int runLossCommand(const QStringList &arguments)
             return fail(next.error().toString(), 2);
         rq.config = next.value();
     }
+    const bool synthetic = p.isSet(QStringLiteral("random"));
     for (const char *name : {"u1", "u2", "z"}) {
-        if (!p.isSet(QString::fromLatin1(name)))
+        if (!synthetic && !p.isSet(QString::fromLatin1(name)))
             return fail(QStringLiteral("missing --%1").arg(QString::fromLatin1(name)), 2);
     }
     // Usage errors before any file is read.
-    qint64 repeat = 0, threads = 0;
+    qint64 repeat = 0, threads = 0, rows = 0, dim = 0;
     QString error;
     if (!boundedIntOption(p, QStringLiteral("repeat"), 1, 1000, &repeat, &error) ||
-        !boundedIntOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error))
+        !boundedIntOption(p, QStringLiteral("threads"), 0, 1024, &threads, &error) ||
+        !boundedIntOption(p, QStringLiteral("dim"), 1, 4096, &dim, &error) ||
+        (synthetic && !boundedIntOption(p, QStringLiteral("random"), 1, 1 << 20, &rows, &error)))
         return fail(error, 2);
     auto read = [&](const QString &key, NpyMatrix &out) -> bool {
         auto m = readNpy(p.value(key));
@@ -110,14 +147,19 @@ int runLossCommand(const QStringList &arguments)
         out = std::move(m.value());
         return true;
     };
-    if (!read(QStringLiteral("u1"), rq.u1) || !read(QStringLiteral("u2"), rq.u2) ||
-        !read(QStringLiteral("z"), rq.z))
+    if (synthetic)
+        syntheticBatch(rows, int(dim), rq);
+    else if (!read(QStringLiteral("u1"), rq.u1) || !read(QStringLiteral("u2"), rq.u2) ||
+             !read(QStringLiteral("z"), rq.z))
         return 1;
     if (p.isSet(QStringLiteral("groups")) && !read(QStringLiteral("groups"), rq.groups))
         return 1;
     rq.reference = p.isSet(QStringLiteral("reference"));
     rq.doublePrecision = p.isSet(QStringLiteral("double"));
     rq.repeat = int(repeat);
+    rq.device = p.value(QStringLiteral("device"));
+    rq.deviceGeneric = p.isSet(QStringLiteral("device-generic"));
+    rq.precision = p.value(QStringLiteral("precision"));
     configureTorchThreads(int(threads));
 
     auto ev = evaluateLoss(rq);
@@ -132,12 +174,13 @@ int runLossCommand(const QStringList &arguments)
         printJson(o);
     } else {
         printOut(
-            QStringLiteral("%1 (%2): loss %3  |dL/du1| %4  |dL/du2| %5  median %6 ms\n")
+            QStringLiteral("%1 (%2, %7 on %8): loss %3  |dL/du1| %4  |dL/du2| %5  median %6 ms\n")
                 .arg(lossMethodName(rq.config.method), o.value(QStringLiteral("path")).toString())
                 .arg(ev->loss, 0, 'g', 10)
                 .arg(ev->gradNormU1, 0, 'g', 6)
                 .arg(ev->gradNormU2, 0, 'g', 6)
-                .arg(ev->medianSeconds * 1e3, 0, 'f', 3));
+                .arg(ev->medianSeconds * 1e3, 0, 'f', 3)
+                .arg(o.value(QStringLiteral("engine")).toString(), ev->device));
     }
     return 0;
 }

@@ -77,6 +77,10 @@ int runTrainCommand(const QStringList &arguments)
          QStringLiteral("NAME")},
         {QStringLiteral("seed"), QStringLiteral("Seed."), QStringLiteral("S")},
         {QStringLiteral("device"), QStringLiteral("auto | cpu | cuda[:N]"), QStringLiteral("DEV")},
+        {QStringLiteral("precision"),
+         QStringLiteral("fp32 | bf16 | fp16: encoder and similarity products in this type, "
+                        "statistics in fp32 (fp16 needs CUDA)."),
+         QStringLiteral("P")},
         {QStringLiteral("threads"), QStringLiteral("LibTorch threads (0 = all cores)."),
          QStringLiteral("N")},
         {QStringLiteral("train-limit"), QStringLiteral("Train images used for training (0 = all)."),
@@ -179,6 +183,8 @@ int runTrainCommand(const QStringList &arguments)
         config.optimizer = p.value(QStringLiteral("optimizer"));
     if (p.isSet(QStringLiteral("device")))
         config.device = p.value(QStringLiteral("device"));
+    if (p.isSet(QStringLiteral("precision")))
+        config.precision = p.value(QStringLiteral("precision"));
     if (p.isSet(QStringLiteral("name")))
         config.name = p.value(QStringLiteral("name"));
     if (p.isSet(QStringLiteral("lr")))

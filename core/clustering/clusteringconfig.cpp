@@ -133,6 +133,7 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("weightDecay"), weightDecay);
     o.insert(QStringLiteral("seed"), QString::number(seed));
     o.insert(QStringLiteral("threads"), threads);
+    o.insert(QStringLiteral("device"), device);
     o.insert(QStringLiteral("attentionAnchors"), attentionAnchors);
     return o;
 }
@@ -212,6 +213,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         .number(QStringLiteral("weightDecay"), c.weightDecay)
         .unsigned64(QStringLiteral("seed"), c.seed)
         .integer(QStringLiteral("threads"), c.threads, 0, 1024)
+        .text(QStringLiteral("device"), c.device)
         .integer(QStringLiteral("attentionAnchors"), c.attentionAnchors, 0, 1000);
     if (auto e = f.error())
         return *e;
@@ -258,6 +260,10 @@ Expected<Done> ClusteringConfig::validate() const
                            QStringLiteral("a dataset of images to embed and no fromRun"),
                            !hasDataset ? QStringLiteral("no dataset")
                                        : QStringLiteral("fromRun as well"));
+    if (!(device == QLatin1String("auto") || device == QLatin1String("cpu") ||
+          device.startsWith(QLatin1String("cuda"))))
+        return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
+                           device);
     if (identity.isEmpty() && views <= 1)
         return configError(QStringLiteral("identity"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));

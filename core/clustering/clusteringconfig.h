@@ -113,7 +113,10 @@ struct ClusteringConfig
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
     quint64 seed = 0;
-    int threads = 0;          ///< LibTorch threads, 0 = all cores
+    int threads = 0; ///< LibTorch threads, 0 = all cores
+    /// auto | cpu | cuda[:N]: where the transformer trains and scores; the kNN graph, k-means and
+    /// the metrics stay on the host (docs/design/gpu.md).
+    QString device = QStringLiteral("auto");
     int attentionAnchors = 6; ///< test anchors whose Cross-attention is stored each epoch
 
     /// The defaults of @p method (the plain transformer switches Cross-attention and purity off).

@@ -80,8 +80,9 @@ CrossAttentionSnapshot ClusteringSession::crossAttentionSnapshot(int epoch)
     p.model->eval();
     const auto anchors = torch::tensor(
         std::vector<int64_t>(p.attentionAnchors.begin(), p.attentionAnchors.end()), torch::kLong);
-    const auto prob = torch::sigmoid(p.model->forward(p.tokens(p.test, anchors))).contiguous();
-    const auto weights = p.model->lastCrossAttention().contiguous();
+    const auto prob =
+        torch::sigmoid(p.model->forward(p.tokens(p.test, anchors))).to(torch::kCPU).contiguous();
+    const auto weights = p.model->lastCrossAttention().to(torch::kCPU).contiguous();
     p.model->train();
     const std::vector<int64_t> bounds = subClusterBounds(p.k, p.config.subClusters);
     const int64_t centroidEnd = bounds[1], furthestBegin = bounds[bounds.size() - 2];

@@ -2,6 +2,7 @@
 
 #include "data/imagecache.h"
 #include "util/environment.h"
+#include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
 
@@ -174,6 +175,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
 
     try {
         configureTorchThreads(config.threads);
+        p.device = resolveTorchDevice(config.device);
         torch::manual_seed(config.seed);
         const int dim = p.data.dim();
         // The centre comes from the training identities only (no label is used for it).
@@ -233,6 +235,7 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
             mo.crossAttention = config.crossAttention;
             mo.crossAttentionAll = config.crossAttentionAll;
             p.model = ClusterTransformer(mo);
+            p.model->to(p.device);
             p.optimizer = std::make_unique<torch::optim::AdamW>(
                 p.model->parameters(),
                 torch::optim::AdamWOptions(config.learningRate).weight_decay(config.weightDecay));
@@ -363,7 +366,7 @@ torch::Tensor ClusteringSession::Private::tokens(const ClusteringSplit &s,
     const auto idx = s.neighbours.index_select(0, anchors).reshape({-1});
     const auto f = s.features.index_select(0, idx).view({b, k, -1});
     const auto sims = torch::bmm(f, f.transpose(1, 2));
-    return torch::cat({f, sims}, 2);
+    return torch::cat({f, sims}, 2).to(device);
 }
 
 torch::Tensor ClusteringSession::Private::targets(const ClusteringSplit &s,
@@ -372,7 +375,7 @@ torch::Tensor ClusteringSession::Private::targets(const ClusteringSplit &s,
     const int64_t b = anchors.size(0);
     const auto idx = s.neighbours.index_select(0, anchors).reshape({-1});
     const auto ids = s.identity.index_select(0, idx).view({b, k});
-    return (ids == s.identity.index_select(0, anchors).unsqueeze(1)).to(torch::kFloat32);
+    return (ids == s.identity.index_select(0, anchors).unsqueeze(1)).to(device, torch::kFloat32);
 }
 
 std::vector<float>
@@ -390,7 +393,8 @@ ClusteringSession::Private::probabilities(const ClusteringSplit &s, const std::a
         }
         const int64_t b = std::min<int64_t>(chunk, s.size() - a);
         const auto anchors = torch::arange(a, a + b, torch::kLong);
-        const auto prob = torch::sigmoid(model->forward(tokens(s, anchors))).contiguous();
+        const auto prob =
+            torch::sigmoid(model->forward(tokens(s, anchors))).to(torch::kCPU).contiguous();
         std::copy_n(prob.data_ptr<float>(), b * k, out.begin() + a * k);
         if (scored)
             scored(a + b);
@@ -556,7 +560,7 @@ Expected<int> ClusteringSession::restoreCheckpoint(const QByteArray &checkpoint)
     try {
         std::istringstream in(std::string(checkpoint.constData(), size_t(checkpoint.size())));
         torch::serialize::InputArchive archive, modelArchive, optArchive;
-        archive.load_from(in);
+        archive.load_from(in, d->device);
         torch::Tensor epoch;
         archive.read("epoch", epoch);
         archive.read("model", modelArchive);

@@ -39,6 +39,7 @@ struct ClusteringSession::Private
     bool featuresOutOfCore = false; ///< split features in scratch files (featureScratchMiB)
     int k = 0;
 
+    torch::Device device{torch::kCPU}; ///< of the transformer; graphs and features on the host
     ClusterTransformer model{nullptr};
     std::unique_ptr<torch::optim::AdamW> optimizer;
     qint64 stepsPerEpoch = 0;

@@ -3,6 +3,7 @@
 
 #include "eval/bootstrap.h"
 #include "util/environment.h"
+#include "util/torchdevice_p.h"
 
 #include <QBuffer>
 #include <QImage>
@@ -218,15 +219,7 @@ Expected<std::unique_ptr<FairSslPipeline>> FairSslPipeline::create(const FairSsl
     p.dataset = dataset;
     try {
         configureTorchThreads(config.threads);
-        if (config.device == QLatin1String("auto"))
-            p.device = torch::cuda::is_available() ? torch::Device(torch::kCUDA)
-                                                   : torch::Device(torch::kCPU);
-        else if (config.device.startsWith(QLatin1String("cuda")) && !torch::cuda::is_available())
-            return fairSslError(
-                QStringLiteral("device '%1' requested, but this LibTorch build has no CUDA device")
-                    .arg(config.device));
-        else
-            p.device = torch::Device(config.device.toStdString());
+        p.device = resolveTorchDevice(config.device);
         torch::manual_seed(config.seed);
 
         // Classes: the chosen target levels in their order, or every level.

@@ -48,6 +48,10 @@ QJsonObject FareConfig::toJson() const
     o.insert(QStringLiteral("batchSize"), batchSize);
     o.insert(QStringLiteral("seed"), QString::number(seed));
     o.insert(QStringLiteral("device"), device);
+    // Written only when reduced: configs (and the hashes of stored reproduction runs) from before
+    // the option stay what they were; absent means fp32.
+    if (precision != QLatin1String("fp32"))
+        o.insert(QStringLiteral("precision"), precision);
     o.insert(QStringLiteral("threads"), threads);
     o.insert(QStringLiteral("trainLimit"), trainLimit);
     o.insert(QStringLiteral("probeTrainLimit"), probeTrainLimit);
@@ -92,6 +96,7 @@ Expected<FareConfig> FareConfig::fromJson(const QJsonObject &o)
         .integer(QStringLiteral("batchSize"), c.batchSize, 4, 65536)
         .unsigned64(QStringLiteral("seed"), c.seed)
         .text(QStringLiteral("device"), c.device)
+        .text(QStringLiteral("precision"), c.precision)
         .integer(QStringLiteral("threads"), c.threads, 0, 1024)
         .integer(QStringLiteral("trainLimit"), c.trainLimit, 0, qint64(1) << 40)
         .integer(QStringLiteral("probeTrainLimit"), c.probeTrainLimit, 0, qint64(1) << 40)
@@ -188,6 +193,14 @@ Expected<Done> FareConfig::validate() const
           device.startsWith(QLatin1String("cuda"))))
         return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
                            device);
+    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
+             .contains(precision))
+        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
+                           precision);
+    if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
+        return configError(QStringLiteral("precision"),
+                           QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),
+                           precision);
     if (target.isEmpty())
         return configError(QStringLiteral("target"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));

@@ -45,7 +45,10 @@ struct FareConfig
     int batchSize = 256;
     quint64 seed = 0;
     QString device = QStringLiteral("auto"); ///< auto | cpu | cuda[:N]
-    int threads = 0;                         ///< 0 = all cores
+    /// fp32 | bf16 | fp16: the encoder's forward under autocast and the loss's similarity
+    /// products in that type, statistics in fp32 (docs/design/gpu.md). fp16 needs a CUDA device.
+    QString precision = QStringLiteral("fp32");
+    int threads = 0; ///< 0 = all cores
 
     qint64 trainLimit = 20000;      ///< train images used for contrastive training (0 = all)
     qint64 probeTrainLimit = 10000; ///< train images used to fit the linear probes (0 = all)

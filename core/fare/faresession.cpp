@@ -1,6 +1,7 @@
 #include "fare/faresession_p.h"
 
 #include "util/environment.h"
+#include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -80,15 +81,8 @@ Expected<std::unique_ptr<FareSession>> FareSession::create(const FareConfig &con
     p.dataset = dataset;
     try {
         configureTorchThreads(config.threads);
-        if (config.device == QLatin1String("auto"))
-            p.device = torch::cuda::is_available() ? torch::Device(torch::kCUDA)
-                                                   : torch::Device(torch::kCPU);
-        else if (config.device.startsWith(QLatin1String("cuda")) && !torch::cuda::is_available())
-            return sessionError(
-                QStringLiteral("device '%1' requested, but this LibTorch build has no CUDA device")
-                    .arg(config.device));
-        else
-            p.device = torch::Device(config.device.toStdString());
+        p.device = resolveTorchDevice(config.device);
+        p.precision = precisionType(config.precision, p.device);
         torch::manual_seed(config.seed);
 
         p.trainSamples = limited(dataset.indicesOf(Split::Train), config.trainLimit,
@@ -153,6 +147,8 @@ Expected<std::unique_ptr<FareSession>> FareSession::create(const FareConfig &con
         p.model->to(p.device);
         p.loss = makeContrastiveLoss(config.loss, int(p.zStandardized.size(1)));
         p.loss->to(p.device);
+        if (p.precision != torch::kFloat)
+            p.loss->setProductType(p.precision);
         p.augmenter =
             std::make_unique<BatchAugmenter>(config.augment, streamSeed(config.seed, 5, 0));
 
@@ -324,9 +320,15 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
                 x2 = f + 0.05 * torch::randn_like(f);
             }
             const auto x = torch::cat({x1, x2}).to(p.device);
-            const auto proj = p.model->project(p.model->represent(x));
+            torch::Tensor proj;
+            {
+                // Mixed precision: the encoder under autocast; the loss widens its inputs and
+                // keeps only its products reduced (setProductType above).
+                const AutocastScope autocast(p.device, p.precision);
+                proj = p.model->project(p.model->represent(x));
+            }
             const auto u = torch::nn::functional::normalize(
-                proj, torch::nn::functional::NormalizeFuncOptions().dim(1));
+                proj.to(torch::kFloat), torch::nn::functional::NormalizeFuncOptions().dim(1));
             const int64_t b = int64_t(batch.size());
             LossInputs in;
             in.u1 = u.narrow(0, 0, b);

@@ -20,6 +20,7 @@ struct FareSession::Private
     FareConfig config;
     Dataset dataset;
     torch::Device device{torch::kCPU};
+    torch::ScalarType precision = torch::kFloat; ///< training compute type (config.precision)
 
     std::vector<qint64> trainSamples; ///< used for contrastive training
     std::vector<qint64> probeTrain;   ///< used to fit the linear probes

@@ -68,7 +68,8 @@ SaliencySnapshot FareSession::saliencySnapshot(int epoch)
         const auto x = p.augmenter->evaluate(p.gatherImages(p.probeBatch)).to(p.device);
         const auto representation = p.model->represent(x);
         const auto activation = p.model->lastConvActivation();
-        score = prototypeSimilarity(representation, torch::tensor(targets, torch::kLong));
+        score = prototypeSimilarity(
+            representation, torch::tensor(targets, torch::kLong).to(representation.device()));
         maps = gradCamMaps(activation, score).to(torch::kCPU);
         score = score.detach().to(torch::kCPU).to(torch::kFloat32).contiguous();
         p.model->train();

@@ -1,5 +1,6 @@
 #include "losses/contrastiveloss_p.h"
 #include "losses/weightednegatives_p.h"
+#include "util/torchdevice_p.h"
 
 #include <cmath>
 #include <limits>
@@ -107,7 +108,7 @@ public:
         p.logC = b > 1 ? std::log(double(b - 1)) : -std::numeric_limits<double>::infinity();
         p.symmetric = true;
         SupportRound round;
-        round.tiles = denseTiles(b);
+        round.tiles = denseTiles(b, !cpuEnginesApply(in.u1));
         round.pairTiles = densePairTiles(b);
         p.rounds.push_back(std::move(round));
         LossOutput out;

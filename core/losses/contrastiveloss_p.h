@@ -29,6 +29,26 @@ struct LossOutput
     int64_t emptySupportRows = 0;                 ///< SparseFARE: rows whose support is empty
 };
 
+namespace lossdetail {
+
+/// The type the device-generic engines compute the similarity and attention products in on this
+/// thread; Undefined = the inputs' own type. Set by ContrastiveLoss::forward for its call.
+torch::ScalarType productType();
+
+class ProductTypeScope
+{
+public:
+    explicit ProductTypeScope(torch::ScalarType type);
+    ~ProductTypeScope();
+    ProductTypeScope(const ProductTypeScope &) = delete;
+    ProductTypeScope &operator=(const ProductTypeScope &) = delete;
+
+private:
+    torch::ScalarType m_before;
+};
+
+} // namespace lossdetail
+
 /// Which implementation forward() uses.
 enum class LossPath
 {
@@ -45,8 +65,28 @@ public:
     void setPath(LossPath path) { m_path = path; }
     LossPath path() const { return m_path; }
 
+    /// Mixed precision (docs/design/gpu.md): the similarity and attention products of the
+    /// device-generic path in `type` (bf16 / fp16), everything else in fp32. The fused CPU
+    /// engines compute in fp32 regardless. Undefined (the default): the inputs' type.
+    void setProductType(torch::ScalarType type) { m_productType = type; }
+
     LossOutput forward(const LossInputs &in)
     {
+        const lossdetail::ProductTypeScope products(m_productType);
+        // Autocast hands over reduced-precision projections: the statistics (log-sum-exp,
+        // softmax, gradients) are computed in fp32 at least.
+        const auto reduced = [](const torch::Tensor &t) {
+            return t.defined() &&
+                   (t.scalar_type() == torch::kBFloat16 || t.scalar_type() == torch::kHalf);
+        };
+        if (reduced(in.u1) || reduced(in.u2) || reduced(in.z)) {
+            LossInputs wide = in;
+            for (torch::Tensor *t : {&wide.u1, &wide.u2, &wide.z}) {
+                if (reduced(*t))
+                    *t = t->to(torch::kFloat);
+            }
+            return m_path == LossPath::Fast ? forwardFast(wide) : forwardReference(wide);
+        }
         return m_path == LossPath::Fast ? forwardFast(in) : forwardReference(in);
     }
     virtual LossOutput forwardFast(const LossInputs &in) = 0;
@@ -63,6 +103,7 @@ public:
 protected:
     LossConfig m_config;
     LossPath m_path = LossPath::Fast;
+    torch::ScalarType m_productType = torch::ScalarType::Undefined;
 };
 
 /// The loss named by config.method. zDim is the width of z (FARE's W_Q, W_K are zDim x zDim,

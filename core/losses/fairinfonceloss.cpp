@@ -12,15 +12,17 @@ using namespace lossdetail;
 using torch::Tensor;
 
 // k-means (Lloyd, k-means++ seeding, fixed seed) of z into at most k bins; used when the batch
-// comes without group ids.
+// comes without group ids. On the host (b x dz, with a CPU generator so the bins do not depend on
+// the device); the bins go back to z's device.
 Tensor kmeansBins(const Tensor &zIn, int k, uint64_t seed)
 {
     torch::NoGradGuard noGrad;
-    const Tensor z = zIn.to(torch::kDouble);
+    const Tensor z = zIn.to(torch::kCPU, torch::kDouble);
     const int64_t b = z.size(0);
     k = int(std::min<int64_t>(k, b));
     at::Generator gen = at::detail::createCPUGenerator(seed);
-    std::vector<int64_t> chosen{torch::randint(b, {1}, gen, torch::kLong).item<int64_t>()};
+    const auto hostLong = torch::TensorOptions().dtype(torch::kLong).device(torch::kCPU);
+    std::vector<int64_t> chosen{torch::randint(b, {1}, gen, hostLong).item<int64_t>()};
     Tensor d2 = (z - z[chosen[0]]).pow(2).sum(1);
     while (int(chosen.size()) < k) {
         if (d2.sum().item<double>() <= 0)
@@ -28,7 +30,7 @@ Tensor kmeansBins(const Tensor &zIn, int k, uint64_t seed)
         chosen.push_back(torch::multinomial(d2, 1, false, gen).item<int64_t>());
         d2 = torch::minimum(d2, (z - z[chosen.back()]).pow(2).sum(1));
     }
-    Tensor centres = z.index_select(0, torch::tensor(chosen, torch::kLong));
+    Tensor centres = z.index_select(0, torch::tensor(chosen, hostLong));
     Tensor assign;
     for (int it = 0; it < 25; ++it) {
         assign = torch::cdist(z, centres).argmin(1);
@@ -37,7 +39,7 @@ Tensor kmeansBins(const Tensor &zIn, int k, uint64_t seed)
             torch::bincount(assign, {}, centres.size(0)).to(torch::kDouble).unsqueeze(1);
         centres = torch::where(counts > 0, sums / counts.clamp_min(1), centres);
     }
-    return assign;
+    return assign.to(zIn.device());
 }
 
 class FairInfoNceLoss : public ContrastiveLoss
@@ -60,7 +62,8 @@ public:
         const auto [values, inverse, counts] = torch::_unique2(g, true, true, true);
         Tensor loss = torch::zeros({}, in.u1.options());
         const Tensor order = std::get<1>(inverse.sort());
-        const auto *cnt = counts.data_ptr<int64_t>();
+        const Tensor countsHost = counts.to(torch::kCPU); // a handful of groups
+        const auto *cnt = countsHost.data_ptr<int64_t>();
         int64_t start = 0;
         for (int64_t i = 0; i < counts.size(0); ++i) {
             const Tensor rows = order.narrow(0, start, cnt[i]);
@@ -85,9 +88,9 @@ public:
         const Tensor U = torch::cat({in.u1, in.u2});
         Tensor sim = U.mm(U.t()) / m_config.temperature;
         const Tensor other = g.unsqueeze(1).ne(g.unsqueeze(0));
-        const Tensor mask = other.logical_or(torch::eye(2 * b, torch::kBool));
+        const Tensor mask = other.logical_or(torch::eye(2 * b, other.options()));
         sim = sim.masked_fill(mask, -std::numeric_limits<double>::infinity());
-        const Tensor labels = (torch::arange(2 * b, torch::kLong) + b).remainder(2 * b);
+        const Tensor labels = (torch::arange(2 * b, g.options()) + b).remainder(2 * b);
         out.loss = torch::nn::functional::cross_entropy(sim, labels);
         return out;
     }

@@ -1,5 +1,6 @@
 #include "losses/contrastiveloss_p.h"
 #include "losses/weightednegatives_p.h"
+#include "util/torchdevice_p.h"
 
 #include <cmath>
 #include <limits>
@@ -75,7 +76,7 @@ public:
         p.logC = logNegativeScale(m_config, b);
         p.symmetric = m_config.symmetric;
         SupportRound round;
-        round.tiles = denseTiles(b);
+        round.tiles = denseTiles(b, !cpuEnginesApply(in.u1));
         round.pairTiles = densePairTiles(b);
         p.rounds.push_back(std::move(round));
         LossOutput out;
@@ -109,7 +110,7 @@ private:
         const torch::Tensor z = zIn.to(m_wq.dtype());
         torch::Tensor logits = z.mm(m_wq.t()).mm(z.mm(m_wk.t()).t()) / m_config.attentionScale;
         if (m_config.diagonal == LossConfig::Diagonal::Mask) {
-            const auto eye = torch::eye(z.size(0), torch::TensorOptions().dtype(torch::kBool));
+            const auto eye = torch::eye(z.size(0), z.options().dtype(torch::kBool));
             logits = logits.masked_fill(eye, -std::numeric_limits<double>::infinity());
         }
         return logits;

@@ -1,6 +1,7 @@
 #include "losses/contrastiveloss_p.h"
 #include "losses/fusedsupport_p.h"
 #include "losses/weightednegatives_p.h"
+#include "util/torchdevice_p.h"
 
 #include <ATen/Parallel.h>
 
@@ -22,21 +23,29 @@ struct NtXentResult
 // The safe path (inputs outside the fused path's bound, see ntxentfused.cpp): row blocks of
 // Sim = U U^T / tau are computed, shifted by their row maxima, reduced and turned into their
 // gradient while they are in cache; dU = (dSim + dSim^T) U / tau is accumulated per thread.
+// On any other device (or forced) the same blocks run one after another on the caller: the
+// device-generic path, one block of Sim in memory at a time.
 NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
 {
+    const bool onThreads = cpuEnginesApply(U);
+    const auto longOpts = U.options().dtype(torch::kLong);
     const int64_t n = U.size(0), b = n / 2;
     const double invTau = 1.0 / tau;
-    const int64_t rowsPerBlock = denseBlockRows(n);
+    const int64_t rowsPerBlock = denseBlockRows(n, !onThreads);
     const int64_t nBlocks = (n + rowsPerBlock - 1) / rowsPerBlock;
-    const int nThreads = at::get_num_threads();
+    // Mixed precision: Sim's products in the reduced type, the rest in U's (docs/design/gpu.md).
+    const torch::ScalarType products = productType();
+    const Tensor Up = products != torch::ScalarType::Undefined && products != U.scalar_type()
+                          ? U.to(products)
+                          : Tensor();
+    const int nThreads = onThreads ? at::get_num_threads() : 1;
     std::vector<Tensor> acc(static_cast<size_t>(nThreads));
     for (auto &a : acc)
         a = needGrad ? torch::zeros_like(U) : Tensor();
     Tensor lossRows = torch::empty({n}, U.options());
-    at::parallel_for(0, nBlocks, 1, [&](int64_t begin, int64_t end) {
-        singleThreadedBlasInThisWorker();
+    auto walk = [&](int64_t begin, int64_t end, int tid) {
         c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
-        Tensor &dU = acc[size_t(at::get_thread_num())];
+        Tensor &dU = acc[size_t(tid)];
         Tensor bufSim = torch::empty({rowsPerBlock * n}, U.options());
         Tensor bufT = torch::empty({rowsPerBlock * n}, U.options());
         for (int64_t blk = begin; blk < end; ++blk) {
@@ -44,10 +53,13 @@ NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
             Tensor Sim = bufSim.narrow(0, 0, nr * n).view({nr, n});
             Tensor T = bufT.narrow(0, 0, nr * n).view({nr, n});
             const Tensor Ur = U.narrow(0, r0, nr);
-            at::addmm_out(Sim, Sim, Ur, U.t(), 0.0, invTau);
+            if (Up.defined())
+                Sim.copy_(torch::mm(Up.narrow(0, r0, nr), Up.t())).mul_(invTau);
+            else
+                at::addmm_out(Sim, Sim, Ur, U.t(), 0.0, invTau);
             Sim.diagonal(r0).fill_(kMasked);
             const Tensor posIdx =
-                (torch::arange(r0, r0 + nr, torch::kLong) + b).remainder(n).unsqueeze(1);
+                (torch::arange(r0, r0 + nr, longOpts) + b).remainder(n).unsqueeze(1);
             const Tensor pos = Sim.gather(1, posIdx).squeeze(1);
             const Tensor m = std::get<0>(Sim.max(1, true));
             at::sub_out(T, Sim, m);
@@ -62,7 +74,15 @@ NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
             dU.narrow(0, r0, nr).addmm_(T, U, 1.0, invTau);
             dU.addmm_(T.t(), Ur, 1.0, invTau);
         }
-    });
+    };
+    if (onThreads) {
+        at::parallel_for(0, nBlocks, 1, [&](int64_t begin, int64_t end) {
+            singleThreadedBlasInThisWorker();
+            walk(begin, end, at::get_thread_num());
+        });
+    } else {
+        walk(0, nBlocks, 0);
+    }
     NtXentResult r;
     r.loss = lossRows.mean();
     if (needGrad) {
@@ -76,7 +96,7 @@ NtXentResult evaluateNtXentSafe(const Tensor &U, double tau, bool needGrad)
 NtXentResult evaluateNtXent(const Tensor &U, double tau, bool needGrad)
 {
     NtXentResult r;
-    const bool fused = ntXentFused(U, tau, needGrad, r.loss, r.dU);
+    const bool fused = cpuEnginesApply(U) && ntXentFused(U, tau, needGrad, r.loss, r.dU);
     noteFusedPath(fused);
     return fused ? r : evaluateNtXentSafe(U, tau, needGrad);
 }
@@ -141,9 +161,10 @@ Tensor infoNceReference(const Tensor &u1, const Tensor &u2, double tau)
     const int64_t b = u1.size(0);
     const Tensor U = torch::cat({u1, u2});
     Tensor sim = U.mm(U.t()) / tau;
-    sim =
-        sim.masked_fill(torch::eye(2 * b, torch::kBool), -std::numeric_limits<double>::infinity());
-    const Tensor labels = (torch::arange(2 * b, torch::kLong) + b).remainder(2 * b);
+    sim = sim.masked_fill(torch::eye(2 * b, U.options().dtype(torch::kBool)),
+                          -std::numeric_limits<double>::infinity());
+    const Tensor labels =
+        (torch::arange(2 * b, U.options().dtype(torch::kLong)) + b).remainder(2 * b);
     return torch::nn::functional::cross_entropy(sim, labels);
 }
 

@@ -1,6 +1,8 @@
 #include "losses/lossevaluation.h"
 
 #include "losses/contrastiveloss_p.h"
+#include "losses/fusedsupport_p.h"
+#include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
@@ -14,7 +16,9 @@ namespace {
 
 torch::Tensor toTensor(const NpyMatrix &m, torch::Dtype dtype)
 {
-    return torch::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}, torch::kFloat)
+    // The arrays are host memory; the caller moves the tensor to the device of the run.
+    const auto host = torch::TensorOptions().dtype(torch::kFloat).device(torch::kCPU);
+    return torch::from_blob(const_cast<float *>(m.values.data()), {m.rows, m.cols}, host)
         .to(dtype)
         .clone();
 }
@@ -62,6 +66,9 @@ QJsonObject LossEvaluation::toJson() const
         t.append(s);
     o.insert(QStringLiteral("seconds"), t);
     o.insert(QStringLiteral("threads"), threads);
+    o.insert(QStringLiteral("device"), device);
+    o.insert(QStringLiteral("engine"),
+             fusedEngine ? QStringLiteral("fused-cpu") : QStringLiteral("device-generic"));
     return o;
 }
 
@@ -84,20 +91,43 @@ Expected<LossEvaluation> evaluateLoss(const LossEvaluationRequest &rq)
     if (rq.u1.rows < 1)
         return shapeError(QStringLiteral("u1"), QStringLiteral("at least 1 row"), shape(rq.u1));
 
+    torch::Device device(torch::kCPU);
+    torch::ScalarType products = torch::kFloat;
+    try {
+        device = resolveTorchDevice(rq.device);
+        products = precisionType(rq.precision, device);
+    } catch (const std::exception &e) {
+        return shapeError(QStringLiteral("device / precision"),
+                          QStringLiteral("auto, cpu or cuda[:N]; fp32, bf16 or fp16"),
+                          QString::fromUtf8(e.what()));
+    }
+    // The switch is process-wide: restored on every way out.
+    struct ForceGeneric
+    {
+        bool before = deviceGenericForced();
+        explicit ForceGeneric(bool on) { setDeviceGenericForced(before || on); }
+        ~ForceGeneric() { setDeviceGenericForced(before); }
+    } forceGeneric(rq.deviceGeneric);
     const torch::Dtype dtype = rq.doublePrecision ? torch::kDouble : torch::kFloat;
+    const auto options = torch::TensorOptions().dtype(dtype).device(device);
     auto loss = makeContrastiveLoss(rq.config, rq.z.cols);
-    loss->to(dtype);
+    loss->to(device, dtype);
+    if (products != torch::kFloat)
+        loss->setProductType(products);
     loss->setPath(rq.reference ? LossPath::Reference : LossPath::Fast);
     const auto norm = torch::nn::functional::NormalizeFuncOptions().dim(1);
-    const torch::Tensor u1 = torch::nn::functional::normalize(toTensor(rq.u1, dtype), norm);
-    const torch::Tensor u2 = torch::nn::functional::normalize(toTensor(rq.u2, dtype), norm);
+    const torch::Tensor u1 =
+        torch::nn::functional::normalize(toTensor(rq.u1, dtype).to(options), norm);
+    const torch::Tensor u2 =
+        torch::nn::functional::normalize(toTensor(rq.u2, dtype).to(options), norm);
     LossInputs in;
-    in.z = toTensor(rq.z, dtype);
+    in.z = toTensor(rq.z, dtype).to(options);
     if (!rq.groups.values.empty())
-        in.groups = toTensor(rq.groups, torch::kDouble).view({-1}).round().to(torch::kLong);
+        in.groups = toTensor(rq.groups, torch::kDouble).view({-1}).round().to(device, torch::kLong);
 
     LossEvaluation ev;
     ev.threads = torch::get_num_threads();
+    ev.device = QString::fromStdString(device.str());
     const int repeat = std::max(1, rq.repeat);
     for (int i = 0; i < repeat; ++i) {
         in.u1 = u1.clone().requires_grad_(true);
@@ -107,6 +137,9 @@ Expected<LossEvaluation> evaluateLoss(const LossEvaluationRequest &rq)
         timer.start();
         LossOutput out = loss->forward(in);
         out.loss.backward();
+        ev.fusedEngine = !rq.reference && lossdetail::lastPathWasFused();
+        if (device.is_cuda())
+            torch::cuda::synchronize(); // kernels run asynchronously: time them, not the launch
         ev.seconds.append(double(timer.nsecsElapsed()) * 1e-9);
         ev.loss = out.loss.item<double>();
         ev.gradNormU1 = in.u1.grad().norm().item<double>();

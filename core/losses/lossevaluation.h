@@ -17,7 +17,11 @@ struct LossEvaluationRequest
     NpyMatrix groups;       ///< optional b x 1 group ids (Fair-InfoNCE mask mode)
     bool reference = false; ///< evaluate the straightforward formula instead of the fast path
     bool doublePrecision = false;
-    int repeat = 1; ///< timed repetitions of forward + backward; the median is reported
+    QString device = QStringLiteral("cpu"); ///< auto | cpu | cuda[:N]
+    bool deviceGeneric = false; ///< take the device-generic path on CPU too (docs/design/gpu.md)
+    QString precision =
+        QStringLiteral("fp32"); ///< products of the device-generic path: fp32|bf16|fp16
+    int repeat = 1;             ///< timed repetitions of forward + backward; the median is reported
 };
 
 /// Value, gradient norms and timing of one loss evaluation.
@@ -31,6 +35,8 @@ struct LossEvaluation
     double medianSeconds = 0; ///< forward + backward
     QVector<double> seconds;
     int threads = 0;
+    QString device;           ///< where it ran ("cpu", "cuda:0")
+    bool fusedEngine = false; ///< the last repetition ran in a fused CPU engine
 
     QJsonObject toJson() const;
 };

@@ -13,6 +13,9 @@ namespace {
 using namespace lossdetail;
 using torch::Tensor;
 
+// The support is bookkeeping of the host (see buildSupport).
+const auto hostLong = torch::TensorOptions().dtype(torch::kLong).device(torch::kCPU);
+
 // Angular LSH of docs/design/methods/fare.md (Reformer): centre z, h = argmax([zR, -zR]) with R ~
 // N(0,1) of dz x n_b/2, seeded per round so the buckets of a batch are reproducible. Returns int64
 // b.
@@ -20,33 +23,36 @@ Tensor hashBuckets(const Tensor &z, int64_t nBuckets, uint64_t seed)
 {
     const int64_t b = z.size(0);
     if (nBuckets < 2)
-        return torch::zeros({b}, torch::kLong);
+        return torch::zeros({b}, hostLong);
     const Tensor zc = z.to(torch::kDouble) - z.to(torch::kDouble).mean(0, true);
     at::Generator gen = at::detail::createCPUGenerator(seed);
-    const Tensor R = torch::randn({z.size(1), nBuckets / 2}, gen, torch::kDouble);
+    const Tensor R = torch::randn({z.size(1), nBuckets / 2}, gen, zc.options());
     const Tensor proj = zc.mm(R);
     return torch::cat({proj, -proj}, 1).argmax(1);
 }
 
 // Supports of all rounds: the permutation that sorts by bucket, the tiles and the keys that say
-// which pairs each round contains (chunk ids for `adjacent`, bucket ids for `intra`).
-std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &z)
+// which pairs each round contains (chunk ids for `adjacent`, bucket ids for `intra`). The
+// buckets are hashed on the host (b x dz, cheap, and the tiles are host-side bookkeeping); the
+// permutation and keys are handed back on z's device, where the engine indexes with them.
+std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &zIn)
 {
+    const Tensor z = zIn.detach().to(torch::kCPU);
     const int64_t b = z.size(0);
     const int64_t bs = std::max(1, config.bucketSize);
     const int64_t nBuckets = std::max<int64_t>(1, b / bs);
     std::vector<SupportRound> rounds;
-    const Tensor index = torch::arange(b, torch::kLong);
+    const Tensor index = torch::arange(b, hostLong);
     for (int r = 0; r < config.hashRounds; ++r) {
         const Tensor h = hashBuckets(z, nBuckets, config.hashSeed + uint64_t(r));
         // Stable order by (bucket, sample): the keys are unique, so any sort is stable.
         const Tensor perm = std::get<1>((h * b + index).sort());
         SupportRound round;
         round.perm = perm;
-        round.keys = torch::empty({b}, torch::kLong);
+        round.keys = torch::empty({b}, hostLong);
         if (config.support == LossConfig::Support::Adjacent) {
             // Chunks of bs in sorted order; chunk c attends to chunks c and c-1 (no wrap-around).
-            round.keys.index_copy_(0, perm, torch::arange(b, torch::kLong).div(bs, "floor"));
+            round.keys.index_copy_(0, perm, torch::arange(b, hostLong).div(bs, "floor"));
             for (int64_t c0 = 0; c0 < b; c0 += bs) {
                 const int64_t nr = std::min(bs, b - c0);
                 const int64_t start = std::max<int64_t>(0, c0 - bs);
@@ -72,6 +78,8 @@ std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &z
                 start += n;
             }
         }
+        round.perm = round.perm.to(zIn.device());
+        round.keys = round.keys.to(zIn.device());
         rounds.push_back(std::move(round));
     }
     return rounds;
@@ -80,7 +88,8 @@ std::vector<SupportRound> buildSupport(const LossConfig &config, const Tensor &z
 // Dense b x b support (bool), the union over rounds, diagonal excluded. Reference only.
 Tensor denseSupport(const LossConfig &config, const std::vector<SupportRound> &rounds, int64_t b)
 {
-    Tensor support = torch::zeros({b, b}, torch::kBool);
+    const auto boolOpts = rounds.front().keys.options().dtype(torch::kBool);
+    Tensor support = torch::zeros({b, b}, boolOpts);
     for (const auto &round : rounds) {
         const Tensor ki = round.keys.unsqueeze(1), kj = round.keys.unsqueeze(0);
         Tensor in = kj.eq(ki);
@@ -88,7 +97,7 @@ Tensor denseSupport(const LossConfig &config, const std::vector<SupportRound> &r
             in = in.logical_or(kj.eq(ki - 1));
         support = support.logical_or(in);
     }
-    return support.logical_and(torch::eye(b, torch::kBool).logical_not());
+    return support.logical_and(torch::eye(b, boolOpts).logical_not());
 }
 
 class SparseFareLoss : public ContrastiveLoss

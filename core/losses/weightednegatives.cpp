@@ -2,13 +2,11 @@
 
 #include "losses/contrastiveloss_p.h"
 #include "losses/fusedsupport_p.h"
+#include "util/torchdevice_p.h"
 
 #include <ATen/Parallel.h>
 
-#include <QtGlobal>
-
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <limits>
 
@@ -66,6 +64,22 @@ RowHead rowHead(const NegativesProblem &p, int64_t b, const Tensor &pos, Tensor 
     return h;
 }
 
+// The tiles [0, n) of a walk as fn(begin, end, tid). On CPU tensors they are split over
+// LibTorch's threads, each with BLAS of its own; elsewhere (a GPU, or the device-generic path
+// forced by the tests) one after another on the caller: the device parallelises each tile's
+// operations itself, and one tile buffer at a time bounds the memory.
+template <typename F> void forTileRanges(bool onThreads, int64_t n, const F &fn)
+{
+    if (!onThreads) {
+        fn(int64_t(0), n, 0);
+        return;
+    }
+    at::parallel_for(0, n, 1, [&](int64_t begin, int64_t end) {
+        singleThreadedBlasInThisWorker();
+        fn(begin, end, at::get_thread_num());
+    });
+}
+
 // Row-wise logsumexp of x (n x m) using tmp (n x m) as scratch.
 Tensor rowLse(const Tensor &x, Tensor &tmp)
 {
@@ -80,7 +94,22 @@ struct RoundData
 {
     Tensor u1, u2, qs, ks, pos, keysOther; // keysOther: R x b keys of all rounds, in this order
     Tensor logW;
+    Tensor u1p, u2p, qsp, ksp; // copies in the reduced product type (mixed precision), or none
 };
+
+// out = alpha * a b^T: in the operands' type, or through the reduced-type copies when the
+// mixed-precision product type is set (the result widened to out's type).
+void productInto(Tensor &out, const Tensor &a, const Tensor &b, const Tensor &ap, const Tensor &bp,
+                 double alpha)
+{
+    if (!ap.defined()) {
+        at::addmm_out(out, out, a, b.t(), 0.0, alpha);
+        return;
+    }
+    out.copy_(torch::mm(ap, bp.t()));
+    if (alpha != 1.0)
+        out.mul_(alpha);
+}
 
 struct ThreadAcc
 {
@@ -95,6 +124,7 @@ struct Engine
     double invTau = 10.0;
     bool needGrad = false;
     bool multiRound = false;
+    bool onThreads = true; ///< CPU tensors: tiles split over threads (forTileRanges)
     torch::TensorOptions opts;
 
     // Row statistics (original order) and per-row results.
@@ -118,10 +148,8 @@ struct Engine
         for (const Tile &t : tiles)
             maxCells = std::max(maxCells, t.nr * t.nc);
         const bool wantGrad = mode != Mode::Stats;
-        at::parallel_for(0, int64_t(tiles.size()), 1, [&](int64_t begin, int64_t end) {
-            singleThreadedBlasInThisWorker();
+        forTileRanges(onThreads, int64_t(tiles.size()), [&](int64_t begin, int64_t end, int tid) {
             c10::AutoGradMode noGrad(false); // thread-local: the caller's mode does not carry over
-            const int tid = at::get_thread_num();
             Tensor bufA = torch::empty({maxCells}, opts);
             Tensor bufS = torch::empty({maxCells}, opts);
             Tensor bufSp = p.symmetric ? torch::empty({maxCells}, opts) : Tensor();
@@ -142,8 +170,12 @@ struct Engine
                 Tensor logN;
 
                 // Attention logits of the tile.
+                const auto part = [](const Tensor &t, const idx::Slice &s) {
+                    return t.defined() ? t.index({s}) : t;
+                };
                 if (p.softmax) {
-                    at::mm_out(A, rd.qs.index({rows}), rd.ks.index({cols}).t());
+                    productInto(A, rd.qs.index({rows}), rd.ks.index({cols}), part(rd.qsp, rows),
+                                part(rd.ksp, cols), 1.0);
                     if (multiRound) {
                         // A pair seen in n rounds appears n times: -log n makes the union exact.
                         logN = bufN.narrow(0, 0, t.nr * t.nc).view({t.nr, t.nc});
@@ -169,11 +201,12 @@ struct Engine
                 if (p.maskDiagonal && diagInTile)
                     A.diagonal(diagOffset).fill_(kMasked);
 
-                at::addmm_out(S, S, rd.u1.index({rows}), rd.u2.index({cols}).t(), 0.0, invTau);
+                productInto(S, rd.u1.index({rows}), rd.u2.index({cols}), part(rd.u1p, rows),
+                            part(rd.u2p, cols), invTau);
                 S.add_(A);
                 if (p.symmetric) {
-                    at::addmm_out(Sp, Sp, rd.u2.index({rows}), rd.u1.index({cols}).t(), 0.0,
-                                  invTau);
+                    productInto(Sp, rd.u2.index({rows}), rd.u1.index({cols}), part(rd.u2p, rows),
+                                part(rd.u1p, cols), invTau);
                     Sp.add_(A);
                 }
 
@@ -183,7 +216,7 @@ struct Engine
                     tlf = rowLse(S, T);
                     tlb = p.symmetric ? rowLse(Sp, T) : tlf;
                     // Valid entries per row follow from the geometry of the tile.
-                    tvalid = torch::full({t.nr}, t.nc, torch::kLong);
+                    tvalid = torch::full({t.nr}, t.nc, opts.dtype(torch::kLong));
                     if (p.maskDiagonal && diagInTile) {
                         const int64_t lo = std::max<int64_t>(0, -diagOffset);
                         const int64_t hi = std::min<int64_t>(t.nr, t.nc - diagOffset);
@@ -287,6 +320,8 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
     e.needGrad = needGrad;
     e.multiRound = p.rounds.size() > 1;
     e.opts = u1.options();
+    e.onThreads = cpuEnginesApply(u1);
+    const torch::Device device = u1.device();
     const int64_t b = e.b;
     const Tensor pos = (u1 * u2).sum(1) * e.invTau;
     Tensor qs, ks;
@@ -294,7 +329,17 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
         qs = (qIn / p.rho).contiguous();
         ks = kIn.contiguous();
     }
-    const int nThreads = at::get_num_threads();
+    const int nThreads = e.onThreads ? at::get_num_threads() : 1;
+    // Mixed precision: the tile products in the reduced type, row statistics and gradients in
+    // the inputs' type (docs/design/gpu.md).
+    const torch::ScalarType products = productType();
+    const bool reducedProducts =
+        products != torch::ScalarType::Undefined && products != u1.scalar_type();
+    for (const auto &r : p.rounds) {
+        expectOnDevice(r.perm, device, "a support permutation");
+        expectOnDevice(r.keys, device, "the support keys");
+    }
+    expectOnDevice(p.logW, device, "the log-weights");
 
     Tensor keysAll;
     if (e.multiRound) {
@@ -316,6 +361,14 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
         }
         if (e.multiRound)
             rd.keysOther = r.perm.defined() ? keysAll.index_select(1, r.perm) : keysAll;
+        if (reducedProducts) {
+            rd.u1p = rd.u1.to(products);
+            rd.u2p = rd.u2.to(products);
+            if (p.softmax) {
+                rd.qsp = rd.qs.to(products);
+                rd.ksp = rd.ks.to(products);
+            }
+        }
         return rd;
     };
     auto makeAcc = [&](bool withQK) {
@@ -364,7 +417,8 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
         const SupportRound &round = p.rounds.front();
         const RoundData rd = makeRound(round);
         Tensor laS = torch::empty({b}, e.opts), lfS = torch::empty({b}, e.opts);
-        Tensor lbS = torch::empty({b}, e.opts), validS = torch::empty({b}, torch::kLong);
+        Tensor lbS = torch::empty({b}, e.opts);
+        Tensor validS = torch::empty({b}, e.opts.dtype(torch::kLong));
         Tensor lossS = torch::empty({b}, e.opts);
         auto acc = makeAcc(p.softmax);
         if (wantWalk2) {
@@ -379,13 +433,14 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
         valid = scatterRows(validS, round.perm).gt(0);
     } else {
         Tensor LA = torch::full({b}, kMasked, e.opts), LF = LA.clone(), LB = LA.clone();
-        Tensor count = torch::zeros({b}, torch::kLong);
+        Tensor count = torch::zeros({b}, e.opts.dtype(torch::kLong));
         std::vector<ThreadAcc> none;
         Tensor unusedLoss;
         for (const auto &round : p.rounds) {
             const RoundData rd = makeRound(round);
             Tensor laS = torch::empty({b}, e.opts), lfS = torch::empty({b}, e.opts);
-            Tensor lbS = torch::empty({b}, e.opts), validS = torch::empty({b}, torch::kLong);
+            Tensor lbS = torch::empty({b}, e.opts);
+            Tensor validS = torch::empty({b}, e.opts.dtype(torch::kLong));
             e.walk(round, rd, Engine::Mode::Stats, laS, lfS, lbS, validS, nullptr, unusedLoss,
                    none);
             LA = torch::logaddexp(LA, scatterRows(laS, round.perm));
@@ -426,6 +481,8 @@ Gradients evaluateSafe(const NegativesProblem &p, const Tensor &u1In, const Tens
         p.entropy = nValid > 0 ? h.sum().item<double>() / double(nValid)
                                : std::numeric_limits<double>::quiet_NaN();
     }
+    expectOnDevice(g.loss, device, "the loss");
+    expectOnDevice(du1, device, "the gradient of u1");
     g.du1 = du1;
     g.du2 = du2;
     if (p.softmax) {
@@ -453,7 +510,7 @@ Tensor logWeightsOf(const NegativesProblem &p, torch::Dtype dtype)
 Gradients evaluate(const NegativesProblem &p, const Tensor &u1, const Tensor &u2, const Tensor &q,
                    const Tensor &k, bool needGrad)
 {
-    if (fusedEnabled()) {
+    if (fusedEnabled() && cpuEnginesApply(u1)) {
         Gradients g = evaluateFusedNegatives(p, u1, u2, q, k, needGrad);
         if (g.loss.defined()) {
             p.usedFused = true;
@@ -510,54 +567,6 @@ torch::Tensor weightedNegativesLoss(const NegativesProblem &problem, const torch
         return evaluate(problem, u1, u2, q, k, false).loss;
     }
     return WeightedNegativesFunction::apply(u1, u2, q, k, &problem);
-}
-
-torch::Tensor takeScaled(torch::autograd::AutogradContext *ctx, const char *key,
-                         const torch::Tensor &gradOut)
-{
-    const auto it = ctx->saved_data.find(key);
-    TORCH_CHECK(it != ctx->saved_data.end(),
-                "contrastive loss: backward through the same graph twice is not supported");
-    Tensor t = it->second.toTensor();
-    ctx->saved_data.erase(it);
-    if (!t.defined())
-        return t;
-    if (gradOut.numel() == 1 && gradOut.item<double>() == 1.0)
-        return t;
-    return t * gradOut;
-}
-
-namespace {
-std::atomic<int64_t> g_blockRowsOverride{0};
-}
-
-void setDenseBlockRowsOverride(int64_t rows)
-{
-    g_blockRowsOverride = rows;
-}
-
-int64_t denseBlockRows(int64_t b)
-{
-    if (const int64_t forced = g_blockRowsOverride.load(); forced > 0)
-        return forced;
-    // BLAS packs the whole b x d right-hand operand on every call, which costs about as much as
-    // 2 * rows flops per packed element: fewer than ~64 rows per tile and packing dominates.
-    // More rows make the tile fall out of L2; around 1-4 MiB per tile buffer measured best.
-    static const int64_t envRows = qEnvironmentVariableIntValue("EQUISCOPE_LOSS_BLOCK_ROWS");
-    if (envRows > 0)
-        return envRows;
-    const int64_t rows = std::clamp<int64_t>((256 * 1024) / std::max<int64_t>(b, 1), 48, 256);
-    // Small batches: still a few tiles per thread.
-    return std::max<int64_t>(16, std::min(rows, (b + 3) / 4));
-}
-
-std::vector<Tile> denseTiles(int64_t b)
-{
-    std::vector<Tile> tiles;
-    const int64_t rows = denseBlockRows(b);
-    for (int64_t r0 = 0; r0 < b; r0 += rows)
-        tiles.push_back({r0, std::min(rows, b - r0), 0, b});
-    return tiles;
 }
 
 } // namespace equiscope::lossdetail

@@ -82,14 +82,16 @@ torch::Tensor weightedNegativesLoss(const NegativesProblem &problem, const torch
 torch::Tensor takeScaled(torch::autograd::AutogradContext *ctx, const char *key,
                          const torch::Tensor &gradOut);
 
-/// Rows per tile for a dense walk over b columns: keeps a tile around a few hundred KiB.
-int64_t denseBlockRows(int64_t b);
+/// Rows per tile for a dense walk over b columns: keeps a tile around a few hundred KiB on the
+/// CPU. For the device-generic path (`device`) tiles of ~4 Mi entries (16 MiB in float): a GPU
+/// wants few large kernels, and five such buffers still bound the memory well below a card's.
+int64_t denseBlockRows(int64_t b, bool device = false);
 
 /// Tests only: force the rows per dense tile (0 = automatic) so small inputs span many tiles.
 void setDenseBlockRowsOverride(int64_t rows);
 
-/// Tiles of the dense problem: row blocks x all columns.
-std::vector<Tile> denseTiles(int64_t b);
+/// Tiles of the dense problem: row blocks x all columns (`device`: see denseBlockRows).
+std::vector<Tile> denseTiles(int64_t b, bool device = false);
 
 /// Pair tiles of the dense problem: row blocks x column blocks (fusedTileRows / -Cols).
 std::vector<Tile> densePairTiles(int64_t b);

@@ -7,6 +7,7 @@
 
 #include "store/runstore.h"
 
+#include <torch/cuda.h>
 #include <torch/script.h>
 
 #include <QDir>
@@ -100,6 +101,35 @@ private Q_SLOTS:
         QVERIFY(bad.exitCode != 0);
         QVERIFY2(bad.err.contains("exact, hnsw or ivf") && bad.err.count('\n') == 1,
                  bad.err.constData());
+    }
+
+    // The transformer's device: the same result wherever it runs (here auto is the CPU as well),
+    // a device this LibTorch does not have is refused with its name.
+    void clusterDeviceIsChosenOrRefused()
+    {
+        auto cluster = [&](const QString &device, const QString &tag) {
+            return fixtures::runCli(
+                QStringList{"cluster", "--features", m_features, "--labels", data("labels.meta"),
+                            "--groups", data("groups.txt"), "--out",
+                            m_dir.filePath(QStringLiteral("dev-") + tag), "--device", device} +
+                tiny());
+        };
+        const auto cpu = cluster(QStringLiteral("cpu"), QStringLiteral("cpu"));
+        QVERIFY2(cpu.exitCode == 0, cpu.err.constData());
+        const auto automatic = cluster(QStringLiteral("auto"), QStringLiteral("auto"));
+        QVERIFY2(automatic.exitCode == 0, automatic.err.constData());
+        const QJsonObject a = QJsonDocument::fromJson(cpu.out).object();
+        const QJsonObject b = QJsonDocument::fromJson(automatic.out).object();
+        if (!torch::cuda::is_available()) {
+            QCOMPARE(a.value("pairwise_f_score").toDouble(),
+                     b.value("pairwise_f_score").toDouble());
+            const auto gpu = cluster(QStringLiteral("cuda:0"), QStringLiteral("gpu"));
+            QVERIFY(gpu.exitCode != 0);
+            QVERIFY2(gpu.err.contains("no CUDA device"), gpu.err.constData());
+        }
+        const auto unknown = cluster(QStringLiteral("tpu"), QStringLiteral("tpu"));
+        QVERIFY(unknown.exitCode != 0);
+        QVERIFY2(unknown.err.contains("auto, cpu or cuda"), unknown.err.constData());
     }
 
     void badInputIsOneClearLine_data()

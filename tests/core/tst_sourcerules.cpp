@@ -1,7 +1,8 @@
 // Rules that keep the source tree the way docs/design/architecture.md ("Layout checks")
 // describes it: no source file past 600 lines, no method family recognised by comparing its
 // name outside the registry and the family folders, and every document a comment cites exists
-// in this repository. (Which folder may include which is checked at configure time:
+// in this repository, and the device-generic engines create no tensor on an implicit device
+// (docs/design/gpu.md). (Which folder may include which is checked at configure time:
 // cmake/EquiscopeLayering.cmake.)
 #include <QDirIterator>
 #include <QFile>
@@ -52,6 +53,38 @@ QString codeOf(const QString &line)
     return comment < 0 ? line : line.left(comment);
 }
 
+// Tensor factories in `text` whose arguments name no device or options: on a GPU each would put
+// a tensor on the CPU next to device tensors. Allowed: options / a device / the host named in the
+// arguments, a factory moved at once (`.to(`), a module parameter (moved with its module).
+QStringList tensorsOnAnImplicitDevice(const QString &text, int *calls)
+{
+    static const QRegularExpression factory(QStringLiteral(
+        "torch::(eye|arange|zeros|ones|full|empty|randn|rand|randint|randperm|tensor|"
+        "from_blob|linspace)\\("));
+    static const QRegularExpression named(
+        QStringLiteral("options|opts|Opts|device|Device|host|Host|kCPU"));
+    QStringList found;
+    auto it = factory.globalMatch(text);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        qsizetype i = m.capturedEnd(), depth = 1;
+        while (i < text.size() && depth > 0) {
+            depth += text[i] == QLatin1Char('(') ? 1 : text[i] == QLatin1Char(')') ? -1 : 0;
+            ++i;
+        }
+        ++*calls;
+        const QString args = text.mid(m.capturedEnd(), i - 1 - m.capturedEnd());
+        const bool movedAtOnce = text.mid(i, 4) == QLatin1String(".to(");
+        const bool parameter = text.mid(std::max<qsizetype>(0, m.capturedStart() - 40), 40)
+                                   .contains(QLatin1String("register_parameter"));
+        if (!named.match(args).hasMatch() && !movedAtOnce && !parameter)
+            found << QStringLiteral("line %1: %2")
+                         .arg(text.left(m.capturedStart()).count(QLatin1Char('\n')) + 1)
+                         .arg(text.mid(m.capturedStart(), i - m.capturedStart()).simplified());
+    }
+    return found;
+}
+
 } // namespace
 
 class TestSourceRules : public QObject
@@ -63,6 +96,7 @@ private Q_SLOTS:
     void noFileOverSixHundredLines();
     void familiesAreNotRecognisedByName();
     void commentsCiteDocumentsOfThisRepository();
+    void deviceGenericCodeNamesTheDeviceOfEveryTensor();
 };
 
 void TestSourceRules::treeIsThere()
@@ -163,6 +197,48 @@ void TestSourceRules::commentsCiteDocumentsOfThisRepository()
         }
     }
     QVERIFY(citations > 20);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+}
+
+void TestSourceRules::deviceGenericCodeNamesTheDeviceOfEveryTensor()
+{
+    // The checker itself: a bare factory is caught, the allowed forms are not.
+    int calls = 0;
+    QCOMPARE(
+        tensorsOnAnImplicitDevice(QStringLiteral("auto m = torch::eye(b, torch::kBool);"), &calls)
+            .size(),
+        1);
+    QVERIFY(tensorsOnAnImplicitDevice(
+                QStringLiteral("torch::eye(b, u.options()); torch::tensor(v, torch::kLong)"
+                               ".to(device); register_parameter(\"W\", torch::eye(3));"),
+                &calls)
+                .isEmpty());
+    // The files whose code runs on the inputs' device (docs/design/gpu.md, "What runs where").
+    const QStringList deviceGeneric{QStringLiteral("core/losses/cclkloss.cpp"),
+                                    QStringLiteral("core/losses/fairinfonceloss.cpp"),
+                                    QStringLiteral("core/losses/fareloss.cpp"),
+                                    QStringLiteral("core/losses/infonceloss.cpp"),
+                                    QStringLiteral("core/losses/lossevaluation.cpp"),
+                                    QStringLiteral("core/losses/sparsefareloss.cpp"),
+                                    QStringLiteral("core/losses/weightednegatives.cpp"),
+                                    QStringLiteral("core/fairssl/supconloss.cpp"),
+                                    QStringLiteral("core/fairssl/metaweightnet.cpp"),
+                                    QStringLiteral("core/fairssl/trainstage.cpp"),
+                                    QStringLiteral("core/fare/gradcam.cpp"),
+        QStringLiteral("core/clustering/clusteringloss.cpp"),
+        QStringLiteral("core/clustering/clusteringmodel.cpp")};
+    QStringList problems;
+    calls = 0;
+    for (const QString &path : deviceGeneric) {
+        QFile f(kRoot + QLatin1Char('/') + path);
+        QVERIFY2(f.open(QIODevice::ReadOnly), qPrintable(path));
+        QString code;
+        for (const QString &line : QString::fromUtf8(f.readAll()).split(QLatin1Char('\n')))
+            code += codeOf(line) + QLatin1Char('\n');
+        for (const QString &p : tensorsOnAnImplicitDevice(code, &calls))
+            problems << path + QLatin1Char(':') + p;
+    }
+    QVERIFY(calls > 30);
     QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
 }
 
