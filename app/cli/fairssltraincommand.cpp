@@ -71,6 +71,8 @@ const Mapped kMapped[] = {
     {"batch", "batchSize", "Batch size.", "N"},
     {"lr", "learningRate", "Learning rate.", "LR"},
     {"device", "device", "auto | cpu | cuda[:N].", "DEV"},
+    {"precision", "precision",
+     "fp32 | bf16 | fp16: encoder forwards under autocast (fp16 needs CUDA).", "P"},
     {"threads", "threads", "LibTorch threads (0 = all cores).", "N"},
     {"test-limit", "testLimit", "Test images evaluated (0 = all).", "N"},
     {"probe-train-limit", "probeTrainLimit", "Labelled train images for the classifier (0 = all).",

@@ -3,6 +3,7 @@
 #include "fairssl/fairsslpipeline_p.h"
 
 #include "losses/contrastiveloss_p.h"
+#include "util/torchdevice_p.h"
 
 #include <QDataStream>
 #include <QElapsedTimer>
@@ -106,6 +107,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
     lc.method = LossMethod::InfoNce;
     lc.temperature = config.embedTemperature;
     const auto loss = makeContrastiveLoss(lc, 1);
+    if (precision != torch::kFloat)
+        loss->setProductType(precision);
     const qint64 steps = qint64(batches.size());
     const qint64 total = steps * config.embedEpochs;
     embedModel->train();
@@ -123,8 +126,12 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
         const auto &batch = batches[size_t(step)];
         const auto u8 = gatherImages(batch);
         const auto x = torch::cat({augmenter.augment(u8), augmenter.augment(u8)}).to(device);
-        const auto u = F::normalize(embedModel->project(embedModel->represent(x)),
-                                    F::NormalizeFuncOptions().dim(1));
+        torch::Tensor projected;
+        {
+            const AutocastScope autocast(device, precision);
+            projected = embedModel->project(embedModel->represent(x));
+        }
+        const auto u = F::normalize(projected.to(torch::kFloat), F::NormalizeFuncOptions().dim(1));
         const int64_t b = int64_t(batch.size());
         LossInputs in;
         in.u1 = u.narrow(0, 0, b);

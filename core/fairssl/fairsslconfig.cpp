@@ -153,6 +153,7 @@ const QVector<Option> &options()
         real(QStringLiteral("learningRate"), &C::learningRate),
         real(QStringLiteral("weightDecay"), &C::weightDecay),
         text(QStringLiteral("device"), &C::device),
+        text(QStringLiteral("precision"), &C::precision),
         integer(QStringLiteral("threads"), &C::threads),
         integer(QStringLiteral("probeTrainLimit"), &C::probeTrainLimit),
         integer(QStringLiteral("testLimit"), &C::testLimit),
@@ -320,6 +321,10 @@ QJsonObject FairSslConfig::toJson() const
     o.insert(QStringLiteral("dataset"), dataset.toJson());
     for (const Option &opt : options())
         insertPath(o, opt.path, opt.get(*this));
+    // Written only when reduced: stored configs (and reproduction hashes) from before the option
+    // stay what they were; absent means fp32.
+    if (precision == QLatin1String("fp32"))
+        o.remove(QStringLiteral("precision"));
     o.insert(QStringLiteral("augment"), augment.toJson());
     // Seeds are 64-bit: text keeps every bit (JSON numbers are doubles).
     o.insert(QStringLiteral("seed"), QString::number(seed));

@@ -103,6 +103,10 @@ struct FairSslConfig
     double weightDecay = 1e-4;
     quint64 seed = 0;
     QString device = QStringLiteral("auto");
+    /// fp32 | bf16 | fp16: the encoder forwards of the SimCLR and SupCon / CE training steps under
+    /// autocast; the Meta-Weight-Net look-ahead, the losses' statistics and evaluation stay fp32
+    /// (docs/design/gpu.md). fp16 needs a CUDA device.
+    QString precision = QStringLiteral("fp32");
     int threads = 0;
     qint64 probeTrainLimit = 0; ///< labelled train images for the classifier (0 = all)
     qint64 testLimit = 0;       ///< test images evaluated (0 = all)

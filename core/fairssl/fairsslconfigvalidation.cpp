@@ -136,6 +136,14 @@ Expected<Done> FairSslConfig::validate() const
           device.startsWith(QLatin1String("cuda"))))
         return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
                            device);
+    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
+             .contains(precision))
+        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
+                           precision);
+    if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
+        return configError(QStringLiteral("precision"),
+                           QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),
+                           precision);
     if (threads < 0 || probeTrainLimit < 0 || testLimit < 0 || bootstrapResamples < 0 ||
         epochEvaluationSamples < 0 || thumbnails < 0 || minGroupSize < 1 || groupBins < 2)
         return configError(

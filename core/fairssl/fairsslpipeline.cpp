@@ -220,6 +220,7 @@ Expected<std::unique_ptr<FairSslPipeline>> FairSslPipeline::create(const FairSsl
     try {
         configureTorchThreads(config.threads);
         p.device = resolveTorchDevice(config.device);
+        p.precision = precisionType(config.precision, p.device);
         torch::manual_seed(config.seed);
 
         // Classes: the chosen target levels in their order, or every level.

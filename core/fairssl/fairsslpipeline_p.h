@@ -46,6 +46,7 @@ struct FairSslPipeline::Private
     FairSslConfig config;
     Dataset dataset;
     torch::Device device{torch::kCPU};
+    torch::ScalarType precision = torch::kFloat; ///< of the training forwards (config.precision)
     int classes = 0;
     QStringList classNames;
     std::vector<int> classOf; ///< per dataset sample: class index, −1 outside the target levels

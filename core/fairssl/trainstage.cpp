@@ -3,6 +3,7 @@
 // cross-entropy on true labels (supervised-ce).
 #include "fairssl/fairsslpipeline_p.h"
 #include "fairssl/supconloss_p.h"
+#include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
 
@@ -150,11 +151,21 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
         const int64_t b = int64_t(batch.size());
         torch::Tensor loss;
         if (ce) {
-            const auto logits = ceHead(model->represent(augmenter.augment(u8).to(device)));
-            loss = F::cross_entropy(logits, y);
+            torch::Tensor logits;
+            {
+                const AutocastScope autocast(device, precision);
+                logits = ceHead(model->represent(augmenter.augment(u8).to(device)));
+            }
+            loss = F::cross_entropy(logits.to(torch::kFloat), y);
         } else {
             const auto x = torch::cat({augmenter.augment(u8), augmenter.augment(u8)}).to(device);
-            const auto z = normalized(model->project(model->represent(x)));
+            torch::Tensor projected;
+            {
+                // The look-ahead below re-runs the encoder in fp32 (outside this scope).
+                const AutocastScope autocast(device, precision);
+                projected = model->project(model->represent(x));
+            }
+            const auto z = normalized(projected.to(torch::kFloat));
             const auto perSample = supcon::perSample(z.narrow(0, 0, b), z.narrow(0, b, b), y,
                                                      config.supconTemperature);
             if (weighted) {
