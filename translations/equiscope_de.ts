@@ -1691,6 +1691,10 @@ Attention p = %3</translation>
         <source>Identity &apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
         <translation>Die Identität „%1“ ist kein Merkmal des Datensatzes des Quelllaufs (er hat: %2).</translation>
     </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
@@ -2217,6 +2221,69 @@ Attention p = %3</translation>
     <message>
         <source>Curve&amp;s of:</source>
         <translation>&amp;Kurven von:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ComputeChoice</name>
+    <message>
+        <source>This LibTorch has no CUDA device (Debian&apos;s LibTorch is CPU-only; README, &quot;GPU&quot;).</source>
+        <translation>Diese LibTorch hat kein CUDA-Gerät (Debians LibTorch läuft nur auf der CPU; README, „GPU“).</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatisch (%1)</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA device %1</source>
+        <translation>CUDA-Gerät %1</translation>
+    </message>
+    <message>
+        <source>Where the run trains. Automatic takes a CUDA device when LibTorch has one, else the CPU.</source>
+        <translation>Wo die Ausführung trainiert. Automatisch nimmt ein CUDA-Gerät, wenn LibTorch eines hat, sonst die CPU.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16 (mixed)</source>
+        <translation>bf16 (gemischt)</translation>
+    </message>
+    <message>
+        <source>fp16 (mixed, CUDA)</source>
+        <translation>fp16 (gemischt, CUDA)</translation>
+    </message>
+    <message>
+        <source>Device %1: this LibTorch has no CUDA device.</source>
+        <translation>Gerät %1: Diese LibTorch hat kein CUDA-Gerät.</translation>
+    </message>
+    <message>
+        <source>Precision fp16 needs a CUDA device; on the CPU use bf16 or fp32.</source>
+        <translation>Präzision fp16 braucht ein CUDA-Gerät; auf der CPU bf16 oder fp32 verwenden.</translation>
+    </message>
+    <message>
+        <source>Mixed precision: the encoder and the loss&apos;s similarity products in bf16 or fp16, statistics and evaluation in fp32. Meant for GPUs: a CPU without bf16 instructions runs it slower than fp32.</source>
+        <translation>Gemischte Präzision: Encoder und die Ähnlichkeitsprodukte des Verlusts in bf16 oder fp16, Statistiken und Auswertung in fp32. Für GPUs gedacht: Eine CPU ohne bf16-Befehle rechnet damit langsamer als mit fp32.</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Präzision:</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3174,10 @@ n = %2</translation>
         <source>Per-epoch evaluation:</source>
         <translation>Auswertung pro Epoche:</translation>
     </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FairSslStageView</name>
@@ -3464,6 +3535,10 @@ n = %2</translation>
     <message>
         <source>Per-epoch evaluation:</source>
         <translation>Auswertung pro Epoche:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Gerät:</translation>
     </message>
 </context>
 <context>

@@ -1691,6 +1691,10 @@ attention p = %3</translation>
         <source>Identity &apos;%1&apos; is not an attribute of the source run&apos;s dataset (it has: %2).</source>
         <translation>L’identité «&#xa0;%1&#xa0;» n’est pas un attribut du jeu de données de l’exécution source (il a&#xa0;: %2).</translation>
     </message>
+    <message>
+        <source>Device:</source>
+        <translation>Périphérique :</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::ClusteringView</name>
@@ -2217,6 +2221,69 @@ attention p = %3</translation>
     <message>
         <source>Curve&amp;s of:</source>
         <translation>Co&amp;urbes de&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ComputeChoice</name>
+    <message>
+        <source>This LibTorch has no CUDA device (Debian&apos;s LibTorch is CPU-only; README, &quot;GPU&quot;).</source>
+        <translation>Cette LibTorch n’a aucun périphérique CUDA (la LibTorch de Debian ne fonctionne que sur CPU&#xa0;; README, «&#xa0;GPU&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Périphérique</translation>
+    </message>
+    <message>
+        <source>Automatic (%1)</source>
+        <translation>Automatique (%1)</translation>
+    </message>
+    <message>
+        <source>CUDA</source>
+        <translation>CUDA</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA device %1</source>
+        <translation>Périphérique CUDA %1</translation>
+    </message>
+    <message>
+        <source>Where the run trains. Automatic takes a CUDA device when LibTorch has one, else the CPU.</source>
+        <translation>Où l’exécution s’entraîne. Automatique prend un périphérique CUDA si LibTorch en a un, sinon le CPU.</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Précision</translation>
+    </message>
+    <message>
+        <source>fp32</source>
+        <translation>fp32</translation>
+    </message>
+    <message>
+        <source>bf16 (mixed)</source>
+        <translation>bf16 (mixte)</translation>
+    </message>
+    <message>
+        <source>fp16 (mixed, CUDA)</source>
+        <translation>fp16 (mixte, CUDA)</translation>
+    </message>
+    <message>
+        <source>Device %1: this LibTorch has no CUDA device.</source>
+        <translation>Périphérique %1&#xa0;: cette LibTorch n’a aucun périphérique CUDA.</translation>
+    </message>
+    <message>
+        <source>Precision fp16 needs a CUDA device; on the CPU use bf16 or fp32.</source>
+        <translation>La précision fp16 demande un périphérique CUDA&#xa0;; sur CPU, utilisez bf16 ou fp32.</translation>
+    </message>
+    <message>
+        <source>Mixed precision: the encoder and the loss&apos;s similarity products in bf16 or fp16, statistics and evaluation in fp32. Meant for GPUs: a CPU without bf16 instructions runs it slower than fp32.</source>
+        <translation>Précision mixte&#xa0;: l’encodeur et les produits de similarité de la perte en bf16 ou fp16, statistiques et évaluation en fp32. Pensée pour les GPU&#xa0;: un CPU sans instructions bf16 l’exécute plus lentement qu’en fp32.</translation>
+    </message>
+    <message>
+        <source>Precision:</source>
+        <translation>Précision :</translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3174,10 @@ n = %2</translation>
         <source>Per-epoch evaluation:</source>
         <translation>Évaluation par époque&#xa0;:</translation>
     </message>
+    <message>
+        <source>Device:</source>
+        <translation>Périphérique :</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::FairSslStageView</name>
@@ -3464,6 +3535,10 @@ n = %2</translation>
     <message>
         <source>Per-epoch evaluation:</source>
         <translation>Évaluation par époque&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>Périphérique :</translation>
     </message>
 </context>
 <context>

@@ -82,4 +82,9 @@ EnvironmentInfo environmentInfo()
     return e;
 }
 
+int cudaDeviceCount()
+{
+    return torch::cuda::is_available() ? int(torch::cuda::device_count()) : 0;
+}
+
 } // namespace equiscope

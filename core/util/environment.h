@@ -11,7 +11,7 @@ struct EnvironmentInfo
     QString equiscopeVersion;
     QString qtVersion;
     QString torchVersion;
-    QString blasLibrary;  ///< the shared object that provides BLAS (from /proc/self/maps)
+    QString blasLibrary;          ///< the shared object that provides BLAS (from /proc/self/maps)
     bool blasIsOptimised = false; ///< OpenBLAS/MKL/BLIS rather than the reference BLAS
     int torchThreads = 0;
     bool cudaAvailable = false;
@@ -23,6 +23,10 @@ struct EnvironmentInfo
 
 /// Collects the facts; runs one small matrix product so the BLAS library is loaded.
 EnvironmentInfo environmentInfo();
+
+/// CUDA devices the LibTorch in use sees (0 for a CPU-only build such as Debian's). Cheap:
+/// launchers call it to offer devices.
+int cudaDeviceCount();
 
 /// Sets LibTorch's intra-op thread count (0 = all cores). Debian's LibTorch otherwise starts
 /// with a single thread. Returns the count now in effect.

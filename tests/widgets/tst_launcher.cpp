@@ -5,7 +5,9 @@
 #include "fare/farejob.h"
 #include "launch/attributepicker.h"
 #include "launch/clusteringlauncher.h"
+#include "launch/computechoice.h"
 #include "launch/experimentpanel.h"
+#include "launch/fairssllauncher.h"
 #include "launch/farelauncher.h"
 #include "launch/methodregistry.h"
 #include "launch/sweepdialog.h"
@@ -15,6 +17,7 @@
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
+#include "util/environment.h"
 #include "testsettings.h"
 
 #include <QComboBox>
@@ -24,6 +27,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTemporaryDir>
@@ -48,6 +52,7 @@ private Q_SLOTS:
     void queuesTwoRunSweep();
     void analysisSlotsTakePages();
     void remembersLauncherValuesAcrossRestarts();
+    void choosesDeviceAndPrecision();
     void cleanupTestCase();
 
 private:
@@ -127,6 +132,57 @@ void TestLauncher::remembersLauncherValuesAcrossRestarts()
         QVERIFY(!QSettings().contains(QStringLiteral("launcher/fare/config")));
     }
     QSettings().remove(QStringLiteral("launcher"));
+}
+
+// Every family's form says where its runs compute (and the FARE and fair-SSL forms in what
+// precision); what this LibTorch cannot do is offered greyed out with the reason, and a config
+// asking for it anyway (one from another machine) is refused by the form's validation.
+void TestLauncher::choosesDeviceAndPrecision()
+{
+    MainWindow window;
+    window.show();
+    FareLauncher *fare = window.experimentPanel()->fareLauncher();
+    auto *compute = fare->findChild<ComputeChoice *>();
+    QVERIFY(compute);
+    QCOMPARE(compute->device(), QStringLiteral("auto"));
+    QCOMPARE(fare->config().precision, QStringLiteral("fp32"));
+    compute->setDevice(QStringLiteral("cpu"));
+    compute->setPrecision(QStringLiteral("bf16"));
+    QCOMPARE(fare->config().device, QStringLiteral("cpu"));
+    QCOMPARE(fare->config().precision, QStringLiteral("bf16"));
+    QVERIFY(!fare->validationError().contains(QStringLiteral("bf16")));
+    if (cudaDeviceCount() == 0) {
+        auto *model = qobject_cast<QStandardItemModel *>(compute->deviceBox()->model());
+        QVERIFY(model);
+        const int cuda = compute->deviceBox()->findData(QStringLiteral("cuda"));
+        QVERIFY(cuda >= 0 && !model->item(cuda)->isEnabled());
+        QVERIFY(model->item(cuda)->toolTip().contains(QStringLiteral("no CUDA device")));
+        compute->setPrecision(QStringLiteral("fp16"));
+        QVERIFY2(fare->validationError().contains(QStringLiteral("fp16")),
+                 qPrintable(fare->validationError()));
+        compute->setPrecision(QStringLiteral("fp32"));
+        compute->setDevice(QStringLiteral("cuda:0"));
+        QCOMPARE(compute->device(), QStringLiteral("cuda:0"));
+        QVERIFY2(fare->validationError().contains(QStringLiteral("no CUDA device")),
+                 qPrintable(fare->validationError()));
+    }
+    FareConfig c = fare->config();
+    c.device = QStringLiteral("cpu");
+    c.precision = QStringLiteral("bf16");
+    fare->setConfig(c);
+    QCOMPARE(compute->device(), QStringLiteral("cpu"));
+    QCOMPARE(compute->precision(), QStringLiteral("bf16"));
+
+    auto *ssl = window.experimentPanel()->fairSslLauncher()->findChild<ComputeChoice *>();
+    QVERIFY(ssl && ssl->precisionBox());
+    ssl->setPrecision(QStringLiteral("bf16"));
+    QCOMPARE(window.experimentPanel()->fairSslLauncher()->config().precision,
+             QStringLiteral("bf16"));
+    ClusteringLauncher *clustering = window.experimentPanel()->clusteringLauncher();
+    auto *cluster = clustering->findChild<ComputeChoice *>();
+    QVERIFY(cluster && !cluster->precisionBox());
+    cluster->setDevice(QStringLiteral("cpu"));
+    QCOMPARE(clustering->config().device, QStringLiteral("cpu"));
 }
 
 void TestLauncher::cleanupTestCase()

@@ -2,6 +2,7 @@
 
 #include "common/formfields.h"
 #include "datasets/datasetcache.h"
+#include "launch/computechoice.h"
 
 #include "clustering/clusteringjob.h"
 #include "data/dataset.h"
@@ -199,6 +200,9 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
     training->addRow(tr("&Learning rate:"), m_learningRate);
     training->addRow(tr("&Anchors per epoch:"), m_anchors);
     training->addRow(tr("See&d:"), m_seed);
+    m_compute = new ComputeChoice(false);
+    training->addRow(tr("Device:"), m_compute);
+    connect(m_compute, &ComputeChoice::changed, this, &ClusteringLauncher::updateValidation);
     training->addRow(tr("&Validation identities:"), m_valFraction);
     training->addRow(tr("&Test identities:"), m_testFraction);
     auto *trainingBox = new QGroupBox(tr("Method and training"));
@@ -439,6 +443,7 @@ Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
     j.insert(QStringLiteral("learningRate"), m_learningRate->value());
     j.insert(QStringLiteral("anchorsPerEpoch"), m_anchors->value());
     j.insert(QStringLiteral("seed"), QString::number(m_seed->value()));
+    j.insert(QStringLiteral("device"), m_compute->device());
     j.insert(QStringLiteral("valFraction"), m_valFraction->value());
     j.insert(QStringLiteral("testFraction"), m_testFraction->value());
     const QJsonObject options = optionJson();
@@ -496,6 +501,7 @@ void ClusteringLauncher::setConfig(const ClusteringConfig &c)
     m_learningRate->setValue(c.learningRate);
     m_anchors->setValue(int(c.anchorsPerEpoch));
     m_seed->setValue(int(c.seed));
+    m_compute->setDevice(c.device);
     m_valFraction->setValue(c.valFraction);
     m_testFraction->setValue(c.testFraction);
     const QJsonObject j = c.toJson();
@@ -542,6 +548,8 @@ QString ClusteringLauncher::validationError() const
                       "%2).")
                 .arg(m_identity->text().trimmed(), known);
     }
+    if (const QString why = m_compute->unavailableReason(); !why.isEmpty())
+        return why;
     auto parsed = parsedConfig();
     return parsed ? QString() : parsed.error().toString();
 }

@@ -24,6 +24,8 @@ class QStackedWidget;
 
 namespace equiscope {
 
+class ComputeChoice;
+
 class ClusteringJob;
 class JobQueue;
 class RunJob;
@@ -122,6 +124,7 @@ private:
     QDoubleSpinBox *m_learningRate = nullptr;
     QSpinBox *m_anchors = nullptr;
     QSpinBox *m_seed = nullptr;
+    ComputeChoice *m_compute = nullptr;
     QDoubleSpinBox *m_valFraction = nullptr;
     QDoubleSpinBox *m_testFraction = nullptr;
     QFutureWatcher<QVector<RunRecord>> m_runsWatcher;

@@ -1,6 +1,7 @@
 #include "launch/fairssllauncher.h"
 
 #include "common/formfields.h"
+#include "launch/computechoice.h"
 #include "launch/methodregistry.h"
 
 #include "fairssl/fairssljob.h"
@@ -170,6 +171,9 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
     run->addRow(tr("Learning &rate:"), m_learningRate);
     run->addRow(tr("See&d:"), m_seed);
     run->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
+    m_compute = new ComputeChoice(true);
+    run->addRow(tr("Device:"), m_compute);
+    connect(m_compute, &ComputeChoice::changed, this, &FairSslLauncher::updateValidation);
     auto *runBox = new QGroupBox(tr("Run"));
     runBox->setLayout(run);
 
@@ -337,6 +341,8 @@ FairSslConfig FairSslLauncher::config() const
     c.learningRate = m_learningRate->value();
     c.seed = quint64(m_seed->value());
     c.epochEvaluationSamples = m_epochEvaluation->value();
+    c.device = m_compute->device();
+    c.precision = m_compute->precision();
     c.encoderSource = m_encoderSource->currentData().toString();
     c.encoderPath = m_encoderFile->text().trimmed();
     c.encoderInputSize = m_inputSize->value();
@@ -372,6 +378,8 @@ void FairSslLauncher::setConfig(const FairSslConfig &c)
     m_seed->setValue(int(c.seed));
     m_epochEvaluation->setValue(
         int(std::min<qint64>(c.epochEvaluationSamples, std::numeric_limits<int>::max())));
+    m_compute->setDevice(c.device);
+    m_compute->setPrecision(c.precision);
     m_encoderSource->setCurrentIndex(std::max(0, m_encoderSource->findData(c.encoderSource)));
     m_encoderFile->setText(c.encoderPath);
     m_inputSize->setValue(c.encoderInputSize);
@@ -403,6 +411,8 @@ QString FairSslLauncher::validationError() const
     const auto valid = c.validate();
     if (!valid)
         return valid.error().toString();
+    if (const QString why = m_compute->unavailableReason(); !why.isEmpty())
+        return why;
     if (c.encoderSource == QLatin1String("torchscript") && !QFileInfo(c.encoderPath).isFile())
         return tr("%1: no such TorchScript file").arg(c.encoderPath);
     if (c.pseudoLabelMode == QLatin1String("zero-shot") &&

@@ -22,6 +22,8 @@ class QSpinBox;
 
 namespace equiscope {
 
+class ComputeChoice;
+
 class FairSslJob;
 class JobQueue;
 class RunJob;
@@ -79,6 +81,7 @@ private:
     QSpinBox *m_batch = nullptr;
     QDoubleSpinBox *m_learningRate = nullptr;
     QSpinBox *m_seed = nullptr;
+    ComputeChoice *m_compute = nullptr;
     QSpinBox *m_epochEvaluation = nullptr;
     QComboBox *m_encoderSource = nullptr;
     QLineEdit *m_encoderFile = nullptr;

@@ -2,6 +2,7 @@
 
 #include "common/formfields.h"
 #include "launch/attributepicker.h"
+#include "launch/computechoice.h"
 #include "launch/sweepdialog.h"
 
 #include "data/datasetreader.h"
@@ -99,6 +100,8 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     general->addRow(tr("Probe training limit:"), m_probeTrainLimit);
     general->addRow(tr("Test limit:"), m_testLimit);
     general->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
+    m_compute = new ComputeChoice(true);
+    general->addRow(tr("Device:"), m_compute);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
 
@@ -127,6 +130,7 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
               {m_sweep});
     connect(m_picker, &AttributePicker::selectionChanged, this, &FareLauncher::updateValidation);
     connect(m_picker, &AttributePicker::previewUpdated, this, &FareLauncher::updateValidation);
+    connect(m_compute, &ComputeChoice::changed, this, &FareLauncher::updateValidation);
     connect(m_seed, &QSpinBox::valueChanged, this,
             [this](int seed) { m_picker->setSeed(quint64(seed)); });
     for (QSpinBox *box : {m_epochs, m_batch, m_seed, m_trainLimit, m_probeTrainLimit, m_testLimit,
@@ -185,6 +189,8 @@ FareConfig FareLauncher::config() const
     c.probeTrainLimit = m_probeTrainLimit->value();
     c.testLimit = m_testLimit->value();
     c.epochEvaluationSamples = m_epochEvaluation->value();
+    c.device = m_compute->device();
+    c.precision = m_compute->precision();
     if (auto m = lossMethodFromName(currentMethod()))
         c.loss.method = m.value();
     for (const auto &[key, text] : optionTexts())
@@ -212,6 +218,8 @@ void FareLauncher::setConfig(const FareConfig &c)
     m_testLimit->setValue(int(std::min<qint64>(c.testLimit, std::numeric_limits<int>::max())));
     m_epochEvaluation->setValue(
         int(std::min<qint64>(c.epochEvaluationSamples, std::numeric_limits<int>::max())));
+    m_compute->setDevice(c.device);
+    m_compute->setPrecision(c.precision);
     const QJsonObject loss = c.loss.toJson();
     setOptionValues([&loss](const QString &key) { return loss.value(key); });
     updateValidation();
@@ -236,6 +244,8 @@ QString FareLauncher::validationError() const
     const auto valid = c.validate();
     if (!valid)
         return valid.error().toString();
+    if (const QString why = m_compute->unavailableReason(); !why.isEmpty())
+        return why;
     if (m_dataset) {
         const auto against = c.validateAgainst(*m_dataset);
         if (!against)

@@ -17,6 +17,8 @@ class QSpinBox;
 
 namespace equiscope {
 
+class ComputeChoice;
+
 class AttributePicker;
 class FareJob;
 
@@ -68,6 +70,7 @@ private:
     QDoubleSpinBox *m_learningRate = nullptr;
     QComboBox *m_optimizer = nullptr;
     QSpinBox *m_seed = nullptr;
+    ComputeChoice *m_compute = nullptr;
     QSpinBox *m_trainLimit = nullptr;
     QSpinBox *m_probeTrainLimit = nullptr;
     QSpinBox *m_testLimit = nullptr;
