@@ -1,5 +1,7 @@
 #include "util/torchdevice_p.h"
 
+#include "util/torchcompat_p.h"
+
 #include <QtGlobal>
 
 #include <ATen/autocast_mode.h>
@@ -79,30 +81,20 @@ AutocastScope::AutocastScope(const torch::Device &device, torch::ScalarType type
         return;
     m_active = true;
     m_cuda = device.is_cuda();
-    if (m_cuda) {
-        m_wasEnabled = at::autocast::is_enabled();
-        m_wasType = at::autocast::get_autocast_gpu_dtype();
-        at::autocast::set_autocast_gpu_dtype(type);
-        at::autocast::set_enabled(true);
-    } else {
-        m_wasEnabled = at::autocast::is_cpu_enabled();
-        m_wasType = at::autocast::get_autocast_cpu_dtype();
-        at::autocast::set_autocast_cpu_dtype(type);
-        at::autocast::set_cpu_enabled(true);
-    }
+    const at::DeviceType kind = m_cuda ? at::kCUDA : at::kCPU;
+    m_wasEnabled = torchcompat::autocastEnabled(kind);
+    m_wasType = torchcompat::autocastType(kind);
+    torchcompat::setAutocastType(kind, type);
+    torchcompat::setAutocastEnabled(kind, true);
 }
 
 AutocastScope::~AutocastScope()
 {
     if (!m_active)
         return;
-    if (m_cuda) {
-        at::autocast::set_enabled(m_wasEnabled);
-        at::autocast::set_autocast_gpu_dtype(m_wasType);
-    } else {
-        at::autocast::set_cpu_enabled(m_wasEnabled);
-        at::autocast::set_autocast_cpu_dtype(m_wasType);
-    }
+    const at::DeviceType kind = m_cuda ? at::kCUDA : at::kCPU;
+    torchcompat::setAutocastEnabled(kind, m_wasEnabled);
+    torchcompat::setAutocastType(kind, m_wasType);
     // Autocast caches the reduced copies of the weights while enabled; they are stale after the
     // optimiser's step.
     if (!m_wasEnabled)
