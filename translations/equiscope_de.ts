@@ -2285,6 +2285,10 @@ Attention p = %3</translation>
         <source>Precision:</source>
         <translation>Präzision:</translation>
     </message>
+    <message>
+        <source>Precision bf16 of this family needs a CUDA device; on the CPU use fp32.</source>
+        <translation>Präzision bf16 braucht bei dieser Familie ein CUDA-Gerät; auf der CPU fp32 verwenden.</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::CrossAttentionView</name>

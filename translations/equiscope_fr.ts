@@ -1693,7 +1693,7 @@ attention p = %3</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Périphérique :</translation>
+        <translation>Périphérique&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2283,7 +2283,11 @@ attention p = %3</translation>
     </message>
     <message>
         <source>Precision:</source>
-        <translation>Précision :</translation>
+        <translation>Précision&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Precision bf16 of this family needs a CUDA device; on the CPU use fp32.</source>
+        <translation>La précision bf16 de cette famille demande un périphérique CUDA ; sur CPU, utilisez fp32.</translation>
     </message>
 </context>
 <context>
@@ -3176,7 +3180,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Périphérique :</translation>
+        <translation>Périphérique&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -3538,7 +3542,7 @@ n = %2</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation>Périphérique :</translation>
+        <translation>Périphérique&#xa0;:</translation>
     </message>
 </context>
 <context>

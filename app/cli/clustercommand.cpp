@@ -165,6 +165,10 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("N")},
         {QStringLiteral("device"), QStringLiteral("auto | cpu | cuda[:N] (the transformer)."),
          QStringLiteral("DEV")},
+        {QStringLiteral("precision"),
+         QStringLiteral("fp32 | bf16 | fp16: the transformer's training forward under autocast "
+                        "(fp16 needs CUDA)."),
+         QStringLiteral("P")},
         {QStringLiteral("name"), QStringLiteral("Run name."), QStringLiteral("NAME")},
         {QStringLiteral("store"), QStringLiteral("Run store (default: the user's data folder)."),
          QStringLiteral("PATH")},
@@ -250,6 +254,7 @@ int runClusterCommand(const QStringList &arguments)
         {"seed", "seed", 0},
         {"threads", "threads", 1},
         {"device", "device", 0},
+        {"precision", "precision", 0},
         {"name", "name", 0},
     };
     for (const Flag &f : flags) {

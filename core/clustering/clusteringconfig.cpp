@@ -134,6 +134,9 @@ QJsonObject ClusteringConfig::toJson() const
     o.insert(QStringLiteral("seed"), QString::number(seed));
     o.insert(QStringLiteral("threads"), threads);
     o.insert(QStringLiteral("device"), device);
+    // Written only when reduced: configs from before the option stay what they were.
+    if (precision != QLatin1String("fp32"))
+        o.insert(QStringLiteral("precision"), precision);
     o.insert(QStringLiteral("attentionAnchors"), attentionAnchors);
     return o;
 }
@@ -214,6 +217,7 @@ Expected<ClusteringConfig> ClusteringConfig::fromJson(const QJsonObject &o)
         .unsigned64(QStringLiteral("seed"), c.seed)
         .integer(QStringLiteral("threads"), c.threads, 0, 1024)
         .text(QStringLiteral("device"), c.device)
+        .text(QStringLiteral("precision"), c.precision)
         .integer(QStringLiteral("attentionAnchors"), c.attentionAnchors, 0, 1000);
     if (auto e = f.error())
         return *e;
@@ -264,6 +268,15 @@ Expected<Done> ClusteringConfig::validate() const
           device.startsWith(QLatin1String("cuda"))))
         return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
                            device);
+    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
+             .contains(precision))
+        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
+                           precision);
+    if (precision != QLatin1String("fp32") && device == QLatin1String("cpu"))
+        return configError(QStringLiteral("precision"),
+                           QStringLiteral("fp32 on the CPU (the clustering transformer's reduced "
+                                          "precision needs a CUDA device)"),
+                           precision);
     if (identity.isEmpty() && views <= 1)
         return configError(QStringLiteral("identity"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));

@@ -117,6 +117,10 @@ struct ClusteringConfig
     /// auto | cpu | cuda[:N]: where the transformer trains and scores; the kNN graph, k-means and
     /// the metrics stay on the host (docs/design/gpu.md).
     QString device = QStringLiteral("auto");
+    /// fp32 | bf16 | fp16: the transformer's training forward under autocast, the losses and
+    /// the scoring in fp32 (docs/design/gpu.md). Reduced precision needs a CUDA device here:
+    /// LibTorch 1.13's CPU autocast cannot run the transformer's layer norms in bf16.
+    QString precision = QStringLiteral("fp32");
     int attentionAnchors = 6; ///< test anchors whose Cross-attention is stored each epoch
 
     /// The defaults of @p method (the plain transformer switches Cross-attention and purity off).

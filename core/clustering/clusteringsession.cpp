@@ -176,6 +176,14 @@ ClusteringSession::create(const ClusteringConfig &config, ClusteringData data)
     try {
         configureTorchThreads(config.threads);
         p.device = resolveTorchDevice(config.device);
+        p.precision = precisionType(config.precision, p.device);
+        // LibTorch 1.13's CPU autocast hands bf16 activations to layer norms with fp32 weights,
+        // which its CPU kernel refuses (CUDA autocast runs layer norms in fp32).
+        if (p.precision != torch::kFloat && !p.device.is_cuda())
+            return fileError(p.data.source,
+                             QStringLiteral("precision %1 of the clustering transformer needs a "
+                                            "CUDA device; on the CPU use fp32")
+                                 .arg(config.precision));
         torch::manual_seed(config.seed);
         const int dim = p.data.dim();
         // The centre comes from the training identities only (no label is used for it).
@@ -470,8 +478,13 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             for (auto &group : p.optimizer->param_groups())
                 group.options().set_lr(lr);
             report.learningRate = lr;
-            const auto logits = p.model->forward(p.tokens(p.train, batch));
-            const ClusteringLossTerms terms = clusteringLoss(logits, p.targets(p.train, batch), lo);
+            torch::Tensor logits;
+            {
+                const AutocastScope autocast(p.device, p.precision);
+                logits = p.model->forward(p.tokens(p.train, batch));
+            }
+            const ClusteringLossTerms terms =
+                clusteringLoss(logits.to(torch::kFloat), p.targets(p.train, batch), lo);
             const auto values = terms.values.detach();
             const double total = values[0].item<double>();
             if (!std::isfinite(total))

@@ -40,6 +40,7 @@ struct ClusteringSession::Private
     int k = 0;
 
     torch::Device device{torch::kCPU}; ///< of the transformer; graphs and features on the host
+    torch::ScalarType precision = torch::kFloat; ///< of the training forward (config.precision)
     ClusterTransformer model{nullptr};
     std::unique_ptr<torch::optim::AdamW> optimizer;
     qint64 stepsPerEpoch = 0;

@@ -15,6 +15,7 @@
 #include <QJsonDocument>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 
 using namespace equiscope;
 
@@ -126,6 +127,21 @@ private Q_SLOTS:
             const auto gpu = cluster(QStringLiteral("cuda:0"), QStringLiteral("gpu"));
             QVERIFY(gpu.exitCode != 0);
             QVERIFY2(gpu.err.contains("no CUDA device"), gpu.err.constData());
+        }
+        // Reduced precision of the transformer needs CUDA (LibTorch 1.13's CPU autocast cannot
+        // run its layer norms in bf16): refused by name on the CPU, never silently fp32.
+        auto withPrecision = [&](const QString &precision) {
+            return fixtures::runCli(QStringList{"cluster", "--features", m_features, "--labels",
+                                                data("labels.meta"), "--groups", data("groups.txt"),
+                                                "--out",
+                                                m_dir.filePath(QStringLiteral("prec-") + precision),
+                                                "--device", "cpu", "--precision", precision} +
+                                    tiny());
+        };
+        for (const QString &precision : {QStringLiteral("bf16"), QStringLiteral("fp16")}) {
+            const auto refused = withPrecision(precision);
+            QVERIFY(refused.exitCode != 0);
+            QVERIFY2(refused.err.contains("needs a CUDA device"), refused.err.constData());
         }
         const auto unknown = cluster(QStringLiteral("tpu"), QStringLiteral("tpu"));
         QVERIFY(unknown.exitCode != 0);

@@ -17,8 +17,8 @@
 
 #include "enginefixtures.h"
 #include "jobs/jobqueue.h"
-#include "util/environment.h"
 #include "testsettings.h"
+#include "util/environment.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -180,9 +180,20 @@ void TestLauncher::choosesDeviceAndPrecision()
              QStringLiteral("bf16"));
     ClusteringLauncher *clustering = window.experimentPanel()->clusteringLauncher();
     auto *cluster = clustering->findChild<ComputeChoice *>();
-    QVERIFY(cluster && !cluster->precisionBox());
+    QVERIFY(cluster && cluster->precisionBox());
     cluster->setDevice(QStringLiteral("cpu"));
     QCOMPARE(clustering->config().device, QStringLiteral("cpu"));
+    cluster->setDevice(QStringLiteral("auto"));
+    cluster->setPrecision(QStringLiteral("bf16"));
+    QCOMPARE(clustering->config().precision, QStringLiteral("bf16"));
+    // The clustering transformer's reduced precision needs CUDA: refused without it.
+    if (cudaDeviceCount() == 0) {
+        QVERIFY2(clustering->validationError().contains(QStringLiteral("CUDA")),
+                 qPrintable(clustering->validationError()));
+        cluster->setDevice(QStringLiteral("cpu"));
+        QVERIFY2(clustering->validationError().contains(QStringLiteral("CUDA")),
+                 qPrintable(clustering->validationError()));
+    }
 }
 
 void TestLauncher::cleanupTestCase()

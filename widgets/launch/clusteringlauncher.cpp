@@ -200,7 +200,7 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
     training->addRow(tr("&Learning rate:"), m_learningRate);
     training->addRow(tr("&Anchors per epoch:"), m_anchors);
     training->addRow(tr("See&d:"), m_seed);
-    m_compute = new ComputeChoice(false);
+    m_compute = new ComputeChoice(ComputeChoice::ReducedPrecision::CudaOnly);
     training->addRow(tr("Device:"), m_compute);
     connect(m_compute, &ComputeChoice::changed, this, &ClusteringLauncher::updateValidation);
     training->addRow(tr("&Validation identities:"), m_valFraction);
@@ -444,6 +444,7 @@ Expected<ClusteringConfig> ClusteringLauncher::parsedConfig() const
     j.insert(QStringLiteral("anchorsPerEpoch"), m_anchors->value());
     j.insert(QStringLiteral("seed"), QString::number(m_seed->value()));
     j.insert(QStringLiteral("device"), m_compute->device());
+    j.insert(QStringLiteral("precision"), m_compute->precision());
     j.insert(QStringLiteral("valFraction"), m_valFraction->value());
     j.insert(QStringLiteral("testFraction"), m_testFraction->value());
     const QJsonObject options = optionJson();
@@ -502,6 +503,7 @@ void ClusteringLauncher::setConfig(const ClusteringConfig &c)
     m_anchors->setValue(int(c.anchorsPerEpoch));
     m_seed->setValue(int(c.seed));
     m_compute->setDevice(c.device);
+    m_compute->setPrecision(c.precision);
     m_valFraction->setValue(c.valFraction);
     m_testFraction->setValue(c.testFraction);
     const QJsonObject j = c.toJson();
@@ -525,6 +527,8 @@ QStringList ClusteringLauncher::keysNotRemembered() const
 
 QString ClusteringLauncher::validationError() const
 {
+    if (const QString why = m_compute->unavailableReason(); !why.isEmpty())
+        return why;
     if (m_source->currentData().toString() == QLatin1String("files")) {
         const QString path = m_features->text().trimmed();
         if (path.isEmpty())
@@ -548,8 +552,6 @@ QString ClusteringLauncher::validationError() const
                       "%2).")
                 .arg(m_identity->text().trimmed(), known);
     }
-    if (const QString why = m_compute->unavailableReason(); !why.isEmpty())
-        return why;
     auto parsed = parsedConfig();
     return parsed ? QString() : parsed.error().toString();
 }

@@ -24,8 +24,8 @@ void disableItem(QComboBox *box, int row, const QString &why)
 
 } // namespace
 
-ComputeChoice::ComputeChoice(bool withPrecision, QWidget *parent)
-    : QWidget(parent), m_cudaDevices(cudaDeviceCount())
+ComputeChoice::ComputeChoice(ReducedPrecision reduced, QWidget *parent)
+    : QWidget(parent), m_reduced(reduced), m_cudaDevices(cudaDeviceCount())
 {
     const QString noCuda = tr("This LibTorch has no CUDA device (Debian's LibTorch is CPU-only; "
                               "README, \"GPU\").");
@@ -46,24 +46,25 @@ ComputeChoice::ComputeChoice(bool withPrecision, QWidget *parent)
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_device, 1);
-    if (withPrecision) {
-        m_precision = new QComboBox;
-        m_precision->setAccessibleName(tr("Precision"));
-        m_precision->addItem(tr("fp32"), QStringLiteral("fp32"));
-        m_precision->addItem(tr("bf16 (mixed)"), QStringLiteral("bf16"));
-        m_precision->addItem(tr("fp16 (mixed, CUDA)"), QStringLiteral("fp16"));
-        if (m_cudaDevices == 0)
-            disableItem(m_precision, 2, noCuda);
-        m_precision->setToolTip(
-            tr("Mixed precision: the encoder and the loss's similarity products in bf16 or fp16, "
-               "statistics and evaluation in fp32. Meant for GPUs: a CPU without bf16 "
-               "instructions runs it slower than fp32."));
-        connect(m_precision, &QComboBox::currentIndexChanged, this, &ComputeChoice::changed);
-        auto *label = new QLabel(tr("Precision:"));
-        label->setBuddy(m_precision);
-        layout->addWidget(label);
-        layout->addWidget(m_precision, 1);
+    m_precision = new QComboBox;
+    m_precision->setAccessibleName(tr("Precision"));
+    m_precision->addItem(tr("fp32"), QStringLiteral("fp32"));
+    m_precision->addItem(tr("bf16 (mixed)"), QStringLiteral("bf16"));
+    m_precision->addItem(tr("fp16 (mixed, CUDA)"), QStringLiteral("fp16"));
+    if (m_cudaDevices == 0) {
+        disableItem(m_precision, 2, noCuda);
+        if (reduced == ReducedPrecision::CudaOnly)
+            disableItem(m_precision, 1, noCuda);
     }
+    m_precision->setToolTip(
+        tr("Mixed precision: the encoder and the loss's similarity products in bf16 or fp16, "
+           "statistics and evaluation in fp32. Meant for GPUs: a CPU without bf16 "
+           "instructions runs it slower than fp32."));
+    connect(m_precision, &QComboBox::currentIndexChanged, this, &ComputeChoice::changed);
+    auto *label = new QLabel(tr("Precision:"));
+    label->setBuddy(m_precision);
+    layout->addWidget(label);
+    layout->addWidget(m_precision, 1);
 }
 
 QString ComputeChoice::device() const
@@ -83,13 +84,11 @@ void ComputeChoice::setDevice(const QString &device)
 
 QString ComputeChoice::precision() const
 {
-    return m_precision ? m_precision->currentData().toString() : QStringLiteral("fp32");
+    return m_precision->currentData().toString();
 }
 
 void ComputeChoice::setPrecision(const QString &precision)
 {
-    if (!m_precision)
-        return;
     const int row = m_precision->findData(precision);
     m_precision->setCurrentIndex(row < 0 ? 0 : row);
 }
@@ -98,9 +97,11 @@ QString ComputeChoice::unavailableReason() const
 {
     if (m_cudaDevices == 0 && device().startsWith(QLatin1String("cuda")))
         return tr("Device %1: this LibTorch has no CUDA device.").arg(device());
-    if (precision() == QLatin1String("fp16") &&
-        (device() == QLatin1String("cpu") || m_cudaDevices == 0))
+    const bool cpu = device() == QLatin1String("cpu") || m_cudaDevices == 0;
+    if (precision() == QLatin1String("fp16") && cpu)
         return tr("Precision fp16 needs a CUDA device; on the CPU use bf16 or fp32.");
+    if (precision() == QLatin1String("bf16") && cpu && m_reduced == ReducedPrecision::CudaOnly)
+        return tr("Precision bf16 of this family needs a CUDA device; on the CPU use fp32.");
     return {};
 }
 

@@ -8,15 +8,21 @@ namespace equiscope {
 
 /// Where a run computes and in what precision, for every family's launcher (docs/design/gpu.md):
 /// a device box (auto, cpu, cuda, cuda:N — CUDA entries disabled, with the reason in their
-/// tooltip, when the LibTorch in use has no device) and, for the families that have it, a
-/// precision box (fp32, bf16, fp16 — fp16 only with CUDA). The values are the config keys'
-/// spellings.
+/// tooltip, when the LibTorch in use has no device) and a precision box (fp32, bf16, fp16 —
+/// what needs CUDA greyed out without it). The values are the config keys' spellings.
 class ComputeChoice : public QWidget
 {
     Q_OBJECT
 
 public:
-    explicit ComputeChoice(bool withPrecision, QWidget *parent = nullptr);
+    /// Where reduced precision can run for a family: bf16 on the CPU as well (FARE, fair SSL),
+    /// or only on CUDA (the clustering transformer); fp16 always needs CUDA.
+    enum class ReducedPrecision
+    {
+        CpuAndCuda,
+        CudaOnly
+    };
+    explicit ComputeChoice(ReducedPrecision reduced, QWidget *parent = nullptr);
 
     QString device() const;
     /// Selects @p device; a cuda:N beyond the listed ones is added (a config from another
@@ -37,6 +43,7 @@ Q_SIGNALS:
 private:
     QComboBox *m_device = nullptr;
     QComboBox *m_precision = nullptr;
+    ReducedPrecision m_reduced = ReducedPrecision::CpuAndCuda;
     int m_cudaDevices = 0;
 };
 
