@@ -2,6 +2,7 @@
 
 #include "data/datasetspecjson.h"
 #include "store/runrecord.h"
+#include "util/computeoptions.h"
 #include "util/jsonfields.h"
 
 #include <QJsonArray>
@@ -264,14 +265,8 @@ Expected<Done> ClusteringConfig::validate() const
                            QStringLiteral("a dataset of images to embed and no fromRun"),
                            !hasDataset ? QStringLiteral("no dataset")
                                        : QStringLiteral("fromRun as well"));
-    if (!(device == QLatin1String("auto") || device == QLatin1String("cpu") ||
-          device.startsWith(QLatin1String("cuda"))))
-        return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
-                           device);
-    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
-             .contains(precision))
-        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
-                           precision);
+    if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CudaOnly))
+        return *e;
     if (precision != QLatin1String("fp32") && device == QLatin1String("cpu"))
         return configError(QStringLiteral("precision"),
                            QStringLiteral("fp32 on the CPU (the clustering transformer's reduced "

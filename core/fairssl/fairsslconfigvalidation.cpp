@@ -3,6 +3,7 @@
 #include "fairssl/fairsslconfig_p.h"
 
 #include "data/dataset.h"
+#include "util/computeoptions.h"
 
 namespace equiscope {
 
@@ -132,14 +133,8 @@ Expected<Done> FairSslConfig::validate() const
         return configError(QStringLiteral("learningRate/weightDecay"),
                            QStringLiteral("a positive rate and a decay ≥ 0"),
                            QStringLiteral("%1, %2").arg(learningRate).arg(weightDecay));
-    if (!(device == QLatin1String("auto") || device == QLatin1String("cpu") ||
-          device.startsWith(QLatin1String("cuda"))))
-        return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
-                           device);
-    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
-             .contains(precision))
-        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
-                           precision);
+    if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CpuAndCuda))
+        return *e;
     if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
         return configError(QStringLiteral("precision"),
                            QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),

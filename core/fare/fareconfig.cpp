@@ -4,6 +4,7 @@
 
 #include "data/coloredmnist.h"
 #include "data/datasetspecjson.h"
+#include "util/computeoptions.h"
 #include "util/jsonfields.h"
 
 #include <QJsonArray>
@@ -189,14 +190,8 @@ Expected<Done> FareConfig::validate() const
     if (warmupEpochs < 0 || warmupEpochs >= std::max(1, epochs + 1))
         return configError(QStringLiteral("warmupEpochs"), QStringLiteral("0 … epochs"),
                            QString::number(warmupEpochs));
-    if (!(device == QLatin1String("auto") || device == QLatin1String("cpu") ||
-          device.startsWith(QLatin1String("cuda"))))
-        return configError(QStringLiteral("device"), QStringLiteral("auto, cpu or cuda[:N]"),
-                           device);
-    if (!QStringList{QStringLiteral("fp32"), QStringLiteral("bf16"), QStringLiteral("fp16")}
-             .contains(precision))
-        return configError(QStringLiteral("precision"), QStringLiteral("fp32, bf16 or fp16"),
-                           precision);
+    if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CpuAndCuda))
+        return *e;
     if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
         return configError(QStringLiteral("precision"),
                            QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),

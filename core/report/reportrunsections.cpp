@@ -465,6 +465,10 @@ ReportSection environment(const QVector<ReportRun> &runs, const ReportOptions &o
         const QString d = r.record.config.value(QStringLiteral("device")).toString();
         return d.isEmpty() ? QStringLiteral("—") : d;
     });
+    // Absent from a stored config means fp32 (configs from before the option, and fp32 runs).
+    addRow(QStringLiteral("Precision"), [](const ReportRun &r) {
+        return r.record.config.value(QStringLiteral("precision")).toString(QStringLiteral("fp32"));
+    });
     addRow(QStringLiteral("Seed"),
            [](const ReportRun &r) { return QString::number(r.record.seed); });
     addRow(QStringLiteral("Host"), [](const ReportRun &r) {

@@ -200,7 +200,7 @@ ClusteringLauncher::ClusteringLauncher(JobQueue *queue, QWidget *parent)
     training->addRow(tr("&Learning rate:"), m_learningRate);
     training->addRow(tr("&Anchors per epoch:"), m_anchors);
     training->addRow(tr("See&d:"), m_seed);
-    m_compute = new ComputeChoice(ComputeChoice::ReducedPrecision::CudaOnly);
+    m_compute = new ComputeChoice(ReducedPrecisionOn::CudaOnly);
     training->addRow(tr("Device:"), m_compute);
     connect(m_compute, &ComputeChoice::changed, this, &ClusteringLauncher::updateValidation);
     training->addRow(tr("&Validation identities:"), m_valFraction);

@@ -24,7 +24,7 @@ void disableItem(QComboBox *box, int row, const QString &why)
 
 } // namespace
 
-ComputeChoice::ComputeChoice(ReducedPrecision reduced, QWidget *parent)
+ComputeChoice::ComputeChoice(ReducedPrecisionOn reduced, QWidget *parent)
     : QWidget(parent), m_reduced(reduced), m_cudaDevices(cudaDeviceCount())
 {
     const QString noCuda = tr("This LibTorch has no CUDA device (Debian's LibTorch is CPU-only; "
@@ -53,7 +53,7 @@ ComputeChoice::ComputeChoice(ReducedPrecision reduced, QWidget *parent)
     m_precision->addItem(tr("fp16 (mixed, CUDA)"), QStringLiteral("fp16"));
     if (m_cudaDevices == 0) {
         disableItem(m_precision, 2, noCuda);
-        if (reduced == ReducedPrecision::CudaOnly)
+        if (reduced == ReducedPrecisionOn::CudaOnly)
             disableItem(m_precision, 1, noCuda);
     }
     m_precision->setToolTip(
@@ -100,7 +100,7 @@ QString ComputeChoice::unavailableReason() const
     const bool cpu = device() == QLatin1String("cpu") || m_cudaDevices == 0;
     if (precision() == QLatin1String("fp16") && cpu)
         return tr("Precision fp16 needs a CUDA device; on the CPU use bf16 or fp32.");
-    if (precision() == QLatin1String("bf16") && cpu && m_reduced == ReducedPrecision::CudaOnly)
+    if (precision() == QLatin1String("bf16") && cpu && m_reduced == ReducedPrecisionOn::CudaOnly)
         return tr("Precision bf16 of this family needs a CUDA device; on the CPU use fp32.");
     return {};
 }

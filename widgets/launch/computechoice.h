@@ -1,5 +1,7 @@
 #pragma once
 
+#include "util/computeoptions.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -15,14 +17,9 @@ class ComputeChoice : public QWidget
     Q_OBJECT
 
 public:
-    /// Where reduced precision can run for a family: bf16 on the CPU as well (FARE, fair SSL),
-    /// or only on CUDA (the clustering transformer); fp16 always needs CUDA.
-    enum class ReducedPrecision
-    {
-        CpuAndCuda,
-        CudaOnly
-    };
-    explicit ComputeChoice(ReducedPrecision reduced, QWidget *parent = nullptr);
+    /// @p reduced: where the family's reduced precision can run (bf16 on the CPU as well, or
+    /// only on CUDA); fp16 always needs CUDA.
+    explicit ComputeChoice(ReducedPrecisionOn reduced, QWidget *parent = nullptr);
 
     QString device() const;
     /// Selects @p device; a cuda:N beyond the listed ones is added (a config from another
@@ -43,7 +40,7 @@ Q_SIGNALS:
 private:
     QComboBox *m_device = nullptr;
     QComboBox *m_precision = nullptr;
-    ReducedPrecision m_reduced = ReducedPrecision::CpuAndCuda;
+    ReducedPrecisionOn m_reduced = ReducedPrecisionOn::CpuAndCuda;
     int m_cudaDevices = 0;
 };
 

@@ -171,7 +171,7 @@ FairSslLauncher::FairSslLauncher(JobQueue *queue, QWidget *parent)
     run->addRow(tr("Learning &rate:"), m_learningRate);
     run->addRow(tr("See&d:"), m_seed);
     run->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
-    m_compute = new ComputeChoice(ComputeChoice::ReducedPrecision::CpuAndCuda);
+    m_compute = new ComputeChoice(ReducedPrecisionOn::CpuAndCuda);
     run->addRow(tr("Device:"), m_compute);
     connect(m_compute, &ComputeChoice::changed, this, &FairSslLauncher::updateValidation);
     auto *runBox = new QGroupBox(tr("Run"));

@@ -100,7 +100,7 @@ FareLauncher::FareLauncher(JobQueue *queue, QWidget *parent)
     general->addRow(tr("Probe training limit:"), m_probeTrainLimit);
     general->addRow(tr("Test limit:"), m_testLimit);
     general->addRow(tr("Per-epoch evaluation:"), m_epochEvaluation);
-    m_compute = new ComputeChoice(ComputeChoice::ReducedPrecision::CpuAndCuda);
+    m_compute = new ComputeChoice(ReducedPrecisionOn::CpuAndCuda);
     general->addRow(tr("Device:"), m_compute);
     auto *generalBox = new QGroupBox(tr("Run"));
     generalBox->setLayout(general);
