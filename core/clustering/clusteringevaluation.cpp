@@ -144,12 +144,6 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
     r.predicted.assign(size_t(n), -1);
     r.splitOf.assign(size_t(n), Split::Train);
     try {
-        auto truthOf = [&](const ClusteringSplit &s) {
-            std::vector<int64_t> t(size_t(s.size()));
-            for (qint64 i = 0; i < s.size(); ++i)
-                t[size_t(i)] = p.data.identity[size_t(s.rows[size_t(i)])];
-            return t;
-        };
         std::map<Split, std::vector<int64_t>> labels;
         if (p.config.method == ClusteringMethod::KMeans) {
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
@@ -193,7 +187,7 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                 const std::vector<double> sharedGrid =
                     withValue({0.0, 0.2, 0.35, 0.5, 0.65, 0.8}, p.config.sharedThreshold);
                 r.thresholds =
-                    chooseThresholds(p.val.graph, valScores, truthOf(p.val), edgeGrid, sharedGrid,
+                    chooseThresholds(p.val.graph, valScores, p.truthOf(p.val), edgeGrid, sharedGrid,
                                      &cancel, [&](qint64 done, qint64 total) {
                                          report(QStringLiteral("thresholds"), done, total);
                                      });
@@ -202,10 +196,10 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
                 r.thresholdsTuned = true;
             } else {
                 r.thresholds.fScore =
-                    clusteringScores(
-                        Contingency(truthOf(p.val), clusterKnnGraph(p.val.graph, valScores,
-                                                                    r.thresholds.edgeThreshold,
-                                                                    r.thresholds.sharedThreshold)))
+                    clusteringScores(Contingency(p.truthOf(p.val),
+                                                 clusterKnnGraph(p.val.graph, valScores,
+                                                                 r.thresholds.edgeThreshold,
+                                                                 r.thresholds.sharedThreshold)))
                         .pairwiseFScore;
             }
             for (ClusteringSplit *s : {&p.train, &p.val, &p.test}) {
@@ -234,16 +228,7 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
             r.samples[s->split] = s->size();
             r.identities[s->split] = s->identities;
         }
-        ClusteringInput in;
-        in.truth = truthOf(p.test);
-        in.predicted = labels[Split::Test];
-        if (!p.data.groupOf.empty())
-            for (qint64 row : p.test.rows)
-                in.groupOf.push_back(p.data.groupOf[size_t(row)]);
-        in.groupLabels = p.data.groupLabels;
-        ClusteringOptions co;
-        co.minGroupSize = p.config.minGroupSize;
-        auto report = evaluateClustering(in, co);
+        auto report = p.scoreSplit(p.test, labels[Split::Test]);
         if (!report)
             return report.error();
         r.report = report.value();
@@ -285,6 +270,30 @@ Expected<ClusteringResult> ClusteringSession::evaluate(const std::atomic<bool> &
     }
     r.seconds = double(timer.nsecsElapsed()) / 1e9;
     return r;
+}
+
+std::vector<int64_t> ClusteringSession::Private::truthOf(const ClusteringSplit &s) const
+{
+    std::vector<int64_t> t(size_t(s.size()));
+    for (qint64 i = 0; i < s.size(); ++i)
+        t[size_t(i)] = data.identity[size_t(s.rows[size_t(i)])];
+    return t;
+}
+
+Expected<ClusteringReport>
+ClusteringSession::Private::scoreSplit(const ClusteringSplit &s,
+                                       const std::vector<int64_t> &predicted) const
+{
+    ClusteringInput in;
+    in.truth = truthOf(s);
+    in.predicted = predicted;
+    if (!data.groupOf.empty())
+        for (qint64 row : s.rows)
+            in.groupOf.push_back(data.groupOf[size_t(row)]);
+    in.groupLabels = data.groupLabels;
+    ClusteringOptions options;
+    options.minGroupSize = config.minGroupSize;
+    return evaluateClustering(in, options);
 }
 
 } // namespace equiscope

@@ -520,18 +520,7 @@ ClusteringSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             const auto predicted = clusterKnnGraph(p.val.graph, scores, p.config.edgeThreshold,
                                                    p.config.sharedThreshold);
             // The fairness of the epoch too: F per sensitive group on the validation identities.
-            ClusteringInput in;
-            in.truth.resize(size_t(p.val.size()));
-            for (qint64 i = 0; i < p.val.size(); ++i)
-                in.truth[size_t(i)] = p.data.identity[size_t(p.val.rows[size_t(i)])];
-            in.predicted = predicted;
-            if (!p.data.groupOf.empty())
-                for (qint64 row : p.val.rows)
-                    in.groupOf.push_back(p.data.groupOf[size_t(row)]);
-            in.groupLabels = p.data.groupLabels;
-            ClusteringOptions options;
-            options.minGroupSize = p.config.minGroupSize;
-            auto scored = evaluateClustering(in, options);
+            auto scored = p.scoreSplit(p.val, predicted);
             if (!scored)
                 return scored.error();
             report.valFScore = scored->overall.pairwiseFScore;

@@ -54,6 +54,12 @@ struct ClusteringSession::Private
     torch::Tensor tokens(const ClusteringSplit &s, const torch::Tensor &anchors) const;
     /// Targets [B, k]: 1 where the neighbour has the anchor's identity.
     torch::Tensor targets(const ClusteringSplit &s, const torch::Tensor &anchors) const;
+    /// The identities of the rows of @p s, in its order.
+    std::vector<int64_t> truthOf(const ClusteringSplit &s) const;
+    /// The clustering scores of @p predicted (labels in the order of @p s's rows): overall and per
+    /// sensitive group, groups under minGroupSize listed but not judged.
+    Expected<ClusteringReport> scoreSplit(const ClusteringSplit &s,
+                                          const std::vector<int64_t> &predicted) const;
     /// The model's p_j for every anchor of @p s, rows × k (eval mode, no grad). Reports the rows
     /// scored after every chunk; empty when @p cancel became true.
     std::vector<float> probabilities(const ClusteringSplit &s, const std::atomic<bool> *cancel,

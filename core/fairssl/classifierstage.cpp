@@ -135,17 +135,9 @@ Expected<QJsonObject> FairSslPipeline::epochMetrics(const QString &stage, qint64
     const bool simclr = p.config.method == FairSslMethod::SimClr;
     if (stage != (simclr ? QLatin1String("embed") : QLatin1String("train")) || testSamples <= 0)
         return QJsonObject{};
-    // evaluate() with the subsets and no bootstrap swapped in, restored afterwards.
-    std::vector<qint64> train = seededSubset(p.evalTrain, 2 * testSamples, p.config.seed, 81);
-    std::vector<qint64> test = seededSubset(p.evalTest, testSamples, p.config.seed, 82);
-    std::swap(p.evalTrain, train);
-    std::swap(p.evalTest, test);
-    const int resamples = p.config.bootstrapResamples;
-    p.config.bootstrapResamples = 0;
-    auto report = evaluate(cancel);
-    std::swap(p.evalTrain, train);
-    std::swap(p.evalTest, test);
-    p.config.bootstrapResamples = resamples;
+    auto report =
+        withEpochProbeSubsets(p.evalTrain, p.evalTest, p.config.bootstrapResamples, testSamples,
+                              p.config.seed, 81, [&] { return evaluate(cancel); });
     if (!report)
         return report.error();
     QJsonObject metrics{{QStringLiteral("accuracy"), report->accuracy}};

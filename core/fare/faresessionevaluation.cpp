@@ -176,18 +176,9 @@ FareSession::evaluate(const std::atomic<bool> &cancel,
 Expected<QJsonObject> FareSession::epochMetrics(qint64 testSamples, const std::atomic<bool> &cancel)
 {
     Private &p = *d;
-    // evaluate() on a fixed, seeded subset without the bootstrap: the sample lists and the
-    // resample count are swapped in for the call and restored afterwards.
-    std::vector<qint64> probeTrain = seededSubset(p.probeTrain, 2 * testSamples, p.config.seed, 71);
-    std::vector<qint64> test = seededSubset(p.testSamples, testSamples, p.config.seed, 72);
-    std::swap(p.probeTrain, probeTrain);
-    std::swap(p.testSamples, test);
-    const int resamples = p.config.bootstrapResamples;
-    p.config.bootstrapResamples = 0;
-    auto report = evaluate(cancel);
-    std::swap(p.probeTrain, probeTrain);
-    std::swap(p.testSamples, test);
-    p.config.bootstrapResamples = resamples;
+    auto report =
+        withEpochProbeSubsets(p.probeTrain, p.testSamples, p.config.bootstrapResamples, testSamples,
+                              p.config.seed, 71, [&] { return evaluate(cancel); });
     if (!report)
         return report.error();
     QJsonObject metrics{{QStringLiteral("accuracy"), report->accuracy}};

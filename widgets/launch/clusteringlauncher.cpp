@@ -513,11 +513,7 @@ void ClusteringLauncher::setConfig(const ClusteringConfig &c)
 
 QString ClusteringLauncher::setConfigJson(const QJsonObject &json)
 {
-    auto parsed = ClusteringConfig::fromJson(json);
-    if (!parsed)
-        return parsed.error().toString();
-    setConfig(parsed.value());
-    return {};
+    return setTypedConfigJson<ClusteringConfig>(this, json);
 }
 
 QStringList ClusteringLauncher::keysNotRemembered() const

@@ -392,11 +392,7 @@ void FairSslLauncher::setConfig(const FairSslConfig &c)
 
 QString FairSslLauncher::setConfigJson(const QJsonObject &json)
 {
-    auto parsed = FairSslConfig::fromJson(json);
-    if (!parsed)
-        return parsed.error().toString();
-    setConfig(parsed.value());
-    return {};
+    return setTypedConfigJson<FairSslConfig>(this, json);
 }
 
 QString FairSslLauncher::validationError() const

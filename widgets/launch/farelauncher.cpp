@@ -227,11 +227,7 @@ void FareLauncher::setConfig(const FareConfig &c)
 
 QString FareLauncher::setConfigJson(const QJsonObject &json)
 {
-    auto parsed = FareConfig::fromJson(json);
-    if (!parsed)
-        return parsed.error().toString();
-    setConfig(parsed.value());
-    return {};
+    return setTypedConfigJson<FareConfig>(this, json);
 }
 
 QString FareLauncher::validationError() const

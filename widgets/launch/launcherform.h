@@ -84,6 +84,18 @@ public:
     QList<RunJob *> enqueueJson(const QList<QJsonObject> &configs, QString *error = nullptr);
 
 protected:
+    /// setConfigJson() for a form with a typed setConfig(): parses @p json as a Config, fills
+    /// @p form from it, or returns why it could not be read (the form is then unchanged).
+    template <typename Config, typename Form>
+    static QString setTypedConfigJson(Form *form, const QJsonObject &json)
+    {
+        auto parsed = Config::fromJson(json);
+        if (!parsed)
+            return parsed.error().toString();
+        form->setConfig(parsed.value());
+        return {};
+    }
+
     /// enqueueJson() for a family's typed configs, giving its typed jobs (a family's
     /// createJob() makes jobs of its own type).
     template <typename Job, typename Config> QList<Job *> enqueueTyped(const QList<Config> &configs)
