@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QMutex>
+#include <QSysInfo>
 #include <QThread>
 
 #include <algorithm>
@@ -245,6 +246,12 @@ void RunJob::work()
         RunRecord record = newRunRecord();
         record.family = family();
         record.versions = environmentInfo().toJson();
+        // Created as running by this process, not as queued: a process killed between the insert
+        // and markRunning() below then leaves a row the store's recovery marks interrupted (its
+        // owner is known and dead); a queued row has no owner to check and stayed queued.
+        record.status = RunStatus::Running;
+        record.ownerPid = QCoreApplication::applicationPid();
+        record.ownerHost = QSysInfo::machineHostName();
         auto id = store->createRun(record);
         if (!id)
             return end(JobOutcome::Failed, id.error().toString());
