@@ -267,11 +267,6 @@ Expected<Done> ClusteringConfig::validate() const
                                        : QStringLiteral("fromRun as well"));
     if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CudaOnly))
         return *e;
-    if (precision != QLatin1String("fp32") && device == QLatin1String("cpu"))
-        return configError(QStringLiteral("precision"),
-                           QStringLiteral("fp32 on the CPU (the clustering transformer's reduced "
-                                          "precision needs a CUDA device)"),
-                           precision);
     if (identity.isEmpty() && views <= 1)
         return configError(QStringLiteral("identity"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));

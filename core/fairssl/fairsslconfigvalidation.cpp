@@ -135,10 +135,6 @@ Expected<Done> FairSslConfig::validate() const
                            QStringLiteral("%1, %2").arg(learningRate).arg(weightDecay));
     if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CpuAndCuda))
         return *e;
-    if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
-        return configError(QStringLiteral("precision"),
-                           QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),
-                           precision);
     if (threads < 0 || probeTrainLimit < 0 || testLimit < 0 || bootstrapResamples < 0 ||
         epochEvaluationSamples < 0 || thumbnails < 0 || minGroupSize < 1 || groupBins < 2)
         return configError(

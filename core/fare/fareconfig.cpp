@@ -192,10 +192,6 @@ Expected<Done> FareConfig::validate() const
                            QString::number(warmupEpochs));
     if (auto e = computeOptionsError(device, precision, ReducedPrecisionOn::CpuAndCuda))
         return *e;
-    if (precision == QLatin1String("fp16") && device == QLatin1String("cpu"))
-        return configError(QStringLiteral("precision"),
-                           QStringLiteral("fp32 or bf16 on the CPU (fp16 needs a CUDA device)"),
-                           precision);
     if (target.isEmpty())
         return configError(QStringLiteral("target"), QStringLiteral("an attribute name"),
                            QStringLiteral("nothing"));
