@@ -26,16 +26,18 @@ endfunction()
 # first: a folder never includes one that appears after it, except that the method families
 # implement the interface of families/ and families/ registers them (builtinfamilies.cpp).
 # See docs/design/architecture.md, "Layout checks".
-set(EQUISCOPE_CORE_FOLDERS util data store eval losses nn jobs fare fairssl clustering families
+set(EQUISCOPE_CORE_FOLDERS util distributed data store eval losses nn jobs fare fairssl clustering families
     report export)
 set(_core_allowed_util "")
+# Data-parallel runs: the rank group (c10d / Gloo) and a training step's collectives.
+set(_core_allowed_distributed util)
 set(_core_allowed_data util)
 set(_core_allowed_store util)
 set(_core_allowed_eval util data)
 set(_core_allowed_losses util data)
 set(_core_allowed_nn util data eval)
-set(_core_allowed_jobs util data store eval)
-set(_core_allowed_fare util data store eval losses nn jobs families)
+set(_core_allowed_jobs util distributed data store eval)
+set(_core_allowed_fare util distributed data store eval losses nn jobs families)
 set(_core_allowed_fairssl util data store eval losses nn jobs families)
 # Clustering a trained FARE run's embeddings needs that run's session.
 set(_core_allowed_clustering util data store eval losses nn jobs families fare)

@@ -4,6 +4,7 @@
 #include "clioutput.h"
 #include "fairssltraincommand.h"
 #include "jobrunner.h"
+#include "parallellaunch.h"
 
 #include "data/coloredmnist.h"
 #include "data/datasetreader.h"
@@ -101,6 +102,7 @@ int runTrainCommand(const QStringList &arguments)
          QStringLiteral("PATH")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved run config JSON and exit.")},
+        nprocOption(),
         dryRunOption(),
     };
     p.addOptions(options);
@@ -210,9 +212,16 @@ int runTrainCommand(const QStringList &arguments)
         printJson(config.toJson());
         return 0;
     }
-    const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    QString storePath = storePathOption(p.value(QStringLiteral("store")));
     if (p.isSet(QStringLiteral("dry-run")))
         return printRunCost(RunFamily::Fare, config.toJson(), storePath);
+    if (const int launched = launchRanksIfAsked(arguments); launched >= 0)
+        return launched;
+    QString rankError;
+    if (const QString scratch = scratchStoreForThisRank(&rankError); !scratch.isEmpty())
+        storePath = scratch;
+    else if (!rankError.isEmpty())
+        return fail(rankError, 2);
     auto job =
         FamilyRegistry::instance().family(RunFamily::Fare)->createJob(config.toJson(), storePath);
     if (!job)
@@ -230,12 +239,16 @@ int runResumeCommand(const QStringList &arguments)
     p.addPositionalArgument(QStringLiteral("resume"), QStringLiteral("Command."));
     p.addPositionalArgument(QStringLiteral("RUN"), QStringLiteral("Run id, id prefix or name."));
     p.addOption({QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")});
+    p.addOption(nprocOption());
     parseOrExit(p, arguments);
     const QString key = p.positionalArguments().value(1);
     if (key.isEmpty())
         return fail(QStringLiteral("usage: equiscope-cli runs resume RUN [--store PATH]"), 2);
     const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    if (const int launched = launchRanksIfAsked(arguments); launched >= 0)
+        return launched;
     QString id;
+    RunRecord run;
     {
         auto store = RunStore::open(storePath);
         if (!store)
@@ -244,8 +257,23 @@ int runResumeCommand(const QStringList &arguments)
         if (!resolved)
             return fail(resolved.error().toString());
         id = resolved.value();
+        auto record = store.value()->run(id);
+        if (!record)
+            return fail(record.error().toString());
+        run = record.value();
     }
     QString error;
+    if (const QString scratch = scratchStoreForThisRank(&error); !scratch.isEmpty()) {
+        // Another rank than 0 of a resumed data-parallel run: it trains the stored config into
+        // a scratch store; rank 0 hands it the checkpoint to start from.
+        auto job = FamilyRegistry::instance().family(run.family)->createJob(run.config, scratch);
+        if (!job)
+            return fail(job.error().toString(), 2);
+        std::unique_ptr<RunJob> owned(job.value());
+        return runJobInTerminal(owned.get(), scratch, false);
+    }
+    if (!error.isEmpty())
+        return fail(error, 2);
     std::unique_ptr<RunJob> job(FamilyRegistry::instance().resume(id, storePath, &error));
     if (!job)
         return fail(error);

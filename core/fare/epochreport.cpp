@@ -13,6 +13,8 @@ QJsonObject EpochReport::toJson() const
         o.insert(QStringLiteral("attentionEntropy"), attentionEntropy);
         o.insert(QStringLiteral("emptySupportRows"), emptySupportRows);
     }
+    if (communicationSeconds >= 0)
+        o.insert(QStringLiteral("communicationSeconds"), communicationSeconds);
     return o;
 }
 

@@ -25,6 +25,9 @@ struct EpochReport
     double learningRate = 0;
     double seconds = 0;
     double imagesPerSecond = 0;
+    /// Data-parallel runs: seconds this rank spent in collectives (moving data and waiting for
+    /// the slowest rank); −1 in a one-process run.
+    double communicationSeconds = -1;
     bool cancelled = false;
     QJsonObject toJson() const;
 };

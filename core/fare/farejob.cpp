@@ -6,6 +6,7 @@
 #include "jobs/metricrows.h"
 
 #include "data/datasetreader.h"
+#include "distributed/dataparallelgroup.h"
 #include "fare/faresession.h"
 #include "store/runstore.h"
 
@@ -113,6 +114,23 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
                 QStringLiteral("resuming run %1 after epoch %2").arg(runId).arg(restored.value()));
         }
     }
+    if (const auto group = dataParallel()) {
+        // Every rank starts from rank 0's state: its initial weights, or the checkpoint it
+        // resumes (taken with any number of ranks: checkpoints do not depend on it).
+        auto state = group->broadcastFromRankZero(
+            group->rank() == 0 ? session.saveCheckpoint(startEpoch - 1) : QByteArray());
+        if (!state)
+            return epochFailed(state.error());
+        if (group->rank() != 0) {
+            auto restored = session.restoreCheckpoint(state.value());
+            if (!restored)
+                return JobEnd::failed(restored.error());
+            startEpoch = restored.value() + 1;
+        }
+        if (auto split = session.setDataParallel(group); !split)
+            return JobEnd::failed(split.error());
+    }
+    const bool records = recordsRun();
     Q_EMIT logMessage(QStringLiteral("run %1: %2, %3 steps per epoch on %4")
                           .arg(runId, methodName())
                           .arg(session.stepsPerEpoch())
@@ -123,9 +141,17 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
             reportProgress(JobProgress{s.epoch, config.epochs, s.step, s.stepsPerEpoch, s.loss});
         });
         if (!report)
-            return JobEnd::failed(report.error());
+            return epochFailed(report.error());
         if (report->cancelled)
             return cancelledDuringEpoch(epoch);
+        if (!records) {
+            // Another rank than 0: rank 0 evaluates and records; this one goes on training.
+            Q_EMIT logMessage(QStringLiteral("epoch %1/%2: loss %3")
+                                  .arg(epoch)
+                                  .arg(config.epochs)
+                                  .arg(report->meanLoss, 0, 'f', 6));
+            continue;
+        }
         QJsonObject metrics = report->toJson();
         if (config.epochEvaluationSamples > 0) {
             // Per-epoch accuracy and fairness curves: a quick probe on a fixed subset. A failure
@@ -174,6 +200,12 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
                               .arg(report->imagesPerSecond, 0, 'f', 0));
     }
 
+    if (!records)
+        return JobEnd::finished(QStringLiteral("rank %1 of %2 trained %3 epochs; rank 0 evaluates "
+                                               "and records the run")
+                                    .arg(dataParallel()->rank())
+                                    .arg(dataParallel()->worldSize())
+                                    .arg(config.epochs));
     Q_EMIT logMessage(QStringLiteral("evaluating: linear probes on the frozen representation"));
     // Evaluation can take longer than a small run's training: it reports its stages as
     // progress of its own (0–100 %) with an ETA from its own pace, and stops when cancelled.

@@ -39,6 +39,7 @@ protected:
     Expected<Done> prepare() override;
     RunRecord newRunRecord() const override;
     JobEnd execute(RunStore &store, const QString &runId) override;
+    bool supportsDataParallel() const override { return true; }
 
 private:
     FareConfig m_config;

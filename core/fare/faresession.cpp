@@ -1,9 +1,11 @@
 #include "fare/faresession_p.h"
 
+#include "distributed/dataparallelops_p.h"
 #include "util/environment.h"
 #include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -259,6 +261,92 @@ torch::Tensor FareSession::Private::rows(const torch::Tensor &table,
     return table.index_select(0, idx);
 }
 
+torch::Tensor FareSession::Private::trainingViews(const std::vector<qint64> &batch)
+{
+    // A rank's share of the batch: rows [offset, offset + b/N) of it.
+    const int64_t all = int64_t(batch.size());
+    const int64_t share = parallel ? all / parallel->worldSize() : all;
+    const int64_t offset = parallel ? share * parallel->rank() : 0;
+    const std::vector<qint64> mine(batch.begin() + offset, batch.begin() + offset + share);
+    torch::Tensor x1, x2;
+    if (dataset.images) {
+        const auto u8 = gatherImages(mine);
+        x1 = augmenter->augment(u8, all, offset);
+        x2 = augmenter->augment(u8, all, offset);
+    } else {
+        // Feature vectors: light Gaussian noise as the two "views", drawn for the whole batch
+        // on every rank (the same generator state everywhere) and cut to this rank's rows.
+        const auto f = gatherFeatures(batch);
+        x1 = (f + 0.05 * torch::randn_like(f)).narrow(0, offset, share);
+        x2 = (f + 0.05 * torch::randn_like(f)).narrow(0, offset, share);
+    }
+    return torch::cat({x1, x2}).to(device);
+}
+
+torch::Tensor FareSession::Private::globalRepresentation(const torch::Tensor &views,
+                                                         int64_t batchSize)
+{
+    torch::Tensor h;
+    {
+        const AutocastScope autocast(device, precision);
+        h = model->represent(views);
+    }
+    if (!parallel)
+        return h;
+    // Gathered by rank: [view 1 of rank 0's rows, view 2 of rank 0's rows, view 1 of rank 1's,
+    // …]; the one-process order is every view 1 row, then every view 2 row.
+    const int64_t world = parallel->worldSize(), share = batchSize / world;
+    const auto gathered = allGatherRows(*parallel, h.to(torch::kFloat));
+    std::vector<int64_t> order;
+    order.reserve(size_t(2 * batchSize));
+    for (int64_t view = 0; view < 2; ++view)
+        for (int64_t r = 0; r < world; ++r)
+            for (int64_t i = 0; i < share; ++i)
+                order.push_back(r * 2 * share + view * share + i);
+    return gathered.index_select(
+        0, torch::tensor(order, torch::TensorOptions().dtype(torch::kLong).device(device)));
+}
+
+void FareSession::Private::reduceGradients()
+{
+    if (!parallel)
+        return;
+    // The backbone saw only this rank's rows: its gradients add up over the ranks. The head
+    // and the loss ran on the whole gathered batch on every rank: theirs are already whole.
+    auto replicated = model->headParameters();
+    for (const auto &t : loss->parameters())
+        replicated.push_back(t);
+    allReduceGradients(*parallel, model->backboneParameters(), replicated);
+    // Batch-norm statistics of the backbone (ResNet-18, MLP) are this rank's; rank 0's are
+    // kept, as PyTorch's DistributedDataParallel does.
+    broadcastTensors(*parallel, model->backboneBuffers());
+}
+
+void FareSession::Private::traceStepLoss(int epoch, qint64 step, double value) const
+{
+    // EQUISCOPE_STEP_LOSS_LOG: every step's loss, for comparing runs step by step (the
+    // data-parallel determinism test); written by the process that records the run.
+    static const QString path = qEnvironmentVariable("EQUISCOPE_STEP_LOSS_LOG");
+    if (path.isEmpty() || (parallel && parallel->rank() != 0))
+        return;
+    QFile file(path);
+    if (file.open(QIODevice::Append | QIODevice::Text))
+        file.write(
+            QStringLiteral("%1 %2 %3\n").arg(epoch).arg(step).arg(value, 0, 'g', 12).toUtf8());
+}
+
+Expected<Done> FareSession::setDataParallel(std::shared_ptr<DataParallelGroup> group)
+{
+    if (group && group->worldSize() > 1 && d->config.batchSize % group->worldSize() != 0) {
+        return sessionError(QStringLiteral("the batch (%1) does not split evenly over %2 ranks: "
+                                           "use a batch that is a multiple of %2")
+                                .arg(d->config.batchSize)
+                                .arg(group->worldSize()));
+    }
+    d->parallel = group && group->worldSize() > 1 ? std::move(group) : nullptr;
+    return Done{};
+}
+
 double FareSession::Private::learningRateAt(int epoch, qint64 step) const
 {
     // Linear warm-up over warmupEpochs, then cosine decay to 0 at the end of the last epoch.
@@ -297,6 +385,7 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
         p.augmenter = std::make_unique<BatchAugmenter>(
             p.config.augment, streamSeed(p.config.seed, 5, quint64(epoch)));
         const auto batches = p.epochBatches(epoch);
+        const double communicationBefore = p.parallel ? p.parallel->communicationSeconds() : 0;
         double lossSum = 0, entropySum = 0;
         qint64 entropySteps = 0, images = 0;
         for (size_t step = 0; step < batches.size(); ++step) {
@@ -308,28 +397,17 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             const double lr = p.learningRateAt(epoch, qint64(step));
             p.setLearningRate(lr);
             report.learningRate = lr;
-            torch::Tensor x1, x2;
-            if (p.dataset.images) {
-                const auto u8 = p.gatherImages(batch);
-                x1 = p.augmenter->augment(u8);
-                x2 = p.augmenter->augment(u8);
-            } else {
-                // Feature vectors: light Gaussian noise as the two "views".
-                const auto f = p.gatherFeatures(batch);
-                x1 = f + 0.05 * torch::randn_like(f);
-                x2 = f + 0.05 * torch::randn_like(f);
-            }
-            const auto x = torch::cat({x1, x2}).to(p.device);
+            const int64_t b = int64_t(batch.size());
+            const auto h = p.globalRepresentation(p.trainingViews(batch), b);
             torch::Tensor proj;
             {
                 // Mixed precision: the encoder under autocast; the loss widens its inputs and
                 // keeps only its products reduced (setProductType above).
                 const AutocastScope autocast(p.device, p.precision);
-                proj = p.model->project(p.model->represent(x));
+                proj = p.model->project(h);
             }
             const auto u = torch::nn::functional::normalize(
                 proj.to(torch::kFloat), torch::nn::functional::NormalizeFuncOptions().dim(1));
-            const int64_t b = int64_t(batch.size());
             LossInputs in;
             in.u1 = u.narrow(0, 0, b);
             in.u2 = u.narrow(0, b, b);
@@ -350,13 +428,16 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             if (p.lars) {
                 p.lars->zeroGrad();
                 out.loss.backward();
+                p.reduceGradients();
                 p.lars->step();
             } else {
                 p.optimizer->zero_grad();
                 out.loss.backward();
+                p.reduceGradients();
                 p.optimizer->step();
             }
             lossSum += value;
+            p.traceStepLoss(epoch, qint64(step) + 1, value);
             if (std::isfinite(out.attentionEntropy)) {
                 entropySum += out.attentionEntropy;
                 ++entropySteps;
@@ -372,6 +453,8 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
         report.attentionEntropy = entropySteps ? entropySum / double(entropySteps) : -1;
         report.seconds = double(timer.nsecsElapsed()) / 1e9;
         report.imagesPerSecond = double(images) / std::max(1e-9, report.seconds);
+        if (p.parallel)
+            report.communicationSeconds = p.parallel->communicationSeconds() - communicationBefore;
     } catch (const std::exception &e) {
         return sessionError(QStringLiteral("training failed at epoch %1: %2")
                                 .arg(epoch)

@@ -16,6 +16,7 @@
 
 namespace equiscope {
 
+class DataParallelGroup;
 struct EmbeddingSet;
 struct ProbeImages;
 struct SaliencySnapshot;
@@ -62,6 +63,11 @@ public:
     /// Fails with a clear message when the loss becomes NaN/Inf.
     Expected<EpochReport> runEpoch(int epoch, const std::atomic<bool> &cancel,
                                    const std::function<void(const StepProgress &)> &progress = {});
+    /// Makes every following epoch this rank's share of a data-parallel run of @p group: each
+    /// rank encodes its slice of every batch, the loss runs on the gathered global batch and the
+    /// gradients are summed over the ranks, so N ranks train what one process with the same
+    /// batch trains (docs/design/distributed.md). Fails when the batch does not split evenly.
+    Expected<Done> setDataParallel(std::shared_ptr<DataParallelGroup> group);
     /// Everything needed to continue after @p epoch.
     QByteArray saveCheckpoint(int epoch) const;
     /// Restores a checkpoint; returns the epoch it was taken after.

@@ -39,6 +39,16 @@ struct FareSession::Private
     std::unique_ptr<LarsOptimizer> lars;
     std::unique_ptr<BatchAugmenter> augmenter;
     qint64 stepsPerEpoch = 0;
+    std::shared_ptr<DataParallelGroup> parallel; ///< set for a data-parallel run
+
+    /// The two views of @p batch, this rank's rows only in a data-parallel run ((2·b/N)×…).
+    torch::Tensor trainingViews(const std::vector<qint64> &batch);
+    /// Backbone representations of both views of the whole batch, in one-process order: in a
+    /// data-parallel run this rank's rows are encoded here and the others' gathered.
+    torch::Tensor globalRepresentation(const torch::Tensor &views, int64_t batchSize);
+    /// Sums / averages the gradients over the ranks (nothing in a one-process run).
+    void reduceGradients();
+    void traceStepLoss(int epoch, qint64 step, double value) const;
 
     /// Batches of sample indices for one epoch: a pure function of (seed, epoch).
     std::vector<std::vector<qint64>> epochBatches(int epoch) const;

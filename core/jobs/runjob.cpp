@@ -1,13 +1,16 @@
 #include "jobs/runjob.h"
 
 #include "data/datasetreader.h"
+#include "distributed/dataparallelgroup.h"
 #include "store/artifactkinds.h"
 #include "store/runstore.h"
 
 #include "util/environment.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QElapsedTimer>
+#include <QJsonDocument>
 #include <QMutex>
 #include <QSysInfo>
 #include <QThread>
@@ -52,6 +55,7 @@ struct RunJob::Private
     JobOutcome outcome = JobOutcome::Failed;
     QString message;
     QJsonObject result;
+    std::shared_ptr<DataParallelGroup> parallel;
 };
 
 namespace {
@@ -166,12 +170,13 @@ void RunJob::setResult(const QJsonObject &result)
     d->result = result;
 }
 
-void RunJob::finish(RunStore *store, JobOutcome outcome, const QString &message)
+void RunJob::finish(RunStore *store, JobOutcome outcome, const QString &message, bool interrupted)
 {
     const QString id = runId();
     if (store && !id.isEmpty()) {
         const RunStatus status = outcome == JobOutcome::Finished    ? RunStatus::Finished
                                  : outcome == JobOutcome::Cancelled ? RunStatus::Cancelled
+                                 : interrupted                      ? RunStatus::Interrupted
                                                                     : RunStatus::Failed;
         store->finishRun(id, status, message);
     }
@@ -214,11 +219,12 @@ void RunJob::work()
 {
     std::unique_ptr<RunStore> store;
     QString runId; // empty while no run of ours is in the store (not created, or another's)
-    auto end = [&](JobOutcome outcome, const QString &message) {
+    auto end = [&](JobOutcome outcome, const QString &message, bool interrupted = false) {
         d->store = nullptr;
         if (!runId.isEmpty())
             setRunId(runId);
-        finish(runId.isEmpty() ? nullptr : store.get(), outcome, message);
+        finish(runId.isEmpty() ? nullptr : store.get(), outcome, message, interrupted);
+        d->parallel.reset();
     };
     auto opened = RunStore::open(storePath());
     if (!opened)
@@ -239,13 +245,30 @@ void RunJob::work()
         if (auto loaded = loadConfig(run->config); !loaded)
             return end(JobOutcome::Failed, loaded.error().toString());
     }
+    auto parallelEnvironment = DistributedEnvironment::fromProcess();
+    if (!parallelEnvironment)
+        return end(JobOutcome::Failed, parallelEnvironment.error().toString());
+    if (parallelEnvironment.value() && parallelEnvironment.value()->isDistributed() &&
+        !supportsDataParallel())
+        return end(JobOutcome::Failed,
+                   QStringLiteral("%1 runs (%2) train in one process; WORLD_SIZE=%3 asks for a "
+                                  "data-parallel run (docs/design/distributed.md lists what can)")
+                       .arg(runFamilyName(family()), methodName())
+                       .arg(parallelEnvironment.value()->worldSize));
     if (auto prepared = prepare(); !prepared)
         return end(cancelRequested() ? JobOutcome::Cancelled : JobOutcome::Failed,
                    prepared.error().toString());
+    if (parallelEnvironment.value() && parallelEnvironment.value()->isDistributed()) {
+        if (auto joined = joinDataParallelRun(*parallelEnvironment.value(), newRunRecord());
+            !joined)
+            return end(JobOutcome::Failed, joined.error().toString());
+    }
     if (runId.isEmpty()) {
         RunRecord record = newRunRecord();
         record.family = family();
         record.versions = environmentInfo().toJson();
+        if (d->parallel)
+            record.versions.insert(QStringLiteral("data_parallel"), d->parallel->toJson());
         // Created as running by this process, not as queued: a process killed between the insert
         // and markRunning() below then leaves a row the store's recovery marks interrupted (its
         // owner is known and dead); a queued row has no owner to check and stayed queued.
@@ -268,7 +291,50 @@ void RunJob::work()
     d->sinceHeartbeat.start();
     d->firstFraction = -1;
     const JobEnd result = execute(*store, runId);
-    end(result.outcome, result.message);
+    end(result.outcome, result.message, result.interrupted);
+}
+
+Expected<Done> RunJob::joinDataParallelRun(const DistributedEnvironment &env,
+                                           const RunRecord &record)
+{
+    Q_EMIT logMessage(QStringLiteral("rank %1 of %2: joining the run at %3:%4")
+                          .arg(env.rank)
+                          .arg(env.worldSize)
+                          .arg(env.masterAddress)
+                          .arg(env.masterPort));
+    auto group = DataParallelGroup::join(env);
+    if (!group)
+        return group.error();
+    // The same run on every rank: its config (the thread count may differ per machine) and the
+    // fingerprint of its data.
+    QJsonObject config = record.config;
+    config.remove(QStringLiteral("threads"));
+    const QByteArray fingerprint = QJsonDocument(config).toJson(QJsonDocument::Compact) + '\n' +
+                                   record.datasetFingerprint.toUtf8();
+    if (auto same = group.value()->checkSameRun(fingerprint); !same)
+        return same.error();
+    d->parallel = group.value();
+    return Done{};
+}
+
+std::shared_ptr<DataParallelGroup> RunJob::dataParallel() const
+{
+    return d->parallel;
+}
+
+bool RunJob::recordsRun() const
+{
+    return !d->parallel || d->parallel->rank() == 0;
+}
+
+JobEnd RunJob::epochFailed(const DataError &error) const
+{
+    if (d->parallel && d->parallel->lostContact())
+        return JobEnd::interruptedBy(
+            QStringLiteral("%1; the run is interrupted after its last checkpoint and resumes "
+                           "with 'runs resume' (any number of ranks)")
+                .arg(error.toString()));
+    return JobEnd::failed(error);
 }
 
 void RunJob::reportProgress(JobProgress progress, bool force)

@@ -15,7 +15,9 @@ namespace equiscope {
 
 struct Dataset;
 struct DatasetSpec;
+class DataParallelGroup;
 class RunStore;
+struct DistributedEnvironment;
 
 /// Throttled progress of a job (at most ~10 per second cross threads). Runs made of stages
 /// (the fair SSL pipeline) name the current one in @c stage; epochs count the stage's units.
@@ -45,9 +47,16 @@ struct JobEnd
 {
     JobOutcome outcome = JobOutcome::Failed;
     QString message;
+    /// A failure that is not the run's fault (a rank of a data-parallel run died): the run is
+    /// recorded as interrupted, like a killed one, and resumes.
+    bool interrupted = false;
     static JobEnd finished(const QString &message) { return {JobOutcome::Finished, message}; }
     static JobEnd cancelled(const QString &message) { return {JobOutcome::Cancelled, message}; }
     static JobEnd failed(const DataError &error) { return {JobOutcome::Failed, error.toString()}; }
+    static JobEnd interruptedBy(const QString &message)
+    {
+        return {JobOutcome::Failed, message, true};
+    }
 };
 
 /// One run of any method family on a worker thread, recorded in a run store. This class is the
@@ -154,10 +163,30 @@ protected:
     /// Opens @p spec on the worker thread (logged; stops early when the job is cancelled).
     Expected<Dataset> openJobDataset(const DatasetSpec &spec);
 
+    // Data-parallel runs (docs/design/distributed.md). When the process was started as one rank
+    // of several (RANK, WORLD_SIZE, … set), the skeleton joins the other ranks after prepare(),
+    // checks that they all train the same config and data, and records the ranks' hosts with
+    // the run; only rank 0 writes the run store that matters (launchers give the other ranks a
+    // scratch store).
+
+    /// Whether this family's execute() can run as one rank of several; the others refuse to
+    /// start in a data-parallel environment, by name.
+    virtual bool supportsDataParallel() const { return false; }
+    /// The group of a data-parallel run (null in a one-process run), from prepare() on.
+    std::shared_ptr<DataParallelGroup> dataParallel() const;
+    /// Whether this process writes the run: always, except ranks other than 0.
+    bool recordsRun() const;
+    /// The usual end of a data-parallel run's failed epoch: interrupted when a rank was lost,
+    /// failed otherwise.
+    JobEnd epochFailed(const DataError &error) const;
+
 private:
     /// The skeleton: runs on the worker thread and finishes the job exactly once.
     void work();
-    void finish(RunStore *store, JobOutcome outcome, const QString &message);
+    void finish(RunStore *store, JobOutcome outcome, const QString &message,
+                bool interrupted = false);
+    /// Joins the data-parallel run this process is a rank of, if any (after prepare()).
+    Expected<Done> joinDataParallelRun(const DistributedEnvironment &env, const RunRecord &record);
     void setRunId(const QString &runId);
     /// Why @p run cannot be resumed by this process (empty when it can): it has finished
     /// (@p outcome = Finished) or another live process runs it (@p outcome = Failed).

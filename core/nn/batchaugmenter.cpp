@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <sstream>
+#include <stdexcept>
 
 namespace equiscope {
 
@@ -42,9 +43,16 @@ torch::Tensor BatchAugmenter::evaluate(const torch::Tensor &imagesU8) const
                                  .align_corners(false));
 }
 
-torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
+torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8, int64_t batchSize,
+                                      int64_t offset)
 {
     const int64_t b = imagesU8.size(0);
+    const int64_t all = batchSize < 0 ? b : batchSize;
+    if (offset < 0 || offset + b > all)
+        throw std::invalid_argument("augment: rows outside the batch");
+    // Draws are made for every image of the batch in order; rows outside ours are drawn and
+    // dropped (index −1) so the generator advances exactly as in a one-process run.
+    auto mine = [&](int64_t i) { return i >= offset && i < offset + b ? i - offset : -1; };
     const int S = m_config.outputSize;
     auto x = toFloatNchw(imagesU8);
     const int64_t C = x.size(1);
@@ -53,7 +61,7 @@ torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
     // position) and flip. grid_sample then resamples every image to S×S in a single call.
     auto theta = torch::zeros({b, 2, 3});
     auto t = theta.accessor<float, 3>();
-    for (int64_t i = 0; i < b; ++i) {
+    for (int64_t j = 0; j < all; ++j) {
         double w = 1.0, h = 1.0, cx = 0.0, cy = 0.0;
         if (m_config.randomResizedCrop) {
             // torchvision's rule: area fraction and log-uniform aspect ratio, retried until the
@@ -75,6 +83,9 @@ torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
             }
         }
         const double flip = (m_config.horizontalFlip && chance(0.5)) ? -1.0 : 1.0;
+        const int64_t i = mine(j);
+        if (i < 0)
+            continue;
         t[i][0][0] = float(w * flip);
         t[i][0][2] = float(cx);
         t[i][1][1] = float(h);
@@ -94,13 +105,19 @@ torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
         auto applies = torch::zeros({b, 1, 1, 1});
         auto ba = bright.accessor<float, 4>(), ca = contrast.accessor<float, 4>(),
              sa = sat.accessor<float, 4>(), aa = applies.accessor<float, 4>();
-        for (int64_t i = 0; i < b; ++i) {
+        for (int64_t j = 0; j < all; ++j) {
             if (!chance(m_config.jitterProbability))
                 continue;
+            const float bv = float(uniform(1 - s, 1 + s));
+            const float cv = float(uniform(1 - s, 1 + s));
+            const float sv = float(uniform(1 - s, 1 + s));
+            const int64_t i = mine(j);
+            if (i < 0)
+                continue;
             aa[i][0][0][0] = 1;
-            ba[i][0][0][0] = float(uniform(1 - s, 1 + s));
-            ca[i][0][0][0] = float(uniform(1 - s, 1 + s));
-            sa[i][0][0][0] = float(uniform(1 - s, 1 + s));
+            ba[i][0][0][0] = bv;
+            ca[i][0][0][0] = cv;
+            sa[i][0][0][0] = sv;
         }
         auto jittered = (x * bright).clamp(0, 1);
         auto mean = jittered.mean({1, 2, 3}, true);
@@ -114,8 +131,11 @@ torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
     if (C == 3 && m_config.grayscale) {
         auto mask = torch::zeros({b, 1, 1, 1}, torch::kBool);
         auto ma = mask.accessor<bool, 4>();
-        for (int64_t i = 0; i < b; ++i)
-            ma[i][0][0][0] = chance(m_config.grayscaleProbability);
+        for (int64_t j = 0; j < all; ++j) {
+            const bool grey = chance(m_config.grayscaleProbability);
+            if (const int64_t i = mine(j); i >= 0)
+                ma[i][0][0][0] = grey;
+        }
         auto grey = (0.299 * x.select(1, 0) + 0.587 * x.select(1, 1) + 0.114 * x.select(1, 2))
                         .unsqueeze(1)
                         .expand_as(x);
@@ -127,12 +147,16 @@ torch::Tensor BatchAugmenter::augment(const torch::Tensor &imagesU8)
         const int k = 5;
         auto kernels = torch::zeros({b, k});
         auto ka = kernels.accessor<float, 2>();
-        for (int64_t i = 0; i < b; ++i) {
+        for (int64_t j = 0; j < all; ++j) {
+            const int64_t i = mine(j);
             if (!chance(m_config.blurProbability)) {
-                ka[i][k / 2] = 1.0f;
+                if (i >= 0)
+                    ka[i][k / 2] = 1.0f;
                 continue;
             }
             const double sigma = uniform(m_config.blurSigmaMin, m_config.blurSigmaMax);
+            if (i < 0)
+                continue;
             double sum = 0;
             for (int j = 0; j < k; ++j)
                 sum += std::exp(-0.5 * std::pow((j - k / 2) / sigma, 2));

@@ -19,7 +19,11 @@ class BatchAugmenter
 public:
     BatchAugmenter(const AugmentConfig &config, quint64 seed);
 
-    torch::Tensor augment(const torch::Tensor &imagesU8);
+    torch::Tensor augment(const torch::Tensor &imagesU8) { return augment(imagesU8, -1, 0); }
+    /// The views of rows [@p offset, offset + b) of a batch of @p batchSize images, given only
+    /// those b rows: the random draws are those of the whole batch, so every rank of a
+    /// data-parallel run gets exactly its slice of the one-process views. @p batchSize −1: b.
+    torch::Tensor augment(const torch::Tensor &imagesU8, int64_t batchSize, int64_t offset);
     /// The deterministic test-time view: a resize to S×S, no randomness.
     torch::Tensor evaluate(const torch::Tensor &imagesU8) const;
 

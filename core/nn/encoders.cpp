@@ -138,6 +138,24 @@ torch::Tensor ContrastiveModelImpl::project(const torch::Tensor &representation)
     return m_head->forward(representation);
 }
 
+std::vector<torch::Tensor> ContrastiveModelImpl::backboneParameters() const
+{
+    if (m_lenet)
+        return m_lenet->parameters();
+    if (m_resnet)
+        return m_resnet->parameters();
+    return m_mlp->parameters();
+}
+
+std::vector<torch::Tensor> ContrastiveModelImpl::backboneBuffers() const
+{
+    if (m_lenet)
+        return m_lenet->buffers();
+    if (m_resnet)
+        return m_resnet->buffers();
+    return m_mlp->buffers();
+}
+
 torch::Tensor ContrastiveModelImpl::lastConvActivation() const
 {
     if (m_lenet)

@@ -99,6 +99,11 @@ public:
     /// The last conv activation of the latest represent() call (images only; undefined for MLP).
     torch::Tensor lastConvActivation() const;
     const QString &encoderName() const { return m_encoder; }
+    /// The backbone's parameters and buffers (represent()) and the projection head's
+    /// (project()): a data-parallel step treats them differently (core/fare/faresession.cpp).
+    std::vector<torch::Tensor> backboneParameters() const;
+    std::vector<torch::Tensor> backboneBuffers() const;
+    std::vector<torch::Tensor> headParameters() const { return m_head->parameters(); }
 
 private:
     QString m_encoder;

@@ -4,6 +4,8 @@
 #include <QRegularExpression>
 #include <QThread>
 
+#include <algorithm>
+
 #include <opencv2/core/version.hpp>
 #include <torch/torch.h>
 
@@ -35,8 +37,13 @@ QString EnvironmentInfo::toText() const
 
 int configureTorchThreads(int threads)
 {
-    if (threads <= 0)
-        threads = QThread::idealThreadCount();
+    if (threads <= 0) {
+        // All cores, shared by the ranks a data-parallel launcher started on this machine
+        // (LOCAL_WORLD_SIZE, as torchrun and `equiscope-cli train --nproc` set it).
+        bool ok = false;
+        const int ranksHere = qEnvironmentVariableIntValue("LOCAL_WORLD_SIZE", &ok);
+        threads = std::max(1, QThread::idealThreadCount() / (ok && ranksHere > 1 ? ranksHere : 1));
+    }
     torch::set_num_threads(threads);
     return torch::get_num_threads();
 }

@@ -28,8 +28,9 @@ EnvironmentInfo environmentInfo();
 /// launchers call it to offer devices.
 int cudaDeviceCount();
 
-/// Sets LibTorch's intra-op thread count (0 = all cores). Debian's LibTorch otherwise starts
-/// with a single thread. Returns the count now in effect.
+/// Sets LibTorch's intra-op thread count (0 = all cores, divided among the data-parallel ranks
+/// on this machine when LOCAL_WORLD_SIZE says there are several). Debian's LibTorch otherwise
+/// starts with a single thread. Returns the count now in effect.
 int configureTorchThreads(int threads = 0);
 
 } // namespace equiscope

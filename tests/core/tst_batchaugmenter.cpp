@@ -38,6 +38,26 @@ private Q_SLOTS:
         QVERIFY(!torch::equal(again.augment(x), other.augment(x)));
     }
 
+    void aSliceGetsTheWholeBatchsViews()
+    {
+        // A data-parallel rank augments only its rows of the batch; it must get exactly the
+        // views a one-process run gives those rows, with every augmentation on, over two calls.
+        AugmentConfig c;
+        c.colorJitter = c.grayscale = c.gaussianBlur = true;
+        const auto x = images(12);
+        BatchAugmenter whole(c, 11);
+        const auto first = whole.augment(x), second = whole.augment(x);
+        for (int64_t offset : {0, 4, 8}) {
+            BatchAugmenter rank(c, 11);
+            const auto mine = x.narrow(0, offset, 4);
+            const auto a = rank.augment(mine, 12, offset), b = rank.augment(mine, 12, offset);
+            QVERIFY(torch::allclose(a, first.narrow(0, offset, 4), 0, 1e-6));
+            QVERIFY(torch::allclose(b, second.narrow(0, offset, 4), 0, 1e-6));
+        }
+        BatchAugmenter bad(c, 1);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, bad.augment(x.narrow(0, 0, 4), 12, 9));
+    }
+
     void identityCropWithoutFlipIsAResize()
     {
         AugmentConfig c;

@@ -1,0 +1,29 @@
+#pragma once
+// Private (LibTorch) header: the tensor collectives of a data-parallel training step.
+
+#include "distributed/dataparallelgroup.h"
+
+#include <torch/torch.h>
+
+#include <vector>
+
+namespace equiscope {
+
+/// Every rank's @p local rows (the same shape on every rank), concatenated by rank: the global
+/// batch. Differentiable, for a loss every rank computes whole and identically on the gathered
+/// rows: the gradient of the gathered tensor is then the same on every rank, so the backward
+/// hands each rank the slice of its own rows without communicating; summing the parameter
+/// gradients over ranks (allReduceGradients) then gives exactly the one-process gradient.
+torch::Tensor allGatherRows(DataParallelGroup &group, const torch::Tensor &local);
+
+/// Sums @p sharded gradients over the ranks (parameters whose gradient each rank computed from
+/// its own rows) and averages @p replicated ones (parameters every rank computed the whole
+/// gradient of: equal up to rounding) in one flat all-reduce. Parameters without a gradient
+/// count as zero.
+void allReduceGradients(DataParallelGroup &group, const std::vector<torch::Tensor> &sharded,
+                        const std::vector<torch::Tensor> &replicated);
+
+/// Overwrites @p tensors on every rank with rank 0's (one flat broadcast).
+void broadcastTensors(DataParallelGroup &group, const std::vector<torch::Tensor> &tensors);
+
+} // namespace equiscope
