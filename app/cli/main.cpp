@@ -10,6 +10,7 @@
 #include "modelcommands.h"
 #include "reportcommand.h"
 #include "runscommand.h"
+#include "sweepcommand.h"
 #include "traincommand.h"
 
 #include <QCoreApplication>
@@ -54,6 +55,14 @@ const char *kUsage =
     "  runs show RUN [--json]                           config, status, epochs and final metrics\n"
     "  runs delete RUN                                  delete a run and its artifacts\n"
     "  runs merge A.sqlite B.sqlite... --into C.sqlite  fold sweep stores into one\n"
+    "  sweep create --config run.json --grid KEY=V1,V2 [--seeds S1,S2] --out DIR   a sweep as "
+    "files\n"
+    "  sweep run DIR --local N | --slurm [--partition P] [--time T] [--nodes N]   run its "
+    "points\n"
+    "  sweep status DIR [--json]                        each point's state (and Slurm's)\n"
+    "  sweep collect DIR [--into STORE]                 merge the points' stores into one\n"
+    "  sweep task DIR INDEX                             one point (what a Slurm array task "
+    "runs)\n"
     "  runs export --format csv [--out FILE]            metrics of every run as CSV\n"
     "  report RUN... --format html|pdf --out FILE       report of one run or a comparison\n"
     "  export-model RUN --out DIR                       weights, TorchScript and ONNX encoder, "
@@ -114,6 +123,8 @@ int main(int argc, char *argv[])
         return runClusterCommand(args);
     if (command == QLatin1String("runs"))
         return runRunsCommand(args);
+    if (command == QLatin1String("sweep"))
+        return runSweepCommand(args);
     if (command == QLatin1String("loss"))
         return runLossCommand(args);
     if (command == QLatin1String("report"))
