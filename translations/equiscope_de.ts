@@ -5323,10 +5323,6 @@ zum Beurteilen
         <translation>Läufe ei&amp;nreihen</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a number.</source>
-        <translation>„%1“ ist keine Zahl.</translation>
-    </message>
-    <message>
         <source>Enter comma-separated values and at least one seed.</source>
         <translation>Geben Sie kommagetrennte Werte und mindestens einen Startwert ein.</translation>
     </message>
@@ -5344,6 +5340,50 @@ zum Beurteilen
     <message>
         <source>Va&amp;lues 2:</source>
         <translation>W&amp;erte 2:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xportieren…</translation>
+    </message>
+    <message>
+        <source>Write the runs as a sweep folder for &apos;equiscope-cli sweep run&apos;, here or on a Slurm cluster.</source>
+        <translation>Die Läufe als Sweep-Ordner für „equiscope-cli sweep run“ schreiben, hier oder auf einem Slurm-Cluster.</translation>
+    </message>
+    <message>
+        <source>Export the sweep to an empty folder</source>
+        <translation>Sweep in einen leeren Ordner exportieren</translation>
+    </message>
+    <message>
+        <source>Export sweep</source>
+        <translation>Sweep exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n run config(s) to %1.
+
+Run them on this machine with
+  equiscope-cli sweep run %1 --local 2
+or on a Slurm cluster with
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+and merge their results with
+  equiscope-cli sweep collect %1</source>
+        <translation>
+            <numerusform>%n Laufkonfiguration nach %1 geschrieben.
+
+Auf diesem Rechner ausführen mit
+  equiscope-cli sweep run %1 --local 2
+oder auf einem Slurm-Cluster mit
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+und die Ergebnisse zusammenführen mit
+  equiscope-cli sweep collect %1</numerusform>
+            <numerusform>%n Laufkonfigurationen nach %1 geschrieben.
+
+Auf diesem Rechner ausführen mit
+  equiscope-cli sweep run %1 --local 2
+oder auf einem Slurm-Cluster mit
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+und die Ergebnisse zusammenführen mit
+  equiscope-cli sweep collect %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

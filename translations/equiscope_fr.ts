@@ -2287,7 +2287,7 @@ attention p = %3</translation>
     </message>
     <message>
         <source>Precision bf16 of this family needs a CUDA device; on the CPU use fp32.</source>
-        <translation>La précision bf16 de cette famille demande un périphérique CUDA ; sur CPU, utilisez fp32.</translation>
+        <translation>La précision bf16 de cette famille demande un périphérique CUDA&#xa0;; sur CPU, utilisez fp32.</translation>
     </message>
 </context>
 <context>
@@ -5323,10 +5323,6 @@ pour juger
         <translation>&amp;Mettre en file</translation>
     </message>
     <message>
-        <source>&apos;%1&apos; is not a number.</source>
-        <translation>«&#xa0;%1&#xa0;» n&apos;est pas un nombre.</translation>
-    </message>
-    <message>
         <source>Enter comma-separated values and at least one seed.</source>
         <translation>Saisissez des valeurs séparées par des virgules et au moins une graine.</translation>
     </message>
@@ -5344,6 +5340,50 @@ pour juger
     <message>
         <source>Va&amp;lues 2:</source>
         <translation>Va&amp;leurs 2&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>E&amp;xporter…</translation>
+    </message>
+    <message>
+        <source>Write the runs as a sweep folder for &apos;equiscope-cli sweep run&apos;, here or on a Slurm cluster.</source>
+        <translation>Écrire les exécutions dans un dossier de balayage pour «&#xa0;equiscope-cli sweep run&#xa0;», ici ou sur une grappe Slurm.</translation>
+    </message>
+    <message>
+        <source>Export the sweep to an empty folder</source>
+        <translation>Exporter le balayage dans un dossier vide</translation>
+    </message>
+    <message>
+        <source>Export sweep</source>
+        <translation>Exporter le balayage</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrote %n run config(s) to %1.
+
+Run them on this machine with
+  equiscope-cli sweep run %1 --local 2
+or on a Slurm cluster with
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+and merge their results with
+  equiscope-cli sweep collect %1</source>
+        <translation>
+            <numerusform>%n configuration d’exécution écrite dans %1.
+
+Lancez-la sur cette machine avec
+  equiscope-cli sweep run %1 --local 2
+ou sur une grappe Slurm avec
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+puis fusionnez les résultats avec
+  equiscope-cli sweep collect %1</numerusform>
+            <numerusform>%n configurations d’exécution écrites dans %1.
+
+Lancez-les sur cette machine avec
+  equiscope-cli sweep run %1 --local 2
+ou sur une grappe Slurm avec
+  equiscope-cli sweep run %1 --slurm --time 02:00:00
+puis fusionnez les résultats avec
+  equiscope-cli sweep collect %1</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -395,6 +395,14 @@ void TestLauncher::queuesTwoRunSweep()
     QCOMPARE(runs.size(), 2);
     QCOMPARE(runs[1].learningRate, 0.002);
     QCOMPARE(runs[0].seed, quint64(7));
+    // Exported as a sweep folder, the same two runs (what `equiscope-cli sweep run` reads).
+    QTemporaryDir exportDir;
+    QCOMPARE(dialog.exportTo(exportDir.path()), QString());
+    const auto exported = SweepPlan::read(exportDir.path());
+    QVERIFY2(exported, qPrintable(exported.error().toString()));
+    QCOMPARE(exported->points().size(), 2);
+    QCOMPARE(FareConfig::fromJson(exported->points()[1].config)->learningRate, 0.002);
+    QCOMPARE(exported->points()[0].name, runs[0].name);
     dialog.setGrid(QStringLiteral("learningRate"), QStringLiteral("0.001,0.002"),
                    QStringLiteral("temperature"), QStringLiteral("0.1,0.5"), QStringLiteral("1,2"));
     QCOMPARE(dialog.configs().size(), 8);

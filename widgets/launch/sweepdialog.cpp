@@ -4,9 +4,12 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -72,6 +75,11 @@ SweepDialog::SweepDialog(const FareConfig &base, QWidget *parent) : QDialog(pare
     form->addRow(QString(), m_count);
     m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
     m_buttons->button(QDialogButtonBox::Ok)->setText(tr("&Queue runs"));
+    // Outside the workbench: N local processes or a Slurm job array (docs/guide/scaling-out.md).
+    m_export = m_buttons->addButton(tr("&Export…"), QDialogButtonBox::ActionRole);
+    m_export->setToolTip(tr("Write the runs as a sweep folder for 'equiscope-cli sweep run', here "
+                            "or on a Slurm cluster."));
+    connect(m_export, &QPushButton::clicked, this, &SweepDialog::exportSweep);
     connect(m_buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
@@ -96,75 +104,83 @@ void SweepDialog::setGrid(const QString &first, const QString &firstValues, cons
     update();
 }
 
-bool SweepDialog::applyParameter(FareConfig &c, const QString &key, const QString &value,
-                                 QString *error)
-{
-    bool ok = false;
-    const double number = value.toDouble(&ok);
-    if (!ok) {
-        *error = tr("'%1' is not a number.").arg(value);
-        return false;
-    }
-    if (key == QLatin1String("learningRate"))
-        c.learningRate = number;
-    else if (key == QLatin1String("weightDecay"))
-        c.weightDecay = number;
-    else if (key == QLatin1String("batchSize"))
-        c.batchSize = int(number);
-    else if (key == QLatin1String("epochs"))
-        c.epochs = int(number);
-    else {
-        const auto loss = c.loss.withOption(key, value);
-        if (!loss) {
-            *error = loss.error().toString();
-            return false;
-        }
-        c.loss = loss.value();
-    }
-    return true;
-}
-
-QList<FareConfig> SweepDialog::build(QString *error) const
+std::optional<SweepPlan> SweepDialog::plan(QString *error) const
 {
     const QString firstKey = m_first->currentData().toString();
     const QString secondKey = m_second->currentData().toString();
     const QStringList firstValues = splitValues(m_firstValues->text());
-    const QStringList secondValues =
-        secondKey.isEmpty() ? QStringList{QString()} : splitValues(m_secondValues->text());
+    const QStringList secondValues = splitValues(m_secondValues->text());
     const QStringList seeds = splitValues(m_seeds->text());
-    if (firstValues.isEmpty() || secondValues.isEmpty() || seeds.isEmpty()) {
+    if (firstValues.isEmpty() || (!secondKey.isEmpty() && secondValues.isEmpty()) ||
+        seeds.isEmpty()) {
         *error = tr("Enter comma-separated values and at least one seed.");
-        return {};
+        return std::nullopt;
     }
-    QList<FareConfig> runs;
-    for (const QString &a : firstValues) {
-        for (const QString &b : secondValues) {
-            for (const QString &s : seeds) {
-                FareConfig c = m_base;
-                if (!applyParameter(c, firstKey, a, error))
-                    return {};
-                if (!secondKey.isEmpty() && !applyParameter(c, secondKey, b, error))
-                    return {};
-                bool ok = false;
-                c.seed = s.toULongLong(&ok);
-                if (!ok) {
-                    *error = tr("Seed '%1' is not a non-negative integer.").arg(s);
-                    return {};
-                }
-                QString name = QStringLiteral("%1 %2=%3").arg(m_base.name, firstKey, a);
-                if (!secondKey.isEmpty())
-                    name += QStringLiteral(" %1=%2").arg(secondKey, b);
-                c.name = name + QStringLiteral(" seed=%1").arg(s);
-                const auto valid = c.validate();
-                if (!valid) {
-                    *error = valid.error().toString();
-                    return {};
-                }
-                runs.append(c);
-            }
+    for (const QString &s : seeds) {
+        bool ok = false;
+        s.toULongLong(&ok);
+        if (!ok) {
+            *error = tr("Seed '%1' is not a non-negative integer.").arg(s);
+            return std::nullopt;
         }
     }
+    QList<SweepAxis> axes{{firstKey, firstValues}};
+    if (!secondKey.isEmpty())
+        axes.append({secondKey, secondValues});
+    auto plan = SweepPlan::create(m_base.toJson(), axes, seeds);
+    if (!plan) {
+        *error = plan.error().toString();
+        return std::nullopt;
+    }
+    return plan.value();
+}
+
+QList<FareConfig> SweepDialog::build(QString *error) const
+{
+    const auto grid = plan(error);
+    if (!grid)
+        return {};
+    QList<FareConfig> runs;
+    for (const SweepPlan::Point &point : grid->points()) {
+        auto config = FareConfig::fromJson(point.config);
+        if (!config) {
+            *error = config.error().toString();
+            return {};
+        }
+        runs.append(config.value());
+    }
     return runs;
+}
+
+QString SweepDialog::exportTo(const QString &dir) const
+{
+    QString error;
+    const auto grid = plan(&error);
+    if (!grid)
+        return error;
+    auto written = grid->write(dir);
+    return written ? QString() : written.error().toString();
+}
+
+void SweepDialog::exportSweep()
+{
+    const QString dir = QFileDialog::getExistingDirectory(
+        this, tr("Export the sweep to an empty folder"), QDir::homePath());
+    if (dir.isEmpty())
+        return;
+    const QString error = exportTo(dir);
+    if (!error.isEmpty()) {
+        QMessageBox::warning(this, tr("Export sweep"), error);
+        return;
+    }
+    QMessageBox::information(
+        this, tr("Export sweep"),
+        tr("Wrote %n run config(s) to %1.\n\nRun them on this machine with\n"
+           "  equiscope-cli sweep run %1 --local 2\nor on a Slurm cluster with\n"
+           "  equiscope-cli sweep run %1 --slurm --time 02:00:00\n"
+           "and merge their results with\n  equiscope-cli sweep collect %1",
+           nullptr, int(configs().size()))
+            .arg(QDir::toNativeSeparators(dir)));
 }
 
 QList<FareConfig> SweepDialog::configs() const
@@ -181,6 +197,7 @@ void SweepDialog::update()
     m_count->setText(m_error.isEmpty() ? tr("%n run(s) will be queued.", nullptr, int(runs.size()))
                                        : m_error);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(m_error.isEmpty() && !runs.isEmpty());
+    m_export->setEnabled(m_error.isEmpty() && !runs.isEmpty());
 }
 
 } // namespace equiscope
