@@ -40,7 +40,7 @@ set(_core_allowed_jobs util distributed data store eval)
 set(_core_allowed_fare util distributed data store eval losses nn jobs families)
 set(_core_allowed_fairssl util data store eval losses nn jobs families)
 # Clustering a trained FARE run's embeddings needs that run's session.
-set(_core_allowed_clustering util data store eval losses nn jobs families fare)
+set(_core_allowed_clustering util distributed data store eval losses nn jobs families fare)
 set(_core_allowed_families util store jobs fare fairssl clustering)
 set(_core_allowed_report util data store eval jobs families fare)
 set(_core_allowed_export util data store eval nn jobs families fare report)

@@ -2,6 +2,7 @@
 
 #include "clioutput.h"
 #include "jobrunner.h"
+#include "parallellaunch.h"
 #include "traincommand.h"
 
 #include "clustering/clusteringjob.h"
@@ -176,6 +177,7 @@ int runClusterCommand(const QStringList &arguments)
          QStringLiteral("DIR")},
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved clustering config JSON and exit.")},
+        nprocOption(),
         dryRunOption(),
     };
     p.addOptions(options);
@@ -334,10 +336,18 @@ int runClusterCommand(const QStringList &arguments)
     if (!QDir().mkpath(out))
         return fail(QStringLiteral("%1: cannot create the output folder").arg(out));
 
-    const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    if (const int launched = launchRanksIfAsked(arguments); launched >= 0)
+        return launched;
+    QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    QString rankError;
+    const QString scratch = scratchStoreForThisRank(&rankError);
+    if (!rankError.isEmpty())
+        return fail(rankError, 2);
+    if (!scratch.isEmpty())
+        storePath = scratch; // another rank than 0: rank 0 records the run and writes --out
     ClusteringJob job(config, storePath);
-    const int code = runJobInTerminal(&job, storePath);
-    if (job.outcome() != JobOutcome::Finished)
+    const int code = runJobInTerminal(&job, storePath, scratch.isEmpty());
+    if (job.outcome() != JobOutcome::Finished || !scratch.isEmpty())
         return code;
     QByteArray labels;
     for (int64_t label : job.predictedLabels())

@@ -1,5 +1,7 @@
 #include "clustering/clusteringjob.h"
 
+#include "distributed/dataparallelgroup.h"
+
 #include "store/artifactkinds.h"
 
 #include "clustering/clusteringinput.h"
@@ -240,11 +242,33 @@ JobEnd ClusteringJob::execute(RunStore &store, const QString &runId)
         }
     }
 
+    if (const auto group = dataParallel()) {
+        // Every rank starts from rank 0's state: its initial weights or the checkpoint it
+        // resumes (docs/design/distributed.md).
+        auto state = group->broadcastFromRankZero(
+            group->rank() == 0 ? m_session->saveCheckpoint(startEpoch - 1) : QByteArray());
+        if (!state)
+            return epochFailed(state.error());
+        if (group->rank() != 0) {
+            auto restored = m_session->restoreCheckpoint(state.value());
+            if (!restored)
+                return JobEnd::failed(restored.error());
+            startEpoch = restored.value() + 1;
+        }
+        if (auto split = m_session->setDataParallel(group); !split)
+            return JobEnd::failed(split.error());
+    }
     if (m_session->trains()) {
         if (JobEnd trained = train(store, runId, startEpoch);
             trained.outcome != JobOutcome::Finished)
             return trained;
     }
+    if (!recordsRun())
+        return JobEnd::finished(QStringLiteral("rank %1 of %2 trained %3 epochs; rank 0 evaluates "
+                                               "and records the run")
+                                    .arg(dataParallel()->rank())
+                                    .arg(dataParallel()->worldSize())
+                                    .arg(m_config.epochs));
     return evaluateAndStore(store, runId);
 }
 
@@ -256,9 +280,16 @@ JobEnd ClusteringJob::train(RunStore &store, const QString &runId, int startEpoc
                 reportProgress(JobProgress{epoch, m_config.epochs, step, steps, loss});
             });
         if (!report)
-            return JobEnd::failed(report.error());
+            return epochFailed(report.error());
         if (report->cancelled)
             return cancelledDuringEpoch(epoch);
+        if (!recordsRun()) {
+            Q_EMIT logMessage(QStringLiteral("epoch %1/%2: loss %3")
+                                  .arg(epoch)
+                                  .arg(m_config.epochs)
+                                  .arg(report->loss, 0, 'f', 6));
+            continue;
+        }
         const QJsonObject metrics = report->toJson();
         const CrossAttentionSnapshot snapshot = m_session->crossAttentionSnapshot(epoch);
         const QByteArray checkpoint = m_session->saveCheckpoint(epoch);

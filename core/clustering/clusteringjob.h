@@ -52,6 +52,8 @@ protected:
     Expected<Done> prepare() override;
     RunRecord newRunRecord() const override;
     JobEnd execute(RunStore &store, const QString &runId) override;
+    /// The transformer methods train data-parallel; the model-free baselines run in one process.
+    bool supportsDataParallel() const override { return clusteringMethodTrains(m_config.method); }
 
 private:
     /// Trains the transformer from @p startEpoch (a checkpoint each epoch).

@@ -17,6 +17,8 @@
 namespace equiscope {
 
 /// What one training epoch of the clustering transformer did.
+class DataParallelGroup;
+
 struct ClusteringEpochReport
 {
     int epoch = 0;
@@ -79,6 +81,10 @@ public:
     Expected<ClusteringEpochReport>
     runEpoch(int epoch, const std::atomic<bool> &cancel,
              const std::function<void(qint64 step, qint64 steps, double loss)> &progress = {});
+    /// Makes every following epoch this rank's share of a data-parallel run of @p group: the
+    /// transformer runs on this rank's anchors of each batch, the loss on every rank's logits,
+    /// gradients are summed (docs/design/distributed.md). Only rank 0 scores validation.
+    Expected<Done> setDataParallel(std::shared_ptr<DataParallelGroup> group);
     QByteArray saveCheckpoint(int epoch) const;
     /// Restores a checkpoint; returns the epoch it was taken after.
     Expected<int> restoreCheckpoint(const QByteArray &checkpoint);

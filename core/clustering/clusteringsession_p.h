@@ -45,6 +45,7 @@ struct ClusteringSession::Private
     std::unique_ptr<torch::optim::AdamW> optimizer;
     qint64 stepsPerEpoch = 0;
     std::vector<qint64> attentionAnchors; ///< local test rows whose Cross-attention is stored
+    std::shared_ptr<DataParallelGroup> parallel; ///< set for a data-parallel run
 
     ClusteringSplit &split(Split s)
     {

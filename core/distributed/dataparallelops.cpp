@@ -2,6 +2,9 @@
 
 #include "distributed/dataparallelgroup_p.h"
 
+#include <algorithm>
+#include <stdexcept>
+
 namespace equiscope {
 
 namespace {
@@ -11,27 +14,41 @@ namespace {
 struct AllGatherRowsFunction : public torch::autograd::Function<AllGatherRowsFunction>
 {
     static torch::Tensor forward(torch::autograd::AutogradContext *ctx, torch::Tensor local,
-                                 int64_t groupAddress)
+                                 int64_t groupAddress, std::vector<int64_t> rows)
     {
         auto &group = *reinterpret_cast<DataParallelGroup *>(groupAddress);
         auto &p = group.impl();
-        const auto contiguous = local.detach().contiguous();
+        // Gloo gathers equal shapes: every rank's rows padded to the largest share.
+        const int64_t most = *std::max_element(rows.begin(), rows.end());
+        auto padded = local.detach().contiguous();
+        if (padded.size(0) < most) {
+            auto shape = padded.sizes().vec();
+            shape[0] = most - padded.size(0);
+            padded = torch::cat({padded, torch::zeros(shape, padded.options())});
+        }
         std::vector<std::vector<at::Tensor>> outputs(1);
         for (int r = 0; r < group.worldSize(); ++r)
-            outputs[0].push_back(torch::empty_like(contiguous));
-        std::vector<at::Tensor> inputs{contiguous};
+            outputs[0].push_back(torch::empty_like(padded));
+        std::vector<at::Tensor> inputs{padded};
         p.wait("all-gather", [&] { return p.group->allgather(outputs, inputs); });
-        ctx->saved_data["rank"] = int64_t(group.rank());
+        std::vector<torch::Tensor> parts;
+        int64_t offset = 0;
+        for (int r = 0; r < group.worldSize(); ++r) {
+            parts.push_back(outputs[0][size_t(r)].narrow(0, 0, rows[size_t(r)]));
+            if (r < group.rank())
+                offset += rows[size_t(r)];
+        }
+        ctx->saved_data["offset"] = offset;
         ctx->saved_data["rows"] = local.size(0);
-        return torch::cat(outputs[0]);
+        return torch::cat(parts);
     }
 
     static torch::autograd::variable_list backward(torch::autograd::AutogradContext *ctx,
                                                    torch::autograd::variable_list grads)
     {
-        const int64_t rank = ctx->saved_data["rank"].toInt();
+        const int64_t offset = ctx->saved_data["offset"].toInt();
         const int64_t rows = ctx->saved_data["rows"].toInt();
-        return {grads[0].narrow(0, rank * rows, rows), torch::Tensor()};
+        return {grads[0].narrow(0, offset, rows), torch::Tensor(), torch::Tensor()};
     }
 };
 
@@ -48,11 +65,26 @@ std::vector<torch::Tensor> gradientsOf(const std::vector<torch::Tensor> &params)
 
 torch::Tensor allGatherRows(DataParallelGroup &group, const torch::Tensor &local)
 {
+    return allGatherRows(group, local,
+                         std::vector<int64_t>(size_t(group.worldSize()), local.size(0)));
+}
+
+torch::Tensor allGatherRows(DataParallelGroup &group, const torch::Tensor &local,
+                            const std::vector<int64_t> &rows)
+{
+    if (rows.size() != size_t(group.worldSize()) || rows[size_t(group.rank())] != local.size(0))
+        throw std::invalid_argument("allGatherRows: the row counts do not match the ranks");
     // Gloo gathers host memory; a device tensor travels through a host copy (a GPU cluster
     // would use NCCL instead: docs/design/distributed.md).
     const auto host = local.device().is_cpu() ? local : local.to(torch::kCPU);
-    auto gathered = AllGatherRowsFunction::apply(host, int64_t(reinterpret_cast<intptr_t>(&group)));
+    auto gathered =
+        AllGatherRowsFunction::apply(host, int64_t(reinterpret_cast<intptr_t>(&group)), rows);
     return gathered.to(local.device());
+}
+
+std::pair<int64_t, int64_t> shareOf(int64_t count, int rank, int world)
+{
+    return {count * rank / world, count * (rank + 1) / world};
 }
 
 void allReduceGradients(DataParallelGroup &group, const std::vector<torch::Tensor> &sharded,

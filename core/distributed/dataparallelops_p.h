@@ -15,6 +15,14 @@ namespace equiscope {
 /// hands each rank the slice of its own rows without communicating; summing the parameter
 /// gradients over ranks (allReduceGradients) then gives exactly the one-process gradient.
 torch::Tensor allGatherRows(DataParallelGroup &group, const torch::Tensor &local);
+/// The same for ranks holding different numbers of rows: @p rows[r] on rank r (every rank
+/// passes the same list; this rank's entry is local.size(0)).
+torch::Tensor allGatherRows(DataParallelGroup &group, const torch::Tensor &local,
+                            const std::vector<int64_t> &rows);
+
+/// Rank @p rank's share of @p count items split as evenly as possible over @p world ranks: the
+/// half-open range [first, second). Every rank computes every rank's share the same way.
+std::pair<int64_t, int64_t> shareOf(int64_t count, int rank, int world);
 
 /// Sums @p sharded gradients over the ranks (parameters whose gradient each rank computed from
 /// its own rows) and averages @p replicated ones (parameters every rank computed the whole

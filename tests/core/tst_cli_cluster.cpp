@@ -106,6 +106,57 @@ private Q_SLOTS:
 
     // The transformer's device: the same result wherever it runs (here auto is the CPU as well),
     // a device this LibTorch does not have is refused with its name.
+    void dataParallelTrainingMatchesOneProcess()
+    {
+        // The transformer on 2 processes (docs/design/distributed.md): each runs its share of
+        // every batch's anchors (batches of 25: 13 + 12), the loss sees all logits. Without
+        // dropout (whose masks depend on the rows a process draws them for) the epochs' losses
+        // and the clustering equal the one-process run's.
+        const QString config = m_dir.filePath(QStringLiteral("no-dropout.json"));
+        QVERIFY(fixtures::writeFile(config, R"({"dropout": 0.0})"));
+        auto cluster = [&](const QString &tag, const QStringList &extra) {
+            return fixtures::runCli(QStringList{"cluster", "--config", config, "--features",
+                                                m_features, "--labels", data("labels.meta"),
+                                                "--groups", data("groups.txt"), "--out",
+                                                m_dir.filePath(QStringLiteral("dp-") + tag),
+                                                "--batch", "25", "--threads", "1"} +
+                                    tiny() + extra);
+        };
+        const auto one = cluster(QStringLiteral("one"), {});
+        QVERIFY2(one.exitCode == 0, one.err.constData());
+        const auto two = cluster(QStringLiteral("two"), {"--nproc", "2"});
+        QVERIFY2(two.exitCode == 0, two.err.constData());
+        const QJsonObject a = QJsonDocument::fromJson(one.out).object();
+        const QJsonObject b = QJsonDocument::fromJson(two.out).object();
+        auto s = RunStore::open(store());
+        QVERIFY(s);
+        const auto ea = s.value()->epochs(a.value("run").toString());
+        const auto eb = s.value()->epochs(b.value("run").toString());
+        QVERIFY(ea && eb);
+        QCOMPARE(ea->size(), 2);
+        QCOMPARE(eb->size(), 2);
+        for (int i = 0; i < 2; ++i) {
+            const double la = ea->at(i).metrics.value("loss").toDouble();
+            const double lb = eb->at(i).metrics.value("loss").toDouble();
+            QVERIFY2(std::abs(la - lb) <= 1e-5 * std::abs(la),
+                     qPrintable(QStringLiteral("epoch %1: %2 vs %3").arg(i + 1).arg(la).arg(lb)));
+        }
+        QCOMPARE(b.value("pairwise_f_score").toDouble(), a.value("pairwise_f_score").toDouble());
+        QCOMPARE(s.value()
+                     ->run(b.value("run").toString())
+                     ->versions.value("data_parallel")
+                     .toObject()
+                     .value("world_size")
+                     .toInt(),
+                 2);
+        // Only rank 0 wrote the outputs, and the baselines train nothing to split.
+        QVERIFY(QFile::exists(m_dir.filePath(QStringLiteral("dp-two/pred_labels.txt"))));
+        const auto kmeans =
+            cluster(QStringLiteral("kmeans"), {"--method", "kmeans", "--nproc", "2"});
+        QVERIFY(kmeans.exitCode != 0);
+        QVERIFY2(kmeans.err.contains("train in one process"), kmeans.err.constData());
+    }
+
     void clusterDeviceIsChosenOrRefused()
     {
         auto cluster = [&](const QString &device, const QString &tag) {
