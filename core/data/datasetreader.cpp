@@ -1,4 +1,7 @@
 #include "data/datasetreader.h"
+#include <QHash>
+#include <QJsonDocument>
+#include <memory>
 
 #include "data/celebareader.h"
 #include "data/coloredmnist.h"
@@ -75,6 +78,20 @@ Expected<Dataset> openDataset(const DatasetSpec &spec, const ReadContext &contex
         // Third-party code (OpenCV) may throw its own exceptions: report, never crash.
         return DataError{spec.path, -1, -1, {}, {}, {}, QString::fromUtf8(e.what())};
     }
+}
+
+DatasetOpener cachingDatasetOpener()
+{
+    auto cache = std::make_shared<QHash<QByteArray, Dataset>>();
+    return [cache](const DatasetSpec &spec) -> Expected<Dataset> {
+        const QByteArray key = QJsonDocument(spec.toJson()).toJson(QJsonDocument::Compact);
+        if (auto it = cache->constFind(key); it != cache->constEnd())
+            return it.value();
+        auto opened = openDataset(spec);
+        if (opened)
+            cache->insert(key, opened.value());
+        return opened;
+    };
 }
 
 } // namespace equiscope

@@ -32,6 +32,13 @@ QStringList datasetFormats();
 ///  - all: "splitSeed", "testFraction", "valFraction" for datasets without their own split
 Expected<Dataset> openDataset(const DatasetSpec &spec, const ReadContext &context = {});
 
+/// Opens the dataset of a spec; callers that read several runs of one dataset share a caching
+/// one (cachingDatasetOpener) so it is read once.
+using DatasetOpener = std::function<Expected<Dataset>(const DatasetSpec &)>;
+/// An opener that opens each distinct spec once and hands out the same Dataset afterwards
+/// (errors are not cached). The opener and its copies share the cache.
+DatasetOpener cachingDatasetOpener();
+
 /// Seeded random splits from the spec's options (used by readers without an official split).
 std::vector<Split> splitsFromOptions(qint64 count, const QVariantMap &options);
 

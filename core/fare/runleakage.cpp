@@ -26,7 +26,8 @@ struct RunFeatures
     AttributeTable attributes; ///< one row per embedding row
 };
 
-Expected<RunFeatures> loadRunFeatures(RunStore &store, const QString &storePath, const QString &key)
+Expected<RunFeatures> loadRunFeatures(RunStore &store, const QString &storePath, const QString &key,
+                                      const DatasetOpener &open)
 {
     auto id = store.resolveRun(key);
     if (!id)
@@ -53,7 +54,7 @@ Expected<RunFeatures> loadRunFeatures(RunStore &store, const QString &storePath,
     auto config = FareConfig::fromJson(f.run.config);
     if (!config)
         return config.error();
-    auto ds = openDataset(config->dataset, ReadContext{});
+    auto ds = open ? open(config->dataset) : openDataset(config->dataset, ReadContext{});
     if (!ds)
         return ds.error();
     f.dataset = ds.value();
@@ -130,7 +131,7 @@ Expected<RunLeakage> measureRunLeakage(const RunLeakageRequest &request)
     auto store = RunStore::open(request.storePath, storeOptions);
     if (!store)
         return store.error();
-    auto main = loadRunFeatures(*store.value(), request.storePath, request.run);
+    auto main = loadRunFeatures(*store.value(), request.storePath, request.run, request.open);
     if (!main)
         return main.error();
     RunLeakage result;
@@ -151,7 +152,8 @@ Expected<RunLeakage> measureRunLeakage(const RunLeakageRequest &request)
     if (!done)
         return done.error();
     if (!request.baseline.isEmpty()) {
-        auto base = loadRunFeatures(*store.value(), request.storePath, request.baseline);
+        auto base =
+            loadRunFeatures(*store.value(), request.storePath, request.baseline, request.open);
         if (!base)
             return base.error();
         if (base->run.datasetFingerprint != main->run.datasetFingerprint)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "data/dataset.h"
+#include "data/datasetreader.h"
 #include "nn/representationleakage.h"
 #include "util/expected.h"
 
@@ -20,6 +21,7 @@ struct RunLeakageRequest
     QString baseline;      ///< optional second run (e.g. the InfoNCE run of the same data)
     bool rawPixels = true; ///< also probe the images' pixels (average-pooled to ≤ 8 × 8)
     LeakageOptions options;
+    DatasetOpener open; ///< opens the runs' dataset; empty: openDataset()
 };
 
 struct RunLeakage

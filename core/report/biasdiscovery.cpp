@@ -189,12 +189,15 @@ BiasDiscovery discoverBias(const QString &storePath, const QVector<ReportRun> &r
     BiasDiscovery bias;
     if (runs.isEmpty())
         return bias;
+    // The association scan, the leakage probes and the subgroup scans all read the runs'
+    // dataset: it is opened once per distinct spec.
+    const DatasetOpener open = cachingDatasetOpener();
     const RunRecord &first = runs.first().record;
     if (first.datasetSpec.isEmpty()) {
         bias.problems << QStringLiteral("no association scan: the run records no dataset");
     } else {
         const DatasetSpec spec = DatasetSpec::fromJson(first.datasetSpec);
-        auto ds = openDataset(spec);
+        auto ds = open(spec);
         if (!ds) {
             bias.problems << QStringLiteral("no association scan: the dataset could not be "
                                             "opened here: %1")
@@ -220,6 +223,7 @@ BiasDiscovery discoverBias(const QString &storePath, const QVector<ReportRun> &r
         RunLeakageRequest request;
         request.storePath = storePath;
         request.run = r.record.id;
+        request.open = open;
         auto leak = measureRunLeakage(request);
         if (leak)
             bias.leakage << leak.value();
@@ -233,6 +237,7 @@ BiasDiscovery discoverBias(const QString &storePath, const QVector<ReportRun> &r
         RunSubgroupScanRequest request;
         request.storePath = storePath;
         request.run = r.record.id;
+        request.open = open;
         auto scan = scanRunSubgroups(request);
         if (scan)
             bias.runSubgroups << scan.value();

@@ -65,7 +65,7 @@ Expected<RunSubgroupScan> scanRunSubgroups(const RunSubgroupScanRequest &request
     if (record.datasetSpec.isEmpty())
         return storeError(request.storePath, QStringLiteral("%1 records no dataset").arg(what));
     const DatasetSpec spec = DatasetSpec::fromJson(record.datasetSpec);
-    auto dataset = openDataset(spec);
+    auto dataset = request.open ? request.open(spec) : openDataset(spec);
     if (!dataset)
         return dataset.error();
     if (!record.datasetFingerprint.isEmpty() && dataset->fingerprint() != record.datasetFingerprint)

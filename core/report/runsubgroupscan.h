@@ -1,5 +1,6 @@
 #pragma once
 
+#include "data/datasetreader.h"
 #include "eval/subgroupscan.h"
 #include "util/expected.h"
 
@@ -17,6 +18,7 @@ struct RunSubgroupScanRequest
     QString run;            ///< id, id prefix or name
     QStringList attributes; ///< the attributes searched; empty = all but the target
     SubgroupScanOptions options;
+    DatasetOpener open; ///< opens the run's dataset; empty: openDataset()
 };
 
 struct RunSubgroupScan
