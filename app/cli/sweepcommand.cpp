@@ -139,7 +139,10 @@ int task(const QStringList &args)
     p.addPositionalArgument(QStringLiteral("task"), QStringLiteral("Subcommand."));
     p.addPositionalArgument(QStringLiteral("DIR"), QStringLiteral("The sweep folder."));
     p.addPositionalArgument(QStringLiteral("INDEX"), QStringLiteral("The point (0-based)."));
+    p.addOption(nprocOption());
     parseOrExit(p, args);
+    if (const int launched = launchRanksIfAsked(args); launched >= 0)
+        return launched;
     const QString dir = p.positionalArguments().value(1);
     bool ok = false;
     const int index = p.positionalArguments().value(2).toInt(&ok);
@@ -180,8 +183,9 @@ int task(const QStringList &args)
     return runJobInTerminal(job.get(), shard);
 }
 
-/// `sweep run DIR --local N`: the points that have not finished, N processes at a time.
-int runLocal(const QString &dir, const SweepPlan &plan, int parallel)
+/// `sweep run DIR --local N [--nproc M]`: the points that have not finished, N at a time, each
+/// as M processes of one data-parallel run.
+int runLocal(const QString &dir, const SweepPlan &plan, int parallel, int processes)
 {
     QList<int> todo;
     for (const auto &point : plan.points())
@@ -203,9 +207,11 @@ int runLocal(const QString &dir, const SweepPlan &plan, int parallel)
             auto process = std::make_unique<QProcess>();
             process->setProcessChannelMode(QProcess::MergedChannels);
             process->setStandardOutputFile(SweepPlan::logPath(dir, index));
-            process->start(
-                QCoreApplication::applicationFilePath(),
-                {QStringLiteral("sweep"), QStringLiteral("task"), dir, QString::number(index)});
+            QStringList taskArguments{QStringLiteral("sweep"), QStringLiteral("task"), dir,
+                                      QString::number(index)};
+            if (processes > 1)
+                taskArguments << QStringLiteral("--nproc") << QString::number(processes);
+            process->start(QCoreApplication::applicationFilePath(), taskArguments);
             running.push_back({index, std::move(process)});
         }
         for (auto it = running.begin(); it != running.end();) {
@@ -249,6 +255,10 @@ int run(const QStringList &args)
          {QStringLiteral("cpus-per-task"), QStringLiteral("Cores per point (Slurm)."),
           QStringLiteral("N")},
          {QStringLiteral("max-running"), QStringLiteral("At most N points at once (Slurm)."),
+          QStringLiteral("N")},
+         {QStringLiteral("nproc"),
+          QStringLiteral("With --local: train each point as N processes of one data-parallel "
+                         "run (FARE family, clustering transformer)."),
           QStringLiteral("N")}});
     parseOrExit(p, args);
     const QString dir = p.positionalArguments().value(1);
@@ -270,7 +280,10 @@ int run(const QStringList &args)
         int parallel = 1;
         if (!positive(QStringLiteral("local"), 1, &parallel))
             return fail(QStringLiteral("--local needs a whole number ≥ 1"), kExitUsage);
-        return runLocal(dir, plan.value(), parallel);
+        int processes = 1;
+        if (!positive(QStringLiteral("nproc"), 1, &processes) || processes > 256)
+            return fail(QStringLiteral("--nproc needs a whole number from 1 to 256"), kExitUsage);
+        return runLocal(dir, plan.value(), parallel, processes);
     }
     SlurmArrayOptions options;
     options.partition = p.value(QStringLiteral("partition"));

@@ -156,6 +156,25 @@ private Q_SLOTS:
         QCOMPARE(runs->size(), 2);
         for (const RunRecord &r : runs.value())
             QCOMPARE(r.status, RunStatus::Finished);
+        // Each point as a data-parallel run of 2 processes (rank 0 writes the point's shard).
+        const QString dpDir = m_dir.filePath(QStringLiteral("sweep-dp"));
+        QCOMPARE(fixtures::runCli({"sweep", "create", "--config", base, "--grid",
+                                   "learningRate=0.001", "--out", dpDir})
+                     .exitCode,
+                 0);
+        auto dp = fixtures::runCli({"sweep", "run", dpDir, "--local", "1", "--nproc", "2"});
+        QVERIFY2(dp.exitCode == 0, dp.err.constData());
+        auto shard = RunStore::open(SweepPlan::shardPath(dpDir, 0));
+        QVERIFY(shard);
+        auto dpRuns = shard.value()->runs();
+        QVERIFY(dpRuns && dpRuns->size() == 1);
+        QCOMPARE(dpRuns->first().status, RunStatus::Finished);
+        QCOMPARE(dpRuns->first()
+                     .versions.value("data_parallel")
+                     .toObject()
+                     .value("world_size")
+                     .toInt(),
+                 2);
         // Usage errors.
         QCOMPARE(fixtures::runCli({"sweep", "run", dir}).exitCode, 2);
         QCOMPARE(fixtures::runCli({"sweep", "task", dir, "7"}).exitCode, 2);
