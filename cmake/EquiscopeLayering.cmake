@@ -38,7 +38,7 @@ set(_core_allowed_losses util data)
 set(_core_allowed_nn util data eval)
 set(_core_allowed_jobs util distributed data store eval)
 set(_core_allowed_fare util distributed data store eval losses nn jobs families)
-set(_core_allowed_fairssl util data store eval losses nn jobs families)
+set(_core_allowed_fairssl util distributed data store eval losses nn jobs families)
 # Clustering a trained FARE run's embeddings needs that run's session.
 set(_core_allowed_clustering util distributed data store eval losses nn jobs families fare)
 set(_core_allowed_families util store jobs fare fairssl clustering)

@@ -4,6 +4,7 @@
 
 #include "clioutput.h"
 #include "jobrunner.h"
+#include "parallellaunch.h"
 #include "traincommand.h"
 
 #include "fairssl/fairsslconfig.h"
@@ -143,6 +144,7 @@ int runFairSslTrainCommand(const QStringList &arguments)
         {QStringLiteral("print-config"),
          QStringLiteral("Print the resolved run config JSON and exit.")},
         dryRunOption(),
+        nprocOption(),
     };
     for (const Mapped &m : kMapped)
         // The table's help texts are UTF-8 (×, τ, α): decoding them as Latin-1 printed mojibake.
@@ -233,11 +235,20 @@ int runFairSslTrainCommand(const QStringList &arguments)
         printJson(config.toJson());
         return 0;
     }
-    const QString storePath = storePathOption(p.value(QStringLiteral("store")));
+    QString storePath = storePathOption(p.value(QStringLiteral("store")));
     if (p.isSet(QStringLiteral("dry-run")))
         return printRunCost(RunFamily::FairSsl, config.toJson(), storePath);
+    if (const int launched = launchRanksIfAsked(arguments); launched >= 0)
+        return launched;
+    QString rankError;
+    const QString scratch = scratchStoreForThisRank(&rankError);
+    if (!rankError.isEmpty())
+        return fail(rankError, 2);
+    if (!scratch.isEmpty())
+        storePath = scratch; // another rank than 0: rank 0 records the run
     FairSslJob job(config, storePath);
-    if (p.isSet(QStringLiteral("reuse-stages"))) {
+    // Reused stages are rank 0's to copy; it hands them to the other ranks.
+    if (p.isSet(QStringLiteral("reuse-stages")) && scratch.isEmpty()) {
         auto store = RunStore::open(storePath);
         if (!store)
             return fail(store.error().toString());

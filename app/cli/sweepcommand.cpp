@@ -34,6 +34,7 @@ struct PointState
 {
     QString status = QStringLiteral("pending"); ///< pending | a RunStatus name
     QString runId;
+    qint64 epochs = 0; ///< epochs the run has recorded
     bool finished() const { return status == QLatin1String("finished"); }
 };
 
@@ -52,14 +53,16 @@ PointState pointState(const QString &dir, int index)
     if (!runs || runs->isEmpty())
         return s;
     // A finished run wins; otherwise the newest run says where the point stands.
+    const RunRecord *shown = &runs->first();
     for (const RunRecord &r : runs.value())
         if (r.status == RunStatus::Finished) {
-            s.status = runStatusName(r.status);
-            s.runId = r.id;
-            return s;
+            shown = &r;
+            break;
         }
-    s.status = runStatusName(runs->first().status);
-    s.runId = runs->first().id;
+    s.status = runStatusName(shown->status);
+    s.runId = shown->id;
+    if (auto epochs = store.value()->epochs(s.runId))
+        s.epochs = qint64(epochs->size());
     return s;
 }
 
@@ -250,7 +253,7 @@ int run(const QStringList &args)
           QStringLiteral("T")},
          {QStringLiteral("nodes"),
           QStringLiteral("Nodes per point: more than 1 trains each point data-parallel over "
-                         "them through srun (FARE family)."),
+                         "them through srun (methods that train data-parallel)."),
           QStringLiteral("N")},
          {QStringLiteral("cpus-per-task"), QStringLiteral("Cores per point (Slurm)."),
           QStringLiteral("N")},
@@ -258,7 +261,7 @@ int run(const QStringList &args)
           QStringLiteral("N")},
          {QStringLiteral("nproc"),
           QStringLiteral("With --local: train each point as N processes of one data-parallel "
-                         "run (FARE family, clustering transformer)."),
+                         "run (methods that train data-parallel)."),
           QStringLiteral("N")}});
     parseOrExit(p, args);
     const QString dir = p.positionalArguments().value(1);
@@ -328,8 +331,10 @@ int status(const QStringList &args)
         QJsonObject o{{QStringLiteral("index"), point.index},
                       {QStringLiteral("name"), point.name},
                       {QStringLiteral("status"), s.status}};
-        if (!s.runId.isEmpty())
+        if (!s.runId.isEmpty()) {
             o.insert(QStringLiteral("run"), s.runId);
+            o.insert(QStringLiteral("epochs"), s.epochs);
+        }
         if (scheduler.contains(point.index))
             o.insert(QStringLiteral("slurm"), scheduler.value(point.index));
         points.append(o);

@@ -87,6 +87,38 @@ std::pair<int64_t, int64_t> shareOf(int64_t count, int rank, int world)
     return {count * rank / world, count * (rank + 1) / world};
 }
 
+std::vector<int64_t> sharesOf(int64_t count, int world)
+{
+    std::vector<int64_t> rows;
+    for (int r = 0; r < world; ++r) {
+        const auto [first, last] = shareOf(count, r, world);
+        rows.push_back(last - first);
+    }
+    return rows;
+}
+
+torch::Tensor allGatherTwoViews(DataParallelGroup &group, const torch::Tensor &local,
+                                const std::vector<int64_t> &rows)
+{
+    std::vector<int64_t> viewRows;
+    for (int64_t n : rows)
+        viewRows.push_back(2 * n);
+    const auto gathered = allGatherRows(group, local, viewRows);
+    // Gathered by rank: [view 1 of rank 0's rows, view 2 of rank 0's rows, view 1 of rank 1's,
+    // …]; the one-process order is every view 1 row, then every view 2 row.
+    std::vector<int64_t> order;
+    for (int64_t view = 0; view < 2; ++view) {
+        int64_t start = 0;
+        for (int64_t n : rows) {
+            for (int64_t i = 0; i < n; ++i)
+                order.push_back(start + view * n + i);
+            start += 2 * n;
+        }
+    }
+    return gathered.index_select(
+        0, torch::tensor(order, torch::TensorOptions().dtype(torch::kLong).device(local.device())));
+}
+
 void allReduceGradients(DataParallelGroup &group, const std::vector<torch::Tensor> &sharded,
                         const std::vector<torch::Tensor> &replicated)
 {
@@ -105,10 +137,12 @@ void allReduceGradients(DataParallelGroup &group, const std::vector<torch::Tenso
         for (const auto &param : params) {
             const int64_t n = param.numel();
             auto slice = flat[0].narrow(0, offset, n).view(param.sizes()).to(param.device());
+            // A parameter the step did not reach (the projection head of a cross-entropy step)
+            // has no gradient on any rank — every rank runs the same graph — and keeps none:
+            // optimisers skip it as in one process (a zero gradient would let Adam's weight
+            // decay move it).
             if (param.grad().defined())
                 param.mutable_grad().copy_(slice);
-            else
-                param.mutable_grad() = slice.clone();
             offset += n;
         }
     };

@@ -3,6 +3,7 @@
 #include "fairssl/fairsslpipeline_p.h"
 
 #include "losses/contrastiveloss_p.h"
+#include "util/steplosstrace.h"
 #include "util/torchdevice_p.h"
 
 #include <QDataStream>
@@ -124,15 +125,21 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
             group.options().set_lr(lr);
         report.learningRate = lr;
         const auto &batch = batches[size_t(step)];
-        const auto u8 = gatherImages(batch);
-        const auto x = torch::cat({augmenter.augment(u8), augmenter.augment(u8)}).to(device);
-        torch::Tensor projected;
+        const int64_t b = int64_t(batch.size());
+        // Data-parallel: this rank's rows through the encoder, the head and the loss on the
+        // gathered batch (fairsslpipelineparallel.cpp).
+        const auto x = trainingViews(augmenter, batch, 2);
+        torch::Tensor h, projected;
         {
             const AutocastScope autocast(device, precision);
-            projected = embedModel->project(embedModel->represent(x));
+            h = embedModel->represent(x);
+        }
+        h = gatherViews(h, b, 2);
+        {
+            const AutocastScope autocast(device, precision);
+            projected = embedModel->project(h);
         }
         const auto u = F::normalize(projected.to(torch::kFloat), F::NormalizeFuncOptions().dim(1));
-        const int64_t b = int64_t(batch.size());
         LossInputs in;
         in.u1 = u.narrow(0, 0, b);
         in.u2 = u.narrow(0, b, b);
@@ -146,7 +153,11 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
                                     .arg(step + 1));
         embedOptimizer->zero_grad();
         value.backward();
+        reduceGradients(embedModel->backboneParameters(), embedModel->headParameters(),
+                        embedModel->backboneBuffers());
         embedOptimizer->step();
+        if (recordsRun())
+            traceStepLoss(epoch, step + 1, v);
         lossSum += v;
         images += b;
         ++done;

@@ -152,6 +152,7 @@ const QVector<Option> &options()
         integer(QStringLiteral("batchSize"), &C::batchSize),
         real(QStringLiteral("learningRate"), &C::learningRate),
         real(QStringLiteral("weightDecay"), &C::weightDecay),
+        text(QStringLiteral("optimizer"), &C::optimizer),
         text(QStringLiteral("device"), &C::device),
         text(QStringLiteral("precision"), &C::precision),
         integer(QStringLiteral("threads"), &C::threads),
@@ -325,6 +326,8 @@ QJsonObject FairSslConfig::toJson() const
     // stay what they were; absent means fp32.
     if (precision == QLatin1String("fp32"))
         o.remove(QStringLiteral("precision"));
+    if (optimizer == QLatin1String("adam")) // the same for the optimiser (absent: Adam)
+        o.remove(QStringLiteral("optimizer"));
     o.insert(QStringLiteral("augment"), augment.toJson());
     // Seeds are 64-bit: text keeps every bit (JSON numbers are doubles).
     o.insert(QStringLiteral("seed"), QString::number(seed));

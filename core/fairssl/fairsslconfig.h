@@ -101,6 +101,9 @@ struct FairSslConfig
     int batchSize = 128;
     double learningRate = 1e-3;
     double weightDecay = 1e-4;
+    /// Optimiser of both training stages (SimCLR embed, train): "adam", or "sgd" (momentum
+    /// 0.9, as the SupCon paper trains).
+    QString optimizer = QStringLiteral("adam");
     quint64 seed = 0;
     QString device = QStringLiteral("auto");
     /// fp32 | bf16 | fp16: the encoder forwards of the SimCLR and SupCon / CE training steps under

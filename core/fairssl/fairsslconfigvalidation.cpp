@@ -49,6 +49,8 @@ Expected<Done> FairSslConfig::validate() const
         if (!(s > 0))
             return configError(QStringLiteral("encoder.std"), QStringLiteral("positive values"),
                                QString::number(s));
+    if (!oneOf(optimizer, {QStringLiteral("adam"), QStringLiteral("sgd")}))
+        return configError(QStringLiteral("optimizer"), QStringLiteral("adam or sgd"), optimizer);
     if (!oneOf(backbone, {QStringLiteral("lenet"), QStringLiteral("resnet18")}))
         return configError(QStringLiteral("backbone"), QStringLiteral("lenet or resnet18"),
                            backbone);

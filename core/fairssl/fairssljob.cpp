@@ -5,6 +5,7 @@
 #include "jobs/metricrows.h"
 
 #include "data/datasetreader.h"
+#include "distributed/dataparallelgroup.h"
 #include "fairssl/fairsslpipeline.h"
 #include "store/runstore.h"
 
@@ -232,6 +233,30 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
         for (const ArtifactRecord &a : reports.value())
             finished.insert(a.name);
     const int resumable = store.resumableEpoch(runId).value_or(-1);
+    // Data-parallel: rank 0 holds the run; the other ranks take the finished stages, the
+    // checkpoints and every stage's outputs from it (their own store is scratch).
+    const auto group = dataParallel();
+    const bool records = recordsRun();
+    if (group) {
+        if (auto split = m_pipeline->setDataParallel(group); !split)
+            return JobEnd::failed(split.error());
+        QStringList done = finished.values();
+        done.sort();
+        auto shared = group->broadcastFromRankZero(records ? done.join(QLatin1Char('\n')).toUtf8()
+                                                           : QByteArray());
+        if (!shared)
+            return epochFailed(shared.error());
+        finished.clear();
+        for (const QString &s : QString::fromUtf8(shared.value()).split(QLatin1Char('\n')))
+            if (!s.isEmpty())
+                finished.insert(s);
+    }
+    /// Rank 0's @p bytes on every rank (as they are in one process).
+    auto fromRankZero = [&](const QByteArray &bytes) -> Expected<QByteArray> {
+        if (!group)
+            return bytes;
+        return group->broadcastFromRankZero(records ? bytes : QByteArray());
+    };
 
     // Progress units: one per epoch of the epoch stages, plus one for every stage's own pass.
     const QStringList stages = m_pipeline->stages();
@@ -252,22 +277,30 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
         if (stage == QLatin1String("classifier"))
             break;
         if (finished.contains(stage)) {
-            auto outputs = store.artifact(runId, kOutputsKind, std::nullopt, stage);
-            auto stageReport = store.artifact(runId, kStageKind, std::nullopt, stage);
-            if (!outputs || !stageReport)
-                return JobEnd::failed(outputs ? stageReport.error() : outputs.error());
-            auto restored = m_pipeline->restoreStage(stage, outputs->bytes);
+            QByteArray outputBytes, reportBytes;
+            if (records) {
+                auto outputs = store.artifact(runId, kOutputsKind, std::nullopt, stage);
+                auto stageReport = store.artifact(runId, kStageKind, std::nullopt, stage);
+                if (!outputs || !stageReport)
+                    return JobEnd::failed(outputs ? stageReport.error() : outputs.error());
+                outputBytes = outputs->bytes;
+                reportBytes = stageReport->bytes;
+            }
+            auto shared = fromRankZero(outputBytes);
+            if (!shared)
+                return epochFailed(shared.error());
+            auto restored = m_pipeline->restoreStage(stage, shared.value());
             if (!restored)
                 return JobEnd::failed(restored.error());
             Q_EMIT logMessage(
                 QStringLiteral("stage %1: finished earlier, outputs restored").arg(stage));
-            Q_EMIT stageFinished(stage, QJsonDocument::fromJson(stageReport->bytes).object(), true);
+            Q_EMIT stageFinished(stage, QJsonDocument::fromJson(reportBytes).object(), true);
             continue;
         }
         const int epochs = m_pipeline->epochsOf(stage);
         int startEpoch = 1;
         const int base = epochBase.value(stage);
-        if (epochs > 0 && resumable > base) {
+        if (records && epochs > 0 && resumable > base) {
             auto checkpoint = store.artifact(runId, ArtifactKind::checkpoint(), resumable);
             if (!checkpoint)
                 return JobEnd::failed(checkpoint.error());
@@ -279,6 +312,21 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
                                   .arg(stage)
                                   .arg(restored.value()));
         }
+        if (group && epochs > 0) {
+            // Every rank starts the stage's epochs from rank 0's state: the initial weights or
+            // the checkpoint it resumes (checkpoints do not depend on the number of ranks).
+            if (auto ready = m_pipeline->prepareEpochs(stage); !ready)
+                return JobEnd::failed(ready.error());
+            auto state = fromRankZero(m_pipeline->checkpoint(stage, startEpoch - 1));
+            if (!state)
+                return epochFailed(state.error());
+            if (!records) {
+                auto restored = m_pipeline->restoreCheckpoint(stage, state.value());
+                if (!restored)
+                    return JobEnd::failed(restored.error());
+                startEpoch = restored.value() + 1;
+            }
+        }
         Q_EMIT logMessage(QStringLiteral("stage %1: started").arg(stage));
         double epochSeconds = 0; // the stage's time is its epochs' plus its completion's
         for (int epoch = startEpoch; epoch <= epochs; ++epoch) {
@@ -288,8 +336,9 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
                     report(stage, unit, s.step, s.steps, s.loss, false);
                 });
             if (!epochReport)
-                return failedOrCancelled(epochReport.error(),
-                                         QStringLiteral("stage %1").arg(stage));
+                return group ? epochFailed(epochReport.error())
+                             : failedOrCancelled(epochReport.error(),
+                                                 QStringLiteral("stage %1").arg(stage));
             if (epochReport->cancelled)
                 return JobEnd::cancelled(
                     QStringLiteral("cancelled during stage %1, epoch %2; resumable from epoch %3")
@@ -297,6 +346,15 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
                         .arg(epoch)
                         .arg(epoch - 1));
             epochSeconds += epochReport->seconds;
+            if (!records) {
+                // Another rank than 0: rank 0 evaluates and records; this one goes on training.
+                Q_EMIT logMessage(QStringLiteral("stage %1 epoch %2/%3: loss %4")
+                                      .arg(stage)
+                                      .arg(epoch)
+                                      .arg(epochs)
+                                      .arg(epochReport->loss, 0, 'f', 6));
+                continue;
+            }
             const int global = base + epoch;
             QJsonObject metrics = epochReport->toJson();
             metrics.insert(QStringLiteral("epoch"), global);
@@ -350,11 +408,23 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
         }
         const int unit = unitBase.value(stage) + epochs + 1;
         report(stage, unit, 0, 1, 0, true);
+        if (!records) {
+            // Rank 0 completes the stage (embeds, curates, labels) and hands over its outputs.
+            auto shared = fromRankZero({});
+            if (!shared)
+                return epochFailed(shared.error());
+            if (auto restored = m_pipeline->restoreStage(stage, shared.value()); !restored)
+                return JobEnd::failed(restored.error());
+            Q_EMIT logMessage(QStringLiteral("stage %1: outputs from rank 0").arg(stage));
+            continue;
+        }
         auto result = m_pipeline->completeStage(stage, cancelFlag(), [&](const StageProgress &s) {
             report(stage, unit, s.step, s.steps, s.loss, false);
         });
         if (!result)
             return failedOrCancelled(result.error(), QStringLiteral("stage %1").arg(stage));
+        if (auto shared = fromRankZero(result->outputs); !shared)
+            return epochFailed(shared.error());
         if (epochs > 0) {
             // Epochs trained by this process (a resumed stage's earlier epochs are not counted).
             result->report.details.insert(QStringLiteral("epochSeconds"), epochSeconds);
@@ -393,6 +463,11 @@ JobEnd FairSslJob::runStages(RunStore &store, const QString &runId)
         Q_EMIT stageFinished(stage, stageJson, false);
     }
 
+    if (!records)
+        return JobEnd::finished(QStringLiteral("rank %1 of %2 trained its share; rank 0 "
+                                               "evaluates and records the run")
+                                    .arg(group->rank())
+                                    .arg(group->worldSize()));
     return runClassifier(store, runId, unitBase.value(QStringLiteral("classifier")) + 1, units);
 }
 

@@ -40,6 +40,9 @@ public:
     RunFamily family() const override { return RunFamily::FairSsl; }
     QString methodName() const override;
     QString displayName() const override;
+    /// The embed (SimCLR) and train (SupCon, weighted SupCon, cross-entropy) epochs split their
+    /// batches over the ranks; rank 0 runs the other stages and hands their outputs over.
+    bool supportsDataParallel() const override { return true; }
 
 Q_SIGNALS:
     /// Stage @p stage finished with @p report (StageReport JSON); @p restored when a resumed run

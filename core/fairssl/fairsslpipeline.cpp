@@ -306,9 +306,7 @@ Expected<std::unique_ptr<FairSslPipeline>> FairSslPipeline::create(const FairSsl
             p.script = std::move(script.value());
         } else if (embeds) {
             p.embedModel = p.newModel(fairSslStream(config.seed, EmbedInit));
-            p.embedOptimizer = std::make_unique<torch::optim::Adam>(
-                p.embedModel->parameters(), torch::optim::AdamOptions(config.embedLearningRate)
-                                                .weight_decay(config.weightDecay));
+            p.embedOptimizer = p.newOptimizer(p.embedModel->parameters(), config.embedLearningRate);
         }
         if (embeds && config.pseudoLabelMode == QLatin1String("zero-shot") &&
             config.method != FairSslMethod::SimClr) {

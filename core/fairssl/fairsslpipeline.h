@@ -13,6 +13,8 @@
 
 namespace equiscope {
 
+class DataParallelGroup;
+
 /// What one stage did, for the store, the stage view and the report.
 struct StageReport
 {
@@ -108,6 +110,14 @@ public:
     Expected<FairSslEpochReport> runEpoch(const QString &stage, int epoch,
                                           const std::atomic<bool> &cancel,
                                           const StageProgressFn &progress = {});
+    /// Trains the epochs of every stage data-parallel over @p group (docs/design/distributed.md):
+    /// each rank augments and encodes its share of a batch, the representations are gathered,
+    /// and the loss runs on the whole batch on every rank. Fails for a set-up that cannot split
+    /// (the look-ahead over the whole encoder). A null or one-rank group trains alone.
+    Expected<Done> setDataParallel(std::shared_ptr<DataParallelGroup> group);
+    /// Builds what the epochs of @p stage train (the train stage's model and optimisers), so
+    /// checkpoint() can be taken before its first epoch.
+    Expected<Done> prepareEpochs(const QString &stage);
     /// Everything an epoch stage needs to continue after @p epoch.
     QByteArray checkpoint(const QString &stage, int epoch) const;
     /// Restores a checkpoint of @p stage; returns the epoch it was taken after.

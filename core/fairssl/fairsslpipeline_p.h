@@ -16,6 +16,8 @@
 
 namespace equiscope {
 
+class DataParallelGroup;
+
 /// Independent reproducible random streams: a resumed stage or epoch draws what an uninterrupted
 /// one would have drawn.
 quint64 fairSslStream(quint64 seed, quint64 purpose, quint64 index = 0);
@@ -60,7 +62,7 @@ struct FairSslPipeline::Private
     // embed
     std::unique_ptr<TorchScriptEncoder> script;
     ContrastiveModel embedModel{nullptr}; ///< the SimCLR encoder (built-in source)
-    std::unique_ptr<torch::optim::Adam> embedOptimizer;
+    std::unique_ptr<torch::optim::Optimizer> embedOptimizer;
     std::vector<qint64> universe; ///< embedded samples: seeds, pool, evalTest (in that order)
     torch::Tensor embeddings;     ///< universe.size() × d, L2-normalised
     std::unordered_map<qint64, int64_t> rowOf; ///< sample → row of embeddings
@@ -80,12 +82,31 @@ struct FairSslPipeline::Private
     // train
     ContrastiveModel model{nullptr}; ///< SupCon / CE model; the classifier reads its backbone
     torch::nn::Linear ceHead{nullptr};
-    std::unique_ptr<torch::optim::Adam> optimizer;
+    std::unique_ptr<torch::optim::Optimizer> optimizer;
     MetaWeightNet weightNet{nullptr};
     std::unique_ptr<torch::optim::Adam> weightOptimizer;
     bool trainReady = false;
 
     std::unique_ptr<BatchAugmenter> evaluator; ///< deterministic test-time view
+
+    std::shared_ptr<DataParallelGroup> parallel; ///< set for a data-parallel run
+
+    /// @p views augmented views of this rank's share of @p batch (all of it in one process),
+    /// view after view, on the device; the random draws are the whole batch's on every rank.
+    torch::Tensor trainingViews(BatchAugmenter &augmenter, const std::vector<qint64> &batch,
+                                int views);
+    /// Rows computed from trainingViews() gathered into the one-process order (unchanged in
+    /// one process); differentiable back to this rank's rows.
+    torch::Tensor gatherViews(const torch::Tensor &local, int64_t batchSize, int views);
+    /// After the backward of a data-parallel step: the gradients of @p sharded parameters
+    /// (computed from this rank's rows) summed over the ranks, those of @p replicated ones
+    /// (computed on the gathered batch) averaged; @p buffers (batch-norm statistics of the
+    /// sharded part) set to rank 0's. Nothing in one process.
+    void reduceGradients(const std::vector<torch::Tensor> &sharded,
+                         const std::vector<torch::Tensor> &replicated,
+                         const std::vector<torch::Tensor> &buffers = {});
+    /// Whether this process records the run (one process, or rank 0).
+    bool recordsRun() const;
 
     int imageChannels() const;
     torch::Tensor gatherImages(const std::vector<qint64> &samples) const;
@@ -97,6 +118,9 @@ struct FairSslPipeline::Private
     torch::Tensor represent(ContrastiveModel &m, const std::vector<qint64> &samples);
     torch::Tensor rowsOf(const std::vector<qint64> &samples) const;
     ContrastiveModel newModel(quint64 initSeed) const;
+    /// The training stages' optimiser (config.optimizer) over @p params at rate @p lr.
+    std::unique_ptr<torch::optim::Optimizer> newOptimizer(std::vector<torch::Tensor> params,
+                                                          double lr) const;
     /// Trains-stage setup: model (from the embedding encoder or from scratch), optimisers,
     /// meta-weight net, meta set. Fails on an empty meta set.
     Expected<Done> prepareTraining();

@@ -3,6 +3,7 @@
 // cross-entropy on true labels (supervised-ce).
 #include "fairssl/fairsslpipeline_p.h"
 #include "fairssl/supconloss_p.h"
+#include "util/steplosstrace.h"
 #include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
@@ -60,8 +61,7 @@ Expected<Done> FairSslPipeline::Private::prepareTraining()
         for (const auto &t : ceHead->parameters())
             params.push_back(t);
     }
-    optimizer = std::make_unique<torch::optim::Adam>(
-        params, torch::optim::AdamOptions(config.learningRate).weight_decay(config.weightDecay));
+    optimizer = newOptimizer(params, config.learningRate);
     if (config.metaWeighted()) {
         if (metaSet.size() < 2)
             return fairSslError(QStringLiteral("the meta set is empty: nothing to meta-learn the "
@@ -76,19 +76,28 @@ Expected<Done> FairSslPipeline::Private::prepareTraining()
     return Done{};
 }
 
+std::unique_ptr<torch::optim::Optimizer>
+FairSslPipeline::Private::newOptimizer(std::vector<torch::Tensor> params, double lr) const
+{
+    if (config.optimizer == QLatin1String("sgd"))
+        return std::make_unique<torch::optim::SGD>(
+            std::move(params),
+            torch::optim::SGDOptions(lr).momentum(0.9).weight_decay(config.weightDecay));
+    return std::make_unique<torch::optim::Adam>(
+        std::move(params), torch::optim::AdamOptions(lr).weight_decay(config.weightDecay));
+}
+
 std::vector<std::pair<std::string, torch::Tensor>>
 FairSslPipeline::Private::lookAheadParameters() const
 {
     // head + last block: the projection head and the encoder's last stage (LeNet's fully
     // connected layer, ResNet-18's last basic block).
-    const std::string last = config.backbone == QLatin1String("resnet18")
-                                 ? std::string("backbone.layers.7.")
-                                 : std::string("backbone.fc.");
+    const std::string last = model->topParameterPrefix();
     const bool full = config.lookAheadScope == QLatin1String("full");
     std::vector<std::pair<std::string, torch::Tensor>> out;
     for (const auto &item : model->named_parameters()) {
         const std::string &name = item.key();
-        if (full || name.rfind("head.", 0) == 0 || name.rfind(last, 0) == 0)
+        if (full || name.rfind("head.", 0) == 0 || (!last.empty() && name.rfind(last, 0) == 0))
             out.emplace_back(name, item.value());
     }
     return out;
@@ -147,23 +156,32 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
         report.learningRate = lr;
         const auto &batch = batches[size_t(step)];
         const auto y = labelsOf(batch);
-        const auto u8 = gatherImages(samplesOf(batch));
         const int64_t b = int64_t(batch.size());
+        // Data-parallel: this rank's rows through the encoder's trunk; its last stage, the heads,
+        // the loss and the look-ahead on the gathered batch, identically on every rank
+        // (fairsslpipelineparallel.cpp). In one process represent() = top(trunk()).
+        const int views = ce ? 1 : 2;
+        const auto x = trainingViews(augmenter, samplesOf(batch), views);
+        torch::Tensor trunk;
+        {
+            const AutocastScope autocast(device, precision);
+            trunk = model->representTrunk(x);
+        }
+        trunk = gatherViews(trunk, b, views);
         torch::Tensor loss;
         if (ce) {
             torch::Tensor logits;
             {
                 const AutocastScope autocast(device, precision);
-                logits = ceHead(model->represent(augmenter.augment(u8).to(device)));
+                logits = ceHead(model->representTop(trunk));
             }
             loss = F::cross_entropy(logits.to(torch::kFloat), y);
         } else {
-            const auto x = torch::cat({augmenter.augment(u8), augmenter.augment(u8)}).to(device);
             torch::Tensor projected;
             {
                 // The look-ahead below re-runs the encoder in fp32 (outside this scope).
                 const AutocastScope autocast(device, precision);
-                projected = model->project(model->represent(x));
+                projected = model->project(model->representTop(trunk));
             }
             const auto z = normalized(projected.to(torch::kFloat));
             const auto perSample = supcon::perSample(z.narrow(0, 0, b), z.narrow(0, b, b), y,
@@ -195,6 +213,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                 const LookAheadResult la =
                     metaWeightLookAhead(*model, lookAheadParameters(), weightNet, perSample,
                                         metaLoss, config.lookAheadStep);
+                // Every rank computed V's whole gradient: averaged against rounding drift.
+                reduceGradients({}, weightNet->parameters());
                 weightOptimizer->step();
                 metaSum += la.metaLoss;
                 torch::Tensor w;
@@ -226,7 +246,18 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     .arg(step + 1));
         optimizer->zero_grad();
         loss.backward();
+        if (parallel) {
+            auto replicated = model->topParameters();
+            for (const auto &t : model->headParameters())
+                replicated.push_back(t);
+            if (ceHead)
+                for (const auto &t : ceHead->parameters())
+                    replicated.push_back(t);
+            reduceGradients(model->trunkParameters(), replicated, model->trunkBuffers());
+        }
         optimizer->step();
+        if (recordsRun())
+            traceStepLoss(epoch, step + 1, v);
         lossSum += v;
         images += b;
         ++done;

@@ -7,6 +7,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace equiscope {
@@ -173,8 +174,9 @@ Expected<SweepPlan> SweepPlan::create(const QJsonObject &base, const QList<Sweep
             p.values.insert(QStringLiteral("seed"), seed);
             label << QStringLiteral("seed=%1").arg(seed);
         }
-        p.name = (baseName.isEmpty() ? QString() : baseName + QLatin1Char(' ')) +
-                 label.join(QLatin1Char(' '));
+        p.name = QStringList{baseName, label.join(QLatin1Char(' '))}
+                     .filter(QRegularExpression(QStringLiteral("\\S")))
+                     .join(QLatin1Char(' '));
         config.insert(QStringLiteral("name"), p.name);
         auto parsed = family.value()->parseConfig(config);
         if (!parsed)

@@ -2,6 +2,7 @@
 
 #include "distributed/dataparallelops_p.h"
 #include "util/environment.h"
+#include "util/steplosstrace.h"
 #include "util/torchdevice_p.h"
 
 #include <QElapsedTimer>
@@ -293,18 +294,9 @@ torch::Tensor FareSession::Private::globalRepresentation(const torch::Tensor &vi
     }
     if (!parallel)
         return h;
-    // Gathered by rank: [view 1 of rank 0's rows, view 2 of rank 0's rows, view 1 of rank 1's,
-    // …]; the one-process order is every view 1 row, then every view 2 row.
-    const int64_t world = parallel->worldSize(), share = batchSize / world;
-    const auto gathered = allGatherRows(*parallel, h.to(torch::kFloat));
-    std::vector<int64_t> order;
-    order.reserve(size_t(2 * batchSize));
-    for (int64_t view = 0; view < 2; ++view)
-        for (int64_t r = 0; r < world; ++r)
-            for (int64_t i = 0; i < share; ++i)
-                order.push_back(r * 2 * share + view * share + i);
-    return gathered.index_select(
-        0, torch::tensor(order, torch::TensorOptions().dtype(torch::kLong).device(device)));
+    return allGatherTwoViews(
+        *parallel, h.to(torch::kFloat),
+        std::vector<int64_t>(size_t(parallel->worldSize()), batchSize / parallel->worldSize()));
 }
 
 void FareSession::Private::reduceGradients()
@@ -320,19 +312,6 @@ void FareSession::Private::reduceGradients()
     // Batch-norm statistics of the backbone (ResNet-18, MLP) are this rank's; rank 0's are
     // kept, as PyTorch's DistributedDataParallel does.
     broadcastTensors(*parallel, model->backboneBuffers());
-}
-
-void FareSession::Private::traceStepLoss(int epoch, qint64 step, double value) const
-{
-    // EQUISCOPE_STEP_LOSS_LOG: every step's loss, for comparing runs step by step (the
-    // data-parallel determinism test); written by the process that records the run.
-    static const QString path = qEnvironmentVariable("EQUISCOPE_STEP_LOSS_LOG");
-    if (path.isEmpty() || (parallel && parallel->rank() != 0))
-        return;
-    QFile file(path);
-    if (file.open(QIODevice::Append | QIODevice::Text))
-        file.write(
-            QStringLiteral("%1 %2 %3\n").arg(epoch).arg(step).arg(value, 0, 'g', 12).toUtf8());
 }
 
 Expected<Done> FareSession::setDataParallel(std::shared_ptr<DataParallelGroup> group)
@@ -437,7 +416,8 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
                 p.optimizer->step();
             }
             lossSum += value;
-            p.traceStepLoss(epoch, qint64(step) + 1, value);
+            if (!p.parallel || p.parallel->rank() == 0)
+                traceStepLoss(epoch, qint64(step) + 1, value);
             if (std::isfinite(out.attentionEntropy)) {
                 entropySum += out.attentionEntropy;
                 ++entropySteps;

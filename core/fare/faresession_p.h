@@ -48,7 +48,6 @@ struct FareSession::Private
     torch::Tensor globalRepresentation(const torch::Tensor &views, int64_t batchSize);
     /// Sums / averages the gradients over the ranks (nothing in a one-process run).
     void reduceGradients();
-    void traceStepLoss(int epoch, qint64 step, double value) const;
 
     /// Batches of sample indices for one epoch: a pure function of (seed, epoch).
     std::vector<std::vector<qint64>> epochBatches(int epoch) const;

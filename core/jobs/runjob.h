@@ -97,6 +97,10 @@ public:
     virtual QString methodName() const = 0;
     virtual QString displayName() const = 0;
 
+    /// Whether this run can train as one rank of several (docs/design/distributed.md); the
+    /// others refuse to start in a data-parallel environment, by name.
+    virtual bool supportsDataParallel() const { return false; }
+
 Q_SIGNALS:
     void runCreated(const QString &runId);
     void progressChanged(const equiscope::JobProgress &progress);
@@ -169,9 +173,6 @@ protected:
     // the run; only rank 0 writes the run store that matters (launchers give the other ranks a
     // scratch store).
 
-    /// Whether this family's execute() can run as one rank of several; the others refuse to
-    /// start in a data-parallel environment, by name.
-    virtual bool supportsDataParallel() const { return false; }
     /// The group of a data-parallel run (null in a one-process run), from prepare() on.
     std::shared_ptr<DataParallelGroup> dataParallel() const;
     /// Whether this process writes the run: always, except ranks other than 0.

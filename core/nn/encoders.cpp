@@ -12,15 +12,19 @@ LeNetImpl::LeNetImpl(int inChannels)
     m_fc = register_module("fc", nn::Linear(120, 84));
 }
 
-torch::Tensor LeNetImpl::forward(const torch::Tensor &x)
+torch::Tensor LeNetImpl::trunk(const torch::Tensor &x)
 {
     auto h = torch::avg_pool2d(torch::tanh(m_conv1(x)), 2); // 32 → 28 → 14
     // conv3 maps 5×5 to 1×1, which has no spatial extent to explain; Grad-CAM uses conv2's
     // 10×10 activation, the last convolution that still has a map.
-    m_lastConv = torch::tanh(m_conv2(h));   // 14 → 10
-    h = torch::avg_pool2d(m_lastConv, 2);   // 10 → 5
-    h = torch::tanh(m_conv3(h)).flatten(1); // 5 → 1
-    return torch::tanh(m_fc(h));
+    m_lastConv = torch::tanh(m_conv2(h));      // 14 → 10
+    h = torch::avg_pool2d(m_lastConv, 2);      // 10 → 5
+    return torch::tanh(m_conv3(h)).flatten(1); // 5 → 1
+}
+
+torch::Tensor LeNetImpl::top(const torch::Tensor &trunkOutput)
+{
+    return torch::tanh(m_fc(trunkOutput));
 }
 
 BasicBlockImpl::BasicBlockImpl(int in, int out, int stride)
@@ -65,10 +69,17 @@ ResNet18Impl::ResNet18Impl(int inChannels, int width)
     m_dim = 8 * w;
 }
 
-torch::Tensor ResNet18Impl::forward(const torch::Tensor &x)
+torch::Tensor ResNet18Impl::trunk(const torch::Tensor &x)
 {
     auto h = torch::relu(m_bn(m_stem(x)));
-    m_lastConv = m_layers->forward(h);
+    for (size_t i = 0; i + 1 < m_layers->size(); ++i)
+        h = m_layers[i]->as<BasicBlock>()->forward(h);
+    return h;
+}
+
+torch::Tensor ResNet18Impl::top(const torch::Tensor &trunkOutput)
+{
+    m_lastConv = m_layers[m_layers->size() - 1]->as<BasicBlock>()->forward(trunkOutput);
     return torch::adaptive_avg_pool2d(m_lastConv, {1, 1}).flatten(1);
 }
 
@@ -131,6 +142,66 @@ torch::Tensor ContrastiveModelImpl::represent(const torch::Tensor &x)
     if (m_resnet)
         return m_resnet->forward(x);
     return m_mlp->forward(x);
+}
+
+torch::Tensor ContrastiveModelImpl::representTrunk(const torch::Tensor &x)
+{
+    if (m_lenet)
+        return m_lenet->trunk(x);
+    if (m_resnet)
+        return m_resnet->trunk(x);
+    return m_mlp->forward(x);
+}
+
+torch::Tensor ContrastiveModelImpl::representTop(const torch::Tensor &trunkOutput)
+{
+    if (m_lenet)
+        return m_lenet->top(trunkOutput);
+    if (m_resnet)
+        return m_resnet->top(trunkOutput);
+    return trunkOutput;
+}
+
+std::string ContrastiveModelImpl::topParameterPrefix() const
+{
+    if (m_lenet)
+        return "backbone.fc.";
+    if (m_resnet)
+        return "backbone.layers.7."; // the last of the 8 basic blocks
+    return {};
+}
+
+namespace {
+
+/// The tensors of @p items whose names start (or, with @p inside false, do not start) with
+/// @p prefix; an empty prefix matches nothing.
+std::vector<torch::Tensor> namedWith(const torch::OrderedDict<std::string, torch::Tensor> &items,
+                                     const std::string &prefix, bool inside)
+{
+    std::vector<torch::Tensor> out;
+    for (const auto &item : items) {
+        const bool matches = !prefix.empty() && item.key().rfind(prefix, 0) == 0;
+        if (item.key().rfind("backbone.", 0) == 0 && matches == inside)
+            out.push_back(item.value());
+    }
+    return out;
+}
+
+} // namespace
+
+std::vector<torch::Tensor> ContrastiveModelImpl::trunkParameters() const
+{
+    return namedWith(named_parameters(), topParameterPrefix(), false);
+}
+
+std::vector<torch::Tensor> ContrastiveModelImpl::trunkBuffers() const
+{
+    return namedWith(named_buffers(), topParameterPrefix(), false);
+}
+
+std::vector<torch::Tensor> ContrastiveModelImpl::topParameters() const
+{
+    return namedWith(named_parameters(), topParameterPrefix(), true);
 }
 
 torch::Tensor ContrastiveModelImpl::project(const torch::Tensor &representation)

@@ -13,7 +13,10 @@ class LeNetImpl : public torch::nn::Module
 {
 public:
     explicit LeNetImpl(int inChannels);
-    torch::Tensor forward(const torch::Tensor &x);
+    torch::Tensor forward(const torch::Tensor &x) { return top(trunk(x)); }
+    /// The layers before the last (conv stack, flattened) and the last (fc).
+    torch::Tensor trunk(const torch::Tensor &x);
+    torch::Tensor top(const torch::Tensor &trunkOutput);
     /// The last convolution's output (for Grad-CAM), set by every forward().
     torch::Tensor lastConvActivation() const { return m_lastConv; }
     int representationDim() const { return 84; }
@@ -45,7 +48,10 @@ class ResNet18Impl : public torch::nn::Module
 {
 public:
     ResNet18Impl(int inChannels, int width);
-    torch::Tensor forward(const torch::Tensor &x);
+    torch::Tensor forward(const torch::Tensor &x) { return top(trunk(x)); }
+    /// Stem and the first seven blocks; the last block and the pooling.
+    torch::Tensor trunk(const torch::Tensor &x);
+    torch::Tensor top(const torch::Tensor &trunkOutput);
     torch::Tensor lastConvActivation() const { return m_lastConv; }
     int representationDim() const { return m_dim; }
 
@@ -104,6 +110,21 @@ public:
     std::vector<torch::Tensor> backboneParameters() const;
     std::vector<torch::Tensor> backboneBuffers() const;
     std::vector<torch::Tensor> headParameters() const { return m_head->parameters(); }
+
+    /// The backbone cut before its last stage: represent(x) = representTop(representTrunk(x)).
+    /// The top is LeNet's fully connected layer, ResNet-18's last block with the pooling, and
+    /// nothing for the MLP. A data-parallel step that needs the top's gradient whole on every
+    /// rank (the fair-SSL look-ahead, core/fairssl/trainstage.cpp) gathers the trunk's output
+    /// and runs the top on the whole batch.
+    torch::Tensor representTrunk(const torch::Tensor &x);
+    torch::Tensor representTop(const torch::Tensor &trunkOutput);
+    /// Prefix of the top's parameter names ("backbone.fc.", "backbone.layers.7."; empty for
+    /// the MLP, which has no top).
+    std::string topParameterPrefix() const;
+    /// Parameters and buffers of the trunk and of the top.
+    std::vector<torch::Tensor> trunkParameters() const;
+    std::vector<torch::Tensor> trunkBuffers() const;
+    std::vector<torch::Tensor> topParameters() const;
 
 private:
     QString m_encoder;

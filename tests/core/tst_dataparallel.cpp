@@ -369,21 +369,11 @@ private Q_SLOTS:
             QVERIFY(r.exitCode != 0);
             QVERIFY2(r.err.contains("does not split evenly over 5 ranks"), r.err.constData());
         }
-        // --nproc out of range, and a family that trains in one process.
+        // --nproc out of range (a family that trains in one process: tst_cli_cluster).
         QCOMPARE(fixtures::runCli(QStringList(args) << "--nproc"
                                                     << "0")
                      .exitCode,
                  2);
-        {
-            auto p = startRank(0, 2, freePort(),
-                               {"train", "--method", "fair-ssl", "--store",
-                                m_dir.filePath(QStringLiteral("ssl.sqlite"))},
-                               quick);
-            QVERIFY(p->waitForFinished(120000));
-            const QByteArray err = p->readAllStandardError();
-            QVERIFY(p->exitCode() != 0);
-            QVERIFY2(err.contains("train in one process"), err.constData());
-        }
     }
 };
 
