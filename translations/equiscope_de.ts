@@ -2851,6 +2851,118 @@ Gruppe: %4
     </message>
 </context>
 <context>
+    <name>equiscope::ExternalRun</name>
+    <message>
+        <source>equiscope-cli was not found next to this program or on PATH</source>
+        <translation>equiscope-cli wurde weder neben diesem Programm noch im PATH gefunden</translation>
+    </message>
+    <message>
+        <source>Slurm&apos;s sbatch is not on PATH: this machine cannot submit Slurm jobs</source>
+        <translation>sbatch von Slurm ist nicht im PATH: dieser Rechner kann keine Slurm-Jobs einreichen</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 left the queue with its run %2; its log is in %3</source>
+        <translation>Slurm-Job %1 hat die Warteschlange verlassen, sein Lauf ist %2; sein Protokoll liegt in %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n local process(es)</source>
+        <translation>
+            <numerusform>%n lokaler Prozess</numerusform>
+            <numerusform>%n lokale Prozesse</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>Slurm-Job %1</translation>
+    </message>
+    <message>
+        <source>submitting</source>
+        <translation>wird eingereicht</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>queued (%1)</source>
+        <translation>in der Warteschlange (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>running, %n epoch(s) recorded</source>
+        <translation>
+            <numerusform>läuft, %n Epoche gespeichert</numerusform>
+            <numerusform>läuft, %n Epochen gespeichert</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>merging into the store</source>
+        <translation>wird in den Laufspeicher übernommen</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>fertig</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ExternalRunsView</name>
+    <message>
+        <source>Runs outside the workbench</source>
+        <translation>Läufe außerhalb der Werkbank</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>Where and state</source>
+        <translation>Ort und Zustand</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>Error of the selected run</source>
+        <translation>Fehler des gewählten Laufs</translation>
+    </message>
+    <message>
+        <source>Cancel e&amp;xternal run</source>
+        <translation>E&amp;xternen Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Cancel the selected external run</source>
+        <translation>Den gewählten externen Lauf abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the selected run: its processes checkpoint and end, or its Slurm job is cancelled (scancel).</source>
+        <translation>Den gewählten Lauf anhalten: seine Prozesse sichern einen Checkpoint und enden, oder sein Slurm-Job wird abgebrochen (scancel).</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::FairSslGroupView</name>
     <message>
         <source>Per-group results</source>
@@ -3855,6 +3967,10 @@ zum Beurteilen
         <source>The target &apos;%1&apos; cannot also be a sensitive attribute: every group metric would compare a class with itself.</source>
         <translation>Die Zielgröße „%1“ kann nicht zugleich ein sensitives Merkmal sein: Jede Gruppenmetrik würde eine Klasse mit sich selbst vergleichen.</translation>
     </message>
+    <message>
+        <source>%1 trains in one process: run it in this workbench or as a one-node Slurm job.</source>
+        <translation>%1 trainiert in einem Prozess: starten Sie es in dieser Werkbank oder als Slurm-Job auf einem Knoten.</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::LeakageView</name>
@@ -4828,6 +4944,109 @@ zum Beurteilen
     <message>
         <source>worst judged group</source>
         <translation>schlechteste beurteilbare Gruppe</translation>
+    </message>
+    <message>
+        <source>%1: started outside the workbench (%2), folder %3</source>
+        <translation>%1: außerhalb der Werkbank gestartet (%2), Ordner %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1: %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::RunPlaceChoice</name>
+    <message>
+        <source>Run on</source>
+        <translation>Ausführen auf</translation>
+    </message>
+    <message>
+        <source>This workbench</source>
+        <translation>Diese Werkbank</translation>
+    </message>
+    <message>
+        <source>Local processes (data-parallel)</source>
+        <translation>Lokale Prozesse (datenparallel)</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Slurm-Cluster</translation>
+    </message>
+    <message>
+        <source>Train in the workbench&apos;s own run queue.</source>
+        <translation>In der eigenen Warteschlange der Werkbank trainieren.</translation>
+    </message>
+    <message>
+        <source>Train as several processes of one data-parallel run on this machine (equiscope-cli --nproc); the batch is split over them.</source>
+        <translation>Als mehrere Prozesse eines datenparallelen Laufs auf diesem Rechner trainieren (equiscope-cli --nproc); der Batch wird auf sie aufgeteilt.</translation>
+    </message>
+    <message>
+        <source>Submit the run as a Slurm job (sbatch); its state is polled and the finished run is merged into this store.</source>
+        <translation>Den Lauf als Slurm-Job einreichen (sbatch); sein Zustand wird abgefragt und der fertige Lauf in diesen Laufspeicher übernommen.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Prozesse</translation>
+    </message>
+    <message>
+        <source>Ranks of the data-parallel run; each takes its share of the batch and of the cores.</source>
+        <translation>Ränge des datenparallelen Laufs; jeder übernimmt seinen Anteil am Batch und an den Kernen.</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Prozesse:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>Standard</translation>
+    </message>
+    <message>
+        <source>Slurm partition</source>
+        <translation>Slurm-Partition</translation>
+    </message>
+    <message>
+        <source>Slurm time limit</source>
+        <translation>Slurm-Zeitlimit</translation>
+    </message>
+    <message>
+        <source>Time limit of the job, as Slurm writes it (minutes, HH:MM:SS or D-HH:MM:SS); empty for the partition&apos;s default.</source>
+        <translation>Zeitlimit des Jobs in Slurms Schreibweise (Minuten, HH:MM:SS oder T-HH:MM:SS); leer für die Vorgabe der Partition.</translation>
+    </message>
+    <message>
+        <source>Slurm nodes</source>
+        <translation>Slurm-Knoten</translation>
+    </message>
+    <message>
+        <source>More than one node trains the run data-parallel over them.</source>
+        <translation>Mehr als ein Knoten trainiert den Lauf datenparallel über sie.</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtition:</source>
+        <translation>Pa&amp;rtition:</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>Zeit&amp;limit:</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation>K&amp;noten:</translation>
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation>Ausführen a&amp;uf:</translation>
+    </message>
+    <message>
+        <source>The time limit &apos;%1&apos; is not one Slurm reads (e.g. 90, 02:00:00 or 1-12:00:00).</source>
+        <translation>Das Zeitlimit „%1“ kann Slurm nicht lesen (z. B. 90, 02:00:00 oder 1-12:00:00).</translation>
+    </message>
+    <message>
+        <source>The partition name &apos;%1&apos; has characters Slurm does not use in names.</source>
+        <translation>Der Partitionsname „%1“ enthält Zeichen, die Slurm in Namen nicht verwendet.</translation>
     </message>
 </context>
 <context>

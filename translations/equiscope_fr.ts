@@ -2851,6 +2851,118 @@ groupe&#xa0;: %4
     </message>
 </context>
 <context>
+    <name>equiscope::ExternalRun</name>
+    <message>
+        <source>equiscope-cli was not found next to this program or on PATH</source>
+        <translation>equiscope-cli est introuvable à côté de ce programme et dans le PATH</translation>
+    </message>
+    <message>
+        <source>Slurm&apos;s sbatch is not on PATH: this machine cannot submit Slurm jobs</source>
+        <translation>sbatch de Slurm n&apos;est pas dans le PATH&#xa0;: cette machine ne peut pas soumettre de tâches Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm job %1 left the queue with its run %2; its log is in %3</source>
+        <translation>La tâche Slurm %1 a quitté la file avec son exécution %2&#xa0;; son journal est dans %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n local process(es)</source>
+        <translation>
+            <numerusform>%n processus local</numerusform>
+            <numerusform>%n processus locaux</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Slurm</source>
+        <translation>Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm job %1</source>
+        <translation>tâche Slurm %1</translation>
+    </message>
+    <message>
+        <source>submitting</source>
+        <translation>soumission</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>démarrage</translation>
+    </message>
+    <message>
+        <source>queued</source>
+        <translation>en file d&apos;attente</translation>
+    </message>
+    <message>
+        <source>queued (%1)</source>
+        <translation>en file d&apos;attente (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>running, %n epoch(s) recorded</source>
+        <translation>
+            <numerusform>en cours, %n époque enregistrée</numerusform>
+            <numerusform>en cours, %n époques enregistrées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>en cours</translation>
+    </message>
+    <message>
+        <source>merging into the store</source>
+        <translation>fusion dans la base des exécutions</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>échouée</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>annulée</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::ExternalRunsView</name>
+    <message>
+        <source>Runs outside the workbench</source>
+        <translation>Exécutions hors de l&apos;atelier</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>Where and state</source>
+        <translation>Lieu et état</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>Error of the selected run</source>
+        <translation>Erreur de l&apos;exécution choisie</translation>
+    </message>
+    <message>
+        <source>Cancel e&amp;xternal run</source>
+        <translation>Annuler l&apos;e&amp;xécution externe</translation>
+    </message>
+    <message>
+        <source>Cancel the selected external run</source>
+        <translation>Annuler l&apos;exécution externe choisie</translation>
+    </message>
+    <message>
+        <source>Stop the selected run: its processes checkpoint and end, or its Slurm job is cancelled (scancel).</source>
+        <translation>Arrêter l&apos;exécution choisie&#xa0;: ses processus enregistrent un point de reprise et s&apos;arrêtent, ou sa tâche Slurm est annulée (scancel).</translation>
+    </message>
+</context>
+<context>
     <name>equiscope::FairSslGroupView</name>
     <message>
         <source>Per-group results</source>
@@ -3855,6 +3967,10 @@ pour juger
         <source>The target &apos;%1&apos; cannot also be a sensitive attribute: every group metric would compare a class with itself.</source>
         <translation>La cible «&#xa0;%1&#xa0;» ne peut pas être aussi un attribut sensible&#xa0;: chaque métrique par groupe comparerait une classe avec elle-même.</translation>
     </message>
+    <message>
+        <source>%1 trains in one process: run it in this workbench or as a one-node Slurm job.</source>
+        <translation>%1 s&apos;entraîne dans un seul processus&#xa0;: lancez-le dans cet atelier ou comme tâche Slurm sur un nœud.</translation>
+    </message>
 </context>
 <context>
     <name>equiscope::LeakageView</name>
@@ -4828,6 +4944,109 @@ pour juger
     <message>
         <source>worst judged group</source>
         <translation>pire groupe évaluable</translation>
+    </message>
+    <message>
+        <source>%1: started outside the workbench (%2), folder %3</source>
+        <translation>%1&#xa0;: lancée hors de l&apos;atelier (%2), dossier %3</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 — %3</source>
+        <translation>%1&#xa0;: %2 — %3</translation>
+    </message>
+</context>
+<context>
+    <name>equiscope::RunPlaceChoice</name>
+    <message>
+        <source>Run on</source>
+        <translation>Exécuter sur</translation>
+    </message>
+    <message>
+        <source>This workbench</source>
+        <translation>Cet atelier</translation>
+    </message>
+    <message>
+        <source>Local processes (data-parallel)</source>
+        <translation>Processus locaux (parallélisme de données)</translation>
+    </message>
+    <message>
+        <source>Slurm cluster</source>
+        <translation>Grappe Slurm</translation>
+    </message>
+    <message>
+        <source>Train in the workbench&apos;s own run queue.</source>
+        <translation>Entraîner dans la file d&apos;exécutions de l&apos;atelier.</translation>
+    </message>
+    <message>
+        <source>Train as several processes of one data-parallel run on this machine (equiscope-cli --nproc); the batch is split over them.</source>
+        <translation>Entraîner en plusieurs processus d&apos;une exécution à parallélisme de données sur cette machine (equiscope-cli --nproc)&#xa0;; le lot est réparti entre eux.</translation>
+    </message>
+    <message>
+        <source>Submit the run as a Slurm job (sbatch); its state is polled and the finished run is merged into this store.</source>
+        <translation>Soumettre l&apos;exécution comme tâche Slurm (sbatch)&#xa0;; son état est suivi et l&apos;exécution terminée est fusionnée dans cette base.</translation>
+    </message>
+    <message>
+        <source>Processes</source>
+        <translation>Processus</translation>
+    </message>
+    <message>
+        <source>Ranks of the data-parallel run; each takes its share of the batch and of the cores.</source>
+        <translation>Rangs de l&apos;exécution à parallélisme de données&#xa0;; chacun prend sa part du lot et des cœurs.</translation>
+    </message>
+    <message>
+        <source>&amp;Processes:</source>
+        <translation>&amp;Processus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation>par défaut</translation>
+    </message>
+    <message>
+        <source>Slurm partition</source>
+        <translation>Partition Slurm</translation>
+    </message>
+    <message>
+        <source>Slurm time limit</source>
+        <translation>Limite de temps Slurm</translation>
+    </message>
+    <message>
+        <source>Time limit of the job, as Slurm writes it (minutes, HH:MM:SS or D-HH:MM:SS); empty for the partition&apos;s default.</source>
+        <translation>Limite de temps de la tâche, écrite comme Slurm l&apos;écrit (minutes, HH:MM:SS ou J-HH:MM:SS)&#xa0;; vide pour la valeur par défaut de la partition.</translation>
+    </message>
+    <message>
+        <source>Slurm nodes</source>
+        <translation>Nœuds Slurm</translation>
+    </message>
+    <message>
+        <source>More than one node trains the run data-parallel over them.</source>
+        <translation>Plus d&apos;un nœud entraîne l&apos;exécution en parallélisme de données sur eux.</translation>
+    </message>
+    <message>
+        <source>Pa&amp;rtition:</source>
+        <translation>Pa&amp;rtition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time &amp;limit:</source>
+        <translation>&amp;Limite de temps&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Nodes:</source>
+        <translation>&amp;Nœuds&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run &amp;on:</source>
+        <translation>Exécuter s&amp;ur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The time limit &apos;%1&apos; is not one Slurm reads (e.g. 90, 02:00:00 or 1-12:00:00).</source>
+        <translation>La limite de temps «&#xa0;%1&#xa0;» n&apos;est pas lisible par Slurm (p. ex. 90, 02:00:00 ou 1-12:00:00).</translation>
+    </message>
+    <message>
+        <source>The partition name &apos;%1&apos; has characters Slurm does not use in names.</source>
+        <translation>Le nom de partition «&#xa0;%1&#xa0;» contient des caractères que Slurm n&apos;utilise pas dans les noms.</translation>
     </message>
 </context>
 <context>

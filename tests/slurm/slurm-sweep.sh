@@ -7,7 +7,10 @@
 # end, whatever happened. Exit 77 (CTest: skipped) with the reason only when the daemons cannot
 # start here (not root, packages missing, no node came up).
 #
-#   tests/slurm/slurm-sweep.sh path/to/equiscope-cli
+#   tests/slurm/slurm-sweep.sh path/to/equiscope-cli [path/to/widgets_tst_externalrun]
+#
+# With the second argument it also submits a run from the workbench window's launcher ("Run on:
+# Slurm cluster") against the same daemons and checks the monitor merges the finished job.
 set -euo pipefail
 
 cli="$(readlink -f "$1")"
@@ -125,3 +128,13 @@ if [[ "$count" -ne 4 ]]; then
     exit 1
 fi
 echo "PASS: 4 points ran as Slurm array tasks and were merged into one store of 4 finished runs"
+
+if [[ -n "${2:-}" ]]; then
+    if ! EQUISCOPE_TEST_SLURM=1 QT_QPA_PLATFORM=offscreen EQUISCOPE_CLI="$cli" \
+        "$(readlink -f "$2")" submitsToSlurmAndCollects; then
+        tail -20 "$work/log/slurmd.log" >&2 || true
+        echo "FAIL: the workbench's Slurm launch did not finish and merge" >&2
+        exit 1
+    fi
+    echo "PASS: a run launched from the workbench as a Slurm job was polled and merged"
+fi

@@ -27,6 +27,8 @@ ExperimentPanel::ExperimentPanel(JobQueue *queue, QWidget *parent) : QWidget(par
         m_pages->addWidget(form);
         m_family->addItem(MethodRegistry::translate(family->title()), family->name());
         connect(form, &LauncherForm::jobCreated, this, &ExperimentPanel::jobCreated);
+        connect(form, &LauncherForm::externalRunStarted, this,
+                &ExperimentPanel::externalRunStarted);
     }
     connect(m_family, &QComboBox::currentIndexChanged, this, [this](int index) {
         m_pages->setCurrentIndex(index);

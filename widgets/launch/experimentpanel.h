@@ -17,6 +17,7 @@ class FairSslLauncher;
 class FareLauncher;
 class JobQueue;
 class LauncherForm;
+class ExternalRun;
 class RunJob;
 
 /// The Experiments page: a family box and the launcher form of every registered family that
@@ -60,6 +61,8 @@ public:
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
     void jobCreated(equiscope::RunJob *job);
+    /// A form started a run outside the workbench.
+    void externalRunStarted(equiscope::ExternalRun *run);
 
 private:
     QString m_storePath;

@@ -3,6 +3,7 @@
 #include "common/formfields.h"
 #include "launch/launchersettings.h"
 #include "launch/methodregistry.h"
+#include "launch/runplacechoice.h"
 
 #include "families/familyregistry.h"
 #include "jobs/jobqueue.h"
@@ -10,7 +11,10 @@
 
 #include <QCheckBox>
 #include <QComboBox>
+#include <QDateTime>
+#include <QDir>
 #include <QDoubleSpinBox>
+#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +25,7 @@
 #include <QtConcurrent>
 
 #include <cmath>
+#include <memory>
 
 namespace equiscope {
 
@@ -59,6 +64,7 @@ void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *descri
     m_cost->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_cost->setAccessibleName(tr("Estimated time"));
     m_cost->hide(); // until the first estimate
+    m_runPlace = new RunPlaceChoice;
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(m_error, 1);
     buttons->addWidget(m_estimate);
@@ -75,13 +81,20 @@ void LauncherForm::setUpPage(QWidget *content, QComboBox *method, QLabel *descri
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(scroll, 1);
     layout->addWidget(m_cost);
+    layout->addWidget(m_runPlace);
     layout->addLayout(buttons);
 
     connect(m_method, &QComboBox::currentIndexChanged, this, [this] {
         rebuildOptions();
         updateValidation();
     });
-    connect(m_launch, &QPushButton::clicked, this, [this] { launchRun(); });
+    connect(m_launch, &QPushButton::clicked, this, [this] {
+        if (m_runPlace->inWorkbench())
+            launchRun();
+        else
+            launchExternal();
+    });
+    connect(m_runPlace, &RunPlaceChoice::changed, this, &LauncherForm::updateValidation);
     connect(m_estimate, &QPushButton::clicked, this, &LauncherForm::estimateCost);
     connect(&m_costWatcher, &QFutureWatcherBase::finished, this, &LauncherForm::showCost);
 }
@@ -323,7 +336,9 @@ void LauncherForm::updateValidation()
 {
     if (!m_error || !m_launch)
         return; // still being built
-    const QString error = validationError();
+    QString error = validationError();
+    if (error.isEmpty() && m_runPlace && !m_runPlace->inWorkbench())
+        error = externalRunError();
     m_error->setText(error.isEmpty() ? QString() : tr("⚠ %1").arg(error));
     m_launch->setEnabled(error.isEmpty());
     for (QPushButton *w : m_enabledWhenValid)
@@ -351,6 +366,50 @@ RunJob *LauncherForm::launchRun()
         LauncherSettings().rememberConfig(FamilyRegistry::instance().family(m_family)->name(),
                                           rememberedJson());
     return job;
+}
+
+QString LauncherForm::externalRunError() const
+{
+    if (const QString error = m_runPlace->validationError(); !error.isEmpty())
+        return error;
+    const ExternalRun::Request request = m_runPlace->request();
+    const bool parallel = request.place == ExternalRun::Place::LocalProcesses || request.nodes > 1;
+    if (!parallel)
+        return {};
+    // The family's job says whether this method trains data-parallel (its execute() would
+    // refuse the ranks by name otherwise).
+    auto job = FamilyRegistry::instance().family(m_family)->createJob(configJson(), QString());
+    if (!job)
+        return job.error().toString();
+    std::unique_ptr<RunJob> probe(job.value());
+    if (!probe->supportsDataParallel())
+        return tr("%1 trains in one process: run it in this workbench or as a one-node Slurm "
+                  "job.")
+            .arg(m_method->currentText());
+    return {};
+}
+
+ExternalRun *LauncherForm::launchExternal()
+{
+    if (!validationError().isEmpty() || !externalRunError().isEmpty())
+        return nullptr;
+    // Next to the store, where a cluster's shared home also holds it: one folder per run.
+    const QString folder = QFileInfo(m_storePath)
+                               .dir()
+                               .filePath(QStringLiteral("external-runs/%1")
+                                             .arg(QDateTime::currentDateTime().toString(
+                                                 QStringLiteral("yyyyMMdd-HHmmss-zzz"))));
+    QString error;
+    ExternalRun *run =
+        ExternalRun::start(configJson(), m_runPlace->request(), folder, m_storePath, &error);
+    if (!run) {
+        m_error->setText(tr("⚠ %1").arg(error));
+        return nullptr;
+    }
+    LauncherSettings().rememberConfig(FamilyRegistry::instance().family(m_family)->name(),
+                                      rememberedJson());
+    Q_EMIT externalRunStarted(run);
+    return run;
 }
 
 QStringList LauncherForm::keysNotRemembered() const

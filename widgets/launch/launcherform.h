@@ -23,7 +23,9 @@ class QPushButton;
 namespace equiscope {
 
 struct Dataset;
+class ExternalRun;
 class JobQueue;
+class RunPlaceChoice;
 
 /// What every family's launcher form shares: the method box filled from the family's methods,
 /// the option editors built from the chosen method's option table (MethodFamily::methods()),
@@ -79,6 +81,11 @@ public:
 
     /// Queues one run of configJson(); nullptr when the form is invalid.
     RunJob *launchRun();
+    /// Starts configJson() where runPlace() says, outside the workbench (ExternalRun), in a
+    /// folder next to the store; nullptr with the reason shown inline when it cannot start.
+    ExternalRun *launchExternal();
+    /// Where Launch trains: this workbench, local processes or Slurm.
+    RunPlaceChoice *runPlace() const { return m_runPlace; }
     /// Queues one run per config through the family; stops at the first one it rejects, with
     /// @p error set.
     QList<RunJob *> enqueueJson(const QList<QJsonObject> &configs, QString *error = nullptr);
@@ -113,6 +120,8 @@ public:
 Q_SIGNALS:
     /// Emitted for every job just before it is queued (the monitor adds its row here).
     void jobCreated(equiscope::RunJob *job);
+    /// A run was started outside the workbench (the monitor adopts and shows it).
+    void externalRunStarted(equiscope::ExternalRun *run);
     /// The cost estimate (or why there is none) is on costLabel().
     void estimateShown();
 
@@ -156,6 +165,9 @@ protected:
 
 private:
     void showCost();
+    /// Why the run cannot go where runPlace() says (a malformed Slurm field, a method that
+    /// trains in one process asked for several), or empty.
+    QString externalRunError() const;
     /// The translated title of a cost stage ("train", "kNN graph", …).
     static QString stageTitle(const QString &stage);
 
@@ -167,6 +179,7 @@ private:
     QFormLayout *m_optionsForm = nullptr;
     QLabel *m_error = nullptr;
     QPushButton *m_launch = nullptr;
+    RunPlaceChoice *m_runPlace = nullptr;
     QPushButton *m_estimate = nullptr;
     QLabel *m_cost = nullptr;
     QFutureWatcher<Expected<RunCostEstimate>> m_costWatcher;

@@ -3,6 +3,8 @@
 #include "families/familyregistry.h"
 
 #include "common/plotstyle.h"
+#include "runs/externalrun.h"
+#include "runs/externalrunsview.h"
 
 #include "jobs/jobqueue.h"
 
@@ -132,6 +134,9 @@ RunMonitor::RunMonitor(JobQueue *queue, QWidget *parent) : QWidget(parent), m_qu
     leftLayout->setContentsMargins(0, 0, 0, 0);
     leftLayout->addWidget(m_table, 1);
     leftLayout->addLayout(buttons);
+    m_external = new ExternalRunsView;
+    connect(m_external, &ExternalRunsView::runCollected, this, &RunMonitor::externalRunCollected);
+    leftLayout->addWidget(m_external);
 
     m_lossPlot = makePlot(tr("Loss curve"), tr("Epoch"), tr("Loss"));
     m_metricPlot =
@@ -236,6 +241,20 @@ void RunMonitor::changeEvent(QEvent *event)
     if (event->type() == QEvent::PaletteChange)
         applyPalette();
     QWidget::changeEvent(event);
+}
+
+void RunMonitor::trackExternal(ExternalRun *run)
+{
+    m_external->track(run);
+    m_log->appendPlainText(tr("%1: started outside the workbench (%2), folder %3")
+                               .arg(run->name(), run->statusText(), run->folder()));
+    connect(run, &ExternalRun::changed, this, [this, run] {
+        if (!run->isActive())
+            m_log->appendPlainText(
+                run->errorText().isEmpty()
+                    ? tr("%1: %2").arg(run->name(), run->statusText())
+                    : tr("%1: %2 — %3").arg(run->name(), run->statusText(), run->errorText()));
+    });
 }
 
 void RunMonitor::track(RunJob *job)

@@ -20,6 +20,8 @@ class QTreeWidgetItem;
 
 namespace equiscope {
 
+class ExternalRun;
+class ExternalRunsView;
 class JobQueue;
 
 /// Watches training jobs: one row per job (name, status, progress bar with ETA), live loss and
@@ -44,6 +46,9 @@ public:
 
     /// Adds a row for @p job (call before the queue starts it); resumes go to the current store.
     void track(RunJob *job);
+    /// Adopts @p run, started outside the workbench, into the list of external runs.
+    void trackExternal(ExternalRun *run);
+    ExternalRunsView *externalRuns() const { return m_external; }
     void setStorePath(const QString &path) { m_storePath = path; }
 
     int rowCount() const { return int(m_rows.size()); }
@@ -68,11 +73,14 @@ public:
 Q_SIGNALS:
     /// A resumed run was queued.
     void jobResumed(equiscope::RunJob *job);
+    /// A run outside the workbench finished and was merged into the store.
+    void externalRunCollected(const QString &runId);
 
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
+    ExternalRunsView *m_external = nullptr;
     void applyPalette();
     struct Row
     {

@@ -125,6 +125,17 @@ MainWindow::MainWindow(QWidget *parent) : QMainWindow(parent)
         m_monitorDock->show();
         m_monitorDock->raise();
     });
+    connect(m_experimentPanel, &ExperimentPanel::externalRunStarted, m_runMonitor,
+            &RunMonitor::trackExternal);
+    connect(m_experimentPanel, &ExperimentPanel::externalRunStarted, m_monitorDock, [this] {
+        m_monitorDock->show();
+        m_monitorDock->raise();
+    });
+    // A run merged from outside the workbench is new to the store's views.
+    connect(m_runMonitor, &RunMonitor::externalRunCollected, this, [this] {
+        m_runsPanel->refresh();
+        m_paretoView->reload();
+    });
     connect(m_datasetPanel, &DatasetPanel::datasetOpened, this, [this](const QString &name) {
         m_experimentPanel->setDataset(m_datasetPanel->dataset());
         statusBar()->showMessage(tr("Opened %1").arg(name), 5000);
