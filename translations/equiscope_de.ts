@@ -2950,16 +2950,16 @@ Gruppe: %4
         <translation>Fehler des gewählten Laufs</translation>
     </message>
     <message>
-        <source>Cancel e&amp;xternal run</source>
-        <translation>E&amp;xternen Lauf abbrechen</translation>
-    </message>
-    <message>
         <source>Cancel the selected external run</source>
         <translation>Den gewählten externen Lauf abbrechen</translation>
     </message>
     <message>
         <source>Stop the selected run: its processes checkpoint and end, or its Slurm job is cancelled (scancel).</source>
         <translation>Den gewählten Lauf anhalten: seine Prozesse sichern einen Checkpoint und enden, oder sein Slurm-Job wird abgebrochen (scancel).</translation>
+    </message>
+    <message>
+        <source>Cancel external run</source>
+        <translation>Externen Lauf abbrechen</translation>
     </message>
 </context>
 <context>
@@ -4997,10 +4997,6 @@ zum Beurteilen
         <translation>Ränge des datenparallelen Laufs; jeder übernimmt seinen Anteil am Batch und an den Kernen.</translation>
     </message>
     <message>
-        <source>&amp;Processes:</source>
-        <translation>&amp;Prozesse:</translation>
-    </message>
-    <message>
         <source>default</source>
         <translation>Standard</translation>
     </message>
@@ -5025,28 +5021,32 @@ zum Beurteilen
         <translation>Mehr als ein Knoten trainiert den Lauf datenparallel über sie.</translation>
     </message>
     <message>
-        <source>Pa&amp;rtition:</source>
-        <translation>Pa&amp;rtition:</translation>
-    </message>
-    <message>
-        <source>Time &amp;limit:</source>
-        <translation>Zeit&amp;limit:</translation>
-    </message>
-    <message>
-        <source>&amp;Nodes:</source>
-        <translation>K&amp;noten:</translation>
-    </message>
-    <message>
-        <source>Run &amp;on:</source>
-        <translation>Ausführen a&amp;uf:</translation>
-    </message>
-    <message>
         <source>The time limit &apos;%1&apos; is not one Slurm reads (e.g. 90, 02:00:00 or 1-12:00:00).</source>
         <translation>Das Zeitlimit „%1“ kann Slurm nicht lesen (z. B. 90, 02:00:00 oder 1-12:00:00).</translation>
     </message>
     <message>
         <source>The partition name &apos;%1&apos; has characters Slurm does not use in names.</source>
         <translation>Der Partitionsname „%1“ enthält Zeichen, die Slurm in Namen nicht verwendet.</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Prozesse:</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Zeitlimit:</translation>
+    </message>
+    <message>
+        <source>Nodes:</source>
+        <translation>Knoten:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Ausführen auf:</translation>
     </message>
 </context>
 <context>

@@ -2950,16 +2950,16 @@ groupe&#xa0;: %4
         <translation>Erreur de l&apos;exécution choisie</translation>
     </message>
     <message>
-        <source>Cancel e&amp;xternal run</source>
-        <translation>Annuler l&apos;e&amp;xécution externe</translation>
-    </message>
-    <message>
         <source>Cancel the selected external run</source>
         <translation>Annuler l&apos;exécution externe choisie</translation>
     </message>
     <message>
         <source>Stop the selected run: its processes checkpoint and end, or its Slurm job is cancelled (scancel).</source>
         <translation>Arrêter l&apos;exécution choisie&#xa0;: ses processus enregistrent un point de reprise et s&apos;arrêtent, ou sa tâche Slurm est annulée (scancel).</translation>
+    </message>
+    <message>
+        <source>Cancel external run</source>
+        <translation>Annuler l&apos;exécution externe</translation>
     </message>
 </context>
 <context>
@@ -4997,10 +4997,6 @@ pour juger
         <translation>Rangs de l&apos;exécution à parallélisme de données&#xa0;; chacun prend sa part du lot et des cœurs.</translation>
     </message>
     <message>
-        <source>&amp;Processes:</source>
-        <translation>&amp;Processus&#xa0;:</translation>
-    </message>
-    <message>
         <source>default</source>
         <translation>par défaut</translation>
     </message>
@@ -5025,28 +5021,32 @@ pour juger
         <translation>Plus d&apos;un nœud entraîne l&apos;exécution en parallélisme de données sur eux.</translation>
     </message>
     <message>
-        <source>Pa&amp;rtition:</source>
-        <translation>Pa&amp;rtition&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Time &amp;limit:</source>
-        <translation>&amp;Limite de temps&#xa0;:</translation>
-    </message>
-    <message>
-        <source>&amp;Nodes:</source>
-        <translation>&amp;Nœuds&#xa0;:</translation>
-    </message>
-    <message>
-        <source>Run &amp;on:</source>
-        <translation>Exécuter s&amp;ur&#xa0;:</translation>
-    </message>
-    <message>
         <source>The time limit &apos;%1&apos; is not one Slurm reads (e.g. 90, 02:00:00 or 1-12:00:00).</source>
         <translation>La limite de temps «&#xa0;%1&#xa0;» n&apos;est pas lisible par Slurm (p. ex. 90, 02:00:00 ou 1-12:00:00).</translation>
     </message>
     <message>
         <source>The partition name &apos;%1&apos; has characters Slurm does not use in names.</source>
         <translation>Le nom de partition «&#xa0;%1&#xa0;» contient des caractères que Slurm n&apos;utilise pas dans les noms.</translation>
+    </message>
+    <message>
+        <source>Processes:</source>
+        <translation>Processus&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Partition:</source>
+        <translation>Partition&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Time limit:</source>
+        <translation>Limite de temps&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Nodes:</source>
+        <translation>Nœuds&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Run on:</source>
+        <translation>Exécuter sur&#xa0;:</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "losscommand.h"
 #include "methodscommand.h"
 #include "modelcommands.h"
+#include "plotcommand.h"
 #include "reportcommand.h"
 #include "runscommand.h"
 #include "sweepcommand.h"
@@ -64,6 +65,7 @@ const char *kUsage =
     "  sweep task DIR INDEX                             one point (what a Slurm array task "
     "runs)\n"
     "  runs export --format csv [--out FILE]            metrics of every run as CSV\n"
+    "  plot curves|pareto --metric M | --x M --y M --out F.png   figures of a store's runs\n"
     "  report RUN... --format html|pdf --out FILE       report of one run or a comparison\n"
     "  export-model RUN --out DIR                       weights, TorchScript and ONNX encoder, "
     "config, card\n"
@@ -90,7 +92,8 @@ int main(int argc, char *argv[])
     // Reports paint text (PDF, chart images): those commands get a QGuiApplication, on the
     // offscreen platform unless the user chose one.
     const QString first = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QString();
-    const bool needsFonts = first == QLatin1String("report") || first == QLatin1String("audit");
+    const bool needsFonts = first == QLatin1String("report") || first == QLatin1String("audit") ||
+                            first == QLatin1String("plot");
     if (needsFonts && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     if (needsFonts && qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR")) {
@@ -125,6 +128,8 @@ int main(int argc, char *argv[])
         return runRunsCommand(args);
     if (command == QLatin1String("sweep"))
         return runSweepCommand(args);
+    if (command == QLatin1String("plot"))
+        return runPlotCommand(args);
     if (command == QLatin1String("loss"))
         return runLossCommand(args);
     if (command == QLatin1String("report"))

@@ -26,8 +26,9 @@ private Q_SLOTS:
                 QVERIFY2(json.contains(key), qPrintable(key));
                 continue;
             }
-            // fp32 is left out so that configs from before the key keep their hashes.
-            if (key == QLatin1String("precision")) {
+            // fp32 and Adam are left out so that configs from before the keys keep their
+            // hashes.
+            if (key == QLatin1String("precision") || key == QLatin1String("optimizer")) {
                 QVERIFY(!json.contains(key));
                 continue;
             }
@@ -35,6 +36,12 @@ private Q_SLOTS:
             const QJsonObject section = parts.size() == 2 ? json.value(parts[0]).toObject() : json;
             QVERIFY2(section.contains(parts.last()), qPrintable(key));
         }
+        FairSslConfig sgd = c;
+        sgd.optimizer = QStringLiteral("sgd");
+        QCOMPARE(sgd.toJson().value(QStringLiteral("optimizer")).toString(), QStringLiteral("sgd"));
+        QCOMPARE(FairSslConfig::fromJson(sgd.toJson())->optimizer, QStringLiteral("sgd"));
+        sgd.optimizer = QStringLiteral("lars");
+        QVERIFY(!sgd.validate());
         FairSslConfig reduced = c;
         reduced.precision = QStringLiteral("bf16");
         QCOMPARE(reduced.toJson().value(QStringLiteral("precision")).toString(),

@@ -15,6 +15,7 @@
 #include "families/sweepplan.h"
 #include "store/runstore.h"
 #include "testsettings.h"
+#include "widgetchecks.h"
 
 #include <QComboBox>
 #include <QLabel>
@@ -127,6 +128,16 @@ void TestExternalRun::choiceChecksItsFields()
 
 void TestExternalRun::oneProcessMethodsRefuseSeveralProcesses()
 {
+    // The fields each place shows keep the page's mnemonics unique.
+    FareLauncher *fare = m_window->experimentPanel()->fareLauncher();
+    QVERIFY(m_window->showView(QStringLiteral("experiments")));
+    for (int place : {1, 2, 0}) {
+        fare->runPlace()->setPlace(place);
+        const QStringList clashes =
+            widgetchecks::mnemonicClashes(m_window.get(), m_window->menuBar());
+        QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
+    }
+
     // k-means trains nothing to split: the form says so and Launch stays off.
     ClusteringLauncher *form = m_window->experimentPanel()->clusteringLauncher();
     form->setConfig(fixtures::tinyClusteringRun(

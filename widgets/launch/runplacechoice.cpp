@@ -40,7 +40,7 @@ RunPlaceChoice::RunPlaceChoice(QWidget *parent) : QWidget(parent)
     m_processes->setAccessibleName(tr("Processes"));
     m_processes->setToolTip(tr("Ranks of the data-parallel run; each takes its share of the "
                                "batch and of the cores."));
-    auto *processesLabel = new QLabel(tr("&Processes:"));
+    auto *processesLabel = new QLabel(tr("Processes:"));
     processesLabel->setBuddy(m_processes);
     m_localFields = new QWidget;
     auto *local = new QHBoxLayout(m_localFields);
@@ -61,11 +61,11 @@ RunPlaceChoice::RunPlaceChoice(QWidget *parent) : QWidget(parent)
     m_nodes->setRange(1, 1024);
     m_nodes->setAccessibleName(tr("Slurm nodes"));
     m_nodes->setToolTip(tr("More than one node trains the run data-parallel over them."));
-    auto *partitionLabel = new QLabel(tr("Pa&rtition:"));
+    auto *partitionLabel = new QLabel(tr("Partition:"));
     partitionLabel->setBuddy(m_partition);
-    auto *timeLabel = new QLabel(tr("Time &limit:"));
+    auto *timeLabel = new QLabel(tr("Time limit:"));
     timeLabel->setBuddy(m_timeLimit);
-    auto *nodesLabel = new QLabel(tr("&Nodes:"));
+    auto *nodesLabel = new QLabel(tr("Nodes:"));
     nodesLabel->setBuddy(m_nodes);
     m_slurmFields = new QWidget;
     auto *slurm = new QHBoxLayout(m_slurmFields);
@@ -77,7 +77,7 @@ RunPlaceChoice::RunPlaceChoice(QWidget *parent) : QWidget(parent)
     slurm->addWidget(nodesLabel);
     slurm->addWidget(m_nodes);
 
-    auto *placeLabel = new QLabel(tr("Run &on:"));
+    auto *placeLabel = new QLabel(tr("Run on:"));
     placeLabel->setBuddy(m_place);
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

@@ -38,7 +38,7 @@ ExternalRunsView::ExternalRunsView(QWidget *parent) : QWidget(parent)
     m_error->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_error->setAccessibleName(tr("Error of the selected run"));
     m_error->hide();
-    m_cancel = new QPushButton(tr("Cancel e&xternal run"));
+    m_cancel = new QPushButton(tr("Cancel external run"));
     m_cancel->setAccessibleName(tr("Cancel the selected external run"));
     m_cancel->setToolTip(tr("Stop the selected run: its processes checkpoint and end, or its "
                             "Slurm job is cancelled (scancel)."));
