@@ -2864,13 +2864,6 @@ Gruppe: %4
         <source>Slurm job %1 left the queue with its run %2; its log is in %3</source>
         <translation>Slurm-Job %1 hat die Warteschlange verlassen, sein Lauf ist %2; sein Protokoll liegt in %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%n local process(es)</source>
-        <translation>
-            <numerusform>%n lokaler Prozess</numerusform>
-            <numerusform>%n lokale Prozesse</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Slurm</source>
         <translation>Slurm</translation>
@@ -2895,13 +2888,6 @@ Gruppe: %4
         <source>queued (%1)</source>
         <translation>in der Warteschlange (%1)</translation>
     </message>
-    <message numerus="yes">
-        <source>running, %n epoch(s) recorded</source>
-        <translation>
-            <numerusform>läuft, %n Epoche gespeichert</numerusform>
-            <numerusform>läuft, %n Epochen gespeichert</numerusform>
-        </translation>
-    </message>
     <message>
         <source>running</source>
         <translation>läuft</translation>
@@ -2925,6 +2911,14 @@ Gruppe: %4
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1 local processes</source>
+        <translation>%1 lokale Prozesse</translation>
+    </message>
+    <message>
+        <source>running, epochs recorded: %1</source>
+        <translation>läuft, gespeicherte Epochen: %1</translation>
     </message>
 </context>
 <context>

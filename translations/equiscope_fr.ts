@@ -2864,13 +2864,6 @@ groupe&#xa0;: %4
         <source>Slurm job %1 left the queue with its run %2; its log is in %3</source>
         <translation>La tâche Slurm %1 a quitté la file avec son exécution %2&#xa0;; son journal est dans %3</translation>
     </message>
-    <message numerus="yes">
-        <source>%n local process(es)</source>
-        <translation>
-            <numerusform>%n processus local</numerusform>
-            <numerusform>%n processus locaux</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Slurm</source>
         <translation>Slurm</translation>
@@ -2895,13 +2888,6 @@ groupe&#xa0;: %4
         <source>queued (%1)</source>
         <translation>en file d&apos;attente (%1)</translation>
     </message>
-    <message numerus="yes">
-        <source>running, %n epoch(s) recorded</source>
-        <translation>
-            <numerusform>en cours, %n époque enregistrée</numerusform>
-            <numerusform>en cours, %n époques enregistrées</numerusform>
-        </translation>
-    </message>
     <message>
         <source>running</source>
         <translation>en cours</translation>
@@ -2925,6 +2911,14 @@ groupe&#xa0;: %4
     <message>
         <source>%1: %2</source>
         <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1 local processes</source>
+        <translation>%1 processus locaux</translation>
+    </message>
+    <message>
+        <source>running, epochs recorded: %1</source>
+        <translation>en cours, époques enregistrées&#xa0;: %1</translation>
     </message>
 </context>
 <context>

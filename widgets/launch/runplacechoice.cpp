@@ -83,8 +83,9 @@ RunPlaceChoice::RunPlaceChoice(QWidget *parent) : QWidget(parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(placeLabel);
     layout->addWidget(m_place);
-    layout->addWidget(m_localFields, 1);
-    layout->addWidget(m_slurmFields, 1);
+    layout->addWidget(m_localFields, 10);
+    layout->addWidget(m_slurmFields, 10);
+    layout->addStretch(1); // with the fields hidden, the box keeps its own width
 
     connect(m_place, &QComboBox::currentIndexChanged, this, [this] {
         updateVisibility();

@@ -275,7 +275,7 @@ void ExternalRun::setState(State state, const QString &error)
 QString ExternalRun::statusText() const
 {
     QString where = m_request.place == Place::LocalProcesses
-                        ? tr("%n local process(es)", nullptr, m_request.processes)
+                        ? tr("%1 local processes").arg(m_request.processes)
                         : (m_slurmJob.isEmpty() ? tr("Slurm") : tr("Slurm job %1").arg(m_slurmJob));
     QString what;
     switch (m_state) {
@@ -286,8 +286,7 @@ QString ExternalRun::statusText() const
         what = m_slurmState.isEmpty() ? tr("queued") : tr("queued (%1)").arg(m_slurmState);
         break;
     case State::Running:
-        what = m_epochs > 0 ? tr("running, %n epoch(s) recorded", nullptr, int(m_epochs))
-                            : tr("running");
+        what = m_epochs > 0 ? tr("running, epochs recorded: %1").arg(m_epochs) : tr("running");
         break;
     case State::Collecting:
         what = tr("merging into the store");
