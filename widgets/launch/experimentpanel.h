@@ -1,5 +1,6 @@
 #pragma once
 
+#include "runs/externalrun.h"
 #include "store/runrecord.h"
 
 #include <QJsonObject>
@@ -17,7 +18,6 @@ class FairSslLauncher;
 class FareLauncher;
 class JobQueue;
 class LauncherForm;
-class ExternalRun;
 class RunJob;
 
 /// The Experiments page: a family box and the launcher form of every registered family that

@@ -2,6 +2,7 @@
 
 #include "families/methodfamily.h"
 #include "jobs/runjob.h"
+#include "runs/externalrun.h"
 
 #include <QFutureWatcher>
 #include <QHash>
@@ -23,7 +24,6 @@ class QPushButton;
 namespace equiscope {
 
 struct Dataset;
-class ExternalRun;
 class JobQueue;
 class RunPlaceChoice;
 

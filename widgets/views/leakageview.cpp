@@ -1,5 +1,6 @@
 #include "views/leakageview.h"
 
+#include "common/analysisframe.h"
 #include "common/plotstyle.h"
 
 #include "store/runstore.h"
@@ -8,12 +9,9 @@
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
-#include <QSplitter>
 #include <QTableWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <cmath>
@@ -58,39 +56,20 @@ LeakageView::LeakageView(QWidget *parent) : QWidget(parent)
     row->addWidget(m_rawPixels);
     row->addWidget(m_measure);
 
-    m_status = new QLabel(tr("How well can each attribute of the dataset be read off this run's "
-                             "representation? Measure Leakage fits a linear probe per attribute."));
-    m_status->setWordWrap(true);
-    m_status->setAccessibleName(tr("Leakage status"));
-
-    m_plot = new QCustomPlot;
-    m_plot->setAccessibleName(tr("Leakage per attribute"));
-    m_plot->setAccessibleDescription(tr("Out-of-fold probe accuracy (discrete attributes) or R² "
-                                        "(numbers, vectors) per attribute and representation, "
-                                        "with 95 % intervals; the table holds the same values."));
-    m_plot->setMinimumSize(320, 220);
+    const AnalysisFrame frame =
+        buildAnalysisFrame(this, row,
+                           tr("How well can each attribute of the dataset be read off this run's "
+                              "representation? Measure Leakage fits a linear probe per attribute."),
+                           tr("Leakage status"), tr("Leakage per attribute"),
+                           tr("Out-of-fold probe accuracy (discrete attributes) or R² "
+                              "(numbers, vectors) per attribute and representation, "
+                              "with 95 % intervals; the table holds the same values."),
+                           tr("Leakage table"), 3);
+    m_status = frame.status;
+    m_plot = frame.plot;
+    m_table = frame.table;
     m_plot->yAxis->setRange(0, 1.05);
     m_plot->yAxis->setLabel(tr("accuracy or R²"));
-    PlotStyle::placeLegendBelow(m_plot, 3);
-    PlotStyle::applyPalette(m_plot, palette());
-
-    m_table = new QTableWidget;
-    m_table->setAccessibleName(tr("Leakage table"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_plot);
-    split->addWidget(m_table);
-    split->setChildrenCollapsible(false);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(row);
-    layout->addWidget(m_status);
-    layout->addWidget(split, 1);
 
     connect(&m_watcher, &QFutureWatcher<Expected<RunLeakage>>::finished, this,
             [this] { show(m_watcher.result()); });

@@ -1,18 +1,16 @@
 #include "views/subgroupscanview.h"
 
+#include "common/analysisframe.h"
 #include "common/plotstyle.h"
 
 #include <QComboBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QSplitter>
 #include <QStandardItemModel>
 #include <QTableWidget>
-#include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -82,37 +80,16 @@ SubgroupScanView::SubgroupScanView(QWidget *parent) : QWidget(parent)
     row->addLayout(form, 1);
     row->addWidget(m_scan, 0, Qt::AlignBottom);
 
-    m_status = new QLabel(introText());
-    m_status->setWordWrap(true);
-    m_status->setAccessibleName(tr("Subgroup scan status"));
-
-    m_plot = new QCustomPlot;
-    m_plot->setAccessibleName(tr("Worst subgroups"));
-    m_plot->setAccessibleDescription(tr("The rate of each reported subgroup with its 95 % "
-                                        "interval, beside the rate over all test images (dashed); "
-                                        "the table holds the same values."));
-    m_plot->setMinimumSize(320, 220);
+    const AnalysisFrame frame = buildAnalysisFrame(
+        this, row, introText(), tr("Subgroup scan status"), tr("Worst subgroups"),
+        tr("The rate of each reported subgroup with its 95 % "
+           "interval, beside the rate over all test images (dashed); "
+           "the table holds the same values."),
+        tr("Worst subgroups table"), 2);
+    m_status = frame.status;
+    m_plot = frame.plot;
+    m_table = frame.table;
     m_plot->yAxis->setRangeReversed(true); // the worst subgroup on top
-    PlotStyle::placeLegendBelow(m_plot, 2);
-    PlotStyle::applyPalette(m_plot, palette());
-
-    m_table = new QTableWidget;
-    m_table->setAccessibleName(tr("Worst subgroups table"));
-    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_table->verticalHeader()->setVisible(false);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-
-    auto *split = new QSplitter(Qt::Vertical);
-    split->addWidget(m_plot);
-    split->addWidget(m_table);
-    split->setChildrenCollapsible(false);
-    split->setStretchFactor(0, 3);
-    split->setStretchFactor(1, 2);
-
-    auto *layout = new QVBoxLayout(this);
-    layout->addLayout(row);
-    layout->addWidget(m_status);
-    layout->addWidget(split, 1);
 
     connect(&m_watcher, &QFutureWatcher<Expected<RunSubgroupScan>>::finished, this,
             [this] { show(m_watcher.result()); });
