@@ -63,9 +63,11 @@ void TestExternalRun::initTestCase()
     qputenv("EQUISCOPE_CACHE_DIR", m_dir.filePath(QStringLiteral("cache")).toUtf8());
     qputenv("EQUISCOPE_STORE", storePath().toUtf8());
     qputenv("EQUISCOPE_CLI", EQUISCOPE_CLI_PATH);
-    m_tiny = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")));
+    // Small: every run here is a chain of real processes (sweep run → sweep task → 2 ranks),
+    // which under the sanitizers start and train several times slower.
+    m_tiny = fixtures::tinyColoredRun(m_dir.filePath(QStringLiteral("data")), 128, 64);
     m_tiny.epochEvaluationSamples = 0;
-    m_tiny.bootstrapResamples = 20;
+    m_tiny.bootstrapResamples = 10;
     m_tiny.threads = 1;
     m_window = std::make_unique<MainWindow>();
     m_window->show();
@@ -159,7 +161,7 @@ void TestExternalRun::oneProcessMethodsRefuseSeveralProcesses()
 
 void TestExternalRun::trainsAsTwoLocalProcessesAndMergesTheRun()
 {
-    FareLauncher *form = fareForm(2, 1, QStringLiteral("two ranks"));
+    FareLauncher *form = fareForm(1, 1, QStringLiteral("two ranks"));
     QVERIFY2(form->launchButton()->isEnabled(), qPrintable(form->errorLabel()->text()));
     ExternalRunsView *view = m_window->runMonitor()->externalRuns();
     QSignalSpy collected(view, &ExternalRunsView::runCollected);
@@ -173,7 +175,7 @@ void TestExternalRun::trainsAsTwoLocalProcessesAndMergesTheRun()
     QVERIFY2(plan, qPrintable(plan ? QString() : plan.error().toString()));
     QCOMPARE(plan->points().size(), 1);
     QVERIFY(run->folder().startsWith(m_dir.path()));
-    QVERIFY(collected.wait(300000));
+    QVERIFY(collected.wait(600000));
     QCOMPARE(run->state(), ExternalRun::State::Finished);
     QVERIFY2(run->errorText().isEmpty(), qPrintable(run->errorText()));
     QVERIFY(view->table()->topLevelItem(0)->text(1).contains(QStringLiteral("finished")));
@@ -191,7 +193,7 @@ void TestExternalRun::trainsAsTwoLocalProcessesAndMergesTheRun()
                  .value(QStringLiteral("world_size"))
                  .toInt(),
              2);
-    QCOMPARE(store.value()->epochs(runId)->size(), 2);
+    QCOMPARE(store.value()->epochs(runId)->size(), 1);
 }
 
 void TestExternalRun::cancelsALocalRun()
@@ -203,7 +205,7 @@ void TestExternalRun::cancelsALocalRun()
     QCOMPARE(view->rowCount(), row + 1);
     ExternalRun *run = view->run(row);
     run->setPollInterval(300);
-    QTRY_VERIFY_WITH_TIMEOUT(run->epochsRecorded() >= 1, 120000);
+    QTRY_VERIFY_WITH_TIMEOUT(run->epochsRecorded() >= 1, 300000);
     QCOMPARE(run->state(), ExternalRun::State::Running);
     view->selectRow(row);
     QVERIFY(view->cancelButton()->isEnabled());
@@ -221,7 +223,7 @@ void TestExternalRun::cancelsALocalRun()
             auto r = store.value()->run(run->runId());
             return r && r->status != RunStatus::Running;
         }(),
-        60000);
+        180000);
 }
 
 void TestExternalRun::submitsToSlurmAndCollects()
@@ -229,7 +231,7 @@ void TestExternalRun::submitsToSlurmAndCollects()
     // Against real daemons only: tests/slurm/slurm-sweep.sh starts them and runs this function.
     if (qEnvironmentVariableIsEmpty("EQUISCOPE_TEST_SLURM"))
         QSKIP("needs a running Slurm: tests/slurm/slurm-sweep.sh runs this with its daemons");
-    FareLauncher *form = fareForm(2, 2, QStringLiteral("slurm job"));
+    FareLauncher *form = fareForm(1, 2, QStringLiteral("slurm job"));
     form->runPlace()->timeLimitEdit()->setText(QStringLiteral("00:10:00"));
     QVERIFY2(form->launchButton()->isEnabled(), qPrintable(form->errorLabel()->text()));
     ExternalRunsView *view = m_window->runMonitor()->externalRuns();
@@ -240,7 +242,7 @@ void TestExternalRun::submitsToSlurmAndCollects()
     ExternalRun *run = view->run(row);
     run->setPollInterval(500);
     QTRY_VERIFY_WITH_TIMEOUT(!run->slurmJob().isEmpty(), 60000);
-    QVERIFY(collected.wait(300000));
+    QVERIFY(collected.wait(600000));
     QCOMPARE(run->state(), ExternalRun::State::Finished);
     QVERIFY(view->table()->topLevelItem(row)->text(1).contains(run->slurmJob()));
     auto store = RunStore::open(storePath());
