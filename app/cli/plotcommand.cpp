@@ -89,6 +89,32 @@ Expected<Selection> selectRuns(const QCommandLineParser &p)
     return s;
 }
 
+/// The options every figure shares: which runs (store, --match, --where, --include-unfinished),
+/// how they are grouped (--by) and where the figure goes (--out).
+void addSelectionOptions(QCommandLineParser &p)
+{
+    p.addOptions(
+        {{QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")},
+         {QStringLiteral("match"), QStringLiteral("Only runs whose name contains TEXT."),
+          QStringLiteral("TEXT")},
+         {QStringLiteral("where"),
+          QStringLiteral("Only runs whose config has KEY (dotted) = VALUE (repeatable)."),
+          QStringLiteral("KEY=VALUE")},
+         {QStringLiteral("by"), QStringLiteral("One series per method (default) or per run name."),
+          QStringLiteral("method|name")},
+         {QStringLiteral("include-unfinished"),
+          QStringLiteral("Also runs that have not finished.")},
+         {QStringLiteral("out"), QStringLiteral("The figure (.png or .svg)."),
+          QStringLiteral("FILE")}});
+}
+
+/// --by, "method" when not given.
+QString groupingOf(const QCommandLineParser &p)
+{
+    const QString by = p.value(QStringLiteral("by"));
+    return by.isEmpty() ? QStringLiteral("method") : by;
+}
+
 QString groupOf(const RunRecord &r, const QString &by)
 {
     return by == QLatin1String("name") ? r.name : r.method;
@@ -156,27 +182,15 @@ int curves(const QStringList &args)
         "Per-epoch curves of metrics, one line per method (mean ± std over its runs)."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("curves"), QStringLiteral("Subcommand."));
-    p.addOptions({{QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")},
-                  {QStringLiteral("match"), QStringLiteral("Only runs whose name contains TEXT."),
-                   QStringLiteral("TEXT")},
-                  {QStringLiteral("where"),
-                   QStringLiteral("Only runs whose config has KEY (dotted) = VALUE (repeatable)."),
-                   QStringLiteral("KEY=VALUE")},
-                  {QStringLiteral("metric"),
+    addSelectionOptions(p);
+    p.addOptions({{QStringLiteral("metric"),
                    QStringLiteral("A per-epoch metric (repeatable: one chart each)."),
                    QStringLiteral("NAME")},
-                  {QStringLiteral("by"), QStringLiteral("One line per method (default) or name."),
-                   QStringLiteral("method|name")},
                   {QStringLiteral("title"), QStringLiteral("Title of the first chart."),
-                   QStringLiteral("TEXT")},
-                  {QStringLiteral("include-unfinished"),
-                   QStringLiteral("Also runs that have not finished.")},
-                  {QStringLiteral("out"), QStringLiteral("The figure (.png or .svg)."),
-                   QStringLiteral("FILE")}});
+                   QStringLiteral("TEXT")}});
     parseOrExit(p, args);
     const QStringList metrics = p.values(QStringLiteral("metric"));
-    const QString by = p.value(QStringLiteral("by")).isEmpty() ? QStringLiteral("method")
-                                                               : p.value(QStringLiteral("by"));
+    const QString by = groupingOf(p);
     if (metrics.isEmpty() || p.value(QStringLiteral("out")).isEmpty() ||
         (by != QLatin1String("method") && by != QLatin1String("name")))
         return fail(QStringLiteral("usage: equiscope-cli plot curves --metric NAME [--metric NAME] "
@@ -279,25 +293,14 @@ int pareto(const QStringList &args)
         "method, its mean drawn larger."));
     p.addHelpOption();
     p.addPositionalArgument(QStringLiteral("pareto"), QStringLiteral("Subcommand."));
-    p.addOptions({{QStringLiteral("store"), QStringLiteral("Run store."), QStringLiteral("PATH")},
-                  {QStringLiteral("match"), QStringLiteral("Only runs whose name contains TEXT."),
-                   QStringLiteral("TEXT")},
-                  {QStringLiteral("where"),
-                   QStringLiteral("Only runs whose config has KEY (dotted) = VALUE (repeatable)."),
-                   QStringLiteral("KEY=VALUE")},
-                  {QStringLiteral("x"), QStringLiteral("Metric on x."), QStringLiteral("NAME")},
-                  {QStringLiteral("y"), QStringLiteral("Metric on y."), QStringLiteral("NAME")},
-                  {QStringLiteral("by"), QStringLiteral("One colour per method (default) or name."),
-                   QStringLiteral("method|name")},
-                  {QStringLiteral("title"), QStringLiteral("Chart title."), QStringLiteral("TEXT")},
-                  {QStringLiteral("include-unfinished"),
-                   QStringLiteral("Also runs that have not finished.")},
-                  {QStringLiteral("out"), QStringLiteral("The figure (.png or .svg)."),
-                   QStringLiteral("FILE")}});
+    addSelectionOptions(p);
+    p.addOptions(
+        {{QStringLiteral("x"), QStringLiteral("Metric on x."), QStringLiteral("NAME")},
+         {QStringLiteral("y"), QStringLiteral("Metric on y."), QStringLiteral("NAME")},
+         {QStringLiteral("title"), QStringLiteral("Chart title."), QStringLiteral("TEXT")}});
     parseOrExit(p, args);
     const QString x = p.value(QStringLiteral("x")), y = p.value(QStringLiteral("y"));
-    const QString by = p.value(QStringLiteral("by")).isEmpty() ? QStringLiteral("method")
-                                                               : p.value(QStringLiteral("by"));
+    const QString by = groupingOf(p);
     if (x.isEmpty() || y.isEmpty() || p.value(QStringLiteral("out")).isEmpty() ||
         (by != QLatin1String("method") && by != QLatin1String("name")))
         return fail(QStringLiteral("usage: equiscope-cli plot pareto --x NAME --y NAME [--by "

@@ -3,6 +3,7 @@
 // must train what one process trains with the same global batch.
 #include "enginefixtures.h"
 #include "fixtures.h"
+#include "steplosslog.h"
 
 #include "distributed/distributedenvironment.h"
 #include "nn/encoders_p.h"
@@ -49,17 +50,6 @@ struct Trained
     QVector<double> stepLosses;
     QString runId;
 };
-
-QVector<double> readStepLosses(const QString &path)
-{
-    QVector<double> losses;
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (const auto parts = line.split(' '); parts.size() == 3)
-                losses << parts[2].toDouble();
-    return losses;
-}
 
 /// The model parameters of the last checkpoint of @p runId.
 std::vector<torch::Tensor> finalParameters(const QString &storePath, const QString &runId,
@@ -124,7 +114,7 @@ private:
         }
         t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         t.err = p.readAllStandardError();
-        t.stepLosses = readStepLosses(trace);
+        t.stepLosses = fixtures::readStepLosses(trace);
         t.runId =
             QJsonDocument::fromJson(p.readAllStandardOutput()).object().value("run").toString();
         return t;

@@ -4,6 +4,7 @@
 // must train on N ranks what they train in one process with the same batch.
 #include "fairsslfixtures.h"
 #include "fixtures.h"
+#include "steplosslog.h"
 
 #include "nn/encoders_p.h"
 #include "store/artifactkinds.h"
@@ -28,17 +29,6 @@ struct Trained
     QString runId;
     QString store;
 };
-
-QVector<double> readStepLosses(const QString &path)
-{
-    QVector<double> losses;
-    QFile f(path);
-    if (f.open(QIODevice::ReadOnly))
-        for (const QByteArray &line : f.readAll().split('\n'))
-            if (const auto parts = line.split(' '); parts.size() == 3)
-                losses << parts[2].toDouble();
-    return losses;
-}
 
 /// The train stage's model parameters in the last checkpoint of @p t's run.
 std::vector<torch::Tensor> finalParameters(const Trained &t, const FairSslConfig &c)
@@ -132,7 +122,7 @@ private:
         }
         t.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
         t.err = p.readAllStandardError();
-        t.stepLosses = readStepLosses(trace);
+        t.stepLosses = fixtures::readStepLosses(trace);
         t.runId =
             QJsonDocument::fromJson(p.readAllStandardOutput()).object().value("run").toString();
         return t;
