@@ -35,6 +35,22 @@ struct DataParallelGroup::Private
             throw std::runtime_error(failureText(what, e.what()));
         }
     }
+    /// Starts a collective without waiting (the gradient buckets of a backward); finish() waits.
+    template <typename Start> c10::intrusive_ptr<c10d::Work> launch(const char *what, Start &&start)
+    {
+        try {
+            return start();
+        } catch (const std::exception &e) {
+            lostContact = true;
+            throw std::runtime_error(failureText(what, e.what()));
+        }
+    }
+    /// Waits for a launched collective; the time counts as communication (what the backward
+    /// did not hide).
+    void finish(const char *what, const c10::intrusive_ptr<c10d::Work> &work)
+    {
+        wait(what, [&] { return work; });
+    }
     std::string failureText(const char *what, const std::string &detail) const;
 };
 

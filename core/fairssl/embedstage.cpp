@@ -112,6 +112,11 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
         loss->setProductType(precision);
     const qint64 steps = qint64(batches.size());
     const qint64 total = steps * config.embedEpochs;
+    if (parallel && embedReduction.sharded.empty()) {
+        embedReduction.sharded = embedModel->backboneParameters();
+        embedReduction.replicated = embedModel->headParameters();
+        embedReduction.buffers = embedModel->backboneBuffers();
+    }
     embedModel->train();
     double lossSum = 0;
     qint64 images = 0, done = 0;
@@ -152,9 +157,9 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::embedEpoch(int epoch,
                                     .arg(epoch)
                                     .arg(step + 1));
         embedOptimizer->zero_grad();
+        beginBackward(embedReduction);
         value.backward();
-        reduceGradients(embedModel->backboneParameters(), embedModel->headParameters(),
-                        embedModel->backboneBuffers());
+        endBackward(embedReduction);
         embedOptimizer->step();
         if (recordsRun())
             traceStepLoss(epoch, step + 1, v);

@@ -5,6 +5,8 @@
 #include "fairssl/metaweightnet_p.h"
 #include "fairssl/torchscriptencoder_p.h"
 
+#include "distributed/overlappedgradients_p.h"
+
 #include "data/groupassignment.h"
 #include "nn/batchaugmenter_p.h"
 #include "nn/encoders_p.h"
@@ -98,13 +100,21 @@ struct FairSslPipeline::Private
     /// Rows computed from trainingViews() gathered into the one-process order (unchanged in
     /// one process); differentiable back to this rank's rows.
     torch::Tensor gatherViews(const torch::Tensor &local, int64_t batchSize, int views);
-    /// After the backward of a data-parallel step: the gradients of @p sharded parameters
-    /// (computed from this rank's rows) summed over the ranks, those of @p replicated ones
-    /// (computed on the gathered batch) averaged; @p buffers (batch-norm statistics of the
-    /// sharded part) set to rank 0's. Nothing in one process.
-    void reduceGradients(const std::vector<torch::Tensor> &sharded,
-                         const std::vector<torch::Tensor> &replicated,
-                         const std::vector<torch::Tensor> &buffers = {});
+    /// How a training stage's data-parallel steps reduce their gradients: those of
+    /// @p sharded parameters (computed from this rank's rows) summed over the ranks, those of
+    /// @p replicated ones (computed on the gathered batch) averaged, during the backward when
+    /// overlapping (distributed/overlappedgradients_p.h); @p buffers (batch-norm statistics of
+    /// the sharded part) set to rank 0's after it.
+    struct StageReduction
+    {
+        std::vector<torch::Tensor> sharded, replicated, buffers;
+        std::unique_ptr<OverlappedGradientReduction> overlapped;
+    };
+    StageReduction embedReduction, trainReduction;
+    /// Before a step's backward (nothing in one process).
+    void beginBackward(StageReduction &reduction);
+    /// After it: every gradient reduced (nothing in one process).
+    void endBackward(StageReduction &reduction);
     /// Whether this process records the run (one process, or rank 0).
     bool recordsRun() const;
 

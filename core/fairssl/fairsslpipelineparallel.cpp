@@ -33,17 +33,29 @@ torch::Tensor FairSslPipeline::Private::gatherViews(const torch::Tensor &local, 
                       : allGatherRows(*parallel, host, rows);
 }
 
-void FairSslPipeline::Private::reduceGradients(const std::vector<torch::Tensor> &sharded,
-                                               const std::vector<torch::Tensor> &replicated,
-                                               const std::vector<torch::Tensor> &buffers)
+void FairSslPipeline::Private::beginBackward(StageReduction &reduction)
 {
     if (!parallel)
         return;
-    allReduceGradients(*parallel, sharded, replicated);
+    if (!reduction.overlapped && overlapGradientReduction())
+        reduction.overlapped = std::make_unique<OverlappedGradientReduction>(
+            *parallel, reduction.sharded, reduction.replicated);
+    if (reduction.overlapped)
+        reduction.overlapped->arm();
+}
+
+void FairSslPipeline::Private::endBackward(StageReduction &reduction)
+{
+    if (!parallel)
+        return;
+    if (reduction.overlapped)
+        reduction.overlapped->finish();
+    else
+        allReduceGradients(*parallel, reduction.sharded, reduction.replicated);
     // Batch-norm statistics of the part each rank ran on its own rows (ResNet-18): rank 0's
     // are kept, as PyTorch's DistributedDataParallel does.
-    if (!buffers.empty())
-        broadcastTensors(*parallel, buffers);
+    if (!reduction.buffers.empty())
+        broadcastTensors(*parallel, reduction.buffers);
 }
 
 bool FairSslPipeline::Private::recordsRun() const

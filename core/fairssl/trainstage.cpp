@@ -3,6 +3,8 @@
 // cross-entropy on true labels (supervised-ce).
 #include "fairssl/fairsslpipeline_p.h"
 #include "fairssl/supconloss_p.h"
+
+#include "distributed/dataparallelops_p.h"
 #include "util/steplosstrace.h"
 #include "util/torchdevice_p.h"
 
@@ -141,6 +143,16 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
         return torch::tensor(y, torch::kLong).to(device);
     };
 
+    if (parallel && trainReduction.sharded.empty()) {
+        trainReduction.sharded = model->trunkParameters();
+        trainReduction.replicated = model->topParameters();
+        for (const auto &t : model->headParameters())
+            trainReduction.replicated.push_back(t);
+        if (ceHead)
+            for (const auto &t : ceHead->parameters())
+                trainReduction.replicated.push_back(t);
+        trainReduction.buffers = model->trunkBuffers();
+    }
     model->train();
     double lossSum = 0, metaSum = 0, rawWeightSum = 0;
     qint64 rawWeightCount = 0;
@@ -214,7 +226,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     metaWeightLookAhead(*model, lookAheadParameters(), weightNet, perSample,
                                         metaLoss, config.lookAheadStep);
                 // Every rank computed V's whole gradient: averaged against rounding drift.
-                reduceGradients({}, weightNet->parameters());
+                if (parallel)
+                    allReduceGradients(*parallel, {}, weightNet->parameters());
                 weightOptimizer->step();
                 metaSum += la.metaLoss;
                 torch::Tensor w;
@@ -245,16 +258,9 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     .arg(epoch)
                     .arg(step + 1));
         optimizer->zero_grad();
+        beginBackward(trainReduction);
         loss.backward();
-        if (parallel) {
-            auto replicated = model->topParameters();
-            for (const auto &t : model->headParameters())
-                replicated.push_back(t);
-            if (ceHead)
-                for (const auto &t : ceHead->parameters())
-                    replicated.push_back(t);
-            reduceGradients(model->trunkParameters(), replicated, model->trunkBuffers());
-        }
+        endBackward(trainReduction);
         optimizer->step();
         if (recordsRun())
             traceStepLoss(epoch, step + 1, v);

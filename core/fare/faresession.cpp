@@ -299,16 +299,26 @@ torch::Tensor FareSession::Private::globalRepresentation(const torch::Tensor &vi
         std::vector<int64_t>(size_t(parallel->worldSize()), batchSize / parallel->worldSize()));
 }
 
+void FareSession::Private::armGradients()
+{
+    if (reduction)
+        reduction->arm();
+}
+
 void FareSession::Private::reduceGradients()
 {
     if (!parallel)
         return;
     // The backbone saw only this rank's rows: its gradients add up over the ranks. The head
     // and the loss ran on the whole gathered batch on every rank: theirs are already whole.
-    auto replicated = model->headParameters();
-    for (const auto &t : loss->parameters())
-        replicated.push_back(t);
-    allReduceGradients(*parallel, model->backboneParameters(), replicated);
+    if (reduction) {
+        reduction->finish();
+    } else {
+        auto replicated = model->headParameters();
+        for (const auto &t : loss->parameters())
+            replicated.push_back(t);
+        allReduceGradients(*parallel, model->backboneParameters(), replicated);
+    }
     // Batch-norm statistics of the backbone (ResNet-18, MLP) are this rank's; rank 0's are
     // kept, as PyTorch's DistributedDataParallel does.
     broadcastTensors(*parallel, model->backboneBuffers());
@@ -323,6 +333,14 @@ Expected<Done> FareSession::setDataParallel(std::shared_ptr<DataParallelGroup> g
                                 .arg(group->worldSize()));
     }
     d->parallel = group && group->worldSize() > 1 ? std::move(group) : nullptr;
+    d->reduction.reset();
+    if (d->parallel && overlapGradientReduction()) {
+        auto replicated = d->model->headParameters();
+        for (const auto &t : d->loss->parameters())
+            replicated.push_back(t);
+        d->reduction = std::make_unique<OverlappedGradientReduction>(
+            *d->parallel, d->model->backboneParameters(), replicated);
+    }
     return Done{};
 }
 
@@ -406,11 +424,13 @@ FareSession::runEpoch(int epoch, const std::atomic<bool> &cancel,
             }
             if (p.lars) {
                 p.lars->zeroGrad();
+                p.armGradients();
                 out.loss.backward();
                 p.reduceGradients();
                 p.lars->step();
             } else {
                 p.optimizer->zero_grad();
+                p.armGradients();
                 out.loss.backward();
                 p.reduceGradients();
                 p.optimizer->step();

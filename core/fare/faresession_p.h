@@ -3,6 +3,7 @@
 #include <functional>
 // Private state of FareSession, shared by its implementation files.
 
+#include "distributed/overlappedgradients_p.h"
 #include "fare/faresession.h"
 #include "losses/contrastiveloss_p.h"
 #include "nn/batchaugmenter_p.h"
@@ -40,6 +41,8 @@ struct FareSession::Private
     std::unique_ptr<BatchAugmenter> augmenter;
     qint64 stepsPerEpoch = 0;
     std::shared_ptr<DataParallelGroup> parallel; ///< set for a data-parallel run
+    /// The gradient all-reduce overlapping the backward (null: one bucket after it).
+    std::unique_ptr<OverlappedGradientReduction> reduction;
 
     /// The two views of @p batch, this rank's rows only in a data-parallel run ((2·b/N)×…).
     torch::Tensor trainingViews(const std::vector<qint64> &batch);
@@ -48,6 +51,8 @@ struct FareSession::Private
     torch::Tensor globalRepresentation(const torch::Tensor &views, int64_t batchSize);
     /// Sums / averages the gradients over the ranks (nothing in a one-process run).
     void reduceGradients();
+    /// Before the backward of a data-parallel step: lets its all-reduce start during it.
+    void armGradients();
 
     /// Batches of sample indices for one epoch: a pure function of (seed, epoch).
     std::vector<std::vector<qint64>> epochBatches(int epoch) const;
