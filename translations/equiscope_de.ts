@@ -501,6 +501,30 @@
         <source>ivf: cells searched per sample (of 4·√n); more is slower and finds more of the true neighbours.</source>
         <translation>ivf: durchsuchte Zellen pro Beispiel (von 4·√n); mehr ist langsamer und findet mehr der echten Nachbarn.</translation>
     </message>
+    <message>
+        <source>Meta loss</source>
+        <translation>Meta-Verlust</translation>
+    </message>
+    <message>
+        <source>What the meta set judges the look-ahead by: unweighted SupCon, or the cross-entropy of a linear head on the representation (trained alongside on the pseudo-labels).</source>
+        <translation>Woran die Meta-Menge den Vorausschritt misst: ungewichteter SupCon oder die Kreuzentropie eines linearen Kopfes auf der Repräsentation (nebenher auf den Pseudo-Labels trainiert).</translation>
+    </message>
+    <message>
+        <source>Meta images per cell</source>
+        <translation>Meta-Bilder je Zelle</translation>
+    </message>
+    <message>
+        <source>At least this many meta images per group and class (where the curated set has them), on top of the meta set fraction.</source>
+        <translation>Mindestens so viele Meta-Bilder je Gruppe und Klasse (sofern die kuratierte Menge sie hat), zusätzlich zum Anteil der Meta-Menge.</translation>
+    </message>
+    <message>
+        <source>Unweighted warm-up epochs</source>
+        <translation>Ungewichtete Aufwärmepochen</translation>
+    </message>
+    <message>
+        <source>Epochs of plain SupCon before the meta-learned weights start.</source>
+        <translation>Epochen mit einfachem SupCon, bevor die meta-gelernten Gewichte einsetzen.</translation>
+    </message>
 </context>
 <context>
     <name>MetricText</name>

@@ -501,6 +501,30 @@
         <source>ivf: cells searched per sample (of 4·√n); more is slower and finds more of the true neighbours.</source>
         <translation>ivf&#xa0;: cellules parcourues par échantillon (sur 4·√n)&#xa0;; plus est plus lent et trouve davantage de vrais voisins.</translation>
     </message>
+    <message>
+        <source>Meta loss</source>
+        <translation>Méta-perte</translation>
+    </message>
+    <message>
+        <source>What the meta set judges the look-ahead by: unweighted SupCon, or the cross-entropy of a linear head on the representation (trained alongside on the pseudo-labels).</source>
+        <translation>Ce par quoi le méta-ensemble juge le pas anticipé&#xa0;: SupCon non pondéré, ou l&apos;entropie croisée d&apos;une tête linéaire sur la représentation (entraînée en parallèle sur les pseudo-étiquettes).</translation>
+    </message>
+    <message>
+        <source>Meta images per cell</source>
+        <translation>Images du méta-ensemble par cellule</translation>
+    </message>
+    <message>
+        <source>At least this many meta images per group and class (where the curated set has them), on top of the meta set fraction.</source>
+        <translation>Au moins autant d&apos;images du méta-ensemble par groupe et par classe (si l&apos;ensemble sélectionné en contient), en plus de la fraction du méta-ensemble.</translation>
+    </message>
+    <message>
+        <source>Unweighted warm-up epochs</source>
+        <translation>Époques d&apos;échauffement non pondérées</translation>
+    </message>
+    <message>
+        <source>Epochs of plain SupCon before the meta-learned weights start.</source>
+        <translation>Époques de SupCon simple avant que les poids méta-appris n&apos;entrent en jeu.</translation>
+    </message>
 </context>
 <context>
     <name>MetricText</name>

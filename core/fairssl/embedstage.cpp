@@ -279,6 +279,13 @@ QByteArray FairSslPipeline::checkpoint(const QString &stage, int epoch) const
             d->ceHead->save(head);
             archive.write("ceHead", head);
         }
+        if (d->metaHead) {
+            torch::serialize::OutputArchive head, headOptimizer;
+            d->metaHead->save(head);
+            d->metaHeadOptimizer->save(headOptimizer);
+            archive.write("metaHead", head);
+            archive.write("metaHeadOptimizer", headOptimizer);
+        }
     }
     archive.write("model", model);
     archive.write("optimizer", optimizer);
@@ -317,6 +324,13 @@ Expected<int> FairSslPipeline::restoreCheckpoint(const QString &stage, const QBy
                 torch::serialize::InputArchive head;
                 archive.read("ceHead", head);
                 d->ceHead->load(head);
+            }
+            if (d->metaHead) {
+                torch::serialize::InputArchive head, headOptimizer;
+                archive.read("metaHead", head);
+                archive.read("metaHeadOptimizer", headOptimizer);
+                d->metaHead->load(head);
+                d->metaHeadOptimizer->load(headOptimizer);
             }
         }
         return int(epoch.item<int64_t>());

@@ -148,6 +148,11 @@ const QVector<Option> &options()
         real(QStringLiteral("metaWeight.step"), &C::lookAheadStep),
         real(QStringLiteral("metaWeight.learningRate"), &C::metaLearningRate),
         integer(QStringLiteral("metaWeight.hidden"), &C::metaHidden),
+        integer(QStringLiteral("metaWeight.minPerCell"), &C::metaMinPerCell),
+        text(QStringLiteral("metaWeight.output"), &C::metaOutput),
+        real(QStringLiteral("metaWeight.minWeight"), &C::metaMinWeight),
+        integer(QStringLiteral("metaWeight.warmupEpochs"), &C::metaWarmupEpochs),
+        text(QStringLiteral("metaWeight.metaLoss"), &C::metaLoss),
         integer(QStringLiteral("epochs"), &C::epochs),
         integer(QStringLiteral("batchSize"), &C::batchSize),
         real(QStringLiteral("learningRate"), &C::learningRate),
@@ -263,6 +268,44 @@ std::optional<QJsonValue> valueAt(const QJsonObject &root, const QString &path)
     return section.toObject().value(path.mid(dot + 1));
 }
 
+void removePath(QJsonObject &root, const QString &path)
+{
+    const int dot = path.indexOf(QLatin1Char('.'));
+    if (dot < 0) {
+        root.remove(path);
+        return;
+    }
+    QJsonObject section = root.value(path.left(dot)).toObject();
+    section.remove(path.mid(dot + 1));
+    root.insert(path.left(dot), section);
+}
+
+/// Options added after run configs were first stored, with the value their absence stands for:
+/// the behaviour of the runs stored before them.
+const std::vector<std::pair<QString, QJsonValue>> &absentValues()
+{
+    static const std::vector<std::pair<QString, QJsonValue>> values{
+        {QStringLiteral("precision"), QStringLiteral("fp32")},
+        {QStringLiteral("optimizer"), QStringLiteral("adam")},
+        {QStringLiteral("metaWeight.minPerCell"), qint64(0)},
+        {QStringLiteral("metaWeight.output"), QStringLiteral("sigmoid")},
+        {QStringLiteral("metaWeight.minWeight"), 0.0},
+        {QStringLiteral("metaWeight.warmupEpochs"), qint64(0)},
+        {QStringLiteral("metaWeight.metaLoss"), QStringLiteral("supcon")}};
+    return values;
+}
+
+/// What of metaWeight the meta set is built from (the rest only steers training).
+QJsonObject metaSetKey(const QJsonObject &meta)
+{
+    QJsonObject key;
+    // minPerCell is written only where set, so that older stage keys keep matching.
+    for (const char *name : {"fraction", "minConfidence", "minPerCell"})
+        if (meta.contains(QLatin1String(name)))
+            key.insert(QLatin1String(name), meta.value(QLatin1String(name)));
+    return key;
+}
+
 } // namespace
 
 QString fairSslMethodName(FairSslMethod method)
@@ -322,12 +365,11 @@ QJsonObject FairSslConfig::toJson() const
     o.insert(QStringLiteral("dataset"), dataset.toJson());
     for (const Option &opt : options())
         insertPath(o, opt.path, opt.get(*this));
-    // Written only when reduced: stored configs (and reproduction hashes) from before the option
-    // stay what they were; absent means fp32.
-    if (precision == QLatin1String("fp32"))
-        o.remove(QStringLiteral("precision"));
-    if (optimizer == QLatin1String("adam")) // the same for the optimiser (absent: Adam)
-        o.remove(QStringLiteral("optimizer"));
+    // Options added after configs were first stored are written only when they differ from what
+    // their absence means: stored configs (and reproduction hashes) stay what they were.
+    for (const auto &[path, before] : absentValues())
+        if (valueAt(o, path) == before)
+            removePath(o, path);
     o.insert(QStringLiteral("augment"), augment.toJson());
     // Seeds are 64-bit: text keeps every bit (JSON numbers are doubles).
     o.insert(QStringLiteral("seed"), QString::number(seed));
@@ -384,6 +426,11 @@ Expected<FairSslConfig> FairSslConfig::fromJson(const QJsonObject &o)
             return dataset.error();
         c.dataset = dataset.value();
     }
+    // A stored config without a later option ran without it: absent means the old behaviour,
+    // not today's default (which would silently change a resumed or replayed run).
+    for (const auto &[path, before] : absentValues())
+        if (!valueAt(o, path))
+            findOption(path)->set(c, before);
     for (const Option &opt : options()) {
         const auto v = valueAt(o, opt.path);
         if (!v)
@@ -449,12 +496,7 @@ QJsonObject FairSslConfig::stageInputs(const QString &stage) const
     if (upTo >= order.indexOf(QStringLiteral("pseudo-label"))) {
         // The meta set is built with the pseudo-labels, only for the weighted method.
         QJsonObject meta = o.value(QStringLiteral("metaWeight")).toObject();
-        o.insert(QStringLiteral("metaWeight"),
-                 metaWeighted() ? QJsonObject{{QStringLiteral("fraction"),
-                                               meta.value(QStringLiteral("fraction"))},
-                                              {QStringLiteral("minConfidence"),
-                                               meta.value(QStringLiteral("minConfidence"))}}
-                                : QJsonObject{});
+        o.insert(QStringLiteral("metaWeight"), metaWeighted() ? metaSetKey(meta) : QJsonObject{});
     }
     return o;
 }

@@ -96,6 +96,20 @@ struct FairSslConfig
     double lookAheadStep = 0.1;                                 ///< α of the virtual step
     double metaLearningRate = 1e-3;
     int metaHidden = 100;
+    /// At least this many meta images per (group, pseudo-class) cell that has them, on top of
+    /// metaWeight.fraction (a 2 % meta set of a 1,000-image D is 20 images for 20 cells).
+    int metaMinPerCell = 8;
+    /// How V's output f(ℓ) becomes a weight: "centred" 2σ(f − batch mean of f), bounded and
+    /// unable to drift into the sigmoid's tail, or "sigmoid" σ(f) as in Meta-Weight-Net
+    /// (docs/design/methods/fair-ssl.md, "Why the weights collapsed").
+    QString metaOutput = QStringLiteral("centred");
+    /// Relative weights w / batch mean below this are raised to it: no group is switched off.
+    double metaMinWeight = 0.1;
+    /// Epochs of unweighted SupCon before V is trained and used (0: weighted from the start).
+    int metaWarmupEpochs = 0;
+    /// The meta loss at θ̂: "supcon" (unweighted SupCon on the meta batch) or "cross-entropy"
+    /// (a linear head on the representation, trained alongside on the pseudo-labels).
+    QString metaLoss = QStringLiteral("supcon");
 
     int epochs = 5;
     int batchSize = 128;

@@ -125,9 +125,29 @@ Expected<Done> FairSslConfig::validate() const
             QStringLiteral("metaWeight.step/learningRate/hidden"),
             QStringLiteral("positive values"),
             QStringLiteral("%1, %2, %3").arg(lookAheadStep).arg(metaLearningRate).arg(metaHidden));
+    if (metaMinPerCell < 0)
+        return configError(QStringLiteral("metaWeight.minPerCell"), QStringLiteral("0 or more"),
+                           QString::number(metaMinPerCell));
+    if (!oneOf(metaOutput, {QStringLiteral("centred"), QStringLiteral("sigmoid")}))
+        return configError(QStringLiteral("metaWeight.output"),
+                           QStringLiteral("centred or sigmoid"), metaOutput);
+    if (!(metaMinWeight >= 0 && metaMinWeight < 1))
+        return configError(
+            QStringLiteral("metaWeight.minWeight"),
+            QStringLiteral("0 … 1 (a relative weight; 1 would switch weighting off)"),
+            QString::number(metaMinWeight));
+    if (!oneOf(metaLoss, {QStringLiteral("supcon"), QStringLiteral("cross-entropy")}))
+        return configError(QStringLiteral("metaWeight.metaLoss"),
+                           QStringLiteral("supcon or cross-entropy"), metaLoss);
     if (epochs < 1)
         return configError(QStringLiteral("epochs"), QStringLiteral("at least 1"),
                            QString::number(epochs));
+    if (metaWarmupEpochs < 0 || (metaWeighted() && metaWarmupEpochs >= epochs))
+        return configError(QStringLiteral("metaWeight.warmupEpochs"),
+                           QStringLiteral("0 … epochs − 1 (%1 trains no weighted epoch; that is "
+                                          "the supcon method)")
+                               .arg(epochs),
+                           QString::number(metaWarmupEpochs));
     if (batchSize < 4)
         return configError(QStringLiteral("batchSize"), QStringLiteral("at least 4"),
                            QString::number(batchSize));

@@ -102,6 +102,24 @@ QList<MethodInfo> fairSslMethods()
         0.1, 0.0001, 10.0,
         QT_TRANSLATE_NOOP("MethodRegistry",
                           "Step size of the virtual update θ̂ = θ − α ∇θ Σ V(ℓ) ℓ / Σ V(ℓ)."));
+    const MethodOption metaLoss = MethodOption::choice(
+        QStringLiteral("metaWeight.metaLoss"), QT_TRANSLATE_NOOP("MethodRegistry", "Meta loss"),
+        {QStringLiteral("supcon"), QStringLiteral("cross-entropy")},
+        QT_TRANSLATE_NOOP(
+            "MethodRegistry",
+            "What the meta set judges the look-ahead by: unweighted SupCon, or the cross-entropy "
+            "of a linear head on the representation (trained alongside on the pseudo-labels)."));
+    const MethodOption minPerCell = MethodOption::integer(
+        QStringLiteral("metaWeight.minPerCell"),
+        QT_TRANSLATE_NOOP("MethodRegistry", "Meta images per cell"), 8, 0, 100000,
+        QT_TRANSLATE_NOOP("MethodRegistry",
+                          "At least this many meta images per group and class (where the curated "
+                          "set has them), on top of the meta set fraction."));
+    const MethodOption warmup = MethodOption::integer(
+        QStringLiteral("metaWeight.warmupEpochs"),
+        QT_TRANSLATE_NOOP("MethodRegistry", "Unweighted warm-up epochs"), 0, 0, 100000,
+        QT_TRANSLATE_NOOP("MethodRegistry",
+                          "Epochs of plain SupCon before the meta-learned weights start."));
 
     MethodInfo full;
     full.name = QStringLiteral("fair-ssl");
@@ -112,9 +130,9 @@ QList<MethodInfo> fairSslMethods()
         "Embed → deduplicate → retrieve → quality filter → pseudo-label → SupCon weighted by "
         "Meta-Weight-Net (one-step look-ahead on a group-balanced meta set) → linear "
         "classifier. Each stage is a visible, resumable step.");
-    full.options = {
-        seedSize,   poolLimit, embedEpochs, dedup,        retrieval, quality, qualityThreshold,
-        pseudoMode, labelled,  supconTau,   metaFraction, scope,     step};
+    full.options = {seedSize,         poolLimit,  embedEpochs, dedup,     retrieval,    quality,
+                    qualityThreshold, pseudoMode, labelled,    supconTau, metaFraction, minPerCell,
+                    metaLoss,         warmup,     scope,       step};
     methods.append(full);
 
     MethodInfo simclr;

@@ -87,6 +87,11 @@ struct FairSslPipeline::Private
     std::unique_ptr<torch::optim::Optimizer> optimizer;
     MetaWeightNet weightNet{nullptr};
     std::unique_ptr<torch::optim::Adam> weightOptimizer;
+    /// metaWeight.metaLoss cross-entropy: the linear head the meta loss reads, and its optimiser.
+    torch::nn::Linear metaHead{nullptr};
+    std::unique_ptr<torch::optim::Adam> metaHeadOptimizer;
+    /// One step of metaHead on a batch's (detached) representation and its pseudo-labels.
+    void trainMetaHead(const torch::Tensor &representation, const torch::Tensor &labels);
     bool trainReady = false;
 
     std::unique_ptr<BatchAugmenter> evaluator; ///< deterministic test-time view

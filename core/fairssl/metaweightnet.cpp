@@ -4,15 +4,30 @@ namespace equiscope {
 
 namespace nn = torch::nn;
 
-MetaWeightNetImpl::MetaWeightNetImpl(int hidden)
+MetaWeightNetImpl::MetaWeightNetImpl(int hidden, bool centred) : m_centred(centred)
 {
     m_fc1 = register_module("fc1", nn::Linear(1, hidden));
-    m_fc2 = register_module("fc2", nn::Linear(hidden, 1));
+    // Centred, an output bias would change nothing and get no gradient (Adam would still move
+    // it, by rounding noise); it is left out.
+    m_fc2 = register_module("fc2", nn::Linear(nn::LinearOptions(hidden, 1).bias(!centred)));
 }
 
 torch::Tensor MetaWeightNetImpl::forward(const torch::Tensor &losses)
 {
-    return torch::sigmoid(m_fc2(torch::relu(m_fc1(losses.unsqueeze(1))))).squeeze(1);
+    const auto f = m_fc2(torch::relu(m_fc1(losses.unsqueeze(1))));
+    if (!m_centred)
+        return torch::sigmoid(f).squeeze(1);
+    // The normalised objective Σwℓ/Σw gives V's overall level no gradient, so Adam let it
+    // wander into the sigmoid's tail, where w ≈ exp(f) turns small differences of f into
+    // weights of 0.02 against 1.8; centring pins the level.
+    return 2 * torch::sigmoid(f - f.mean()).squeeze(1);
+}
+
+torch::Tensor stepWeights(const torch::Tensor &w, double minWeight)
+{
+    if (minWeight <= 0)
+        return w;
+    return (w / w.mean().clamp_min(1e-12)).clamp_min(minWeight);
 }
 
 namespace {
@@ -80,14 +95,15 @@ ParameterSwap::~ParameterSwap()
 LookAheadResult metaWeightLookAhead(nn::Module &model,
                                     const std::vector<std::pair<std::string, torch::Tensor>> &fast,
                                     MetaWeightNet &weightNet, const torch::Tensor &trainLosses,
-                                    const std::function<torch::Tensor()> &metaLoss, double alpha)
+                                    const std::function<torch::Tensor()> &metaLoss, double alpha,
+                                    double minWeight)
 {
     LookAheadResult r;
     // As in the authors' Meta-Weight-Net code: V sees the loss values (no graph through its
     // input) and the virtual step uses the weights normalised to sum 1. Without the
     // normalisation the meta gradient only learns to shrink every weight (on the default the
     // mean weight fell to 0.02 in the first epoch), which the real step's Σwℓ/Σw ignores anyway.
-    const auto weights = weightNet->forward(trainLosses.detach());
+    const auto weights = stepWeights(weightNet->forward(trainLosses.detach()), minWeight);
     const auto virtualLoss = (weights * trainLosses).sum() / weights.sum().clamp_min(1e-12);
     r.virtualLoss = virtualLoss.item<double>();
     std::vector<torch::Tensor> params;

@@ -11,18 +11,25 @@
 
 namespace equiscope {
 
-/// V: loss → weight, an MLP 1 → hidden → 1 with ReLU and a sigmoid output.
+/// V: loss → weight, an MLP 1 → hidden → 1 with ReLU and a sigmoid output: σ(f(ℓ)) as in
+/// Meta-Weight-Net, or, @p centred, 2σ(f(ℓ) − mean of f over the batch), whose batch mean stays
+/// near 1 whatever V's bias does.
 class MetaWeightNetImpl : public torch::nn::Module
 {
 public:
-    explicit MetaWeightNetImpl(int hidden = 100);
-    /// @p losses N → weights N in (0, 1).
+    explicit MetaWeightNetImpl(int hidden = 100, bool centred = false);
+    /// @p losses N → weights N in (0, 1), or (0, 2) centred.
     torch::Tensor forward(const torch::Tensor &losses);
 
 private:
     torch::nn::Linear m_fc1{nullptr}, m_fc2{nullptr};
+    bool m_centred = false;
 };
 TORCH_MODULE(MetaWeightNet);
+
+/// The weights the steps use: V's output @p w as it is (@p minWeight 0), or relative to the
+/// batch mean with those below @p minWeight raised to it (no sample, and no group, switched off).
+torch::Tensor stepWeights(const torch::Tensor &w, double minWeight);
 
 /// Runs a module's forward with some parameters replaced by other tensors (e.g. θ̂ = θ − α g,
 /// which carry a graph), without touching the registered parameters: Linear, Conv2d and
@@ -57,8 +64,8 @@ struct LookAheadResult
 };
 
 /// The Meta-Weight-Net update of one iteration, steps a and b:
-///   a. θ̂ = θ − α ∇θ Σ w_i ℓ_i / Σ w_i, w_i = V(ℓ_i) (V's input without graph, as in the
-///      authors' code), over the @p fast parameters, keeping the graph;
+///   a. θ̂ = θ − α ∇θ Σ w_i ℓ_i / Σ w_i, w_i = stepWeights(V(ℓ_i), @p minWeight) (V's input
+///      without graph, as in the authors' code), over the @p fast parameters, keeping the graph;
 ///   b. the gradient of @p metaLoss (evaluated with θ̂ in place, see ParameterSwap) with respect
 ///      to V's parameters, written into their .grad() (the caller steps V's optimiser).
 /// @p trainLosses are the per-sample losses ℓ_i at θ with their graph; it is kept (retained) so
@@ -66,6 +73,7 @@ struct LookAheadResult
 LookAheadResult metaWeightLookAhead(torch::nn::Module &model,
                                     const std::vector<std::pair<std::string, torch::Tensor>> &fast,
                                     MetaWeightNet &weightNet, const torch::Tensor &trainLosses,
-                                    const std::function<torch::Tensor()> &metaLoss, double alpha);
+                                    const std::function<torch::Tensor()> &metaLoss, double alpha,
+                                    double minWeight = 0);
 
 } // namespace equiscope

@@ -21,7 +21,7 @@ std::vector<qint64> balancedMetaSet(const std::vector<qint64> &trainSet,
                                     const std::vector<int> &labels,
                                     const std::vector<float> &confidence,
                                     const std::vector<int32_t> &groupOf, double fraction,
-                                    double minConfidence, int *cellCount)
+                                    double minConfidence, int minPerCell, int *cellCount)
 {
     std::map<std::pair<int, int>, std::vector<qint64>> cells;
     for (size_t i = 0; i < trainSet.size(); ++i) {
@@ -34,8 +34,11 @@ std::vector<qint64> balancedMetaSet(const std::vector<qint64> &trainSet,
     std::vector<qint64> meta;
     if (cells.empty())
         return meta;
+    // A cell gets its share of the fraction, and at least minPerCell images where it has them:
+    // a meta set of a few dozen images judged V by noise (docs/design/methods/fair-ssl.md).
     const qint64 perCell = std::max<qint64>(
-        1, qint64(std::ceil(fraction * double(trainSet.size()) / double(cells.size()))));
+        std::max(1, minPerCell),
+        qint64(std::ceil(fraction * double(trainSet.size()) / double(cells.size()))));
     for (auto &[cell, members] : cells) {
         std::stable_sort(members.begin(), members.end(), [&](qint64 a, qint64 b) {
             return confidence[size_t(a)] > confidence[size_t(b)];
@@ -130,8 +133,9 @@ Expected<StageResult> FairSslPipeline::Private::completePseudoLabel()
     int cells = 0;
     metaSet.clear();
     if (config.metaWeighted()) {
-        metaSet = balancedMetaSet(trainSet, pseudoLabel, confidence, groups.groupOf,
-                                  config.metaFraction, config.metaMinConfidence, &cells);
+        metaSet =
+            balancedMetaSet(trainSet, pseudoLabel, confidence, groups.groupOf, config.metaFraction,
+                            config.metaMinConfidence, config.metaMinPerCell, &cells);
         if (metaSet.size() < 2)
             return fairSslError(
                 QStringLiteral("the meta set is empty (%1 image(s)): no curated image with a known "

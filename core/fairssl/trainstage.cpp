@@ -69,10 +69,17 @@ Expected<Done> FairSslPipeline::Private::prepareTraining()
             return fairSslError(QStringLiteral("the meta set is empty: nothing to meta-learn the "
                                                "sample weights on"));
         torch::manual_seed(fairSslStream(config.seed, TrainInit, 2));
-        weightNet = MetaWeightNet(config.metaHidden);
+        weightNet = MetaWeightNet(config.metaHidden, config.metaOutput == QLatin1String("centred"));
         weightNet->to(device);
         weightOptimizer = std::make_unique<torch::optim::Adam>(
             weightNet->parameters(), torch::optim::AdamOptions(config.metaLearningRate));
+        if (config.metaLoss == QLatin1String("cross-entropy")) {
+            torch::manual_seed(fairSslStream(config.seed, TrainInit, 3));
+            metaHead = torch::nn::Linear(model->representationDim(), classes);
+            metaHead->to(device);
+            metaHeadOptimizer = std::make_unique<torch::optim::Adam>(
+                metaHead->parameters(), torch::optim::AdamOptions(config.learningRate));
+        }
     }
     trainReady = true;
     return Done{};
@@ -115,7 +122,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
     QElapsedTimer timer;
     timer.start();
     const bool ce = config.method == FairSslMethod::SupervisedCe;
-    const bool weighted = config.metaWeighted();
+    // Warm-up epochs train plain SupCon; V neither learns nor weighs during them.
+    const bool weighted = config.metaWeighted() && epoch > config.metaWarmupEpochs;
     std::vector<qint64> positions(trainSet.size());
     std::iota(positions.begin(), positions.end(), qint64(0));
     const auto batches = fairSslBatches(positions, config.batchSize,
@@ -180,7 +188,7 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
             trunk = model->representTrunk(x);
         }
         trunk = gatherViews(trunk, b, views);
-        torch::Tensor loss;
+        torch::Tensor loss, representation;
         if (ce) {
             torch::Tensor logits;
             {
@@ -193,7 +201,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
             {
                 // The look-ahead below re-runs the encoder in fp32 (outside this scope).
                 const AutocastScope autocast(device, precision);
-                projected = model->project(model->representTop(trunk));
+                representation = model->representTop(trunk);
+                projected = model->project(representation);
             }
             const auto z = normalized(projected.to(torch::kFloat));
             const auto perSample = supcon::perSample(z.narrow(0, 0, b), z.narrow(0, b, b), y,
@@ -209,6 +218,9 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     torch::cat({augmenter.augment(mu8), augmenter.augment(mu8)}).to(device);
                 const int64_t mb = int64_t(meta.size());
                 auto metaLoss = [&] {
+                    if (metaHead)
+                        return F::cross_entropy(metaHead(model->represent(mx)),
+                                                torch::cat({my, my}));
                     const auto mz = normalized(model->project(model->represent(mx)));
                     return supcon::perSample(mz.narrow(0, 0, mb), mz.narrow(0, mb, mb), my,
                                              config.supconTemperature)
@@ -224,7 +236,7 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                 weightOptimizer->zero_grad();
                 const LookAheadResult la =
                     metaWeightLookAhead(*model, lookAheadParameters(), weightNet, perSample,
-                                        metaLoss, config.lookAheadStep);
+                                        metaLoss, config.lookAheadStep, config.metaMinWeight);
                 // Every rank computed V's whole gradient: averaged against rounding drift.
                 if (parallel)
                     allReduceGradients(*parallel, {}, weightNet->parameters());
@@ -235,11 +247,13 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
                     torch::NoGradGuard noGrad;
                     w = weightNet->forward(perSample.detach());
                 }
-                loss = supcon::weighted(perSample, w);
-                // Logged: the relative weight w / batch mean, the factor Σwℓ/Σw applies to ℓ.
-                const auto wc = w.to(torch::kCPU).contiguous();
+                const auto used = stepWeights(w, config.metaMinWeight);
+                loss = supcon::weighted(perSample, used);
+                // Logged: the relative weight of the step (after the floor) / batch mean, the
+                // factor Σwℓ/Σw applies to ℓ; and the mean of V's own output.
+                const auto wc = used.to(torch::kCPU).contiguous();
                 const double mean = std::max(1e-12, wc.mean().item<double>());
-                rawWeightSum += wc.sum().item<double>();
+                rawWeightSum += w.sum().item<double>();
                 rawWeightCount += b;
                 for (int64_t i = 0; i < b; ++i)
                     weightOf[size_t(batch[size_t(i)])] = float(wc.data_ptr<float>()[i] / mean);
@@ -262,6 +276,8 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
         loss.backward();
         endBackward(trainReduction);
         optimizer->step();
+        if (metaHead)
+            trainMetaHead(representation.narrow(0, 0, b).detach(), y);
         if (recordsRun())
             traceStepLoss(epoch, step + 1, v);
         lossSum += v;
@@ -295,6 +311,20 @@ Expected<FairSslEpochReport> FairSslPipeline::Private::trainEpoch(int epoch,
     return report;
 }
 
+void FairSslPipeline::Private::trainMetaHead(const torch::Tensor &representation,
+                                             const torch::Tensor &labels)
+{
+    // The cross-entropy meta loss judges θ̂ by this head: it follows the representation on the
+    // train batch's pseudo-labels (first view), without a gradient into the encoder.
+    const auto loss = F::cross_entropy(metaHead(representation.to(torch::kFloat)), labels);
+    metaHeadOptimizer->zero_grad();
+    loss.backward();
+    // Replicated: every rank computed it on the whole batch; averaged against rounding drift.
+    if (parallel)
+        allReduceGradients(*parallel, {}, metaHead->parameters());
+    metaHeadOptimizer->step();
+}
+
 Expected<StageResult> FairSslPipeline::Private::completeTrain()
 {
     StageResult r;
@@ -302,17 +332,18 @@ Expected<StageResult> FairSslPipeline::Private::completeTrain()
     r.report.input = qint64(trainSet.size());
     r.report.kept = r.report.input;
     const bool ce = config.method == FairSslMethod::SupervisedCe;
-    r.report.details =
-        QJsonObject{{QStringLiteral("objective"),
-                     ce                      ? QStringLiteral("cross-entropy on true labels")
-                     : config.metaWeighted() ? QStringLiteral("SupCon weighted by Meta-Weight-Net")
-                                             : QStringLiteral("SupCon (unweighted)")},
-                    {QStringLiteral("epochs"), config.epochs},
-                    {QStringLiteral("metaSet"), qint64(metaSet.size())},
-                    {QStringLiteral("lookAheadScope"),
-                     config.metaWeighted() ? config.lookAheadScope : QString()},
-                    {QStringLiteral("lookAheadParameters"),
-                     config.metaWeighted() ? qint64(lookAheadParameters().size()) : qint64(0)}};
+    r.report.details = QJsonObject{
+        {QStringLiteral("objective"), ce ? QStringLiteral("cross-entropy on true labels")
+                                      : config.metaWeighted()
+                                          ? QStringLiteral("SupCon weighted by Meta-Weight-Net")
+                                          : QStringLiteral("SupCon (unweighted)")},
+        {QStringLiteral("epochs"), config.epochs},
+        {QStringLiteral("metaSet"), qint64(metaSet.size())},
+        {QStringLiteral("metaLoss"), config.metaWeighted() ? config.metaLoss : QString()},
+        {QStringLiteral("lookAheadScope"),
+         config.metaWeighted() ? config.lookAheadScope : QString()},
+        {QStringLiteral("lookAheadParameters"),
+         config.metaWeighted() ? qint64(lookAheadParameters().size()) : qint64(0)}};
     torch::serialize::OutputArchive archive, m;
     model->save(m);
     archive.write("model", m);

@@ -26,15 +26,16 @@ private Q_SLOTS:
                 QVERIFY2(json.contains(key), qPrintable(key));
                 continue;
             }
-            // fp32 and Adam are left out so that configs from before the keys keep their
-            // hashes.
-            if (key == QLatin1String("precision") || key == QLatin1String("optimizer")) {
-                QVERIFY(!json.contains(key));
-                continue;
-            }
+            // Later options at the value their absence stands for (fp32, Adam, no warm-up, the
+            // SupCon meta loss) are left out, so that configs from before them keep their hashes.
             const QStringList parts = key.split(QLatin1Char('.'));
             const QJsonObject section = parts.size() == 2 ? json.value(parts[0]).toObject() : json;
-            QVERIFY2(section.contains(parts.last()), qPrintable(key));
+            const bool leftOut =
+                QStringList{QStringLiteral("precision"), QStringLiteral("optimizer"),
+                            QStringLiteral("metaWeight.warmupEpochs"),
+                            QStringLiteral("metaWeight.metaLoss")}
+                    .contains(key);
+            QVERIFY2(section.contains(parts.last()) != leftOut, qPrintable(key));
         }
         FairSslConfig sgd = c;
         sgd.optimizer = QStringLiteral("sgd");
@@ -65,6 +66,41 @@ private Q_SLOTS:
         auto back = FairSslConfig::fromJson(json);
         QVERIFY2(back.ok(), qPrintable(back.error().toString()));
         QCOMPARE(back->toJson(), json);
+    }
+
+    void aStoredConfigWithoutTheMetaWeightFixesKeepsItsBehaviour()
+    {
+        // A run stored before the meta-weighting fixes resumes and replays as it was trained:
+        // absent keys mean the old behaviour, not today's defaults.
+        QJsonObject json = FairSslConfig::coloredFashionMnistDefault().toJson();
+        QJsonObject meta = json.value(QStringLiteral("metaWeight")).toObject();
+        for (const char *key : {"minPerCell", "output", "minWeight", "warmupEpochs", "metaLoss"})
+            meta.remove(QLatin1String(key));
+        json.insert(QStringLiteral("metaWeight"), meta);
+        const auto old = FairSslConfig::fromJson(json);
+        QVERIFY2(old.ok(), qPrintable(old.error().toString()));
+        QCOMPARE(old->metaMinPerCell, 0);
+        QCOMPARE(old->metaOutput, QStringLiteral("sigmoid"));
+        QCOMPARE(old->metaMinWeight, 0.0);
+        QCOMPARE(old->metaWarmupEpochs, 0);
+        QCOMPARE(old->metaLoss, QStringLiteral("supcon"));
+        QCOMPARE(old->toJson(), json); // and it is written back without them: the same hash
+        // Today's defaults are the fixes, written out.
+        const FairSslConfig now = FairSslConfig::coloredFashionMnistDefault();
+        QCOMPARE(now.metaOutput, QStringLiteral("centred"));
+        const QJsonObject written = now.toJson().value(QStringLiteral("metaWeight")).toObject();
+        QCOMPARE(written.value(QStringLiteral("minPerCell")).toInt(), 8);
+        QCOMPARE(written.value(QStringLiteral("minWeight")).toDouble(), 0.1);
+        QCOMPARE(FairSslConfig::fromJson(now.toJson())->toJson(), now.toJson());
+        auto ce =
+            now.withOption(QStringLiteral("metaWeight.metaLoss"), QStringLiteral("cross-entropy"));
+        QVERIFY(ce.ok() && ce->validate().ok());
+        QCOMPARE(ce->toJson()
+                     .value(QStringLiteral("metaWeight"))
+                     .toObject()
+                     .value(QStringLiteral("metaLoss"))
+                     .toString(),
+                 QStringLiteral("cross-entropy"));
     }
 
     void optionsFromText_data()
@@ -139,6 +175,16 @@ private Q_SLOTS:
                                             << "0";
         QTest::newRow("unknown scope") << "metaWeight.scope"
                                        << "everything";
+        QTest::newRow("unknown weight output") << "metaWeight.output"
+                                               << "softmax";
+        QTest::newRow("floor of 1") << "metaWeight.minWeight"
+                                    << "1";
+        QTest::newRow("unknown meta loss") << "metaWeight.metaLoss"
+                                           << "mse";
+        QTest::newRow("warm-up as long as the training") << "metaWeight.warmupEpochs"
+                                                         << "5";
+        QTest::newRow("negative per cell") << "metaWeight.minPerCell"
+                                           << "-1";
         QTest::newRow("one level") << "targetLevels"
                                    << "Coat";
         QTest::newRow("zero-shot without file") << "pseudoLabels.mode"

@@ -194,6 +194,72 @@ private Q_SLOTS:
         QVERIFY(eval->pseudoLabelAccuracy >= 0);
     }
 
+    void crossEntropyMetaLossAfterAWarmUp()
+    {
+        FairSslConfig c = m_fixture.config;
+        c.qualityThreshold = 1.0;
+        c.epochs = 2;
+        c.metaWarmupEpochs = 1;
+        c.metaLoss = QStringLiteral("cross-entropy");
+        c.metaMinPerCell = 8;
+        auto created = FairSslPipeline::create(c, m_dataset);
+        QVERIFY2(created.ok(), qPrintable(created.error().toString()));
+        auto &p = *created.value();
+        for (int e = 1; e <= p.epochsOf(QStringLiteral("embed")); ++e)
+            QVERIFY(p.runEpoch(QStringLiteral("embed"), e, m_cancel).ok());
+        std::vector<StageResult> finished;
+        for (const char *stage : {"embed", "dedup", "retrieve", "quality", "pseudo-label"}) {
+            auto r = p.completeStage(QLatin1String(stage), m_cancel);
+            QVERIFY2(r.ok(), qPrintable(r.error().toString()));
+            finished.push_back(r.value());
+        }
+        // The same curated set without a minimum per cell gets the smaller meta set.
+        const int metaSet = finished.back().report.details.value(QStringLiteral("metaSet")).toInt();
+        FairSslConfig fractionOnly = c;
+        fractionOnly.metaMinPerCell = 0;
+        auto other = FairSslPipeline::create(fractionOnly, m_dataset);
+        QVERIFY(other.ok());
+        for (size_t i = 0; i + 1 < finished.size(); ++i)
+            QVERIFY(
+                other.value()->restoreStage(finished[i].report.stage, finished[i].outputs).ok());
+        auto fewer = other.value()->completeStage(QStringLiteral("pseudo-label"), m_cancel);
+        QVERIFY2(fewer.ok(), qPrintable(fewer.error().toString()));
+        const int fractionMetaSet = fewer->report.details.value(QStringLiteral("metaSet")).toInt();
+        QVERIFY2(metaSet > fractionMetaSet,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(metaSet).arg(fractionMetaSet)));
+
+        // Epoch 1 is the warm-up: plain SupCon, no weights, no meta loss.
+        auto warm = p.runEpoch(QStringLiteral("train"), 1, m_cancel);
+        QVERIFY2(warm.ok(), qPrintable(warm.error().toString()));
+        QVERIFY(warm->weights.isEmpty());
+        QCOMPARE(warm->metaLoss, -1.0);
+        const QByteArray checkpoint = p.checkpoint(QStringLiteral("train"), 1);
+        auto weighted = p.runEpoch(QStringLiteral("train"), 2, m_cancel);
+        QVERIFY2(weighted.ok(), qPrintable(weighted.error().toString()));
+        QVERIFY(weighted->metaLoss > 0); // a cross-entropy of the meta head
+        const double rawMean = weighted->weights.value(QStringLiteral("rawMean")).toDouble();
+        QVERIFY2(rawMean > 0.5 && rawMean < 1.5, qPrintable(QString::number(rawMean))); // centred
+        for (const QJsonValue &g : weighted->weights.value(QStringLiteral("groups")).toArray()) {
+            const QJsonObject group = g.toObject();
+            QVERIFY(group.value(QStringLiteral("n")).toInt() > 0);
+            // No group switched off: the floor holds (up to the batch mean the log divides by).
+            QVERIFY(group.value(QStringLiteral("mean")).toDouble() >= 0.5 * c.metaMinWeight);
+        }
+        // Resumed from the checkpoint (model, V, the meta head and their optimisers), a new
+        // pipeline trains epoch 2 identically.
+        auto again = FairSslPipeline::create(c, m_dataset);
+        QVERIFY(again.ok());
+        for (const StageResult &r : finished)
+            QVERIFY(again.value()->restoreStage(r.report.stage, r.outputs).ok());
+        auto restored = again.value()->restoreCheckpoint(QStringLiteral("train"), checkpoint);
+        QVERIFY2(restored.ok(), qPrintable(restored.error().toString()));
+        QCOMPARE(restored.value(), 1);
+        auto resumed = again.value()->runEpoch(QStringLiteral("train"), 2, m_cancel);
+        QVERIFY2(resumed.ok(), qPrintable(resumed.error().toString()));
+        QCOMPARE(resumed->loss, weighted->loss);
+        QCOMPARE(resumed->metaLoss, weighted->metaLoss);
+    }
+
     void inputProblemsStopCreate()
     {
         FairSslConfig c = m_fixture.config;

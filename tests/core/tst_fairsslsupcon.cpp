@@ -70,10 +70,10 @@ std::vector<std::pair<std::string, torch::Tensor>> parametersOf(ContrastiveModel
 /// whose gradient metaWeightLookAhead() claims to give.
 double metaLossAfterStep(ContrastiveModel &m, MetaWeightNet &v,
                          const std::vector<std::pair<std::string, torch::Tensor>> &fast,
-                         const Batches &b, double alpha)
+                         const Batches &b, double alpha, double minWeight)
 {
     const auto l = lossesOf(m, b.x1, b.x2, b.y);
-    const auto w = v->forward(l.detach());
+    const auto w = stepWeights(v->forward(l.detach()), minWeight);
     const auto virtualLoss = (w * l).sum() / w.sum();
     std::vector<torch::Tensor> params;
     for (const auto &p : fast)
@@ -159,19 +159,55 @@ private Q_SLOTS:
         QVERIFY(torch::allclose(after, before));
     }
 
+    void centredWeightsIgnoreTheLevelAndTheFloorKeepsEverySample()
+    {
+        torch::manual_seed(3);
+        MetaWeightNet centred(4, true), plain(4, false);
+        torch::NoGradGuard noGrad;
+        {
+            const auto from = centred->named_parameters();
+            for (auto &p : plain->named_parameters())
+                if (from.contains(p.key()))
+                    p.value().copy_(from[p.key()]);
+                else // plain's output bias, which centred leaves out: a level far in the tail
+                    p.value().fill_(-6.0);
+        }
+        const auto losses = torch::tensor({0.5, 1.0, 2.0, 4.0, 8.0});
+        const auto sigmoidOut = plain->forward(losses);
+        const auto out = centred->forward(losses);
+        // Sigmoid: the level decides the scale (here every weight is in the tail, < 0.05);
+        // centred: 2σ(f − mean f) — the same f without its level, weights around 1.
+        QVERIFY(sigmoidOut.max().item<double>() < 0.05);
+        const auto f = torch::logit(sigmoidOut.to(torch::kFloat64));
+        QVERIFY(
+            torch::allclose(out.to(torch::kFloat64), 2 * torch::sigmoid(f - f.mean()), 1e-5, 1e-6));
+        QVERIFY(out.min().item<double>() > 0 && out.max().item<double>() < 2);
+        // Relative weights, floored: (0.05, 1, 2, 0.95) has mean 1; 0.05 is raised to 0.2.
+        const auto w = stepWeights(torch::tensor({0.05, 1.0, 2.0, 0.95}), 0.2);
+        QVERIFY(torch::allclose(w, torch::tensor({0.2, 1.0, 2.0, 0.95})));
+        // Floor 0: V's output as it is (the steps' Σwℓ/Σw of the runs stored before the floor).
+        const auto raw = torch::tensor({0.01, 0.02});
+        QVERIFY(torch::equal(stepWeights(raw, 0.0), raw));
+    }
+
     void lookAheadGradientMatchesFiniteDifferences_data()
     {
         QTest::addColumn<QString>("prefix");
-        QTest::newRow("full model") << "";
-        QTest::newRow("head + last block") << "head.";
+        QTest::addColumn<bool>("centred");
+        QTest::addColumn<double>("minWeight");
+        QTest::newRow("full model") << "" << false << 0.0;
+        QTest::newRow("head + last block") << "head." << false << 0.0;
+        QTest::newRow("centred, floored") << "head." << true << 0.9;
     }
 
     void lookAheadGradientMatchesFiniteDifferences()
     {
         QFETCH(QString, prefix);
+        QFETCH(bool, centred);
+        QFETCH(double, minWeight);
         auto m = tinyModel();
         torch::manual_seed(8);
-        MetaWeightNet v(3);
+        MetaWeightNet v(3, centred);
         v->to(torch::kFloat64);
         const Batches b = tinyBatches();
         const double alpha = 0.5;
@@ -185,9 +221,10 @@ private Q_SLOTS:
             p.mutable_grad() = torch::Tensor();
         const auto losses = lossesOf(m, b.x1, b.x2, b.y);
         const LookAheadResult r = metaWeightLookAhead(
-            *m, fast, v, losses, [&] { return lossesOf(m, b.mx1, b.mx2, b.my).mean(); }, alpha);
+            *m, fast, v, losses, [&] { return lossesOf(m, b.mx1, b.mx2, b.my).mean(); }, alpha,
+            minWeight);
         QVERIFY(std::isfinite(r.metaLoss));
-        QVERIFY(std::abs(r.metaLoss - metaLossAfterStep(m, v, fast, b, alpha)) < 1e-10);
+        QVERIFY(std::abs(r.metaLoss - metaLossAfterStep(m, v, fast, b, alpha, minWeight)) < 1e-10);
 
         // Central differences on every parameter of V.
         const double h = 1e-6;
@@ -198,9 +235,9 @@ private Q_SLOTS:
             for (int64_t k = 0; k < flat.numel(); ++k) {
                 const double saved = flat[k].item<double>();
                 flat[k] = saved + h;
-                const double up = metaLossAfterStep(m, v, fast, b, alpha);
+                const double up = metaLossAfterStep(m, v, fast, b, alpha, minWeight);
                 flat[k] = saved - h;
-                const double down = metaLossAfterStep(m, v, fast, b, alpha);
+                const double down = metaLossAfterStep(m, v, fast, b, alpha, minWeight);
                 flat[k] = saved;
                 const double numeric = (up - down) / (2 * h);
                 const double a = analytic.view({-1})[k].item<double>();
