@@ -21,6 +21,42 @@ QVector<float> floatsFrom(const QJsonValue &v)
 }
 } // namespace
 
+AttentionSnapshot::SameGroupShare AttentionSnapshot::sameGroupShare() const
+{
+    SameGroupShare out;
+    if (size < 2 || matrix.size() != qsizetype(size) * size || groups.size() != size)
+        return out;
+    double attentionSum = 0, uniformSum = 0;
+    int rows = 0;
+    for (int i = 0; i < size; ++i) {
+        const int g = groups[i];
+        if (g < 0)
+            continue;
+        double all = 0, same = 0;
+        int others = 0; // other rows of the same group
+        for (int j = 0; j < size; ++j) {
+            if (j == i)
+                continue;
+            const double a = matrix[qsizetype(i) * size + j];
+            all += a;
+            if (groups[j] == g) {
+                same += a;
+                ++others;
+            }
+        }
+        if (!(all > 0))
+            continue;
+        attentionSum += same / all;
+        uniformSum += double(others) / double(size - 1);
+        ++rows;
+    }
+    if (rows > 0) {
+        out.attention = attentionSum / rows;
+        out.uniform = uniformSum / rows;
+    }
+    return out;
+}
+
 QJsonObject AttentionSnapshot::toJson() const
 {
     QJsonArray samplesJson, groupsJson;

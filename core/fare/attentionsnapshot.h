@@ -22,6 +22,18 @@ struct AttentionSnapshot
     int zDim = 0;
     QJsonObject toJson() const;
     static AttentionSnapshot fromJson(const QJsonObject &json);
+
+    /// Does attention single out a row's own group? Over the rows with a group: the mean share
+    /// of a row's off-diagonal attention that falls on the other rows of its group, and the
+    /// share uniform attention would give ((n_g − 1) / (b − 1), the chance level). Rows
+    /// without attention mass (an empty SparseFARE support) are left out; {−1, −1} without
+    /// any row to judge.
+    struct SameGroupShare
+    {
+        double attention = -1;
+        double uniform = -1;
+    };
+    SameGroupShare sameGroupShare() const;
 };
 
 } // namespace equiscope

@@ -167,6 +167,11 @@ JobEnd FareJob::execute(RunStore &store, const QString &runId)
             }
         }
         const AttentionSnapshot snapshot = session.attentionSnapshot(epoch);
+        if (const auto share = snapshot.sameGroupShare(); share.attention >= 0) {
+            // Whether FARE's attention concentrates on same-group samples, epoch by epoch.
+            metrics.insert(QStringLiteral("attention_same_group"), share.attention);
+            metrics.insert(QStringLiteral("attention_same_group_uniform"), share.uniform);
+        }
         const QByteArray checkpoint = session.saveCheckpoint(epoch);
         auto written = store.atomically([&]() -> Expected<Done> {
             auto e =

@@ -72,6 +72,13 @@ const QHash<QString, QString> &definitions()
         {QStringLiteral("attentionEntropy"),
          QStringLiteral("Mean entropy of FARE's attention rows over the epoch: how spread the "
                         "weights over negatives are (log b = uniform).")},
+        {QStringLiteral("attention_same_group"),
+         QStringLiteral("Share of a row's attention (off the diagonal) that falls on samples of "
+                        "its own sensitive group, mean over the rows of the epoch's probe batch; "
+                        "compare with attention_same_group_uniform.")},
+        {QStringLiteral("attention_same_group_uniform"),
+         QStringLiteral("The same share under uniform attention, (n_g − 1) / (b − 1): above it, "
+                        "attention concentrates on the row's own group.")},
         {QStringLiteral("too_small_to_judge"),
          QStringLiteral("The group has fewer samples than the minimum group size: its numbers are "
                         "not reported and it enters no aggregate.")},
@@ -94,6 +101,9 @@ QString metricTitle(const QString &name)
         {QStringLiteral("auc"), QStringLiteral("AUC")},
         {QStringLiteral("equalized_odds_mean_gap"), QStringLiteral("Equalized odds mean gap (EO)")},
         {QStringLiteral("attentionEntropy"), QStringLiteral("Attention entropy")},
+        {QStringLiteral("attention_same_group"), QStringLiteral("Attention on own group")},
+        {QStringLiteral("attention_same_group_uniform"),
+         QStringLiteral("Attention on own group if uniform")},
         {QStringLiteral("learningRate"), QStringLiteral("Learning rate")},
         {QStringLiteral("imagesPerSecond"), QStringLiteral("Images per second")},
         {QStringLiteral("emptySupportRows"), QStringLiteral("Empty support rows")},

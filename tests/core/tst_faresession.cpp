@@ -133,6 +133,29 @@ private Q_SLOTS:
         }
     }
 
+    void sameGroupAttentionShareByHand()
+    {
+        // Rows 0, 1 in group 0, row 2 in group 1, row 3 without a group:
+        //   row 0: 0.6 of its off-diagonal mass (0.6 + 0.3 + 0.1) on row 1 (its group)
+        //   row 1: 0.2 / (0.2 + 0.8)
+        //   row 2: no other row of its group: 0
+        //   uniform: rows 0, 1 have one of three others in their group, row 2 none.
+        AttentionSnapshot snap;
+        snap.size = 4;
+        snap.groups = {0, 0, 1, -1};
+        snap.matrix = {0.0f, 0.6f, 0.3f, 0.1f, //
+                       0.2f, 0.0f, 0.5f, 0.3f, //
+                       0.4f, 0.4f, 0.0f, 0.2f, //
+                       0.3f, 0.3f, 0.4f, 0.0f};
+        const auto share = snap.sameGroupShare();
+        QVERIFY(std::abs(share.attention - (0.6 + 0.2 + 0.0) / 3) < 1e-6);
+        QVERIFY(std::abs(share.uniform - (1.0 / 3 + 1.0 / 3 + 0.0) / 3) < 1e-12);
+        // A row without attention mass (an empty sparse support) is left out.
+        snap.matrix[8] = snap.matrix[9] = snap.matrix[11] = 0.0f;
+        QVERIFY(std::abs(snap.sameGroupShare().attention - 0.4) < 1e-6);
+        QCOMPARE(AttentionSnapshot().sameGroupShare().attention, -1.0);
+    }
+
     void resumeContinuesWithTheSameLosses()
     {
         std::atomic<bool> cancel{false};
