@@ -100,8 +100,11 @@ void addSelectionOptions(QCommandLineParser &p)
          {QStringLiteral("where"),
           QStringLiteral("Only runs whose config has KEY (dotted) = VALUE (repeatable)."),
           QStringLiteral("KEY=VALUE")},
-         {QStringLiteral("by"), QStringLiteral("One series per method (default) or per run name."),
-          QStringLiteral("method|name")},
+         {QStringLiteral("by"),
+          QStringLiteral("One series per method (default), per run name, or per point: the run "
+                         "name without its 'seed N' and '[config hash]' (a reproduction's grid "
+                         "point, its seeds averaged)."),
+          QStringLiteral("method|name|point")},
          {QStringLiteral("include-unfinished"),
           QStringLiteral("Also runs that have not finished.")},
          {QStringLiteral("out"), QStringLiteral("The figure (.png or .svg)."),
@@ -112,12 +115,47 @@ void addSelectionOptions(QCommandLineParser &p)
 QString groupingOf(const QCommandLineParser &p)
 {
     const QString by = p.value(QStringLiteral("by"));
-    return by.isEmpty() ? QStringLiteral("method") : by;
+    if (by.isEmpty())
+        return QStringLiteral("method");
+    // Anything else is refused by the caller with the usage text.
+    return QStringList{QStringLiteral("method"), QStringLiteral("name"), QStringLiteral("point")}
+                   .contains(by)
+               ? by
+               : QString();
 }
 
 QString groupOf(const RunRecord &r, const QString &by)
 {
+    if (by == QLatin1String("point")) {
+        // "colored-fashion-mnist fare rho=0.1 seed 2 [3fa9c01b2e]" → "… fare rho=0.1"
+        static const QRegularExpression seedAndHash(
+            QStringLiteral("\\s+seed\\s+\\d+\\b|\\s*\\[[0-9a-f]+\\]\\s*$"));
+        return QString(r.name).remove(seedAndHash).trimmed();
+    }
     return by == QLatin1String("name") ? r.name : r.method;
+}
+
+/// Grid points of one reproduction share their leading words ("colored-fashion-mnist fare …"):
+/// the legend shows what differs. Other groupings keep their names.
+QMap<QString, QString> displayNames(const QStringList &groups, const QString &by)
+{
+    QMap<QString, QString> names;
+    for (const QString &g : groups)
+        names[g] = g;
+    if (by != QLatin1String("point") || groups.size() < 2)
+        return names;
+    QStringList common = groups.first().split(QLatin1Char(' '));
+    for (const QString &g : groups) {
+        const QStringList words = g.split(QLatin1Char(' '));
+        int n = 0;
+        while (n < common.size() && n + 1 < words.size() && words[n] == common[n])
+            ++n;
+        common = common.mid(0, n);
+    }
+    if (!common.isEmpty())
+        for (const QString &g : groups)
+            names[g] = g.split(QLatin1Char(' ')).mid(common.size()).join(QLatin1Char(' '));
+    return names;
 }
 
 /// Writes @p charts one under the other as one PNG or SVG (by @p path's suffix).
@@ -191,10 +229,9 @@ int curves(const QStringList &args)
     parseOrExit(p, args);
     const QStringList metrics = p.values(QStringLiteral("metric"));
     const QString by = groupingOf(p);
-    if (metrics.isEmpty() || p.value(QStringLiteral("out")).isEmpty() ||
-        (by != QLatin1String("method") && by != QLatin1String("name")))
+    if (metrics.isEmpty() || p.value(QStringLiteral("out")).isEmpty() || by.isEmpty())
         return fail(QStringLiteral("usage: equiscope-cli plot curves --metric NAME [--metric NAME] "
-                                   "[--by method|name] [--match TEXT] --out FILE.png|.svg"),
+                                   "[--by method|name|point] [--match TEXT] --out FILE.png|.svg"),
                     kExitUsage);
     auto selection = selectRuns(p);
     if (!selection)
@@ -242,9 +279,10 @@ int curves(const QStringList &args)
                       ? p.value(QStringLiteral("title"))
                       : QStringLiteral("%1 per epoch (mean ± std over runs)").arg(m);
         const auto &groups = values[m];
+        const auto names = displayNames(groups.keys(), by);
         for (auto g = groups.begin(); g != groups.end(); ++g) {
             ChartSeries s;
-            s.name = QStringLiteral("%1 (n = %2)").arg(g.key()).arg(runsOf[g.key()].size());
+            s.name = QStringLiteral("%1 (n = %2)").arg(names[g.key()]).arg(runsOf[g.key()].size());
             for (auto e = g.value().begin(); e != g.value().end(); ++e) {
                 const QVector<double> &v = e.value();
                 double mean = 0, var = 0;
@@ -301,10 +339,9 @@ int pareto(const QStringList &args)
     parseOrExit(p, args);
     const QString x = p.value(QStringLiteral("x")), y = p.value(QStringLiteral("y"));
     const QString by = groupingOf(p);
-    if (x.isEmpty() || y.isEmpty() || p.value(QStringLiteral("out")).isEmpty() ||
-        (by != QLatin1String("method") && by != QLatin1String("name")))
+    if (x.isEmpty() || y.isEmpty() || p.value(QStringLiteral("out")).isEmpty() || by.isEmpty())
         return fail(QStringLiteral("usage: equiscope-cli plot pareto --x NAME --y NAME [--by "
-                                   "method|name] [--match TEXT] --out FILE.png|.svg"),
+                                   "method|name|point] [--match TEXT] --out FILE.png|.svg"),
                     kExitUsage);
     QVector<Objective> objectives;
     for (const QString &m : {x, y}) {
@@ -349,20 +386,24 @@ int pareto(const QStringList &args)
                                    "Pareto front")
                         .arg(x, y);
     int colour = 0;
+    const auto names = displayNames(seriesOf.keys(), by);
     for (auto it = seriesOf.begin(); it != seriesOf.end(); ++it, ++colour) {
+        const QString name = names[it.key()];
         ChartSeries runs = it.value();
-        runs.name = QStringLiteral("%1 (n = %2)").arg(it.key()).arg(runs.points.size());
+        runs.name = QStringLiteral("%1 (n = %2)").arg(name).arg(runs.points.size());
         runs.color = paletteColor(colour);
         QPointF mean;
         for (const QPointF &q : runs.points)
             mean += q / double(runs.points.size());
         ChartSeries centre;
-        centre.name = QStringLiteral("%1 mean").arg(it.key());
+        centre.name = QStringLiteral("%1 mean").arg(name);
         centre.line = false;
         centre.highlighted = true;
         centre.color = runs.color;
         centre.points << mean;
-        centre.pointLabels << it.key();
+        // Beyond a handful of series the labels of close means pile up; the legend names them.
+        if (seriesOf.size() <= 4)
+            centre.pointLabels << name;
         c.series << runs << centre;
     }
     for (int i : front.front())

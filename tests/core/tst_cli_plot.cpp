@@ -106,6 +106,26 @@ private Q_SLOTS:
         QVERIFY(text.contains(QStringLiteral("a mean")) || text.contains(QStringLiteral(">a<")));
     }
 
+    void byPointAveragesTheSeedsOfAGridPoint()
+    {
+        // "demo a seed 0" and "demo a seed 1" are one grid point, "demo a"; by name two series.
+        const QString svg = out(QStringLiteral("points.svg"));
+        const auto r = fixtures::runCli({"plot", "curves", "--store", m_store, "--metric",
+                                         "accuracy", "--by", "point", "--out", svg});
+        QVERIFY2(r.exitCode == 0, r.err.constData());
+        QFile f(svg);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(f.readAll());
+        // The points' common leading word ("demo") is left out of the legend.
+        QVERIFY(text.contains(QStringLiteral(">a (n = 2)")));
+        QVERIFY(text.contains(QStringLiteral(">b (n = 2)")));
+        QVERIFY(!text.contains(QStringLiteral("seed 0")));
+        const auto bad = fixtures::runCli({"plot", "curves", "--store", m_store, "--metric",
+                                           "accuracy", "--by", "colour", "--out", svg});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("method|name|point"), bad.err.constData());
+    }
+
     void badRequestsSayWhatIsWrong()
     {
         const auto metric = fixtures::runCli(
