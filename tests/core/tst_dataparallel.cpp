@@ -3,6 +3,7 @@
 // must train what one process trains with the same global batch.
 #include "enginefixtures.h"
 #include "fixtures.h"
+#include "freeport.h"
 #include "steplosslog.h"
 
 #include "distributed/distributedenvironment.h"
@@ -17,31 +18,12 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <csignal>
 #include <sstream>
 
 using namespace equiscope;
 
 namespace {
-
-/// A loopback port nothing listens on (the kernel's pick).
-quint16 freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t n = sizeof(a);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof(a));
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &n);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 struct Trained
 {
@@ -248,7 +230,7 @@ private Q_SLOTS:
     {
         const QString config = configFor(QStringLiteral("fare"), 40);
         const QString storePath = m_dir.filePath(QStringLiteral("killed.sqlite"));
-        const quint16 port = freePort();
+        const quint16 port = fixtures::freePort();
         const QStringList args{"train", "--config", config, "--store", storePath};
         auto rank0 = startRank(0, 2, port, args);
         auto rank1 = startRank(1, 2, port, args);
@@ -313,7 +295,7 @@ private Q_SLOTS:
         {
             QElapsedTimer clock;
             clock.start();
-            auto p = startRank(1, 2, freePort(), args, quick);
+            auto p = startRank(1, 2, fixtures::freePort(), args, quick);
             QVERIFY(p->waitForFinished(60000));
             const QByteArray err = p->readAllStandardError();
             QVERIFY(p->exitCode() != 0);
@@ -339,7 +321,7 @@ private Q_SLOTS:
         }
         // Ranks started with different configs.
         {
-            const quint16 port = freePort();
+            const quint16 port = fixtures::freePort();
             auto p0 = startRank(0, 2, port, args, quick);
             auto p1 = startRank(1, 2, port,
                                 QStringList(args) << "--lr"

@@ -2,35 +2,19 @@
 // with two ranks in one process (two threads meeting over loopback): the same gradients as the
 // one-bucket all-reduce after the backward, buckets started during the backward, and the
 // look-ahead's torch::autograd::grad left alone.
+#include "freeport.h"
+
 #include "distributed/dataparallelops_p.h"
 #include "distributed/distributedenvironment.h"
 #include "distributed/overlappedgradients_p.h"
 
 #include <QtTest>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include <thread>
 
 using namespace equiscope;
 
 namespace {
-
-quint16 freePort()
-{
-    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t n = sizeof(a);
-    ::bind(fd, reinterpret_cast<sockaddr *>(&a), sizeof(a));
-    ::getsockname(fd, reinterpret_cast<sockaddr *>(&a), &n);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
 
 /// What one rank measured.
 struct RankResult
@@ -115,7 +99,7 @@ private Q_SLOTS:
     void matchesTheReductionAfterTheBackward()
     {
         torch::set_num_threads(1);
-        const quint16 port = freePort();
+        const quint16 port = fixtures::freePort();
         RankResult one;
         std::thread other([&] { one = runRank(1, port); });
         const RankResult zero = runRank(0, port);
